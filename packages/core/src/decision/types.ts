@@ -1,0 +1,140 @@
+/**
+ * What the guard concluded about a request.
+ * - `allow`: serve it (possibly with reduced `actions`, see {@link ResponseActions}).
+ * - `throttle`: refuse for now; the client may retry after `retryAfter` seconds (HTTP 429).
+ * - `deny`: refuse (HTTP 400/401/403).
+ * - `error`: the guard could not decide (store or detector failure); `allowed` follows `onStoreError`.
+ */
+export type Conclusion = 'allow' | 'throttle' | 'deny' | 'error';
+
+/** Why a request was not simply allowed. */
+export type DecisionReason =
+  | 'rate-limit'
+  | 'token-budget'
+  | 'cost-budget'
+  | 'output-budget'
+  | 'concurrency'
+  | 'distillation'
+  | 'flagged'
+  | 'injection'
+  | 'invalid-request'
+  | 'unauthenticated'
+  | 'store-error'
+  | 'internal-error';
+
+/** The distillation detector's ladder, strongest last. */
+export type Verdict = 'allow' | 'throttle' | 'flag' | 'block';
+
+/** One named, explainable feature that contributed to a verdict. */
+export interface Signal {
+  /** Stable identifier, e.g. `reasoning-elicitation`. */
+  name: string;
+  /** Strength in [0, 1]. */
+  value: number;
+  /** One sentence a reviewer can read, e.g. "82% of 140 prompts ask for step-by-step reasoning". */
+  explanation: string;
+}
+
+/** The state of one limit policy after this request, as advertised in RateLimit headers. */
+export interface LimitState {
+  /** Policy name used in `RateLimit-Policy`, e.g. `requests-60s`. */
+  policy: string;
+  /** What the limit counts. */
+  unit: 'requests' | 'tokens' | 'usd-micros' | 'concurrent-requests' | 'output-tokens';
+  /** Who shares the quota. */
+  scope: 'identity' | 'ip' | 'global';
+  limit: number;
+  remaining: number;
+  /** Seconds until the quota resets. */
+  resetSeconds: number;
+  /** Window in seconds (absent for concurrency). */
+  windowSeconds?: number;
+  /** Whether this limit refused the request. */
+  exceeded: boolean;
+}
+
+/** Reduced service for an allowed request (graduated responses short of refusal). */
+export interface ResponseActions {
+  /** Cap `max_tokens` to this value. */
+  maxTokens?: number;
+  /** Remove returned reasoning (thinking blocks, `<thinking>` sections) from the reply. */
+  stripReasoning?: boolean;
+  /** Wait this long before serving. */
+  delayMs?: number;
+}
+
+/** Who a request belongs to. */
+export interface Identity {
+  /** The key every per-identity limit and signal is kept under. */
+  id: string;
+  /** Where the id came from. */
+  source: 'custom' | 'user' | 'api-key' | 'ip';
+  /** Client address after `trustProxy` resolution. */
+  ip: string;
+  /** Network group of `ip` (IPv4 /24, IPv6 per `ipv6Prefix`), e.g. `203.0.113.0/24`. */
+  network: string;
+  /** For `api-key` identities: the configured key id. */
+  keyId?: string;
+}
+
+/** The typed result of `guard.check`. Plain data: safe to log and serialise. */
+export interface Decision {
+  /** Request id; also sent as `x-request-id`. */
+  readonly id: string;
+  readonly conclusion: Conclusion;
+  /** Whether the request should be served (true for `allow`, and for `error` under `onStoreError: 'open'`). */
+  readonly allowed: boolean;
+  readonly reason?: DecisionReason;
+  /** Suggested HTTP status when not allowed (200 otherwise). */
+  readonly status: number;
+  /** Human-readable explanation, safe to show to the client. */
+  readonly message: string;
+  readonly identity: Identity;
+  /** Fused distillation score in [0, 1] (0 when the detector is off). */
+  readonly score: number;
+  /** The detector's verdict for this identity (what it would do; acted upon unless `mode: 'monitor'`). */
+  readonly verdict: Verdict;
+  readonly signals: readonly Signal[];
+  /** Cross-account cluster the identity is linked to, if any. */
+  readonly cluster?: string;
+  /** Response headers to set: `RateLimit-Policy`, `RateLimit`, `Retry-After`, `x-request-id`. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Seconds the client should wait before retrying (throttle decisions). */
+  readonly retryAfter?: number;
+  readonly actions: Readonly<ResponseActions>;
+  readonly limits: readonly LimitState[];
+  /** Set on `error` decisions. */
+  readonly error?: { readonly code: string; readonly message: string };
+  /** Whether the guard runs in monitor mode (verdicts recorded, never acted upon). */
+  readonly monitor: boolean;
+  /** The request's model, when the body was valid. */
+  readonly model?: string;
+  /** When the request was checked (ms since epoch, from the guard's clock). */
+  readonly timestamp: number;
+}
+
+/** Token usage as reported by the Messages API. */
+export interface Usage {
+  input_tokens: number;
+  output_tokens: number;
+  cache_creation_input_tokens?: number | null;
+  cache_read_input_tokens?: number | null;
+}
+
+/** What happened after a request was served, passed to `guard.record`. */
+export interface Outcome {
+  /** HTTP status returned to the client (or upstream status on failure). */
+  status: number;
+  /** Real usage; absent when the upstream call failed before any usage was known. */
+  usage?: Usage;
+  /** Model that answered. */
+  model?: string;
+  /** The reply text, for output checks and full audit capture. */
+  outputText?: string;
+  /** The client went away before the reply was complete. */
+  aborted?: boolean;
+  /** A short machine-readable error code when the request failed. */
+  error?: string;
+  /** Time from check to end of response, in ms. */
+  durationMs?: number;
+}

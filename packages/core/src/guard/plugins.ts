@@ -1,0 +1,70 @@
+import type { Clock } from '../clock/index.js';
+import type { Decision, Identity, Outcome, ResponseActions, Signal, Verdict } from '../decision/index.js';
+import type { Logger } from '../options/warnings.js';
+import type { GuardRequest, MessagesBody } from '../request/index.js';
+import type { Store } from '../store/index.js';
+
+/**
+ * What the guard gives every subsystem when it is created: the shared store, clock and logger.
+ */
+export interface GuardContext {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  /** `true` under `mode: 'monitor'`: verdicts are computed and recorded, never acted upon. */
+  monitor: boolean;
+}
+
+/** Result of the prompt-attack scan of one request (see `shield/`). */
+export interface InjectionScan {
+  /** Probability-like score in [0, 1]. */
+  score: number;
+  verdict: 'injection' | 'benign';
+  /** Short reasons, e.g. `instruction-override`, `system-prompt-extraction`. */
+  reasons: string[];
+}
+
+/** Everything the distillation detector sees of one request. */
+export interface DetectorInput {
+  identity: Identity;
+  request: GuardRequest;
+  body: MessagesBody;
+  /** ms since epoch, from the request or the guard's clock. */
+  timestamp: number;
+  /** The shield's scan of this request, when the shield ran. */
+  injection?: InjectionScan;
+}
+
+/** The detector's view of an identity after one request. */
+export interface DetectorResult {
+  score: number;
+  verdict: Verdict;
+  signals: Signal[];
+  cluster?: string;
+  /** Graduated responses for verdicts short of a block. */
+  actions?: ResponseActions;
+  /** Seconds to ask the client to wait, for a `throttle` verdict that slows the account down. */
+  retryAfter?: number;
+}
+
+/** The distillation detector as the guard drives it. */
+export interface DetectorPlugin {
+  observe(input: DetectorInput): Promise<DetectorResult>;
+  /** Usage and output of a served request (output-heavy signal). */
+  recordOutcome?(decision: Decision, outcome: Outcome): Promise<void> | void;
+  close?(): Promise<void>;
+}
+
+/** Events the guard emits; audit, metrics and alerts subscribe to them. */
+export interface GuardEvents {
+  /** After every `check`. `body` is the validated request body when it was valid. */
+  decision: (event: { decision: Decision; request: GuardRequest; body?: MessagesBody }) => void;
+  /** After every `record`. */
+  outcome: (event: { decision: Decision; outcome: Outcome; costUsd: number }) => void;
+  /** When an identity's verdict becomes stronger (throttle, flag, block). */
+  verdict: (event: { identity: Identity; verdict: Verdict; previous: Verdict; score: number; signals: readonly Signal[]; cluster?: string; decision: Decision }) => void;
+  /** When the store fails (the request is then handled per `onStoreError`). */
+  storeError: (event: { error: Error; operation: string }) => void;
+  /** Flag list changes, from the API, the admin router or the detector. */
+  flag: (event: { id: string; flagged: boolean; reason?: string; by: string }) => void;
+}

@@ -1,0 +1,2 @@
+export * from './request/index.js';
+export * from './decision/index.js';

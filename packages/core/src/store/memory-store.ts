@@ -1,0 +1,178 @@
+import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { systemClock, type Clock } from '../clock/index.js';
+import { expectNumber, expectObject, optional } from '../options/validate.js';
+import { clockedRateLimiterMemory } from './clocked-limiter.js';
+import { storeKey } from './keys.js';
+import type { LimiterSpec, Store, StoreOp, StoreResult } from './types.js';
+
+type Value = { kind: 'string'; value: string } | { kind: 'hash'; value: Map<string, string> };
+interface Entry {
+  data: Value;
+  expiresAt: number | null;
+}
+
+/** Options of {@link memoryStore}. */
+export interface MemoryStoreOptions {
+  /**
+   * Most keys with a TTL kept at once (least recently used go first, like Redis `volatile-lru`).
+   * Keys without a TTL (flags) are never evicted. Default 1,000,000.
+   */
+  maxKeys?: number;
+  /** Clock for TTLs and limiter windows; `createGuard` passes its own. */
+  clock?: Clock;
+}
+
+/**
+ * The default store: everything in this process, bounded, zero setup. Use `redisStore` when
+ * several instances must share one view.
+ *
+ * @example
+ * ```ts
+ * const guard = createGuard({ store: memoryStore({ maxKeys: 200_000 }) });
+ * ```
+ */
+export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
+  const o = expectObject('store', options, ['maxKeys', 'clock']);
+  return new MemoryStore({
+    maxKeys: optional(o.maxKeys, 1_000_000, (v) => expectNumber('store.maxKeys', v, { min: 1, integer: true })),
+    clock: (o.clock as Clock | undefined) ?? systemClock,
+  });
+}
+
+export class MemoryStore implements Store {
+  readonly kind = 'memory' as const;
+  private readonly volatile = new Map<string, Entry>();
+  private readonly persistent = new Map<string, Entry>();
+  private readonly maxKeys: number;
+  private clock: Clock;
+
+  constructor(options: { maxKeys: number; clock: Clock }) {
+    this.maxKeys = options.maxKeys;
+    this.clock = options.clock;
+  }
+
+  /** @internal The guard hands its clock to a store it was given without one. */
+  useClock(clock: Clock): void {
+    this.clock = clock;
+  }
+
+  rateLimiter(spec: LimiterSpec): RateLimiterAbstract {
+    const options = { points: spec.points, duration: spec.durationSeconds, keyPrefix: storeKey('rl', spec.name) };
+    return this.clock === systemClock ? new RateLimiterMemory(options) : clockedRateLimiterMemory(options, this.clock);
+  }
+
+  /** Number of keys currently held (for benchmarks and tests). */
+  get size(): number {
+    return this.volatile.size + this.persistent.size;
+  }
+
+  async exec(ops: readonly StoreOp[]): Promise<StoreResult[]> {
+    return this.execSync(ops);
+  }
+
+  /** Synchronous form of {@link exec}, for callers on a hot path that know the store is in memory. */
+  execSync(ops: readonly StoreOp[]): StoreResult[] {
+    const now = this.clock.now();
+    return ops.map((op) => this.apply(op, now));
+  }
+
+  async close(): Promise<void> {
+    this.volatile.clear();
+    this.persistent.clear();
+  }
+
+  private apply(op: StoreOp, now: number): StoreResult {
+    switch (op.op) {
+      case 'get': {
+        const e = this.read(op.key, now);
+        return e?.data.kind === 'string' ? e.data.value : null;
+      }
+      case 'set':
+        this.write(op.key, { kind: 'string', value: op.value }, op.ttlSeconds, now);
+        return 'OK';
+      case 'del':
+        return this.volatile.delete(op.key) || this.persistent.delete(op.key) ? 1 : 0;
+      case 'incrby': {
+        const e = this.read(op.key, now);
+        const next = (e?.data.kind === 'string' ? Number(e.data.value) || 0 : 0) + op.by;
+        this.write(op.key, { kind: 'string', value: String(next) }, op.ttlSeconds, now, e);
+        return next;
+      }
+      case 'hget': {
+        const e = this.read(op.key, now);
+        return e?.data.kind === 'hash' ? (e.data.value.get(op.field) ?? null) : null;
+      }
+      case 'hgetall': {
+        const e = this.read(op.key, now);
+        return e?.data.kind === 'hash' ? Object.fromEntries(e.data.value) : {};
+      }
+      case 'hset': {
+        const hash = this.hash(op.key, now, op.ttlSeconds);
+        for (const [k, v] of Object.entries(op.fields)) hash.set(k, v);
+        return Object.keys(op.fields).length;
+      }
+      case 'hdel': {
+        const e = this.read(op.key, now);
+        if (e?.data.kind !== 'hash') return 0;
+        let n = 0;
+        for (const f of op.fields) if (e.data.value.delete(f)) n++;
+        if (e.data.value.size === 0) this.volatile.delete(op.key) || this.persistent.delete(op.key);
+        return n;
+      }
+      case 'hincrby': {
+        const hash = this.hash(op.key, now, op.ttlSeconds);
+        const next = (Number(hash.get(op.field)) || 0) + op.by;
+        hash.set(op.field, String(next));
+        return next;
+      }
+      case 'expire': {
+        const e = this.read(op.key, now);
+        if (!e) return 0;
+        this.write(op.key, e.data, op.seconds, now, e);
+        return 1;
+      }
+    }
+  }
+
+  private hash(key: string, now: number, ttlSeconds: number | undefined): Map<string, string> {
+    const e = this.read(key, now);
+    if (e?.data.kind === 'hash') {
+      if (ttlSeconds !== undefined) this.write(key, e.data, ttlSeconds, now, e);
+      return e.data.value;
+    }
+    const data: Value = { kind: 'hash', value: new Map() };
+    this.write(key, data, ttlSeconds, now);
+    return data.value;
+  }
+
+  private read(key: string, now: number): Entry | undefined {
+    const v = this.volatile.get(key);
+    if (v) {
+      if (v.expiresAt !== null && v.expiresAt <= now) {
+        this.volatile.delete(key);
+        return undefined;
+      }
+      // Re-insert: Map order is the LRU order.
+      this.volatile.delete(key);
+      this.volatile.set(key, v);
+      return v;
+    }
+    return this.persistent.get(key);
+  }
+
+  private write(key: string, data: Value, ttlSeconds: number | undefined, now: number, previous?: Entry): void {
+    // Like Redis, a write without a TTL keeps the TTL the key already had.
+    const expiresAt = ttlSeconds !== undefined && ttlSeconds > 0 ? now + ttlSeconds * 1000 : (previous?.expiresAt ?? null);
+    this.volatile.delete(key);
+    this.persistent.delete(key);
+    if (expiresAt === null) {
+      this.persistent.set(key, { data, expiresAt });
+      return;
+    }
+    this.volatile.set(key, { data, expiresAt });
+    if (this.volatile.size > this.maxKeys) {
+      const oldest = this.volatile.keys().next().value;
+      if (oldest !== undefined) this.volatile.delete(oldest);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+/** Tests import the workspace packages from source, so a change is tested without a rebuild. */
+const alias = {
+  '@distill-guard/core': src('core'),
+  '@distill-guard/express': src('express'),
+  '@distill-guard/koa': src('koa'),
+  '@distill-guard/testing': src('testing'),
+};
+
+const project = (name: string, root: string) => ({
+  resolve: { alias },
+  test: {
+    name,
+    root,
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: [fileURLToPath(new URL('./packages/testing/test-setup/global-setup.ts', import.meta.url))],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      project('core', 'packages/core'),
+      project('express', 'packages/express'),
+      project('koa', 'packages/koa'),
+      project('cli', 'packages/cli'),
+      project('testing', 'packages/testing'),
+      project('examples', 'examples'),
+    ],
+  },
+});
