@@ -1,0 +1,48 @@
+import { commands } from './commands/index.js';
+import { UsageError, type CommandIO } from './commands/types.js';
+
+const VERSION = '0.1.0';
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length), 4);
+  return [
+    'Usage: distill-guard <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `distill-guard <command> --help` for the options of a command.',
+  ].join('\n');
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[], io: CommandIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(`${help()}\n`);
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`distill-guard: unknown command '${name}'.\n\n${help()}\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`distill-guard ${name}: ${err.message}\n\n${command.usage}\n`);
+      return 2;
+    }
+    io.stderr.write(`distill-guard ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
