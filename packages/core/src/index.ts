@@ -1,2 +1,11 @@
 export * from './request/index.js';
 export * from './decision/index.js';
+export * from './errors/index.js';
+export * from './clock/index.js';
+export * from './store/index.js';
+export * from './identity/index.js';
+export * from './claude/index.js';
+export * from './limits/index.js';
+export * from './flagged/index.js';
+export * from './guard/index.js';
+export { consoleLogger, WARNING_CODES, type Logger, type WarningCode } from './options/warnings.js';

@@ -45,6 +45,11 @@ export interface DetectorResult {
   actions?: ResponseActions;
   /** Seconds to ask the client to wait, for a `throttle` verdict that slows the account down. */
   retryAfter?: number;
+  /**
+   * The identity's persisted verdict before this request. The guard emits a `verdict` event (alerts,
+   * audit) only when `verdict` is stronger than this, so one escalation makes one alert.
+   */
+  previous?: Verdict;
 }
 
 /** The distillation detector as the guard drives it. */
@@ -52,6 +57,8 @@ export interface DetectorPlugin {
   observe(input: DetectorInput): Promise<DetectorResult>;
   /** Usage and output of a served request (output-heavy signal). */
   recordOutcome?(decision: Decision, outcome: Outcome): Promise<void> | void;
+  /** Forgets an identity's verdict and signals (an operator unflagged it as a false positive). */
+  reset?(identityId: string): Promise<void>;
   close?(): Promise<void>;
 }
 

@@ -52,6 +52,8 @@ export class RedisStore implements Store {
       points: spec.points,
       duration: spec.durationSeconds,
       keyPrefix: storeKey('rl', spec.name),
+      // Fail at once while disconnected instead of queueing behind ioredis' offline queue.
+      rejectIfRedisNotReady: true,
     });
   }
 
@@ -86,6 +88,11 @@ export class RedisStore implements Store {
       this.options.timeoutMs,
     );
     return results;
+  }
+
+  /** Batch timeout, also applied to limiter calls. */
+  get timeoutMs(): number {
+    return this.options.timeoutMs;
   }
 
   async close(): Promise<void> {

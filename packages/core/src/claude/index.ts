@@ -1,0 +1,2 @@
+export { DEFAULT_PRICES, Prices, parsePrices, type ModelPrice, type PriceTable } from './prices.js';
+export { estimateInputTokens } from './tokens.js';

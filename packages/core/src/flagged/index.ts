@@ -1,0 +1,1 @@
+export { FlagList, type FlagEntry, type FlagInput } from './flag-list.js';

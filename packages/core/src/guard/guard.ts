@@ -1,0 +1,300 @@
+import { estimateInputTokens } from '../claude/index.js';
+import type { Decision, Identity, Outcome, Signal, Verdict } from '../decision/index.js';
+import { InvalidRequestError } from '../errors/index.js';
+import { FlagList, type FlagEntry, type FlagInput } from '../flagged/index.js';
+import { createIdentityResolver, type IdentityResult } from '../identity/index.js';
+import { Limits, type Reservation } from '../limits/index.js';
+import type { GuardRequest, MessagesBody } from '../request/index.js';
+import { RedisStore } from '../store/index.js';
+import { limitMessage, makeDecision, MESSAGES, type DecisionFields } from './decision.js';
+import { GuardEmitter } from './events.js';
+import { parseOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
+import type { DetectorPlugin, DetectorResult, GuardContext, GuardEvents, InjectionScan } from './plugins.js';
+import { requestId } from './request-id.js';
+
+/** Turns an unknown body into a valid Messages request or throws `InvalidRequestError`. */
+export type BodyValidator = (body: unknown) => MessagesBody;
+/** Scans a request for prompt attacks. */
+export type InjectionScanner = (body: MessagesBody) => InjectionScan;
+
+/** Subsystems built from the options; `createGuard` wires them. */
+export interface GuardParts {
+  validate: BodyValidator;
+  scanInjection?: InjectionScanner;
+  /** What to do with a detected injection: refuse it, or only record it. */
+  injectionPolicy: 'block' | 'flag' | 'off';
+  detector?: DetectorPlugin;
+  /** Called by `close()`, after the detector. */
+  closers: Array<() => Promise<void>>;
+}
+
+interface Pending {
+  reservation?: Reservation;
+  body?: MessagesBody;
+}
+
+const VERDICT_RANK: Record<Verdict, number> = { allow: 0, throttle: 1, flag: 2, block: 3 };
+
+/**
+ * The guard: one `check` per request, one `record` per served response.
+ * Create it with `createGuard(options)`; adapters call it for you.
+ */
+export class Guard {
+  readonly options: ResolvedGuardOptions;
+  readonly flags: FlagList;
+  readonly limits: Limits;
+  private readonly emitter: GuardEmitter;
+  private readonly identify: (req: GuardRequest) => Promise<IdentityResult>;
+  private readonly pending = new WeakMap<Decision, Pending>();
+  private closed = false;
+
+  constructor(
+    options: ResolvedGuardOptions,
+    private readonly parts: GuardParts,
+    emitter?: GuardEmitter,
+  ) {
+    this.options = options;
+    this.emitter = emitter ?? new GuardEmitter(options.logger);
+    this.flags = new FlagList(options.store, options.clock);
+    const timeoutMs = options.store instanceof RedisStore ? options.store.timeoutMs : undefined;
+    this.limits = new Limits(options.limits, options.store, options.clock, timeoutMs);
+    this.identify = createIdentityResolver({
+      clientIp: options.clientIp,
+      ipv6Prefix: options.ipv6Prefix,
+      ...(options.identify && { identify: options.identify }),
+      ...(options.apiKeys && { apiKeys: options.apiKeys }),
+    });
+  }
+
+  /** What subsystems get: the shared store, clock and logger. */
+  get context(): GuardContext {
+    const { store, clock, logger, mode } = this.options;
+    return { store, clock, logger, monitor: mode === 'monitor' };
+  }
+
+  /** Subscribes to guard events (`decision`, `outcome`, `verdict`, `storeError`, `flag`); returns an unsubscribe function. */
+  on<K extends keyof GuardEvents>(event: K, listener: GuardEvents[K]): () => void {
+    return this.emitter.on(event, listener);
+  }
+
+  /**
+   * Decides whether to serve a request. Never throws for a request: bad input becomes a `deny`
+   * (`invalid-request`), a failing store an `error` decision governed by `onStoreError`.
+   *
+   * @example
+   * ```ts
+   * const decision = await guard.check(req);
+   * if (!decision.allowed) return res.status(decision.status).set(decision.headers).json(anthropicErrorBody(decision.status, decision.message));
+   * ```
+   */
+  async check(req: GuardRequest): Promise<Decision> {
+    const id = requestId(req.id);
+    const timestamp = req.timestamp ?? this.options.clock.now();
+    const monitor = this.options.mode === 'monitor';
+    const base = { id, timestamp, monitor, score: 0, verdict: 'allow' as Verdict, signals: [] as Signal[], limits: [] };
+
+    let identity: Identity;
+    try {
+      const who = await this.identify(req);
+      identity = who.identity;
+      if (!who.ok) return this.finish(req, undefined, { ...base, identity, conclusion: 'deny', reason: 'unauthenticated', status: 401, message: who.message });
+    } catch (err) {
+      identity = { id: 'unknown', source: 'ip', ip: req.ip, network: req.ip };
+      return this.finish(req, undefined, this.failure(base, identity, 'DG_IDENTIFY_FAILED', err));
+    }
+
+    let body: MessagesBody;
+    try {
+      body = this.parts.validate(req.body);
+    } catch (err) {
+      if (!(err instanceof InvalidRequestError)) return this.finish(req, undefined, this.failure(base, identity, 'DG_VALIDATION_FAILED', err));
+      return this.finish(req, undefined, { ...base, identity, conclusion: 'deny', reason: 'invalid-request', status: err.status, message: err.message });
+    }
+
+    const injection = this.parts.injectionPolicy !== 'off' ? this.parts.scanInjection?.(body) : undefined;
+    const demand = this.demand(body);
+    const [flag, detection, reservation] = await Promise.all([
+      settle(this.flags.get(identity.id)),
+      this.parts.detector ? settle(this.parts.detector.observe({ identity, request: req, body, timestamp, ...(injection && { injection }) })) : undefined,
+      this.limits.reserve(identity, demand),
+    ]);
+
+    const storeError = flag.error ?? detection?.error ?? reservation.storeError;
+    if (storeError) this.emitter.emit('storeError', { error: storeError, operation: 'check' });
+    const result = detection?.value;
+    const fields: DecisionFields = {
+      ...base,
+      identity,
+      model: body.model,
+      conclusion: 'allow',
+      message: 'OK',
+      limits: reservation.states,
+      ...(result && { score: result.score, verdict: result.verdict, signals: result.signals }),
+      ...(result?.cluster !== undefined && { cluster: result.cluster }),
+    };
+    if (injection?.verdict === 'injection') fields.signals = [...fields.signals, injectionSignal(injection)];
+
+    const decided = this.decide(fields, flag.value, result, injection, reservation, storeError);
+    if (!decided.allowedByConclusion) await this.limits.release(reservation);
+    if (result && !monitor && result.verdict === 'block' && !flag.value && !storeError) {
+      await this.flags
+        .flag(identity.id, `distillation: ${result.signals.slice(0, 3).map((s) => s.name).join(', ') || 'detector verdict'}`, {
+          by: 'detector',
+          score: result.score,
+          ...(result.cluster !== undefined && { cluster: result.cluster }),
+        })
+        .then(() => this.emitter.emit('flag', { id: identity.id, flagged: true, reason: 'distillation', by: 'detector' }))
+        .catch((err: unknown) => this.emitter.emit('storeError', { error: toError(err), operation: 'flag' }));
+    }
+    const decision = this.finish(req, body, decided.fields, decided.allowedByConclusion ? reservation : undefined);
+    const previous = result?.previous ?? 'allow';
+    if (result && VERDICT_RANK[result.verdict] > VERDICT_RANK[previous]) {
+      this.emitter.emit('verdict', {
+        identity,
+        verdict: result.verdict,
+        previous,
+        score: result.score,
+        signals: result.signals,
+        ...(result.cluster !== undefined && { cluster: result.cluster }),
+        decision,
+      });
+    }
+    return decision;
+  }
+
+  /**
+   * Reports what happened after a request was served: real usage reconciles the token, cost and
+   * output budgets (a failed call with no usage releases its reservation) and feeds the detector.
+   */
+  async record(decision: Decision, outcome: Outcome): Promise<void> {
+    const pending = this.pending.get(decision);
+    this.pending.delete(decision);
+    const model = outcome.model ?? decision.model ?? 'default';
+    const usage = outcome.usage;
+    const costUsd = usage ? this.options.prices.cost(model, usage) : 0;
+    if (pending?.reservation) {
+      if (usage) {
+        const input = usage.input_tokens + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0);
+        await this.limits.reconcile(pending.reservation, { tokens: input + usage.output_tokens, costUsd, outputTokens: usage.output_tokens });
+      } else {
+        await this.limits.release(pending.reservation);
+      }
+    }
+    if (this.parts.detector?.recordOutcome) {
+      try {
+        await this.parts.detector.recordOutcome(decision, outcome);
+      } catch (err) {
+        this.emitter.emit('storeError', { error: toError(err), operation: 'record' });
+      }
+    }
+    this.emitter.emit('outcome', { decision, outcome, costUsd });
+  }
+
+  /** Flags an identity: its requests are refused (reason `flagged`) until `unflag`. */
+  async flag(id: string, reason: string, input: FlagInput = {}): Promise<FlagEntry> {
+    const entry = await this.flags.flag(id, reason, input);
+    this.emitter.emit('flag', { id, flagged: true, reason, by: entry.by });
+    return entry;
+  }
+
+  /** Lifts a flag; resolves to whether there was one. */
+  async unflag(id: string, by = 'api'): Promise<boolean> {
+    const removed = await this.flags.unflag(id);
+    // An operator lifting a flag overrides the detector's memory too, or it would re-flag at once.
+    await this.parts.detector?.reset?.(id);
+    this.emitter.emit('flag', { id, flagged: false, by });
+    return removed;
+  }
+
+  isFlagged(id: string): Promise<boolean> {
+    return this.flags.isFlagged(id);
+  }
+
+  listFlagged(): Promise<FlagEntry[]> {
+    return this.flags.list();
+  }
+
+  /** Flushes and stops subsystems (audit queues, timers). Idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.parts.detector?.close?.();
+    for (const close of this.parts.closers) await close();
+    await this.options.store.close();
+  }
+
+  private decide(
+    fields: DecisionFields,
+    flag: FlagEntry | undefined,
+    result: DetectorResult | undefined,
+    injection: InjectionScan | undefined,
+    reservation: Reservation,
+    storeError: Error | undefined,
+  ): { fields: DecisionFields; allowedByConclusion: boolean } {
+    const monitor = fields.monitor;
+    if (storeError && this.options.onStoreError === 'closed') {
+      return { fields: { ...fields, conclusion: 'error', allowed: false, status: 503, retryAfter: 1, message: MESSAGES.storeClosed, error: { code: 'DG_STORE_UNAVAILABLE', message: storeError.message } }, allowedByConclusion: false };
+    }
+    if (flag) {
+      const reason = flag.by === 'detector' ? 'distillation' : 'flagged';
+      return { fields: { ...fields, conclusion: 'deny', reason, status: 403, message: reason === 'distillation' ? MESSAGES.distillation : MESSAGES.flagged, ...(flag.cluster && !fields.cluster && { cluster: flag.cluster }) }, allowedByConclusion: false };
+    }
+    if (injection?.verdict === 'injection' && this.parts.injectionPolicy === 'block' && !monitor) {
+      return { fields: { ...fields, conclusion: 'deny', reason: 'injection', status: 400, message: MESSAGES.injection }, allowedByConclusion: false };
+    }
+    if (result && !monitor && result.verdict === 'block') {
+      return { fields: { ...fields, conclusion: 'deny', reason: 'distillation', status: 403, message: MESSAGES.distillation }, allowedByConclusion: false };
+    }
+    if (reservation.exceeded) {
+      const { reason, retryAfter, spec } = reservation.exceeded;
+      const state = reservation.states.find((s) => s.policy === spec.policy);
+      return { fields: { ...fields, conclusion: 'throttle', reason, retryAfter, message: limitMessage(reason, state && { ...state, limit: spec.limit }, retryAfter) }, allowedByConclusion: false };
+    }
+    if (result && !monitor && result.verdict !== 'allow') {
+      if (result.retryAfter !== undefined) {
+        return { fields: { ...fields, conclusion: 'throttle', reason: 'distillation', retryAfter: result.retryAfter, message: MESSAGES.slowDown }, allowedByConclusion: false };
+      }
+      if (result.actions) fields = { ...fields, actions: result.actions };
+    }
+    if (storeError) {
+      return { fields: { ...fields, conclusion: 'error', allowed: true, error: { code: 'DG_STORE_UNAVAILABLE', message: storeError.message }, message: 'Served without the shared store; per-process limits applied.' }, allowedByConclusion: true };
+    }
+    return { fields, allowedByConclusion: true };
+  }
+
+  private finish(req: GuardRequest, body: MessagesBody | undefined, fields: DecisionFields, reservation?: Reservation): Decision {
+    const decision = makeDecision(fields);
+    if (decision.allowed) this.pending.set(decision, { ...(reservation && { reservation }), ...(body && { body }) });
+    this.emitter.emit('decision', { decision, request: req, ...(body && { body }) });
+    return decision;
+  }
+
+  private failure(base: Omit<DecisionFields, 'identity' | 'conclusion' | 'message'>, identity: Identity, code: string, err: unknown): DecisionFields {
+    const open = this.options.onStoreError === 'open';
+    this.options.logger.error(`distill-guard: ${code}`, { error: toError(err).message });
+    return { ...base, identity, conclusion: 'error', allowed: open, status: 503, retryAfter: 1, reason: 'internal-error', message: MESSAGES.internal, error: { code, message: toError(err).message } };
+  }
+
+  private demand(body: MessagesBody): { tokens: number; costUsd: number; outputTokens: number } {
+    const input = estimateInputTokens(body);
+    return { tokens: input + body.max_tokens, costUsd: this.options.prices.maxCost(body.model, input, body.max_tokens), outputTokens: body.max_tokens };
+  }
+}
+
+function injectionSignal(scan: InjectionScan): Signal {
+  return { name: 'prompt-injection', value: scan.score, explanation: `Prompt-attack patterns: ${scan.reasons.join(', ') || 'unspecified'}.` };
+}
+
+async function settle<T>(work: Promise<T>): Promise<{ value?: T; error?: Error }> {
+  try {
+    return { value: await work };
+  } catch (err) {
+    return { error: toError(err) };
+  }
+}
+
+function toError(err: unknown): Error {
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+export { parseOptions, type GuardOptions };

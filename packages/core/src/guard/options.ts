@@ -1,0 +1,171 @@
+import { systemClock, type Clock } from '../clock/index.js';
+import { parsePrices, type PriceTable, type Prices } from '../claude/index.js';
+import { OptionsError } from '../errors/index.js';
+import { createClientIpResolver, parseApiKeyOptions, type ApiKeyOptions, type ClientIpResolver, type IdentifyFn, type ResolvedApiKeys, type TrustProxy } from '../identity/index.js';
+import { parseLimitsOptions, type LimitsOptions, type LimitSpec } from '../limits/index.js';
+import { expectBoolean, expectFunction, expectNumber, expectObject, expectOneOf, isPlainObject, optional } from '../options/validate.js';
+import { consoleLogger, WARNING_CODES, Warnings, type Logger, type WarningCode } from '../options/warnings.js';
+import { MemoryStore, memoryStore, RedisStore, type Store } from '../store/index.js';
+
+/**
+ * Options of {@link createGuard}. Every key is optional; the defaults protect a single-process
+ * app with an in-memory store.
+ */
+export interface GuardOptions {
+  /** Where limits, flags and detector state live. Default `memoryStore()`; use `redisStore(client)` for several instances. */
+  store?: Store;
+  /** `'enforce'` (default) acts on verdicts; `'monitor'` computes and records them without acting (limits still apply). */
+  mode?: 'enforce' | 'monitor';
+  /** What to do when the store (or the detector) fails: `'open'` serves under the in-memory insurance limits, `'closed'` refuses with 503. Default `'open'`. */
+  onStoreError?: 'open' | 'closed';
+  /** Which proxies may set X-Forwarded-For. Default `false`. See {@link TrustProxy}. */
+  trustProxy?: TrustProxy;
+  /** Prefix length that groups IPv6 addresses into one identity and one network. Default 64. */
+  ipv6Prefix?: number;
+  /** Custom identity: return the account id or undefined to fall back to user, API key, IP. */
+  identify?: IdentifyFn;
+  /** Authenticate the app's own clients by API key. */
+  apiKeys?: ApiKeyOptions;
+  /** Rate limits and budgets; `false` turns them all off. */
+  limits?: LimitsOptions | false;
+  /** Prices in USD per million tokens, merged over the built-in Claude table. */
+  prices?: PriceTable;
+  /** Injectable time source (replays use the log's timestamps). Default the system clock. */
+  clock?: Clock;
+  /** Where warnings and background errors go. Default `console`. */
+  logger?: Logger;
+  /** `false` silences every start-up warning; `{ CODE: false }` silences one. */
+  warnings?: boolean | Partial<Record<WarningCode, boolean>>;
+  /** Distillation detector options; `false` turns it off. */
+  detector?: Record<string, unknown> | false;
+  /** Request validation, prompt-attack scanning and output protection; `false` turns scanning off. */
+  shield?: Record<string, unknown> | false;
+  /** Audit trail; off unless configured. */
+  audit?: Record<string, unknown> | false;
+}
+
+/** Options after defaults and validation. */
+export interface ResolvedGuardOptions {
+  store: Store;
+  mode: 'enforce' | 'monitor';
+  onStoreError: 'open' | 'closed';
+  clientIp: ClientIpResolver;
+  ipv6Prefix: number;
+  identify?: IdentifyFn;
+  apiKeys?: ResolvedApiKeys;
+  limits: LimitSpec[];
+  prices: Prices;
+  clock: Clock;
+  logger: Logger;
+  warnings: Warnings;
+  detector: Record<string, unknown> | false;
+  shield: Record<string, unknown> | false;
+  audit: Record<string, unknown> | false;
+}
+
+export const GUARD_OPTION_KEYS = [
+  'store',
+  'mode',
+  'onStoreError',
+  'trustProxy',
+  'ipv6Prefix',
+  'identify',
+  'apiKeys',
+  'limits',
+  'prices',
+  'clock',
+  'logger',
+  'warnings',
+  'detector',
+  'shield',
+  'audit',
+] as const;
+
+/**
+ * The one options step: defaults, then the user's options (each validated, unknown keys refused
+ * with the option's name), then computed fields, then one-time warnings for risky setups.
+ */
+export function parseOptions(input: GuardOptions = {}): ResolvedGuardOptions {
+  const o = expectObject('', input, GUARD_OPTION_KEYS);
+  const logger = o.logger === undefined ? consoleLogger : expectLogger(o.logger);
+  const warnings = new Warnings(logger, silenced(o.warnings));
+  const clock = o.clock === undefined ? systemClock : expectClock(o.clock);
+
+  const store = o.store === undefined ? memoryStore({ clock }) : expectStore(o.store);
+  if (store instanceof MemoryStore && o.store !== undefined && clock !== systemClock) store.useClock(clock);
+
+  const ipv6Prefix = optional(o.ipv6Prefix, 64, (v) => expectNumber('ipv6Prefix', v, { min: 16, max: 128, integer: true }));
+  const trustProxy = o.trustProxy ?? false;
+  if (!(typeof trustProxy === 'boolean' || typeof trustProxy === 'number' || Array.isArray(trustProxy))) {
+    throw new OptionsError('trustProxy', 'must be true, false, a number of hops, or a list of proxy addresses/CIDRs.');
+  }
+
+  const resolved: ResolvedGuardOptions = {
+    store,
+    mode: optional(o.mode, 'enforce' as const, (v) => expectOneOf('mode', v, ['enforce', 'monitor'] as const)),
+    onStoreError: optional(o.onStoreError, 'open' as const, (v) => expectOneOf('onStoreError', v, ['open', 'closed'] as const)),
+    clientIp: createClientIpResolver(trustProxy as boolean | number | string[]),
+    ipv6Prefix,
+    limits: parseLimitsOptions(o.limits),
+    prices: parsePrices(o.prices, 'prices'),
+    clock,
+    logger,
+    warnings,
+    detector: subsystem('detector', o.detector),
+    shield: subsystem('shield', o.shield),
+    audit: subsystem('audit', o.audit, false),
+  };
+  if (o.identify !== undefined) resolved.identify = expectFunction<IdentifyFn>('identify', o.identify);
+  if (o.apiKeys !== undefined) resolved.apiKeys = parseApiKeyOptions(o.apiKeys, 'apiKeys');
+
+  if (store instanceof RedisStore && o.onStoreError === undefined) {
+    warnings.warn('DG_STORE_ERROR_POLICY_DEFAULT', "A Redis store is configured without `onStoreError`; when Redis is down requests are served under per-process insurance limits ('open'). Set onStoreError: 'open' or 'closed' explicitly.");
+  }
+  if (store instanceof RedisStore && clock !== systemClock) {
+    warnings.warn('DG_REDIS_STORE_MANUAL_CLOCK', 'A Redis store with a custom clock: Redis expires keys on its own clock, so windows follow real time, not the injected clock.');
+  }
+  if (trustProxy === true) {
+    warnings.warn('DG_TRUST_PROXY_ALL', 'trustProxy: true believes any X-Forwarded-For, so a client can pick its own address. Prefer a hop count or your proxies\' addresses.');
+  }
+  if (o.limits === false) warnings.warn('DG_LIMITS_DISABLED', 'limits: false turns off every rate limit and budget; one client can spend your whole API budget.');
+  if (resolved.mode === 'monitor') warnings.warn('DG_MONITOR_MODE', "mode: 'monitor' records detector and shield verdicts without acting on them.");
+  if (resolved.apiKeys && !resolved.apiKeys.required) warnings.warn('DG_API_KEYS_OPTIONAL', 'apiKeys.required: false lets requests without a key through, identified by IP.');
+  if (resolved.detector === false) warnings.warn('DG_DETECTOR_OFF', 'detector: false turns off distillation detection.');
+  return resolved;
+}
+
+function subsystem(name: string, value: unknown, fallback: Record<string, unknown> | false = {}): Record<string, unknown> | false {
+  if (value === undefined) return fallback;
+  if (value === false) return false;
+  if (value === true) return {};
+  if (!isPlainObject(value)) throw new OptionsError(name, 'must be an object of options, true, or false.');
+  return value;
+}
+
+function silenced(value: unknown): Set<string> {
+  if (value === undefined || value === true) return new Set();
+  if (value === false) return new Set(WARNING_CODES);
+  const o = expectObject('warnings', value, WARNING_CODES);
+  return new Set(Object.entries(o).filter(([code, on]) => expectBoolean(`warnings.${code}`, on) === false).map(([code]) => code));
+}
+
+function expectLogger(value: unknown): Logger {
+  const l = value as Partial<Logger> | null;
+  if (!l || typeof l.warn !== 'function' || typeof l.error !== 'function') {
+    throw new OptionsError('logger', 'must have warn(message, meta?) and error(message, meta?) methods (console and pino loggers do).');
+  }
+  return value as Logger;
+}
+
+function expectClock(value: unknown): Clock {
+  if (!value || typeof (value as Clock).now !== 'function') throw new OptionsError('clock', 'must be an object with a now() method returning ms since the epoch.');
+  return value as Clock;
+}
+
+function expectStore(value: unknown): Store {
+  const s = value as Partial<Store> | null;
+  if (!s || typeof s.rateLimiter !== 'function' || typeof s.exec !== 'function') {
+    throw new OptionsError('store', 'must be memoryStore(...) or redisStore(client); pass an ioredis client through redisStore(), not directly.');
+  }
+  return value as Store;
+}

@@ -1,0 +1,47 @@
+import type { Identity } from '../decision/index.js';
+import type { GuardRequest } from '../request/index.js';
+import { matchApiKey, presentedKey, type ResolvedApiKeys } from './api-keys.js';
+import { ipIdentity, networkOf } from './ip.js';
+import type { ClientIpResolver } from './trust-proxy.js';
+
+/** A custom identity function: return the account id, or undefined to fall back to the defaults. */
+export type IdentifyFn = (req: GuardRequest) => string | undefined | Promise<string | undefined>;
+
+export interface IdentityResolverOptions {
+  clientIp: ClientIpResolver;
+  ipv6Prefix: number;
+  identify?: IdentifyFn;
+  apiKeys?: ResolvedApiKeys;
+}
+
+/** The outcome of identifying a request: an identity, or a refusal for a missing or wrong API key. */
+export type IdentityResult = { ok: true; identity: Identity } | { ok: false; identity: Identity; message: string };
+
+/**
+ * Who a request belongs to: `identify(req)` if given, else the authenticated user the app put on
+ * the request, else the client API key, else the client address (IPv6 grouped by prefix).
+ */
+export function createIdentityResolver(options: IdentityResolverOptions): (req: GuardRequest) => Promise<IdentityResult> {
+  const { clientIp, ipv6Prefix, identify, apiKeys } = options;
+  return async (req) => {
+    const ip = clientIp(req.ip, req.headers);
+    const network = networkOf(ip, ipv6Prefix);
+    const base = { ip, network };
+    let keyId: string | undefined;
+    if (apiKeys) {
+      const key = presentedKey(req.headers, apiKeys.header);
+      if (key !== undefined) {
+        keyId = matchApiKey(key, apiKeys);
+        if (keyId === undefined) return { ok: false, identity: { id: ipIdentity(ip, ipv6Prefix), source: 'ip', ...base }, message: 'Invalid API key.' };
+      } else if (apiKeys.required) {
+        return { ok: false, identity: { id: ipIdentity(ip, ipv6Prefix), source: 'ip', ...base }, message: 'Missing API key.' };
+      }
+    }
+    const withKey = keyId === undefined ? base : { ...base, keyId };
+    const custom = identify ? await identify(req) : undefined;
+    if (custom) return { ok: true, identity: { id: String(custom), source: 'custom', ...withKey } };
+    if (req.user) return { ok: true, identity: { id: req.user, source: 'user', ...withKey } };
+    if (keyId !== undefined) return { ok: true, identity: { id: `key:${keyId}`, source: 'api-key', ...withKey } };
+    return { ok: true, identity: { id: ipIdentity(ip, ipv6Prefix), source: 'ip', ...base } };
+  };
+}

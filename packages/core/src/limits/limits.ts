@@ -1,0 +1,199 @@
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Clock } from '../clock/index.js';
+import type { DecisionReason, Identity, LimitState } from '../decision/index.js';
+import { StoreError } from '../errors/index.js';
+import { hashTag, memoryStore, type Store } from '../store/index.js';
+import type { LimitKind, LimitSpec } from './options.js';
+
+/** What one request asks of the limits, estimated before it runs. */
+export interface Demand {
+  /** Input estimate + max_tokens. */
+  tokens: number;
+  /** Upper estimate of the cost, in USD. */
+  costUsd: number;
+  /** max_tokens. */
+  outputTokens: number;
+}
+
+/** Real consumption, known after the response. */
+export interface Consumption {
+  tokens: number;
+  costUsd: number;
+  outputTokens: number;
+}
+
+interface Held {
+  spec: LimitSpec;
+  key: string;
+  points: number;
+  /** End of the window the points were taken from (clock ms); refunds after it would mint quota. */
+  windowEnd: number;
+  limiter: RateLimiterAbstract;
+}
+
+/** The result of reserving a request against every limit. */
+export interface Reservation {
+  states: LimitState[];
+  /** The limit that refused, if any, and when to retry. */
+  exceeded?: { reason: DecisionReason; retryAfter: number; spec: LimitSpec };
+  /** Set when the store failed; `insured` tells whether the in-memory insurance limiter decided instead. */
+  storeError?: Error;
+  insured: boolean;
+  /** @internal */
+  held: Held[];
+}
+
+/**
+ * Per-identity, per-IP and global limits on rate-limiter-flexible. Each request reserves its
+ * demand on every counter at once (the calls go out together, one round trip on Redis); an
+ * exceeded reservation is handed back, and `reconcile` replaces the estimate with real usage.
+ */
+export class Limits {
+  private readonly primary: Map<string, RateLimiterAbstract>;
+  private readonly insurance?: Map<string, RateLimiterAbstract>;
+
+  constructor(
+    readonly specs: readonly LimitSpec[],
+    store: Store,
+    private readonly clock: Clock,
+    /** Only for shared stores: a memory limiter answers synchronously and needs no timer. */
+    private readonly timeoutMs?: number,
+  ) {
+    const create = (s: Store) => new Map(specs.map((spec) => [spec.policy, s.rateLimiter({ name: spec.policy, points: spec.points, durationSeconds: spec.windowSeconds })]));
+    this.primary = create(store);
+    // A shared store can fail; the insurance limiter keeps limits per process meanwhile.
+    if (store.kind !== 'memory') this.insurance = create(memoryStore({ clock }));
+  }
+
+  get enabled(): boolean {
+    return this.specs.length > 0;
+  }
+
+  async reserve(identity: Identity, demand: Demand): Promise<Reservation> {
+    const now = this.clock.now();
+    let storeError: Error | undefined;
+    let insured = false;
+    const attempts = await Promise.all(
+      this.specs.map(async (spec) => {
+        const key = keyFor(spec, identity);
+        const points = pointsFor(spec.kind, demand);
+        const primary = this.primary.get(spec.policy)!;
+        try {
+          return { spec, key, points, limiter: primary, ...(await this.consume(primary, key, points)) };
+        } catch (err) {
+          storeError ??= err instanceof Error ? err : new StoreError(String(err));
+          const insurance = this.insurance?.get(spec.policy);
+          if (!insurance) return { spec, key, points, limiter: primary, failed: true as const };
+          insured = true;
+          return { spec, key, points, limiter: insurance, ...(await this.consume(insurance, key, points)) };
+        }
+      }),
+    );
+
+    const held: Held[] = [];
+    const states: LimitState[] = [];
+    let exceeded: Reservation['exceeded'];
+    for (const a of attempts) {
+      if ('failed' in a) continue;
+      const { spec, res, ok } = a;
+      held.push({ spec, key: a.key, points: a.points, windowEnd: now + Math.max(0, res.msBeforeNext), limiter: a.limiter });
+      const resetSeconds = Math.max(0, Math.ceil(res.msBeforeNext / 1000));
+      const state: LimitState = {
+        policy: spec.policy,
+        unit: spec.unit,
+        scope: spec.scope,
+        limit: spec.points,
+        remaining: Math.max(0, spec.points - res.consumedPoints),
+        resetSeconds,
+        exceeded: !ok,
+      };
+      if (spec.kind !== 'concurrency') state.windowSeconds = spec.windowSeconds;
+      states.push(state);
+      if (!ok) {
+        // A full concurrency slot frees when a request finishes; retrying soon is right.
+        const retryAfter = spec.kind === 'concurrency' ? 1 : Math.max(1, resetSeconds);
+        if (!exceeded || retryAfter > exceeded.retryAfter) exceeded = { reason: spec.reason, retryAfter, spec };
+      }
+    }
+    const reservation: Reservation = { states, held, insured };
+    if (exceeded) reservation.exceeded = exceeded;
+    if (storeError) reservation.storeError = storeError;
+    return reservation;
+  }
+
+  /**
+   * Hands back what a refused or failed request reserved. Request counts are kept (hammering
+   * a closed door still counts); tokens, cost, output and concurrency slots are returned.
+   */
+  async release(reservation: Reservation): Promise<void> {
+    await this.settle(reservation, () => 0, true);
+  }
+
+  /** Replaces the reservation by real consumption and frees the concurrency slot. */
+  async reconcile(reservation: Reservation, actual: Consumption): Promise<void> {
+    await this.settle(reservation, (kind) => pointsFor(kind, actual), false);
+  }
+
+  private async settle(reservation: Reservation, actualPoints: (kind: LimitKind) => number, refusal: boolean): Promise<void> {
+    const now = this.clock.now();
+    await Promise.all(
+      reservation.held.map(async (h) => {
+        if (h.spec.kind === 'requests') return;
+        const actual = h.spec.kind === 'concurrency' ? 0 : actualPoints(h.spec.kind);
+        const delta = actual - h.points;
+        try {
+          if (delta < 0 && now < h.windowEnd) await h.limiter.reward(h.key, -delta);
+          else if (delta > 0 && !refusal) await h.limiter.penalty(h.key, delta);
+        } catch {
+          // Settling is best effort: the window's expiry bounds any error.
+        }
+      }),
+    );
+  }
+
+  private async consume(limiter: RateLimiterAbstract, key: string, points: number): Promise<{ res: RateLimiterRes; ok: boolean }> {
+    try {
+      const pending = limiter.consume(key, points);
+      const res = await (this.timeoutMs === undefined ? pending : withTimeout(pending, this.timeoutMs));
+      return { res, ok: true };
+    } catch (err) {
+      if (err instanceof RateLimiterRes) return { res: err, ok: false };
+      throw err;
+    }
+  }
+}
+
+function keyFor(spec: LimitSpec, identity: Identity): string {
+  switch (spec.scope) {
+    case 'identity':
+      return hashTag(identity.id);
+    case 'ip':
+      return hashTag(`ip:${identity.ip}`);
+    case 'global':
+      return '{global}';
+  }
+}
+
+function pointsFor(kind: LimitKind, d: Demand | Consumption): number {
+  switch (kind) {
+    case 'requests':
+    case 'concurrency':
+      return 1;
+    case 'tokens':
+      return Math.max(0, Math.ceil(d.tokens));
+    case 'costUsd':
+      return Math.max(0, Math.ceil(d.costUsd * 1_000_000));
+    case 'outputTokens':
+      return Math.max(0, Math.ceil(d.outputTokens));
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StoreError(`the store did not answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
