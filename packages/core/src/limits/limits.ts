@@ -29,6 +29,7 @@ interface Held {
   /** End of the window the points were taken from (clock ms); refunds after it would mint quota. */
   windowEnd: number;
   limiter: RateLimiterAbstract;
+  exceeded: boolean;
 }
 
 /** The result of reserving a request against every limit. */
@@ -96,7 +97,7 @@ export class Limits {
     for (const a of attempts) {
       if ('failed' in a) continue;
       const { spec, res, ok } = a;
-      held.push({ spec, key: a.key, points: a.points, windowEnd: now + Math.max(0, res.msBeforeNext), limiter: a.limiter });
+      held.push({ spec, key: a.key, points: a.points, windowEnd: now + Math.max(0, res.msBeforeNext), limiter: a.limiter, exceeded: !ok });
       const resetSeconds = Math.max(0, Math.ceil(res.msBeforeNext / 1000));
       const state: LimitState = {
         policy: spec.policy,
@@ -122,8 +123,9 @@ export class Limits {
   }
 
   /**
-   * Hands back what a refused or failed request reserved. Request counts are kept (hammering
-   * a closed door still counts); tokens, cost, output and concurrency slots are returned.
+   * Hands back what a refused or failed request reserved: tokens, cost, output, concurrency
+   * slots, and request counts of the limits that did not refuse it (so one client hammering its
+   * own closed door does not use up a shared per-IP or global quota).
    */
   async release(reservation: Reservation): Promise<void> {
     await this.settle(reservation, () => 0, true);
@@ -138,8 +140,8 @@ export class Limits {
     const now = this.clock.now();
     await Promise.all(
       reservation.held.map(async (h) => {
-        if (h.spec.kind === 'requests') return;
-        const actual = h.spec.kind === 'concurrency' ? 0 : actualPoints(h.spec.kind);
+        if (h.spec.kind === 'requests' && (!refusal || h.exceeded)) return;
+        const actual = h.spec.kind === 'concurrency' || h.spec.kind === 'requests' ? 0 : actualPoints(h.spec.kind);
         const delta = actual - h.points;
         try {
           if (delta < 0 && now < h.windowEnd) await h.limiter.reward(h.key, -delta);

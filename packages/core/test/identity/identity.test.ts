@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { createClientIpResolver, hashApiKey, matchApiKey, networkOf, normalizeIp, parseApiKeyOptions, ipIdentity } from '../../src/index.js';
+
+describe('client address', () => {
+  it('ignores X-Forwarded-For unless a proxy is trusted', () => {
+    const headers = { 'x-forwarded-for': '198.51.100.7, 10.0.0.2' };
+    expect(createClientIpResolver(false)('10.0.0.1', headers)).toBe('10.0.0.1');
+    expect(createClientIpResolver(1)('10.0.0.1', headers)).toBe('10.0.0.2');
+    expect(createClientIpResolver(2)('10.0.0.1', headers)).toBe('198.51.100.7');
+    expect(createClientIpResolver(['private'])('10.0.0.1', headers)).toBe('198.51.100.7');
+    expect(createClientIpResolver(['10.0.0.1'])('10.0.0.1', headers)).toBe('10.0.0.2');
+    // An untrusted peer cannot choose its address by sending the header.
+    expect(createClientIpResolver(['loopback'])('198.51.100.99', { 'x-forwarded-for': '1.2.3.4' })).toBe('198.51.100.99');
+    expect(createClientIpResolver(true)('10.0.0.1', headers)).toBe('198.51.100.7');
+  });
+
+  it('normalises IPv4-mapped and zoned IPv6', () => {
+    expect(normalizeIp('::ffff:203.0.113.9')).toBe('203.0.113.9');
+    expect(normalizeIp('FE80::1%eth0')).toBe('fe80::1');
+    expect(normalizeIp('2001:0db8:0000:0000:0000:0000:0000:0001')).toBe('2001:db8::1');
+  });
+
+  it('groups networks: IPv4 /24, IPv6 by prefix', () => {
+    expect(networkOf('203.0.113.77')).toBe('203.0.113.0/24');
+    expect(networkOf('2001:db8:1:2:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64');
+    expect(networkOf('2001:db8:1:2:aaaa::1', 48)).toBe('2001:db8:1::/48');
+    expect(ipIdentity('2001:db8:1:2::5', 64)).toBe(ipIdentity('2001:db8:1:2:ffff::9', 64));
+    expect(ipIdentity('203.0.113.5', 64)).toBe('203.0.113.5');
+  });
+});
+
+describe('client API keys', () => {
+  it('matches keys by hash, supporting several active keys', () => {
+    const config = parseApiKeyOptions({ keys: [{ id: 'old', hash: hashApiKey('key-one') }, { id: 'new', hash: hashApiKey('key-two') }] }, 'apiKeys');
+    expect(matchApiKey('key-one', config)).toBe('old');
+    expect(matchApiKey('key-two', config)).toBe('new');
+    expect(matchApiKey('key-three', config)).toBeUndefined();
+    expect(hashApiKey('key-one')).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+});
