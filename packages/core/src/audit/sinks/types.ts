@@ -1,0 +1,22 @@
+import type { ChainHead } from '../chain.js';
+import type { AuditEvent } from '../events.js';
+
+/**
+ * Where chained audit lines go. The audit log hands every sink the same batch, in order, one
+ * batch at a time; a sink that rejects gets the same batch again later (with backoff), so a
+ * sink must either write a whole batch or fail without writing it.
+ */
+export interface AuditSink {
+  /** Short name for logs and metrics: `file`, `stdout`, `redis`. */
+  readonly name: string;
+  /**
+   * Where the chain stopped last time, so that a restart continues it rather than starting a
+   * second chain. Called once, before the first write.
+   */
+  resume?(): Promise<ChainHead | undefined>;
+  /** `lines[i]` is `JSON.stringify(events[i]) + '\n'`. */
+  write(lines: readonly string[], events: readonly AuditEvent[]): Promise<void>;
+  /** Makes written lines durable (fsync) where that means something. */
+  flush?(): Promise<void>;
+  close?(): Promise<void>;
+}
