@@ -1,1 +1,2 @@
-export {};
+export * from './claude/index.js';
+export * from './redis/index.js';
