@@ -50,7 +50,7 @@ describe('audit events', () => {
     });
     audit.handlers.decision({ decision: d, request: request(), body: body(prompt), fingerprint: 'fp_abc' });
     await audit.close();
-    const [e] = sink.events as Array<Record<string, unknown>>;
+    const [e] = sink.events as unknown as Array<Record<string, unknown>>;
     expect(e).toMatchObject({
       type: 'decision',
       level: 40,
@@ -80,7 +80,7 @@ describe('audit events', () => {
     audit.handlers.decision({ decision: d, request: request(), body: body('Mail bob@corp.example, key sk-ant-api03-AAAABBBBCCCCDDDDEEEE1234 ok') });
     audit.handlers.outcome({ decision: d, outcome: outcome({ outputText: 'Sure: use AKIAABCDEFGHIJKLMNOP and write to alice@x.io' }), costUsd: 0.0021 });
     await audit.close();
-    const [de, oe] = sink.events as Array<Record<string, unknown>>;
+    const [de, oe] = sink.events as unknown as Array<Record<string, unknown>>;
     expect(de!.prompt).toBe('Mail [email], key [secret] ok');
     expect(oe!.output).toBe('Sure: use [secret] and write to [email]');
     expect(sink.lines.join('')).not.toMatch(/bob@corp|sk-ant-api03|AKIAABCD|alice@x/);
