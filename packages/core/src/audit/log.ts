@@ -33,6 +33,8 @@ export interface AuditStats {
   dropped: number;
   /** Events given up on at close because a sink kept failing past `closeTimeoutMs`. */
   lost: number;
+  /** Events a best-effort sink (Redis next to a file) did not get; the other sinks did. */
+  skipped: number;
   /** Failed sink writes (each retried). */
   writeErrors: number;
   /** `seq` of the last chained event. */
@@ -48,6 +50,8 @@ export interface AuditHandlers {
 }
 
 const MAX_ALIASES = 10_000;
+const BEST_EFFORT_ATTEMPTS = 3;
+const BEST_EFFORT_REST_MS = 5000;
 
 /**
  * The tamper-evident audit log: events are queued on the request path (O(1), no I/O), chained
@@ -72,7 +76,8 @@ export class AuditLog {
   private failing = new Set<string>();
   private warnedClosed = false;
   private unregisterExit: (() => void) | undefined;
-  private readonly counters = { written: 0, dropped: 0, lost: 0, writeErrors: 0 };
+  private readonly counters = { written: 0, dropped: 0, lost: 0, skipped: 0, writeErrors: 0 };
+  private readonly restUntil = new Map<AuditSink, number>();
 
   constructor(
     private readonly options: ResolvedAuditOptions,
@@ -251,41 +256,69 @@ export class AuditLog {
   }
 
   private async deliver(lines: string[], events: AuditEvent[]): Promise<void> {
-    let pending = this.sinks;
-    for (let attempt = 0; ; attempt++) {
+    let pending = this.sinks.filter((s) => !this.resting(s, events));
+    for (let attempt = 1; ; attempt++) {
       const results = await Promise.allSettled(pending.map((s) => s.write(lines, events)));
-      const failed: AuditSink[] = [];
+      const retry: AuditSink[] = [];
       results.forEach((r, i) => {
         const sink = pending[i]!;
-        if (r.status === 'rejected') {
-          failed.push(sink);
-          this.counters.writeErrors++;
-          if (!this.failing.has(sink.name)) {
-            this.failing.add(sink.name);
-            this.ctx.logger.error('distill-guard audit: sink write failed, retrying (events stay queued)', { sink: sink.name, error: String(r.reason) });
-          }
-        } else if (this.failing.delete(sink.name)) {
-          this.ctx.logger.warn('distill-guard audit: sink recovered', { sink: sink.name });
+        if (r.status === 'fulfilled') {
+          if (this.failing.delete(sink.name)) this.ctx.logger.warn('distill-guard audit: sink recovered', { sink: sink.name });
+          return;
+        }
+        this.counters.writeErrors++;
+        if (!this.failing.has(sink.name)) {
+          this.failing.add(sink.name);
+          this.ctx.logger.error('distill-guard audit: sink write failed, retrying (events stay queued)', { sink: sink.name, error: String(r.reason) });
+        }
+        if (sink.bestEffort && attempt >= BEST_EFFORT_ATTEMPTS) {
+          this.restUntil.set(sink, Date.now() + BEST_EFFORT_REST_MS);
+          this.skip(sink, events, 'it kept failing');
+        } else {
+          retry.push(sink);
         }
       });
-      if (failed.length === 0) {
+      if (retry.length === 0) {
         this.counters.written += events.length;
         return;
       }
       if (this.givingUp) {
         this.counters.lost += events.length;
         this.ctx.logger.error('distill-guard audit: gave up writing events at close', {
-          sinks: failed.map((s) => s.name),
+          sinks: retry.map((s) => s.name),
           count: events.length,
           fromSeq: events[0]!.seq,
           toSeq: events[events.length - 1]!.seq,
         });
         return;
       }
-      pending = failed;
+      pending = retry;
       // Exponential backoff with jitter, 50 ms to 5 s.
-      await this.sleep(Math.min(5000, 50 * 2 ** Math.min(attempt, 10)) * (0.5 + Math.random() / 2));
+      await this.sleep(Math.min(5000, 50 * 2 ** Math.min(attempt - 1, 10)) * (0.5 + Math.random() / 2));
     }
+  }
+
+  /** A best-effort sink that failed recently sits batches out instead of slowing the others. */
+  private resting(sink: AuditSink, events: AuditEvent[]): boolean {
+    const until = this.restUntil.get(sink);
+    if (until === undefined) return false;
+    // Wall time on purpose: this is a retry timer, not part of any decision.
+    if (Date.now() >= until) {
+      this.restUntil.delete(sink);
+      return false;
+    }
+    this.skip(sink, events, 'it is resting after failures');
+    return true;
+  }
+
+  private skip(sink: AuditSink, events: AuditEvent[], why: string): void {
+    this.counters.skipped += events.length;
+    this.ctx.logger.error(`distill-guard audit: skipped a batch for best-effort sink ${sink.name}: ${why}`, {
+      sink: sink.name,
+      count: events.length,
+      fromSeq: events[0]!.seq,
+      toSeq: events[events.length - 1]!.seq,
+    });
   }
 
   private loseQueue(why: string): void {
@@ -308,16 +341,17 @@ export class AuditLog {
   }
 }
 
-/** The sinks described by resolved options, in a fixed order (file first: it is the one to verify). */
+/** The sinks described by resolved options: file, stdout, custom sinks, then the Redis stream. */
 export function createAuditSinks(options: ResolvedAuditOptions): AuditSink[] {
   const sinks: AuditSink[] = [];
   if (options.file) sinks.push(new FileSink(options.file));
   if (options.stdout) sinks.push(new StreamSink(options.stdout.stream));
+  sinks.push(...options.sinks);
   if (options.redis) {
     const { client, ...rest } = options.redis;
-    sinks.push(new RedisStreamSink(client, rest));
+    // Next to another sink, the stream is a live feed: its outage must not hold up the record.
+    sinks.push(new RedisStreamSink(client, rest, sinks.length > 0));
   }
-  sinks.push(...options.sinks);
   return sinks;
 }
 

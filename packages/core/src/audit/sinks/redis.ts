@@ -30,6 +30,8 @@ export class RedisStreamSink implements AuditSink {
   constructor(
     private readonly client: RedisStreamClientLike,
     private readonly options: RedisStreamSinkOptions,
+    /** Set when another sink keeps the full record (see {@link AuditSink.bestEffort}). */
+    readonly bestEffort = false,
   ) {}
 
   async write(lines: readonly string[]): Promise<void> {

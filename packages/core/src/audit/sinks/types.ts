@@ -10,6 +10,13 @@ export interface AuditSink {
   /** Short name for logs and metrics: `file`, `stdout`, `redis`. */
   readonly name: string;
   /**
+   * A best-effort sink (the Redis stream next to a file) gets a batch at most three times, then
+   * the batch is skipped for it (counted in `stats.skipped` and logged with its seq range) and the
+   * sink rests for a few seconds, so that its outage never holds up the other sinks. Other sinks
+   * are retried until the batch is written (or `close()` times out).
+   */
+  readonly bestEffort?: boolean;
+  /**
    * Where the chain stopped last time, so that a restart continues it rather than starting a
    * second chain. Called once, before the first write.
    */
