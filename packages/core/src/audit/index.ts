@@ -28,6 +28,7 @@ export type {
   DecisionEventInput,
 } from './events.js';
 export { canonicalJson } from './canonical.js';
+export { registerExitFlush, type ExitFlushable } from './exit-flush.js';
 export { eventHash, GENESIS_HASH, type ChainHead } from './chain.js';
 export { maskSecrets } from './mask.js';
 export { verifyAuditFiles, verifyAuditLines, type AuditVerifyResult, type AuditVerifyFailure, type AuditVerifyOptions } from './verify.js';
