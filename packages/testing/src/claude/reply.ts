@@ -80,7 +80,7 @@ export function generateReply(prompt: string, seed: number, options: { long?: bo
   const next = random(seed);
   const topic = topicOf(prompt);
   const promptTokens = countTextTokens(prompt);
-  const sentences = options.long ? 130 : 2 + (seed % 4) + Math.min(8, Math.floor(promptTokens / 25));
+  const sentences = options.long ? 150 : 2 + (seed % 4) + Math.min(8, Math.floor(promptTokens / 25));
   const parts = [fill(OPENERS[seed % OPENERS.length] as string, topic, next)];
   for (let i = 0; i < sentences; i++) {
     parts.push(fill(BODY[Math.floor(next() * BODY.length)] as string, topic, next));

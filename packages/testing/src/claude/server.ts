@@ -75,7 +75,7 @@ function resolveSettings(options: ClaudeServerOptions): Settings {
     },
     slow: {
       latencyMs: nonNegative('slow.latencyMs', options.slow?.latencyMs, 250),
-      chunkDelayMs: nonNegative('slow.chunkDelayMs', options.slow?.chunkDelayMs, 50),
+      chunkDelayMs: nonNegative('slow.chunkDelayMs', options.slow?.chunkDelayMs, 25),
     },
     chunkSize,
     models: options.models,

@@ -120,7 +120,7 @@ export interface ClaudeServerOptions {
   chunkDelayMs?: number;
   /** Tokens per `text_delta` / `thinking_delta`. Default 4. */
   chunkSize?: number;
-  /** Timing used by the `[[mock:slow]]` directive. Default 250 ms latency, 50 ms per chunk. */
+  /** Timing used by the `[[mock:slow]]` directive. Default 250 ms latency, 25 ms per chunk. */
   slow?: { latencyMs?: number; chunkDelayMs?: number };
   /** Models accepted (others get 404 `not_found_error`) and listed by `GET /v1/models`. Default: any model accepted, a few listed. */
   models?: string[];
