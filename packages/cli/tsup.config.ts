@@ -1,6 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
+  // Builds against the other packages' published types, not their sources (see tsconfig.json paths).
+  tsconfig: 'tsconfig.build.json',
   entry: ['src/index.ts', 'src/bin.ts'],
   format: ['esm', 'cjs'],
   dts: { entry: 'src/index.ts' },

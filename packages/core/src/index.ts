@@ -9,3 +9,5 @@ export * from './limits/index.js';
 export * from './flagged/index.js';
 export * from './guard/index.js';
 export { consoleLogger, WARNING_CODES, type Logger, type WarningCode } from './options/warnings.js';
+export * from './http/index.js';
+export { expectAdapterOptions } from './options/adapter.js';

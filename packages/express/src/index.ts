@@ -1,1 +1,4 @@
-export {};
+export { distillGuard, type DistillGuardMiddleware } from './middleware.js';
+export { claudeRoute } from './claude-route.js';
+export type { DistillGuardOptions } from './options.js';
+export * from '@distill-guard/core';

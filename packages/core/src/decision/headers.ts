@@ -28,8 +28,11 @@ export function rateLimitHeaders(limits: readonly LimitState[], retryAfter?: num
 }
 
 function mostConstraining(limits: readonly LimitState[]): LimitState {
-  let best = limits[0]!;
-  for (const l of limits) {
+  // A concurrency slot is not a quota that resets on a clock; report it only when it refused.
+  const candidates = limits.filter((l) => l.unit !== 'concurrent-requests' || l.exceeded);
+  const pool = candidates.length > 0 ? candidates : limits;
+  let best = pool[0]!;
+  for (const l of pool) {
     if (l.exceeded !== best.exceeded) {
       if (l.exceeded) best = l;
       continue;

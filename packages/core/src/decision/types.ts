@@ -137,4 +137,8 @@ export interface Outcome {
   error?: string;
   /** Time from check to end of response, in ms. */
   durationMs?: number;
+  /** An output check stopped the reply (canary, system-prompt leak). */
+  violation?: { kind: string; detail: string };
+  /** Secrets or personal data redacted from the reply, by kind. */
+  redactions?: Record<string, number>;
 }

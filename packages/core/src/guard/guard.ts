@@ -190,6 +190,14 @@ export class Guard {
     this.emitter.emit('outcome', { decision, outcome, costUsd });
   }
 
+  /**
+   * The validated body behind an allowed decision (what the upstream call should send), until
+   * the decision is recorded.
+   */
+  bodyOf(decision: Decision): MessagesBody | undefined {
+    return this.pending.get(decision)?.body;
+  }
+
   /** Flags an identity: its requests are refused (reason `flagged`) until `unflag`. */
   async flag(id: string, reason: string, input: FlagInput = {}): Promise<FlagEntry> {
     const entry = await this.flags.flag(id, reason, input);

@@ -1,0 +1,29 @@
+/**
+ * The part of `@anthropic-ai/sdk`'s `Anthropic` client that `claudeRoute` uses. Declared here so
+ * core does not depend on the SDK; any SDK 0.5x/1.x client fits.
+ */
+export interface MessagesClientLike {
+  messages: {
+    // `never`: any SDK version's overloaded `create` is assignable; the relay builds a valid body.
+    create(body: never, options?: { signal?: AbortSignal }): PromiseLike<unknown>;
+  };
+}
+
+/** One server-sent event of the Messages API, as the SDK yields it. */
+export interface StreamEvent {
+  type: string;
+  index?: number;
+  message?: { usage?: Record<string, number | null | undefined>; model?: string; [k: string]: unknown };
+  content_block?: { type: string; [k: string]: unknown };
+  delta?: { type?: string; text?: string; stop_reason?: string | null; [k: string]: unknown };
+  usage?: Record<string, number | null | undefined>;
+  [k: string]: unknown;
+}
+
+/** A message returned by a non-streaming call. */
+export interface MessageLike {
+  model?: string;
+  content: Array<{ type: string; text?: string; [k: string]: unknown }>;
+  usage?: Record<string, number | null | undefined>;
+  [k: string]: unknown;
+}

@@ -1,0 +1,6 @@
+export { relayMessages, type RelayContext } from './relay.js';
+export { parseClaudeRouteOptions, type ClaudeRouteOptions, type ResolvedClaudeRouteOptions } from './options.js';
+export { mapUpstreamError, type MappedUpstreamError } from './upstream-error.js';
+export { chainTransforms, reasoningStripper, type OutputViolation, type TextTransform, type TransformResult } from './text-transform.js';
+export { StreamRewriter } from './stream-rewriter.js';
+export type { MessagesClientLike, MessageLike, StreamEvent } from './client.js';

@@ -1,0 +1,211 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { anthropicErrorBody, type Decision, type Outcome, type Usage } from '../../decision/index.js';
+import type { Guard } from '../../guard/index.js';
+import type { MessagesBody } from '../../request/index.js';
+import type { MessageLike, StreamEvent } from './client.js';
+import type { ResolvedClaudeRouteOptions } from './options.js';
+import { StreamRewriter } from './stream-rewriter.js';
+import { chainTransforms, reasoningStripper, type TextTransform } from './text-transform.js';
+import { mapUpstreamError } from './upstream-error.js';
+
+/** Everything the relay needs about one request. */
+export interface RelayContext {
+  guard: Guard;
+  decision: Decision;
+  body: MessagesBody;
+  req: IncomingMessage;
+  res: ServerResponse;
+}
+
+/** Most reply text kept for `guard.record` (output signals, full audit capture). */
+const MAX_RECORDED_OUTPUT = 32_000;
+
+/**
+ * Forwards one Messages request to Claude and relays the answer: JSON, or SSE event by event.
+ * Applies the server's system prompt, the model allowlist, the `max_tokens` caps and the
+ * decision's graduated responses; records real usage into the guard, including after a client
+ * disconnect (the upstream call is aborted then). Never throws.
+ */
+export async function relayMessages(options: ResolvedClaudeRouteOptions, ctx: RelayContext): Promise<void> {
+  const { guard, decision, body, res } = ctx;
+  const started = guard.options.clock.now();
+  const record = (outcome: Outcome) => guard.record(decision, { ...outcome, durationMs: guard.options.clock.now() - started }).catch(() => undefined);
+
+  const model = body.model;
+  if (options.models && !options.models.has(model)) {
+    const message = `model: "${model}" is not available on this service. Use one of: ${[...options.models].join(', ')}.`;
+    sendJson(res, 400, decision.headers, anthropicErrorBody(400, message, decision.id));
+    await record({ status: 400, error: 'model_not_allowed' });
+    return;
+  }
+  const upstream: Record<string, unknown> = { ...body, max_tokens: cap(body.max_tokens, options.maxTokens, decision.actions.maxTokens) };
+  if (options.system) upstream.system = options.system(body);
+  delete upstream.stream;
+
+  const abort = new AbortController();
+  const onClose = () => {
+    if (!res.writableFinished) abort.abort();
+  };
+  res.on('close', onClose);
+  try {
+    if (decision.actions.delayMs) await sleep(decision.actions.delayMs, abort.signal);
+    const transforms = () => {
+      const list: TextTransform[] = options.output ? options.output() : [];
+      if (decision.actions.stripReasoning) list.unshift(reasoningStripper());
+      return list.length > 0 ? chainTransforms(list) : undefined;
+    };
+    if (body.stream === true) await relayStream(options, ctx, upstream, abort, transforms, record);
+    else await relayJson(options, ctx, upstream, abort, transforms, record);
+  } finally {
+    res.off('close', onClose);
+  }
+}
+
+async function relayJson(
+  options: ResolvedClaudeRouteOptions,
+  { decision, res }: RelayContext,
+  upstream: Record<string, unknown>,
+  abort: AbortController,
+  transforms: () => TextTransform | undefined,
+  record: (o: Outcome) => Promise<void>,
+): Promise<void> {
+  let message: MessageLike;
+  try {
+    message = (await options.client.messages.create(upstream as never, { signal: abort.signal })) as MessageLike;
+  } catch (err) {
+    const mapped = mapUpstreamError(err, decision.id);
+    if (!mapped.aborted) sendJson(res, mapped.status, { ...decision.headers, ...mapped.headers }, mapped.body);
+    await record({ status: mapped.status, error: mapped.code, aborted: mapped.aborted });
+    return;
+  }
+  const usage = toUsage(message.usage);
+  let outputText = '';
+  const content: MessageLike['content'] = [];
+  for (const block of message.content ?? []) {
+    if (decision.actions.stripReasoning && (block.type === 'thinking' || block.type === 'redacted_thinking')) continue;
+    if (block.type === 'text' && typeof block.text === 'string') {
+      const t = transforms();
+      const text = t ? runWhole(t, block.text) : { text: block.text };
+      if (text.violation) {
+        sendJson(res, 403, decision.headers, anthropicErrorBody(403, 'The reply was withheld: it contained protected content.', decision.id));
+        await record({ status: 403, ...(usage && { usage }), error: 'output_violation', violation: text.violation, ...(message.model && { model: message.model }) });
+        return;
+      }
+      outputText += text.text;
+      content.push({ ...block, text: text.text });
+    } else {
+      content.push(block);
+    }
+  }
+  sendJson(res, 200, decision.headers, { ...message, content });
+  await record({ status: 200, ...(usage && { usage }), ...(message.model && { model: message.model }), outputText: outputText.slice(0, MAX_RECORDED_OUTPUT) });
+}
+
+async function relayStream(
+  options: ResolvedClaudeRouteOptions,
+  { decision, res }: RelayContext,
+  upstream: Record<string, unknown>,
+  abort: AbortController,
+  transforms: () => TextTransform | undefined,
+  record: (o: Outcome) => Promise<void>,
+): Promise<void> {
+  let stream: AsyncIterable<StreamEvent>;
+  try {
+    stream = (await options.client.messages.create({ ...upstream, stream: true } as never, { signal: abort.signal })) as AsyncIterable<StreamEvent>;
+  } catch (err) {
+    const mapped = mapUpstreamError(err, decision.id);
+    if (!mapped.aborted) sendJson(res, mapped.status, { ...decision.headers, ...mapped.headers }, mapped.body);
+    await record({ status: mapped.status, error: mapped.code, aborted: mapped.aborted });
+    return;
+  }
+
+  res.writeHead(200, {
+    ...decision.headers,
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
+  const rewriter = new StreamRewriter({
+    stripReasoning: decision.actions.stripReasoning === true,
+    transforms,
+    maxOutputTokens: upstream.max_tokens as number,
+    maxRecordedChars: MAX_RECORDED_OUTPUT,
+  });
+  let error: string | undefined;
+  try {
+    for await (const event of stream) {
+      for (const out of rewriter.handle(event)) writeEvent(res, out);
+      if (rewriter.stopped) break;
+    }
+  } catch (err) {
+    const mapped = mapUpstreamError(err, decision.id);
+    if (!mapped.aborted) {
+      error = mapped.code;
+      writeEvent(res, { type: 'error', error: mapped.body.error });
+    }
+  }
+  if (rewriter.violation) {
+    error = 'output_violation';
+    writeEvent(res, { type: 'error', error: { type: 'api_error', message: 'The reply was stopped: it contained protected content.' } });
+  }
+  if (rewriter.stopped) abort.abort();
+  const aborted = abort.signal.aborted && !rewriter.stopped;
+  if (!res.writableEnded) res.end();
+  const usage = rewriter.usage();
+  await record({
+    status: 200,
+    ...(usage && { usage }),
+    ...(rewriter.model && { model: rewriter.model }),
+    outputText: rewriter.outputText,
+    ...(aborted && { aborted: true }),
+    ...(error && { error }),
+    ...(rewriter.violation && { violation: rewriter.violation }),
+  });
+}
+
+function runWhole(t: TextTransform, text: string) {
+  const a = t.push(text);
+  if (a.violation) return a;
+  const b = t.end();
+  if (b.violation) return b;
+  return { text: a.text + b.text };
+}
+
+function writeEvent(res: ServerResponse, event: StreamEvent | { type: string; [k: string]: unknown }): void {
+  if (res.writableEnded || res.destroyed) return;
+  res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+}
+
+function sendJson(res: ServerResponse, status: number, headers: Readonly<Record<string, string>>, body: unknown): void {
+  if (res.headersSent || res.destroyed) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function cap(requested: number, ...caps: Array<number | undefined>): number {
+  return Math.max(1, Math.min(requested, ...caps.filter((c): c is number => c !== undefined)));
+}
+
+function toUsage(raw: Record<string, number | null | undefined> | undefined): Usage | undefined {
+  if (!raw) return undefined;
+  return {
+    input_tokens: raw.input_tokens ?? 0,
+    output_tokens: raw.output_tokens ?? 0,
+    cache_creation_input_tokens: raw.cache_creation_input_tokens ?? 0,
+    cache_read_input_tokens: raw.cache_read_input_tokens ?? 0,
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+}
+
+export { toUsage };

@@ -1,0 +1,155 @@
+import type { Usage } from '../../decision/index.js';
+import type { StreamEvent } from './client.js';
+import type { OutputViolation, TextTransform } from './text-transform.js';
+
+export interface StreamRewriterOptions {
+  /** Drop thinking blocks (and renumber the blocks after them). */
+  stripReasoning: boolean;
+  /** A fresh transform chain for each text block, or undefined for none. */
+  transforms: () => TextTransform | undefined;
+  /** The `max_tokens` sent upstream: an upstream that overshoots it is cut off cleanly. */
+  maxOutputTokens: number;
+  maxRecordedChars: number;
+}
+
+interface Block {
+  /** Index the client sees, or -1 for a dropped block. */
+  out: number;
+  transform?: TextTransform;
+}
+
+/**
+ * Rewrites a Messages event stream on its way to the client: renumbers blocks around dropped
+ * reasoning, runs text deltas through the output transforms, tracks usage from `message_start`
+ * and `message_delta`, and stops cleanly (a proper `message_delta` + `message_stop`) on a
+ * violation or a runaway reply.
+ */
+export class StreamRewriter {
+  model?: string;
+  violation?: OutputViolation;
+  /** Set when the rewriter ended the stream itself; the caller aborts the upstream call. */
+  stopped = false;
+  private readonly blocks = new Map<number, Block>();
+  private nextOut = 0;
+  private input: Partial<Usage> | undefined;
+  private output = 0;
+  private finalUsage = false;
+  private streamedChars = 0;
+  private recorded = '';
+  private openBlock: number | undefined;
+
+  constructor(private readonly options: StreamRewriterOptions) {}
+
+  /** Events to send for one upstream event (none, one, or a few). */
+  handle(event: StreamEvent): StreamEvent[] {
+    if (this.stopped) return [];
+    switch (event.type) {
+      case 'message_start': {
+        const u = event.message?.usage;
+        if (u) this.input = { input_tokens: u.input_tokens ?? 0, cache_creation_input_tokens: u.cache_creation_input_tokens ?? 0, cache_read_input_tokens: u.cache_read_input_tokens ?? 0 };
+        if (u?.output_tokens) this.output = u.output_tokens;
+        if (typeof event.message?.model === 'string') this.model = event.message.model;
+        return [event];
+      }
+      case 'content_block_start': {
+        const type = event.content_block?.type;
+        if (this.options.stripReasoning && (type === 'thinking' || type === 'redacted_thinking')) {
+          this.blocks.set(event.index ?? 0, { out: -1 });
+          return [];
+        }
+        const block: Block = { out: this.nextOut++ };
+        if (type === 'text') {
+          const t = this.options.transforms();
+          if (t) block.transform = t;
+        }
+        this.blocks.set(event.index ?? 0, block);
+        this.openBlock = block.out;
+        return [{ ...event, index: block.out }];
+      }
+      case 'content_block_delta': {
+        const block = this.blocks.get(event.index ?? 0);
+        if (!block) return [event];
+        if (block.out < 0) return [];
+        if (event.delta?.type === 'text_delta' && typeof event.delta.text === 'string') {
+          let text = event.delta.text;
+          if (block.transform) {
+            const r = block.transform.push(text);
+            if (r.violation) return this.stop(r.violation);
+            text = r.text;
+          }
+          return this.emitText(block.out, text, event);
+        }
+        return [{ ...event, index: block.out }];
+      }
+      case 'content_block_stop': {
+        const block = this.blocks.get(event.index ?? 0);
+        if (!block) return [event];
+        if (block.out < 0) return [];
+        const out: StreamEvent[] = [];
+        if (block.transform) {
+          const r = block.transform.end();
+          if (r.violation) return this.stop(r.violation);
+          if (r.text) out.push(...this.emitText(block.out, r.text));
+        }
+        if (this.stopped) return out;
+        this.openBlock = undefined;
+        out.push({ ...event, index: block.out });
+        return out;
+      }
+      case 'message_delta': {
+        const u = event.usage;
+        if (u?.output_tokens != null) {
+          this.output = u.output_tokens;
+          this.finalUsage = true;
+        }
+        if (u?.input_tokens != null) this.input = { ...this.input, input_tokens: u.input_tokens };
+        return [event];
+      }
+      default:
+        return [event];
+    }
+  }
+
+  /** Usage so far: the upstream's numbers, or an estimate from streamed text if the stream was cut. */
+  usage(): Usage | undefined {
+    if (!this.input && this.output === 0 && this.streamedChars === 0) return undefined;
+    // Without the final message_delta (the stream was cut), estimate what was generated.
+    const output = this.finalUsage ? this.output : Math.max(this.output, Math.ceil(this.streamedChars / 4));
+    return {
+      input_tokens: this.input?.input_tokens ?? 0,
+      output_tokens: output,
+      cache_creation_input_tokens: this.input?.cache_creation_input_tokens ?? 0,
+      cache_read_input_tokens: this.input?.cache_read_input_tokens ?? 0,
+    };
+  }
+
+  get outputText(): string {
+    return this.recorded;
+  }
+
+  private emitText(index: number, text: string, original?: StreamEvent): StreamEvent[] {
+    if (!text) return [];
+    this.streamedChars += text.length;
+    if (this.recorded.length < this.options.maxRecordedChars) this.recorded += text.slice(0, this.options.maxRecordedChars - this.recorded.length);
+    const event: StreamEvent = original ? { ...original, index, delta: { ...original.delta, text } } : { type: 'content_block_delta', index, delta: { type: 'text_delta', text } };
+    // Claude averages ~4 characters per token; an upstream far past max_tokens is cut here.
+    if (this.streamedChars / 4 > this.options.maxOutputTokens * 1.5 + 32) return [event, ...this.finish('max_tokens')];
+    return [event];
+  }
+
+  private stop(violation: OutputViolation): StreamEvent[] {
+    this.violation = violation;
+    this.stopped = true;
+    return [];
+  }
+
+  /** Closes the open block and the message the way the API does, so SDK clients finish normally. */
+  private finish(stopReason: string): StreamEvent[] {
+    this.stopped = true;
+    const out: StreamEvent[] = [];
+    if (this.openBlock !== undefined) out.push({ type: 'content_block_stop', index: this.openBlock });
+    out.push({ type: 'message_delta', delta: { stop_reason: stopReason, stop_sequence: null }, usage: { output_tokens: Math.ceil(this.streamedChars / 4) } });
+    out.push({ type: 'message_stop' });
+    return out;
+  }
+}

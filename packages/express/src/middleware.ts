@@ -1,0 +1,100 @@
+import {
+  createGuard,
+  deniedResponse,
+  expectAdapterOptions,
+  GUARD_KEY,
+  InvalidRequestError,
+  invalidRequestResponse,
+  readJsonBody,
+  userIdFrom,
+  type Decision,
+  type Guard,
+  type PlainResponse,
+} from '@distill-guard/core';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { ADAPTER_KEYS, type DistillGuardOptions } from './options.js';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      /** The guard's decision for this request, set by `distillGuard()`. */
+      distillGuard?: Decision;
+    }
+  }
+}
+
+/** The middleware, with the guard it uses (for `flag`, `listFlagged`, `on`, `close`). */
+export type DistillGuardMiddleware = RequestHandler & { guard: Guard };
+
+/**
+ * Express middleware (Express 4 and 5) that checks each request with the distill-guard core and
+ * refuses what it must with 429/403/400 and an Anthropic-shaped error body.
+ *
+ * @example
+ * ```ts
+ * import express from 'express';
+ * import Anthropic from '@anthropic-ai/sdk';
+ * import { distillGuard, claudeRoute } from '@distill-guard/express';
+ *
+ * const app = express();
+ * app.post('/api/chat', distillGuard(), claudeRoute({ client: new Anthropic(), system: 'You are a helpful assistant.' }));
+ * ```
+ */
+export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMiddleware {
+  const { adapter, guardOptions } = expectAdapterOptions(options as Record<string, unknown>, ADAPTER_KEYS, 'distillGuard');
+  const a = adapter as Pick<DistillGuardOptions, (typeof ADAPTER_KEYS)[number]>;
+  const guard = a.guard ?? createGuard(guardOptions);
+  const maxBodyBytes = a.maxBodyBytes;
+
+  const handler = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    if (a.skip?.(req)) return next();
+    let body: unknown;
+    try {
+      body = await bodyOf(req, maxBodyBytes);
+    } catch (err) {
+      if (err instanceof InvalidRequestError) return send(res, invalidRequestResponse(err), err.status === 413);
+      return next(err);
+    }
+    const user = a.user ? a.user(req) : (userIdFrom((req as { user?: unknown }).user) ?? userIdFrom((req as { auth?: unknown }).auth));
+    const requestId = req.headers['x-request-id'];
+    const decision = await guard.check({
+      ip: req.socket.remoteAddress ?? '',
+      method: req.method,
+      path: (req.originalUrl ?? req.url).split('?')[0]!,
+      headers: req.headers as Record<string, string | undefined>,
+      body,
+      ...(user !== undefined && { user }),
+      ...(typeof requestId === 'string' && { id: requestId }),
+    });
+    req.distillGuard = decision;
+    (req as unknown as Record<symbol, Guard>)[GUARD_KEY] = guard;
+    for (const [name, value] of Object.entries(decision.headers)) res.setHeader(name, value);
+    if (decision.allowed) return next();
+    if (a.onDenied) return a.onDenied(req, res, next, decision);
+    send(res, deniedResponse(decision));
+  };
+
+  const middleware = ((req: Request, res: Response, next: NextFunction) => {
+    handler(req, res, next).catch(next);
+  }) as DistillGuardMiddleware;
+  middleware.guard = guard;
+  return middleware;
+}
+
+async function bodyOf(req: Request, maxBodyBytes: number | undefined): Promise<unknown> {
+  // A body parser (express.json()) that already ran leaves the parsed body and marks `_body`.
+  if ((req as { _body?: boolean })._body === true || (req.body !== undefined && req.readableEnded)) return req.body;
+  if (req.method === 'GET' || req.method === 'HEAD') return undefined;
+  const parsed = await readJsonBody(req, maxBodyBytes);
+  req.body = parsed;
+  return parsed;
+}
+
+function send(res: Response, response: PlainResponse, closeConnection = false): void {
+  if (res.headersSent) return;
+  for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
+  // After a refused oversized body, do not keep reading the rest of it on a kept-alive socket.
+  if (closeConnection) res.setHeader('Connection', 'close');
+  res.status(response.status).json(response.body);
+}

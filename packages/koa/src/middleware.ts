@@ -1,0 +1,97 @@
+import {
+  createGuard,
+  deniedResponse,
+  expectAdapterOptions,
+  GUARD_KEY,
+  InvalidRequestError,
+  invalidRequestResponse,
+  readJsonBody,
+  userIdFrom,
+  type Decision,
+  type Guard,
+  type PlainResponse,
+} from '@distill-guard/core';
+import type { Context, Middleware, Next } from 'koa';
+import { ADAPTER_KEYS, type DistillGuardOptions } from './options.js';
+
+declare module 'koa' {
+  interface DefaultState {
+    /** The guard's decision for this request, set by `distillGuard()`. */
+    distillGuard?: Decision;
+  }
+}
+
+/** The middleware, with the guard it uses (for `flag`, `listFlagged`, `on`, `close`). */
+export type DistillGuardMiddleware = Middleware & { guard: Guard };
+
+/**
+ * Koa middleware (Koa 2 and 3) that checks each request with the distill-guard core and
+ * refuses what it must with 429/403/400 and an Anthropic-shaped error body.
+ *
+ * @example
+ * ```ts
+ * import Koa from 'koa';
+ * import Anthropic from '@anthropic-ai/sdk';
+ * import { distillGuard, claudeRoute } from '@distill-guard/koa';
+ *
+ * const app = new Koa();
+ * const guard = distillGuard();
+ * const chat = claudeRoute({ client: new Anthropic(), system: 'You are a helpful assistant.' });
+ * app.use(async (ctx, next) => (ctx.path === '/api/chat' && ctx.method === 'POST' ? guard(ctx, () => chat(ctx, next)) : next()));
+ * ```
+ */
+export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMiddleware {
+  const { adapter, guardOptions } = expectAdapterOptions(options as Record<string, unknown>, ADAPTER_KEYS, 'distillGuard');
+  const a = adapter as Pick<DistillGuardOptions, (typeof ADAPTER_KEYS)[number]>;
+  const guard = a.guard ?? createGuard(guardOptions);
+  const maxBodyBytes = a.maxBodyBytes;
+
+  const middleware = (async (ctx: Context, next: Next) => {
+    if (a.skip?.(ctx)) return next();
+    let body: unknown;
+    try {
+      body = await bodyOf(ctx, maxBodyBytes);
+    } catch (err) {
+      if (err instanceof InvalidRequestError) return send(ctx, invalidRequestResponse(err), err.status === 413);
+      throw err;
+    }
+    const state = ctx.state as { user?: unknown; auth?: unknown };
+    const user = a.user ? a.user(ctx) : (userIdFrom(state.user) ?? userIdFrom(state.auth));
+    const requestId = ctx.get('x-request-id');
+    const decision = await guard.check({
+      ip: ctx.req.socket.remoteAddress ?? '',
+      method: ctx.method,
+      path: ctx.path,
+      headers: ctx.req.headers as Record<string, string | undefined>,
+      body,
+      ...(user !== undefined && { user }),
+      ...(requestId && { id: requestId }),
+    });
+    ctx.state.distillGuard = decision;
+    (ctx.state as Record<symbol, Guard>)[GUARD_KEY] = guard;
+    ctx.set(decision.headers);
+    if (decision.allowed) return next();
+    if (a.onDenied) return a.onDenied(ctx, decision);
+    send(ctx, deniedResponse(decision));
+  }) as DistillGuardMiddleware;
+  middleware.guard = guard;
+  return middleware;
+}
+
+async function bodyOf(ctx: Context, maxBodyBytes: number | undefined): Promise<unknown> {
+  // A body parser (koa-bodyparser, @koa/bodyparser, koa-body) that already ran leaves it here.
+  const parsed = (ctx.request as { body?: unknown }).body;
+  if (parsed !== undefined) return parsed;
+  if (ctx.method === 'GET' || ctx.method === 'HEAD') return undefined;
+  const body = await readJsonBody(ctx.req, maxBodyBytes);
+  (ctx.request as { body?: unknown }).body = body;
+  return body;
+}
+
+function send(ctx: Context, response: PlainResponse, closeConnection = false): void {
+  ctx.set(response.headers);
+  // After a refused oversized body, do not keep reading the rest of it on a kept-alive socket.
+  if (closeConnection) ctx.set('Connection', 'close');
+  ctx.status = response.status;
+  ctx.body = response.body;
+}
