@@ -3,7 +3,8 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   // Builds against the other packages' published types, not their sources (see tsconfig.json paths).
   tsconfig: 'tsconfig.build.json',
-  entry: ['src/index.ts'],
+  // `metrics` is its own entry so that importing the package never loads prom-client (optional peer).
+  entry: { index: 'src/index.ts', 'metrics/index': 'src/metrics/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
