@@ -1,0 +1,179 @@
+import { hex32, mix32, popcount32 } from './hash.js';
+import { scanText, Tok, TokFlag, tokenSkeletonHash, tokenText, type ScannedText } from './text.js';
+
+/** Content fingerprints of one prompt. Stable across processes: sketches and Redis keys use them. */
+export interface ContentFingerprint {
+  /** Hash of the normalised text (case, spacing and punctuation ignored): exact repeats. */
+  exact: number;
+  /** 64-bit SimHash of the word bag as `[high, low]` 32-bit halves: near-duplicates differ in few bits. */
+  simhash: readonly [number, number];
+  /** The template skeleton: the prompt's frame with its variable part replaced by `…`. */
+  skeleton: string;
+  /** Hash of {@link skeleton}. */
+  template: number;
+  /** Whether the skeleton masks a variable part (a frame around content rather than a whole short prompt). */
+  templated: boolean;
+  /** Word count (capped at the scan limit). */
+  words: number;
+}
+
+const SIM_WORDS = 128;
+const PLANES = 8;
+const planesLo = new Int32Array(PLANES);
+const planesHi = new Int32Array(PLANES);
+
+function addPlanes(planes: Int32Array, x: number): void {
+  let carry = x;
+  for (let p = 0; p < PLANES && carry !== 0; p++) {
+    const t = planes[p]! & carry;
+    planes[p] = planes[p]! ^ carry;
+    carry = t;
+  }
+}
+
+function majority(planes: Int32Array, threshold: number): number {
+  let out = 0;
+  for (let b = 0; b < 32; b++) {
+    let count = 0;
+    for (let p = 0; p < PLANES; p++) count |= ((planes[p]! >>> b) & 1) << p;
+    if (count > threshold) out |= 1 << b;
+  }
+  return out >>> 0;
+}
+
+/**
+ * 64-bit SimHash of a bag of 32-bit word hashes (each word votes on every bit). Prompts sharing
+ * most of their words land within a few bits of each other. Bit-sliced counters: one pass of a
+ * few integer operations per word instead of 64 additions.
+ */
+export function simhash64(hashes: ArrayLike<number>, count = hashes.length): [number, number] {
+  planesLo.fill(0);
+  planesHi.fill(0);
+  const n = Math.min(count, SIM_WORDS);
+  for (let w = 0; w < n; w++) {
+    const lo = mix32(hashes[w]!);
+    addPlanes(planesLo, lo | 0);
+    addPlanes(planesHi, mix32(lo ^ 0x9e3779b9) | 0);
+  }
+  return [majority(planesHi, n >> 1), majority(planesLo, n >> 1)];
+}
+
+/** Bits that differ between two SimHashes (0..64). */
+export function hamming64(a: readonly [number, number], b: readonly [number, number]): number {
+  return popcount32((a[0] ^ b[0]) >>> 0) + popcount32((a[1] ^ b[1]) >>> 0);
+}
+
+/** `[high, low]` as 16 hex digits, for logs and tests. */
+export function simhashHex(s: readonly [number, number]): string {
+  return hex32(s[0]) + hex32(s[1]);
+}
+
+const FRAME_TOKENS = 16;
+const LINE_BREAK = 0x0a0a0a0a;
+const ELLIPSIS = 0x2026;
+
+/**
+ * The template skeleton of a scanned prompt. Numbers, quoted spans, code, URLs and mid-sentence
+ * names are masked by the scanner; on top of that the variable body is cut out:
+ * - several lines: the first line (the instruction or a label) and, from three lines on, the last
+ *   line (a closing label or a fixed suffix) frame a masked middle;
+ * - one line: its first word(s) and last words frame a masked middle.
+ * So `Translate X into French` and `Translate Y into French` share `translate … into french`, and
+ * `### Task\n<anything>\n### Answer` is one template whatever the task.
+ */
+export function skeletonOf(scan: ScannedText, withText = true): { skeleton: string; template: number; templated: boolean } {
+  const lines = scan.lineStart.length;
+  if (lines === 0) return { skeleton: '', template: 0, templated: false };
+  const lineEnd = (l: number) => (l + 1 < lines ? scan.lineStart[l + 1]! : scan.count);
+  const parts: string[] = [];
+  let h = 0x3c6ef372;
+  const take = (from: number, to: number) => {
+    let prevQuoted = false;
+    for (let t = from; t < to; t++) {
+      const quoted = (scan.flags[t]! & TokFlag.Quoted) !== 0;
+      if (quoted && prevQuoted) continue;
+      prevQuoted = quoted;
+      h = mix32(Math.imul(h, 31) + tokenSkeletonHash(scan, t));
+      if (withText) parts.push(tokenText(scan, t));
+    }
+  };
+  const gap = (lineBreak: boolean) => {
+    h = mix32(Math.imul(h, 31) + (lineBreak ? LINE_BREAK : ELLIPSIS));
+    if (withText) parts.push(lineBreak ? '⏎' : '…');
+  };
+  let templated = true;
+  if (lines >= 2) {
+    const s0 = scan.lineStart[0]!;
+    take(s0, Math.min(lineEnd(0), s0 + FRAME_TOKENS));
+    gap(true);
+    gap(false);
+    if (lines >= 3) {
+      gap(true);
+      const e = scan.count;
+      take(Math.max(scan.lineStart[lines - 1]!, e - FRAME_TOKENS), e);
+    }
+  } else {
+    const len = scan.count;
+    if (len >= 9) {
+      take(0, 3);
+      gap(false);
+      take(len - 3, len);
+    } else if (len >= 4) {
+      take(0, 1);
+      gap(false);
+      take(len - 2, len);
+    } else {
+      take(0, len);
+      templated = false;
+    }
+  }
+  return { skeleton: parts.join(' '), template: h >>> 0, templated };
+}
+
+/**
+ * Content fingerprints of a prompt: exact hash, SimHash and template skeleton.
+ *
+ * @example
+ * ```ts
+ * const a = contentFingerprint('Translate "good morning" into French');
+ * const b = contentFingerprint('Translate "see you tomorrow" into French');
+ * a.template === b.template; // true: one template, two fills
+ * a.exact === b.exact;       // false
+ * ```
+ */
+export function contentFingerprint(text: string, scanned?: ScannedText): ContentFingerprint {
+  const scan = scanned ?? scanText(text);
+  const words = wordHashesOf(scan);
+  let exact = 0x2545f491;
+  for (let i = 0; i < words.length; i++) exact = mix32(Math.imul(exact, 31) + words[i]!);
+  const { template, templated } = skeletonOf(scan, false);
+  let skeleton: string | undefined;
+  return {
+    exact: exact >>> 0,
+    simhash: simhash64(words),
+    template,
+    templated,
+    words: words.length,
+    // Only explanations and tests read the text; the hot path needs the hash alone.
+    get skeleton() {
+      return (skeleton ??= skeletonOf(scanText(text)).skeleton);
+    },
+  };
+}
+
+/** Hashes of the word and number tokens, in order (numbers keep their digits' hash). */
+export function wordHashesOf(scan: ScannedText): Uint32Array {
+  const out = new Uint32Array(scan.words);
+  let k = 0;
+  for (let t = 0; t < scan.count && k < out.length; t++) {
+    const kind = scan.kind[t]!;
+    if (kind === Tok.Word || kind === Tok.Number) out[k++] = kind === Tok.Word ? scan.hash[t]! : fnvSlice(scan.text, scan.start[t]!, scan.end[t]!);
+  }
+  return k === out.length ? out : out.slice(0, k);
+}
+
+function fnvSlice(text: string, s: number, e: number): number {
+  let h = 0x811c9dc5;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}

@@ -1,0 +1,120 @@
+import { lastUserText, systemText, type GuardHeaders, type MessagesBody } from '../request/index.js';
+import { clientFingerprint, type ClientFingerprint } from './client.js';
+import { contentFingerprint, type ContentFingerprint } from './content.js';
+import { hash32 } from './hash.js';
+import { instructionStyle, type InstructionStyle } from './instruction.js';
+import { networkGroups, type NetworkGroups } from './network.js';
+import { reasoningElicitation } from './reasoning.js';
+import { scanText } from './text.js';
+
+/** Everything the fingerprints say about the prompt of one request. */
+export interface PromptFingerprint extends ContentFingerprint {
+  /** Probability that the prompt (or the system prompt) elicits reasoning traces or rubric grading. */
+  reasoning: number;
+  reasoningCues: string[];
+  style: InstructionStyle;
+}
+
+/** The fingerprints of one request. */
+export interface RequestFingerprint {
+  client: ClientFingerprint;
+  network: NetworkGroups;
+  prompt: PromptFingerprint;
+  /** Hash of the system prompt, 0 when there is none. */
+  system: number;
+  /** Reasoning elicitation of the request: the stronger of the prompt's and the system prompt's. */
+  reasoning: number;
+  /** Number of messages (history depth including this turn). */
+  turns: number;
+  maxTokens: number;
+  model: string;
+}
+
+/**
+ * Prompt fingerprints are pure functions of the text, and real traffic repeats texts (retries,
+ * shared follow-ups, a harvester's corpus), so a small two-generation cache skips the rescans.
+ */
+class PromptCache {
+  private young = new Map<string, PromptFingerprint>();
+  private old = new Map<string, PromptFingerprint>();
+  constructor(private readonly size: number) {}
+
+  get(text: string): PromptFingerprint | undefined {
+    const hit = this.young.get(text);
+    if (hit) return hit;
+    const older = this.old.get(text);
+    if (older) this.put(text, older);
+    return older;
+  }
+
+  put(text: string, value: PromptFingerprint): void {
+    if (this.young.size >= this.size) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(text, value);
+  }
+}
+
+const promptCache = new PromptCache(4096);
+const systemCache = new Map<string, { hash: number; reasoning: number }>();
+
+/**
+ * Fingerprints a prompt: content hashes, template skeleton, reasoning elicitation, instruction style.
+ *
+ * @example
+ * ```ts
+ * const p = promptFingerprint('### Task\nName three rivers.\n### Answer');
+ * p.skeleton; // '# task ⏎ … ⏎ # answer'
+ * ```
+ */
+export function promptFingerprint(text: string): PromptFingerprint {
+  const hit = text.length <= 8192 ? promptCache.get(text) : undefined;
+  if (hit) return hit;
+  const scan = scanText(text);
+  const r = reasoningElicitation(text, scan);
+  const fp = contentFingerprint(text, scan) as PromptFingerprint;
+  fp.reasoning = r.probability;
+  fp.reasoningCues = r.cues;
+  fp.style = instructionStyle(scan);
+  if (text.length <= 8192) promptCache.put(text, fp);
+  return fp;
+}
+
+/**
+ * Fingerprints one request: client, network, prompt and conversation shape.
+ *
+ * @example
+ * ```ts
+ * const f = fingerprintRequest({ ip: '203.0.113.9', headers: { 'user-agent': 'curl/8.5.0' }, body });
+ * f.client.kind; // 'scripted'
+ * ```
+ */
+export function fingerprintRequest(input: { ip: string; headers: GuardHeaders; body: MessagesBody }): RequestFingerprint {
+  const { body } = input;
+  const prompt = promptFingerprint(lastUserText(body));
+  let system = 0;
+  let reasoning = prompt.reasoning;
+  if (body.system) {
+    const text = systemText(body);
+    let s = systemCache.get(text);
+    if (!s) {
+      s = { hash: hash32(text.trim().toLowerCase(), 3) || 1, reasoning: reasoningElicitation(text).probability };
+      if (systemCache.size > 1000) systemCache.clear();
+      systemCache.set(text, s);
+    }
+    system = s.hash;
+    if (s.reasoning > reasoning) reasoning = s.reasoning;
+  }
+  return {
+    client: clientFingerprint(input.headers),
+    network: networkGroups(input.ip),
+    prompt,
+    reasoning,
+    system,
+    turns: body.messages.length,
+    maxTokens: body.max_tokens,
+    model: body.model,
+  };
+}
+
