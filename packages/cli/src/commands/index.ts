@@ -1,4 +1,6 @@
 import type { Command } from './types.js';
+import { auditCommand } from './audit.js';
+import { reportCommand } from './report.js';
 
 /** Every command of the CLI. Add a command by importing it here. */
-export const commands: Command[] = [];
+export const commands: Command[] = [auditCommand, reportCommand];
