@@ -35,7 +35,7 @@ function table(rows: string[][]): string {
 }
 
 /** The human-readable report. */
-export function formatReport(s: AuditSummary): string {
+function formatReport(s: AuditSummary): string {
   const out: string[] = [];
   out.push(`Audit report ${iso(s.from)} .. ${iso(s.to)}`);
   out.push(

@@ -2,6 +2,11 @@
  * The serialisation the chain hashes: JSON with object keys sorted at every depth and no
  * whitespace. It follows `JSON.stringify` for values (undefined members are left out, non-finite
  * numbers become null), so a line that is parsed back and re-canonicalised hashes the same.
+ *
+ * @example
+ * ```ts
+ * canonicalJson({ b: 1, a: { d: [1, 'x'], c: true } }); // '{"a":{"c":true,"d":[1,"x"]},"b":1}'
+ * ```
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {

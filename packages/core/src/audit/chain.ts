@@ -14,6 +14,12 @@ export interface ChainHead {
  * HMAC-SHA256, keyed by the audit secret, over the canonical form of the event without its
  * `hash`. Since `seq` and `prev` are inside, editing, deleting, inserting or moving a line breaks
  * either this line's hash or the next line's link.
+ *
+ * @example
+ * ```ts
+ * const event = JSON.parse(line);
+ * const intact = eventHash(secret, event) === event.hash;
+ * ```
  */
 export function eventHash(secret: string, event: Record<string, unknown>): string {
   const { hash: _ignored, ...rest } = event;

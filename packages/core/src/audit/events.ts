@@ -127,6 +127,12 @@ export interface BuildContext {
   identityAlias(id: string): string;
 }
 
+/**
+ * @example
+ * ```ts
+ * sha256Hex(''); // 'e3b0c442…b855'
+ * ```
+ */
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }

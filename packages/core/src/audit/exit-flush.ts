@@ -56,6 +56,16 @@ function uninstall(): void {
   process.off('beforeExit', onBeforeExit);
 }
 
+/**
+ * Adds a queue to the shared shutdown hook; returns the function that removes it.
+ *
+ * @example
+ * ```ts
+ * const unregister = registerExitFlush({ pending: () => queue.length > 0, flushForExit: () => drain(5000) });
+ * // later, in close():
+ * unregister();
+ * ```
+ */
 export function registerExitFlush(member: ExitFlushable): () => void {
   members.add(member);
   install();

@@ -341,7 +341,15 @@ export class AuditLog {
   }
 }
 
-/** The sinks described by resolved options: file, stdout, custom sinks, then the Redis stream. */
+/**
+ * The sinks described by resolved options: file, stdout, custom sinks, then the Redis stream.
+ *
+ * @example
+ * ```ts
+ * const sinks = createAuditSinks(parseAuditOptions({ file: 'logs/audit.jsonl' }, 'audit')!);
+ * const log = new AuditLog(options, ctx, sinks);
+ * ```
+ */
 export function createAuditSinks(options: ResolvedAuditOptions): AuditSink[] {
   const sinks: AuditSink[] = [];
   if (options.file) sinks.push(new FileSink(options.file));

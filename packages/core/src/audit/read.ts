@@ -9,7 +9,14 @@ export interface AuditLine {
   text: string;
 }
 
-/** The lines of one file, streamed (audit files can be large). A final newline ends the last line. */
+/**
+ * The lines of one file, streamed (audit files can be large). A final newline ends the last line.
+ *
+ * @example
+ * ```ts
+ * for await (const { line, text } of readLines('logs/audit.jsonl')) if (!text) console.log(`blank line ${line}`);
+ * ```
+ */
 export async function* readLines(file: string): AsyncGenerator<AuditLine> {
   let rest = '';
   let line = 0;
@@ -24,6 +31,11 @@ export async function* readLines(file: string): AsyncGenerator<AuditLine> {
 /**
  * Expands directories to the files directly inside them (sorted, dot-files skipped) and drops
  * repeated paths, so `audit verify logs/` checks every rotated file.
+ *
+ * @example
+ * ```ts
+ * await expandAuditPaths(['logs/', 'logs/audit.jsonl']); // ['logs/audit.2026-11-02.001.jsonl', 'logs/audit.jsonl']
+ * ```
  */
 export async function expandAuditPaths(paths: readonly string[]): Promise<string[]> {
   const out: string[] = [];
@@ -60,7 +72,14 @@ export async function firstSeqOf(file: string): Promise<number | undefined> {
   return undefined;
 }
 
-/** Orders audit files by the sequence numbers they hold, whatever their names. */
+/**
+ * Orders audit files by the sequence numbers they hold, whatever their names.
+ *
+ * @example
+ * ```ts
+ * const ordered = await orderAuditFiles(['b.jsonl', 'a.jsonl']); // [{ path: 'a.jsonl', firstSeq: 1 }, { path: 'b.jsonl', firstSeq: 5001 }]
+ * ```
+ */
 export async function orderAuditFiles(paths: readonly string[]): Promise<Array<{ path: string; firstSeq?: number }>> {
   const files = await Promise.all(
     (await expandAuditPaths(paths)).map(async (path) => {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AuditLog, createAuditLog, parseAuditOptions, verifyAuditLines } from '../../src/audit/index.js';
+import { AuditLog, createAuditLog, parseAuditOptions, verifyAuditLines, type AuditOptions } from '../../src/audit/index.js';
 import { body, decision, request, SECRET, tempDir, testContext } from './helpers.js';
 
 let redis: Redis;
@@ -27,7 +27,9 @@ async function streamLines(key: string): Promise<string[]> {
 describe('Redis Stream sink', () => {
   it('XADDs one entry per event, exactly the JSON line, and the stream verifies', async () => {
     const key = `dg:audit:test:${Date.now()}:a`;
-    const log = createAuditLog(parseAuditOptions({ secret: SECRET, redis: { client: redis, key }, instance: 'app-1', flushOnExit: false }, 'audit')!, testContext());
+    // Typed on purpose: an ioredis client must fit the narrowed client type without a cast.
+    const options: AuditOptions = { secret: SECRET, redis: { client: redis, key }, instance: 'app-1', flushOnExit: false };
+    const log = createAuditLog(parseAuditOptions(options, 'audit')!, testContext());
     emit(log, 30);
     await log.close();
     const lines = await streamLines(key);

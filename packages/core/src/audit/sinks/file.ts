@@ -187,7 +187,14 @@ export class FileSink implements AuditSink {
   }
 }
 
-/** `YYYY-MM-DD` of a ms timestamp, in UTC. */
+/**
+ * `YYYY-MM-DD` of a ms timestamp, in UTC.
+ *
+ * @example
+ * ```ts
+ * utcDay(Date.parse('2026-11-02T23:59:59Z')); // '2026-11-02'
+ * ```
+ */
 export function utcDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
