@@ -13,18 +13,24 @@ const QUOTA_UNIT: Record<LimitState['unit'], string | undefined> = {
  * Every policy is listed; `RateLimit` reports the most constraining one, as the draft asks
  * when several windows apply.
  */
-export function rateLimitHeaders(limits: readonly LimitState[], retryAfter?: number): Record<string, string> {
+export function rateLimitHeaders(limits: readonly LimitState[], retryAfter?: number, policyHeader?: string): Record<string, string> {
   if (limits.length === 0) return {};
-  const policies = limits.map((l) => {
-    const qu = QUOTA_UNIT[l.unit];
-    return `"${l.policy}";q=${l.limit}${l.windowSeconds ? `;w=${l.windowSeconds}` : ''}${qu ? `;qu="${qu}"` : ''}`;
-  });
   const tightest = mostConstraining(limits);
   const reset = retryAfter !== undefined && tightest.exceeded ? retryAfter : tightest.resetSeconds;
   return {
-    'RateLimit-Policy': policies.join(', '),
+    'RateLimit-Policy': policyHeader ?? rateLimitPolicyHeader(limits),
     RateLimit: `"${tightest.policy}";r=${Math.max(0, Math.floor(tightest.remaining))};t=${Math.max(0, Math.ceil(reset))}`,
   };
+}
+
+/** The `RateLimit-Policy` value: every policy with its quota, window and unit. Constant per configuration. */
+export function rateLimitPolicyHeader(limits: ReadonlyArray<Pick<LimitState, 'policy' | 'limit' | 'windowSeconds' | 'unit'>>): string {
+  return limits
+    .map((l) => {
+      const qu = QUOTA_UNIT[l.unit];
+      return `"${l.policy}";q=${l.limit}${l.windowSeconds ? `;w=${l.windowSeconds}` : ''}${qu ? `;qu="${qu}"` : ''}`;
+    })
+    .join(', ');
 }
 
 function mostConstraining(limits: readonly LimitState[]): LimitState {

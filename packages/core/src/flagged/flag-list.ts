@@ -1,5 +1,5 @@
 import type { Clock } from '../clock/index.js';
-import { hashTag, storeKey, type Store } from '../store/index.js';
+import { hashTag, MemoryStore, storeKey, type Store } from '../store/index.js';
 
 /** A flagged identity: refused until unflagged (or until `expiresAt`). */
 export interface FlagEntry {
@@ -69,9 +69,15 @@ export class FlagList {
     return Number(removed) > 0;
   }
 
-  /** The entry if `id` is flagged now. */
-  async get(id: string): Promise<FlagEntry | undefined> {
-    const [raw] = await this.store.exec([{ op: 'get', key: entryKey(id) }]);
+  /** The entry if `id` is flagged now. Checked on every request: the memory store answers synchronously. */
+  get(id: string): Promise<FlagEntry | undefined> {
+    const op = [{ op: 'get', key: entryKey(id) }] as const;
+    if (this.store instanceof MemoryStore) return Promise.resolve(this.entry(this.store.execSync(op)[0]));
+    return this.store.exec(op).then(([raw]) => this.entry(raw));
+  }
+
+  private entry(raw: unknown): FlagEntry | undefined {
+    if (raw === null || raw === undefined) return undefined;
     const entry = parse(raw);
     return entry && this.live(entry) ? entry : undefined;
   }

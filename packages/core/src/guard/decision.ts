@@ -16,6 +16,8 @@ export interface DecisionFields {
   retryAfter?: number;
   actions?: ResponseActions;
   limits: readonly LimitState[];
+  /** Precomputed `RateLimit-Policy` value for `limits`. */
+  policyHeader?: string;
   error?: { code: string; message: string };
   monitor: boolean;
   model?: string;
@@ -30,7 +32,8 @@ const STATUS: Record<Conclusion, number> = { allow: 200, throttle: 429, deny: 40
 export function makeDecision(f: DecisionFields): Decision {
   const allowed = f.conclusion === 'allow' || (f.conclusion === 'error' && f.allowed === true);
   const status = allowed ? 200 : (f.status ?? STATUS[f.conclusion]);
-  const headers: Record<string, string> = { 'X-Request-Id': f.id, ...rateLimitHeaders(f.limits, f.retryAfter) };
+  const headers: Record<string, string> = rateLimitHeaders(f.limits, f.retryAfter, f.policyHeader);
+  headers['X-Request-Id'] = f.id;
   if (!allowed && f.retryAfter !== undefined) headers['Retry-After'] = String(Math.max(1, Math.ceil(f.retryAfter)));
   const decision: Decision = {
     id: f.id,

@@ -44,7 +44,7 @@ export class Guard {
   readonly flags: FlagList;
   readonly limits: Limits;
   private readonly emitter: GuardEmitter;
-  private readonly identify: (req: GuardRequest) => Promise<IdentityResult>;
+  private readonly identify: (req: GuardRequest) => IdentityResult | Promise<IdentityResult>;
   private readonly pending = new WeakMap<Decision, Pending>();
   private closed = false;
 
@@ -95,7 +95,8 @@ export class Guard {
 
     let identity: Identity;
     try {
-      const who = await this.identify(req);
+      const resolved = this.identify(req);
+      const who = resolved instanceof Promise ? await resolved : resolved;
       identity = who.identity;
       if (!who.ok) return this.finish(req, undefined, { ...base, identity, conclusion: 'deny', reason: 'unauthenticated', status: 401, message: who.message });
     } catch (err) {
@@ -129,6 +130,7 @@ export class Guard {
       conclusion: 'allow',
       message: 'OK',
       limits: reservation.states,
+      policyHeader: this.limits.policyHeader,
       ...(result && { score: result.score, verdict: result.verdict, signals: result.signals }),
       ...(result?.cluster !== undefined && { cluster: result.cluster }),
     };

@@ -21,9 +21,9 @@ export type IdentityResult = { ok: true; identity: Identity } | { ok: false; ide
  * Who a request belongs to: `identify(req)` if given, else the authenticated user the app put on
  * the request, else the client API key, else the client address (IPv6 grouped by prefix).
  */
-export function createIdentityResolver(options: IdentityResolverOptions): (req: GuardRequest) => Promise<IdentityResult> {
+export function createIdentityResolver(options: IdentityResolverOptions): (req: GuardRequest) => IdentityResult | Promise<IdentityResult> {
   const { clientIp, ipv6Prefix, identify, apiKeys } = options;
-  return async (req) => {
+  return (req) => {
     const ip = clientIp(req.ip, req.headers);
     const network = networkOf(ip, ipv6Prefix);
     const base = { ip, network };
@@ -38,10 +38,14 @@ export function createIdentityResolver(options: IdentityResolverOptions): (req: 
       }
     }
     const withKey = keyId === undefined ? base : { ...base, keyId };
-    const custom = identify ? await identify(req) : undefined;
-    if (custom) return { ok: true, identity: { id: String(custom), source: 'custom', ...withKey } };
-    if (req.user) return { ok: true, identity: { id: req.user, source: 'user', ...withKey } };
-    if (keyId !== undefined) return { ok: true, identity: { id: `key:${keyId}`, source: 'api-key', ...withKey } };
-    return { ok: true, identity: { id: ipIdentity(ip, ipv6Prefix), source: 'ip', ...base } };
+    const fallback = (): IdentityResult => {
+      if (req.user) return { ok: true, identity: { id: req.user, source: 'user', ...withKey } };
+      if (keyId !== undefined) return { ok: true, identity: { id: `key:${keyId}`, source: 'api-key', ...withKey } };
+      return { ok: true, identity: { id: ipIdentity(ip, ipv6Prefix), source: 'ip', ...base } };
+    };
+    if (!identify) return fallback();
+    const custom = identify(req);
+    const pick = (id: string | undefined): IdentityResult => (id ? { ok: true, identity: { id: String(id), source: 'custom', ...withKey } } : fallback());
+    return custom instanceof Promise ? custom.then(pick) : pick(custom);
   };
 }

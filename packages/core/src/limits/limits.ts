@@ -1,6 +1,6 @@
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Clock } from '../clock/index.js';
-import type { DecisionReason, Identity, LimitState } from '../decision/index.js';
+import { rateLimitPolicyHeader, type DecisionReason, type Identity, type LimitState } from '../decision/index.js';
 import { StoreError } from '../errors/index.js';
 import { hashTag, memoryStore, type Store } from '../store/index.js';
 import type { LimitKind, LimitSpec } from './options.js';
@@ -32,6 +32,10 @@ interface Held {
   exceeded: boolean;
 }
 
+type Attempt =
+  | { spec: LimitSpec; key: string; points: number; limiter: RateLimiterAbstract; res: RateLimiterRes; ok: boolean }
+  | { spec: LimitSpec; key: string; points: number; limiter: RateLimiterAbstract; failed: true };
+
 /** The result of reserving a request against every limit. */
 export interface Reservation {
   states: LimitState[];
@@ -52,6 +56,8 @@ export interface Reservation {
 export class Limits {
   private readonly primary: Map<string, RateLimiterAbstract>;
   private readonly insurance?: Map<string, RateLimiterAbstract>;
+  /** `RateLimit-Policy` never changes for a configuration: built once. */
+  readonly policyHeader: string;
 
   constructor(
     readonly specs: readonly LimitSpec[],
@@ -64,6 +70,9 @@ export class Limits {
     this.primary = create(store);
     // A shared store can fail; the insurance limiter keeps limits per process meanwhile.
     if (store.kind !== 'memory') this.insurance = create(memoryStore({ clock }));
+    this.policyHeader = rateLimitPolicyHeader(
+      specs.map((s) => ({ policy: s.policy, limit: s.points, unit: s.unit, ...(s.kind !== 'concurrency' && { windowSeconds: s.windowSeconds }) })),
+    );
   }
 
   get enabled(): boolean {
@@ -75,19 +84,20 @@ export class Limits {
     let storeError: Error | undefined;
     let insured = false;
     const attempts = await Promise.all(
-      this.specs.map(async (spec) => {
+      this.specs.map((spec): Promise<Attempt> => {
         const key = keyFor(spec, identity);
         const points = pointsFor(spec.kind, demand);
         const primary = this.primary.get(spec.policy)!;
-        try {
-          return { spec, key, points, limiter: primary, ...(await this.consume(primary, key, points)) };
-        } catch (err) {
-          storeError ??= err instanceof Error ? err : new StoreError(String(err));
-          const insurance = this.insurance?.get(spec.policy);
-          if (!insurance) return { spec, key, points, limiter: primary, failed: true as const };
-          insured = true;
-          return { spec, key, points, limiter: insurance, ...(await this.consume(insurance, key, points)) };
-        }
+        return this.consume(primary, key, points).then(
+          (r) => ({ spec, key, points, limiter: primary, res: r.res, ok: r.ok }),
+          (err: unknown) => {
+            storeError ??= err instanceof Error ? err : new StoreError(String(err));
+            const insurance = this.insurance?.get(spec.policy);
+            if (!insurance) return { spec, key, points, limiter: primary, failed: true as const };
+            insured = true;
+            return this.consume(insurance, key, points).then((r) => ({ spec, key, points, limiter: insurance, res: r.res, ok: r.ok }));
+          },
+        );
       }),
     );
 
@@ -153,15 +163,16 @@ export class Limits {
     );
   }
 
-  private async consume(limiter: RateLimiterAbstract, key: string, points: number): Promise<{ res: RateLimiterRes; ok: boolean }> {
-    try {
-      const pending = limiter.consume(key, points);
-      const res = await (this.timeoutMs === undefined ? pending : withTimeout(pending, this.timeoutMs));
-      return { res, ok: true };
-    } catch (err) {
-      if (err instanceof RateLimiterRes) return { res: err, ok: false };
-      throw err;
-    }
+  private consume(limiter: RateLimiterAbstract, key: string, points: number): Promise<{ res: RateLimiterRes; ok: boolean }> {
+    const pending = limiter.consume(key, points);
+    return (this.timeoutMs === undefined ? pending : withTimeout(pending, this.timeoutMs)).then(
+      (res) => ({ res, ok: true }),
+      (err: unknown) => {
+        // rate-limiter-flexible rejects with its result when the limit is exceeded.
+        if (err instanceof RateLimiterRes) return { res: err, ok: false };
+        throw err;
+      },
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { systemClock, type Clock } from '../clock/index.js';
 import { expectNumber, expectObject, optional } from '../options/validate.js';
 import { clockedRateLimiterMemory } from './clocked-limiter.js';
@@ -58,7 +58,8 @@ export class MemoryStore implements Store {
 
   rateLimiter(spec: LimiterSpec): RateLimiterAbstract {
     const options = { points: spec.points, duration: spec.durationSeconds, keyPrefix: storeKey('rl', spec.name) };
-    return this.clock === systemClock ? new RateLimiterMemory(options) : clockedRateLimiterMemory(options, this.clock);
+    // rate-limiter-flexible's limiter logic on a timer-free storage that follows the guard's clock.
+    return clockedRateLimiterMemory(options, this.clock);
   }
 
   /** Number of keys currently held (for benchmarks and tests). */

@@ -4,16 +4,17 @@
  * any ioredis 5/6 instance fits.
  */
 export interface RedisPipelineLike {
-  get(key: string): this;
-  set(key: string, value: string, ...args: Array<string | number>): this;
-  del(key: string): this;
-  incrbyfloat(key: string, by: number): this;
-  hget(key: string, field: string): this;
-  hgetall(key: string): this;
-  hset(key: string, fields: Record<string, string>): this;
-  hdel(key: string, ...fields: string[]): this;
-  hincrbyfloat(key: string, field: string, by: number): this;
-  expire(key: string, seconds: number): this;
+  get(key: string): unknown;
+  set(key: string, value: string): unknown;
+  set(key: string, value: string, secondsToken: 'EX', seconds: number): unknown;
+  del(key: string): unknown;
+  incrbyfloat(key: string, increment: number): unknown;
+  hget(key: string, field: string): unknown;
+  hgetall(key: string): unknown;
+  hset(key: string, fields: Record<string, string>): unknown;
+  hdel(key: string, ...fields: string[]): unknown;
+  hincrbyfloat(key: string, field: string, increment: number): unknown;
+  expire(key: string, seconds: number): unknown;
   exec(): Promise<Array<[Error | null, unknown]> | null>;
 }
 

@@ -21,7 +21,8 @@ describe('guard.check', () => {
     expect(d.identity).toMatchObject({ id: 'u1', source: 'user', ip: '203.0.113.9', network: '203.0.113.0/24' });
     expect(d.headers['RateLimit-Policy']).toBe('"requests-1m";q=5;w=60');
     expect(d.headers.RateLimit).toBe('"requests-1m";r=4;t=60');
-    expect(d.headers['X-Request-Id']).toMatch(/^req_[0-9a-f]{32}$/);
+    expect(d.headers['X-Request-Id']).toMatch(/^req_[0-9a-z]{20}$/);
+    expect((await guard.check(chatRequest({ user: 'u1' }))).id).not.toBe(d.id);
     expect(d.headers['Retry-After']).toBeUndefined();
   });
 
