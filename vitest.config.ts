@@ -5,6 +5,8 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 
 /** Tests import the workspace packages from source, so a change is tested without a rebuild. */
 const alias = {
+  // Subpath exports first: '@distill-guard/core' would otherwise match '@distill-guard/core/metrics'.
+  '@distill-guard/core/metrics': fileURLToPath(new URL('./packages/core/src/metrics/index.ts', import.meta.url)),
   '@distill-guard/core': src('core'),
   '@distill-guard/express': src('express'),
   '@distill-guard/koa': src('koa'),

@@ -1,3 +1,5 @@
+import { createAlerts } from '../alerts/index.js';
+import { createAuditLog } from '../audit/index.js';
 import { basicValidation } from './basic-validation.js';
 import { GuardEmitter } from './events.js';
 import { Guard, type GuardParts } from './guard.js';
@@ -22,5 +24,29 @@ export function createGuard(options: GuardOptions = {}): Guard {
     injectionPolicy: 'off',
     closers: [],
   };
+  const ctx = { clock: resolved.clock, logger: resolved.logger };
+  const audit = resolved.audit && createAuditLog(resolved.audit, ctx);
+  const alerts = resolved.alerts && createAlerts(resolved.alerts, ctx);
+  if (audit) {
+    emitter.on('decision', audit.handlers.decision);
+    emitter.on('outcome', audit.handlers.outcome);
+    emitter.on('verdict', audit.handlers.verdict);
+    emitter.on('flag', audit.handlers.flag);
+  }
+  if (alerts) {
+    emitter.on('verdict', alerts.handlers.verdict);
+    emitter.on('flag', alerts.handlers.flag);
+  }
+  const metrics = resolved.metrics;
+  if (metrics) {
+    metrics.bind({ ...(audit && { audit }), ...(alerts && { alerts }) });
+    for (const event of ['decision', 'outcome', 'verdict', 'storeError', 'flag'] as const) {
+      emitter.on(event, metrics.handlers[event] as never);
+    }
+  }
+  // Audit closes last so that whatever alerts and metrics raise while closing is still written.
+  if (alerts) parts.closers.push(() => alerts.close());
+  if (metrics) parts.closers.push(async () => metrics.close());
+  if (audit) parts.closers.push(() => audit.close());
   return new Guard(resolved, parts, emitter);
 }

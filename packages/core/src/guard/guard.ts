@@ -88,10 +88,11 @@ export class Guard {
    * ```
    */
   async check(req: GuardRequest): Promise<Decision> {
+    const started = performance.now();
     const id = requestId(req.id);
     const timestamp = req.timestamp ?? this.options.clock.now();
     const monitor = this.options.mode === 'monitor';
-    const base = { id, timestamp, monitor, score: 0, verdict: 'allow' as Verdict, signals: [] as Signal[], limits: [] };
+    const base = { id, timestamp, monitor, started, score: 0, verdict: 'allow' as Verdict, signals: [] as Signal[], limits: [] };
 
     let identity: Identity;
     try {
@@ -123,7 +124,7 @@ export class Guard {
     const storeError = flag.error ?? detection?.error ?? reservation.storeError;
     if (storeError) this.emitter.emit('storeError', { error: storeError, operation: 'check' });
     const result = detection?.value;
-    const fields: DecisionFields = {
+    const fields: DecisionFields & { started: number } = {
       ...base,
       identity,
       model: body.model,
@@ -234,13 +235,13 @@ export class Guard {
   }
 
   private decide(
-    fields: DecisionFields,
+    fields: DecisionFields & { started: number },
     flag: FlagEntry | undefined,
     result: DetectorResult | undefined,
     injection: InjectionScan | undefined,
     reservation: Reservation,
     storeError: Error | undefined,
-  ): { fields: DecisionFields; allowedByConclusion: boolean } {
+  ): { fields: DecisionFields & { started: number }; allowedByConclusion: boolean } {
     const monitor = fields.monitor;
     if (storeError && this.options.onStoreError === 'closed') {
       return { fields: { ...fields, conclusion: 'error', allowed: false, status: 503, retryAfter: 1, message: MESSAGES.storeClosed, error: { code: 'DG_STORE_UNAVAILABLE', message: storeError.message } }, allowedByConclusion: false };
@@ -272,14 +273,14 @@ export class Guard {
     return { fields, allowedByConclusion: true };
   }
 
-  private finish(req: GuardRequest, body: MessagesBody | undefined, fields: DecisionFields, reservation?: Reservation): Decision {
+  private finish(req: GuardRequest, body: MessagesBody | undefined, fields: DecisionFields & { started: number }, reservation?: Reservation): Decision {
     const decision = makeDecision(fields);
     if (decision.allowed) this.pending.set(decision, { ...(reservation && { reservation }), ...(body && { body }) });
-    this.emitter.emit('decision', { decision, request: req, ...(body && { body }) });
+    this.emitter.emit('decision', { decision, request: req, durationMs: performance.now() - fields.started, ...(body && { body }) });
     return decision;
   }
 
-  private failure(base: Omit<DecisionFields, 'identity' | 'conclusion' | 'message'>, identity: Identity, code: string, err: unknown): DecisionFields {
+  private failure(base: Omit<DecisionFields, 'identity' | 'conclusion' | 'message'> & { started: number }, identity: Identity, code: string, err: unknown): DecisionFields & { started: number } {
     const open = this.options.onStoreError === 'open';
     this.options.logger.error(`distill-guard: ${code}`, { error: toError(err).message });
     return { ...base, identity, conclusion: 'error', allowed: open, status: 503, retryAfter: 1, reason: 'internal-error', message: MESSAGES.internal, error: { code, message: toError(err).message } };

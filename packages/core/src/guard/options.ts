@@ -6,6 +6,9 @@ import { parseLimitsOptions, type LimitsOptions, type LimitSpec } from '../limit
 import { expectBoolean, expectFunction, expectNumber, expectObject, expectOneOf, isPlainObject, optional } from '../options/validate.js';
 import { consoleLogger, WARNING_CODES, Warnings, type Logger, type WarningCode } from '../options/warnings.js';
 import { MemoryStore, memoryStore, RedisStore, type Store } from '../store/index.js';
+import { parseAuditOptions, type AuditOptions, type ResolvedAuditOptions } from '../audit/index.js';
+import { parseAlertsOptions, type AlertsOptions, type ResolvedAlertsOptions, type VerdictHook } from '../alerts/index.js';
+import { parseMetricsOptions, type GuardMetricsPlugin } from '../metrics/plugin.js';
 
 /**
  * Options of {@link createGuard}. Every key is optional; the defaults protect a single-process
@@ -40,8 +43,14 @@ export interface GuardOptions {
   detector?: Record<string, unknown> | false;
   /** Request validation, prompt-attack scanning and output protection; `false` turns scanning off. */
   shield?: Record<string, unknown> | false;
-  /** Audit trail; off unless configured. */
-  audit?: Record<string, unknown> | false;
+  /** Audit trail (file, stdout, Redis Stream; HMAC-chained). Off unless configured; `true` writes to stdout. */
+  audit?: AuditOptions | boolean;
+  /** Alert hooks and a signed webhook for verdicts and flags. */
+  alerts?: AlertsOptions;
+  /** Shorthand for `alerts.onVerdict`: called when an identity's verdict gets stronger. */
+  onVerdict?: AlertsOptions['onVerdict'];
+  /** Prometheus metrics: the object from `createGuardMetrics()` (`@distill-guard/core/metrics`). */
+  metrics?: GuardMetricsPlugin;
 }
 
 /** Options after defaults and validation. */
@@ -60,7 +69,9 @@ export interface ResolvedGuardOptions {
   warnings: Warnings;
   detector: Record<string, unknown> | false;
   shield: Record<string, unknown> | false;
-  audit: Record<string, unknown> | false;
+  audit?: ResolvedAuditOptions;
+  alerts?: ResolvedAlertsOptions;
+  metrics?: GuardMetricsPlugin;
 }
 
 export const GUARD_OPTION_KEYS = [
@@ -79,6 +90,9 @@ export const GUARD_OPTION_KEYS = [
   'detector',
   'shield',
   'audit',
+  'alerts',
+  'onVerdict',
+  'metrics',
 ] as const;
 
 /**
@@ -113,8 +127,13 @@ export function parseOptions(input: GuardOptions = {}): ResolvedGuardOptions {
     warnings,
     detector: subsystem('detector', o.detector),
     shield: subsystem('shield', o.shield),
-    audit: subsystem('audit', o.audit, false),
   };
+  const audit = parseAuditOptions(o.audit, 'audit', warnings);
+  if (audit) resolved.audit = audit;
+  const alerts = parseAlertsOptions(mergeOnVerdict(o.alerts, o.onVerdict), 'alerts');
+  if (alerts) resolved.alerts = alerts;
+  const metrics = parseMetricsOptions(o.metrics, 'metrics');
+  if (metrics) resolved.metrics = metrics;
   if (o.identify !== undefined) resolved.identify = expectFunction<IdentifyFn>('identify', o.identify);
   if (o.apiKeys !== undefined) resolved.apiKeys = parseApiKeyOptions(o.apiKeys, 'apiKeys');
 
@@ -132,6 +151,17 @@ export function parseOptions(input: GuardOptions = {}): ResolvedGuardOptions {
   if (resolved.apiKeys && !resolved.apiKeys.required) warnings.warn('DG_API_KEYS_OPTIONAL', 'apiKeys.required: false lets requests without a key through, identified by IP.');
   if (resolved.detector === false) warnings.warn('DG_DETECTOR_OFF', 'detector: false turns off distillation detection.');
   return resolved;
+}
+
+function mergeOnVerdict(alerts: unknown, onVerdict: unknown): unknown {
+  if (onVerdict === undefined) return alerts;
+  if (typeof onVerdict !== 'function' && !isPlainObject(onVerdict)) {
+    throw new OptionsError('onVerdict', 'must be a function (verdict) => void, or { throttle?, flag?, block? } of such functions.');
+  }
+  if (alerts !== undefined && !isPlainObject(alerts)) return alerts;
+  const a = (alerts ?? {}) as Record<string, unknown>;
+  if (a.onVerdict !== undefined) throw new OptionsError('onVerdict', 'is set twice: use either onVerdict or alerts.onVerdict.');
+  return { ...a, onVerdict: onVerdict as VerdictHook };
 }
 
 function subsystem(name: string, value: unknown, fallback: Record<string, unknown> | false = {}): Record<string, unknown> | false {

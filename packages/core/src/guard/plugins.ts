@@ -65,7 +65,7 @@ export interface DetectorPlugin {
 /** Events the guard emits; audit, metrics and alerts subscribe to them. */
 export interface GuardEvents {
   /** After every `check`. `body` is the validated request body when it was valid. */
-  decision: (event: { decision: Decision; request: GuardRequest; body?: MessagesBody }) => void;
+  decision: (event: { decision: Decision; request: GuardRequest; body?: MessagesBody; /** Time spent in `check`, ms. */ durationMs?: number; /** Client fingerprint id, when the detector computed one. */ fingerprint?: string }) => void;
   /** After every `record`. */
   outcome: (event: { decision: Decision; outcome: Outcome; costUsd: number }) => void;
   /** When an identity's verdict becomes stronger (throttle, flag, block). */
