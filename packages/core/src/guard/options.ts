@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { systemClock, type Clock } from '../clock/index.js';
 import { parsePrices, type PriceTable, type Prices } from '../claude/index.js';
 import { OptionsError } from '../errors/index.js';
@@ -142,6 +143,9 @@ export function parseOptions(input: GuardOptions = {}): ResolvedGuardOptions {
   }
   if (store instanceof RedisStore && clock !== systemClock) {
     warnings.warn('DG_REDIS_STORE_MANUAL_CLOCK', 'A Redis store with a custom clock: Redis expires keys on its own clock, so windows follow real time, not the injected clock.');
+  }
+  if (store instanceof MemoryStore && (cluster.isWorker || process.env.NODE_APP_INSTANCE !== undefined)) {
+    warnings.warn('DG_MEMORY_STORE_MULTI_INSTANCE', 'This process looks like one of several instances (cluster worker or PM2), but the guard uses the in-memory store: each instance enforces its own limits and sees a fraction of each account. Use redisStore() to share one view.');
   }
   if (trustProxy === true) {
     warnings.warn('DG_TRUST_PROXY_ALL', 'trustProxy: true believes any X-Forwarded-For, so a client can pick its own address. Prefer a hop count or your proxies\' addresses.');
