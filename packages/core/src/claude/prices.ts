@@ -77,8 +77,18 @@ export class Prices {
 
   /** Upper estimate of a request's cost before it runs: every input token uncached, every allowed output token used. */
   maxCost(model: string, inputTokens: number, maxTokens: number): number {
+    return this.maxInputCost(model, inputTokens) + maxTokens * this.outputTokenCost(model);
+  }
+
+  /** Upper estimate of the input's cost (as if all of it were written to the cache), in USD. */
+  maxInputCost(model: string, inputTokens: number): number {
     const p = this.of(model);
-    return (inputTokens * Math.max(p.input, p.cacheWrite) + maxTokens * p.output) / 1e6;
+    return (inputTokens * Math.max(p.input, p.cacheWrite)) / 1e6;
+  }
+
+  /** Price of one output token, in USD. */
+  outputTokenCost(model: string): number {
+    return this.of(model).output / 1e6;
   }
 }
 

@@ -3,7 +3,7 @@ import type { Decision, Identity, Outcome, Signal, Verdict } from '../decision/i
 import { InvalidRequestError } from '../errors/index.js';
 import { FlagList, type FlagEntry, type FlagInput } from '../flagged/index.js';
 import { createIdentityResolver, type IdentityResult } from '../identity/index.js';
-import { Limits, type Reservation } from '../limits/index.js';
+import { Limits, type Demand, type Reservation } from '../limits/index.js';
 import type { GuardRequest, MessagesBody } from '../request/index.js';
 import { RedisStore } from '../store/index.js';
 import { limitMessage, makeDecision, MESSAGES, type DecisionFields } from './decision.js';
@@ -267,6 +267,10 @@ export class Guard {
       }
       if (result.actions) fields = { ...fields, actions: result.actions };
     }
+    if (reservation.maxTokens !== undefined) {
+      const cap = Math.min(reservation.maxTokens, fields.actions?.maxTokens ?? Infinity);
+      fields = { ...fields, actions: { ...fields.actions, maxTokens: cap } };
+    }
     if (storeError) {
       return { fields: { ...fields, conclusion: 'error', allowed: true, error: { code: 'DG_STORE_UNAVAILABLE', message: storeError.message }, message: 'Served without the shared store; per-process limits applied.' }, allowedByConclusion: true };
     }
@@ -286,9 +290,10 @@ export class Guard {
     return { ...base, identity, conclusion: 'error', allowed: open, status: 503, retryAfter: 1, reason: 'internal-error', message: MESSAGES.internal, error: { code, message: toError(err).message } };
   }
 
-  private demand(body: MessagesBody): { tokens: number; costUsd: number; outputTokens: number } {
-    const input = estimateInputTokens(body);
-    return { tokens: input + body.max_tokens, costUsd: this.options.prices.maxCost(body.model, input, body.max_tokens), outputTokens: body.max_tokens };
+  private demand(body: MessagesBody): Demand {
+    const inputTokens = estimateInputTokens(body);
+    const prices = this.options.prices;
+    return { inputTokens, maxTokens: body.max_tokens, inputCostUsd: prices.maxInputCost(body.model, inputTokens), outputTokenUsd: prices.outputTokenCost(body.model) };
   }
 }
 

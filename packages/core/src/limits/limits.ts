@@ -7,13 +7,18 @@ import type { LimitKind, LimitSpec } from './options.js';
 
 /** What one request asks of the limits, estimated before it runs. */
 export interface Demand {
-  /** Input estimate + max_tokens. */
-  tokens: number;
-  /** Upper estimate of the cost, in USD. */
-  costUsd: number;
-  /** max_tokens. */
-  outputTokens: number;
+  /** Estimated input tokens. */
+  inputTokens: number;
+  /** The request's `max_tokens`. */
+  maxTokens: number;
+  /** Upper estimate of the input's cost, in USD. */
+  inputCostUsd: number;
+  /** Price of one output token, in USD. */
+  outputTokenUsd: number;
 }
+
+/** Smallest reply worth serving when a budget is nearly spent; below it the request is refused. */
+export const MIN_OUTPUT_GRANT = 32;
 
 /** Real consumption, known after the response. */
 export interface Consumption {
@@ -33,7 +38,7 @@ interface Held {
 }
 
 type Attempt =
-  | { spec: LimitSpec; key: string; points: number; limiter: RateLimiterAbstract; res: RateLimiterRes; ok: boolean }
+  | { spec: LimitSpec; key: string; points: number; limiter: RateLimiterAbstract; res: { consumedPoints: number; msBeforeNext: number }; ok: boolean }
   | { spec: LimitSpec; key: string; points: number; limiter: RateLimiterAbstract; failed: true };
 
 /** The result of reserving a request against every limit. */
@@ -41,6 +46,11 @@ export interface Reservation {
   states: LimitState[];
   /** The limit that refused, if any, and when to retry. */
   exceeded?: { reason: DecisionReason; retryAfter: number; spec: LimitSpec };
+  /**
+   * When a token, cost or output budget could not cover `max_tokens` but still covers a useful
+   * reply, the request is served with `max_tokens` lowered to this.
+   */
+  maxTokens?: number;
   /** Set when the store failed; `insured` tells whether the in-memory insurance limiter decided instead. */
   storeError?: Error;
   insured: boolean;
@@ -104,9 +114,23 @@ export class Limits {
     const held: Held[] = [];
     const states: LimitState[] = [];
     let exceeded: Reservation['exceeded'];
+    let grant: number | undefined;
     for (const a of attempts) {
       if ('failed' in a) continue;
-      const { spec, res, ok } = a;
+      const { spec, res } = a;
+      let ok = a.ok;
+      if (!ok) {
+        const partial = affordableOutput(spec, res.consumedPoints - a.points, demand);
+        if (partial !== undefined) {
+          // Serve a shorter reply instead of refusing: hand back what the cap makes unnecessary.
+          const kept = pointsFor(spec.kind, { ...demand, maxTokens: partial });
+          await a.limiter.reward(a.key, a.points - kept).catch(() => undefined);
+          a.points = kept;
+          res.consumedPoints -= a.points - kept;
+          ok = true;
+          grant = grant === undefined ? partial : Math.min(grant, partial);
+        }
+      }
       held.push({ spec, key: a.key, points: a.points, windowEnd: now + Math.max(0, res.msBeforeNext), limiter: a.limiter, exceeded: !ok });
       const resetSeconds = Math.max(0, Math.ceil(res.msBeforeNext / 1000));
       const state: LimitState = {
@@ -128,6 +152,7 @@ export class Limits {
     }
     const reservation: Reservation = { states, held, insured };
     if (exceeded) reservation.exceeded = exceeded;
+    else if (grant !== undefined) reservation.maxTokens = grant;
     if (storeError) reservation.storeError = storeError;
     return reservation;
   }
@@ -188,17 +213,39 @@ function keyFor(spec: LimitSpec, identity: Identity): string {
 }
 
 function pointsFor(kind: LimitKind, d: Demand | Consumption): number {
+  const c: Consumption = 'maxTokens' in d ? { tokens: d.inputTokens + d.maxTokens, costUsd: d.inputCostUsd + d.maxTokens * d.outputTokenUsd, outputTokens: d.maxTokens } : d;
   switch (kind) {
     case 'requests':
     case 'concurrency':
       return 1;
     case 'tokens':
-      return Math.max(0, Math.ceil(d.tokens));
+      return Math.max(0, Math.ceil(c.tokens));
     case 'costUsd':
-      return Math.max(0, Math.ceil(d.costUsd * 1_000_000));
+      return Math.max(0, Math.ceil(c.costUsd * 1_000_000));
     case 'outputTokens':
-      return Math.max(0, Math.ceil(d.outputTokens));
+      return Math.max(0, Math.ceil(c.outputTokens));
   }
+}
+
+/** The largest `max_tokens` the rest of an output-bearing budget pays for, if it is worth serving. */
+function affordableOutput(spec: LimitSpec, consumedBefore: number, d: Demand): number | undefined {
+  const available = spec.points - Math.max(0, consumedBefore);
+  let tokens: number;
+  switch (spec.kind) {
+    case 'outputTokens':
+      tokens = available;
+      break;
+    case 'tokens':
+      tokens = available - Math.ceil(d.inputTokens);
+      break;
+    case 'costUsd':
+      tokens = d.outputTokenUsd > 0 ? (available - Math.ceil(d.inputCostUsd * 1_000_000)) / (d.outputTokenUsd * 1_000_000) : 0;
+      break;
+    default:
+      return undefined;
+  }
+  tokens = Math.floor(tokens);
+  return tokens >= MIN_OUTPUT_GRANT && tokens < d.maxTokens ? tokens : undefined;
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {

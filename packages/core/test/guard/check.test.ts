@@ -107,13 +107,18 @@ describe('budgets', () => {
     await guard.record(second, { status: 529, error: 'overloaded' });
     const third = await guard.check(req);
     expect(10_000 - third.limits[0]!.remaining).toBe(100 + reserved);
-    // Two reservations cannot fit in what is left: the next one is refused and hands its points back.
+    // What is left no longer covers a full reservation: the next request gets a shorter reply...
     const fourth = await guard.check(req);
     expect(fourth.allowed).toBe(true);
     const fifth = await guard.check(req);
-    expect(fifth).toMatchObject({ conclusion: 'throttle', reason: 'token-budget' });
-    const sixth = await guard.check(chatRequest({ user: 'u', body: messagesBody({ max_tokens: 100 }) }));
-    expect(sixth.allowed).toBe(true);
+    expect(fifth.conclusion).toBe('allow');
+    expect(fifth.actions.maxTokens).toBeGreaterThan(32);
+    expect(fifth.actions.maxTokens).toBeLessThan(4000);
+    // ...and once nothing useful is left, requests are refused and hand their points back.
+    const sixth = await guard.check(req);
+    expect(sixth).toMatchObject({ conclusion: 'throttle', reason: 'token-budget' });
+    await guard.record(fifth, { status: 500, error: 'failed' });
+    expect((await guard.check(chatRequest({ user: 'u', body: messagesBody({ max_tokens: 100 }) }))).allowed).toBe(true);
   });
 
   it('never lets parallel requests overspend a cost budget', async () => {
@@ -122,12 +127,26 @@ describe('budgets', () => {
     const req = chatRequest({ user: 'spender', body: messagesBody({ max_tokens: 2500 }) });
     const decisions = await Promise.all(Array.from({ length: 40 }, () => guard.check(req)));
     const allowed = decisions.filter((d) => d.allowed);
-    expect(allowed.length).toBe(7);
-    expect(decisions.filter((d) => d.reason === 'cost-budget')).toHaveLength(33);
-    // Spending the full reservation of every allowed request stays within budget.
-    await Promise.all(allowed.map((d) => guard.record(d, { status: 200, usage: { input_tokens: 20, output_tokens: 2500 } })));
-    const spent = allowed.length * guard.options.prices.cost('claude-haiku-4-5', { input_tokens: 20, output_tokens: 2500 });
+    // Seven full reservations, and one shorter reply from what is left.
+    expect(allowed.length).toBe(8);
+    expect(allowed.filter((d) => d.actions.maxTokens !== undefined)).toHaveLength(1);
+    expect(decisions.filter((d) => d.reason === 'cost-budget')).toHaveLength(32);
+    // Spending everything each allowed request may spend stays within budget.
+    const spent = allowed.reduce((sum, d) => sum + guard.options.prices.cost('claude-haiku-4-5', { input_tokens: 20, output_tokens: d.actions.maxTokens ?? 2500 }), 0);
     expect(spent).toBeLessThanOrEqual(0.09);
+  });
+
+  it('lowers max_tokens to what a nearly spent budget still pays for, then refuses', async () => {
+    const guard = createGuard({ limits: { requests: false, tokens: false, costUsd: false, outputTokens: { limit: 1000, window: '1d' }, concurrency: false, perIp: false } });
+    const req = chatRequest({ user: 'o', body: messagesBody({ max_tokens: 800 }) });
+    const first = await guard.check(req);
+    expect(first.actions.maxTokens).toBeUndefined();
+    await guard.record(first, { status: 200, usage: { input_tokens: 10, output_tokens: 800 } });
+    const second = await guard.check(req);
+    expect(second).toMatchObject({ conclusion: 'allow', actions: { maxTokens: 200 } });
+    await guard.record(second, { status: 200, usage: { input_tokens: 10, output_tokens: 200 } });
+    const third = await guard.check(req);
+    expect(third).toMatchObject({ conclusion: 'throttle', reason: 'output-budget' });
   });
 
   it('caps requests in flight and frees the slot when a request is recorded', async () => {

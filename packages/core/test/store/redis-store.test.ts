@@ -1,7 +1,7 @@
 import { startRedisServer } from '@distill-guard/testing';
 import Redis, { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createGuard, redisStore, type Guard } from '../../src/index.js';
+import { createGuard, estimateInputTokens, redisStore, type Guard, type MessagesBody } from '../../src/index.js';
 import { chatRequest, memoryLogger, messagesBody } from '../helpers.js';
 
 const onlyRequests = { requests: { limit: 5, window: '1m' }, tokens: false, costUsd: false, outputTokens: false, concurrency: false, perIp: false } as const;
@@ -46,9 +46,14 @@ describe.each([
     const req = chatRequest({ user, body: messagesBody({ max_tokens: 2990 }) });
     const decisions = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).check(req)));
     const allowed = decisions.filter((d) => d.allowed);
-    // Each reservation is max_tokens plus a small input estimate, a bit over 3000: six fit in 20000.
-    expect(allowed).toHaveLength(6);
-    expect(decisions.filter((d) => d.reason === 'token-budget')).toHaveLength(24);
+    // Each reservation is max_tokens plus a small input estimate, a bit over 3000: six fit in
+    // 20000, and a seventh gets a shorter reply from what is left.
+    expect(allowed).toHaveLength(7);
+    expect(allowed.filter((d) => d.actions.maxTokens !== undefined)).toHaveLength(1);
+    expect(decisions.filter((d) => d.reason === 'token-budget')).toHaveLength(23);
+    const input = estimateInputTokens(req.body as MessagesBody);
+    const reserved = allowed.reduce((sum, d) => sum + input + (d.actions.maxTokens ?? 2990), 0);
+    expect(reserved).toBeLessThanOrEqual(20_000);
   });
 
   it('keeps flags in the store so every instance refuses a flagged identity', async () => {
