@@ -56,7 +56,7 @@ class PromptCache {
   }
 }
 
-const promptCache = new PromptCache(4096);
+const promptCache = new PromptCache(8192);
 const systemCache = new Map<string, { hash: number; reasoning: number }>();
 
 /**

@@ -1,0 +1,219 @@
+import type { Decision, Outcome, ResponseActions, Verdict } from '../decision/index.js';
+import { fingerprintRequest } from '../fingerprint/index.js';
+import type { DetectorInput, DetectorPlugin, DetectorResult, GuardContext } from '../guard/plugins.js';
+import { post, pre, requestFacts, type PostResult, type RequestFacts, type Target } from './engine.js';
+import { verdictKey } from './keys.js';
+import { directWriter, MemoryState, testAndSet, testBit } from './memory-state.js';
+import { isAllowed, parseDetectorOptions, type ResolvedDetectorOptions } from './options.js';
+import { ModelAges, populationView } from './population.js';
+import { RedisState } from './redis-state.js';
+import { A } from './schema.js';
+import { explain } from './signals.js';
+
+/** How many signals a result carries (the strongest first). */
+const MAX_SIGNALS = 6;
+/** Scores below this carry no signal list. */
+const EXPLAIN_FROM = 0.1;
+
+/** The detector with its introspection helpers (for the replay report, tests and the CLI). */
+export interface Detector extends DetectorPlugin {
+  readonly options: ResolvedDetectorOptions;
+  /** `'memory'` or `'redis'`: where the per-account and cluster state lives. */
+  readonly backend: 'memory' | 'redis';
+  /** Flushes queued state writes (Redis); resolves when they are in the store. */
+  flush(): Promise<void>;
+}
+
+/**
+ * Creates the distillation detector. `createGuard` calls it with its own context (store, clock,
+ * logger, monitor flag) and then calls `observe` for every request with a valid body and
+ * `recordOutcome` after serving it.
+ *
+ * With a memory store the state lives in this process (bounded LRU); with a Redis store every
+ * account's and cluster's state is shared, read and updated in one pipelined round trip per
+ * request, so several instances behind a load balancer detect as one would.
+ *
+ * @example
+ * ```ts
+ * const detector = createDetector({ thresholds: { block: 0.97 } }, guard.context);
+ * const result = await detector.observe({ identity, request, body, timestamp: Date.now() });
+ * if (result.verdict === 'block') refuse();
+ * ```
+ */
+export function createDetector(input: unknown, ctx: GuardContext): Detector {
+  const options = parseDetectorOptions(input ?? {}, 'detector');
+  return ctx.store.kind === 'redis' ? new SharedDetector(options, ctx) : new LocalDetector(options, ctx);
+}
+
+abstract class BaseDetector implements Detector {
+  abstract readonly backend: 'memory' | 'redis';
+  protected readonly models = new ModelAges();
+
+  constructor(
+    readonly options: ResolvedDetectorOptions,
+    protected readonly ctx: GuardContext,
+  ) {}
+
+  abstract observe(input: DetectorInput): Promise<DetectorResult>;
+  abstract recordOutcome(decision: Decision, outcome: Outcome): Promise<void> | void;
+  abstract reset(identityId: string): Promise<void>;
+
+  async flush(): Promise<void> {}
+
+  async close(): Promise<void> {
+    await this.flush();
+  }
+
+  protected facts(input: DetectorInput): RequestFacts {
+    const fp = fingerprintRequest({ ip: input.identity.ip, headers: input.request.headers, body: input.body });
+    const ts = input.timestamp;
+    return requestFacts(fp, ts, this.models.isNew(input.body.model, ts / 1000), this.options.clusters);
+  }
+
+  protected result(r: PostResult, input: DetectorInput, reasoningShare: number): DetectorResult {
+    // Sentences cost more than the scoring; an account far from any action does not need them.
+    const signals = r.score >= EXPLAIN_FROM || r.verdict !== 'allow' ? explain(r.evidence.parts, MAX_SIGNALS) : [];
+    const out: DetectorResult = { score: round(r.score), verdict: r.verdict, signals, previous: r.previous };
+    if (r.cluster !== undefined) out.cluster = r.cluster;
+    const actions = this.actionsFor(r.verdict, input.body.max_tokens, reasoningShare);
+    if (actions) out.actions = actions;
+    return out;
+  }
+
+  private actionsFor(verdict: Verdict, maxTokens: number, reasoningShare: number): ResponseActions | undefined {
+    const a = this.options.actions;
+    if (verdict === 'throttle') {
+      return { delayMs: a.throttleDelayMs, maxTokens: Math.min(maxTokens, a.throttleMaxTokens), ...(a.stripReasoning && reasoningShare >= 0.3 && { stripReasoning: true }) };
+    }
+    if (verdict === 'flag') return { delayMs: a.flagDelayMs, maxTokens: Math.min(maxTokens, a.flagMaxTokens), ...(a.stripReasoning && { stripReasoning: true }) };
+    return undefined;
+  }
+
+  protected allowed(): DetectorResult {
+    return { score: 0, verdict: 'allow', signals: [], previous: 'allow' };
+  }
+
+  /** Mirrors a strengthened verdict into the guard's store (for every instance and for tooling). */
+  protected persistVerdict(id: string, r: PostResult, at: number): Promise<unknown> {
+    const fields: Record<string, string> = { verdict: r.verdict, score: String(round(r.score)), at: String(at), reasons: explain(r.evidence.parts, 3).map((s) => s.name).join(',') };
+    if (r.cluster) fields.cluster = r.cluster;
+    return this.ctx.store.exec([{ op: 'hset', key: verdictKey(id), fields, ttlSeconds: this.options.idleTtlSeconds }]);
+  }
+}
+
+
+class LocalDetector extends BaseDetector {
+  readonly backend = 'memory' as const;
+  private readonly state: MemoryState;
+  private readonly pop: Target;
+
+  constructor(options: ResolvedDetectorOptions, ctx: GuardContext) {
+    super(options, ctx);
+    this.state = new MemoryState(options.maxAccounts, options.maxGroups, options.idleTtlSeconds);
+    this.pop = { view: this.state.pop, key: 'pop' };
+  }
+
+  /** The last result of each blocked account: a blocked harvester keeps knocking, and nothing it sends changes the answer. */
+  private readonly blocked = new Map<string, DetectorResult>();
+
+  async observe(input: DetectorInput): Promise<DetectorResult> {
+    const id = input.identity.id;
+    if (isAllowed(this.options, id)) return this.allowed();
+    const known = this.state.peek(id);
+    if (known && known[A.verdict] === 3) {
+      const cached = this.blocked.get(id);
+      const ts = input.timestamp / 1000;
+      if (cached && ts - known[A.last]! <= this.options.idleTtlSeconds) {
+        known[A.n] = known[A.n]! + 1;
+        known[A.last] = Math.max(known[A.last]!, ts);
+        return cached;
+      }
+    }
+    const f = this.facts(input);
+    const view = this.state.account(id, f.ts);
+    const acct: Target = { view, key: id };
+    const before = { n: view[A.n]!, last: view[A.last]!, verdict: view[A.verdict]!, suspicious: view[A.suspicious]! > 0 };
+    const groups: Target[] = f.groups.map((g) => ({ view: this.state.group(g.hash), key: g.id }));
+    const joined = f.groups.map((g) => testAndSet(view, A.joined, g.hash));
+    const suspJoined = f.groups.map((g) => (before.suspicious ? testAndSet(view, A.suspJoined, g.hash) : testBit(view, A.suspJoined, g.hash)));
+    const groupNBefore = groups.map((g) => g.view[2]!);
+    pre(f, acct, groups, directWriter);
+    if (view[A.hourIdx] !== f.hour) {
+      view[A.hourIdx] = f.hour;
+      view[A.hourN] = 1;
+    } else view[A.hourN] = view[A.hourN]! + 1;
+    const r = post({ f, acct, before, groups, joined, suspJoined, groupNBefore, hourCount: view[A.hourN]!, pop: this.pop, popView: populationView(this.state.pop), options: this.options }, directWriter);
+    for (const i of r.newlySuspiciousIn) testAndSet(view, A.suspJoined, f.groups[i]!.hash);
+    if (r.verdict !== r.previous) await this.persistVerdict(id, r, input.timestamp);
+    const result = this.result(r, input, view[A.reasoning]! / Math.max(1, view[A.n]!));
+    if (r.verdict === 'block') {
+      if (this.blocked.size >= this.options.maxAccounts) this.blocked.clear();
+      this.blocked.set(id, { ...result, previous: 'block' });
+    }
+    return result;
+  }
+
+  recordOutcome(decision: Decision, outcome: Outcome): void {
+    const usage = outcome.usage;
+    if (!usage) return;
+    const view = this.state.peek(decision.identity.id);
+    if (!view) return;
+    applyOutcome(view, usage.input_tokens + (usage.cache_read_input_tokens ?? 0) + (usage.cache_creation_input_tokens ?? 0), usage.output_tokens);
+  }
+
+  async reset(identityId: string): Promise<void> {
+    this.state.forget(identityId);
+    this.blocked.delete(identityId);
+    await this.ctx.store.exec([{ op: 'del', key: verdictKey(identityId) }]);
+  }
+
+  /** Accounts currently tracked (benchmarks, tests). */
+  get size(): number {
+    return this.state.accounts.size;
+  }
+}
+
+/** Output-heavy usage: token counts of a served request. */
+export function applyOutcome(view: Float64Array, input: number, output: number): void {
+  view[A.outN] = view[A.outN]! + 1;
+  view[A.inTok] = view[A.inTok]! + input;
+  view[A.outTok] = view[A.outTok]! + output;
+  const max = view[A.lastMax]!;
+  if (max > 0 && output >= 0.95 * max) view[A.capped] = view[A.capped]! + 1;
+}
+
+class SharedDetector extends BaseDetector {
+  readonly backend = 'redis' as const;
+  private readonly state: RedisState;
+
+  constructor(options: ResolvedDetectorOptions, ctx: GuardContext) {
+    super(options, ctx);
+    this.state = new RedisState(ctx.store, options);
+  }
+
+  async observe(input: DetectorInput): Promise<DetectorResult> {
+    const id = input.identity.id;
+    if (isAllowed(this.options, id)) return this.allowed();
+    const f = this.facts(input);
+    const { result, reasoningShare } = await this.state.observe(id, f);
+    return this.result(result, input, reasoningShare);
+  }
+
+  recordOutcome(decision: Decision, outcome: Outcome): void {
+    const usage = outcome.usage;
+    if (!usage) return;
+    this.state.outcome(decision.identity.id, usage.input_tokens + (usage.cache_read_input_tokens ?? 0) + (usage.cache_creation_input_tokens ?? 0), usage.output_tokens);
+  }
+
+  async reset(identityId: string): Promise<void> {
+    await this.state.forget(identityId);
+  }
+
+  override async flush(): Promise<void> {
+    await this.state.flush();
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,13 @@
+import { hashTag, storeKey } from '../store/index.js';
+
+/** Key of an identity's persisted verdict (a hash: verdict, score, at, reasons, cluster). */
+export function verdictKey(id: string): string {
+  return storeKey('det', 'verdict', hashTag(id));
+}
+
+/** Detector state keys. Every key of one account carries its hash tag (one Redis Cluster slot). */
+export const accountKey = (id: string) => storeKey('det', 'a', hashTag(id));
+export const bitsKey = (id: string) => storeKey('det', 'j', hashTag(id));
+export const hourKey = (id: string, hour: number) => storeKey('det', 'h', hashTag(id), String(hour));
+export const groupKey = (gid: string) => storeKey('det', 'g', hashTag(gid));
+export const POP_KEY = storeKey('det', 'pop');

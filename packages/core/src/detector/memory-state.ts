@@ -1,0 +1,85 @@
+import { A, G, P } from './schema.js';
+import type { Target, Writer } from './engine.js';
+
+/**
+ * Detector state in this process: one typed array per account and per group in maps kept in
+ * least-recently-seen order, so memory stays bounded by `maxAccounts` and `maxGroups`.
+ */
+export class MemoryState {
+  readonly accounts = new Map<string, Float64Array>();
+  /** Keyed by the group hash folded to 30 bits (small integers hash fastest). */
+  readonly groups = new Map<number, Float64Array>();
+  readonly pop = new Float64Array(P.size);
+
+  constructor(
+    private readonly maxAccounts: number,
+    private readonly maxGroups: number,
+    private readonly idleTtlSeconds: number,
+  ) {}
+
+  /** The account's state, created (or reset after `idleTtlSeconds` of silence) as needed. */
+  account(id: string, now: number): Float64Array {
+    let s = this.accounts.get(id);
+    if (s) {
+      this.accounts.delete(id);
+      if (s[A.n]! > 0 && now - s[A.last]! > this.idleTtlSeconds) s.fill(0);
+    } else {
+      s = new Float64Array(A.size);
+      if (this.accounts.size >= this.maxAccounts) {
+        const oldest = this.accounts.keys().next().value;
+        if (oldest !== undefined) this.accounts.delete(oldest);
+      }
+    }
+    this.accounts.set(id, s);
+    return s;
+  }
+
+  group(hash: number): Float64Array {
+    const id = hash & 0x3fffffff;
+    let g = this.groups.get(id);
+    if (g) this.groups.delete(id);
+    else {
+      g = new Float64Array(G.size);
+      if (this.groups.size >= this.maxGroups) {
+        const oldest = this.groups.keys().next().value;
+        if (oldest !== undefined) this.groups.delete(oldest);
+      }
+    }
+    this.groups.set(id, g);
+    return g;
+  }
+
+  peek(id: string): Float64Array | undefined {
+    return this.accounts.get(id);
+  }
+
+  forget(id: string): void {
+    this.accounts.delete(id);
+  }
+}
+
+/** Writes straight into the typed arrays. */
+export const directWriter: Writer = {
+  add(t: Target, field: number, by: number) {
+    t.view[field] = t.view[field]! + by;
+  },
+  set(t: Target, field: number, value: number) {
+    t.view[field] = value;
+  },
+};
+
+/** Tests and sets bit `hash & 63` of a 64-bit set stored as two 32-bit words at `at`. */
+export function testAndSet(view: Float64Array, at: number, hash: number): boolean {
+  const bit = hash & 63;
+  const word = at + (bit >> 5);
+  const mask = 1 << (bit & 31);
+  const current = view[word]! | 0;
+  if (current & mask) return true;
+  view[word] = current | mask;
+  return false;
+}
+
+export function testBit(view: Float64Array, at: number, hash: number): boolean {
+  const bit = hash & 63;
+  return ((view[at + (bit >> 5)]! | 0) & (1 << (bit & 31))) !== 0;
+}

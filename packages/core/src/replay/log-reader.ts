@@ -1,0 +1,101 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { createGunzip } from 'node:zlib';
+
+/** One line of a request log, parsed, or the reason it could not be. */
+export type LogLine = { line: number; record: LogRecord } | { line: number; error: string };
+
+/** A request-log record (see `docs/request-log.md`); fields beyond these are ignored. */
+export interface LogRecord {
+  ts: string;
+  method?: string;
+  path?: string;
+  ip: string;
+  user?: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+  response?: { status?: number; usage?: { input_tokens: number; output_tokens: number; cache_creation_input_tokens?: number | null; cache_read_input_tokens?: number | null } };
+  /** Parsed `ts`, ms since the epoch. */
+  time: number;
+}
+
+/** Whether `path` starts with the gzip magic bytes. */
+export async function isGzipFile(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(buf, 0, 2, 0);
+    return bytesRead === 2 && buf[0] === 0x1f && buf[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A readable stream of the log's text, gunzipped when the file is gzip (by magic bytes, not by name). */
+export async function openLog(path: string): Promise<Readable> {
+  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+  return (await isGzipFile(path)) ? raw.pipe(createGunzip({ chunkSize: 1 << 20 })) : raw;
+}
+
+/**
+ * Streams the lines of a request log (JSON Lines, plain or gzip) without loading it whole. A line
+ * that is not JSON or lacks `ts`/`ip` is yielded as an error with its line number; blank lines
+ * are skipped.
+ *
+ * @example
+ * ```ts
+ * for await (const line of readLog('requests.jsonl.gz')) {
+ *   if ('error' in line) console.warn(`line ${line.line}: ${line.error}`);
+ * }
+ * ```
+ */
+export async function* readLog(source: string | Readable): AsyncGenerator<LogLine> {
+  const stream = typeof source === 'string' ? await openLog(source) : source;
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  let line = 0;
+  for await (const chunk of stream) {
+    const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
+    let start = 0;
+    let nl: number;
+    while ((nl = text.indexOf('\n', start)) >= 0) {
+      line++;
+      const parsed = parseLine(text, start, nl, line);
+      if (parsed) yield parsed;
+      start = nl + 1;
+    }
+    rest = text.slice(start);
+  }
+  rest += decoder.end();
+  if (rest.trim()) {
+    line++;
+    const parsed = parseLine(rest, 0, rest.length, line);
+    if (parsed) yield parsed;
+  }
+}
+
+function parseLine(text: string, start: number, end: number, line: number): LogLine | undefined {
+  let s = start;
+  while (s < end && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+  let e = end;
+  while (e > s && (text.charCodeAt(e - 1) === 13 || text.charCodeAt(e - 1) === 32)) e--;
+  if (s >= e) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text.slice(s, e));
+  } catch (err) {
+    return { line, error: `not JSON (${err instanceof Error ? err.message : String(err)})` };
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { line, error: 'not a JSON object' };
+  const r = value as Partial<LogRecord>;
+  if (typeof r.ts !== 'string') return { line, error: 'missing `ts`' };
+  const time = Date.parse(r.ts);
+  if (Number.isNaN(time)) return { line, error: `unparseable \`ts\` ${JSON.stringify(r.ts).slice(0, 40)}` };
+  if (typeof r.ip !== 'string' || !r.ip) return { line, error: 'missing `ip`' };
+  if (r.headers !== undefined && (typeof r.headers !== 'object' || r.headers === null || Array.isArray(r.headers))) return { line, error: '`headers` is not an object' };
+  if (r.user !== undefined && typeof r.user !== 'string') return { line, error: '`user` is not a string' };
+  (r as LogRecord).time = time;
+  return { line, record: r as LogRecord };
+}
