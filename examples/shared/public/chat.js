@@ -85,6 +85,15 @@ function addMessage(role, text, { pending = false } = {}) {
   return bubble;
 }
 
+function markNotSent(bubble, restored) {
+  bubble.classList.add('failed');
+  const note = document.createElement('div');
+  note.className = 'note';
+  note.textContent = restored ? 'Not sent. Your text is back in the message box.' : 'Not sent.';
+  bubble.after(note);
+  scrollDown();
+}
+
 function scrollDown() {
   log.scrollTop = log.scrollHeight;
 }
@@ -121,9 +130,9 @@ async function sendMessage(text) {
     if (!res.ok) {
       // Refused: nothing was sent to the model and nothing was saved. Give the text back.
       reply.parentElement.remove();
-      mine.classList.add('failed');
-      mine.title = 'Not sent';
-      if (!input.value) input.value = text;
+      const restored = !input.value;
+      if (restored) input.value = text;
+      markNotSent(mine, restored);
       showRefusal(res.status, await errorMessage(res), res.headers.get('retry-after'));
       return;
     }
@@ -222,8 +231,8 @@ function showRefusal(status, message, retryAfterHeader) {
   } else if (status === 401) {
     showNotice('error', `Not signed in: ${message}`);
   } else if (status >= 500) {
-    const later = wait ? ` Try again in ${wait} s.` : ' Try again in a moment.';
-    showNotice('error', `The assistant is unavailable right now: ${message}${later}`);
+    const later = wait ? ` (Retry-After: ${wait} s)` : '';
+    showNotice('error', `The assistant could not answer. ${message}${later}`);
   } else {
     showNotice('error', `The message could not be sent (HTTP ${status}): ${message}`);
   }
