@@ -17,3 +17,4 @@ export { parseMetricsOptions, type GuardMetricsPlugin, type MetricsHandlers, typ
 export * from './fingerprint/index.js';
 export * from './detector/index.js';
 export * from './replay/index.js';
+export * from './admin/index.js';
