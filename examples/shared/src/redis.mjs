@@ -16,7 +16,7 @@ import { Redis } from 'ioredis';
  * @returns {Promise<Redis>}
  */
 export async function connectRedis(url, { logger = console } = {}) {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 5000 });
+  const client = new Redis(url, { lazyConnect: true, enableAutoPipelining: true, maxRetriesPerRequest: 1, connectTimeout: 5000 });
   let lastLog = 0;
   client.on('error', (err) => {
     const now = Date.now();
