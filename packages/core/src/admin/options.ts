@@ -1,6 +1,6 @@
 import { OptionsError } from '../errors/index.js';
 import type { Guard } from '../guard/index.js';
-import { describe, expectArray, expectBoolean, expectNumber, expectObject, expectString, optional } from '../options/validate.js';
+import { describe, expectArray, expectBoolean, expectKnownKeys, expectNumber, expectObject, expectString, isPlainObject, optional } from '../options/validate.js';
 import { ADMIN_COLLECTOR_DEFAULTS, type AdminCollectorOptions, type ResolvedAdminCollectorOptions } from './collector.js';
 import { MIN_ADMIN_TOKEN_LENGTH } from './token.js';
 
@@ -58,7 +58,9 @@ const COLLECTOR_KEYS = Object.keys(ADMIN_COLLECTOR_DEFAULTS);
  * ```
  */
 export function parseAdminOptions(input: unknown, defaults: { basePath?: string } = {}): ResolvedAdminOptions {
-  const o = expectObject('adminRouter', input, ADMIN_OPTION_KEYS);
+  if (!isPlainObject(input)) throw new OptionsError('adminRouter', `options must be an object: { guard, token }, got ${describe(input)}.`);
+  const o = input;
+  expectKnownKeys('', o, ADMIN_OPTION_KEYS);
   const guard = expectGuard('guard', o.guard);
   const others = optional(o.guards, [] as Guard[], (v) => expectArray('guards', v).map((g, i) => expectGuard(`guards.${i}`, g)));
   const guards = [...new Set([guard, ...others])];
