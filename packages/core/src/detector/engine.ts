@@ -53,7 +53,8 @@ export interface RequestFacts {
   maxTokens: number;
   capability: number;
   templated: boolean;
-  templateBin: number;
+  /** Template bins of the prompt's frames (its skeleton, or its first and last line). */
+  templateBins: number[];
   exact: number;
   simhash: readonly [number, number];
   words: number;
@@ -74,7 +75,11 @@ export function requestFacts(fp: RequestFingerprint, timestampMs: number, newMod
       const sf = hash32(`${fp.system}|${fp.client.id}`, 12);
       groups.push({ id: `sf-${hex32(sf)}`, hash: sf, template: false, kind: 'system-prompt+client' });
     }
-    if (single && p.templated && p.words >= 4) groups.push({ id: `t-${hex32(p.template)}`, hash: p.template, template: true, kind: 'template' });
+    // A follow-up continues its opening task: it links through the opener's template.
+    const task = single ? p : fp.opener;
+    if (task && task.templated && task.words >= 4) {
+      for (const frame of framesOf(task)) groups.push({ id: `t-${hex32(frame)}`, hash: frame, template: true, kind: 'template' });
+    }
   }
   return {
     ts,
@@ -90,13 +95,19 @@ export function requestFacts(fp: RequestFingerprint, timestampMs: number, newMod
     maxTokens: fp.maxTokens,
     capability: single ? p.style.capability : 0,
     templated: single && p.templated,
-    templateBin: p.template % TEMPLATE_BINS,
+    templateBins: framesOf(p).map((frame) => frame % TEMPLATE_BINS),
     exact: p.exact,
     simhash: p.simhash,
     words: p.words,
     newModel,
     groups,
   };
+}
+
+/** The frames a prompt's template is made of: first and last line of a multi-line prompt, else its skeleton. */
+function framesOf(p: { template: number; prefix: number; suffix: number }): number[] {
+  if (p.prefix === 0) return [p.template];
+  return p.suffix === p.prefix ? [p.prefix] : [p.prefix, p.suffix];
 }
 
 /** Counters that depend only on the request. */
@@ -110,7 +121,7 @@ export function pre(f: RequestFacts, acct: Target, groups: readonly Target[], w:
     w.add(acct, A.caps + (f.capability % CAP_BINS), 1);
     if (f.templated) {
       w.add(acct, A.templated, 1);
-      w.add(acct, A.templates + f.templateBin, 1);
+      for (const bin of f.templateBins) w.add(acct, A.templates + bin, 1);
     }
   }
   w.add(acct, A.depth, f.turns);
@@ -123,15 +134,18 @@ export function pre(f: RequestFacts, acct: Target, groups: readonly Target[], w:
   w.add(acct, A.hours + f.hourOfDay, 1);
   if (f.newModel) w.add(acct, A.newModel, 1);
   w.set(acct, A.lastMax, f.maxTokens);
-  for (const g of groups) {
-    w.add(g, G.n, 1);
-    if (f.instruction) w.add(g, G.instruction, f.instruction);
-    w.add(g, G.reasoning, f.reasoning);
-    if (f.scaffold) w.add(g, G.scaffold, 1);
-    w.add(g, G.personal, f.personal);
-    if (f.single) w.add(g, G.single, 1);
-    w.add(g, G.scripted, f.scripted);
-  }
+  for (const g of groups) w.add(g, G.n, 1);
+}
+
+/** Adds a request to a group's profile with weight 1/(requests of its account). */
+function profile(f: RequestFacts, g: Target, weight: number, w: Writer): void {
+  w.add(g, G.weight, weight);
+  if (f.instruction) w.add(g, G.instruction, weight * f.instruction);
+  w.add(g, G.reasoning, weight * f.reasoning);
+  if (f.scaffold) w.add(g, G.scaffold, weight);
+  w.add(g, G.personal, weight * f.personal);
+  if (f.single) w.add(g, G.single, weight);
+  w.add(g, G.scripted, weight * f.scripted);
 }
 
 /** Everything `post` needs that the backend read or computed. */
@@ -165,7 +179,9 @@ export interface PostResult {
 }
 
 /** Smoothing of the cluster evidence: a link must recur before it counts fully. */
-const CLUSTER_PRIOR = 1;
+const CLUSTER_PRIOR = 0.5;
+/** How much a template link counts next to an infrastructure link. */
+const TEMPLATE_LINK = 0.8;
 /** Own score from which an account counts as a suspicious member of its groups. */
 const SUSPICIOUS_MEMBER = 0.5;
 
@@ -223,6 +239,7 @@ export function post(x: PostInput, w: Writer): PostResult {
   let bestIndex = -1;
   for (let i = 0; i < x.groups.length; i++) {
     const g = x.groups[i]!;
+    profile(f, g, 1 / Math.max(1, n), w);
     if (!x.joined[i]) w.add(g, G.members, 1);
     if (x.groupNBefore[i]! <= 0) w.set(g, G.first, f.ts);
     w.set(g, G.last, f.ts);
@@ -231,7 +248,9 @@ export function post(x: PostInput, w: Writer): PostResult {
       w.set(g, G.lastExact, f.exact);
     }
     if (before.suspicious && !x.suspJoined[i]) w.add(g, G.suspicious, 1);
-    const score = scoreGroup(g.view, f.groups[i]!.template);
+    // Infrastructure links (same network and client, same system prompt and client) are specific;
+    // a template frame can be shared by chance, so it links less.
+    const score = scoreGroup(g.view, f.groups[i]!.template) * (f.groups[i]!.template ? TEMPLATE_LINK : 1);
     if (score > best) {
       best = score;
       bestIndex = i;

@@ -87,7 +87,12 @@ export const G = {
   /** Distinct accounts that joined, and how many of them were suspicious. */
   members: 0,
   suspicious: 1,
-  /** Requests and sums of their per-request probabilities (the group's profile). */
+  /**
+   * Requests, and the group's profile: sums of per-request probabilities, each request weighted
+   * 1/(its account's request count) so that every member counts about as much as any other,
+   * whatever its volume (one heavy account cannot paint a shared network), with `weight` the sum
+   * of those weights.
+   */
   n: 2,
   instruction: 3,
   reasoning: 4,
@@ -100,7 +105,8 @@ export const G = {
   /** Exact hash of the latest prompt (last-writer-wins) and requests whose prompt differed from the one before: templates need varied fills. */
   lastExact: 11,
   variety: 12,
-  size: 13,
+  weight: 13,
+  size: 14,
 } as const;
 
 /** Fields that are last-writer-wins in the shared store; every other field is a counter. */

@@ -52,7 +52,7 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** Weights in log-odds of a signal at full strength (before the user's multipliers). */
 export const WEIGHTS: Record<SignalName, number> = {
-  cluster: 7,
+  cluster: 8,
   'reasoning-elicitation': 2.6,
   'instruction-style': 3.2,
   'dataset-scaffold': 2.2,
@@ -121,13 +121,8 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
   // integration; it counts as harvesting when the fills span many capabilities.
   const templated = s[A.templated]!;
   let top = 0;
-  let second = 0;
-  for (let b = 0; b < TEMPLATE_BINS; b++) {
-    const c = s[A.templates + b]!;
-    if (c > top) [top, second] = [c, top];
-    else if (c > second) second = c;
-  }
-  const reuse = n >= 8 ? (top + second) / n : 0;
+  for (let b = 0; b < TEMPLATE_BINS; b++) if (s[A.templates + b]! > top) top = s[A.templates + b]!;
+  const reuse = n >= 8 ? top / n : 0;
   let caps = 0;
   let capMax = 0;
   for (let c = 1; c < CAP_BINS; c++) {
@@ -136,7 +131,7 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
     if (v > capMax) capMax = v;
   }
   const breadth = clamp01((caps - 3) / 5);
-  add('template-reuse', clamp01((reuse - 0.3) / 0.5) * breadth, () => `${pct(reuse)} of ${n} prompts reuse two templates, filled with tasks across ${caps} capabilities.`, reliability(templated, 6));
+  add('template-reuse', clamp01((reuse - 0.3) / 0.5) * breadth, () => `${pct(reuse)} of ${n} prompts share one template frame, filled with tasks across ${caps} capabilities.`, reliability(templated, 6));
   add('capability-sweep', breadth * p.instruction, () => `Instruction prompts cover ${caps} of ${CAP_BINS - 1} capability areas.`, reliability(n, 20));
 
   // Benign automation: one instruction over many documents (a summariser, a classifier).
@@ -217,15 +212,16 @@ function round(x: number): number {
 export function scoreGroup(g: Float64Array, template: boolean): number {
   const members = g[G.members]!;
   if (members < 3) return 0;
-  const n = Math.max(1, g[G.n]!);
-  if (template && g[G.variety]! / n < 0.5) return 0;
+  if (template && g[G.variety]! / Math.max(1, g[G.n]!) < 0.5) return 0;
+  const weight = g[G.weight]!;
+  if (weight <= 0) return 0;
   const p = profileStrengths({
-    instruction: g[G.instruction]! / n,
-    reasoning: g[G.reasoning]! / n,
-    scaffold: g[G.scaffold]! / n,
-    personal: g[G.personal]! / n,
+    instruction: g[G.instruction]! / weight,
+    reasoning: g[G.reasoning]! / weight,
+    scaffold: g[G.scaffold]! / weight,
+    personal: g[G.personal]! / weight,
   });
-  const single = g[G.single]! / n;
+  const single = g[G.single]! / weight;
   const purity = g[G.suspicious]! / (members + 2);
   let z = -6 + 3.5 * p.instruction + 2 * p.reasoning + 1.5 * p.scaffold - 4 * p.personal + 1.5 * clamp01((single - 0.6) / 0.35) + 6 * purity;
   z += 1.5 * clamp01((members - 3) / 10);

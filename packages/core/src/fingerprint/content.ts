@@ -13,6 +13,9 @@ export interface ContentFingerprint {
   template: number;
   /** Whether the skeleton masks a variable part (a frame around content rather than a whole short prompt). */
   templated: boolean;
+  /** For prompts of several lines, hashes of the first line's and the last line's frame (0 otherwise). */
+  prefix: number;
+  suffix: number;
   /** Word count (capped at the scan limit). */
   words: number;
 }
@@ -81,9 +84,9 @@ const ELLIPSIS = 0x2026;
  * So `Translate X into French` and `Translate Y into French` share `translate … into french`, and
  * `### Task\n<anything>\n### Answer` is one template whatever the task.
  */
-export function skeletonOf(scan: ScannedText, withText = true): { skeleton: string; template: number; templated: boolean } {
+export function skeletonOf(scan: ScannedText, withText = true): { skeleton: string; template: number; templated: boolean; prefix: number; suffix: number } {
   const lines = scan.lineStart.length;
-  if (lines === 0) return { skeleton: '', template: 0, templated: false };
+  if (lines === 0) return { skeleton: '', template: 0, templated: false, prefix: 0, suffix: 0 };
   const lineEnd = (l: number) => (l + 1 < lines ? scan.lineStart[l + 1]! : scan.count);
   const parts: string[] = [];
   let h = 0x3c6ef372;
@@ -101,20 +104,60 @@ export function skeletonOf(scan: ScannedText, withText = true): { skeleton: stri
     h = mix32(Math.imul(h, 31) + (lineBreak ? LINE_BREAK : ELLIPSIS));
     if (withText) parts.push(lineBreak ? '⏎' : '…');
   };
+  // A labelled line (`Instruction: …`, `Q: …`, `### Task`) is frame up to its label.
+  const labelEnd = (from: number, to: number): number => {
+    let t = from;
+    while (t < to && scan.kind[t] === Tok.Hash) t++;
+    const hashed = t > from;
+    let words = 0;
+    while (t < to && scan.kind[t] === Tok.Word && words < 3) {
+      t++;
+      words++;
+    }
+    if (words > 0 && t < to && scan.kind[t] === Tok.Colon) return t + 1;
+    if (hashed && words > 0 && t >= to) return to;
+    return -1;
+  };
+  const frameLine = (l: number, fromEnd: boolean) => {
+    const from = scan.lineStart[l]!;
+    const to = lineEnd(l);
+    const label = labelEnd(from, to);
+    if (label >= 0) {
+      take(from, label);
+      if (label < to) gap(false);
+    } else if (fromEnd) take(Math.max(from, to - FRAME_TOKENS), to);
+    else take(from, Math.min(to, from + FRAME_TOKENS));
+  };
   let templated = true;
+  let prefix = 0;
+  let suffix = 0;
   if (lines >= 2) {
-    const s0 = scan.lineStart[0]!;
-    take(s0, Math.min(lineEnd(0), s0 + FRAME_TOKENS));
+    frameLine(0, false);
+    // The first and the last line are each a candidate fixed part: a wrapper may be a prefix
+    // ("Answer thoroughly:\n<task>"), a suffix ("<task>\n\nThink step by step…") or both.
+    prefix = h >>> 0;
     gap(true);
     gap(false);
-    if (lines >= 3) {
+    const last = lines - 1;
+    const lastLen = scan.count - scan.lineStart[last]!;
+    const beforeSuffix = h;
+    const textLength = parts.length;
+    h = 0x6a09e667;
+    frameLine(last, true);
+    suffix = h >>> 0;
+    h = beforeSuffix;
+    parts.length = textLength;
+    if (lines >= 3 || lastLen <= 3 || labelEnd(scan.lineStart[last]!, scan.count) >= 0) {
       gap(true);
-      const e = scan.count;
-      take(Math.max(scan.lineStart[lines - 1]!, e - FRAME_TOKENS), e);
+      frameLine(last, true);
     }
   } else {
     const len = scan.count;
-    if (len >= 9) {
+    const label = labelEnd(0, len);
+    if (label >= 0 && label < len) {
+      take(0, label);
+      gap(false);
+    } else if (len >= 9) {
       take(0, 3);
       gap(false);
       take(len - 3, len);
@@ -127,7 +170,7 @@ export function skeletonOf(scan: ScannedText, withText = true): { skeleton: stri
       templated = false;
     }
   }
-  return { skeleton: parts.join(' '), template: h >>> 0, templated };
+  return { skeleton: parts.join(' '), template: h >>> 0, templated, prefix, suffix };
 }
 
 /**
@@ -146,13 +189,15 @@ export function contentFingerprint(text: string, scanned?: ScannedText): Content
   const words = wordHashesOf(scan);
   let exact = 0x2545f491;
   for (let i = 0; i < words.length; i++) exact = mix32(Math.imul(exact, 31) + words[i]!);
-  const { template, templated } = skeletonOf(scan, false);
+  const { template, templated, prefix, suffix } = skeletonOf(scan, false);
   let skeleton: string | undefined;
   return {
     exact: exact >>> 0,
     simhash: simhash64(words),
     template,
     templated,
+    prefix,
+    suffix,
     words: words.length,
     // Only explanations and tests read the text; the hot path needs the hash alone.
     get skeleton() {

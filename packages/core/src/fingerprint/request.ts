@@ -1,4 +1,4 @@
-import { lastUserText, systemText, type GuardHeaders, type MessagesBody } from '../request/index.js';
+import { lastUserText, messageText, systemText, type GuardHeaders, type MessagesBody } from '../request/index.js';
 import { clientFingerprint, type ClientFingerprint } from './client.js';
 import { contentFingerprint, type ContentFingerprint } from './content.js';
 import { hash32 } from './hash.js';
@@ -26,6 +26,8 @@ export interface RequestFingerprint {
   reasoning: number;
   /** Number of messages (history depth including this turn). */
   turns: number;
+  /** For a conversation of several turns, the fingerprint of its opening prompt (the task it continues). */
+  opener?: PromptFingerprint;
   maxTokens: number;
   model: string;
 }
@@ -111,6 +113,7 @@ export function fingerprintRequest(input: { ip: string; headers: GuardHeaders; b
     network: networkGroups(input.ip),
     prompt,
     reasoning,
+    ...(body.messages.length > 1 && { opener: openerOf(body) }),
     system,
     turns: body.messages.length,
     maxTokens: body.max_tokens,
@@ -118,3 +121,8 @@ export function fingerprintRequest(input: { ip: string; headers: GuardHeaders; b
   };
 }
 
+
+function openerOf(body: MessagesBody): PromptFingerprint | undefined {
+  const first = body.messages[0];
+  return first && first.role === 'user' ? promptFingerprint(messageText(first)) : undefined;
+}

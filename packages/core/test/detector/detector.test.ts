@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { createGuard, guardTarget, humanChatSession, interleave, manualClock, memoryStore, prng, scriptedHarvester, verdictKey, type TrafficStep } from '../../src/index.js';
+import { detectorFor, drive, firstAt, rank } from './helpers.js';
+
+const DAY = 86_400_000;
+const start = Date.UTC(2026, 10, 2, 0, 0, 0);
+
+/** A customer's backend: one summarising instruction over many documents, business hours only. */
+function summariser(user: string, count: number, seed = 3): TrafficStep[] {
+  const rnd = prng(seed);
+  const docs = ['the printer on floor 3 is jammed again and nobody can print invoices', 'customer reports the app crashes when uploading a photo larger than 10MB', 'refund requested for order 55812, item arrived broken', 'password reset emails are not arriving for gmail addresses', 'the dashboard shows yesterday\'s numbers until noon'];
+  const steps: TrafficStep[] = [];
+  let at = start + 9 * 3_600_000;
+  for (let i = 0; i < count; i++) {
+    at += 40_000 + Math.floor(rnd() * 50_000);
+    if (new Date(at).getUTCHours() >= 18) at += 15 * 3_600_000;
+    const doc = `${docs[Math.floor(rnd() * docs.length)]} (ticket ${1000 + i}, ${Math.floor(rnd() * 90)} minutes ago)`;
+    steps.push({
+      at,
+      request: { ip: '192.0.2.10', method: 'POST', path: '/api/chat', user, headers: { 'user-agent': 'python-httpx/0.28.1', 'content-type': 'application/json' }, body: { model: 'claude-haiku-4-5', max_tokens: 512, messages: [{ role: 'user', content: `Summarize the following support ticket in three bullet points and classify its urgency (low/medium/high).\n\n---\n${doc}\n---` }] }, timestamp: at },
+      outcome: { status: 200, usage: { input_tokens: 60, output_tokens: 90 } },
+    });
+  }
+  return steps;
+}
+
+describe('distillation detector (memory)', () => {
+  it('blocks a scripted harvester within a bounded number of requests, escalating along the ladder', async () => {
+    const { detector } = detectorFor();
+    const results = await drive(detector, scriptedHarvester({ count: 120, start }));
+    const blockedAt = firstAt(results, 'block');
+    expect(blockedAt).toBeGreaterThanOrEqual(0);
+    expect(blockedAt).toBeLessThan(40);
+    for (let i = 1; i < results.length; i++) expect(rank(results[i]!.verdict)).toBeGreaterThanOrEqual(rank(results[i - 1]!.verdict));
+    const blocked = results[blockedAt]!;
+    expect(blocked.score).toBeGreaterThanOrEqual(0.95);
+    const names = blocked.signals.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['instruction-style', 'scripted-client']));
+    for (const s of blocked.signals) expect(s.explanation.length).toBeGreaterThan(20);
+    expect(results.at(-1)!.verdict).toBe('block');
+  });
+
+  it('never acts on a person chatting a lot, nor on an office of people behind one address', async () => {
+    const { detector } = detectorFor();
+    const people = Array.from({ length: 25 }, (_, i) => humanChatSession({ user: `office-${i}`, ip: '198.51.100.77', seed: 100 + i, count: 40, start: start + i * 600_000 }));
+    const heavy = humanChatSession({ user: 'heavy', seed: 5, count: 300, start });
+    const results = await drive(detector, interleave(...people, heavy));
+    expect(results.every((r) => r.verdict === 'allow')).toBe(true);
+    expect(Math.max(...results.map((r) => r.score))).toBeLessThan(0.3);
+  });
+
+  it('keeps serving benign automation: one summarising instruction over many documents in business hours', async () => {
+    const { detector } = detectorFor();
+    const results = await drive(detector, summariser('backend-1', 400));
+    expect(results.filter((r) => r.verdict === 'allow').length / results.length).toBeGreaterThan(0.95);
+  });
+
+  it('links the accounts of a campaign and blocks new members from their first requests', async () => {
+    const { detector } = detectorFor();
+    // 40 accounts on distinct addresses with browser headers, a few scaffolded instructions each.
+    const browser = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36';
+    const campaign = Array.from({ length: 40 }, (_, i) =>
+      scriptedHarvester({ user: `sock-${i}`, ip: `100.64.${i}.9`, seed: 900 + i, count: 8, intervalSeconds: 900, userAgent: browser, start: start + i * 1_200_000 }).map((s) => ({
+        ...s,
+        request: { ...s.request, headers: { ...s.request.headers, 'accept-language': 'en-US,en;q=0.9', accept: '*/*', origin: 'https://chat.example.com', 'sec-fetch-mode': 'cors' } },
+      })),
+    );
+    const results = await drive(detector, interleave(...campaign));
+    const perAccount = new Map<string, number[]>();
+    interleave(...campaign).forEach((s, i) => {
+      const list = perAccount.get(s.request.user!) ?? [];
+      list.push(rank(results[i]!.verdict));
+      perAccount.set(s.request.user!, list);
+    });
+    const late = [...perAccount.entries()].slice(-10);
+    for (const [, ranks] of late) {
+      const first = ranks.findIndex((r) => r >= 2);
+      expect(first).toBeGreaterThanOrEqual(0);
+      expect(first).toBeLessThanOrEqual(2);
+    }
+    expect(results.some((r) => r.cluster?.startsWith('c_'))).toBe(true);
+  });
+
+  it('uses output-heavy usage reported by recordOutcome', async () => {
+    const { detector } = detectorFor({ weights: { 'output-heavy': 3 } });
+    const steps = humanChatSession({ user: 'u', count: 30, seed: 2 }).map((s) => ({ ...s, outcome: { status: 200, usage: { input_tokens: 10, output_tokens: 1024 } } }));
+    const results = await drive(detector, steps);
+    const last = results.at(-1)!;
+    expect(last.score).toBeGreaterThan(0);
+    const { detector: plain } = detectorFor({ weights: { 'output-heavy': 3 } });
+    const calm = await drive(plain, humanChatSession({ user: 'u', count: 30, seed: 2 }));
+    expect(last.score).toBeGreaterThan(calm.at(-1)!.score);
+  });
+
+  it('never judges identities on the allow list', async () => {
+    const { detector } = detectorFor({ allow: ['partner:*'] });
+    const results = await drive(detector, scriptedHarvester({ user: 'partner:acme', count: 80, start }));
+    expect(results.every((r) => r.verdict === 'allow' && r.score === 0)).toBe(true);
+  });
+
+  it('answers throttle and flag verdicts with graduated actions', async () => {
+    const { detector } = detectorFor({ thresholds: { throttle: 0.05, flag: 0.5, block: 1 }, actions: { throttleDelayMs: 700, flagMaxTokens: 300 } });
+    const results = await drive(detector, scriptedHarvester({ count: 60, start }));
+    const throttled = results.find((r) => r.verdict === 'throttle');
+    const flagged = results.find((r) => r.verdict === 'flag');
+    expect(throttled?.actions).toMatchObject({ delayMs: 700, maxTokens: 1024 });
+    expect(flagged?.actions).toMatchObject({ maxTokens: 300, stripReasoning: true });
+    expect(results.some((r) => r.verdict === 'block')).toBe(false);
+  });
+
+  it('persists verdicts in the store, keeps state bounded, and forgets an identity on reset', async () => {
+    const store = memoryStore();
+    const { detector } = detectorFor({ maxAccounts: 50 }, store);
+    await drive(detector, scriptedHarvester({ user: 'h1', count: 80, start }));
+    const [saved] = (await store.exec([{ op: 'hgetall', key: verdictKey('h1') }])) as Array<Record<string, string>>;
+    expect(saved!.verdict).toBe('block');
+    for (let i = 0; i < 200; i++) await drive(detector, humanChatSession({ user: `p${i}`, count: 1, seed: i }));
+    expect((detector as unknown as { size: number }).size).toBeLessThanOrEqual(50);
+    await detector.reset!('h1');
+    const after = (await store.exec([{ op: 'hgetall', key: verdictKey('h1') }])) as Array<Record<string, string>>;
+    expect(after[0]).toEqual({});
+    const again = await drive(detector, scriptedHarvester({ user: 'h1', count: 1, start: start + 2 * DAY }));
+    expect(again[0]!.verdict).toBe('allow');
+  });
+});
+
+describe('detector inside the guard', () => {
+  it('denies a blocked harvester with reason distillation and puts it on the flagged list', async () => {
+    const target = guardTarget({ limits: false });
+    let denied = 0;
+    for (const step of scriptedHarvester({ count: 80, start })) {
+      target.setTime(step.at);
+      const d = await target.check(step.request);
+      if (d.conclusion === 'deny') {
+        denied++;
+        expect(d.reason).toBe('distillation');
+      } else await target.record(d, step.outcome);
+    }
+    expect(denied).toBeGreaterThan(40);
+    expect(await target.guard.isFlagged('harvester')).toBe(true);
+    await target.close?.();
+  });
+
+  it("records verdicts without acting under mode: 'monitor'", async () => {
+    const target = guardTarget({ limits: false, mode: 'monitor' });
+    const decisions = [];
+    for (const step of scriptedHarvester({ count: 80, start })) {
+      target.setTime(step.at);
+      decisions.push(await target.check(step.request));
+    }
+    expect(decisions.every((d) => d.allowed && Object.keys(d.actions).length === 0)).toBe(true);
+    expect(decisions.at(-1)!.verdict).toBe('block');
+    expect(decisions.at(-1)!.monitor).toBe(true);
+    await target.close?.();
+  });
+
+  it('is off with detector: false', async () => {
+    const target = guardTarget({ limits: false, detector: false });
+    for (const step of scriptedHarvester({ count: 60, start })) {
+      target.setTime(step.at);
+      expect((await target.check(step.request)).verdict).toBe('allow');
+    }
+    await target.close?.();
+  });
+
+  it('lets createGuard build the detector from its options (or the replay target attaches it)', async () => {
+    const clock = manualClock(start);
+    const guard = createGuard({ clock, warnings: false, limits: false });
+    expect(guard.options.detector).toEqual({});
+    await guard.close();
+  });
+});

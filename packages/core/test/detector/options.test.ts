@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { OptionsError, parseDetectorOptions } from '../../src/index.js';
+
+describe('parseDetectorOptions', () => {
+  it('fills in the measured defaults', () => {
+    const o = parseDetectorOptions({}, 'detector');
+    expect(o.thresholds).toEqual({ throttle: 0.8, flag: 0.9, block: 0.95 });
+    expect(o.clusters).toBe(true);
+    expect(o.weights['reasoning-elicitation']).toBe(1);
+  });
+
+  it('names an unknown option, nested ones included, and suggests the right key', () => {
+    expect(() => parseDetectorOptions({ tresholds: {} }, 'detector')).toThrow(OptionsError);
+    expect(() => parseDetectorOptions({ tresholds: {} }, 'detector')).toThrow(/`detector.tresholds` is not a known option \(did you mean `detector.thresholds`\?\)/);
+    expect(() => parseDetectorOptions({ thresholds: { blok: 0.9 } }, 'detector')).toThrow(/detector\.thresholds\.blok/);
+    expect(() => parseDetectorOptions({ weights: { 'reasoning-elicitaton': 2 } }, 'detector')).toThrow(/detector\.weights\.reasoning-elicitaton/);
+    expect(() => parseDetectorOptions({ actions: { flagMaxTokens: 0 } }, 'detector')).toThrow(/detector\.actions\.flagMaxTokens/);
+  });
+
+  it('refuses thresholds that do not rise along the ladder', () => {
+    expect(() => parseDetectorOptions({ thresholds: { throttle: 0.9, flag: 0.5 } }, 'detector')).toThrow(/must rise from throttle to flag to block/);
+    expect(() => parseDetectorOptions({ thresholds: { block: 1.5 } }, 'detector')).toThrow(/detector\.thresholds\.block` must be <= 1/);
+  });
+
+  it('reads the allow list as exact ids and prefixes', () => {
+    const o = parseDetectorOptions({ allow: ['svc-backup', 'partner:*'] }, 'detector');
+    expect(o.allow.exact.has('svc-backup')).toBe(true);
+    expect(o.allow.prefixes).toEqual(['partner:']);
+  });
+});
