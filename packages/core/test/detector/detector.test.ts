@@ -55,7 +55,7 @@ describe('distillation detector (memory)', () => {
     expect(results.filter((r) => r.verdict === 'allow').length / results.length).toBeGreaterThan(0.95);
   });
 
-  it('links the accounts of a campaign and blocks new members from their first requests', async () => {
+  it('links the accounts of a campaign and flags new members within their first few requests', async () => {
     const { detector } = detectorFor();
     // 40 accounts on distinct addresses with browser headers, a few scaffolded instructions each.
     const browser = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36';
@@ -72,12 +72,18 @@ describe('distillation detector (memory)', () => {
       list.push(rank(results[i]!.verdict));
       perAccount.set(s.request.user!, list);
     });
-    const late = [...perAccount.entries()].slice(-10);
-    for (const [, ranks] of late) {
-      const first = ranks.findIndex((r) => r >= 2);
-      expect(first).toBeGreaterThanOrEqual(0);
-      expect(first).toBeLessThanOrEqual(2);
-    }
+    const firstFlag = (ranks: number[]) => {
+      const i = ranks.findIndex((r) => r >= 2);
+      return i < 0 ? Infinity : i;
+    };
+    const accounts = [...perAccount.values()];
+    const early = accounts.slice(0, 3).map(firstFlag);
+    const late = accounts.slice(-10).map(firstFlag).sort((a, b) => a - b);
+    // Alone, the first members get through most of their eight requests; once the campaign is
+    // known, half the new members are flagged by their fourth request and all of them before the end.
+    expect(Math.min(...early)).toBeGreaterThanOrEqual(6);
+    expect(late[4]).toBeLessThanOrEqual(3);
+    expect(late[9]).toBeLessThanOrEqual(7);
     expect(results.some((r) => r.cluster?.startsWith('c_'))).toBe(true);
   });
 
