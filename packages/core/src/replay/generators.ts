@@ -78,6 +78,8 @@ export interface HarvesterOptions {
   seed?: number;
   model?: string;
   maxTokens?: number;
+  /** Marks every prompt of this campaign (a first line `Ref <salt>`): keeps test campaigns apart in a shared store. */
+  salt?: string;
 }
 
 /**
@@ -99,7 +101,8 @@ export function scriptedHarvester(options: HarvesterOptions = {}): TrafficStep[]
   for (let i = 0; i < count; i++) {
     at += Math.round(interval * (0.8 + 0.4 * rnd()));
     const task = pick(rnd, TASKS).replace('{t}', pick(rnd, TOPICS));
-    const content = pick(rnd, SCAFFOLDS)(task);
+    const wrapped = pick(rnd, SCAFFOLDS)(task);
+    const content = options.salt ? `Ref ${options.salt}\n${wrapped}` : wrapped;
     const maxTokens = options.maxTokens ?? 4096;
     steps.push({
       at,
