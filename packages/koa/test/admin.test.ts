@@ -1,0 +1,52 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Router from '@koa/router';
+import Koa from 'koa';
+import Koa2 from 'koa2';
+import { adminRouter, distillGuard, type AdminOptions } from '../src/index.js';
+import { adminSuite, type AdminHarness } from '../../../test/admin-suite.js';
+
+/**
+ * The admin suite's harness for a Koa app: the admin router first (it passes on what is not
+ * under /admin), then the guarded echo route.
+ */
+function koaAdminHarness(name: string, createApp: () => Koa): AdminHarness {
+  return {
+    name,
+    create: (options) => adminRouter({ guard: distillGuard({ warnings: false }).guard, ...options } as AdminOptions),
+    async start(options) {
+      const guard = distillGuard(options.guard ?? {});
+      const admin = adminRouter({ guard: guard.guard, ...options.admin } as AdminOptions);
+      const app = createApp();
+      const router = new Router();
+      app.use(async (ctx, next) => {
+        const user = ctx.get('x-test-user');
+        if (user) ctx.state.user = { id: user };
+        await next();
+      });
+      app.use(admin);
+      router.post('/api/echo', guard, (ctx) => {
+        ctx.body = { identity: ctx.state.distillGuard!.identity.id, conclusion: ctx.state.distillGuard!.conclusion };
+      });
+      app.use(router.routes());
+      const server: Server = createServer(app.callback());
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+      const { port } = server.address() as AddressInfo;
+      return {
+        url: `http://127.0.0.1:${port}`,
+        guard: guard.guard,
+        close: () =>
+          new Promise<void>((resolve) => {
+            server.closeAllConnections();
+            server.close(() => resolve());
+          }).then(async () => {
+            admin.close();
+            await guard.guard.close();
+          }),
+      };
+    },
+  };
+}
+
+adminSuite(koaAdminHarness('koa 3', () => new Koa()));
+adminSuite(koaAdminHarness('koa 2', () => new (Koa2 as unknown as typeof Koa)()));
