@@ -16,11 +16,14 @@ import { Redis } from 'ioredis';
  * @returns {Promise<Redis>}
  */
 export async function connectRedis(url, { logger = console } = {}) {
-  const client = new Redis(url, { lazyConnect: true, enableAutoPipelining: true, maxRetriesPerRequest: 1, connectTimeout: 5000 });
+  const client = new Redis(url, { lazyConnect: true, enableAutoPipelining: true, maxRetriesPerRequest: 1, connectTimeout: 5000, disconnectTimeout: 500 });
+  let connected = false;
+  let lastError;
   let lastLog = 0;
   client.on('error', (err) => {
+    lastError = err;
     const now = Date.now();
-    if (now - lastLog < 10_000) return;
+    if (!connected || now - lastLog < 10_000) return;
     lastLog = now;
     logger.error(`Redis (${redactUrl(url)}): ${err.message}`);
   });
@@ -28,8 +31,9 @@ export async function connectRedis(url, { logger = console } = {}) {
     await client.connect();
   } catch (err) {
     client.disconnect();
-    throw new Error(`Could not connect to Redis at ${redactUrl(url)}: ${/** @type {Error} */ (err).message}`);
+    throw new Error(`Could not connect to Redis at ${redactUrl(url)}: ${(lastError ?? /** @type {Error} */ (err)).message}`);
   }
+  connected = true;
   return client;
 }
 

@@ -62,7 +62,9 @@ export async function startServices({ env = process.env, logger = console } = {}
     await Promise.race([chat.idle(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     for (const guard of guards) await guard.close().catch((err) => logger.error(`guard.close(): ${err.message}`));
     await conversations.close();
-    if (redis) await redis.quit().catch(() => redis.disconnect());
+    // quit() waits for pending replies; a client that is not connected only stops reconnecting.
+    if (redis?.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+    else redis?.disconnect();
     await claude.close();
   };
 
