@@ -18,3 +18,4 @@ export * from './fingerprint/index.js';
 export * from './detector/index.js';
 export * from './replay/index.js';
 export * from './admin/index.js';
+export * from './shield/index.js';

@@ -1,0 +1,41 @@
+/**
+ * The shield: request validation, prompt-attack detection and output protection.
+ * See docs/shield.md.
+ */
+export {
+  parseShieldOptions,
+  SHIELD_DEFAULTS,
+  BLOCK_TYPES,
+  type BlockType,
+  type InjectionOptions,
+  type InjectionPolicy,
+  type OutputOptions,
+  type RequestRules,
+  type RequestRulesOptions,
+  type ResolvedOutputOptions,
+  type ResolvedShieldOptions,
+  type ShieldOptions,
+  type SystemPolicy,
+} from './options.js';
+export { validateMessagesBody, validateRequestBody, DEFAULT_REQUEST_RULES, type BodyChange, type ValidatedBody } from './validate.js';
+export {
+  scanText,
+  scanMessages,
+  DEFAULT_THRESHOLD,
+  DEFAULT_MAX_SCAN_CHARS,
+  DEFAULT_MAX_CONVERSATION_CHARS,
+  type ScanTextOptions,
+  type ScanMessagesOptions,
+} from './scan.js';
+export type { Reason as InjectionReason } from './features.js';
+export { spotlight, spotlightInstruction, type SpotlightMode, type SpotlightOptions, type Spotlighted } from './spotlight.js';
+export { createCanary, isCanary, withCanary } from './canary.js';
+export {
+  createOutputFilter,
+  filterText,
+  type OutputFilter,
+  type OutputFilterOptions,
+  type OutputFilterResult,
+  type OutputViolation,
+} from './output-filter.js';
+export { createShield, type Shield } from './shield.js';
