@@ -18,8 +18,10 @@ export {
   type SystemPolicy,
 } from './options.js';
 export { validateMessagesBody, validateRequestBody, DEFAULT_REQUEST_RULES, type BodyChange, type ValidatedBody } from './validate.js';
+// `scanText` is also the name of the fingerprint tokenizer exported from the package root, so
+// the shield's text scan is exported as `scanInjection` (the same function).
 export {
-  scanText,
+  scanText as scanInjection,
   scanMessages,
   DEFAULT_THRESHOLD,
   DEFAULT_MAX_SCAN_CHARS,
@@ -36,6 +38,6 @@ export {
   type OutputFilter,
   type OutputFilterOptions,
   type OutputFilterResult,
-  type OutputViolation,
+  type OutputFilterViolation,
 } from './output-filter.js';
 export { createShield, type Shield } from './shield.js';

@@ -1,11 +1,14 @@
 import { LeakDetector } from './leak.js';
 import { CARD_DETECTOR, EMAIL_DETECTOR, MAX_HOLD, PEM_END, PHONE_DETECTOR, SECRET_DETECTORS, type Detector } from './secrets.js';
 
-/** Why the output filter stopped a reply: the caller cuts the stream (or refuses the JSON reply). */
-export interface OutputViolation {
+/**
+ * Why the output filter stopped a reply: the caller cuts the stream (or refuses the JSON reply).
+ * Compatible with the `OutputViolation` of `claude/route`, so an output filter is a `TextTransform`.
+ */
+export interface OutputFilterViolation {
   kind: 'canary' | 'system-prompt-leak';
   /** One sentence for logs and the audit trail (never the leaked text itself). */
-  message: string;
+  detail: string;
 }
 
 export interface OutputFilterOptions {
@@ -26,7 +29,7 @@ export interface OutputFilterResult {
   /** Text safe to emit now (redacted). */
   text: string;
   /** Set once the reply must be cut; later calls return it again with empty text. */
-  violation?: OutputViolation;
+  violation?: OutputFilterViolation;
 }
 
 /** A streaming output filter; feed it the reply's text deltas in order. */
@@ -39,7 +42,7 @@ export interface OutputFilter {
   /** Characters currently held back (bounded by 64 outside a private-key block). */
   readonly held: number;
   /** The violation, once one happened. */
-  readonly violation: OutputViolation | undefined;
+  readonly violation: OutputFilterViolation | undefined;
 }
 
 function detectorsFor(options: OutputFilterOptions): Detector[] {
@@ -65,7 +68,7 @@ class StreamFilter implements OutputFilter {
   private swallowing: Detector | null = null;
   private inPem = false;
   private pemTail = '';
-  private done: OutputViolation | undefined;
+  private done: OutputFilterViolation | undefined;
   private ended = false;
   private readonly detectors: Detector[];
   private readonly canary: string | undefined;
@@ -85,7 +88,7 @@ class StreamFilter implements OutputFilter {
     return this.pending.length;
   }
 
-  get violation(): OutputViolation | undefined {
+  get violation(): OutputFilterViolation | undefined {
     return this.done;
   }
 
@@ -165,7 +168,7 @@ class StreamFilter implements OutputFilter {
         break;
       }
       if (ev.kind === 'canary') {
-        return this.stop(out, { kind: 'canary', message: 'The deployment canary appeared in the reply: the model is repeating its system prompt.' });
+        return this.stop(out, { kind: 'canary', detail: 'The deployment canary appeared in the reply: the model is repeating its system prompt.' });
       }
       const d = ev.detector!;
       out += `${ev.keep ?? ''}[REDACTED:${d.label}]`;
@@ -175,12 +178,12 @@ class StreamFilter implements OutputFilter {
       else if (d.type === 'pem') this.inPem = true;
     }
     if (this.leak?.feed(out)) {
-      return this.stop('', { kind: 'system-prompt-leak', message: 'The reply repeats a long verbatim span of the system prompt.' });
+      return this.stop('', { kind: 'system-prompt-leak', detail: 'The reply repeats a long verbatim span of the system prompt.' });
     }
     return { text: out };
   }
 
-  private stop(text: string, violation: OutputViolation): OutputFilterResult {
+  private stop(text: string, violation: OutputFilterViolation): OutputFilterResult {
     this.done = violation;
     this.pending = '';
     if (text && this.leak?.feed(text)) text = '';
