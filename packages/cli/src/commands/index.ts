@@ -1,7 +1,8 @@
 import type { Command } from './types.js';
 import { auditCommand } from './audit.js';
 import { flaggedCommand } from './flagged.js';
+import { replayCommand } from './replay.js';
 import { reportCommand } from './report.js';
 
 /** Every command of the CLI. Add a command by importing it here. */
-export const commands: Command[] = [auditCommand, reportCommand, flaggedCommand];
+export const commands: Command[] = [auditCommand, reportCommand, flaggedCommand, replayCommand];

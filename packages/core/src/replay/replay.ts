@@ -52,6 +52,8 @@ export interface ReplayOptions {
   /** Called every `progressEvery` lines with the lines read so far. */
   onProgress?: (progress: { lines: number; requests: number; badLines: number }) => void;
   progressEvery?: number;
+  /** Called for each bad line with its number and what is wrong with it. */
+  onBadLine?: (line: number, error: string) => void;
 }
 
 interface Tally {
@@ -90,6 +92,7 @@ export async function replay(source: string | Readable, target: ReplayTarget, op
     if (options.onProgress && lines % every === 0) options.onProgress({ lines, requests, badLines });
     if ('error' in item) {
       badLines++;
+      options.onBadLine?.(item.line, item.error);
       if (badLineNumbers.length < MAX_BAD_LINE_NUMBERS) badLineNumbers.push(item.line);
       continue;
     }
@@ -148,7 +151,7 @@ function tally(tallies: Map<string, Tally>, d: Decision, r: LogRecord): void {
   if (rank >= t.rank && (rank > t.rank || d.signals.length > 0)) {
     if (rank > t.rank) row.verdict = d.verdict;
     t.rank = rank;
-    if (rank > 0) row.reasons = d.signals.slice(0, 4).map((s) => `${s.name} ${s.value.toFixed(2)}`);
+    if (rank > 0 && d.signals.length > 0) row.reasons = d.signals.slice(0, 4).map((s) => `${s.name} ${s.value.toFixed(2)}`);
   }
   if (d.cluster) row.cluster = d.cluster;
 }
