@@ -3,6 +3,7 @@
 // `main.mjs` listens on PORT.
 import express from 'express';
 import {
+  adminRouter,
   anthropicErrorBody,
   claudeRoute,
   distillGuard,
@@ -102,9 +103,18 @@ export async function createApp(options = {}) {
   app.post('/v1/messages', apiGuard, claudeRoute(claude));
 
   // --- Admin router and dashboard --------------------------------------------------------------
-  // Mount them here, with one line, on the guards above (they share one store, so a flag set
-  // from the admin side applies to both routes), e.g.:
-  //   app.use('/admin', adminRouter({ guard: chatGuard.guard, guards: [chatGuard.guard, apiGuard.guard] }));
+  // At /admin/ when ADMIN_TOKEN is set (16 characters or more; a shorter one stops the start with
+  // an error naming the option). Both guards share one store, so a flag set from the admin side
+  // applies to both routes, and the dashboard shows the traffic of both.
+  const adminToken = (options.env ?? process.env).ADMIN_TOKEN;
+  if (adminToken) {
+    try {
+      app.use('/admin', adminRouter({ guard: chatGuard.guard, guards: [apiGuard.guard], token: adminToken }));
+    } catch (err) {
+      await services.close();
+      throw err;
+    }
+  }
   // ----------------------------------------------------------------------------------------------
 
   app.use((req, res) => {

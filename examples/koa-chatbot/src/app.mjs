@@ -4,6 +4,7 @@
 import Router from '@koa/router';
 import Koa from 'koa';
 import {
+  adminRouter,
   anthropicErrorBody,
   claudeRoute,
   distillGuard,
@@ -88,7 +89,7 @@ export async function createApp(options = {}) {
     try {
       await next();
     } catch (err) {
-      logger.error(`koa-chatbot: ${ctx.method} ${ctx.path}: ${err?.stack ?? err}`);
+      logger.error(`koa-chatbot: ${ctx.method} ${ctx.path}: ${/** @type {Error} */ (err)?.stack ?? err}`);
       if (ctx.headerSent || !ctx.writable) return ctx.res.destroy();
       const response = internalErrorResponse();
       ctx.status = response.status;
@@ -137,9 +138,18 @@ export async function createApp(options = {}) {
   router.post('/v1/messages', apiGuard, claudeRoute(claude));
 
   // --- Admin router and dashboard --------------------------------------------------------------
-  // Mount them here, with one line, on the guards above (they share one store, so a flag set
-  // from the admin side applies to both routes), e.g.:
-  //   app.use(adminRouter({ prefix: '/admin', guard: chatGuard.guard, guards: [chatGuard.guard, apiGuard.guard] }));
+  // At /admin/ when ADMIN_TOKEN is set (16 characters or more; a shorter one stops the start with
+  // an error naming the option). Both guards share one store, so a flag set from the admin side
+  // applies to both routes, and the dashboard shows the traffic of both.
+  const adminToken = (options.env ?? process.env).ADMIN_TOKEN;
+  if (adminToken) {
+    try {
+      app.use(adminRouter({ basePath: '/admin', guard: chatGuard.guard, guards: [apiGuard.guard], token: adminToken }));
+    } catch (err) {
+      await services.close();
+      throw err;
+    }
+  }
   // ----------------------------------------------------------------------------------------------
 
   app.use(router.routes());
