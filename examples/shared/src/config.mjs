@@ -25,6 +25,7 @@ export const DEFAULT_SYSTEM_PROMPT =
 
 /** A setting that cannot be used; `main` prints its message and exits with status 1. */
 export class ConfigError extends Error {
+  /** @override */
   name = 'ConfigError';
 }
 
