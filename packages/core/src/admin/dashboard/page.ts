@@ -41,7 +41,7 @@ export function pageHtml(config: { pollMs: number; instance: string; metrics: bo
   <section class="card">
     <h2>Requests over time <span class="muted" id="chart-span"></span></h2>
     <div class="legend"><span class="key allowed">allowed</span><span class="key throttled">throttled</span><span class="key blocked">blocked</span></div>
-    <svg id="chart" viewBox="0 0 800 220" role="img" aria-label="Allowed, throttled and blocked requests over time"></svg>
+    <svg id="chart" viewBox="0 0 1000 200" role="img" aria-label="Allowed, throttled and blocked requests over time"></svg>
   </section>
 
   <div class="columns">

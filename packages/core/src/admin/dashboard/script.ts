@@ -172,7 +172,7 @@ export const DASHBOARD_JS = String.raw`(function () {
   function renderChart(series) {
     var chart = $('chart');
     clear(chart);
-    var W = 800, H = 220, L = 44, R = 10, T = 10, B = 24;
+    var W = 1000, H = 200, L = 44, R = 10, T = 10, B = 24;
     var pts = series.points;
     var max = 1;
     pts.forEach(function (p) { max = Math.max(max, p.allowed, p.throttled, p.blocked); });
