@@ -56,7 +56,17 @@ export class MemoryStore implements Store {
     this.clock = clock;
   }
 
+  /** One limiter per policy, so guards sharing this store share its counters (as they would on Redis). */
+  private readonly limiters = new Map<string, RateLimiterAbstract>();
+
   rateLimiter(spec: LimiterSpec): RateLimiterAbstract {
+    const id = `${spec.name}/${spec.points}/${spec.durationSeconds}`;
+    let limiter = this.limiters.get(id);
+    if (!limiter) this.limiters.set(id, (limiter = this.createLimiter(spec)));
+    return limiter;
+  }
+
+  private createLimiter(spec: LimiterSpec): RateLimiterAbstract {
     const options = { points: spec.points, duration: spec.durationSeconds, keyPrefix: storeKey('rl', spec.name) };
     // rate-limiter-flexible's limiter logic on a timer-free storage that follows the guard's clock.
     return clockedRateLimiterMemory(options, this.clock);

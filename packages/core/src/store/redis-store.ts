@@ -1,6 +1,6 @@
 import { RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { StoreError } from '../errors/index.js';
-import { expectBoolean, expectNumber, expectObject, optional } from '../options/validate.js';
+import { OptionsError, StoreError } from '../errors/index.js';
+import { expectBoolean, expectNumber, expectObject, expectString, optional } from '../options/validate.js';
 import { storeKey } from './keys.js';
 import type { RedisClientLike, RedisPipelineLike } from './redis-client.js';
 import type { LimiterSpec, Store, StoreOp, StoreResult } from './types.js';
@@ -14,6 +14,11 @@ export interface RedisStoreOptions {
   timeoutMs?: number;
   /** Whether `guard.close()` also closes the client. Default false: the app owns its client. */
   closeClient?: boolean;
+  /**
+   * Prepended to every key (`<prefix>:dg:…`), so several apps or environments can share one
+   * Redis without sharing counters. Default none.
+   */
+  prefix?: string;
 }
 
 /**
@@ -31,10 +36,13 @@ export function redisStore(client: RedisClientLike, options: RedisStoreOptions =
   if (!client || typeof (client as RedisClientLike).pipeline !== 'function') {
     throw new StoreError('redisStore(client) needs an ioredis client (new Redis(url) or new Redis.Cluster(nodes)).');
   }
-  const o = expectObject('store', options, ['timeoutMs', 'closeClient']);
+  const o = expectObject('store', options, ['timeoutMs', 'closeClient', 'prefix']);
+  const prefix = optional(o.prefix, '', (v) => expectString('store.prefix', v));
+  if (/[{}\s]/.test(prefix)) throw new OptionsError('store.prefix', 'must not contain braces or spaces (it would break the per-identity hash tags).');
   return new RedisStore(client, {
     timeoutMs: optional(o.timeoutMs, 500, (v) => expectNumber('store.timeoutMs', v, { min: 1 })),
     closeClient: optional(o.closeClient, false, (v) => expectBoolean('store.closeClient', v)),
+    prefix,
   });
 }
 
@@ -46,12 +54,17 @@ export class RedisStore implements Store {
     private readonly options: Required<RedisStoreOptions>,
   ) {}
 
+  /** A key with this store's prefix. */
+  key(key: string): string {
+    return this.options.prefix ? `${this.options.prefix}:${key}` : key;
+  }
+
   rateLimiter(spec: LimiterSpec): RateLimiterAbstract {
     return new RateLimiterRedis({
       storeClient: this.client,
       points: spec.points,
       duration: spec.durationSeconds,
-      keyPrefix: storeKey('rl', spec.name),
+      keyPrefix: this.key(storeKey('rl', spec.name)),
       // Fail at once while disconnected instead of queueing behind ioredis' offline queue.
       rejectIfRedisNotReady: true,
     });
@@ -68,7 +81,8 @@ export class RedisStore implements Store {
         groups.map(async (group) => {
           const pipeline = this.client.pipeline();
           const positions: number[] = [];
-          for (const { op, i } of group) {
+          for (const { op: raw, i } of group) {
+            const op = this.options.prefix ? { ...raw, key: this.key(raw.key) } : raw;
             positions.push(i);
             queue(pipeline, op);
             if ('ttlSeconds' in op && op.ttlSeconds !== undefined && op.ttlSeconds > 0 && op.op !== 'set') {

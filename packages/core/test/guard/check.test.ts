@@ -205,6 +205,15 @@ describe('store failure', () => {
 });
 
 describe('memory store', () => {
+  it('shares limit counters between guards given the same store', async () => {
+    const store = memoryStore();
+    const limits = { requests: { limit: 2, window: '1m' as const }, tokens: false as const, costUsd: false as const, outputTokens: false as const, concurrency: false as const, perIp: false as const };
+    const [a, b] = [createGuard({ store, limits }), createGuard({ store, limits })];
+    expect((await a.check(chatRequest({ user: 'shared' }))).allowed).toBe(true);
+    expect((await b.check(chatRequest({ user: 'shared' }))).allowed).toBe(true);
+    expect((await a.check(chatRequest({ user: 'shared' }))).reason).toBe('rate-limit');
+  });
+
   it('evicts the least recently used keys with a TTL and never those without', async () => {
     const store = memoryStore({ maxKeys: 2 });
     await store.exec([{ op: 'set', key: 'keep', value: '1' }, { op: 'set', key: 'a', value: '1', ttlSeconds: 60 }, { op: 'set', key: 'b', value: '1', ttlSeconds: 60 }]);

@@ -56,6 +56,20 @@ describe.each([
     expect(reserved).toBeLessThanOrEqual(20_000);
   });
 
+  it('keeps apps with different key prefixes apart on one Redis', async () => {
+    const limits = { requests: { limit: 1, window: '1m' }, tokens: false, costUsd: false, outputTokens: false, concurrency: false, perIp: false };
+    const a = createGuard({ store: redisStore(client, { prefix: 'app-a' }), onStoreError: 'closed', limits, warnings: false });
+    const b = createGuard({ store: redisStore(client, { prefix: 'app-b' }), onStoreError: 'closed', limits, warnings: false });
+    guards.push(a, b);
+    const user = uniqueUser('prefixed');
+    await a.flag(`${user}-x`, 'only in app a');
+    expect((await a.check(chatRequest({ user }))).allowed).toBe(true);
+    expect((await b.check(chatRequest({ user }))).allowed).toBe(true);
+    expect((await a.check(chatRequest({ user }))).allowed).toBe(false);
+    expect(await b.isFlagged(`${user}-x`)).toBe(false);
+    expect(() => redisStore(client, { prefix: 'bad{tag}' })).toThrow(/store\.prefix/);
+  });
+
   it('keeps flags in the store so every instance refuses a flagged identity', async () => {
     const [a, b] = [guard(), guard()];
     const user = uniqueUser('flagged');
