@@ -73,10 +73,11 @@ function stripInvisible(raw: string): { clean: string; hidden: string; tagChars:
         skip = 2;
       }
     } else if (isZeroWidth(c)) {
+      // A run of zero-width characters is one split; it is skipped whole so the walk stays linear.
       let j = i + 1;
       while (j < n && isZeroWidth(raw.charCodeAt(j))) j++;
       if (i > 0 && isAsciiLetter(raw.charCodeAt(i - 1)) && j < n && isAsciiLetter(raw.charCodeAt(j))) zeroWidthInWords++;
-      skip = 1;
+      skip = j - i;
     } else if (isBidiControl(c)) {
       bidiControls++;
       skip = 1;

@@ -54,6 +54,9 @@ function detectorsFor(options: OutputFilterOptions): Detector[] {
   return list;
 }
 
+/** The identifier at the end of a buffer (`aws_sec`), for context words still being typed. */
+const TRAILING_IDENTIFIER = /(?<![A-Za-z0-9_])[A-Za-z_]{1,24}$/;
+
 interface Event {
   index: number;
   end: number;
@@ -239,6 +242,16 @@ class StreamFilter implements OutputFilter {
     for (const d of this.detectors) {
       const m = d.partial.exec(tail);
       if (m !== null && m[0].length > 0) {
+        const s = Math.max(ctx + m.index, tailStart);
+        if (start === undefined || s < start) start = s;
+      }
+    }
+    for (const d of this.detectors) {
+      if (d.contextWords === undefined) continue;
+      const m = TRAILING_IDENTIFIER.exec(tail);
+      if (m === null) continue;
+      const word = m[0].toLowerCase().replace(/_/g, '');
+      if (word.length > 0 && d.contextWords.some((w) => w.startsWith(word))) {
         const s = Math.max(ctx + m.index, tailStart);
         if (start === undefined || s < start) start = s;
       }

@@ -28,6 +28,11 @@ export interface Detector {
   joiner?: (c: number) => boolean;
   /** Extra check on a confirmed match (mixed case for generic `sk-` keys, Luhn for cards). */
   check?: (match: string) => boolean;
+  /**
+   * Context words a match starts with, lower case without underscores (`awssecretaccesskey`):
+   * a trailing identifier that could still become one of them (`aws_sec`) is held back too.
+   */
+  contextWords?: readonly string[];
 }
 
 const isAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -110,6 +115,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
     confirm: new RegExp(`(${AWS_SECRET_CONTEXT}["']?[ \\t]{0,3}[:=][ \\t]{0,3}["']?)[A-Za-z0-9/+]{16}`, 'gi'),
     partial: new RegExp(`${AWS_SECRET_CONTEXT}["']?[ \\t]{0,3}(?:[:=][ \\t]{0,3}["']?[A-Za-z0-9/+]{0,15})?$`, 'i'),
     body: isBase64Char,
+    contextWords: ['awssecretaccesskey', 'secretaccesskey', 'awssecretkey'],
   },
   {
     label: 'jwt',
