@@ -1,5 +1,7 @@
 import { createAlerts } from '../alerts/index.js';
 import { createAuditLog } from '../audit/index.js';
+import { createDetector } from '../detector/index.js';
+import { createShield } from '../shield/index.js';
 import { basicValidation } from './basic-validation.js';
 import { GuardEmitter } from './events.js';
 import { Guard, type GuardParts } from './guard.js';
@@ -19,11 +21,16 @@ import { parseOptions, type GuardOptions } from './options.js';
 export function createGuard(options: GuardOptions = {}): Guard {
   const resolved = parseOptions(options);
   const emitter = new GuardEmitter(resolved.logger);
+  const shield = resolved.shield === false ? undefined : createShield(resolved.shield);
   const parts: GuardParts = {
-    validate: basicValidation,
-    injectionPolicy: 'off',
+    validate: shield ? (body) => shield.validate(body).body : basicValidation,
+    injectionPolicy: shield ? shield.options.injection.policy : 'off',
     closers: [],
+    ...(shield && { shield, scanInjection: (body) => shield.scan(body) ?? { score: 0, verdict: 'benign', reasons: [] } }),
   };
+  if (resolved.detector !== false) {
+    parts.detector = createDetector(resolved.detector, { store: resolved.store, clock: resolved.clock, logger: resolved.logger, monitor: resolved.mode === 'monitor' });
+  }
   const ctx = { clock: resolved.clock, logger: resolved.logger };
   const audit = resolved.audit && createAuditLog(resolved.audit, ctx);
   const alerts = resolved.alerts && createAlerts(resolved.alerts, ctx);

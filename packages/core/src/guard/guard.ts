@@ -9,6 +9,7 @@ import { RedisStore } from '../store/index.js';
 import { limitMessage, makeDecision, MESSAGES, type DecisionFields } from './decision.js';
 import { GuardEmitter } from './events.js';
 import { parseOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
+import type { Shield } from '../shield/index.js';
 import type { DetectorPlugin, DetectorResult, GuardContext, GuardEvents, InjectionScan } from './plugins.js';
 import { requestId } from './request-id.js';
 
@@ -24,6 +25,8 @@ export interface GuardParts {
   /** What to do with a detected injection: refuse it, or only record it. */
   injectionPolicy: 'block' | 'flag' | 'off';
   detector?: DetectorPlugin;
+  /** Validation, prompt-attack scan and output protection, when the shield is on. */
+  shield?: Shield;
   /** Called by `close()`, after the detector. */
   closers: Array<() => Promise<void>>;
 }
@@ -64,6 +67,11 @@ export class Guard {
       ...(options.identify && { identify: options.identify }),
       ...(options.apiKeys && { apiKeys: options.apiKeys }),
     });
+  }
+
+  /** The shield (output protection for `claudeRoute`), unless `shield: false`. */
+  get shield(): Shield | undefined {
+    return this.parts.shield;
   }
 
   /** What subsystems get: the shared store, clock and logger. */

@@ -10,6 +10,8 @@ import { MemoryStore, memoryStore, RedisStore, type Store } from '../store/index
 import { parseAuditOptions, type AuditOptions, type ResolvedAuditOptions } from '../audit/index.js';
 import { parseAlertsOptions, type AlertsOptions, type ResolvedAlertsOptions, type VerdictHook } from '../alerts/index.js';
 import { parseMetricsOptions, type GuardMetricsPlugin } from '../metrics/plugin.js';
+import { parseShieldOptions, type ResolvedShieldOptions, type ShieldOptions } from '../shield/index.js';
+import { parseDetectorOptions, type DetectorOptions } from '../detector/index.js';
 
 /**
  * Options of {@link createGuard}. Every key is optional; the defaults protect a single-process
@@ -40,10 +42,10 @@ export interface GuardOptions {
   logger?: Logger;
   /** `false` silences every start-up warning; `{ CODE: false }` silences one. */
   warnings?: boolean | Partial<Record<WarningCode, boolean>>;
-  /** Distillation detector options; `false` turns it off. */
-  detector?: Record<string, unknown> | false;
-  /** Request validation, prompt-attack scanning and output protection; `false` turns scanning off. */
-  shield?: Record<string, unknown> | false;
+  /** Distillation detector options; `false` turns it off. See docs/detection.md. */
+  detector?: DetectorOptions | false;
+  /** Request validation, prompt-attack scanning and output protection; `false` turns them off. See docs/shield.md. */
+  shield?: ShieldOptions | false;
   /** Audit trail (file, stdout, Redis Stream; HMAC-chained). Off unless configured; `true` writes to stdout. */
   audit?: AuditOptions | boolean;
   /** Alert hooks and a signed webhook for verdicts and flags. */
@@ -68,8 +70,9 @@ export interface ResolvedGuardOptions {
   clock: Clock;
   logger: Logger;
   warnings: Warnings;
-  detector: Record<string, unknown> | false;
-  shield: Record<string, unknown> | false;
+  /** The detector's options as given (validated); `false` when off. */
+  detector: DetectorOptions | false;
+  shield: ResolvedShieldOptions | false;
   audit?: ResolvedAuditOptions;
   alerts?: ResolvedAlertsOptions;
   metrics?: GuardMetricsPlugin;
@@ -126,9 +129,11 @@ export function parseOptions(input: GuardOptions = {}): ResolvedGuardOptions {
     clock,
     logger,
     warnings,
-    detector: subsystem('detector', o.detector),
-    shield: subsystem('shield', o.shield),
+    detector: subsystem('detector', o.detector) as DetectorOptions | false,
+    shield: o.shield === false ? false : parseShieldOptions(o.shield === true ? {} : (o.shield ?? {}), 'shield'),
   };
+  // Validated here so that a wrong detector option fails at creation, naming the option.
+  if (resolved.detector !== false) parseDetectorOptions(resolved.detector, 'detector');
   const audit = parseAuditOptions(o.audit, 'audit', warnings);
   if (audit) resolved.audit = audit;
   const alerts = parseAlertsOptions(mergeOnVerdict(o.alerts, o.onVerdict), 'alerts');
@@ -154,6 +159,8 @@ export function parseOptions(input: GuardOptions = {}): ResolvedGuardOptions {
   if (resolved.mode === 'monitor') warnings.warn('DG_MONITOR_MODE', "mode: 'monitor' records detector and shield verdicts without acting on them.");
   if (resolved.apiKeys && !resolved.apiKeys.required) warnings.warn('DG_API_KEYS_OPTIONAL', 'apiKeys.required: false lets requests without a key through, identified by IP.');
   if (resolved.detector === false) warnings.warn('DG_DETECTOR_OFF', 'detector: false turns off distillation detection.');
+  if (resolved.shield === false) warnings.warn('DG_SHIELD_OFF', 'shield: false turns off prompt-attack scanning and output protection; only a minimal body check remains.');
+  else if (resolved.shield.request.maxTokens === null) warnings.warn('DG_NO_MAX_TOKENS_CAP', 'shield.request.maxTokens: null lets clients ask for the largest output on every request, and budgets reserve that much for each.');
   return resolved;
 }
 

@@ -57,7 +57,7 @@ describe.each([
   });
 
   it('keeps apps with different key prefixes apart on one Redis', async () => {
-    const limits = { requests: { limit: 1, window: '1m' }, tokens: false, costUsd: false, outputTokens: false, concurrency: false, perIp: false };
+    const limits = { requests: { limit: 1, window: '1m' }, tokens: false, costUsd: false, outputTokens: false, concurrency: false, perIp: false } as const;
     const a = createGuard({ store: redisStore(client, { prefix: 'app-a' }), onStoreError: 'closed', limits, warnings: false });
     const b = createGuard({ store: redisStore(client, { prefix: 'app-b' }), onStoreError: 'closed', limits, warnings: false });
     guards.push(a, b);
