@@ -1,7 +1,6 @@
 import { InvalidRequestError } from '../errors/index.js';
 import type { FlagEntry } from '../flagged/index.js';
 import type { Guard } from '../guard/index.js';
-import { metricsHandler, type MetricsResponse } from '../metrics/handler.js';
 import { isPlainObject } from '../options/validate.js';
 import { AdminCollector, type AdminDecision, type FlagChange, type IdentityActivity, type ScorePoint, type TrafficSeries, type TrafficClass, type VerdictChange } from './collector.js';
 import { dashboardAsset } from './dashboard/index.js';
@@ -126,7 +125,7 @@ export function createAdminHandler(input: AdminOptions, defaults: { basePath?: s
       if (path === '/metrics') {
         if (!scrape) return error(404, 'not_found', 'No metrics: create the guard with `metrics: createGuardMetrics()`.');
         if (method !== 'GET') return notAllowed('GET');
-        const m: MetricsResponse = await scrape();
+        const m = await scrape();
         return { status: m.status, headers: { ...SECURITY_HEADERS, 'content-type': m.contentType }, body: m.body };
       }
       return await api(method, path.slice('/api'.length) || '/', req);
@@ -354,8 +353,34 @@ function number(q: URLSearchParams, name: string, fallback: number, min: number,
   return n;
 }
 
-function metricsOf(guards: Guard[]): (() => Promise<MetricsResponse>) | undefined {
-  // `metrics` is the object from createGuardMetrics(): it carries its prom-client registry.
-  const m = guards.map((g) => g.options.metrics).find((x) => x !== undefined && 'registry' in x);
-  return m ? metricsHandler(m as unknown as Parameters<typeof metricsHandler>[0]) : undefined;
+/** What a scrape returns (the shape of `metricsHandler` in `@distill-guard/core/metrics`). */
+interface Scrape {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/** The part of a prom-client registry a scrape needs. */
+interface RegistryLike {
+  contentType: string;
+  metrics(): Promise<string>;
+}
+
+/**
+ * The scrape of the first guard created with `metrics`. Duck-typed on the registry the object
+ * from `createGuardMetrics()` carries, so that nothing here imports prom-client, not even its
+ * types: the main entry must load without the optional peer.
+ */
+function metricsOf(guards: Guard[]): (() => Promise<Scrape>) | undefined {
+  const registry = guards
+    .map((g) => (g.options.metrics as { registry?: RegistryLike } | undefined)?.registry)
+    .find((r): r is RegistryLike => r !== undefined && typeof r.metrics === 'function');
+  if (!registry) return undefined;
+  return async () => {
+    try {
+      return { status: 200, contentType: registry.contentType, body: await registry.metrics() };
+    } catch (err) {
+      return { status: 500, contentType: 'text/plain; charset=utf-8', body: `# metrics collection failed: ${err instanceof Error ? err.message : String(err)}\n` };
+    }
+  };
 }
