@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { anthropicErrorBody, type Decision, type Outcome, type Usage } from '../../decision/index.js';
 import type { Guard } from '../../guard/index.js';
-import type { MessagesBody } from '../../request/index.js';
+import { systemText, type MessagesBody } from '../../request/index.js';
+import { createOutputFilter, withCanary, type OutputFilter } from '../../shield/index.js';
 import type { MessageLike, StreamEvent } from './client.js';
 import type { ResolvedClaudeRouteOptions } from './options.js';
 import { StreamRewriter } from './stream-rewriter.js';
@@ -39,8 +40,16 @@ export async function relayMessages(options: ResolvedClaudeRouteOptions, ctx: Re
     return;
   }
   const upstream: Record<string, unknown> = { ...body, max_tokens: cap(body.max_tokens, options.maxTokens, decision.actions.maxTokens) };
-  if (options.system) upstream.system = options.system(body);
+  const shield = guard.shield;
+  if (options.system) {
+    // The route's own system prompt carries the deployment's canary too, so leaks of it are caught.
+    const system = options.system(body);
+    upstream.system = shield?.canary ? withCanary(system, shield.canary) : system;
+  }
   delete upstream.stream;
+  const outputOptions = shield && shield.options.output !== false ? shield.options.output : undefined;
+  const sentSystem = systemText(upstream as Pick<MessagesBody, 'system'>);
+  const filters: OutputFilter[] = [];
 
   const abort = new AbortController();
   const onClose = () => {
@@ -50,12 +59,24 @@ export async function relayMessages(options: ResolvedClaudeRouteOptions, ctx: Re
   try {
     if (decision.actions.delayMs) await sleep(decision.actions.delayMs, abort.signal);
     const transforms = () => {
-      const list: TextTransform[] = options.output ? options.output() : [];
-      if (decision.actions.stripReasoning) list.unshift(reasoningStripper());
+      const list: TextTransform[] = [];
+      if (decision.actions.stripReasoning) list.push(reasoningStripper());
+      if (outputOptions) {
+        const filter = createOutputFilter({ ...outputOptions, ...(sentSystem && { systemPrompt: sentSystem }) });
+        filters.push(filter);
+        list.push(filter);
+      }
+      if (options.output) list.push(...options.output());
       return list.length > 0 ? chainTransforms(list) : undefined;
     };
-    if (body.stream === true) await relayStream(options, ctx, upstream, abort, transforms, record);
-    else await relayJson(options, ctx, upstream, abort, transforms, record);
+    // Redactions are counted per reply, for the audit trail.
+    const withRedactions = (outcome: Outcome) => {
+      const redactions: Record<string, number> = {};
+      for (const f of filters) for (const [label, n] of Object.entries(f.redactions)) redactions[label] = (redactions[label] ?? 0) + n;
+      return record(Object.keys(redactions).length > 0 ? { ...outcome, redactions } : outcome);
+    };
+    if (body.stream === true) await relayStream(options, ctx, upstream, abort, transforms, withRedactions);
+    else await relayJson(options, ctx, upstream, abort, transforms, withRedactions);
   } finally {
     res.off('close', onClose);
   }
