@@ -22,7 +22,7 @@ h2 { font-size: 15px; margin: 0 0 10px; display: flex; align-items: center; gap:
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { color: var(--muted); font-weight: 600; font-size: 12px; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 code, .id { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; overflow-wrap: anywhere; }
 a.id { color: var(--accent); text-decoration: none; cursor: pointer; }
 a.id:hover { text-decoration: underline; }
