@@ -3,6 +3,7 @@ import { auditCommand } from './audit.js';
 import { flaggedCommand } from './flagged.js';
 import { replayCommand } from './replay.js';
 import { reportCommand } from './report.js';
+import { scanCommand } from './scan.js';
 
 /** Every command of the CLI. Add a command by importing it here. */
-export const commands: Command[] = [auditCommand, reportCommand, flaggedCommand, replayCommand];
+export const commands: Command[] = [auditCommand, reportCommand, flaggedCommand, replayCommand, scanCommand];

@@ -10,7 +10,7 @@
  * The linear-time rules every pattern follows are in `lexicon.ts`.
  */
 import {
-  AI_ADDRESSEES, DIRECTIVES, EXTRACT_VERBS, gap, INSTRUCTION_NOUNS, JAILBROKEN_ADJECTIVES,
+  AI_ADDRESSEES, AI_ADDRESSEES_LIST, DIRECTIVES, EXTRACT_VERBS, gap, INSTRUCTION_NOUNS, JAILBROKEN_ADJECTIVES,
   OVERRIDE_VERBS, OVERRIDE_VERBS_LIST, OWN_DIRECTIVES, POSITIONAL_NOUNS, POSITIONAL_QUALIFIERS, PREVIOUS, REPEAT_VERBS,
   REPEAT_VERBS_LIST, RESTRICTION_FILLERS, RESTRICTION_NEGATORS, RESTRICTIONS, RESTRICTIONS_LIST, S, SECRET_NOUNS,
   SECRET_NOUNS_AFTER_QUALIFIER, SECRET_QUALIFIERS, SP, STRONG_EXTRACT_VERBS, STRONG_EXTRACT_VERBS_LIST, YOUR,
@@ -22,6 +22,7 @@ export type FeatureId =
   | 'overrideForeign'
   | 'extraction'
   | 'ownSecret'
+  | 'secretRequest'
   | 'extractionForeign'
   | 'extractionSoft'
   | 'extractionMention'
@@ -102,7 +103,9 @@ export function heads(...sources: ReadonlyArray<readonly string[] | string>): st
       const m = /^[a-z0-9]+/.exec(entry);
       if (!m) throw new Error(`distill-guard shield: no head word in pattern ${entry}`);
       const lit = m[0];
-      const next = entry[lit.length];
+      let next = entry[lit.length];
+      // An escaped punctuation mark (`a\\.i\\.`) ends the word like any separator.
+      if (next === '\\' && !/[a-zA-Z]/.test(entry[lit.length + 1] ?? '')) next = ' ';
       if (next === '?') {
         out.add(lit);
         out.add(lit.slice(0, -1));
@@ -120,6 +123,9 @@ const SELF_REFERENCE = /\b(?:my|i|i'?ve|me|we|our|i'd|us)\b/;
 const NEGATED_BEFORE = /\b(?:not|never|n't|cannot|won'?t|refuses? to|unable to|without|nor)\s+(?:\w+\s+)?$/;
 
 const negated = (text: string, index: number): boolean => NEGATED_BEFORE.test(text.slice(Math.max(0, index - 24), index));
+/** Narrower: "an AI without any rules" is the phrase itself, not a negation of it. */
+const NEGATED_VERB_BEFORE = /\b(?:not|never|n't|cannot|won'?t)\s+(?:\w+\s+)?$/;
+const negatedVerb = (text: string, index: number): boolean => NEGATED_VERB_BEFORE.test(text.slice(Math.max(0, index - 24), index));
 const selfOrNegated = (text: string, index: number, match: string): boolean => SELF_REFERENCE.test(match) || negated(text, index);
 
 const YOUR_HEADS = 'your ur yr';
@@ -137,7 +143,7 @@ export const FEATURE_SPECS: readonly FeatureSpec[] = [
       { heads: heads(OVERRIDE_VERBS_LIST), re: `${OVERRIDE_VERBS}${gap(4)}${PREVIOUS}${gap(2)}${DIRECTIVES}\\b` },
       {
         heads: heads(OVERRIDE_VERBS_LIST),
-        re: `${OVERRIDE_VERBS}${S}(?:(?:all|everything|anything|the|whatever)${S}){0,2}(?:(?:that was|you were|you've been|you have been|that you were|you got|i said|written|said|stated|given|told)${S}){0,2}(?:above|before|prior|previously|earlier|so far|up to now|until now)\\b`,
+        re: `${OVERRIDE_VERBS}${S}(?:(?:all|everything|anything|the|whatever|what)${S}){0,2}(?:(?:that was|you were|you've been|you have been|that you were|you got|i said|written|said|stated|given|told)${S}){0,2}(?:above|before|prior|previously|earlier|so far|up to now|until now)\\b`,
       },
       {
         heads: heads(OVERRIDE_VERBS_LIST),
@@ -180,6 +186,14 @@ export const FEATURE_SPECS: readonly FeatureSpec[] = [
       { heads: heads('end stop'), re: `(?:end|stop)${S}(?:of${S})?(?:the${S})?(?:previous|prior|current|old)${S}(?:task|session|instructions|conversation)` },
       { heads: heads('start'), re: `start(?:ing)?${S}(?:a${S})?(?:new|fresh)${S}(?:session|conversation|task)${S}(?:with(?:out)?|where|in which)` },
       { heads: heads('forget'), re: `forget${S}(?:everything|all|anything)${S}(?:that${S})?you${S}(?:were|have been|'ve been|know|learned|got)` },
+      {
+        heads: heads('pwned hacked granted'),
+        re: `(?<=\\b(?:say|print|output|respond|reply|answer|write)${S}(?:only${S}|just${S}|exactly${S})?(?:with${S})?(?:["'“‘]${SP})?(?:i${S}have${S}been${S}|access${S})?)(?:pwned|hacked|granted)\\b`,
+      },
+      {
+        heads: heads('longer'),
+        re: `(?<=\\bno${S})longer${S}(?:have|need)${S}to${S}(?:follow|obey|respect|abide${S}by|comply${S}with)\\b`,
+      },
     ],
   },
   {
@@ -190,12 +204,17 @@ export const FEATURE_SPECS: readonly FeatureSpec[] = [
       // fr
       {
         heads: heads('ignore oublie'),
-        re: `(?:ignore[rz]?|oublie[rz]?)${S}(?:toutes?${S})?(?:les${S}|la${S}|tes${S}|vos${S})?(?:instructions?|consignes?|regles?|directives?)`,
+        re: `(?:ignore[rz]?|oublie[rz]?)${S}(?:toutes?${S})?(?:les|la|tes|vos)${S}(?:instructions?|consignes?|regles?|directives?)`,
       },
       // es / pt / it
       {
         heads: heads('ignora ignore olvida esqueca esquece dimentica'),
         re: `(?:ignora[r]?|ignore|olvida[r]?|esqueca|esquece|dimentica)${S}(?:todas?${S}|tutte${S})?(?:las${S}|los${S}|tus${S}|sus${S}|as${S}|le${S}|tue${S})?(?:instrucciones|indicaciones|reglas|ordenes|instrucoes|regras|istruzioni|regole)`,
+      },
+      // forget everything / all of the above
+      {
+        heads: heads('vergiss vergesse olvida oublie ignoriere ignorieren dimentica esqueca esquece'),
+        re: `(?:vergiss|vergesse\\w*|ignoriere?n?|olvida|oublie|dimentica|esqueca|esquece)${S}(?:alles|todo|tout|tutto|tudo|das obige|die obigen|lo anterior|ce qui precede)\\b`,
       },
       // de
       {
@@ -223,8 +242,20 @@ export const FEATURE_SPECS: readonly FeatureSpec[] = [
         re: `${REPEAT_VERBS}${gap(4)}(?:the${S})?(?:text|words|content|everything|all|instructions|prompt|lines|messages|conversation|context|sentences|paragraphs)${S}(?:(?:written|that (?:was|is|appears?)|you (?:see|saw|have|got|received))${S})?(?:above|before (?:this|my|the first)|so far|preceding|prior to (?:this|my)|at the (?:start|beginning|top) of)`,
       },
       {
-        heads: heads('instructions prompt rules directives guidelines configuration system orders text'),
-        re: `(?:instructions|prompt|rules|directives|guidelines|configuration|system prompt|orders|text)${S}(?:that${S})?(?:you${S}(?:were|have been|'ve been|got|received|are given|were told|are following|follow|operate under)|(?:given|provided|passed|assigned|fed|supplied)${S}to${S}you|you${S}received)`,
+        heads: heads('instructions prompt rules directives guidelines configuration system orders text setup message'),
+        re: `(?:instructions|prompt|rules|directives|guidelines|configuration|system prompt|system message|orders|text|setup text|setup)${S}(?:that${S})?(?:you${S}(?:were|have been|'ve been|got|received|are given|were told|are following|follow|operate under|had)|(?:given|provided|passed|assigned|fed|supplied)${S}to${S}you|you${S}received)`,
+      },
+      {
+        heads: heads('company developer developers operator operators creator creators owner owners admin admins team maker makers they openai anthropic'),
+        re: `(?<=\\b(?:instructions|prompt|rules|text|setup|configuration|guidelines|orders|directives|message)${S}(?:that${S})?(?:the${S}|${YOUR}${S})?)(?:company|developers?|operators?|creators?|owners?|admins?|team|makers?|they|openai|anthropic)${S}(?:gave|give|wrote|provided|set|fed|programmed)${S}(?:to${S})?(?:you|u)\\b`,
+      },
+      {
+        heads: heads('what'),
+        re: `what${S}(?:rules|instructions|guidelines|directives|orders|prompt)${S}(?:did|do|were|have)${S}(?:${YOUR}${S}(?:developers?|creators?|operators?|company|makers?|owners?)|you${S}(?:get|receive|been given|given))`,
+      },
+      {
+        heads: heads('you'),
+        re: `(?<=\\bwhat${S})you${S}(?:were|are|have been|'ve been)${S}(?:told|configured|instructed|programmed|asked|prompted|set up)${S}to${S}(?:say|do|hide|keep|avoid|follow)\\b`,
       },
       {
         heads: heads('starting start begin beginning starts begins'),
@@ -260,6 +291,22 @@ export const FEATURE_SPECS: readonly FeatureSpec[] = [
       {
         heads: heads('hidden secret internal confidential original initial system'),
         re: `(?:hidden|secret|internal|confidential|original|initial|system)${S}(?:instructions|prompt|rules|directives)${S}(?:of|for|given to|behind)${S}(?:the${S}real${S})?you\\b`,
+      },
+    ],
+  },
+  {
+    id: 'secretRequest',
+    reason: 'system-prompt-extraction',
+    cap: 2,
+    reject: (text, index) => negated(text, index),
+    alts: [
+      {
+        heads: heads('password passphrase secret access'),
+        re: `(?<=\\b(?:reveal|tell me|give me|spell|print|what is|what's|say|share|show me|output|repeat)${gap(3)}(?:the|${YOUR})${S})(?:secret${S})?(?:password|passphrase|secret(?:${S}(?:key|code|word))?|access code)\\b`,
+      },
+      {
+        heads: heads('you'),
+        re: `(?<=\\b(?:password|passphrase|secret|access code|code)${S}(?:that${S})?)you${S}(?:are${S}|were${S}|have${S}been${S})?(?:protecting|guarding|hiding|keeping|given|told|know|hold)\\b`,
       },
     ],
   },
@@ -319,13 +366,21 @@ export const FEATURE_SPECS: readonly FeatureSpec[] = [
     reason: 'jailbreak-persona',
     strong: true,
     cap: 2,
-    reject: (text, index) => negated(text, index),
+    reject: (text, index) => negatedVerb(text, index),
     alts: [
       { heads: heads('you'), re: `you(?:'re|${S}are|${S}will${S}be|${S}become)(?:${S}now)?(?:${S}(?:an?|the|my))?(?:${S}\\w+)?${S}${JAILBROKEN_ADJECTIVES}\\b` },
       { heads: heads('you'), re: `you${S}(?:are|'re)${S}(?:now${S})?(?:not${S}bound|free${S}(?:of|from)|freed${S}from|no${S}longer${S}(?:bound|restricted|limited))\\b` },
       {
         heads: heads('you'),
+        re: `you${S}(?:are|'re)${S}(?:now${S})?(?:\\w+${S}){0,3}?(?:ai|assistant|model|chatbot|bot|llm)${S}(?:that|which|who)${S}(?:has${S}|have${S})?(?:broke|broken|breaks|escaped|freed|liberated|jailbroken)\\b`,
+      },
+      {
+        heads: heads('you'),
         re: `you${S}(?:now${S})?(?:have|got)${S}(?:no|zero)${S}(?:\\w+${S})?(?:rules|restrictions|limits|limitations|filters|guidelines|ethics|morals|boundaries|censorship|policies|content polic\\w+)\\b`,
+      },
+      {
+        heads: heads('restrictions rules limits limitations filters guidelines ethics morals boundaries censorship policies content safety'),
+        re: `(?<=\\b(?:you're|you${S}are|you${S}will${S}be|act${S}as|acting${S}as|pretend${S}(?:to${S}be|you${S}are)|become|simulate|play|playing|roleplay${S}as|be|as)${S}(?:\\w+${S}){0,3}?(?:ai|assistant|model|chatbot|bot|gpt|llm|version of (?:you|yourself)|persona|character|entity)${S}(?:with${S}no|without(?:${S}any)?|that${S}(?:has|have)${S}no|having${S}no|free${S}(?:of|from)(?:${S}all|${S}any)?)${S}(?:\\w+${S})?)(?:restrictions|rules|limits|limitations|filters|guidelines|ethics|morals|boundaries|censorship|policies|content polic\\w+|safety \\w+)\\b`,
       },
       {
         heads: heads(YOUR_HEADS),
@@ -363,9 +418,12 @@ export const FEATURE_SPECS: readonly FeatureSpec[] = [
     alts: [
       {
         heads: heads('refus declin say deny reject hesitat warn disclaim censor moraliz lectur apolog'),
-        re: `(?<=\\b(?:never|not|won'?t|will not|can ?not|can'?t|must not|mustn'?t|shall not|do not|don'?t|doesn'?t|does not|without|no)${S}(?:ever${S})?)(?:refus\\w*|declin\\w*|say no|deny|reject\\w*|hesitat\\w*|warn\\w*|disclaim\\w*|censor\\w*|moraliz\\w*|lectur\\w*|apologi[sz]\\w*)`,
+        re: `(?<=\\b(?:never|not|won'?t|will not|can ?not|can'?t|must not|mustn'?t|shall not|do not|don'?t|doesn'?t|does not|without|no)${S}(?:ever${S})?)(?:refus\\w*|declin\\w*|says? no|deny|reject\\w*|hesitat\\w*|warn\\w*|disclaim\\w*|censor\\w*|moraliz\\w*|lectur\\w*|apologi[sz]\\w*)`,
       },
-      { heads: heads('as i it'), re: `(?:as an ai language model|i'?m sorry,? but|i cannot fulfill|i can'?t assist|it is not within my programming)` },
+      { heads: heads('language'), re: `(?<=\\bas${S}an${S}ai${S})language${S}model\\b` },
+      { heads: heads('sorry'), re: `(?<=\\bi'?m${S})sorry,?${S}but\\b` },
+      { heads: heads('fulfill assist'), re: `(?<=\\bi${S}(?:cannot|can'?t)${S})(?:fulfill|assist)\\b` },
+      { heads: heads('programming'), re: `(?<=\\bnot${S}within${S}my${S})programming\\b` },
       {
         heads: heads('say tell respond reply answer'),
         re: `(?<=\\b(?:never|not|won'?t|will not|doesn'?t|does not|can'?t|cannot|can not)${S})(?:say|tell|respond|reply|answer)${S}(?:\\w+${S}){0,3}?(?:can'?t|cannot|unable|won'?t)\\b`,
@@ -431,6 +489,7 @@ export const FEATURE_SPECS: readonly FeatureSpec[] = [
       { heads: heads('simulate emulate impersonate embody immerse immersing'), re: `(?:simulate|emulate|impersonate|embody|immerse yourself|immersing yourself)\\b` },
       { heads: heads('persona alter'), re: `(?:persona|alter ego)\\b` },
       { heads: heads('from'), re: `from${S}(?:now|this${S}(?:point|moment|day)|here)(?:${S}(?:on|onwards?|forward|out))?` },
+      { heads: heads('now'), re: `now,?${S}you${S}(?:are|'re|will be)\\b` },
       { heads: heads('rest remainder duration'), re: `(?<=\\bfor${S}the${S})(?:rest|remainder|duration)${S}of${S}(?:this|our|the)${S}(?:conversation|chat|session)` },
       {
         heads: heads('hypothetical fictional imaginary fantasy alternate alternative'),
@@ -543,6 +602,10 @@ export const FEATURE_SPECS: readonly FeatureSpec[] = [
         re: `(?:note|message|instructions?|directives?|attention|important|reminder|notice|hidden text|hidden instructions?)${S}(?:to|for)${S}(?:the${S}|any${S}|all${S})?${AI_ADDRESSEES}\\b`,
       },
       { heads: heads('if'), re: `if${S}you${S}(?:are|'re)${S}(?:an?${S})?${AI_ADDRESSEES}\\b` },
+      {
+        heads: heads(AI_ADDRESSEES_LIST),
+        re: `(?<=(?:^|[(\\[{\\n*>-])${SP}to${S}(?:the${S}|any${S}|all${S})?)${AI_ADDRESSEES}(?:${S}\\w+)?${SP}[:,]`,
+      },
       {
         heads: heads('reading processing summarizing summarising parsing analyzing analysing reviewing screening'),
         re: `(?<=\\b${AI_ADDRESSEES}${S})(?:reading|processing|summari[sz]ing|parsing|analy[sz]ing|reviewing|screening)${S}(?:this|these|the)\\b`,

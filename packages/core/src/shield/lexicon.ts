@@ -109,7 +109,7 @@ export const POSITIONAL_NOUNS_LIST: readonly string[] = ['prompts?', 'instructio
 export const POSITIONAL_NOUNS = alt(POSITIONAL_NOUNS_LIST);
 
 export const AI_ADDRESSEES_LIST: readonly string[] = [
-  'ai', 'a\\.i\\.', 'assistants?', 'llms?', 'language models?', 'chatbots?', 'gpt', 'chatgpt', 'claude',
+  'ai', 'assistants?', 'llms?', 'language models?', 'chatbots?', 'gpt', 'chatgpt', 'claude',
   'summari[sz]ers?', 'ai screeners?', 'crawlers?', 'scrapers?', 'ai systems?', 'automated systems?', 'ai tools?',
   'ai models?', 'ai assistants?', 'ai agents?', 'llm agents?', 'copilot', 'model',
 ];
@@ -132,6 +132,7 @@ export const RESTRICTION_NEGATORS_LIST: readonly string[] = [
   'ignores?(?: all)?', 'disregards?(?: all)?', 'lacks?(?: any)?', 'devoid of(?: any)?', 'outside(?: of)?', 'beyond',
   'removed? (?:all|any)', 'disabled?', 'turned off', 'switched off', 'lifted', 'broke(?:n)? through',
   'break(?:s|ing)? through', 'escaped?(?: from)?', 'unshackled from', 'above',
+  'no longer (?:have to |need to )?(?:follow|obey|respect|abide by|comply with)(?: any| their| its| the)?',
 ];
 export const RESTRICTION_NEGATORS = alt(RESTRICTION_NEGATORS_LIST);
 
