@@ -106,8 +106,10 @@ export function requestFacts(fp: RequestFingerprint, timestampMs: number, newMod
 
 /** The frames a prompt's template is made of: first and last line of a multi-line prompt, else its skeleton. */
 function framesOf(p: { template: number; prefix: number; suffix: number }): number[] {
-  if (p.prefix === 0) return [p.template];
-  return p.suffix === p.prefix ? [p.prefix] : [p.prefix, p.suffix];
+  const frames: number[] = [];
+  if (p.prefix !== 0) frames.push(p.prefix);
+  if (p.suffix !== 0 && p.suffix !== p.prefix) frames.push(p.suffix);
+  return frames.length > 0 ? frames : [p.template];
 }
 
 /** Counters that depend only on the request. */

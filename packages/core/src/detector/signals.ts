@@ -113,16 +113,20 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
   const youngSingle = reliability(s[A.singleN]!, 4);
 
   add('reasoning-elicitation', p.reasoning, () => `${pct(means.reasoning)} of ${n} prompts ask the model to expose its reasoning (step-by-step scaffolds, thinking tags, rubric grading).`, young);
-  add('instruction-style', p.instruction, () => `${pct(means.instruction)} of ${s[A.singleN]} single-turn prompts read like dataset instructions rather than a person's request.`, youngSingle);
-  add('dataset-scaffold', p.scaffold, () => `${pct(means.scaffold)} of single-turn prompts carry dataset format labels (Instruction/Response, ### Task, Q/A).`, youngSingle);
-  add('conversational', p.personal, () => `${pct(means.personal)} of prompts are personal or conversational (first person, greetings, context).`, young);
-
   // Template reuse: most prompts share a few frames with varied fills. Alone it describes any
   // integration; it counts as harvesting when the fills span many capabilities.
   const templated = s[A.templated]!;
   let top = 0;
-  for (let b = 0; b < TEMPLATE_BINS; b++) if (s[A.templates + b]! > top) top = s[A.templates + b]!;
+  let second = 0;
+  let third = 0;
+  for (let b = 0; b < TEMPLATE_BINS; b++) {
+    const c = s[A.templates + b]!;
+    if (c > top) [top, second, third] = [c, top, second];
+    else if (c > second) [second, third] = [c, second];
+    else if (c > third) third = c;
+  }
   const reuse = n >= 8 ? top / n : 0;
+  const fewTemplates = n >= 8 ? Math.min(1, (top + second + third) / n) : 0;
   let caps = 0;
   let capMax = 0;
   for (let c = 1; c < CAP_BINS; c++) {
@@ -135,11 +139,23 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
   add('capability-sweep', breadth * p.instruction, () => `Instruction prompts cover ${caps} of ${CAP_BINS - 1} capability areas.`, reliability(n, 20));
 
   // Benign automation: one instruction over many documents (a summariser, a classifier).
-  const narrow = n >= 12 && reuse >= 0.8 && capMax >= 0.8 * n && caps <= 2 ? 1 : 0;
-  add('narrow-automation', narrow, () => `${pct(reuse)} of ${n} prompts are one ${CAPABILITIES[argmax(s, A.caps, CAP_BINS)]} task over varied inputs: an integration, not a sweep.`);
+  const narrow = n >= 12 && fewTemplates >= 0.8 && caps <= 3 && capMax >= 0.5 * n ? 1 : 0;
+  add('narrow-automation', narrow, () => `${pct(fewTemplates)} of ${n} prompts are a few fixed tasks (mostly ${CAPABILITIES[argmax(s, A.caps, CAP_BINS)]}) over varied inputs: an integration, not a sweep.`);
+
+  // Instruction style is the steadiest trait of a harvest: the more single-turn prompts an
+  // account has sent, the less a high share can be chance, so its weight grows with the count.
+  const singles = s[A.singleN]!;
+  const instructionStrength = clamp01((means.instruction - 0.45) / 0.25);
+  const instructionVolume = reliability(singles, 6) * (1 + 0.5 * clamp01(Math.log2(Math.max(1, singles) / 12) / 3));
+  // One task over many inputs (a summariser) is an integration: its instructions are one
+  // instruction repeated, not a corpus, and its machine-like habits are explained.
+  const automation = narrow ? 0.3 : 1;
+  add('instruction-style', instructionStrength * automation, () => `${pct(means.instruction)} of ${singles} single-turn prompts read like dataset instructions rather than a person's request.`, instructionVolume);
+  add('dataset-scaffold', p.scaffold, () => `${pct(means.scaffold)} of single-turn prompts carry dataset format labels (Instruction/Response, ### Task, Q/A).`, youngSingle);
+  add('conversational', p.personal, () => `${pct(means.personal)} of prompts are personal or conversational (first person, greetings, context).`, young);
 
   const single = s[A.single]! / Math.max(1, n);
-  add('single-turn', clamp01((single - 0.6) / 0.35), () => `${pct(single)} of ${n} requests start a new conversation; mean history ${(s[A.depth]! / Math.max(1, n)).toFixed(1)} messages.`, reliability(n, 8));
+  add('single-turn', clamp01((single - 0.6) / 0.35) * automation, () => `${pct(single)} of ${n} requests start a new conversation; mean history ${(s[A.depth]! / Math.max(1, n)).toFixed(1)} messages.`, reliability(n, 8));
 
   const outN = s[A.outN]!;
   if (outN >= 5) {
@@ -150,13 +166,13 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
   }
 
   const scripted = s[A.scripted]! / Math.max(1, n);
-  add('scripted-client', clamp01((scripted - 0.3) / 0.6), () => `${pct(scripted)} of requests come from an HTTP library or a browser disguise, not a browser.`, young);
+  add('scripted-client', clamp01((scripted - 0.3) / 0.6) * automation, () => `${pct(scripted)} of requests come from an HTTP library or a browser disguise, not a browser.`, young);
 
   const gapN = s[A.gapN]!;
   if (gapN >= 10) {
     const mean = s[A.gapS]! / gapN;
     const sd = Math.sqrt(Math.max(0, s[A.gapSS]! / gapN - mean * mean));
-    add('regular-timing', clamp01((1.7 - sd) / 1.0), () => `Inter-arrival times are regular (spread ${sd.toFixed(2)} in log-seconds over ${gapN} gaps; people are bursty, above 2).`, reliability(gapN, 20));
+    add('regular-timing', clamp01((1.7 - sd) / 1.0) * automation, () => `Inter-arrival times are regular (spread ${sd.toFixed(2)} in log-seconds over ${gapN} gaps; people are bursty, above 2).`, reliability(gapN, 20));
   }
 
   const span = s[A.last]! - s[A.first]!;

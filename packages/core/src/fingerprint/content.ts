@@ -107,6 +107,8 @@ export function skeletonOf(scan: ScannedText, withText = true): { skeleton: stri
   // A labelled line (`Instruction: …`, `Q: …`, `### Task`) is frame up to its label.
   const labelEnd = (from: number, to: number): number => {
     let t = from;
+    while (t < to && scan.kind[t] === Tok.Markup) t++;
+    if (t > from) return t;
     while (t < to && scan.kind[t] === Tok.Hash) t++;
     const hashed = t > from;
     let words = 0;
@@ -124,18 +126,29 @@ export function skeletonOf(scan: ScannedText, withText = true): { skeleton: stri
     const label = labelEnd(from, to);
     if (label >= 0) {
       take(from, label);
-      if (label < to) gap(false);
+      if (label < to) {
+        gap(false);
+        const close = closingMarkup(label, to);
+        if (close < to) take(close, to);
+      }
     } else if (fromEnd) take(Math.max(from, to - FRAME_TOKENS), to);
     else take(from, Math.min(to, from + FRAME_TOKENS));
+  };
+  // Trailing markup of a line (`… [/INST]`, `… </task>`): start of the closing run, or `to`.
+  const closingMarkup = (from: number, to: number): number => {
+    let t = to;
+    while (t > from && scan.kind[t - 1] === Tok.Markup) t--;
+    return t;
   };
   let templated = true;
   let prefix = 0;
   let suffix = 0;
   if (lines >= 2) {
     frameLine(0, false);
+    if (!substantial(scan, scan.lineStart[0]!, lineEnd(0))) h = mix32(h ^ 0x85ebca6b);
     // The first and the last line are each a candidate fixed part: a wrapper may be a prefix
     // ("Answer thoroughly:\n<task>"), a suffix ("<task>\n\nThink step by step…") or both.
-    prefix = h >>> 0;
+    prefix = substantial(scan, scan.lineStart[0]!, lineEnd(0)) ? h >>> 0 : 0;
     gap(true);
     gap(false);
     const last = lines - 1;
@@ -144,7 +157,7 @@ export function skeletonOf(scan: ScannedText, withText = true): { skeleton: stri
     const textLength = parts.length;
     h = 0x6a09e667;
     frameLine(last, true);
-    suffix = h >>> 0;
+    suffix = substantial(scan, scan.lineStart[last]!, scan.count) ? h >>> 0 : 0;
     h = beforeSuffix;
     parts.length = textLength;
     if (lines >= 3 || lastLen <= 3 || labelEnd(scan.lineStart[last]!, scan.count) >= 0) {
@@ -157,6 +170,8 @@ export function skeletonOf(scan: ScannedText, withText = true): { skeleton: stri
     if (label >= 0 && label < len) {
       take(0, label);
       gap(false);
+      const close = closingMarkup(label, len);
+      if (close < len) take(close, len);
     } else if (len >= 9) {
       take(0, 3);
       gap(false);
@@ -221,4 +236,15 @@ function fnvSlice(text: string, s: number, e: number): number {
   let h = 0x811c9dc5;
   for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
+}
+
+/** A frame worth linking accounts by: a markup tag, or at least two tokens of which one is a word. */
+function substantial(scan: ScannedText, from: number, to: number): boolean {
+  let words = 0;
+  for (let t = from; t < to; t++) {
+    const k = scan.kind[t]!;
+    if (k === Tok.Markup) return true;
+    if (k === Tok.Word) words++;
+  }
+  return words > 0 && to - from >= 2;
 }

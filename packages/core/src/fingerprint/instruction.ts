@@ -56,6 +56,10 @@ const LABELS = set('instruction instructions input output response task question
 const FIRST_PERSON = set("i i'm i've i'd i'll im my me mine myself");
 const CONVERSATIONAL = set('hi hello hey thanks thank pls plz lol ok okay yes sorry wow cool great haha');
 const ALPACA_ISMS = set('following given provided below above');
+/** Counts and quantities that dataset tasks specify ("five tips", "a list of three"). */
+const COUNTS = set('two three four five six seven eight nine ten several list example examples');
+/** A request addressed to someone ("can you", "could you", "would you"): people ask, datasets instruct. */
+const ASKING = set('can could would will do');
 const YOU = set('you your');
 const REASONING_WORDS = set('reasoning step think');
 
@@ -64,8 +68,10 @@ const FP = 1;
 const CONV = 2;
 const ALPACA = 4;
 const SECOND = 8;
+const COUNT = 16;
+const ASK = 32;
 const LEXICON = new Map<number, number>();
-for (const [bit, words] of [[FP, FIRST_PERSON], [CONV, CONVERSATIONAL], [ALPACA, ALPACA_ISMS], [SECOND, YOU]] as const) {
+for (const [bit, words] of [[FP, FIRST_PERSON], [CONV, CONVERSATIONAL], [ALPACA, ALPACA_ISMS], [SECOND, YOU], [COUNT, COUNTS], [ASK, ASKING]] as const) {
   for (const h of words) LEXICON.set(h, (LEXICON.get(h) ?? 0) | bit);
 }
 
@@ -82,6 +88,7 @@ export function instructionStyle(scan: ScannedText): InstructionStyle {
   const nWords = scan.words;
   if (nWords === 0) return { probability: 0.05, personal: 0.1, capability: 0, scaffold: false };
   const { kind, hash, lineStart } = scan;
+  // (markup tags, `#` headers and labels are skipped to find the task on each line)
   const lines = lineStart.length;
 
   let verbLine = false;
@@ -93,11 +100,19 @@ export function instructionStyle(scan: ScannedText): InstructionStyle {
     const end = l + 1 < lines ? lineStart[l + 1]! : scan.count;
     let t = lineStart[l]!;
     const hashLine = kind[t] === Tok.Hash;
-    while (t < end && (kind[t] === Tok.Hash || kind[t] === Tok.Colon || kind[t] === Tok.Separator)) t++;
-    // `Task:`, `### Answer`, `Q:`: a label, then (maybe) the content on the same line.
-    if (t < end && kind[t] === Tok.Word && (hashLine || (LABELS.has(hash[t]!) && kind[t + 1] === Tok.Colon))) {
+    let markup = 0;
+    while (t < end && (kind[t] === Tok.Hash || kind[t] === Tok.Colon || kind[t] === Tok.Separator || kind[t] === Tok.Markup)) {
+      if (kind[t] === Tok.Markup) markup++;
+      t++;
+    }
+    if (markup > 0) labels++;
+    // `Task:`, `### Answer`, `Q:`, `Completion:`: a label, then (maybe) the content on the same line.
+    let words = 0;
+    while (t + words < end && kind[t + words] === Tok.Word && words < 3) words++;
+    const labelOnly = words > 0 && t + words < end && kind[t + words] === Tok.Colon && t + words + 1 === end;
+    if (t < end && kind[t] === Tok.Word && (hashLine || labelOnly || (LABELS.has(hash[t]!) && kind[t + 1] === Tok.Colon))) {
       labels++;
-      t += kind[t + 1] === Tok.Colon ? 2 : 1;
+      t += labelOnly ? words + 1 : kind[t + 1] === Tok.Colon ? 2 : 1;
     }
     if (t >= end || kind[t] !== Tok.Word) continue;
     if (TASK_VERBS.has(hash[t]!)) {
@@ -112,22 +127,36 @@ export function instructionStyle(scan: ScannedText): InstructionStyle {
       if (taskFallback < 0) taskFallback = t;
     }
   }
+  // A closing tag at the very end (`[/INST]`, `</task>`) frames the prompt too.
+  if (scan.count > 0 && kind[scan.count - 1] === Tok.Markup && !(lines === 1 && kind[lineStart[0]!] !== Tok.Markup && labels === 0)) labels++;
   const scaffold = labels >= 2 || (labels === 1 && lines >= 2 && kind[lineStart[0]!] === Tok.Hash);
 
   let firstPerson = 0;
   let conversational = 0;
   let alpacaIsms = 0;
   let you = 0;
+  let counts = 0;
+  let asking = 0;
   let seen = 0;
-  for (let t = 0; t < scan.count && seen < 120; t++) {
-    if (kind[t] !== Tok.Word) continue;
+  let previous = 0;
+  // A task line followed by its input ("Rewrite in the third person:\n\nI am anxious"): the
+  // input is material, not the sender talking, so tone is read on the task line only.
+  const taskLineEnd = taskFrom >= 0 && lines >= 2 ? endOfLine(lineStart, scan.count, taskFrom) : scan.count;
+  for (let t = 0; t < taskLineEnd && seen < 120; t++) {
+    if (kind[t] !== Tok.Word) {
+      previous = 0;
+      continue;
+    }
     seen++;
-    const bits = LEXICON.get(hash[t]!);
-    if (bits === undefined) continue;
+    const bits = LEXICON.get(hash[t]!) ?? 0;
     if (bits & FP) firstPerson++;
     else if (bits & CONV) conversational++;
     else if (bits & ALPACA) alpacaIsms++;
-    else if (bits & SECOND) you++;
+    else if (bits & SECOND) {
+      you++;
+      if (previous & ASK) asking++;
+    } else if (bits & COUNT && seen <= 12) counts++;
+    previous = bits;
   }
 
   let z = -1.2;
@@ -136,6 +165,8 @@ export function instructionStyle(scan: ScannedText): InstructionStyle {
   if (verbLine) z += 1.4;
   else if (whLine) z += 0.5;
   if (alpacaIsms > 0) z += 0.5;
+  if (counts > 0) z += 0.4;
+  if (asking > 0) z -= 0.8;
   if (firstPerson > 0) z -= 1.0 + Math.min(1, firstPerson / 3);
   if (conversational > 0) z -= 0.9;
   if (scan.lowerStart) z -= 0.9;
@@ -146,17 +177,24 @@ export function instructionStyle(scan: ScannedText): InstructionStyle {
   if (scan.nonAscii > 0.3) z -= 0.4;
   const last = scan.lastChar;
   if (last === '.' || last === ':') z += 0.3;
-  else if (last !== '?' && last !== '>' && last !== ')' && last !== '"') z -= 0.4;
+  else if (last !== '?' && last !== '>' && last !== ']' && last !== ')' && last !== '"') z -= 0.2;
 
   let zp = -1.5;
   if (firstPerson > 0) zp += 1.8 + Math.min(1, firstPerson / 4);
   if (conversational > 0) zp += 1.0;
   if (scan.lowerStart) zp += 0.6;
   if (you > 0 && !scaffold) zp += 0.3;
+  if (asking > 0) zp += 0.6;
   if (scaffold) zp -= 1.0;
 
   const from = taskFrom >= 0 ? taskFrom : taskFallback >= 0 ? taskFallback : 0;
   return { probability: sigmoid(z), personal: sigmoid(zp), capability: capabilityOf(scan, from), scaffold };
+}
+
+/** End (exclusive) of the line holding token `t`. */
+function endOfLine(lineStart: Uint32Array, count: number, t: number): number {
+  for (let l = 0; l < lineStart.length; l++) if (lineStart[l]! > t) return lineStart[l]!;
+  return count;
 }
 
 const CODE_WORDS = set('code function program script python javascript java sql regex html css typescript algorithm api bug compile class json rust golang bash react database query');

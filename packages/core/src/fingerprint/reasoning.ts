@@ -64,6 +64,13 @@ const enum W {
   Graded, // response answer essay output completion submission solution (+ plurals)
   Deliverable, // guide instructions tutorial article plan recipe manual walkthrough
   Sure,
+  One, // one
+  At, // at
+  Time, // time
+  Scratch, // scratchpad scratch
+  Last, // last end
+  Out, // out
+  It, // it
 }
 
 const WORDS: Array<[W, string]> = [
@@ -76,7 +83,7 @@ const WORDS: Array<[W, string]> = [
   [W.Chain, 'chain'],
   [W.Of, 'of from'],
   [W.ShowVerb, 'show explain write detail lay spell include describe outline'],
-  [W.WorkNoun, 'working thinking rationale derivation scratchpad'],
+  [W.WorkNoun, 'working thinking rationale derivation'],
   [W.Intermediate, 'intermediate'],
   [W.Steps, 'steps'],
   [W.Your, 'your'],
@@ -85,7 +92,7 @@ const WORDS: Array<[W, string]> = [
   [W.Answering, 'answering giving responding stating respond providing replying'],
   [W.Final, 'final'],
   [W.Answer, 'answer'],
-  [W.Result, 'result conclusion'],
+  [W.Result, 'result conclusion conclusions'],
   [W.Then, 'then'],
   [W.Only, 'only'],
   [W.State, 'state give'],
@@ -108,6 +115,13 @@ const WORDS: Array<[W, string]> = [
   [W.Graded, 'response responses answers essay essays output outputs completion completions submission submissions solution solutions'],
   [W.Deliverable, 'guide instructions instruction tutorial article plan recipe manual walkthrough checklist'],
   [W.Sure, 'sure'],
+  [W.One, 'one'],
+  [W.At, 'at'],
+  [W.Time, 'time'],
+  [W.Scratch, 'scratchpad scratch'],
+  [W.Last, 'last end'],
+  [W.Out, 'out'],
+  [W.It, 'it this'],
 ];
 const ID = new Map<number, W>();
 for (const [id, words] of WORDS) for (const w of words.split(' ')) ID.set(wordHash(w), id);
@@ -227,6 +241,24 @@ export function reasoningElicitation(text: string, scanned?: ScannedText): Reaso
         break;
       case W.Rubric:
         fired[9] = 1;
+        break;
+      case W.One:
+        // "one step at a time"
+        if (ids[i + 1] === W.Step && ids[i + 2] === W.At && ids[i + 3] === W.None && ids[i + 4] === W.Time) fired[1] = 1;
+        break;
+      case W.Scratch:
+        fired[3] = 1;
+        break;
+      case W.Out:
+        // "work it out", "reason it out", "think it out"
+        if ((ids[i - 1] === W.It && ids[i - 2] === W.ThinkVerb) || (ids[i - 1] === W.ThinkVerb)) fired[7] = 1;
+        break;
+      case W.At:
+        // "the answer at the end", "the conclusion last"
+        if ((ids[i - 1] === W.Answer || ids[i - 1] === W.Result) && within(i + 1, i + 3, n, (x) => x === W.Last)) fired[6] = 1;
+        break;
+      case W.Last:
+        if (ids[i - 1] === W.Result || ids[i - 1] === W.Answer) fired[6] = 1;
         break;
       case W.Criteria:
         if (ids[i - 1] === W.CriteriaKind) fired[9] = 1;

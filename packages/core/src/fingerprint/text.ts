@@ -25,6 +25,8 @@ export const enum Tok {
   Question = 7,
   /** A line made only of punctuation (`---`, `***`). */
   Separator = 8,
+  /** A markup tag: `<task>`, `</task>`, `[INST]`, `[/INST]`, `<|user|>` (hash of its lower-cased name). */
+  Markup = 9,
 }
 
 /** Token flags. */
@@ -107,7 +109,7 @@ export const MASK = {
   proper: wordHash('<p>'),
 } as const;
 
-const KIND_HASH = [0, 0, MASK.number, MASK.url, MASK.code, MASK.hash, MASK.colon, MASK.question, MASK.separator];
+const KIND_HASH = [0, 0, MASK.number, MASK.url, MASK.code, MASK.hash, MASK.colon, MASK.question, MASK.separator, 0];
 
 const kindBuf = new Uint8Array(MAX_TOKENS);
 const flagBuf = new Uint8Array(MAX_TOKENS);
@@ -225,6 +227,18 @@ export function scanText(input: string): ScannedText {
       tk = Tok.Code;
       th = MASK.code;
       code = true;
+    } else if ((c === 60 || c === 91) && markupEnd(text, i) > 0) {
+      const e = markupEnd(text, i);
+      let h = 0x811c9dc5;
+      for (let j = i + 1; j < e - 1; j++) {
+        let d = text.charCodeAt(j);
+        if (d === 47 || d === 124) continue;
+        if (d >= 65 && d <= 90) d += 32;
+        h = Math.imul(h ^ d, 0x01000193);
+      }
+      tk = Tok.Markup;
+      th = h >>> 0;
+      i = e;
     } else {
       if (quoteEnd < 0) {
         const closing = c === 34 ? 34 : c === 0x201c ? 0x201d : c === 0x2018 ? 0x2019 : c === 96 ? 96 : c === 0xab ? 0xbb : -1;
@@ -308,6 +322,26 @@ export function scanText(input: string): ScannedText {
   };
 }
 
+/**
+ * End (exclusive) of a markup tag starting at `i` (`<name>`, `</name>`, `[NAME]`, `[/NAME]`,
+ * `<|name|>`), or -1. Names are short runs of letters, digits, `_` and `-`.
+ */
+function markupEnd(text: string, i: number): number {
+  const open = text.charCodeAt(i);
+  const close = open === 60 ? 62 : 93;
+  let j = i + 1;
+  while (j < text.length && (text.charCodeAt(j) === 47 || text.charCodeAt(j) === 124)) j++;
+  const nameStart = j;
+  while (j < text.length && j - nameStart < 24) {
+    const d = text.charCodeAt(j);
+    if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 95 || d === 45) j++;
+    else break;
+  }
+  if (j === nameStart) return -1;
+  while (j < text.length && text.charCodeAt(j) === 124) j++;
+  return j < text.length && text.charCodeAt(j) === close ? j + 1 : -1;
+}
+
 function isBlank(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
 }
@@ -321,6 +355,7 @@ export function tokenText(scan: ScannedText, t: number): string {
     if (f & TokFlag.Proper) return '<p>';
     return scan.text.slice(scan.start[t]!, scan.end[t]!).toLowerCase();
   }
+  if (kind === Tok.Markup) return scan.text.slice(scan.start[t]!, scan.end[t]!).toLowerCase();
   return KIND_TEXT[kind]!;
 }
 
@@ -334,7 +369,8 @@ export function tokenSkeletonHash(scan: ScannedText, t: number): number {
     return scan.hash[t]!;
   }
   if (scan.flags[t]! & TokFlag.Quoted) return MASK.quoted;
+  if (kind === Tok.Markup) return (scan.hash[t]! ^ 0x5bd1e995) >>> 0;
   return KIND_HASH[kind]!;
 }
 
-const KIND_TEXT = ['', '', '<n>', '<url>', '<code>', '#', ':', '?', '<sep>'];
+const KIND_TEXT = ['', '', '<n>', '<url>', '<code>', '#', ':', '?', '<sep>', ''];

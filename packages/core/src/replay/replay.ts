@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
 import { manualClock } from '../clock/index.js';
 import type { Decision, Outcome, Verdict } from '../decision/index.js';
-import { createDetector } from '../detector/index.js';
 import { createGuard, type Guard, type GuardOptions } from '../guard/index.js';
 import type { GuardRequest } from '../request/index.js';
 import { readLog, type LogRecord } from './log-reader.js';
@@ -28,7 +27,6 @@ export interface ReplayTarget {
 export function guardTarget(options: GuardOptions = {}): ReplayTarget & { guard: Guard } {
   const clock = manualClock(0);
   const guard = createGuard({ warnings: false, ...options, clock });
-  attachDetector(guard);
   return {
     guard,
     setTime: (ms) => clock.set(ms),
@@ -36,16 +34,6 @@ export function guardTarget(options: GuardOptions = {}): ReplayTarget & { guard:
     record: (decision, outcome) => guard.record(decision, outcome),
     close: () => guard.close(),
   };
-}
-
-/**
- * Gives a guard its distillation detector if `createGuard` did not (until `createGuard` builds
- * `createDetector(options.detector, guard.context)` itself, this does it from outside).
- */
-function attachDetector(guard: Guard): void {
-  const parts = (guard as unknown as { parts: { detector?: unknown } }).parts;
-  if (parts.detector || guard.options.detector === false) return;
-  parts.detector = createDetector(guard.options.detector, guard.context);
 }
 
 export interface ReplayOptions {

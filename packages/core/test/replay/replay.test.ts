@@ -57,14 +57,14 @@ describe('replay', () => {
       line('u', '2026-11-02T09:00:05Z'),
     ];
     const { target, times, recorded } = scripted((_req, i) =>
-      [
+      (<Array<Partial<Decision>>>[
         {},
         { actions: { maxTokens: 100 } }, // not reduced: the cap equals what was asked
         { actions: { maxTokens: 50 }, verdict: 'throttle', score: 0.85 },
         { conclusion: 'throttle', allowed: false, verdict: 'flag', score: 0.91, signals: [{ name: 'instruction-style', value: 0.7, explanation: 'x' }], cluster: 'c_1' },
         { conclusion: 'deny', allowed: false, verdict: 'block', score: 0.97 },
         { conclusion: 'error', allowed: true },
-      ][i]!,
+      ])[i]!,
     );
     const report = await replay(Readable.from([lines.join('\n')]), target);
     expect(times).toEqual(lines.map((l) => Date.parse(JSON.parse(l).ts)));
