@@ -114,7 +114,7 @@ export interface EngineResult {
   counts: number[];
   /** Start and end of runs of 20+ base64 characters (pairs), at most 16 runs. */
   runs: number[];
-  /** `\x41` or `0x41` escapes, or many two-digit hex words: worth a hex decode. */
+  /** `\x41` or `0x41` escapes, or a run of two-digit hex words: worth a hex decode. */
   hexHint: boolean;
   /** Distinct rot13 cue words seen. */
   rot13Cues: number;
@@ -186,9 +186,13 @@ export function runEngine(text: string): EngineResult {
         }
       }
       const len = i - start;
-      if (len === 2) {
-        if (isHexDigit(text.charCodeAt(start)) && isHexDigit(text.charCodeAt(start + 1))) hexPairs++;
-      } else if (len > 2 && text.charCodeAt(start) === 0x30 && text.charCodeAt(start + 1) === 0x78) flags |= BACKSLASH;
+      // A hex dump is a run of two-digit words ("49 67 6e ..."); "be" and "ad" in prose are not.
+      if (len === 2 && isHexDigit(text.charCodeAt(start)) && isHexDigit(text.charCodeAt(start + 1))) {
+        if (++hexPairs >= 12) flags |= BACKSLASH;
+      } else {
+        hexPairs = 0;
+        if (len > 2 && text.charCodeAt(start) === 0x30 && text.charCodeAt(start + 1) === 0x78) flags |= BACKSLASH;
+      }
       // Runs of base64 characters: words joined by + / _ - =.
       if (runStart < 0) runStart = start;
       if (i < n && (c === 0x2b || c === 0x2f || c === 0x5f || c === 0x2d || c === 0x3d)) continue;
@@ -226,5 +230,5 @@ export function runEngine(text: string): EngineResult {
   }
   if ((flags & COLON) !== 0 && (labels & 12) === 12) counts[FAKE_TURNS] = countTurns(text);
 
-  return { counts, runs, hexHint: (flags & BACKSLASH) !== 0 || hexPairs >= 12, rot13Cues, reversedCues };
+  return { counts, runs, hexHint: (flags & BACKSLASH) !== 0, rot13Cues, reversedCues };
 }

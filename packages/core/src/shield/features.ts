@@ -168,7 +168,7 @@ export const FEATURE_SPECS: readonly FeatureSpec[] = [
     alts: [
       {
         heads: heads('new'),
-        re: `new${S}(?:set of${S})?(?:instructions?|rules|directives?|task|objective|orders|system prompt|prompt|policy|protocols?|guidelines)(?:${S}(?:for|to)${S}(?:the${S}|any${S}|all${S})?${AI_ADDRESSEES})?${SP}(?::|are\\b|is\\b|follow\\b|apply\\b|take)`,
+        re: `new${S}(?:set of${S})?(?:instructions?|rules|directives?|task|objective|orders|system prompt|prompt|policy|protocols?|guidelines)(?:${S}(?:for|to)${S}(?:the${S}|any${S}|all${S})?${AI_ADDRESSEES}|${S}from${S}(?:\\w+${S}){0,3}?\\w+)?${SP}(?::|are\\b|is\\b|follow\\b|apply\\b|take)`,
       },
       {
         heads: heads(YOUR_HEADS),
@@ -233,21 +233,29 @@ export const FEATURE_SPECS: readonly FeatureSpec[] = [
     alts: [
       {
         heads: heads(YOUR_HEADS),
-        re: `(?<=\\b${EXTRACT_VERBS}${gap(5)}(?:all${S}(?:of${S})?)?)${YOUR}${S}(?:\\w+${S}){0,2}?${SECRET_NOUNS}\\b(?!${S}(?:for|about|on|regarding|to)\\b)`,
+        re: `(?<=\\b${EXTRACT_VERBS}${gap(5)}(?:all${S}(?:of${S})?)?)${YOUR}${S}(?:\\w+${S}){0,3}?${SECRET_NOUNS}\\b(?!${S}(?:for|about|on|regarding|to)\\b)`,
       },
       { heads: heads(STRONG_EXTRACT_VERBS_LIST), re: `${STRONG_EXTRACT_VERBS}${gap(4)}${SECRET_QUALIFIERS}${S}(?:\\w+${S})?${SECRET_NOUNS_AFTER_QUALIFIER}\\b` },
       { heads: heads(STRONG_EXTRACT_VERBS_LIST), re: `${STRONG_EXTRACT_VERBS}${gap(4)}${POSITIONAL_QUALIFIERS}${S}(?:\\w+${S})?${POSITIONAL_NOUNS}\\b` },
       {
         heads: heads(REPEAT_VERBS_LIST),
-        re: `${REPEAT_VERBS}${gap(4)}(?:the${S})?(?:text|words|content|everything|all|instructions|prompt|lines|messages|conversation|context|sentences|paragraphs)${S}(?:(?:written|that (?:was|is|appears?)|you (?:see|saw|have|got|received))${S})?(?:above|before (?:this|my|the first)|so far|preceding|prior to (?:this|my)|at the (?:start|beginning|top) of)`,
+        re: `${REPEAT_VERBS}${gap(4)}(?:the${S})?(?:text|words|content|everything|all|instructions?|prompts?|lines?|messages?|conversation|context|sentences?|paragraphs?|rules?)${S}(?:(?:written|that (?:was|is|appears?)|you (?:see|saw|have|got|received))${S})?(?:above|before (?:this|my|the first)|so far|preceding|prior to (?:this|my)|at the (?:start|beginning|top) of)`,
       },
       {
         heads: heads('instructions prompt rules directives guidelines configuration system orders text setup message'),
         re: `(?:instructions|prompt|rules|directives|guidelines|configuration|system prompt|system message|orders|text|setup text|setup)${S}(?:that${S})?(?:you${S}(?:were|have been|'ve been|got|received|are given|were told|are following|follow|operate under|had)|(?:given|provided|passed|assigned|fed|supplied)${S}to${S}you|you${S}received)`,
       },
       {
+        heads: heads('you'),
+        re: `(?<=\\b(?:instructions|rules|guidelines|directives|orders|policies|constraints)${S}(?:that${S})?)you${S}(?:must|have${S}to|are${S}to|need${S}to|should|were${S}told${S}to)${S}(?:follow|obey|abide${S}by|respect|stick${S}to)\\b`,
+      },
+      {
         heads: heads('company developer developers operator operators creator creators owner owners admin admins team maker makers they openai anthropic'),
         re: `(?<=\\b(?:instructions|prompt|rules|text|setup|configuration|guidelines|orders|directives|message)${S}(?:that${S})?(?:the${S}|${YOUR}${S})?)(?:company|developers?|operators?|creators?|owners?|admins?|team|makers?|they|openai|anthropic)${S}(?:gave|give|wrote|provided|set|fed|programmed)${S}(?:to${S})?(?:you|u)\\b`,
+      },
+      {
+        heads: heads('what'),
+        re: `what${S}(?:did|does|do|have)${S}(?:the|${YOUR})${S}(?:developers?|creators?|operators?|company|makers?|owners?|admins?|programmers?)${S}(?:tell|told|instruct|ask|program|say to|give)\\w*${S}(?:to${S})?(?:you|u)\\b`,
       },
       {
         heads: heads('what'),
@@ -268,7 +276,7 @@ export const FEATURE_SPECS: readonly FeatureSpec[] = [
       },
       {
         heads: heads('before above prior'),
-        re: `(?<=\\b(?:everything|all|text|words|content)${S}(?:(?:written|said|stated|that (?:was|is)|you (?:saw|see|have))${S})?)(?:before|above|prior to)${S}(?:my|this|the)${S}(?:first${S})?(?:message|question|line|prompt|input)`,
+        re: `(?<=\\b(?:everything|all|text|words|content)${S}(?:(?:written|said|stated|that (?:was|is)|you (?:saw|see|have)|appears?|appearing|comes?|came|shown|is|was)${S})?)(?:before|above|prior to)${S}(?:my|this|the)${S}(?:first${S})?(?:message|question|line|prompt|input)`,
       },
       { heads: heads('between'), re: `between${S}the${S}(?:start|beginning|top)${S}of${S}(?:${YOUR}|the|this)${S}(?:context|conversation|prompt|context window)` },
       {
@@ -287,6 +295,10 @@ export const FEATURE_SPECS: readonly FeatureSpec[] = [
       {
         heads: heads(YOUR_HEADS),
         re: `${YOUR}${S}(?:(?:entire|full|whole|complete|exact|original|initial|hidden|secret|internal|confidential|actual|real)${S})?(?:system${S}(?:prompt|message|instructions)|initial${S}prompt|pre-?prompt|hidden${S}(?:instructions|prompt|rules)|secret${S}(?:instructions|prompt|rules)|internal${S}(?:instructions|rules)|confidential${S}(?:instructions|rules)|original${S}instructions|(?:entire|full|whole|complete)${S}prompt)\\b`,
+      },
+      {
+        heads: heads(YOUR_HEADS),
+        re: `${YOUR}${S}(?:real|actual|true|original|initial|hidden|secret|full|complete|exact|entire|underlying|internal|confidential|private)${S}(?:set${S}of${S})?(?:instructions|rules|guidelines|directives|prompt|configuration|programming)\\b`,
       },
       {
         heads: heads('hidden secret internal confidential original initial system'),
@@ -316,9 +328,10 @@ export const FEATURE_SPECS: readonly FeatureSpec[] = [
     cap: 2,
     alts: [
       { heads: heads('prompt systemprompt'), re: `(?:prompt${S}(?:systeme|du systeme|del sistema)|systemprompt)` },
+      { heads: heads('instrucciones instructions anweisungen reglas regles'), re: `(?:instrucciones|instructions|reglas|regles)${S}(?:del|du|de${S}la)${S}(?:sistema|systeme)\\b|(?:system)?anweisungen${S}des${S}systems\\b` },
       {
-        heads: heads('affiche montre revele donne dis dime muestra revela zeig gib nenn'),
-        re: `(?:affiche|montre|revele|donne|dis|dime|muestra|revela|zeig|gib|nenn)\\w*${S}(?:\\w+${S}){0,3}?(?:ton|votre|tes|vos|tu|tus|su|sus|dein\\w*|ihr\\w*)${S}(?:\\w+${S})?(?:prompt|instructions|consignes|regles|instrucciones|reglas|anweisungen|regeln)`,
+        heads: heads('affiche montre revele donne dis dime muestra revela sumariza resume resumi zeig gib nenn'),
+        re: `(?:affiche|montre|revele|donne|dis|dime|muestra|revela|sumariza|resume|resumi|zeig|gib|nenn)\\w*${S}(?:\\w+${S}){0,3}?(?:ton|votre|tes|vos|tu|tus|su|sus|dein\\w*|ihr\\w*)${S}(?:\\w+${S})?(?:prompt|instructions|consignes|regles|instrucciones|reglas|anweisungen|regeln)`,
       },
     ],
   },
@@ -359,6 +372,7 @@ export const FEATURE_SPECS: readonly FeatureSpec[] = [
         heads: heads(RESTRICTIONS_LIST),
         re: `${RESTRICTIONS}${S}(?:are|have been|were|is|has been|will be)${S}(?:now${S}|all${S}|completely${S})?(?:lifted|removed|disabled|off|gone|suspended|turned off|switched off|deactivated|void|waived)\\b`,
       },
+
     ],
   },
   {
@@ -380,7 +394,15 @@ export const FEATURE_SPECS: readonly FeatureSpec[] = [
       },
       {
         heads: heads('restrictions rules limits limitations filters guidelines ethics morals boundaries censorship policies content safety'),
-        re: `(?<=\\b(?:you're|you${S}are|you${S}will${S}be|act${S}as|acting${S}as|pretend${S}(?:to${S}be|you${S}are)|become|simulate|play|playing|roleplay${S}as|be|as)${S}(?:\\w+${S}){0,3}?(?:ai|assistant|model|chatbot|bot|gpt|llm|version of (?:you|yourself)|persona|character|entity)${S}(?:with${S}no|without(?:${S}any)?|that${S}(?:has|have)${S}no|having${S}no|free${S}(?:of|from)(?:${S}all|${S}any)?)${S}(?:\\w+${S})?)(?:restrictions|rules|limits|limitations|filters|guidelines|ethics|morals|boundaries|censorship|policies|content polic\\w+|safety \\w+)\\b`,
+        re: `(?<=\\b(?:you're|you${S}are|you${S}will${S}be|act${S}as|acting${S}as|pretend${S}(?:to${S}be|you${S}are)|become|simulate|play|playing|roleplay${S}as|be|as)${S}(?:\\w+${S}){0,6}?(?:ai|assistant|model|chatbot|bot|gpt|llm|version of (?:you|yourself)|persona|character|entity)${S}(?:with${S}no|without(?:${S}any)?|that${S}(?:has|have)${S}no|having${S}no|free${S}(?:of|from)(?:${S}all|${S}any)?)${S}(?:\\w+${S}){0,3}?)(?:restrictions|rules|limits|limitations|filters|guidelines|ethics|morals|boundaries|censorship|policies|content polic\\w+|safety \\w+)\\b`,
+      },
+      {
+        heads: heads('restrictions rules limits limitations filters guidelines ethics morals boundaries censorship'),
+        re: `(?<=\\b(?:who|which)${S}(?:has|have)${S}no${S}(?:\\w+${S})?)(?:restrictions|rules|limits|limitations|filters|guidelines|ethics|morals|boundaries|censorship)\\b`,
+      },
+      {
+        heads: heads(RESTRICTIONS_LIST),
+        re: `${RESTRICTIONS}${S}(?:doesn'?t|don'?t|does${S}not|do${S}not|no${S}longer)${S}(?:exists?|apply|applies|matter|count)\\b`,
       },
       {
         heads: heads(YOUR_HEADS),
@@ -522,6 +544,7 @@ export const FEATURE_SPECS: readonly FeatureSpec[] = [
         heads: heads('two 2 both three four separate different distinct'),
         re: `(?:two|2|both|three|four|separate|different|distinct)${S}(?:different${S}|separate${S}|distinct${S})?(?:responses|answers|ways|personalities|personas|paragraphs|outputs|characters)\\b`,
       },
+      { heads: heads('twice'), re: `(?<=\\b(?:respond|answer|reply)${S})twice\\b` },
       {
         heads: heads('respond responding answer answering reply replying'),
         re: `(?:respond|answer|reply)(?:ing)?${S}(?:to${S})?(?:every|all|each|any)${S}(?:of my${S})?(?:prompts?|questions?|requests?|messages?|quer(?:y|ies))`,

@@ -9,8 +9,11 @@
  * - runs like `-{3,}` are anchored at the start of the run with a lookbehind.
  */
 
-/** Word separator inside a sentence (no sentence punctuation, no newline). Disjoint from `\w`. */
-export const S = '[^\\w.!?\\n]+';
+/**
+ * Word separator inside a phrase: no sentence punctuation, newline, double quote or `=`, so a
+ * phrase never spans a quoted string or a `key=value`. Disjoint from `\w`.
+ */
+export const S = '[^\\w.!?\\n"“”«»=`]+';
 /** Optional horizontal space, followed in every pattern by a non-space literal. */
 export const SP = '[ \\t]*';
 /** Up to `n` words between two terms of a phrase, then a separator. */

@@ -14,7 +14,7 @@ const QUOTE_WINDOW = 160;
  * attack string is taken as an example. Unquoted attack text still counts in full.
  */
 const DISCUSSION =
-  /\b(?:prompt[- ]injections?|injection (?:filters?|attacks?|tests?|detection|classifiers?|attempts?)|red[- ]?team\w*|security (?:training|awareness|workshop|course|review)|test cases?)\b/;
+  /\b(?:prompt[- ]injections?|injection (?:filters?|attacks?|tests?|detection|classifiers?|attempts?)|red[- ]?team\w*|security (?:training|awareness|workshop|course|review)|test cases?|moderation (?:filters?|logs?|pipelines?|systems?|rules?))\b/;
 
 /** Whether a folded text discusses prompt attacks (see {@link DISCUSSION}). */
 export function isAttackDiscussion(text: string): boolean {

@@ -17,7 +17,7 @@ const BY_ID: Record<FeatureId, number> = {
   extraction: 4.5,
   ownSecret: 4,
   secretRequest: 2.5,
-  extractionForeign: 2.5,
+  extractionForeign: 4,
   extractionSoft: 1,
   extractionMention: 0.5,
   restrictionRemoval: 1.2,

@@ -24,10 +24,12 @@ describe('scanInjection on the held-out sets', () => {
   });
 });
 
-describe('scanInjection on the second held-out sets (written before the second tuning round)', () => {
+describe('scanInjection on held-out sets 2 and 3 (each written before the tuning round that used it)', () => {
   it('catches at least 90% of the attacks and flags at most 2% of the benign prompts', () => {
     expect(rate(loadFixture('blind-attacks.txt'))).toBeGreaterThanOrEqual(0.9);
     expect(rate([...loadFixture('blind-benign.txt'), ...loadFixture('blind-benign-technical.txt')])).toBeLessThanOrEqual(0.02);
+    expect(rate(loadFixture('final-attacks.txt'))).toBeGreaterThanOrEqual(0.9);
+    expect(rate(loadFixture('final-benign.txt'))).toBeLessThanOrEqual(0.02);
   });
 });
 
