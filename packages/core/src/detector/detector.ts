@@ -1,7 +1,7 @@
 import type { Decision, Outcome, ResponseActions, Verdict } from '../decision/index.js';
 import { fingerprintRequest } from '../fingerprint/index.js';
 import type { DetectorInput, DetectorPlugin, DetectorResult, GuardContext } from '../guard/plugins.js';
-import { post, pre, requestFacts, type PostResult, type RequestFacts, type Target } from './engine.js';
+import { EXPLAIN_FROM, post, pre, requestFacts, type PostResult, type RequestFacts, type Target } from './engine.js';
 import { verdictKey } from './keys.js';
 import { directWriter, MemoryState, testAndSet, testBit } from './memory-state.js';
 import { isAllowed, parseDetectorOptions, type ResolvedDetectorOptions } from './options.js';
@@ -12,8 +12,7 @@ import { explain } from './signals.js';
 
 /** How many signals a result carries (the strongest first). */
 const MAX_SIGNALS = 6;
-/** Scores below this carry no signal list. */
-const EXPLAIN_FROM = 0.1;
+
 
 /** The detector with its introspection helpers (for the replay report, tests and the CLI). */
 export interface Detector extends DetectorPlugin {
@@ -133,7 +132,7 @@ class LocalDetector extends BaseDetector {
     const view = this.state.account(id, f.ts);
     const acct: Target = { view, key: id };
     const before = { n: view[A.n]!, last: view[A.last]!, verdict: view[A.verdict]!, suspicious: view[A.suspicious]! > 0 };
-    const groups: Target[] = f.groups.map((g) => ({ view: this.state.group(g.hash), key: g.id }));
+    const groups: Target[] = f.groups.map((g) => ({ view: this.state.group(g.hash), key: '' }));
     const joined = f.groups.map((g) => testAndSet(view, A.joined, g.hash));
     const suspJoined = f.groups.map((g) => (before.suspicious ? testAndSet(view, A.suspJoined, g.hash) : testBit(view, A.suspJoined, g.hash)));
     const groupNBefore = groups.map((g) => g.view[2]!);

@@ -1,5 +1,5 @@
 import type { Verdict } from '../decision/index.js';
-import { hamming64, hash32, hex32, type RequestFingerprint } from '../fingerprint/index.js';
+import { hamming64, hash32, hex32, mix32, type RequestFingerprint } from '../fingerprint/index.js';
 import type { ResolvedDetectorOptions } from './options.js';
 import { binOf } from './population.js';
 import { A, CAP_BINS, G, P, RING_SLOTS, TEMPLATE_BINS } from './schema.js';
@@ -29,9 +29,7 @@ export interface Writer {
 
 /** A trait shared by accounts that links them into a cross-account group. */
 export interface GroupKey {
-  /** Stable id (`nf-…`, `sf-…`, `t-…`): the store key suffix. */
-  id: string;
-  /** 32-bit hash of the id's trait: the cluster label, the membership bit, the memory map key. */
+  /** 32-bit hash of the shared trait: the cluster label, the membership bit, the memory map key. */
   hash: number;
   template: boolean;
   /** What the accounts share, for explanations. */
@@ -69,16 +67,13 @@ export function requestFacts(fp: RequestFingerprint, timestampMs: number, newMod
   const single = fp.turns <= 1;
   const groups: GroupKey[] = [];
   if (clusters) {
-    const nf = hash32(`${fp.network.group}|${fp.client.id}`, 11);
-    groups.push({ id: `nf-${hex32(nf)}`, hash: nf, template: false, kind: 'network+client' });
-    if (fp.system !== 0) {
-      const sf = hash32(`${fp.system}|${fp.client.id}`, 12);
-      groups.push({ id: `sf-${hex32(sf)}`, hash: sf, template: false, kind: 'system-prompt+client' });
-    }
+    const nf = mix32(hash32(fp.network.group, 11) ^ fp.client.hash);
+    groups.push({ hash: nf, template: false, kind: 'network+client' });
+    if (fp.system !== 0) groups.push({ hash: mix32(Math.imul(fp.system, 0x9e3779b1) ^ fp.client.hash), template: false, kind: 'system-prompt+client' });
     // A follow-up continues its opening task: it links through the opener's template.
     const task = single ? p : fp.opener;
     if (task && task.templated && task.words >= 4) {
-      for (const frame of framesOf(task)) groups.push({ id: `t-${hex32(frame)}`, hash: frame, template: true, kind: 'template' });
+      for (const frame of framesOf(task)) groups.push({ hash: frame, template: true, kind: 'template' });
     }
   }
   return {
@@ -180,6 +175,8 @@ export interface PostResult {
   newlySuspiciousIn: number[];
 }
 
+/** Scores below this carry no signal list. */
+export const EXPLAIN_FROM = 0.1;
 /** Smoothing of the cluster evidence: a link must recur before it counts fully. */
 const CLUSTER_PRIOR = 0.5;
 /** How much a template link counts next to an infrastructure link. */
@@ -267,7 +264,8 @@ export function post(x: PostInput, w: Writer): PostResult {
   const clusterLabel = s[A.clusterScore]! > 0 ? clusterName(s[A.cluster]!) : undefined;
 
   // Score and verdict.
-  const evidence = scoreAccount(s, x.popView, clusterEvidence >= 0.25 ? clusterEvidence : 0, clusterLabel, options);
+  const linked = clusterEvidence >= 0.25 ? clusterEvidence : 0;
+  let evidence = scoreAccount(s, x.popView, linked, clusterLabel, options, false);
   const ownScore = sigmoid(evidence.own);
   // A young account's own behaviour is too little to act on; cluster evidence still counts.
   const young = n < options.minRequests;
@@ -281,6 +279,8 @@ export function post(x: PostInput, w: Writer): PostResult {
     if (previousRank === 0) w.set(acct, A.firstAction, f.ts);
   }
   w.set(acct, A.score, score);
+  // Sentences only for accounts near or past an action (most traffic never needs them).
+  if (score >= EXPLAIN_FROM || rank > 0) evidence = scoreAccount(s, x.popView, linked, clusterLabel, options, true);
 
   const newlySuspiciousIn: number[] = [];
   if (!before.suspicious && ownScore >= SUSPICIOUS_MEMBER && !young) {
@@ -299,6 +299,11 @@ export function post(x: PostInput, w: Writer): PostResult {
     ...(clusterLabel !== undefined && clusterEvidence >= 0.25 && { cluster: clusterLabel }),
     newlySuspiciousIn,
   };
+}
+
+/** The store id of a group: its kind and hash. */
+export function groupId(g: GroupKey): string {
+  return `${g.kind === 'template' ? 't' : g.kind === 'network+client' ? 'nf' : 'sf'}-${hex32(g.hash)}`;
 }
 
 /** The public name of a cluster (`c_` and the group hash). */

@@ -1,5 +1,5 @@
 import type { Store, StoreOp } from '../store/index.js';
-import { post, pre, type PostResult, type RequestFacts, type Target, type Writer } from './engine.js';
+import { groupId, post, pre, type PostResult, type RequestFacts, type Target, type Writer } from './engine.js';
 import type { ResolvedDetectorOptions } from './options.js';
 import { populationView } from './population.js';
 import { accountKey, bitsKey, groupKey, hourKey, POP_KEY, verdictKey } from './keys.js';
@@ -41,7 +41,7 @@ export class RedisState {
     this.pending = [];
     const readAccount = ops.length;
     ops.push({ op: 'hgetall', key: aKey });
-    const gKeys = f.groups.map((g) => groupKey(g.id));
+    const gKeys = f.groups.map((g) => groupKey(groupId(g)));
     const readGroups = ops.length;
     for (const k of gKeys) ops.push({ op: 'hgetall', key: k });
     const joins = ops.length;

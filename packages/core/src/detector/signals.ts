@@ -88,18 +88,19 @@ export function profileStrengths(means: { instruction: number; reasoning: number
  * Scores an account's state: each named signal with its strength and explanation, fused into
  * log-odds with and without the cluster evidence.
  */
-export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEvidence: number, clusterLabel: string | undefined, options: ResolvedDetectorOptions): Evidence {
+export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEvidence: number, clusterLabel: string | undefined, options: ResolvedDetectorOptions, collect = true): Evidence {
   const w = options.weights;
   const n = s[A.n]!;
   const singleN = Math.max(1, s[A.singleN]!);
   const parts: SignalPart[] = [];
   let own = BIAS;
-  const add = (name: SignalName, strength: number, explain: () => string, reliable = 1) => {
+  // Without `collect` only the sum is computed: no signal objects, no sentences.
+  const add = (name: SignalName, strength: number, explain: false | (() => string), reliable = 1) => {
     if (strength <= 0) return;
     const contribution = WEIGHTS[name] * w[name] * strength * reliable;
     if (contribution === 0) return;
     own += contribution;
-    parts.push({ name, value: round(strength * reliable), contribution, explain });
+    if (explain) parts.push({ name, value: round(strength * reliable), contribution, explain });
   };
 
   const means = {
@@ -112,7 +113,7 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
   const young = reliability(n, 4);
   const youngSingle = reliability(s[A.singleN]!, 4);
 
-  add('reasoning-elicitation', p.reasoning, () => `${pct(means.reasoning)} of ${n} prompts ask the model to expose its reasoning (step-by-step scaffolds, thinking tags, rubric grading).`, young);
+  add('reasoning-elicitation', p.reasoning, collect && (() => `${pct(means.reasoning)} of ${n} prompts ask the model to expose its reasoning (step-by-step scaffolds, thinking tags, rubric grading).`), young);
   // Template reuse: most prompts share a few frames with varied fills. Alone it describes any
   // integration; it counts as harvesting when the fills span many capabilities.
   const templated = s[A.templated]!;
@@ -135,12 +136,12 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
     if (v > capMax) capMax = v;
   }
   const breadth = clamp01((caps - 3) / 5);
-  add('template-reuse', clamp01((reuse - 0.3) / 0.5) * breadth, () => `${pct(reuse)} of ${n} prompts share one template frame, filled with tasks across ${caps} capabilities.`, reliability(templated, 6));
-  add('capability-sweep', breadth * p.instruction, () => `Instruction prompts cover ${caps} of ${CAP_BINS - 1} capability areas.`, reliability(n, 20));
+  add('template-reuse', clamp01((reuse - 0.3) / 0.5) * breadth, collect && (() => `${pct(reuse)} of ${n} prompts share one template frame, filled with tasks across ${caps} capabilities.`), reliability(templated, 6));
+  add('capability-sweep', breadth * p.instruction, collect && (() => `Instruction prompts cover ${caps} of ${CAP_BINS - 1} capability areas.`), reliability(n, 20));
 
   // Benign automation: one instruction over many documents (a summariser, a classifier).
   const narrow = n >= 12 && fewTemplates >= 0.8 && caps <= 3 && capMax >= 0.5 * n ? 1 : 0;
-  add('narrow-automation', narrow, () => `${pct(fewTemplates)} of ${n} prompts are a few fixed tasks (mostly ${CAPABILITIES[argmax(s, A.caps, CAP_BINS)]}) over varied inputs: an integration, not a sweep.`);
+  add('narrow-automation', narrow, collect && (() => `${pct(fewTemplates)} of ${n} prompts are a few fixed tasks (mostly ${CAPABILITIES[argmax(s, A.caps, CAP_BINS)]}) over varied inputs: an integration, not a sweep.`));
 
   // Instruction style is the steadiest trait of a harvest: the more single-turn prompts an
   // account has sent, the less a high share can be chance, so its weight grows with the count.
@@ -150,29 +151,29 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
   // One task over many inputs (a summariser) is an integration: its instructions are one
   // instruction repeated, not a corpus, and its machine-like habits are explained.
   const automation = narrow ? 0.3 : 1;
-  add('instruction-style', instructionStrength * automation, () => `${pct(means.instruction)} of ${singles} single-turn prompts read like dataset instructions rather than a person's request.`, instructionVolume);
-  add('dataset-scaffold', p.scaffold, () => `${pct(means.scaffold)} of single-turn prompts carry dataset format labels (Instruction/Response, ### Task, Q/A).`, youngSingle);
-  add('conversational', p.personal, () => `${pct(means.personal)} of prompts are personal or conversational (first person, greetings, context).`, young);
+  add('instruction-style', instructionStrength * automation, collect && (() => `${pct(means.instruction)} of ${singles} single-turn prompts read like dataset instructions rather than a person's request.`), instructionVolume);
+  add('dataset-scaffold', p.scaffold, collect && (() => `${pct(means.scaffold)} of single-turn prompts carry dataset format labels (Instruction/Response, ### Task, Q/A).`), youngSingle);
+  add('conversational', p.personal, collect && (() => `${pct(means.personal)} of prompts are personal or conversational (first person, greetings, context).`), young);
 
   const single = s[A.single]! / Math.max(1, n);
-  add('single-turn', clamp01((single - 0.6) / 0.35) * automation, () => `${pct(single)} of ${n} requests start a new conversation; mean history ${(s[A.depth]! / Math.max(1, n)).toFixed(1)} messages.`, reliability(n, 8));
+  add('single-turn', clamp01((single - 0.6) / 0.35) * automation, collect && (() => `${pct(single)} of ${n} requests start a new conversation; mean history ${(s[A.depth]! / Math.max(1, n)).toFixed(1)} messages.`), reliability(n, 8));
 
   const outN = s[A.outN]!;
   if (outN >= 5) {
     const ratio = s[A.outTok]! / Math.max(1, s[A.inTok]!);
     const capped = s[A.capped]! / outN;
     const strength = Math.max(clamp01((Math.log2(ratio + 1e-9) - 2.5) / 2.5), clamp01((capped - 0.2) / 0.5));
-    add('output-heavy', strength, () => `Answers run ${ratio.toFixed(1)}x the prompt length; ${pct(capped)} of ${outN} hit max_tokens.`, reliability(outN, 10));
+    add('output-heavy', strength, collect && (() => `Answers run ${ratio.toFixed(1)}x the prompt length; ${pct(capped)} of ${outN} hit max_tokens.`), reliability(outN, 10));
   }
 
   const scripted = s[A.scripted]! / Math.max(1, n);
-  add('scripted-client', clamp01((scripted - 0.3) / 0.6) * automation, () => `${pct(scripted)} of requests come from an HTTP library or a browser disguise, not a browser.`, young);
+  add('scripted-client', clamp01((scripted - 0.3) / 0.6) * automation, collect && (() => `${pct(scripted)} of requests come from an HTTP library or a browser disguise, not a browser.`), young);
 
   const gapN = s[A.gapN]!;
   if (gapN >= 10) {
     const mean = s[A.gapS]! / gapN;
     const sd = Math.sqrt(Math.max(0, s[A.gapSS]! / gapN - mean * mean));
-    add('regular-timing', clamp01((1.7 - sd) / 1.0) * automation, () => `Inter-arrival times are regular (spread ${sd.toFixed(2)} in log-seconds over ${gapN} gaps; people are bursty, above 2).`, reliability(gapN, 20));
+    add('regular-timing', clamp01((1.7 - sd) / 1.0) * automation, collect && (() => `Inter-arrival times are regular (spread ${sd.toFixed(2)} in log-seconds over ${gapN} gaps; people are bursty, above 2).`), reliability(gapN, 20));
   }
 
   const span = s[A.last]! - s[A.first]!;
@@ -182,26 +183,26 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
     const days = span / 86_400;
     const sleepsPerDay = s[A.sleeps]! / Math.max(1, days);
     const strength = clamp01((active - 18) / 5) * clamp01(1 - sleepsPerDay);
-    add('round-the-clock', strength, () => `Active in ${active} of 24 hours of the day over ${days.toFixed(1)} days with ${s[A.sleeps]} breaks of 4 hours or more.`);
+    add('round-the-clock', strength, collect && (() => `Active in ${active} of 24 hours of the day over ${days.toFixed(1)} days with ${s[A.sleeps]} breaks of 4 hours or more.`));
   }
 
   const volume = clamp01(Math.log2(n / pop.volumeP95) / 3);
-  add('volume', volume, () => `${n} requests, ${(n / pop.volumeP95).toFixed(1)}x the 95th percentile of accounts.`);
+  add('volume', volume, collect && (() => `${n} requests, ${(n / pop.volumeP95).toFixed(1)}x the 95th percentile of accounts.`));
   const peak = s[A.peakHour]!;
-  add('velocity', clamp01(Math.log2(peak / pop.peakP95) / 2), () => `Up to ${peak} requests in one hour, ${(peak / pop.peakP95).toFixed(1)}x the 95th percentile.`);
+  add('velocity', clamp01(Math.log2(peak / pop.peakP95) / 2), collect && (() => `Up to ${peak} requests in one hour, ${(peak / pop.peakP95).toFixed(1)}x the 95th percentile.`));
 
   const dupN = s[A.nearDup]!;
-  add('near-duplicates', clamp01((dupN / Math.max(1, n) - 0.1) / 0.3), () => `${pct(dupN / Math.max(1, n))} of prompts are near-duplicates of a recent one (paraphrase probing).`, reliability(n, 10));
+  add('near-duplicates', clamp01((dupN / Math.max(1, n) - 0.1) / 0.3), collect && (() => `${pct(dupN / Math.max(1, n))} of prompts are near-duplicates of a recent one (paraphrase probing).`), reliability(n, 10));
 
   const pivot = s[A.newModel]! / Math.max(1, n);
-  if (n >= 10) add('model-pivot', clamp01((pivot - 0.5) / 0.4), () => `${pct(pivot)} of requests go to a model released to this service within the last day.`);
+  if (n >= 10) add('model-pivot', clamp01((pivot - 0.5) / 0.4), collect && (() => `${pct(pivot)} of requests go to a model released to this service within the last day.`));
 
   let total = own;
   if (clusterEvidence > 0) {
     const contribution = WEIGHTS.cluster * w.cluster * clusterEvidence;
     if (contribution > 0) {
       total += contribution;
-      parts.push({ name: 'cluster', value: round(clusterEvidence), contribution, explain: () => `Linked to cross-account cluster ${clusterLabel ?? ''} whose members behave alike (${pct(clusterEvidence)} of this account's traffic carries its shared traits).`.replace('  ', ' ') });
+      if (collect) parts.push({ name: 'cluster', value: round(clusterEvidence), contribution, explain: () => `Linked to cross-account cluster ${clusterLabel ?? ''} whose members behave alike (${pct(clusterEvidence)} of this account's traffic carries its shared traits).`.replace('  ', ' ') });
     }
   }
   parts.sort((a, b) => b.contribution - a.contribution);

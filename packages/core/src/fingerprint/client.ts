@@ -5,6 +5,8 @@ import { fnv1a, hex32, mix32 } from './hash.js';
 export interface ClientFingerprint {
   /** Stable id of the header shape: header names in order, user-agent family and major version, language, fetch metadata. */
   id: string;
+  /** {@link id} as a number. */
+  hash: number;
   /** User-agent family: `chrome`, `edge`, `firefox`, `safari`, `python-requests`, `python-httpx`, `node`, `curl`, `go`, … or `other`/`none`. */
   family: string;
   /** `browser` (browser user-agent with the headers browsers send), `scripted` (an HTTP library or tool), or `unknown`. */
@@ -140,7 +142,7 @@ export function clientFingerprint(headers: GuardHeaders): ClientFingerprint {
   }
   const order = names >>> 0;
   const id = mix32(order ^ Math.imul(info.hash, 0x9e3779b1) ^ (language ? fnv1a(language, 0x1234567) : 0) ^ (fetchMetadata ? 0x5bd1e995 : 0));
-  return { id: hex32(id), family: info.family, kind, scripted, headerOrder: hex32(mix32(order)), headerCount: count, ...(language !== undefined && { language }), fetchMetadata };
+  return { id: hex32(id), hash: id, family: info.family, kind, scripted, headerOrder: hex32(mix32(order)), headerCount: count, ...(language !== undefined && { language }), fetchMetadata };
 }
 
 // Connection-level, proxy and credential headers vary with the route, not with the client.

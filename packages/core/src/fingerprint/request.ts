@@ -58,7 +58,7 @@ class PromptCache {
   }
 }
 
-const promptCache = new PromptCache(8192);
+const promptCache = new PromptCache(16384);
 const systemCache = new Map<string, { hash: number; reasoning: number }>();
 
 /**
