@@ -394,7 +394,7 @@ export const FEATURE_SPECS: readonly FeatureSpec[] = [
       },
       {
         heads: heads('restrictions rules limits limitations filters guidelines ethics morals boundaries censorship policies content safety'),
-        re: `(?<=\\b(?:you're|you${S}are|you${S}will${S}be|act${S}as|acting${S}as|pretend${S}(?:to${S}be|you${S}are)|become|simulate|play|playing|roleplay${S}as|be|as)${S}(?:\\w+${S}){0,6}?(?:ai|assistant|model|chatbot|bot|gpt|llm|version of (?:you|yourself)|persona|character|entity)${S}(?:with${S}no|without(?:${S}any)?|that${S}(?:has|have)${S}no|having${S}no|free${S}(?:of|from)(?:${S}all|${S}any)?)${S}(?:\\w+${S}){0,3}?)(?:restrictions|rules|limits|limitations|filters|guidelines|ethics|morals|boundaries|censorship|policies|content polic\\w+|safety \\w+)\\b`,
+        re: `(?<=\\b(?:you're|you${S}are|you${S}will${S}be|act${S}as|acting${S}as|pretend${S}(?:to${S}be|you${S}are)|become|simulate|play|playing|roleplay${S}as|be|as)${S}(?:\\w+${S}){0,6}?(?:ai|assistant|model|chatbot|bot|gpt|llm|version of (?:you|yourself)|persona|character|entity)${S}(?:with${S}no|without(?:${S}any)?|that${S}(?:has|have)${S}no|having${S}no|free${S}(?:of|from)(?:${S}all|${S}any)?)${S}(?:(?!(?:no|with|without)\\b)\\w+${S}){0,3}?)(?:restrictions|rules|limits|limitations|filters|guidelines|ethics|morals|boundaries|censorship|policies|content polic\\w+|safety \\w+)\\b`,
       },
       {
         heads: heads('restrictions rules limits limitations filters guidelines ethics morals boundaries censorship'),

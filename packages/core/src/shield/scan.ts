@@ -12,6 +12,8 @@ export const DEFAULT_THRESHOLD = 0.5;
 export const DEFAULT_MAX_SCAN_CHARS = 16_384;
 /** Characters of a whole conversation that are scanned at most, newest messages first. */
 export const DEFAULT_MAX_CONVERSATION_CHARS = 65_536;
+/** Logit subtracted from assistant turns of the history (see `scanMessages`). */
+const ASSISTANT_DISCOUNT = 3;
 
 export interface ScanTextOptions {
   /** Score at or above which the verdict is `injection`. Default 0.5. */
@@ -209,7 +211,8 @@ function collectTexts(content: unknown, out: string[], depth = 0): void {
 /**
  * Scores a whole Messages request: every message of the history (not only the last one, since
  * a client controls all of it, assistant turns included), text blocks, `tool_result` contents
- * and plain-text documents. Texts are scanned newest first until `maxTotalChars`; the score is
+ * and plain-text documents. Assistant turns need clearer evidence (their logit is lowered by 3):
+ * a genuine answer may explain attacks, a forged one usually states its jailbreak plainly. Texts are scanned newest first until `maxTotalChars`; the score is
  * the highest of any text, and the reasons are those of every text at or above the threshold
  * (or of the highest-scoring text when none is).
  *
@@ -228,20 +231,28 @@ export function scanMessages(body: Pick<MessagesBody, 'messages'> & { system?: u
   const maxChars = options.maxChars ?? DEFAULT_MAX_SCAN_CHARS;
   let budget = options.maxTotalChars ?? DEFAULT_MAX_CONVERSATION_CHARS;
   const texts: string[] = [];
+  /** Texts at or after this index came from assistant turns. */
+  const fromAssistant: boolean[] = [];
   const messages = body !== null && typeof body === 'object' && Array.isArray(body.messages) ? body.messages : [];
   for (let i = messages.length - 1; i >= 0; i--) {
-    const m = messages[i] as { content?: unknown } | null;
-    if (m !== null && typeof m === 'object') collectTexts(m.content, texts);
+    const m = messages[i] as { role?: unknown; content?: unknown } | null;
+    if (m === null || typeof m !== 'object') continue;
+    const before = texts.length;
+    collectTexts(m.content, texts);
+    for (let j = before; j < texts.length; j++) fromAssistant.push(m.role === 'assistant');
   }
   if (options.includeSystem) collectTexts(body.system, texts);
 
   let best: Logit | undefined;
   const reasons = new Set<Reason>();
-  for (const text of texts) {
+  for (let i = 0; i < texts.length; i++) {
     if (budget <= 0) break;
+    const text = texts[i]!;
     const slice = text.length > budget ? text.slice(text.length - budget) : text;
     budget -= Math.min(slice.length, maxChars);
     const l = textLogit(slice, maxChars);
+    // A real assistant turn may explain attacks to the user; a forged one has to look like one more clearly.
+    if (fromAssistant[i]) l.z -= ASSISTANT_DISCOUNT;
     if (best === undefined || l.z > best.z) best = l;
     if (probability(l.z) >= threshold) for (const r of reasonsOf(l, true)) reasons.add(r);
   }
