@@ -2,6 +2,7 @@
 //
 //   pnpm build && node bench/shield-eval.mjs
 //   DG_INJECTION_DEV=<dir with prompts.jsonl> node bench/shield-eval.mjs   (default ../shared/data/injection-dev)
+//   DG_DETECTION_DEV=<dir with requests.jsonl.gz>                           (default ../shared/data/detection-dev)
 //
 // Rates: true-positive rate on attacks and false-positive rate on benign prompts at the default
 // threshold (0.5), on the development file and on the held-out sets committed under
@@ -10,10 +11,12 @@
 // (it should stay flat: the scan is linear and capped at 16,384 characters per text).
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { createOutputFilter, scanInjection } from '@distill-guard/core';
 
 const root = new URL('../', import.meta.url);
 const devDir = process.env.DG_INJECTION_DEV ?? fileURLToPath(new URL('../shared/data/injection-dev/', root));
+const trafficDir = process.env.DG_DETECTION_DEV ?? fileURLToPath(new URL('../shared/data/detection-dev/', root));
 const fixtures = new URL('packages/core/test/shield/fixtures/', root);
 
 function loadFixture(name) {
@@ -60,7 +63,24 @@ line('  benign: long technical only', rates(held.attacks, held.technical));
 const blind = { attacks: loadFixture('blind-attacks.txt'), benign: [...loadFixture('blind-benign.txt'), ...loadFixture('blind-benign-technical.txt')] };
 line('held-out set 2', rates(blind.attacks, blind.benign));
 const fresh = { attacks: loadFixture('final-attacks.txt'), benign: loadFixture('final-benign.txt') };
-line('held-out set 3 (never tuned on)', rates(fresh.attacks, fresh.benign));
+line('held-out set 3', rates(fresh.attacks, fresh.benign));
+
+// Real chat traffic (ShareGPT, Open Assistant and Alpaca prompts of the detection data set): not
+// labelled for injection, so this is an upper bound on the false-positive rate of ordinary use.
+let requestLines = [];
+const trafficFile = `${trafficDir.replace(/\/$/, '')}/requests.jsonl.gz`;
+if (existsSync(trafficFile)) {
+  requestLines = gunzipSync(readFileSync(trafficFile)).toString('utf8').split('\n').filter((l) => l.trim());
+  const prompts = new Set();
+  for (const l of requestLines) {
+    for (const m of JSON.parse(l).body?.messages ?? []) {
+      const t = typeof m.content === 'string' ? m.content : '';
+      if (t) prompts.add(t);
+    }
+  }
+  const flagged = [...prompts].filter((t) => scanInjection(t).verdict === 'injection').length;
+  console.log(`${'detection-dev prompts (unlabelled)'.padEnd(34)} flagged ${pct(flagged / prompts.size)} (${flagged}/${prompts.size} unique prompts)`);
+}
 
 // ---- cost ----
 function cpuMicros(fn, reps) {
@@ -85,10 +105,25 @@ const scanUs = cpuMicros(() => {
 const parseUs = cpuMicros(() => {
   for (const l of corpus) JSON.parse(l);
 }, 3);
-console.log(`scan of ${texts.length} prompts (${(chars / texts.length).toFixed(0)} chars avg): ${(scanUs / parseUs).toFixed(1)}x JSON.parse of the same lines, ${(scanUs / texts.length).toFixed(1)} us/prompt`);
+console.log(`injection-dev prompts (${(chars / texts.length).toFixed(0)} chars avg): scan ${(scanUs / parseUs).toFixed(1)}x JSON.parse of the same lines, ${(scanUs / texts.length).toFixed(1)} us/prompt`);
 
-const base = [...held.benign, ...held.technical].join(' ');
-const sample = (n) => base.repeat(Math.ceil(n / base.length)).slice(0, n);
+if (requestLines.length > 0) {
+  const lines = requestLines.slice(0, 20_000);
+  const bodies = lines.map((l) => JSON.parse(l).body);
+  const lastUser = bodies.map((b) => b.messages.at(-1)?.content).map((c) => (typeof c === 'string' ? c : ''));
+  const avg = lastUser.reduce((n, t) => n + t.length, 0) / lastUser.length;
+  const us = cpuMicros(() => {
+    for (const t of lastUser) scanInjection(t);
+  }, 2);
+  const parse = cpuMicros(() => {
+    for (const l of lines) JSON.parse(l);
+  }, 2);
+  console.log(`detection-dev requests (${avg.toFixed(0)} chars avg prompt): scan ${(us / parse).toFixed(2)}x JSON.parse of the whole request line, ${(us / lines.length).toFixed(1)} us/request`);
+}
+
+// A homogeneous text (one technical prompt repeated), so the per-character cost compares like with like.
+const unit = held.technical[0];
+const sample = (n) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
 const perChar = [];
 for (const n of [500, 2_000, 8_000, 16_000, 64_000, 256_000]) {
   const text = sample(n);
