@@ -76,6 +76,8 @@ abstract class BaseDetector implements Detector {
     if (r.cluster !== undefined) out.cluster = r.cluster;
     const actions = this.actionsFor(r.verdict, input.body.max_tokens, reasoningShare);
     if (actions) out.actions = actions;
+    // A throttled account that is also fast is told to come back later (a 429) rather than served slowly.
+    if (r.verdict === 'throttle' && r.fast) out.retryAfter = this.options.actions.retryAfterSeconds;
     return out;
   }
 

@@ -173,6 +173,8 @@ export interface PostResult {
   cluster?: string;
   /** Groups to mark with the account as a suspicious member (Redis: set their bits). */
   newlySuspiciousIn: number[];
+  /** The account is sending faster than 95% of accounts ever do in an hour (a throttle then asks it to wait). */
+  fast: boolean;
 }
 
 /** Scores below this carry no signal list. */
@@ -298,6 +300,7 @@ export function post(x: PostInput, w: Writer): PostResult {
     previous: VERDICTS[previousRank]!,
     ...(clusterLabel !== undefined && clusterEvidence >= 0.25 && { cluster: clusterLabel }),
     newlySuspiciousIn,
+    fast: x.hourCount > x.popView.peakP95,
   };
 }
 

@@ -14,7 +14,8 @@ export function binOf(count: number): number {
 export function percentile95(pop: ArrayLike<number>, from: number, floor: number): number {
   let total = 0;
   for (let b = 0; b < POP_BINS; b++) total += Math.max(0, pop[from + b]!);
-  if (total <= 0) return floor;
+  // Too few accounts for a percentile: the heaviest would set its own reference.
+  if (total < 20) return floor;
   let above = 0;
   for (let b = POP_BINS - 1; b >= 0; b--) {
     above += Math.max(0, pop[from + b]!);

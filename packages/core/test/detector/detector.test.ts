@@ -114,6 +114,23 @@ describe('distillation detector (memory)', () => {
     expect(results.some((r) => r.verdict === 'block')).toBe(false);
   });
 
+  it('asks a throttled account that is also fast to come back later', async () => {
+    const { detector } = detectorFor({ thresholds: { throttle: 0.05, flag: 0.999, block: 1 } });
+    const fast = await drive(detector, scriptedHarvester({ user: 'fast', count: 60, start, intervalSeconds: 20 }));
+    const slow = await drive(detector, scriptedHarvester({ user: 'slow', count: 60, start, intervalSeconds: 600, seed: 3 }));
+    expect(fast.some((r) => r.verdict === 'throttle' && r.retryAfter === 30)).toBe(true);
+    expect(slow.filter((r) => r.verdict === 'throttle').every((r) => r.retryAfter === undefined)).toBe(true);
+  });
+
+  it('keeps serving an integration with a few fixed tasks over varied inputs', async () => {
+    const { detector } = detectorFor();
+    const classify = summariser('backend-2', 300, 9).map((s, i) =>
+      i % 2 ? { ...s, request: { ...s.request, body: { ...(s.request.body as object), messages: [{ role: 'user', content: `Classify the sentiment of this customer message as positive, neutral or negative.\n\n${i}: the delivery was late but support was kind` }] } } } : s,
+    );
+    const results = await drive(detector, classify);
+    expect(results.filter((r) => r.verdict === 'allow').length / results.length).toBeGreaterThan(0.95);
+  });
+
   it('persists verdicts in the store, keeps state bounded, and forgets an identity on reset', async () => {
     const store = memoryStore();
     const { detector } = detectorFor({ maxAccounts: 50 }, store);
