@@ -36,6 +36,11 @@ export interface RequestRulesOptions {
   maxInputTokens?: number;
   /** Messages in one request. Default 500. */
   maxMessages?: number;
+  /**
+   * `'lenient'` (default) accepts consecutive messages of the same role, which the Messages API
+   * combines into one turn; `'strict'` refuses them. The first message must be a user message either way.
+   */
+  alternation?: 'strict' | 'lenient';
   /** Content blocks in one message. Default 100. */
   maxBlocks?: number;
   /** Bytes of one base64 image or document (decoded size). Default 5 MB. */
@@ -106,6 +111,7 @@ export interface RequestRules {
   maxInputChars: number;
   maxInputTokens: number;
   maxMessages: number;
+  alternation: 'strict' | 'lenient';
   maxBlocks: number;
   maxAttachmentBytes: number;
   system: SystemPolicy;
@@ -142,7 +148,7 @@ export const SHIELD_DEFAULTS = {
 
 const SHIELD_KEYS = ['request', 'injection', 'output'] as const;
 const REQUEST_KEYS = [
-  'models', 'maxTokens', 'onMaxTokens', 'maxInputChars', 'maxInputTokens', 'maxMessages', 'maxBlocks',
+  'models', 'maxTokens', 'onMaxTokens', 'maxInputChars', 'maxInputTokens', 'maxMessages', 'alternation', 'maxBlocks',
   'maxAttachmentBytes', 'system', 'systemPrompt', 'tools', 'blockTypes',
 ] as const;
 const INJECTION_KEYS = ['policy', 'threshold', 'maxScanChars', 'maxConversationChars'] as const;
@@ -161,6 +167,7 @@ function parseRequestRules(input: unknown, path: string): RequestRules {
     maxInputChars: optional(o.maxInputChars, SHIELD_DEFAULTS.maxInputChars as number, count(join(path, 'maxInputChars'), 1)),
     maxInputTokens: optional(o.maxInputTokens, SHIELD_DEFAULTS.maxInputTokens as number, count(join(path, 'maxInputTokens'), 1)),
     maxMessages: optional(o.maxMessages, SHIELD_DEFAULTS.maxMessages as number, count(join(path, 'maxMessages'), 1)),
+    alternation: optional(o.alternation, 'lenient' as const, (v) => expectOneOf(join(path, 'alternation'), v, ['strict', 'lenient'] as const)),
     maxBlocks: optional(o.maxBlocks, SHIELD_DEFAULTS.maxBlocks as number, count(join(path, 'maxBlocks'), 1)),
     maxAttachmentBytes: optional(o.maxAttachmentBytes, SHIELD_DEFAULTS.maxAttachmentBytes as number, count(join(path, 'maxAttachmentBytes'), 1)),
     system: optional(o.system, 'replace' as const, (v) => expectOneOf(join(path, 'system'), v, ['replace', 'refuse', 'allow'] as const)),

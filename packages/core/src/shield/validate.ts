@@ -10,6 +10,7 @@ export const DEFAULT_REQUEST_RULES: RequestRules = Object.freeze({
   maxInputChars: SHIELD_DEFAULTS.maxInputChars,
   maxInputTokens: SHIELD_DEFAULTS.maxInputTokens,
   maxMessages: SHIELD_DEFAULTS.maxMessages,
+  alternation: 'lenient',
   maxBlocks: SHIELD_DEFAULTS.maxBlocks,
   maxAttachmentBytes: SHIELD_DEFAULTS.maxAttachmentBytes,
   system: 'replace',
@@ -248,7 +249,9 @@ function validateBody(input: unknown, rules: RequestRules): ValidatedBody {
     const role = m.role;
     if (role !== 'user' && role !== 'assistant') fail(`${p}.role`, `must be "user" or "assistant", got ${describe(role)}.`);
     if (i === 0 && role !== 'user') fail(`${p}.role`, 'the first message must be a "user" message.');
-    if (role === previous) fail(`${p}.role`, `two "${role}" messages in a row; roles must alternate between "user" and "assistant".`);
+    if (role === previous && rules.alternation === 'strict') {
+      fail(`${p}.role`, `two "${role}" messages in a row; roles must alternate between "user" and "assistant".`);
+    }
     previous = role;
     if (typeof m.content === 'string') {
       if (m.content.length === 0) fail(`${p}.content`, 'must not be empty.');

@@ -36,7 +36,6 @@ describe('validateMessagesBody: schema', () => {
     ['message not object', { ...ok, messages: ['hi'] }, 'messages.0', /must be an object with "role" and "content"/],
     ['bad role', { ...ok, messages: [{ role: 'system', content: 'x' }] }, 'messages.0.role', /"user" or "assistant", got the string "system"/],
     ['first message assistant', { ...ok, messages: [{ role: 'assistant', content: 'x' }] }, 'messages.0.role', /first message must be a "user"/],
-    ['no alternation', { ...ok, messages: [{ role: 'user', content: 'a' }, { role: 'user', content: 'b' }] }, 'messages.1.role', /two "user" messages in a row/],
     ['extra message field', { ...ok, messages: [{ role: 'user', content: 'a', name: 'x' }] }, 'messages.0.name', /not a message field/],
     ['empty content', { ...ok, messages: [{ role: 'user', content: '' }] }, 'messages.0.content', /must not be empty/],
     ['content number', { ...ok, messages: [{ role: 'user', content: 42 }] }, 'messages.0.content', /string or an array of content blocks, got number 42/],
@@ -123,6 +122,14 @@ describe('validateMessagesBody: rules', () => {
     const { body, changes } = validateRequestBody({ ...ok, max_tokens: 20_000, thinking: { type: 'enabled', budget_tokens: 10_000 } }, rules({ maxTokens: 4096 }));
     expect(body.thinking).toEqual({ type: 'enabled', budget_tokens: 4095 });
     expect(changes).toEqual(['max_tokens-clamped', 'thinking-budget-clamped']);
+  });
+
+  it('accepts consecutive messages of one role (the API merges them) unless alternation is strict', () => {
+    const body = { ...ok, messages: [{ role: 'user', content: 'a' }, { role: 'assistant', content: 'b' }, { role: 'assistant', content: 'c' }, { role: 'user', content: 'd' }] };
+    expect(validateMessagesBody(body, rules()).messages).toHaveLength(4);
+    const err = refusal(body, rules({ alternation: 'strict' }));
+    expect(err.param).toBe('messages.2.role');
+    expect(err.message).toBe('messages.2.role: two "assistant" messages in a row; roles must alternate between "user" and "assistant".');
   });
 
   it('enforces the model allowlist', () => {
