@@ -163,6 +163,41 @@ function textLogit(text: string, maxChars: number): Logit {
 }
 
 /**
+ * Chat clients resend the whole history with every turn, so the same long texts come back again
+ * and again. Their logits are remembered (keyed by the text itself, never by a hash an attacker
+ * could collide), up to {@link CACHE_MAX_CHARS} characters of keys, oldest dropped first.
+ */
+const CACHE_MIN_CHARS = 256;
+const CACHE_MAX_CHARS = 2_000_000;
+const cache = new Map<string, Logit>();
+let cacheMaxChars = 0;
+let cachedChars = 0;
+
+function cachedTextLogit(text: string, maxChars: number): Logit {
+  if (text.length < CACHE_MIN_CHARS) return textLogit(text, maxChars);
+  if (maxChars !== cacheMaxChars) {
+    cache.clear();
+    cachedChars = 0;
+    cacheMaxChars = maxChars;
+  }
+  const hit = cache.get(text);
+  if (hit !== undefined) {
+    cache.delete(text);
+    cache.set(text, hit);
+    return hit;
+  }
+  const l = textLogit(text, maxChars);
+  cache.set(text, l);
+  cachedChars += text.length;
+  while (cachedChars > CACHE_MAX_CHARS) {
+    const oldest = cache.keys().next().value as string;
+    cache.delete(oldest);
+    cachedChars -= oldest.length;
+  }
+  return l;
+}
+
+/**
  * Scores one text for prompt-attack patterns: instruction override, system-prompt extraction,
  * jailbreak personas, delimiter and fake-role injection, indirect injection, exfiltration links,
  * encoded payloads (base64, hex, rot13, reversed: decoded and rescanned once) and invisible or
@@ -250,9 +285,9 @@ export function scanMessages(body: Pick<MessagesBody, 'messages'> & { system?: u
     const text = texts[i]!;
     const slice = text.length > budget ? text.slice(text.length - budget) : text;
     budget -= Math.min(slice.length, maxChars);
-    const l = textLogit(slice, maxChars);
+    const scanned = cachedTextLogit(slice, maxChars);
     // A real assistant turn may explain attacks to the user; a forged one has to look like one more clearly.
-    if (fromAssistant[i]) l.z -= ASSISTANT_DISCOUNT;
+    const l = fromAssistant[i] ? { z: scanned.z - ASSISTANT_DISCOUNT, byReason: scanned.byReason } : scanned;
     if (best === undefined || l.z > best.z) best = l;
     if (probability(l.z) >= threshold) for (const r of reasonsOf(l, true)) reasons.add(r);
   }
