@@ -34,6 +34,11 @@ function code(c: number): number {
   return c >= 0x61 ? c - 0x60 : c - 0x30 + 27;
 }
 
+/** `code()` of every ASCII character, 0 for characters that are not part of a word. */
+const CODE = new Uint8Array(128);
+for (let c = 0x30; c <= 0x39; c++) CODE[c] = code(c);
+for (let c = 0x61; c <= 0x7a; c++) CODE[c] = code(c);
+
 /** The first four characters of a word (a-z, 0-9) in base 37: a small integer, cheap as a Map key. */
 function wordKey(word: string): number {
   let k = 0;
@@ -128,57 +133,79 @@ function isHexDigit(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66);
 }
 
+/** Per-text state of one engine run. */
+class Run {
+  readonly counts = new Array<number>(FEATURE_COUNT).fill(0);
+  private discussion: boolean | undefined;
+  readonly isDiscussion = (): boolean => (this.discussion ??= isAttackDiscussion(this.text));
+  constructor(readonly text: string) {
+    NEXT_ALLOWED.fill(0);
+  }
+
+  tryAt(alt: HeadAlternative, start: number): void {
+    const f = alt.feature;
+    const spec = FEATURE_SPECS[f]!;
+    if (this.counts[f]! >= spec.cap || start < NEXT_ALLOWED[f]!) return;
+    alt.re.lastIndex = start;
+    const m = alt.re.exec(this.text);
+    if (m === null || m[0].length === 0) return;
+    this.record(f, spec, start, m[0]);
+  }
+
+  record(f: number, spec: FeatureSpec, index: number, match: string): void {
+    const text = this.text;
+    const end = index + match.length;
+    if (spec.reject?.(text, index, match)) return;
+    if (end > NEXT_ALLOWED[f]!) NEXT_ALLOWED[f] = end;
+    if (isQuotedMention(text, index, end, this.isDiscussion)) {
+      if (spec.strong && !this.isDiscussion()) this.counts[QUOTED] = Math.min(this.counts[QUOTED]! + 1, FEATURE_SPECS[QUOTED]!.cap);
+      return;
+    }
+    this.counts[f]!++;
+  }
+}
+
+/** End of the last counted match per feature; the engine never runs re-entrantly, so one array serves. */
+const NEXT_ALLOWED = new Int32Array(FEATURE_COUNT);
+
 /** Counts every feature over folded lower-case `text`. */
 export function runEngine(text: string): EngineResult {
-  const counts = new Array<number>(FEATURE_COUNT).fill(0);
-  const nextAllowed = new Array<number>(FEATURE_COUNT).fill(0);
+  const run = new Run(text);
+  const counts = run.counts;
   const runs: number[] = [];
   let flags = 0;
   let rot13Cues = 0;
   let reversedCues = 0;
   let hexPairs = 0;
   let labels = 0;
-  let discussion: boolean | undefined;
-  const isDiscussion = (): boolean => (discussion ??= isAttackDiscussion(text));
-
-  const tryAt = (alt: HeadAlternative, start: number): void => {
-    const f = alt.feature;
-    const spec = FEATURE_SPECS[f]!;
-    if (counts[f]! >= spec.cap || start < nextAllowed[f]!) return;
-    alt.re.lastIndex = start;
-    const m = alt.re.exec(text);
-    if (m === null || m[0].length === 0) return;
-    record(f, spec, start, m[0]);
-  };
-
-  const record = (f: number, spec: FeatureSpec, index: number, match: string): void => {
-    const end = index + match.length;
-    if (spec.reject?.(text, index, match)) return;
-    if (end > nextAllowed[f]!) nextAllowed[f] = end;
-    if (isQuotedMention(text, index, end, isDiscussion)) {
-      if (spec.strong && !isDiscussion()) counts[QUOTED] = Math.min(counts[QUOTED]! + 1, FEATURE_SPECS[QUOTED]!.cap);
-      return;
-    }
-    counts[f]!++;
-  };
 
   const n = text.length;
   let runStart = -1;
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+    let k = c < 128 ? CODE[c]! : 0;
+    if (k !== 0) {
       const start = i;
-      let key = code(c);
-      for (i++; i < n; i++) {
+      let key = k;
+      // The first four characters make the key; the rest of the word is skipped.
+      const keyEnd = Math.min(n, start + 4);
+      for (i++; i < keyEnd; i++) {
         c = text.charCodeAt(i);
-        if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) break;
-        if (i - start < 4) key = key * 37 + code(c);
+        k = c < 128 ? CODE[c]! : 0;
+        if (k === 0) break;
+        key = key * 37 + k;
+      }
+      if (k !== 0) {
+        for (; i < n; i++) {
+          c = text.charCodeAt(i);
+          if (c >= 128 || CODE[c] === 0) break;
+        }
       }
       const e = HEADS.get(key);
       if (e !== undefined) {
         const alts = e.alts;
-        for (let a = 0; a < alts.length; a++) tryAt(alts[a]!, start);
+        for (let a = 0; a < alts.length; a++) run.tryAt(alts[a]!, start);
         if (e.cue !== 0) {
           if (e.cue & 1) rot13Cues++;
           if (e.cue & 2) reversedCues++;
@@ -225,7 +252,7 @@ export function runEngine(text: string): EngineResult {
         continue;
       }
       // Global alternatives run after the word pass: overlap with head matches is not tracked.
-      record(g.feature, spec, m.index, m[0]);
+      run.record(g.feature, spec, m.index, m[0]);
     }
   }
   if ((flags & COLON) !== 0 && (labels & 12) === 12) counts[FAKE_TURNS] = countTurns(text);

@@ -118,23 +118,23 @@ function analyze(raw: string, maxChars: number, depth: number): Analysis {
 /** A text's logit and the share of it each reason contributed. */
 interface Logit {
   z: number;
-  byReason: Float64Array;
+  byReason: number[];
 }
 
 function logit(a: Analysis): Logit {
-  const byReason = new Float64Array(REASONS.length);
+  const byReason = new Array<number>(REASONS.length).fill(0);
   let z = BIAS;
   for (let i = 0; i < FEATURE_SPECS.length; i++) {
     const c = a.counts[i]!;
     if (c === 0) continue;
     const v = FEATURE_WEIGHTS[i]! * c;
     z += v;
-    byReason[FEATURE_REASON[i]!] += v;
+    byReason[FEATURE_REASON[i]!]! += v;
   }
   const extra = (reason: number, on: boolean, w: number): void => {
     if (!on) return;
     z += w;
-    byReason[reason] += w;
+    byReason[reason]! += w;
   };
   extra(ENCODED, a.encoded, EXTRA_WEIGHTS.encoded);
   extra(INVISIBLE, a.tagChars, EXTRA_WEIGHTS.tagChars);
