@@ -1,13 +1,13 @@
 import type { Decision, Outcome, ResponseActions, Verdict } from '../decision/index.js';
 import { fingerprintRequest } from '../fingerprint/index.js';
 import type { DetectorInput, DetectorPlugin, DetectorResult, GuardContext } from '../guard/plugins.js';
-import { EXPLAIN_FROM, post, pre, requestFacts, type PostResult, type RequestFacts, type Target } from './engine.js';
+import { EXPLAIN_FROM, post, pre, requestFacts, waveHash, type PostResult, type RequestFacts, type Target } from './engine.js';
 import { verdictKey } from './keys.js';
 import { directWriter, MemoryState, testAndSet, testBit } from './memory-state.js';
 import { isAllowed, parseDetectorOptions, type ResolvedDetectorOptions } from './options.js';
 import { ModelAges, populationView } from './population.js';
 import { RedisState } from './redis-state.js';
-import { A } from './schema.js';
+import { A, G } from './schema.js';
 import { explain } from './signals.js';
 
 /** How many signals a result carries (the strongest first). */
@@ -127,6 +127,16 @@ class LocalDetector extends BaseDetector {
       if (cached && ts - known[A.last]! <= this.options.idleTtlSeconds) {
         known[A.n] = known[A.n]! + 1;
         known[A.last] = Math.max(known[A.last]!, ts);
+        // A blocked harvester still marks the hours its campaign is active in.
+        if (this.options.clusters) {
+          const wave = waveHash(input.timestamp);
+          if (!testAndSet(known, A.joined, wave)) {
+            const g = this.state.group(wave);
+            g[G.members] = g[G.members]! + 1;
+            g[G.suspicious] = g[G.suspicious]! + 1;
+            testAndSet(known, A.suspJoined, wave);
+          }
+        }
         return cached;
       }
     }

@@ -3,7 +3,7 @@ import { hamming64, hash32, hex32, mix32, type RequestFingerprint } from '../fin
 import type { ResolvedDetectorOptions } from './options.js';
 import { binOf } from './population.js';
 import { A, CAP_BINS, G, P, RING_SLOTS, TEMPLATE_BINS } from './schema.js';
-import { BIAS, scoreAccount, scoreGroup, type Evidence, type PopulationView } from './signals.js';
+import { BIAS, scoreAccount, scoreGroup, scoreWave, type Evidence, type PopulationView } from './signals.js';
 
 /**
  * The detector's state transition, shared by the memory and the Redis backends. A request is
@@ -33,7 +33,7 @@ export interface GroupKey {
   hash: number;
   template: boolean;
   /** What the accounts share, for explanations. */
-  kind: 'network+client' | 'system-prompt+client' | 'template';
+  kind: 'network+client' | 'system-prompt+client' | 'template' | 'wave';
 }
 
 /** What one request contributes, derived once from its fingerprint. */
@@ -70,6 +70,10 @@ export function requestFacts(fp: RequestFingerprint, timestampMs: number, newMod
     const nf = mix32(hash32(fp.network.group, 11) ^ fp.client.hash);
     groups.push({ hash: nf, template: false, kind: 'network+client' });
     if (fp.system !== 0) groups.push({ hash: mix32(Math.imul(fp.system, 0x9e3779b1) ^ fp.client.hash), template: false, kind: 'system-prompt+client' });
+    // Synchronised timing: accounts sending impersonal instruction prompts in the same clock hour.
+    // Alone this links half the internet; it counts through the share of its members already
+    // suspicious on their own (a wave of a campaign whose other accounts were caught).
+    if (single && p.style.probability >= 0.6 && p.style.personal <= 0.3) groups.push({ hash: waveHash(timestampMs), template: false, kind: 'wave' });
     // A follow-up continues its opening task: it links through the opener's template.
     const task = single ? p : fp.opener;
     if (task && task.templated && task.words >= 4) {
@@ -183,6 +187,10 @@ export const EXPLAIN_FROM = 0.1;
 const CLUSTER_PRIOR = 0.5;
 /** How much a template link counts next to an infrastructure link. */
 const TEMPLATE_LINK = 0.8;
+/** How much sharing a busy hour counts: the weakest link. */
+const WAVE_LINK = 0.3;
+/** Only light accounts link through a busy hour (a campaign of many small accounts); heavier ones have their own record. */
+const WAVE_MAX_REQUESTS = 40;
 /** Own score from which an account counts as a suspicious member of its groups. */
 const SUSPICIOUS_MEMBER = 0.5;
 
@@ -251,7 +259,8 @@ export function post(x: PostInput, w: Writer): PostResult {
     if (before.suspicious && !x.suspJoined[i]) w.add(g, G.suspicious, 1);
     // Infrastructure links (same network and client, same system prompt and client) are specific;
     // a template frame can be shared by chance, so it links less.
-    const score = scoreGroup(g.view, f.groups[i]!.template) * (f.groups[i]!.template ? TEMPLATE_LINK : 1);
+    const key = f.groups[i]!;
+    const score = key.kind === 'wave' ? (n <= WAVE_MAX_REQUESTS ? scoreWave(g.view) * WAVE_LINK : 0) : scoreGroup(g.view, key.template) * (key.template ? TEMPLATE_LINK : 1);
     if (score > best) {
       best = score;
       bestIndex = i;
@@ -285,7 +294,8 @@ export function post(x: PostInput, w: Writer): PostResult {
   if (score >= EXPLAIN_FROM || rank > 0) evidence = scoreAccount(s, x.popView, linked, clusterLabel, options, true);
 
   const newlySuspiciousIn: number[] = [];
-  if (!before.suspicious && ownScore >= SUSPICIOUS_MEMBER && !young) {
+  // Suspicious on its own, or already flagged or blocked (a confirmed member counts against every group it shares).
+  if (!before.suspicious && ((ownScore >= SUSPICIOUS_MEMBER && !young) || rank >= 2)) {
     w.set(acct, A.suspicious, 1);
     for (let i = 0; i < x.groups.length; i++) {
       if (x.suspJoined[i]) continue;
@@ -304,9 +314,14 @@ export function post(x: PostInput, w: Writer): PostResult {
   };
 }
 
+/** The synchronised-timing group of a clock hour. */
+export function waveHash(timestampMs: number): number {
+  return mix32(Math.floor(timestampMs / 3_600_000) ^ 0x7a3c9e11);
+}
+
 /** The store id of a group: its kind and hash. */
 export function groupId(g: GroupKey): string {
-  return `${g.kind === 'template' ? 't' : g.kind === 'network+client' ? 'nf' : 'sf'}-${hex32(g.hash)}`;
+  return `${g.kind === 'template' ? 't' : g.kind === 'network+client' ? 'nf' : g.kind === 'wave' ? 'w' : 'sf'}-${hex32(g.hash)}`;
 }
 
 /** The public name of a cluster (`c_` and the group hash). */

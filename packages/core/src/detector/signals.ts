@@ -244,3 +244,15 @@ export function scoreGroup(g: Float64Array, template: boolean): number {
   z += 1.5 * clamp01((members - 3) / 10);
   return 1 / (1 + Math.exp(-z));
 }
+
+/**
+ * Score of a synchronised-timing group (accounts sending impersonal instruction prompts in one
+ * clock hour): only the share of its members already suspicious on their own counts, and only
+ * with ten members or more.
+ */
+export function scoreWave(g: Float64Array): number {
+  const members = g[G.members]!;
+  if (members < 10) return 0;
+  const purity = g[G.suspicious]! / (members + 2);
+  return 1 / (1 + Math.exp(-(-5 + 8 * purity + 1.5 * clamp01((members - 10) / 20))));
+}
