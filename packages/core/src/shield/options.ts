@@ -60,7 +60,13 @@ export interface RequestRulesOptions {
 
 /** Prompt-attack detection. */
 export interface InjectionOptions {
-  /** `'block'` refuses (default), `'flag'` lets the request through and reports it to the detector and audit, `'off'` skips the scan. */
+  /**
+   * `'flag'` (default) serves the request and records the scan (decision signals, audit log,
+   * metrics, the detector's prompt-attack signal); `'block'` refuses it (400); `'off'` skips the
+   * scan. Flag is the default because about 1-2% of real users' prompts look like attacks (pasted
+   * role-play and "ignore previous instructions, act as…" prompts); output protection, which
+   * cuts actual leaks, is on by default either way.
+   */
   policy?: InjectionPolicy;
   /** Score at or above which a request is an injection. Default 0.5. */
   threshold?: number;
@@ -189,7 +195,7 @@ function parseInjection(input: unknown, path: string): ResolvedShieldOptions['in
   const o = typeof input === 'string' ? { policy: input } : expectObject(path, input ?? {}, INJECTION_KEYS);
   const policyPath = typeof input === 'string' ? path : join(path, 'policy');
   return {
-    policy: optional(o.policy, 'block' as InjectionPolicy, (v) => expectOneOf(policyPath, v, POLICIES)),
+    policy: optional(o.policy, 'flag' as InjectionPolicy, (v) => expectOneOf(policyPath, v, POLICIES)),
     threshold: optional(o.threshold, DEFAULT_THRESHOLD, (v) => expectNumber(join(path, 'threshold'), v, { min: 0, max: 1 })),
     maxScanChars: optional(o.maxScanChars, DEFAULT_MAX_SCAN_CHARS, (v) => expectNumber(join(path, 'maxScanChars'), v, { min: 256, integer: true })),
     maxConversationChars: optional(o.maxConversationChars, DEFAULT_MAX_CONVERSATION_CHARS, (v) =>

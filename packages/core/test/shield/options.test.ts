@@ -24,7 +24,7 @@ describe('parseShieldOptions', () => {
       tools: [],
     });
     expect(o.request.models).toBeUndefined();
-    expect(o.injection).toEqual({ policy: 'block', threshold: 0.5, maxScanChars: 16_384, maxConversationChars: 65_536 });
+    expect(o.injection).toEqual({ policy: 'flag', threshold: 0.5, maxScanChars: 16_384, maxConversationChars: 65_536 });
     expect(o.output).toMatchObject({ minLeakChars: 80, secrets: true, pii: { emails: false, phones: false, cards: false } });
     expect(o.output && isCanary(o.output.canary!)).toBe(true);
   });
