@@ -1,0 +1,30 @@
+// pnpm bench: every benchmark, one after the other, each in its own process so none warms or
+// loads the heap of the next. Speed and memory figures are ratios to baselines measured in the
+// same run (the machines are shared and noisy); absolute numbers are for context only.
+//
+//   pnpm bench                    all of them
+//   pnpm bench http replay       only those whose name contains one of the words
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const BENCHES = [
+  { name: 'http-throughput', file: 'http-throughput.mjs', what: 'HTTP throughput: guard vs bare Express vs express-rate-limit (issue 2)' },
+  { name: 'replay-speed', file: 'replay-speed.mjs', what: 'replay speed through the full guard (issue 5)' },
+  { name: 'detector-memory', file: 'detector-memory.mjs', what: 'detector state per tracked account at 100k accounts (issue 5)' },
+  { name: 'shield-eval', file: 'shield-eval.mjs', what: 'prompt-attack detection rates and scan cost (issue 4)' },
+];
+
+const filters = process.argv.slice(2);
+const selected = filters.length ? BENCHES.filter((b) => filters.some((f) => b.name.includes(f))) : BENCHES;
+let failed = 0;
+for (const bench of selected) {
+  process.stdout.write(`\n=== ${bench.name}: ${bench.what}\n`);
+  const started = Date.now();
+  const code = await new Promise((resolve) => {
+    const child = spawn(process.execPath, [fileURLToPath(new URL(bench.file, import.meta.url))], { stdio: 'inherit' });
+    child.on('exit', (c) => resolve(c ?? 1));
+  });
+  process.stdout.write(`--- ${bench.name}: ${code === 0 ? 'done' : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  if (code !== 0) failed++;
+}
+process.exitCode = failed ? 1 : 0;
