@@ -21,7 +21,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { hashApiKey } from '@distill-guard/core';
 import { createApp } from '../express-chatbot/src/app.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
+// Debian's Chromium by default; CHROMIUM_PATH points elsewhere (macOS, other distributions).
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -89,7 +90,7 @@ describe('admin dashboard in headless Chromium (express-chatbot)', () => {
     if (!existsSync(CHROMIUM)) {
       throw new Error(
         `Debian's Chromium is not installed (${CHROMIUM} is missing), so the dashboard cannot be tested in a browser. ` +
-          'Install it with: apt-get update && apt-get install -y chromium   (as root; .ci/run does this on CI)',
+          'Install it with: apt-get update && apt-get install -y chromium   (as root; .ci/run does this on CI), or set CHROMIUM_PATH to a Chromium or Chrome binary.',
       );
     }
     const app = await startExample();
