@@ -21,6 +21,8 @@ export interface Detector extends DetectorPlugin {
   readonly backend: 'memory' | 'redis';
   /** Flushes queued state writes (Redis); resolves when they are in the store. */
   flush(): Promise<void>;
+  /** Accounts whose state this process holds (memory backend) or remembers (Redis backend). */
+  readonly size: number;
 }
 
 /**
@@ -46,6 +48,7 @@ export function createDetector(input: unknown, ctx: GuardContext): Detector {
 
 abstract class BaseDetector implements Detector {
   abstract readonly backend: 'memory' | 'redis';
+  abstract readonly size: number;
   protected readonly models = new ModelAges();
 
   constructor(
@@ -222,6 +225,10 @@ class SharedDetector extends BaseDetector {
 
   override async flush(): Promise<void> {
     await this.state.flush();
+  }
+
+  get size(): number {
+    return this.state.remembered;
   }
 }
 

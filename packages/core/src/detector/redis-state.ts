@@ -106,6 +106,11 @@ export class RedisState {
     if (max > 0 && output >= 0.95 * max) this.pending.push({ op: 'hincrby', key, field: String(A.capped), by: 1 });
   }
 
+  /** Accounts this instance remembers something about. */
+  get remembered(): number {
+    return this.local.size;
+  }
+
   async flush(): Promise<void> {
     if (this.pending.length === 0) return;
     const ops = this.pending;

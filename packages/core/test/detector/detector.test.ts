@@ -87,6 +87,27 @@ describe('distillation detector (memory)', () => {
     expect(results.some((r) => r.cluster?.startsWith('c_'))).toBe(true);
   });
 
+  it('links light accounts that work in the same hours as a caught campaign, and never a person on that alone', async () => {
+    const { detector } = detectorFor();
+    const hour = start + 10 * 3_600_000;
+    // Every prompt its own (no shared template): only the hours link these accounts.
+    const verbs = ['Generate a list of five facts about', 'Describe in three sentences', 'Write a haiku about', 'Explain the concept of', 'Give three examples of', 'Compose a short poem about'];
+    const topics = ['volcanoes', 'tides', 'glaciers', 'comets', 'deserts', 'coral', 'monsoons', 'geysers', 'lichens', 'auroras', 'dunes', 'fjords'];
+    const task = (k: number, j: number) => `${verbs[j % verbs.length]} ${topics[k]} and ${topics[(k + j + 1) % topics.length]} number ${k * 10 + j}.`;
+    const browser = { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36', 'accept-language': 'en-US', accept: '*/*', origin: 'https://chat.example.com', 'sec-fetch-mode': 'cors' };
+    // Sixty caught harvesters keep sending through the next hours.
+    for (let i = 0; i < 60; i++) await drive(detector, scriptedHarvester({ user: `caught-${i}`, ip: `192.0.2.${i}`, count: 70, start: start + i * 30_000, intervalSeconds: 800, seed: i }));
+    const light = (user: string, ip: string, k: number): TrafficStep[] =>
+      Array.from({ length: 12 }, (_, j) => {
+        const at = hour + k * 97_000 + j * 280_000;
+        return { at, request: { ip, method: 'POST', path: '/api/chat', user, headers: browser, body: { model: 'claude-haiku-4-5', max_tokens: 2048, messages: [{ role: 'user', content: task(k, j) }] }, timestamp: at }, outcome: { status: 200, usage: { input_tokens: 15, output_tokens: 700 } } };
+      });
+    const socks = await drive(detector, interleave(...Array.from({ length: 12 }, (_, k) => light(`sock-${k}`, `100.70.${k}.4`, k))));
+    expect(socks.some((r) => r.signals.some((s) => s.name === 'cluster'))).toBe(true);
+    const person = await drive(detector, humanChatSession({ user: 'alice', count: 12, start: hour, seed: 8 }));
+    expect(person.every((r) => r.verdict === 'allow' && !r.signals.some((s) => s.name === 'cluster'))).toBe(true);
+  });
+
   it('uses output-heavy usage reported by recordOutcome', async () => {
     const { detector } = detectorFor({ weights: { 'output-heavy': 3 } });
     const steps = humanChatSession({ user: 'u', count: 30, seed: 2 }).map((s) => ({ ...s, outcome: { status: 200, usage: { input_tokens: 10, output_tokens: 1024 } } }));
