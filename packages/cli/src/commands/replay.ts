@@ -101,7 +101,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
 
 export const replayCommand: Command = {
   name: 'replay',
-  summary: 'run a request log through the guard with its own timestamps and report verdicts',
+  summary: 'Run a request log through the guard with its own timestamps and report verdicts',
   usage: USAGE,
   run,
 };
