@@ -76,9 +76,17 @@ export class FlagList {
     return this.store.exec(op).then(([raw]) => this.entry(raw));
   }
 
+  /** Flagged identities keep knocking: remember parsed entries rather than parse each time. */
+  private readonly parsed = new Map<string, FlagEntry | undefined>();
+
   private entry(raw: unknown): FlagEntry | undefined {
-    if (raw === null || raw === undefined) return undefined;
-    const entry = parse(raw);
+    if (typeof raw !== 'string') return undefined;
+    let entry = this.parsed.get(raw);
+    if (entry === undefined && !this.parsed.has(raw)) {
+      if (this.parsed.size >= 10_000) this.parsed.clear();
+      entry = parse(raw);
+      this.parsed.set(raw, entry);
+    }
     return entry && this.live(entry) ? entry : undefined;
   }
 

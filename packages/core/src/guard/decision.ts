@@ -1,60 +1,84 @@
 import type { Conclusion, Decision, DecisionReason, Identity, LimitState, ResponseActions, Signal, Verdict } from '../decision/index.js';
 import { rateLimitHeaders } from '../decision/index.js';
 
-/** The fields a decision is made of; headers, status and `allowed` are derived. */
-export interface DecisionFields {
-  id: string;
-  conclusion: Conclusion;
-  reason?: DecisionReason;
-  status?: number;
-  message: string;
-  identity: Identity;
-  score: number;
-  verdict: Verdict;
-  signals: readonly Signal[];
-  cluster?: string;
-  retryAfter?: number;
-  actions?: ResponseActions;
-  limits: readonly LimitState[];
+const NO_SIGNALS: readonly Signal[] = Object.freeze([]);
+const NO_LIMITS: readonly LimitState[] = Object.freeze([]);
+const NO_ACTIONS: Readonly<ResponseActions> = Object.freeze({});
+
+/**
+ * The mutable draft of one decision while `check` runs. One class with every field set in the
+ * constructor keeps a single object shape on the hot path (no spreads, no shape changes), which
+ * matters at tens of thousands of checks a second. Headers, status and `allowed` are derived by
+ * {@link makeDecision}.
+ */
+export class DecisionDraft {
+  conclusion: Conclusion = 'allow';
+  reason: DecisionReason | undefined = undefined;
+  status: number | undefined = undefined;
+  message = 'OK';
+  score = 0;
+  verdict: Verdict = 'allow';
+  signals: readonly Signal[] = NO_SIGNALS;
+  cluster: string | undefined = undefined;
+  retryAfter: number | undefined = undefined;
+  actions: ResponseActions | undefined = undefined;
+  limits: readonly LimitState[] = NO_LIMITS;
   /** Precomputed `RateLimit-Policy` value for `limits`. */
-  policyHeader?: string;
-  error?: { code: string; message: string };
-  monitor: boolean;
-  model?: string;
-  timestamp: number;
+  policyHeader: string | undefined = undefined;
+  error: { code: string; message: string } | undefined = undefined;
+  model: string | undefined = undefined;
   /** For `error` decisions: whether the request is served anyway (`onStoreError: 'open'`). */
-  allowed?: boolean;
+  allowed = false;
+
+  constructor(
+    readonly id: string,
+    readonly timestamp: number,
+    readonly monitor: boolean,
+    /** `performance.now()` when the check started. */
+    readonly started: number,
+    public identity: Identity,
+  ) {}
+
+  /** Sets the outcome in one call: conclusion, reason, status and message. */
+  conclude(conclusion: Conclusion, reason: DecisionReason | undefined, status: number | undefined, message: string): this {
+    this.conclusion = conclusion;
+    this.reason = reason;
+    this.status = status;
+    this.message = message;
+    return this;
+  }
 }
 
 const STATUS: Record<Conclusion, number> = { allow: 200, throttle: 429, deny: 403, error: 503 };
 
 /** Builds a frozen {@link Decision} with its HTTP status and headers. */
-export function makeDecision(f: DecisionFields): Decision {
-  const allowed = f.conclusion === 'allow' || (f.conclusion === 'error' && f.allowed === true);
+export function makeDecision(f: DecisionDraft): Decision {
+  const allowed = f.conclusion === 'allow' || (f.conclusion === 'error' && f.allowed);
   const status = allowed ? 200 : (f.status ?? STATUS[f.conclusion]);
   const headers: Record<string, string> = rateLimitHeaders(f.limits, f.retryAfter, f.policyHeader);
   headers['X-Request-Id'] = f.id;
   if (!allowed && f.retryAfter !== undefined) headers['Retry-After'] = String(Math.max(1, Math.ceil(f.retryAfter)));
+  // Every key is always present (undefined when not applicable): one shape for every decision.
   const decision: Decision = {
     id: f.id,
     conclusion: f.conclusion,
     allowed,
+    reason: f.reason,
     status,
     message: f.message,
     identity: f.identity,
     score: f.score,
     verdict: f.verdict,
     signals: f.signals,
+    cluster: f.cluster,
     headers,
-    actions: f.actions ?? {},
+    retryAfter: f.retryAfter,
+    actions: f.actions ?? NO_ACTIONS,
     limits: f.limits,
+    error: f.error,
     monitor: f.monitor,
+    model: f.model,
     timestamp: f.timestamp,
-    ...(f.reason !== undefined && { reason: f.reason }),
-    ...(f.cluster !== undefined && { cluster: f.cluster }),
-    ...(f.retryAfter !== undefined && { retryAfter: f.retryAfter }),
-    ...(f.error !== undefined && { error: f.error }),
-    ...(f.model !== undefined && { model: f.model }),
   };
   return Object.freeze(decision);
 }

@@ -6,11 +6,11 @@ import { createIdentityResolver, type IdentityResult } from '../identity/index.j
 import { Limits, type Demand, type Reservation } from '../limits/index.js';
 import type { GuardRequest, MessagesBody } from '../request/index.js';
 import { RedisStore } from '../store/index.js';
-import { limitMessage, makeDecision, MESSAGES, type DecisionFields } from './decision.js';
+import { DecisionDraft, limitMessage, makeDecision, MESSAGES } from './decision.js';
 import { GuardEmitter } from './events.js';
 import { parseOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
 import type { Shield } from '../shield/index.js';
-import type { DetectorPlugin, DetectorResult, GuardContext, GuardEvents, InjectionScan } from './plugins.js';
+import type { DetectorInput, DetectorPlugin, DetectorResult, GuardContext, GuardEvents, InjectionScan } from './plugins.js';
 import { requestId } from './request-id.js';
 
 /** Turns an unknown body into a valid Messages request or throws `InvalidRequestError`. */
@@ -32,8 +32,8 @@ export interface GuardParts {
 }
 
 interface Pending {
-  reservation?: Reservation;
-  body?: MessagesBody;
+  reservation: Reservation | undefined;
+  body: MessagesBody | undefined;
 }
 
 const VERDICT_RANK: Record<Verdict, number> = { allow: 0, throttle: 1, flag: 2, block: 3 };
@@ -97,78 +97,60 @@ export class Guard {
    */
   async check(req: GuardRequest): Promise<Decision> {
     const started = performance.now();
-    const id = requestId(req.id);
     const timestamp = req.timestamp ?? this.options.clock.now();
     const monitor = this.options.mode === 'monitor';
-    const base = { id, timestamp, monitor, started, score: 0, verdict: 'allow' as Verdict, signals: [] as Signal[], limits: [] };
 
     let identity: Identity;
     try {
       const resolved = this.identify(req);
       const who = resolved instanceof Promise ? await resolved : resolved;
       identity = who.identity;
-      if (!who.ok) return this.finish(req, undefined, { ...base, identity, conclusion: 'deny', reason: 'unauthenticated', status: 401, message: who.message });
+      if (!who.ok) return this.finish(req, undefined, new DecisionDraft(requestId(req.id), timestamp, monitor, started, identity).conclude('deny', 'unauthenticated', 401, who.message));
     } catch (err) {
       identity = { id: 'unknown', source: 'ip', ip: req.ip, network: req.ip };
-      return this.finish(req, undefined, this.failure(base, identity, 'DG_IDENTIFY_FAILED', err));
+      return this.finish(req, undefined, this.failure(new DecisionDraft(requestId(req.id), timestamp, monitor, started, identity), 'DG_IDENTIFY_FAILED', err));
     }
+    const draft = new DecisionDraft(requestId(req.id), timestamp, monitor, started, identity);
 
     let body: MessagesBody;
     try {
       body = this.parts.validate(req.body);
     } catch (err) {
-      if (!(err instanceof InvalidRequestError)) return this.finish(req, undefined, this.failure(base, identity, 'DG_VALIDATION_FAILED', err));
-      return this.finish(req, undefined, { ...base, identity, conclusion: 'deny', reason: 'invalid-request', status: err.status, message: err.message });
+      if (!(err instanceof InvalidRequestError)) return this.finish(req, undefined, this.failure(draft, 'DG_VALIDATION_FAILED', err));
+      return this.finish(req, undefined, draft.conclude('deny', 'invalid-request', err.status, err.message));
     }
+    draft.model = body.model;
 
     const injection = this.parts.injectionPolicy !== 'off' ? this.parts.scanInjection?.(body) : undefined;
-    const demand = this.demand(body);
+    const detector = this.parts.detector;
+    const input: DetectorInput = { identity, request: req, body, timestamp };
+    if (injection) input.injection = injection;
     const [flag, detection, reservation] = await Promise.all([
       settle(this.flags.get(identity.id)),
-      this.parts.detector ? settle(this.parts.detector.observe({ identity, request: req, body, timestamp, ...(injection && { injection }) })) : undefined,
-      this.limits.reserve(identity, demand),
+      detector ? settle(detector.observe(input)) : NOTHING,
+      this.limits.reserve(identity, this.demand(body)),
     ]);
 
-    const storeError = flag.error ?? detection?.error ?? reservation.storeError;
+    const storeError = flag.error ?? detection.error ?? reservation.storeError;
     if (storeError) this.emitter.emit('storeError', { error: storeError, operation: 'check' });
-    const result = detection?.value;
-    const fields: DecisionFields & { started: number } = {
-      ...base,
-      identity,
-      model: body.model,
-      conclusion: 'allow',
-      message: 'OK',
-      limits: reservation.states,
-      policyHeader: this.limits.policyHeader,
-      ...(result && { score: result.score, verdict: result.verdict, signals: result.signals }),
-      ...(result?.cluster !== undefined && { cluster: result.cluster }),
-    };
-    if (injection?.verdict === 'injection') fields.signals = [...fields.signals, injectionSignal(injection)];
-
-    const decided = this.decide(fields, flag.value, result, injection, reservation, storeError);
-    if (!decided.allowedByConclusion) await this.limits.release(reservation);
-    if (result && !monitor && result.verdict === 'block' && !flag.value && !storeError) {
-      await this.flags
-        .flag(identity.id, `distillation: ${result.signals.slice(0, 3).map((s) => s.name).join(', ') || 'detector verdict'}`, {
-          by: 'detector',
-          score: result.score,
-          ...(result.cluster !== undefined && { cluster: result.cluster }),
-        })
-        .then(() => this.emitter.emit('flag', { id: identity.id, flagged: true, reason: 'distillation', by: 'detector' }))
-        .catch((err: unknown) => this.emitter.emit('storeError', { error: toError(err), operation: 'flag' }));
+    const result = detection.value;
+    draft.limits = reservation.states;
+    draft.policyHeader = this.limits.policyHeader;
+    if (result) {
+      draft.score = result.score;
+      draft.verdict = result.verdict;
+      draft.signals = result.signals;
+      draft.cluster = result.cluster;
     }
-    const decision = this.finish(req, body, decided.fields, decided.allowedByConclusion ? reservation : undefined);
+    if (injection?.verdict === 'injection') draft.signals = [...draft.signals, injectionSignal(injection)];
+
+    const served = this.decide(draft, flag.value, result, injection, reservation, storeError);
+    if (!served) await this.limits.release(reservation);
+    if (result && !monitor && result.verdict === 'block' && !flag.value && !storeError) await this.flagForDetector(identity.id, result);
+    const decision = this.finish(req, body, draft, served ? reservation : undefined);
     const previous = result?.previous ?? 'allow';
     if (result && VERDICT_RANK[result.verdict] > VERDICT_RANK[previous]) {
-      this.emitter.emit('verdict', {
-        identity,
-        verdict: result.verdict,
-        previous,
-        score: result.score,
-        signals: result.signals,
-        ...(result.cluster !== undefined && { cluster: result.cluster }),
-        decision,
-      });
+      this.emitter.emit('verdict', { identity, verdict: result.verdict, previous, score: result.score, signals: result.signals, cluster: result.cluster, decision });
     }
     return decision;
   }
@@ -242,60 +224,95 @@ export class Guard {
     await this.options.store.close();
   }
 
+  /** Settles the draft's conclusion in order of precedence; returns whether the request is served. */
   private decide(
-    fields: DecisionFields & { started: number },
+    draft: DecisionDraft,
     flag: FlagEntry | undefined,
     result: DetectorResult | undefined,
     injection: InjectionScan | undefined,
     reservation: Reservation,
     storeError: Error | undefined,
-  ): { fields: DecisionFields & { started: number }; allowedByConclusion: boolean } {
-    const monitor = fields.monitor;
+  ): boolean {
+    const monitor = draft.monitor;
     if (storeError && this.options.onStoreError === 'closed') {
-      return { fields: { ...fields, conclusion: 'error', allowed: false, status: 503, retryAfter: 1, message: MESSAGES.storeClosed, error: { code: 'DG_STORE_UNAVAILABLE', message: storeError.message } }, allowedByConclusion: false };
+      draft.conclude('error', undefined, 503, MESSAGES.storeClosed);
+      draft.retryAfter = 1;
+      draft.error = { code: 'DG_STORE_UNAVAILABLE', message: storeError.message };
+      return false;
     }
     if (flag) {
       const reason = flag.by === 'detector' ? 'distillation' : 'flagged';
-      return { fields: { ...fields, conclusion: 'deny', reason, status: 403, message: reason === 'distillation' ? MESSAGES.distillation : MESSAGES.flagged, ...(flag.cluster && !fields.cluster && { cluster: flag.cluster }) }, allowedByConclusion: false };
+      draft.conclude('deny', reason, 403, reason === 'distillation' ? MESSAGES.distillation : MESSAGES.flagged);
+      if (flag.cluster && !draft.cluster) draft.cluster = flag.cluster;
+      return false;
     }
     if (injection?.verdict === 'injection' && this.parts.injectionPolicy === 'block' && !monitor) {
-      return { fields: { ...fields, conclusion: 'deny', reason: 'injection', status: 400, message: MESSAGES.injection }, allowedByConclusion: false };
+      draft.conclude('deny', 'injection', 400, MESSAGES.injection);
+      return false;
     }
     if (result && !monitor && result.verdict === 'block') {
-      return { fields: { ...fields, conclusion: 'deny', reason: 'distillation', status: 403, message: MESSAGES.distillation }, allowedByConclusion: false };
+      draft.conclude('deny', 'distillation', 403, MESSAGES.distillation);
+      return false;
     }
     if (reservation.exceeded) {
       const { reason, retryAfter, spec } = reservation.exceeded;
       const state = reservation.states.find((s) => s.policy === spec.policy);
-      return { fields: { ...fields, conclusion: 'throttle', reason, retryAfter, message: limitMessage(reason, state && { ...state, limit: spec.limit }, retryAfter) }, allowedByConclusion: false };
+      draft.conclude('throttle', reason, undefined, limitMessage(reason, state && { ...state, limit: spec.limit }, retryAfter));
+      draft.retryAfter = retryAfter;
+      return false;
     }
     if (result && !monitor && result.verdict !== 'allow') {
       if (result.retryAfter !== undefined) {
-        return { fields: { ...fields, conclusion: 'throttle', reason: 'distillation', retryAfter: result.retryAfter, message: MESSAGES.slowDown }, allowedByConclusion: false };
+        draft.conclude('throttle', 'distillation', undefined, MESSAGES.slowDown);
+        draft.retryAfter = result.retryAfter;
+        return false;
       }
-      if (result.actions) fields = { ...fields, actions: result.actions };
+      if (result.actions) draft.actions = result.actions;
     }
     if (reservation.maxTokens !== undefined) {
-      const cap = Math.min(reservation.maxTokens, fields.actions?.maxTokens ?? Infinity);
-      fields = { ...fields, actions: { ...fields.actions, maxTokens: cap } };
+      const cap = Math.min(reservation.maxTokens, draft.actions?.maxTokens ?? Infinity);
+      draft.actions = { ...draft.actions, maxTokens: cap };
     }
     if (storeError) {
-      return { fields: { ...fields, conclusion: 'error', allowed: true, error: { code: 'DG_STORE_UNAVAILABLE', message: storeError.message }, message: 'Served without the shared store; per-process limits applied.' }, allowedByConclusion: true };
+      draft.conclude('error', undefined, undefined, 'Served without the shared store; per-process limits applied.');
+      draft.allowed = true;
+      draft.error = { code: 'DG_STORE_UNAVAILABLE', message: storeError.message };
     }
-    return { fields, allowedByConclusion: true };
+    return true;
   }
 
-  private finish(req: GuardRequest, body: MessagesBody | undefined, fields: DecisionFields & { started: number }, reservation?: Reservation): Decision {
-    const decision = makeDecision(fields);
-    if (decision.allowed) this.pending.set(decision, { ...(reservation && { reservation }), ...(body && { body }) });
-    this.emitter.emit('decision', { decision, request: req, durationMs: performance.now() - fields.started, ...(body && { body }) });
+  /** Puts an identity the detector blocked on the flagged list, so every instance refuses it at once. */
+  private async flagForDetector(id: string, result: DetectorResult): Promise<void> {
+    const names = result.signals.slice(0, 3).map((s) => s.name).join(', ') || 'detector verdict';
+    const input: FlagInput = { by: 'detector', score: result.score };
+    if (result.cluster !== undefined) input.cluster = result.cluster;
+    try {
+      await this.flags.flag(id, `distillation: ${names}`, input);
+      this.emitter.emit('flag', { id, flagged: true, reason: 'distillation', by: 'detector' });
+    } catch (err) {
+      this.emitter.emit('storeError', { error: toError(err), operation: 'flag' });
+    }
+  }
+
+  private finish(req: GuardRequest, body: MessagesBody | undefined, draft: DecisionDraft, reservation?: Reservation): Decision {
+    const decision = makeDecision(draft);
+    if (decision.allowed) this.pending.set(decision, { reservation, body });
+    if (this.emitter.has('decision')) {
+      const event: Parameters<GuardEvents['decision']>[0] = { decision, request: req, durationMs: performance.now() - draft.started };
+      if (body) event.body = body;
+      this.emitter.emit('decision', event);
+    }
     return decision;
   }
 
-  private failure(base: Omit<DecisionFields, 'identity' | 'conclusion' | 'message'> & { started: number }, identity: Identity, code: string, err: unknown): DecisionFields & { started: number } {
-    const open = this.options.onStoreError === 'open';
-    this.options.logger.error(`distill-guard: ${code}`, { error: toError(err).message });
-    return { ...base, identity, conclusion: 'error', allowed: open, status: 503, retryAfter: 1, reason: 'internal-error', message: MESSAGES.internal, error: { code, message: toError(err).message } };
+  private failure(draft: DecisionDraft, code: string, err: unknown): DecisionDraft {
+    const message = toError(err).message;
+    this.options.logger.error(`distill-guard: ${code}`, { error: message });
+    draft.conclude('error', 'internal-error', 503, MESSAGES.internal);
+    draft.allowed = this.options.onStoreError === 'open';
+    draft.retryAfter = 1;
+    draft.error = { code, message };
+    return draft;
   }
 
   private demand(body: MessagesBody): Demand {
@@ -309,12 +326,18 @@ function injectionSignal(scan: InjectionScan): Signal {
   return { name: 'prompt-injection', value: scan.score, explanation: `Prompt-attack patterns: ${scan.reasons.join(', ') || 'unspecified'}.` };
 }
 
-async function settle<T>(work: Promise<T>): Promise<{ value?: T; error?: Error }> {
-  try {
-    return { value: await work };
-  } catch (err) {
-    return { error: toError(err) };
-  }
+interface Settled<T> {
+  value: T | undefined;
+  error: Error | undefined;
+}
+
+const NOTHING: Settled<never> = { value: undefined, error: undefined };
+
+function settle<T>(work: Promise<T>): Promise<Settled<T>> {
+  return work.then(
+    (value) => ({ value, error: undefined }),
+    (err: unknown) => ({ value: undefined, error: toError(err) }),
+  );
 }
 
 function toError(err: unknown): Error {

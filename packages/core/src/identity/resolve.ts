@@ -23,25 +23,37 @@ export type IdentityResult = { ok: true; identity: Identity } | { ok: false; ide
  */
 export function createIdentityResolver(options: IdentityResolverOptions): (req: GuardRequest) => IdentityResult | Promise<IdentityResult> {
   const { clientIp, ipv6Prefix, identify, apiKeys } = options;
+  // Parsing and masking an address costs more than the rest of identification; clients repeat.
+  const networks = new Map<string, { network: string; id: string }>();
+  const addressOf = (ip: string) => {
+    let hit = networks.get(ip);
+    if (hit === undefined) {
+      if (networks.size >= 50_000) networks.clear();
+      hit = { network: networkOf(ip, ipv6Prefix), id: ipIdentity(ip, ipv6Prefix) };
+      networks.set(ip, hit);
+    }
+    return hit;
+  };
   return (req) => {
     const ip = clientIp(req.ip, req.headers);
-    const network = networkOf(ip, ipv6Prefix);
+    const address = addressOf(ip);
+    const network = address.network;
     const base = { ip, network };
     let keyId: string | undefined;
     if (apiKeys) {
       const key = presentedKey(req.headers, apiKeys.header);
       if (key !== undefined) {
         keyId = matchApiKey(key, apiKeys);
-        if (keyId === undefined) return { ok: false, identity: { id: ipIdentity(ip, ipv6Prefix), source: 'ip', ...base }, message: 'Invalid API key.' };
+        if (keyId === undefined) return { ok: false, identity: { id: address.id, source: 'ip', ...base }, message: 'Invalid API key.' };
       } else if (apiKeys.required) {
-        return { ok: false, identity: { id: ipIdentity(ip, ipv6Prefix), source: 'ip', ...base }, message: 'Missing API key.' };
+        return { ok: false, identity: { id: address.id, source: 'ip', ...base }, message: 'Missing API key.' };
       }
     }
     const withKey = keyId === undefined ? base : { ...base, keyId };
     const fallback = (): IdentityResult => {
-      if (req.user) return { ok: true, identity: { id: req.user, source: 'user', ...withKey } };
+      if (req.user) return { ok: true, identity: keyId === undefined ? { id: req.user, source: 'user', ip, network } : { id: req.user, source: 'user', ip, network, keyId } };
       if (keyId !== undefined) return { ok: true, identity: { id: `key:${keyId}`, source: 'api-key', ...withKey } };
-      return { ok: true, identity: { id: ipIdentity(ip, ipv6Prefix), source: 'ip', ...base } };
+      return { ok: true, identity: { id: address.id, source: 'ip', ip, network } };
     };
     if (!identify) return fallback();
     const custom = identify(req);

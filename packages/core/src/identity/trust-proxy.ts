@@ -23,7 +23,19 @@ const NAMED: Record<string, string[]> = {
 export type ClientIpResolver = (peer: string, headers: GuardHeaders) => string;
 
 export function createClientIpResolver(trust: TrustProxy, path = 'trustProxy'): ClientIpResolver {
-  if (trust === false || trust === 0) return (peer) => normalizeIp(peer);
+  if (trust === false || trust === 0) {
+    // Peer addresses repeat (keep-alive, the same clients): remember their normal form.
+    const seen = new Map<string, string>();
+    return (peer) => {
+      let ip = seen.get(peer);
+      if (ip === undefined) {
+        if (seen.size >= 50_000) seen.clear();
+        ip = normalizeIp(peer);
+        seen.set(peer, ip);
+      }
+      return ip;
+    };
+  }
   const trusted = trustPredicate(trust, path);
   return (peer, headers) => {
     const chain = [normalizeIp(peer), ...forwardedFor(headers).reverse()];

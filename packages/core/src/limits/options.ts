@@ -48,7 +48,8 @@ export interface LimitsOptions extends ScopeLimits {
 /** Defaults for a consumer chat product: far above any human's use, well below a harvester's. */
 export const DEFAULT_LIMITS = {
   requests: { limit: 30, window: '1m' },
-  tokens: { limit: 1_000_000, window: '1h' },
+  // Token spend is bounded by the cost and output budgets; a token budget is one option away.
+  tokens: false,
   costUsd: { limit: 10, window: '1d' },
   outputTokens: { limit: 1_000_000, window: '1d' },
   concurrency: 4,

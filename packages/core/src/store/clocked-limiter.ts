@@ -9,32 +9,29 @@ interface Entry {
 /**
  * rate-limiter-flexible's memory limiter reads `Date.now()` and arms one timer per key, so it
  * cannot follow an injected clock. This storage has the same contract (`incrby`, `set`, `get`,
- * `delete`) on the guard's clock, with lazy expiry and an amortised sweep instead of timers, so a
- * replay at thousands of requests per second sees each window exactly as live traffic did.
+ * `delete`) on the guard's clock, with lazy expiry plus a full sweep of expired keys a few times
+ * per window instead of timers: a replay at tens of thousands of requests per second sees each
+ * window exactly as live traffic did, and memory stays bounded by the keys active in a window.
  */
 class ClockedMemoryStorage {
-  /** Insertion order equals expiry order: all keys of one limiter share a duration. */
   readonly _storage = new Map<string, Entry>();
-  private ops = 0;
+  private nextSweep = 0;
 
   constructor(private readonly clock: Clock) {}
 
   incrby(key: string, value: number, durationSec: number): RateLimiterRes {
     const now = this.clock.now();
-    this.sweep(now);
+    if (now >= this.nextSweep) this.sweep(now, durationSec);
     const entry = this._storage.get(key);
-    if (entry && (entry.expiresAt === null || entry.expiresAt > now)) {
+    if (entry !== undefined && (entry.expiresAt === null || entry.expiresAt > now)) {
       entry.value += value;
       return new RateLimiterRes(0, entry.expiresAt === null ? -1 : entry.expiresAt - now, entry.value, false);
     }
-    return this.set(key, value, durationSec);
+    return this.start(key, value, durationSec, now);
   }
 
   set(key: string, value: number, durationSec: number): RateLimiterRes {
-    const durationMs = durationSec * 1000;
-    this._storage.delete(key);
-    this._storage.set(key, { value, expiresAt: durationMs > 0 ? this.clock.now() + durationMs : null });
-    return new RateLimiterRes(0, durationMs === 0 ? -1 : durationMs, value, true);
+    return this.start(key, value, durationSec, this.clock.now());
   }
 
   get(key: string): RateLimiterRes | null {
@@ -52,11 +49,25 @@ class ClockedMemoryStorage {
     return this._storage.delete(key);
   }
 
-  private sweep(now: number): void {
-    if (++this.ops % 64 !== 0) return;
+  private start(key: string, value: number, durationSec: number, now: number): RateLimiterRes {
+    const durationMs = durationSec * 1000;
+    const expiresAt = durationMs > 0 ? now + durationMs : null;
+    const entry = this._storage.get(key);
+    // Overwrite in place: deleting and re-adding would leave tombstones in the Map.
+    if (entry !== undefined) {
+      entry.value = value;
+      entry.expiresAt = expiresAt;
+    } else {
+      this._storage.set(key, { value, expiresAt });
+    }
+    return new RateLimiterRes(0, durationMs === 0 ? -1 : durationMs, value, true);
+  }
+
+  /** Drops every expired key; runs four times per window, so each key costs O(1) amortised. */
+  private sweep(now: number, durationSec: number): void {
+    this.nextSweep = now + Math.max(1000, (durationSec * 1000) / 4);
     for (const [key, entry] of this._storage) {
-      if (entry.expiresAt === null || entry.expiresAt > now) break;
-      this._storage.delete(key);
+      if (entry.expiresAt !== null && entry.expiresAt <= now) this._storage.delete(key);
     }
   }
 }

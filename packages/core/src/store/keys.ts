@@ -3,7 +3,7 @@
  * Braces inside the id are replaced so that the tag cannot be broken out of.
  */
 export function hashTag(id: string): string {
-  return `{${id.replace(/[{}]/g, '_')}}`;
+  return id.includes('{') || id.includes('}') ? `{${id.replace(/[{}]/g, '_')}}` : `{${id}}`;
 }
 
 /** The prefix of every key distill-guard writes. */

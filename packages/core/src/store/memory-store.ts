@@ -9,6 +9,8 @@ type Value = { kind: 'string'; value: string } | { kind: 'hash'; value: Map<stri
 interface Entry {
   data: Value;
   expiresAt: number | null;
+  /** Write counter when the entry last moved to the young end of the LRU order. */
+  touched: number;
 }
 
 /** Options of {@link memoryStore}. */
@@ -45,6 +47,8 @@ export class MemoryStore implements Store {
   private readonly persistent = new Map<string, Entry>();
   private readonly maxKeys: number;
   private clock: Clock;
+  /** Counts writes; an entry is moved to the young end only once it has aged past a quarter of the store. */
+  private writes = 0;
 
   constructor(options: { maxKeys: number; clock: Clock }) {
     this.maxKeys = options.maxKeys;
@@ -163,9 +167,13 @@ export class MemoryStore implements Store {
         this.volatile.delete(key);
         return undefined;
       }
-      // Re-insert: Map order is the LRU order.
-      this.volatile.delete(key);
-      this.volatile.set(key, v);
+      // Map order is the LRU order. Moving an entry costs a delete and an insert (and a tombstone),
+      // so only entries that have aged past a quarter of the store move: approximate LRU, O(1).
+      if (this.writes - v.touched > this.maxKeys / 4) {
+        v.touched = this.writes;
+        this.volatile.delete(key);
+        this.volatile.set(key, v);
+      }
       return v;
     }
     return this.persistent.get(key);
@@ -174,13 +182,20 @@ export class MemoryStore implements Store {
   private write(key: string, data: Value, ttlSeconds: number | undefined, now: number, previous?: Entry): void {
     // Like Redis, a write without a TTL keeps the TTL the key already had.
     const expiresAt = ttlSeconds !== undefined && ttlSeconds > 0 ? now + ttlSeconds * 1000 : (previous?.expiresAt ?? null);
+    this.writes++;
+    if (previous !== undefined && (previous.expiresAt === null) === (expiresAt === null)) {
+      // Same map as before: update in place rather than delete and re-insert.
+      previous.data = data;
+      previous.expiresAt = expiresAt;
+      return;
+    }
     this.volatile.delete(key);
     this.persistent.delete(key);
     if (expiresAt === null) {
-      this.persistent.set(key, { data, expiresAt });
+      this.persistent.set(key, { data, expiresAt, touched: this.writes });
       return;
     }
-    this.volatile.set(key, { data, expiresAt });
+    this.volatile.set(key, { data, expiresAt, touched: this.writes });
     if (this.volatile.size > this.maxKeys) {
       const oldest = this.volatile.keys().next().value;
       if (oldest !== undefined) this.volatile.delete(oldest);
