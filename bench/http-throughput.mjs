@@ -9,12 +9,62 @@ import autocannon from 'autocannon';
 import Redis from 'ioredis';
 import { startRedisServer } from '@distill-guard/testing';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const USERS = 10_000;
-const VARIANTS = ['bare', 'distill-guard-memory', 'distill-guard-redis', 'express-rate-limit-memory', 'express-rate-limit-redis'];
-const body = JSON.stringify({ model: 'claude-haiku-4-5', max_tokens: 256, messages: [{ role: 'user', content: 'Summarise the plot of Hamlet in three sentences.' }] });
+const VARIANTS = [
+  'bare',
+  'distill-guard-memory',
+  'distill-guard-redis',
+  'express-rate-limit-memory',
+  'express-rate-limit-redis',
+  // Attribution: the memory guard with parts turned off.
+  'guard-memory-no-detector',
+  'guard-memory-no-detector-shield',
+  'guard-memory-no-checks',
+];
+
+// Chat traffic, not one repeated request: conversations that grow turn by turn (clients resend
+// the history), every new user turn unique, many users, interleaved. Every variant receives the
+// same bodies and parses them with express.json().
+const ASKS = [
+  'Can you explain how a heat pump works in winter?',
+  'Write a short, friendly reminder email about the team offsite on Friday.',
+  'What is the difference between a list and a tuple in Python?',
+  'My tomato plants have yellow leaves at the bottom. What should I do?',
+  'Summarise the causes of the French Revolution in a few sentences.',
+  'How do I centre a div horizontally and vertically with CSS grid?',
+  'Suggest a three-day itinerary for Kyoto in autumn.',
+  'Why does my sourdough come out dense, and how can I fix it?',
+];
+const FOLLOWS = ['Thanks, can you make it shorter?', 'Can you give an example?', 'What would you do in my place?', 'And how much would that cost roughly?', 'Could you put that in a table?'];
+const REPLY = 'Sure. Here is a clear answer with the main points first, then the details you may need: it depends on a few factors, which I will go through one by one, with a short example for each so you can apply them right away.';
+// Each conversation from its own address (sent as X-Forwarded-For; the guard trusts loopback)
+// and a browser: one address and one client for everyone would look like a campaign.
+const AGENTS = [
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36',
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15',
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0',
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
+];
+const CONVERSATIONS = 4_000;
+const TURNS = 12;
+function chatBodies() {
+  const out = [];
+  const histories = Array.from({ length: CONVERSATIONS }, () => []);
+  for (let t = 0; t < TURNS; t++) {
+    for (let c = 0; c < CONVERSATIONS; c++) {
+      const h = histories[c];
+      const ask = t === 0 ? ASKS[c % ASKS.length] : FOLLOWS[(c + t) % FOLLOWS.length];
+      h.push({ role: 'user', content: `${ask} (${c}.${t})` });
+      out.push({ user: `u${c % USERS}`, ip: `${11 + (c % 200)}.${(c * 7) % 250}.${(c * 13) % 250}.${1 + (c % 250)}`, agent: AGENTS[c % AGENTS.length], body: JSON.stringify({ model: 'claude-haiku-4-5', max_tokens: 512, messages: h }) });
+      h.push({ role: 'assistant', content: `${REPLY} [${c}.${t}]` });
+    }
+  }
+  return out;
+}
+const BODIES = chatBodies();
 const serverFile = fileURLToPath(new URL('./http/server.mjs', import.meta.url));
 
 async function startVariant(variant, redisUrl) {
@@ -28,8 +78,8 @@ async function startVariant(variant, redisUrl) {
   throw new Error(`${variant} server exited before it was ready`);
 }
 
-async function load(url, seconds) {
-  let n = 0;
+async function load(url, seconds, offset = 0) {
+  let n = offset;
   const result = await autocannon({
     url: `${url}/api/chat`,
     connections: CONNECTIONS,
@@ -37,8 +87,11 @@ async function load(url, seconds) {
     requests: [
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (bench)' },
-        setupRequest: (req) => ({ ...req, body, headers: { ...req.headers, 'x-user': `u${n++ % USERS}` } }),
+        headers: { 'content-type': 'application/json', 'accept': '*/*', 'accept-language': 'en-US,en;q=0.9', 'origin': 'https://chat.example.com', 'sec-fetch-mode': 'cors' },
+        setupRequest: (req) => {
+          const next = BODIES[n++ % BODIES.length];
+          return { ...req, body: next.body, headers: { ...req.headers, 'x-user': next.user, 'x-forwarded-for': next.ip, 'user-agent': next.agent } };
+        },
       },
     ],
   });
@@ -60,7 +113,8 @@ export async function runHttpThroughput() {
     for (let round = 0; round < ROUNDS; round++) {
       for (const variant of VARIANTS) {
         const { child, url } = await startVariant(variant, redisServer.url);
-        await load(url, 1); // warm-up: JIT, connections
+        // Warm-up (JIT, connections) on bodies the measurement will not send: its turns stay unseen.
+        await load(url, 1, Math.floor(BODIES.length / 2));
         await admin.config('RESETSTAT');
         const r = await load(url, SECONDS);
         const commands = await commandCount(admin);
@@ -86,7 +140,7 @@ export async function runHttpThroughput() {
 
 export function formatHttpThroughput(summary) {
   const lines = [
-    `HTTP throughput (autocannon, ${CONNECTIONS} connections, ${SECONDS} s x ${ROUNDS} interleaved rounds, median round; ${USERS} users)`,
+    `HTTP throughput (autocannon, ${CONNECTIONS} connections, ${SECONDS} s x ${ROUNDS} interleaved rounds, median round; ${CONVERSATIONS} conversations of up to ${TURNS} turns from ${USERS} users)`,
     'variant                      req/s   vs bare   p50 ms  p99 ms  redis cmds/req  rounds (req/s)',
   ];
   for (const s of summary) {

@@ -19,18 +19,28 @@ async function middleware() {
   switch (variant) {
     case 'bare':
       return [];
-    case 'distill-guard-memory': {
+    case 'distill-guard-memory':
+    case 'guard-memory-no-detector':
+    case 'guard-memory-no-detector-shield':
+    case 'guard-memory-no-checks': {
       const { distillGuard } = await import('@distill-guard/express');
       // Every check runs (detector and shield included); monitor mode and raised limits keep
-      // every request served, so all variants answer the same 200.
-      return [distillGuard({ mode: 'monitor', limits: unlimited, warnings: false })];
+      // every request served, so all variants answer the same 200. The guard-memory-* variants
+      // turn parts off to show where the time goes.
+      const parts = {
+        'distill-guard-memory': {},
+        'guard-memory-no-detector': { detector: false },
+        'guard-memory-no-detector-shield': { detector: false, shield: false },
+        'guard-memory-no-checks': { detector: false, shield: false, limits: false },
+      }[variant];
+      return [distillGuard({ mode: 'monitor', trustProxy: ['loopback'], limits: unlimited, warnings: false, ...parts })];
     }
     case 'distill-guard-redis': {
       const { distillGuard, redisStore } = await import('@distill-guard/express');
       const { default: Redis } = await import('ioredis');
       const client = new Redis(redisUrl);
       await client.ping();
-      return [distillGuard({ store: redisStore(client), onStoreError: 'open', mode: 'monitor', limits: unlimited, warnings: false })];
+      return [distillGuard({ store: redisStore(client), onStoreError: 'open', mode: 'monitor', trustProxy: ['loopback'], limits: unlimited, warnings: false })];
     }
     case 'express-rate-limit-memory': {
       const { rateLimit } = await import('express-rate-limit');
