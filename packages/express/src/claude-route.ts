@@ -1,4 +1,4 @@
-import { GUARD_KEY, parseClaudeRouteOptions, relayMessages, type ClaudeRouteOptions, type Guard } from '@distill-guard/core';
+import { guardOf, parseClaudeRouteOptions, relayMessages, type ClaudeRouteOptions } from '@distill-guard/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 /**
@@ -15,7 +15,7 @@ export function claudeRoute(options: ClaudeRouteOptions): RequestHandler {
   const resolved = parseClaudeRouteOptions(options);
   return (req: Request, res: Response, next: NextFunction) => {
     const decision = req.distillGuard;
-    const guard = (req as unknown as Record<symbol, Guard | undefined>)[GUARD_KEY];
+    const guard = decision && guardOf(decision);
     if (!decision || !guard) return next(new Error('claudeRoute() must be mounted after distillGuard() on the same route.'));
     if (!decision.allowed) return next(new Error('claudeRoute() reached with a refused decision; distillGuard() should have answered it.'));
     const body = guard.bodyOf(decision) ?? req.body;

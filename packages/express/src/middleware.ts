@@ -2,7 +2,6 @@ import {
   createGuard,
   deniedResponse,
   expectAdapterOptions,
-  GUARD_KEY,
   InvalidRequestError,
   invalidRequestResponse,
   readJsonBody,
@@ -47,44 +46,45 @@ export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMid
   const guard = a.guard ?? createGuard(guardOptions);
   const maxBodyBytes = a.maxBodyBytes;
 
-  const handler = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    if (a.skip?.(req)) return next();
-    let body: unknown;
-    try {
-      body = await bodyOf(req, maxBodyBytes);
-    } catch (err) {
-      if (err instanceof InvalidRequestError) return send(res, invalidRequestResponse(err), err.status === 413);
-      return next(err);
-    }
+  const decide = async (req: Request, res: Response, next: NextFunction, body: unknown): Promise<void> => {
     const user = a.user ? a.user(req) : (userIdFrom((req as { user?: unknown }).user) ?? userIdFrom((req as { auth?: unknown }).auth));
     const requestId = req.headers['x-request-id'];
+    const url = req.originalUrl ?? req.url;
+    const query = url.indexOf('?');
     const decision = await guard.check({
       ip: req.socket.remoteAddress ?? '',
       method: req.method,
-      path: (req.originalUrl ?? req.url).split('?')[0]!,
+      path: query < 0 ? url : url.slice(0, query),
       headers: req.headers as Record<string, string | undefined>,
       body,
-      ...(user !== undefined && { user }),
-      ...(typeof requestId === 'string' && { id: requestId }),
+      user,
+      id: typeof requestId === 'string' ? requestId : undefined,
     });
     req.distillGuard = decision;
-    (req as unknown as Record<symbol, Guard>)[GUARD_KEY] = guard;
-    for (const [name, value] of Object.entries(decision.headers)) res.setHeader(name, value);
+    const headers = decision.headers;
+    for (const name in headers) res.setHeader(name, headers[name]!);
     if (decision.allowed) return next();
     if (a.onDenied) return a.onDenied(req, res, next, decision);
     send(res, deniedResponse(decision));
   };
 
   const middleware = ((req: Request, res: Response, next: NextFunction) => {
-    handler(req, res, next).catch(next);
+    if (a.skip?.(req)) return next();
+    // A body parser that already ran (express.json()) leaves the parsed body and marks `_body`.
+    if ((req as { _body?: boolean })._body === true || (req.body !== undefined && req.readableEnded)) {
+      decide(req, res, next, req.body).catch(next);
+      return;
+    }
+    readBody(req, maxBodyBytes).then(
+      (body) => decide(req, res, next, body),
+      (err: unknown) => (err instanceof InvalidRequestError ? send(res, invalidRequestResponse(err), err.status === 413) : next(err)),
+    ).catch(next);
   }) as DistillGuardMiddleware;
   middleware.guard = guard;
   return middleware;
 }
 
-async function bodyOf(req: Request, maxBodyBytes: number | undefined): Promise<unknown> {
-  // A body parser (express.json()) that already ran leaves the parsed body and marks `_body`.
-  if ((req as { _body?: boolean })._body === true || (req.body !== undefined && req.readableEnded)) return req.body;
+async function readBody(req: Request, maxBodyBytes: number | undefined): Promise<unknown> {
   if (req.method === 'GET' || req.method === 'HEAD') return undefined;
   const parsed = await readJsonBody(req, maxBodyBytes);
   req.body = parsed;
@@ -93,7 +93,7 @@ async function bodyOf(req: Request, maxBodyBytes: number | undefined): Promise<u
 
 function send(res: Response, response: PlainResponse, closeConnection = false): void {
   if (res.headersSent) return;
-  for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
+  for (const name in response.headers) res.setHeader(name, response.headers[name]!);
   // After a refused oversized body, do not keep reading the rest of it on a kept-alive socket.
   if (closeConnection) res.setHeader('Connection', 'close');
   res.status(response.status).json(response.body);

@@ -1,4 +1,4 @@
-import { GUARD_KEY, parseClaudeRouteOptions, relayMessages, type ClaudeRouteOptions, type Guard, type MessagesBody } from '@distill-guard/core';
+import { guardOf, parseClaudeRouteOptions, relayMessages, type ClaudeRouteOptions, type MessagesBody } from '@distill-guard/core';
 import type { Context, Middleware } from 'koa';
 
 /**
@@ -15,7 +15,7 @@ export function claudeRoute(options: ClaudeRouteOptions): Middleware {
   const resolved = parseClaudeRouteOptions(options);
   return async (ctx: Context) => {
     const decision = ctx.state.distillGuard;
-    const guard = (ctx.state as Record<symbol, Guard | undefined>)[GUARD_KEY];
+    const guard = decision && guardOf(decision);
     if (!decision || !guard) throw new Error('claudeRoute() must be mounted after distillGuard() on the same route.');
     if (!decision.allowed) throw new Error('claudeRoute() reached with a refused decision; distillGuard() should have answered it.');
     const body = guard.bodyOf(decision) ?? ((ctx.request as { body?: unknown }).body as MessagesBody);

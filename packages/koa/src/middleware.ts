@@ -2,7 +2,6 @@ import {
   createGuard,
   deniedResponse,
   expectAdapterOptions,
-  GUARD_KEY,
   InvalidRequestError,
   invalidRequestResponse,
   readJsonBody,
@@ -57,19 +56,19 @@ export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMid
     }
     const state = ctx.state as { user?: unknown; auth?: unknown };
     const user = a.user ? a.user(ctx) : (userIdFrom(state.user) ?? userIdFrom(state.auth));
-    const requestId = ctx.get('x-request-id');
+    const requestId = ctx.req.headers['x-request-id'];
     const decision = await guard.check({
       ip: ctx.req.socket.remoteAddress ?? '',
       method: ctx.method,
       path: ctx.path,
       headers: ctx.req.headers as Record<string, string | undefined>,
       body,
-      ...(user !== undefined && { user }),
-      ...(requestId && { id: requestId }),
+      user,
+      id: typeof requestId === 'string' ? requestId : undefined,
     });
     ctx.state.distillGuard = decision;
-    (ctx.state as Record<symbol, Guard>)[GUARD_KEY] = guard;
-    ctx.set(decision.headers);
+    const headers = decision.headers;
+    for (const name in headers) ctx.res.setHeader(name, headers[name]!);
     if (decision.allowed) return next();
     if (a.onDenied) return a.onDenied(ctx, decision);
     send(ctx, deniedResponse(decision));

@@ -119,6 +119,17 @@ class LocalDetector extends BaseDetector {
 
   /** The last result of each blocked account: a blocked harvester keeps knocking, and nothing it sends changes the answer. */
   private readonly blocked = new Map<string, DetectorResult>();
+  /** Population percentiles move slowly: recomputed every 64 requests rather than on each one. */
+  private popView: ReturnType<typeof populationView> | undefined;
+  private popAge = 0;
+
+  private population(): ReturnType<typeof populationView> {
+    if (this.popView === undefined || ++this.popAge >= 64) {
+      this.popView = populationView(this.state.pop);
+      this.popAge = 0;
+    }
+    return this.popView;
+  }
 
   async observe(input: DetectorInput): Promise<DetectorResult> {
     const id = input.identity.id;
@@ -156,7 +167,7 @@ class LocalDetector extends BaseDetector {
       view[A.hourIdx] = f.hour;
       view[A.hourN] = 1;
     } else view[A.hourN] = view[A.hourN]! + 1;
-    const r = post({ f, acct, before, groups, joined, suspJoined, groupNBefore, hourCount: view[A.hourN]!, pop: this.pop, popView: populationView(this.state.pop), options: this.options }, directWriter);
+    const r = post({ f, acct, before, groups, joined, suspJoined, groupNBefore, hourCount: view[A.hourN]!, pop: this.pop, popView: this.population(), options: this.options }, directWriter);
     for (const i of r.newlySuspiciousIn) testAndSet(view, A.suspJoined, f.groups[i]!.hash);
     if (r.verdict !== r.previous) await this.persistVerdict(id, r, input.timestamp);
     const result = this.result(r, input, view[A.reasoning]! / Math.max(1, view[A.n]!));

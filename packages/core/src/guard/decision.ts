@@ -1,5 +1,6 @@
 import type { Conclusion, Decision, DecisionReason, Identity, LimitState, ResponseActions, Signal, Verdict } from '../decision/index.js';
 import { rateLimitHeaders } from '../decision/index.js';
+import type { MessagesBody } from '../request/index.js';
 
 const NO_SIGNALS: readonly Signal[] = Object.freeze([]);
 const NO_LIMITS: readonly LimitState[] = Object.freeze([]);
@@ -51,36 +52,78 @@ export class DecisionDraft {
 
 const STATUS: Record<Conclusion, number> = { allow: 200, throttle: 429, deny: 403, error: 503 };
 
+/** What the guard keeps with an allowed decision until `record`: invisible to users and to JSON. */
+export interface DecisionState {
+  /** The guard that made the decision (`claudeRoute` finds it here). */
+  owner: unknown;
+  reservation: unknown;
+  body: MessagesBody | undefined;
+  recorded: boolean;
+}
+
+/**
+ * A decision as the guard returns it: a frozen object with exactly the {@link Decision} fields,
+ * plus a private slot for the guard's own bookkeeping (no WeakMap, nothing added to requests).
+ */
+export class GuardDecision implements Decision {
+  readonly id: string;
+  readonly conclusion: Conclusion;
+  readonly allowed: boolean;
+  readonly reason: DecisionReason | undefined;
+  readonly status: number;
+  readonly message: string;
+  readonly identity: Identity;
+  readonly score: number;
+  readonly verdict: Verdict;
+  readonly signals: readonly Signal[];
+  readonly cluster: string | undefined;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly retryAfter: number | undefined;
+  readonly actions: Readonly<ResponseActions>;
+  readonly limits: readonly LimitState[];
+  readonly error: { readonly code: string; readonly message: string } | undefined;
+  readonly monitor: boolean;
+  readonly model: string | undefined;
+  readonly timestamp: number;
+  readonly #state: DecisionState | undefined;
+
+  constructor(f: DecisionDraft, state: DecisionState | undefined) {
+    const allowed = f.conclusion === 'allow' || (f.conclusion === 'error' && f.allowed);
+    const headers: Record<string, string> = rateLimitHeaders(f.limits, f.retryAfter, f.policyHeader);
+    headers['X-Request-Id'] = f.id;
+    if (!allowed && f.retryAfter !== undefined) headers['Retry-After'] = String(Math.max(1, Math.ceil(f.retryAfter)));
+    this.id = f.id;
+    this.conclusion = f.conclusion;
+    this.allowed = allowed;
+    this.reason = f.reason;
+    this.status = allowed ? 200 : (f.status ?? STATUS[f.conclusion]);
+    this.message = f.message;
+    this.identity = f.identity;
+    this.score = f.score;
+    this.verdict = f.verdict;
+    this.signals = f.signals;
+    this.cluster = f.cluster;
+    this.headers = headers;
+    this.retryAfter = f.retryAfter;
+    this.actions = f.actions ?? NO_ACTIONS;
+    this.limits = f.limits;
+    this.error = f.error;
+    this.monitor = f.monitor;
+    this.model = f.model;
+    this.timestamp = f.timestamp;
+    this.#state = allowed ? state : undefined;
+    Object.freeze(this);
+  }
+
+  /** The guard's bookkeeping for a decision it made, if any. */
+  static stateOf(decision: Decision): DecisionState | undefined {
+    return decision instanceof GuardDecision ? decision.#state : undefined;
+  }
+}
+
 /** Builds a frozen {@link Decision} with its HTTP status and headers. */
-export function makeDecision(f: DecisionDraft): Decision {
-  const allowed = f.conclusion === 'allow' || (f.conclusion === 'error' && f.allowed);
-  const status = allowed ? 200 : (f.status ?? STATUS[f.conclusion]);
-  const headers: Record<string, string> = rateLimitHeaders(f.limits, f.retryAfter, f.policyHeader);
-  headers['X-Request-Id'] = f.id;
-  if (!allowed && f.retryAfter !== undefined) headers['Retry-After'] = String(Math.max(1, Math.ceil(f.retryAfter)));
-  // Every key is always present (undefined when not applicable): one shape for every decision.
-  const decision: Decision = {
-    id: f.id,
-    conclusion: f.conclusion,
-    allowed,
-    reason: f.reason,
-    status,
-    message: f.message,
-    identity: f.identity,
-    score: f.score,
-    verdict: f.verdict,
-    signals: f.signals,
-    cluster: f.cluster,
-    headers,
-    retryAfter: f.retryAfter,
-    actions: f.actions ?? NO_ACTIONS,
-    limits: f.limits,
-    error: f.error,
-    monitor: f.monitor,
-    model: f.model,
-    timestamp: f.timestamp,
-  };
-  return Object.freeze(decision);
+export function makeDecision(f: DecisionDraft, state?: DecisionState): Decision {
+  return new GuardDecision(f, state);
 }
 
 const WINDOW_WORDS: Record<number, string> = { 1: 'second', 60: 'minute', 3600: 'hour', 86400: 'day' };

@@ -6,7 +6,7 @@ import { createIdentityResolver, type IdentityResult } from '../identity/index.j
 import { Limits, type Demand, type Reservation } from '../limits/index.js';
 import type { GuardRequest, MessagesBody } from '../request/index.js';
 import { RedisStore } from '../store/index.js';
-import { DecisionDraft, limitMessage, makeDecision, MESSAGES } from './decision.js';
+import { DecisionDraft, GuardDecision, limitMessage, makeDecision, MESSAGES } from './decision.js';
 import { GuardEmitter } from './events.js';
 import { parseOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
 import type { Shield } from '../shield/index.js';
@@ -31,10 +31,6 @@ export interface GuardParts {
   closers: Array<() => Promise<void>>;
 }
 
-interface Pending {
-  reservation: Reservation | undefined;
-  body: MessagesBody | undefined;
-}
 
 const VERDICT_RANK: Record<Verdict, number> = { allow: 0, throttle: 1, flag: 2, block: 3 };
 
@@ -48,7 +44,6 @@ export class Guard {
   readonly limits: Limits;
   private readonly emitter: GuardEmitter;
   private readonly identify: (req: GuardRequest) => IdentityResult | Promise<IdentityResult>;
-  private readonly pending = new WeakMap<Decision, Pending>();
   private closed = false;
 
   constructor(
@@ -160,17 +155,20 @@ export class Guard {
    * output budgets (a failed call with no usage releases its reservation) and feeds the detector.
    */
   async record(decision: Decision, outcome: Outcome): Promise<void> {
-    const pending = this.pending.get(decision);
-    this.pending.delete(decision);
+    // Only the first record of a decision settles its budgets.
+    const state = GuardDecision.stateOf(decision);
+    const pending = state && state.owner === this && !state.recorded ? state : undefined;
+    if (pending) pending.recorded = true;
     const model = outcome.model ?? decision.model ?? 'default';
     const usage = outcome.usage;
     const costUsd = usage ? this.options.prices.cost(model, usage) : 0;
-    if (pending?.reservation) {
+    const reservation = pending?.reservation as Reservation | undefined;
+    if (reservation) {
       if (usage) {
         const input = usage.input_tokens + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0);
-        await this.limits.reconcile(pending.reservation, { tokens: input + usage.output_tokens, costUsd, outputTokens: usage.output_tokens });
+        await this.limits.reconcile(reservation, { tokens: input + usage.output_tokens, costUsd, outputTokens: usage.output_tokens });
       } else {
-        await this.limits.release(pending.reservation);
+        await this.limits.release(reservation);
       }
     }
     if (this.parts.detector?.recordOutcome) {
@@ -188,7 +186,8 @@ export class Guard {
    * the decision is recorded.
    */
   bodyOf(decision: Decision): MessagesBody | undefined {
-    return this.pending.get(decision)?.body;
+    const state = GuardDecision.stateOf(decision);
+    return state?.owner === this && !state.recorded ? state.body : undefined;
   }
 
   /** Flags an identity: its requests are refused (reason `flagged`) until `unflag`. */
@@ -295,8 +294,7 @@ export class Guard {
   }
 
   private finish(req: GuardRequest, body: MessagesBody | undefined, draft: DecisionDraft, reservation?: Reservation): Decision {
-    const decision = makeDecision(draft);
-    if (decision.allowed) this.pending.set(decision, { reservation, body });
+    const decision = makeDecision(draft, { owner: this, reservation, body, recorded: false });
     if (this.emitter.has('decision')) {
       const event: Parameters<GuardEvents['decision']>[0] = { decision, request: req, durationMs: performance.now() - draft.started };
       if (body) event.body = body;
@@ -320,6 +318,15 @@ export class Guard {
     const prices = this.options.prices;
     return { inputTokens, maxTokens: body.max_tokens, inputCostUsd: prices.maxInputCost(body.model, inputTokens), outputTokenUsd: prices.outputTokenCost(body.model) };
   }
+}
+
+/**
+ * The guard that made a decision, while it waits to be recorded: how `claudeRoute` finds the
+ * guard of the middleware before it, without anything added to the request object.
+ */
+export function guardOf(decision: Decision): Guard | undefined {
+  const owner = GuardDecision.stateOf(decision)?.owner;
+  return owner instanceof Guard ? owner : undefined;
 }
 
 function injectionSignal(scan: InjectionScan): Signal {

@@ -1,4 +1,3 @@
 export { readJsonBody, parseJson, DEFAULT_MAX_BODY_BYTES } from './read-body.js';
 export { deniedResponse, invalidRequestResponse, internalErrorResponse, type PlainResponse } from './responses.js';
 export { userIdFrom } from './user.js';
-export { GUARD_KEY } from './guard-symbol.js';

@@ -163,11 +163,11 @@ function textLogit(text: string, maxChars: number): Logit {
 }
 
 /**
- * Chat clients resend the whole history with every turn, so the same long texts come back again
+ * Chat clients resend the whole history with every turn, so the same texts come back again
  * and again. Their logits are remembered (keyed by the text itself, never by a hash an attacker
  * could collide), up to {@link CACHE_MAX_CHARS} characters of keys, oldest dropped first.
  */
-const CACHE_MIN_CHARS = 256;
+const CACHE_MIN_CHARS = 16;
 const CACHE_MAX_CHARS = 2_000_000;
 const cache = new Map<string, Logit>();
 let cacheMaxChars = 0;
@@ -181,11 +181,9 @@ function cachedTextLogit(text: string, maxChars: number): Logit {
     cacheMaxChars = maxChars;
   }
   const hit = cache.get(text);
-  if (hit !== undefined) {
-    cache.delete(text);
-    cache.set(text, hit);
-    return hit;
-  }
+  // No move-to-front on a hit: deleting and re-adding leaves tombstones that every eviction
+  // below would walk past. First in, first out is enough for texts resent turn after turn.
+  if (hit !== undefined) return hit;
   const l = textLogit(text, maxChars);
   cache.set(text, l);
   cachedChars += text.length;
