@@ -1,5 +1,7 @@
 import type { Decision, Outcome, ResponseActions, Verdict } from '../decision/index.js';
 import { fingerprintRequest } from '../fingerprint/index.js';
+import { lastUserText } from '../request/index.js';
+import { scanInjection } from '../shield/index.js';
 import type { DetectorInput, DetectorPlugin, DetectorResult, GuardContext } from '../guard/plugins.js';
 import { EXPLAIN_FROM, post, pre, requestFacts, waveHash, type PostResult, type RequestFacts, type Target } from './engine.js';
 import { verdictKey } from './keys.js';
@@ -69,7 +71,10 @@ abstract class BaseDetector implements Detector {
   protected facts(input: DetectorInput): RequestFacts {
     const fp = fingerprintRequest({ ip: input.identity.ip, headers: input.request.headers, body: input.body });
     const ts = input.timestamp;
-    return requestFacts(fp, ts, this.models.isNew(input.body.model, ts / 1000), this.options.clusters);
+    const f = requestFacts(fp, ts, this.models.isNew(input.body.model, ts / 1000), this.options.clusters);
+    // The shield scans the whole history; an attack counts once, in the turn that brought it.
+    if (input.injection?.verdict === 'injection' && scanInjection(lastUserText(input.body)).verdict === 'injection') f.attack = 1;
+    return f;
   }
 
   protected result(r: PostResult, input: DetectorInput, reasoningShare: number): DetectorResult {

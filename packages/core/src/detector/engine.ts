@@ -44,6 +44,8 @@ export interface RequestFacts {
   single: boolean;
   turns: number;
   reasoning: number;
+  /** 1 when the newest user turn is a prompt attack (from the shield's scan), else 0. */
+  attack: number;
   instruction: number;
   personal: number;
   scripted: number;
@@ -87,6 +89,7 @@ export function requestFacts(fp: RequestFingerprint, timestampMs: number, newMod
     single,
     turns: fp.turns,
     reasoning: fp.reasoning,
+    attack: 0,
     instruction: single ? p.style.probability : 0,
     personal: p.style.personal,
     scripted: fp.client.scripted,
@@ -127,6 +130,7 @@ export function pre(f: RequestFacts, acct: Target, groups: readonly Target[], w:
   }
   w.add(acct, A.depth, f.turns);
   w.add(acct, A.reasoning, f.reasoning);
+  if (f.attack) w.add(acct, A.attacks, 1);
   w.add(acct, A.personal, f.personal);
   w.add(acct, A.scripted, f.scripted);
   const lm = Math.log2(Math.max(1, f.maxTokens));

@@ -20,6 +20,7 @@ export const SIGNAL_NAMES = [
   'model-pivot',
   'conversational',
   'narrow-automation',
+  'prompt-attacks',
 ] as const;
 export type SignalName = (typeof SIGNAL_NAMES)[number];
 

@@ -74,7 +74,9 @@ export const A = {
   /** The current clock hour and the requests in it (memory mode; Redis keeps a per-hour counter key). */
   hourIdx: 122,
   hourN: 123,
-  size: 124,
+  /** Requests whose newest user turn the shield scored as a prompt attack (`injection` policy `flag`). */
+  attacks: 124,
+  size: 125,
 } as const;
 
 export const RING_SLOTS = 4;

@@ -69,6 +69,9 @@ export const WEIGHTS: Record<SignalName, number> = {
   'model-pivot': 1.0,
   conversational: -3.0,
   'narrow-automation': -3.5,
+  // Prompt attacks are not harvesting: enough to explain and to tip a borderline account, never
+  // enough alone to act on someone who pastes role-play prompts into a chat.
+  'prompt-attacks': 1.0,
 };
 
 /** Log-odds of a fresh account: harvesting is rare. */
@@ -114,6 +117,8 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
   const youngSingle = reliability(s[A.singleN]!, 4);
 
   add('reasoning-elicitation', p.reasoning, collect && (() => `${pct(means.reasoning)} of ${n} prompts ask the model to expose its reasoning (step-by-step scaffolds, thinking tags, rubric grading).`), young);
+  const attacks = s[A.attacks]!;
+  add('prompt-attacks', clamp01(attacks / Math.max(4, n)) * clamp01(attacks / 3), collect && (() => `${attacks} of ${n} prompts were prompt attacks (instruction override, system-prompt extraction, jailbreak personas) by the shield's scan.`));
   // Template reuse: most prompts share a few frames with varied fills. Alone it describes any
   // integration; it counts as harvesting when the fills span many capabilities.
   const templated = s[A.templated]!;
