@@ -13,19 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { guardTarget, replay } from '@distill-guard/core';
+import { guardTarget, prng, replay } from '@distill-guard/core';
 import { scoreDetection } from './lib/detection-score.mjs';
-
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOUR = 3_600_000;
 const text = (c) => (typeof c === 'string' ? c : c.map((b) => b.text ?? '').join('\n'));

@@ -9,3 +9,4 @@ export { anonymousUser, SESSION_COOKIE } from './src/session.mjs';
 export { parseClientApiKeys, newClientKey, clientApiKeys } from './src/api-keys.mjs';
 export { pageAssets } from './src/page.mjs';
 export { runMain } from './src/main.mjs';
+export { createGuards } from './src/guards.mjs';

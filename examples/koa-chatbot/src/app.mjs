@@ -12,7 +12,7 @@ import {
   internalErrorResponse,
   readJsonBody,
 } from '@distill-guard/koa';
-import { anonymousUser, pageAssets, startServices } from 'chatbot-shared';
+import { anonymousUser, createGuards, pageAssets, startServices } from 'chatbot-shared';
 
 /** Largest `{ conversationId, message }` body the chat endpoint reads. */
 const CHAT_BODY_BYTES = 64 * 1024;
@@ -36,16 +36,7 @@ export async function createApp(options = {}) {
   const services = await startServices(options);
   const { config, chat, logger } = services;
 
-  // Two guards on one store: the page's visitors and the API's clients are different identities
-  // (`anon_…` users, `key:<id>` keys), and a flag or limit set on an identity holds everywhere.
-  const guardOptions = { store: services.store, onStoreError: /** @type {const} */ ('open'), logger, ...options.guard };
-  const chatGuard = distillGuard(guardOptions);
-  const apiGuard = distillGuard({ ...guardOptions, apiKeys: { keys: services.apiKeys.entries } });
-  services.closeWith(chatGuard.guard, apiGuard.guard);
-  chat.attach(chatGuard.guard);
-
-  // One Claude route configuration: the server's system prompt, the model allowlist, the reply cap.
-  const claude = { client: services.claude.client, system: config.system, models: config.models, maxTokens: config.maxTokens };
+  const { chatGuard, apiGuard, claude } = createGuards(services, options, distillGuard);
   const assets = pageAssets();
 
   const app = new Koa();

@@ -1,7 +1,7 @@
 import {
-  createGuard,
+  adapterGuard,
   deniedResponse,
-  expectAdapterOptions,
+  nodeGuardRequest,
   InvalidRequestError,
   invalidRequestResponse,
   readJsonBody,
@@ -41,25 +41,14 @@ export type DistillGuardMiddleware = RequestHandler & { guard: Guard };
  * ```
  */
 export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMiddleware {
-  const { adapter, guardOptions } = expectAdapterOptions(options as Record<string, unknown>, ADAPTER_KEYS, 'distillGuard');
-  const a = adapter as Pick<DistillGuardOptions, (typeof ADAPTER_KEYS)[number]>;
-  const guard = a.guard ?? createGuard(guardOptions);
+  const { guard, adapter: a } = adapterGuard<Pick<DistillGuardOptions, (typeof ADAPTER_KEYS)[number]>>(options as Record<string, unknown>, ADAPTER_KEYS, 'distillGuard');
   const maxBodyBytes = a.maxBodyBytes;
 
   const decide = async (req: Request, res: Response, next: NextFunction, body: unknown): Promise<void> => {
     const user = a.user ? a.user(req) : (userIdFrom((req as { user?: unknown }).user) ?? userIdFrom((req as { auth?: unknown }).auth));
-    const requestId = req.headers['x-request-id'];
     const url = req.originalUrl ?? req.url;
     const query = url.indexOf('?');
-    const decision = await guard.check({
-      ip: req.socket.remoteAddress ?? '',
-      method: req.method,
-      path: query < 0 ? url : url.slice(0, query),
-      headers: req.headers as Record<string, string | undefined>,
-      body,
-      user,
-      id: typeof requestId === 'string' ? requestId : undefined,
-    });
+    const decision = await guard.check(nodeGuardRequest(req, query < 0 ? url : url.slice(0, query), body, user));
     req.distillGuard = decision;
     const headers = decision.headers;
     for (const name in headers) res.setHeader(name, headers[name]!);

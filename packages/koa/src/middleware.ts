@@ -1,7 +1,7 @@
 import {
-  createGuard,
+  adapterGuard,
   deniedResponse,
-  expectAdapterOptions,
+  nodeGuardRequest,
   InvalidRequestError,
   invalidRequestResponse,
   readJsonBody,
@@ -40,9 +40,7 @@ export type DistillGuardMiddleware = Middleware & { guard: Guard };
  * ```
  */
 export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMiddleware {
-  const { adapter, guardOptions } = expectAdapterOptions(options as Record<string, unknown>, ADAPTER_KEYS, 'distillGuard');
-  const a = adapter as Pick<DistillGuardOptions, (typeof ADAPTER_KEYS)[number]>;
-  const guard = a.guard ?? createGuard(guardOptions);
+  const { guard, adapter: a } = adapterGuard<Pick<DistillGuardOptions, (typeof ADAPTER_KEYS)[number]>>(options as Record<string, unknown>, ADAPTER_KEYS, 'distillGuard');
   const maxBodyBytes = a.maxBodyBytes;
 
   const middleware = (async (ctx: Context, next: Next) => {
@@ -56,16 +54,7 @@ export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMid
     }
     const state = ctx.state as { user?: unknown; auth?: unknown };
     const user = a.user ? a.user(ctx) : (userIdFrom(state.user) ?? userIdFrom(state.auth));
-    const requestId = ctx.req.headers['x-request-id'];
-    const decision = await guard.check({
-      ip: ctx.req.socket.remoteAddress ?? '',
-      method: ctx.method,
-      path: ctx.path,
-      headers: ctx.req.headers as Record<string, string | undefined>,
-      body,
-      user,
-      id: typeof requestId === 'string' ? requestId : undefined,
-    });
+    const decision = await guard.check(nodeGuardRequest(ctx.req, ctx.path, body, user));
     ctx.state.distillGuard = decision;
     const headers = decision.headers;
     for (const name in headers) ctx.res.setHeader(name, headers[name]!);

@@ -1,4 +1,6 @@
 import { OptionsError } from '../errors/index.js';
+import { createGuard } from '../guard/create-guard.js';
+import type { Guard } from '../guard/guard.js';
 import { GUARD_OPTION_KEYS } from '../guard/options.js';
 import { expectFunction, expectKnownKeys, expectNumber, isPlainObject } from './validate.js';
 
@@ -31,4 +33,14 @@ export function expectAdapterOptions(
     if (extra.length > 0) throw new OptionsError('guard', `cannot be combined with guard options (${extra.join(', ')}); pass them to createGuard() where the guard is made.`);
   }
   return { adapter, guardOptions };
+}
+
+/**
+ * An adapter's start: its own options validated, and the guard it was given or one created from
+ * the rest of the options.
+ */
+export function adapterGuard<A>(input: Record<string, unknown>, adapterKeys: readonly string[], name: string): { guard: Guard; adapter: A } {
+  const { adapter, guardOptions } = expectAdapterOptions(input, adapterKeys, name);
+  const guard = (adapter.guard as Guard | undefined) ?? createGuard(guardOptions);
+  return { guard, adapter: adapter as A };
 }

@@ -90,15 +90,8 @@ async function relayJson(
   transforms: () => TextTransform | undefined,
   record: (o: Outcome) => Promise<void>,
 ): Promise<void> {
-  let message: MessageLike;
-  try {
-    message = (await options.client.messages.create(upstream as never, { signal: abort.signal })) as MessageLike;
-  } catch (err) {
-    const mapped = mapUpstreamError(err, decision.id);
-    if (!mapped.aborted) sendJson(res, mapped.status, { ...decision.headers, ...mapped.headers }, mapped.body);
-    await record({ status: mapped.status, error: mapped.code, aborted: mapped.aborted });
-    return;
-  }
+  const message = await callUpstream<MessageLike>(options, decision, res, upstream, abort, record);
+  if (!message) return;
   const usage = toUsage(message.usage);
   let outputText = '';
   const content: MessageLike['content'] = [];
@@ -130,15 +123,8 @@ async function relayStream(
   transforms: () => TextTransform | undefined,
   record: (o: Outcome) => Promise<void>,
 ): Promise<void> {
-  let stream: AsyncIterable<StreamEvent>;
-  try {
-    stream = (await options.client.messages.create({ ...upstream, stream: true } as never, { signal: abort.signal })) as AsyncIterable<StreamEvent>;
-  } catch (err) {
-    const mapped = mapUpstreamError(err, decision.id);
-    if (!mapped.aborted) sendJson(res, mapped.status, { ...decision.headers, ...mapped.headers }, mapped.body);
-    await record({ status: mapped.status, error: mapped.code, aborted: mapped.aborted });
-    return;
-  }
+  const stream = await callUpstream<AsyncIterable<StreamEvent>>(options, decision, res, { ...upstream, stream: true }, abort, record);
+  if (!stream) return;
 
   res.writeHead(200, {
     ...decision.headers,
@@ -183,6 +169,28 @@ async function relayStream(
     ...(error && { error }),
     ...(rewriter.violation && { violation: rewriter.violation }),
   });
+}
+
+/**
+ * Calls the Messages API. On failure answers the client with the mapped error (unless it left),
+ * records the failure, and resolves to undefined.
+ */
+async function callUpstream<T>(
+  options: ResolvedClaudeRouteOptions,
+  decision: Decision,
+  res: ServerResponse,
+  body: Record<string, unknown>,
+  abort: AbortController,
+  record: (o: Outcome) => Promise<void>,
+): Promise<T | undefined> {
+  try {
+    return (await options.client.messages.create(body as never, { signal: abort.signal })) as T;
+  } catch (err) {
+    const mapped = mapUpstreamError(err, decision.id);
+    if (!mapped.aborted) sendJson(res, mapped.status, { ...decision.headers, ...mapped.headers }, mapped.body);
+    await record({ status: mapped.status, error: mapped.code, aborted: mapped.aborted });
+    return undefined;
+  }
 }
 
 function runWhole(t: TextTransform, text: string) {
