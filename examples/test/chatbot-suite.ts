@@ -3,12 +3,11 @@
  * `createApp` (the offline Claude server in-process, as `pnpm start` does without an API key),
  * serves it as a real HTTP server on port 0, and talks to it like the page and the SDK do.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Anthropic from '@anthropic-ai/sdk';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { hashApiKey, type Guard } from '@distill-guard/core';
 import type { ClaudeServer } from '@distill-guard/testing';
+import { serve } from '../../test/serve.js';
 
 /** What the examples' `createApp` returns (the parts the tests use). */
 export interface Chatbot {
@@ -106,15 +105,12 @@ export function chatbotSuite(example: ChatbotExample): void {
       logger: quiet,
       guard: { warnings: false },
     });
-    const server: Server = createServer(chatbot.handler);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    const { port } = server.address() as AddressInfo;
+    const served = await serve(chatbot.handler);
     const r: Running = {
-      url: `http://127.0.0.1:${port}`,
+      url: served.url,
       chatbot,
       close: async () => {
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await served.close();
         await chatbot.close();
       },
     };

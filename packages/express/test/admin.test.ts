@@ -1,10 +1,9 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import express4 from 'express4';
 import type { Express, Request, Response } from 'express';
 import { adminRouter, distillGuard, type AdminOptions } from '../src/index.js';
 import { adminSuite, type AdminHarness } from '../../../test/admin-suite.js';
+import { serve } from '../../../test/serve.js';
 
 /** The admin suite's harness for an Express app: the guarded echo route, and the admin router at /admin. */
 function expressAdminHarness(name: string, createApp: () => Express): AdminHarness {
@@ -24,18 +23,12 @@ function expressAdminHarness(name: string, createApp: () => Express): AdminHarne
         res.json({ identity: req.distillGuard!.identity.id, conclusion: req.distillGuard!.conclusion });
       });
       app.use('/admin', admin);
-      const server = await new Promise<Server>((resolve) => {
-        const s = app.listen(0, '127.0.0.1', () => resolve(s));
-      });
-      const { port } = server.address() as AddressInfo;
+      const served = await serve(app);
       return {
-        url: `http://127.0.0.1:${port}`,
+        url: served.url,
         guard: guard.guard,
         close: () =>
-          new Promise<void>((resolve) => {
-            server.closeAllConnections();
-            server.close(() => resolve());
-          }).then(async () => {
+          served.close().then(async () => {
             admin.close();
             await guard.guard.close();
           }),

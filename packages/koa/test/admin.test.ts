@@ -1,10 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Router from '@koa/router';
 import Koa from 'koa';
 import Koa2 from 'koa2';
 import { adminRouter, distillGuard, type AdminOptions } from '../src/index.js';
 import { adminSuite, type AdminHarness } from '../../../test/admin-suite.js';
+import { serve } from '../../../test/serve.js';
 
 /**
  * The admin suite's harness for a Koa app: the admin router first (it passes on what is not
@@ -29,17 +28,12 @@ function koaAdminHarness(name: string, createApp: () => Koa): AdminHarness {
         ctx.body = { identity: ctx.state.distillGuard!.identity.id, conclusion: ctx.state.distillGuard!.conclusion };
       });
       app.use(router.routes());
-      const server: Server = createServer(app.callback());
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-      const { port } = server.address() as AddressInfo;
+      const served = await serve(app.callback());
       return {
-        url: `http://127.0.0.1:${port}`,
+        url: served.url,
         guard: guard.guard,
         close: () =>
-          new Promise<void>((resolve) => {
-            server.closeAllConnections();
-            server.close(() => resolve());
-          }).then(async () => {
+          served.close().then(async () => {
             admin.close();
             await guard.guard.close();
           }),

@@ -1,9 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Router from '@koa/router';
 import type Koa from 'koa';
 import { claudeRoute, distillGuard } from '../src/index.js';
 import type { AdapterHarness } from '../../../test/adapter-suite.js';
+import { serve } from '../../../test/serve.js';
 
 /** The shared behaviour suite's harness for a Koa app (2 or 3, whichever constructor is given). */
 export function koaHarness(name: string, createApp: () => Koa): AdapterHarness {
@@ -24,18 +23,8 @@ export function koaHarness(name: string, createApp: () => Koa): AdapterHarness {
       });
       if (options.claude) router.post('/v1/messages', guard, claudeRoute(options.claude));
       app.use(router.routes());
-      const server: Server = createServer(app.callback());
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-      const { port } = server.address() as AddressInfo;
-      return {
-        url: `http://127.0.0.1:${port}`,
-        guard: guard.guard,
-        close: () =>
-          new Promise<void>((resolve) => {
-            server.closeAllConnections();
-            server.close(() => resolve());
-          }).then(() => guard.guard.close()),
-      };
+      const served = await serve(app.callback());
+      return { url: served.url, guard: guard.guard, close: () => served.close().then(() => guard.guard.close()) };
     },
   };
 }

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { serve } from '../../../../test/serve.js';
 
 export interface Received {
   headers: IncomingMessage['headers'];
@@ -14,7 +14,7 @@ export async function webhookServer(handle: (req: Received, res: ServerResponse,
   server: Server;
 }> {
   const received: Received[] = [];
-  const server = createServer((req, res) => {
+  const served = await serve((req, res) => {
     let body = '';
     req.setEncoding('utf8');
     req.on('data', (c) => (body += c));
@@ -24,25 +24,12 @@ export async function webhookServer(handle: (req: Received, res: ServerResponse,
       handle(r, res, received.length);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hooks/dg`,
-    received,
-    server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { url: `${served.url}/hooks/dg`, received, server: served.server, close: served.close };
 }
 
 /** A port nothing listens on (bound, then released). */
 export async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}/hooks/dg`;
+  const served = await serve(() => undefined);
+  await served.close();
+  return `${served.url}/hooks/dg`;
 }
