@@ -13,7 +13,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const USERS = 10_000;
-const VARIANTS = [
+const ALL_VARIANTS = [
   'bare',
   'distill-guard-memory',
   'distill-guard-redis',
@@ -24,6 +24,11 @@ const VARIANTS = [
   'guard-memory-no-detector-shield',
   'guard-memory-no-checks',
 ];
+// BENCH_VARIANTS=bare,distill-guard-memory measures only those (bare always comes first: it is the baseline).
+const VARIANTS = process.env.BENCH_VARIANTS
+  ? ['bare', ...process.env.BENCH_VARIANTS.split(',').filter((v) => v && v !== 'bare')]
+  : ALL_VARIANTS;
+for (const v of VARIANTS) if (!ALL_VARIANTS.includes(v) && !process.env.BENCH_SERVER) throw new Error(`unknown variant ${v}; known: ${ALL_VARIANTS.join(', ')}`);
 
 // Chat traffic, not one repeated request: conversations that grow turn by turn (clients resend
 // the history), every new user turn unique, many users, interleaved. Every variant receives the
@@ -65,7 +70,7 @@ function chatBodies() {
   return out;
 }
 const BODIES = chatBodies();
-const serverFile = fileURLToPath(new URL('./http/server.mjs', import.meta.url));
+const serverFile = process.env.BENCH_SERVER ?? fileURLToPath(new URL('./http/server.mjs', import.meta.url));
 
 async function startVariant(variant, redisUrl) {
   const child = spawn(process.execPath, [serverFile, variant, redisUrl], { stdio: ['ignore', 'pipe', 'inherit'] });

@@ -1,7 +1,7 @@
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
 import { OptionsError } from '../errors/index.js';
 import type { GuardHeaders } from '../request/index.js';
-import { normalizeIp } from './ip.js';
+import { normalizeIp, parseIpv6 } from './ip.js';
 
 /**
  * Which peers may set `X-Forwarded-For`:
@@ -22,39 +22,55 @@ const NAMED: Record<string, string[]> = {
 /** Resolves the client address from the peer address and `X-Forwarded-For` under a trust policy. */
 export type ClientIpResolver = (peer: string, headers: GuardHeaders) => string;
 
-export function createClientIpResolver(trust: TrustProxy, path = 'trustProxy'): ClientIpResolver {
-  if (trust === false || trust === 0) {
-    // Peer addresses repeat (keep-alive, the same clients): remember their normal form.
-    const seen = new Map<string, string>();
-    return (peer) => {
-      let ip = seen.get(peer);
-      if (ip === undefined) {
-        if (seen.size >= 50_000) seen.clear();
-        ip = normalizeIp(peer);
-        seen.set(peer, ip);
-      }
-      return ip;
-    };
-  }
-  const trusted = trustPredicate(trust, path);
-  return (peer, headers) => {
-    const chain = [normalizeIp(peer), ...forwardedFor(headers).reverse()];
-    // Walk from the nearest hop outwards while the hop is one of ours.
-    let i = 0;
-    while (i < chain.length - 1 && trusted(chain[i]!, i)) i++;
-    return chain[i]!;
+/** Entries kept by each per-address cache before it starts over (bounds memory under address churn). */
+const CACHE_ENTRIES = 50_000;
+
+/**
+ * Remembers `compute(key)` for keys that repeat (peer addresses on keep-alive connections,
+ * the same clients behind a proxy): parsing and matching an address costs more than a lookup.
+ */
+function memoize<T>(compute: (key: string) => T): (key: string) => T {
+  const seen = new Map<string, T>();
+  return (key) => {
+    let value = seen.get(key);
+    if (value === undefined) {
+      if (seen.size >= CACHE_ENTRIES) seen.clear();
+      value = compute(key);
+      seen.set(key, value);
+    }
+    return value;
   };
 }
 
-function forwardedFor(headers: GuardHeaders): string[] {
-  const value = headers['x-forwarded-for'];
-  if (!value) return [];
-  return value
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0)
-    .map(normalizeIp)
-    .filter((s) => isIP(s) !== 0);
+export function createClientIpResolver(trust: TrustProxy, path = 'trustProxy'): ClientIpResolver {
+  const normal = memoize(normalizeIp);
+  if (trust === false || trust === 0) return (peer) => normal(peer);
+  const trusted = trustPredicate(trust, path);
+  // A forwarded hop in its normal form, or '' when it is not an address.
+  const hop = memoize((raw) => {
+    const ip = normalizeIp(raw);
+    return isIP(ip) === 0 ? '' : ip;
+  });
+  return (peer, headers) => {
+    let client = normal(peer);
+    const forwarded = headers['x-forwarded-for'];
+    if (!forwarded) return client;
+    // Walk from the nearest hop outwards while the hop is one of ours; the first hop that is not
+    // (or the farthest one) is the client.
+    let end = forwarded.length;
+    let hops = 0;
+    while (end > 0) {
+      const comma = forwarded.lastIndexOf(',', end - 1);
+      const raw = forwarded.slice(comma + 1, end).trim();
+      end = comma < 0 ? 0 : comma;
+      const ip = raw === '' ? '' : hop(raw);
+      if (ip === '') continue;
+      if (!trusted(client, hops)) return client;
+      client = ip;
+      hops++;
+    }
+    return client;
+  };
 }
 
 function trustPredicate(trust: TrustProxy, path: string): (ip: string, hop: number) => boolean {
@@ -64,19 +80,56 @@ function trustPredicate(trust: TrustProxy, path: string): (ip: string, hop: numb
     return (_ip, hop) => hop < trust;
   }
   if (!Array.isArray(trust)) throw new OptionsError(path, 'must be true, false, a number of hops, or a list of proxy addresses/CIDRs.');
-  const list = new BlockList();
+  const ranges: Range[] = [];
   (trust as readonly string[]).forEach((entry, i) => {
     for (const cidr of NAMED[entry] ?? [entry]) {
-      const [addr, bits] = cidr.split('/') as [string, string | undefined];
-      const family = isIP(addr);
-      if (family === 0) throw new OptionsError(`${path}.${i}`, `must be an IP address, a CIDR or one of ${Object.keys(NAMED).join(', ')}; got "${entry}".`);
-      const type = family === 4 ? 'ipv4' : 'ipv6';
-      if (bits === undefined) list.addAddress(addr, type);
-      else list.addSubnet(addr, Number(bits), type);
+      const range = parseRange(cidr);
+      if (!range) throw new OptionsError(`${path}.${i}`, `must be an IP address, a CIDR or one of ${Object.keys(NAMED).join(', ')}; got "${entry}".`);
+      ranges.push(range);
     }
   });
-  return (ip) => {
-    const family = isIP(ip);
-    return family !== 0 && list.check(ip, family === 4 ? 'ipv4' : 'ipv6');
-  };
+  const inRanges = memoize((ip) => {
+    const bits = addressBits(ip);
+    return bits !== undefined && ranges.some((r) => r.family === bits.family && matches(bits.words, r));
+  });
+  return (ip) => inRanges(ip);
+}
+
+/** An address as 32-bit words (one for IPv4, four for IPv6), most significant first. */
+interface AddressBits {
+  family: 4 | 6;
+  words: number[];
+}
+
+interface Range extends AddressBits {
+  prefix: number;
+}
+
+function addressBits(ip: string): AddressBits | undefined {
+  const family = isIP(ip);
+  if (family === 4) return { family: 4, words: [ip.split('.').reduce((acc, o) => acc * 256 + Number(o), 0)] };
+  if (family === 6) {
+    const g = parseIpv6(ip);
+    return { family: 6, words: [0, 2, 4, 6].map((i) => (g[i]! * 0x10000 + g[i + 1]!) >>> 0) };
+  }
+  return undefined;
+}
+
+function parseRange(cidr: string): Range | undefined {
+  const slash = cidr.indexOf('/');
+  const bits = addressBits(slash < 0 ? cidr : cidr.slice(0, slash));
+  if (!bits) return undefined;
+  const max = bits.family === 4 ? 32 : 128;
+  const text = slash < 0 ? String(max) : cidr.slice(slash + 1);
+  const prefix = Number(text);
+  if (!/^\d{1,3}$/.test(text) || prefix > max) return undefined;
+  return { ...bits, prefix };
+}
+
+function matches(words: readonly number[], range: Range): boolean {
+  for (let w = 0, left = range.prefix; left > 0; w++, left -= 32) {
+    const mask = left >= 32 ? 0xffffffff : (0xffffffff << (32 - left)) >>> 0;
+    if (((words[w]! & mask) >>> 0) !== ((range.words[w]! & mask) >>> 0)) return false;
+  }
+  return true;
 }

@@ -14,6 +14,28 @@ describe('client address', () => {
     expect(createClientIpResolver(true)('10.0.0.1', headers)).toBe('198.51.100.7');
   });
 
+  it('matches trusted proxies by CIDR, IPv4 and IPv6, and skips hops that are not addresses', () => {
+    const resolve = createClientIpResolver(['172.16.0.0/12', '2001:db8:aa::/48', '192.0.2.10']);
+    expect(resolve('172.31.255.254', { 'x-forwarded-for': '203.0.113.5' })).toBe('203.0.113.5');
+    expect(resolve('172.32.0.1', { 'x-forwarded-for': '203.0.113.5' })).toBe('172.32.0.1');
+    expect(resolve('2001:db8:aa:ffff::1', { 'x-forwarded-for': '203.0.113.5' })).toBe('203.0.113.5');
+    expect(resolve('2001:db8:ab::1', { 'x-forwarded-for': '203.0.113.5' })).toBe('2001:db8:ab::1');
+    expect(resolve('::ffff:192.0.2.10', { 'x-forwarded-for': '203.0.113.5' })).toBe('203.0.113.5');
+    expect(resolve('192.0.2.11', { 'x-forwarded-for': '203.0.113.5' })).toBe('192.0.2.11');
+    // Two trusted hops, junk and empty entries skipped, the first untrusted hop wins.
+    expect(resolve('192.0.2.10', { 'x-forwarded-for': '198.51.100.1, 203.0.113.5 , not-an-ip,, 172.16.0.9' })).toBe('203.0.113.5');
+    // Every hop trusted: the farthest one is the client.
+    expect(resolve('192.0.2.10', { 'x-forwarded-for': '172.16.0.8, 172.16.0.9' })).toBe('172.16.0.8');
+    // Repeated lookups (cached) give the same answers.
+    for (let i = 0; i < 3; i++) expect(resolve('172.32.0.1', { 'x-forwarded-for': '203.0.113.5' })).toBe('172.32.0.1');
+  });
+
+  it('rejects a malformed trusted proxy, naming the entry', () => {
+    expect(() => createClientIpResolver(['10.0.0.0/33'])).toThrow(/trustProxy\.0/);
+    expect(() => createClientIpResolver(['loopback', 'proxy.internal'])).toThrow(/trustProxy\.1.*proxy\.internal/);
+    expect(() => createClientIpResolver(['10.0.0.0/x'])).toThrow(/trustProxy\.0/);
+  });
+
   it('normalises IPv4-mapped and zoned IPv6', () => {
     expect(normalizeIp('::ffff:203.0.113.9')).toBe('203.0.113.9');
     expect(normalizeIp('FE80::1%eth0')).toBe('fe80::1');
