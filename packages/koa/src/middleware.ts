@@ -54,7 +54,8 @@ export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMid
     }
     const state = ctx.state as { user?: unknown; auth?: unknown };
     const user = a.user ? a.user(ctx) : (userIdFrom(state.user) ?? userIdFrom(state.auth));
-    const decision = await guard.check(nodeGuardRequest(ctx.req, ctx.path, body, user));
+    const answer = guard.checkNow(nodeGuardRequest(ctx.req, ctx.path, body, user));
+    const decision = answer instanceof Promise ? await answer : answer;
     ctx.state.distillGuard = decision;
     const headers = decision.headers;
     for (const name in headers) ctx.res.setHeader(name, headers[name]!);

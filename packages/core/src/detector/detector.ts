@@ -10,6 +10,7 @@ import { isAllowed, parseDetectorOptions, type ResolvedDetectorOptions } from '.
 import { ModelAges, populationView } from './population.js';
 import { RedisState } from './redis-state.js';
 import { A, G } from './schema.js';
+import { MemoryStore } from '../store/index.js';
 import { explain } from './signals.js';
 
 /** How many signals a result carries (the strongest first). */
@@ -58,7 +59,7 @@ abstract class BaseDetector implements Detector {
     protected readonly ctx: GuardContext,
   ) {}
 
-  abstract observe(input: DetectorInput): Promise<DetectorResult>;
+  abstract observe(input: DetectorInput): DetectorResult | Promise<DetectorResult>;
   abstract recordOutcome(decision: Decision, outcome: Outcome): Promise<void> | void;
   abstract reset(identityId: string): Promise<void>;
 
@@ -102,11 +103,20 @@ abstract class BaseDetector implements Detector {
     return { score: 0, verdict: 'allow', signals: [], previous: 'allow' };
   }
 
-  /** Mirrors a strengthened verdict into the guard's store (for every instance and for tooling). */
-  protected persistVerdict(id: string, r: PostResult, at: number): Promise<unknown> {
+  /**
+   * Mirrors a strengthened verdict into the guard's store (for every instance and for tooling);
+   * the memory store writes at once.
+   */
+  protected persistVerdict(id: string, r: PostResult, at: number): Promise<unknown> | undefined {
     const fields: Record<string, string> = { verdict: r.verdict, score: String(round(r.score)), at: String(at), reasons: explain(r.evidence.parts, 3).map((s) => s.name).join(',') };
     if (r.cluster) fields.cluster = r.cluster;
-    return this.ctx.store.exec([{ op: 'hset', key: verdictKey(id), fields, ttlSeconds: this.options.idleTtlSeconds }]);
+    const ops = [{ op: 'hset', key: verdictKey(id), fields, ttlSeconds: this.options.idleTtlSeconds }] as const;
+    const store = this.ctx.store;
+    if (store instanceof MemoryStore) {
+      store.execSync(ops);
+      return undefined;
+    }
+    return store.exec(ops);
   }
 }
 
@@ -136,7 +146,7 @@ class LocalDetector extends BaseDetector {
     return this.popView;
   }
 
-  async observe(input: DetectorInput): Promise<DetectorResult> {
+  observe(input: DetectorInput): DetectorResult | Promise<DetectorResult> {
     const id = input.identity.id;
     if (isAllowed(this.options, id)) return this.allowed();
     const known = this.state.peek(id);
@@ -174,13 +184,13 @@ class LocalDetector extends BaseDetector {
     } else view[A.hourN] = view[A.hourN]! + 1;
     const r = post({ f, acct, before, groups, joined, suspJoined, groupNBefore, hourCount: view[A.hourN]!, pop: this.pop, popView: this.population(), options: this.options }, directWriter);
     for (const i of r.newlySuspiciousIn) testAndSet(view, A.suspJoined, f.groups[i]!.hash);
-    if (r.verdict !== r.previous) await this.persistVerdict(id, r, input.timestamp);
+    const persisted = r.verdict !== r.previous ? this.persistVerdict(id, r, input.timestamp) : undefined;
     const result = this.result(r, input, view[A.reasoning]! / Math.max(1, view[A.n]!));
     if (r.verdict === 'block') {
       if (this.blocked.size >= this.options.maxAccounts) this.blocked.clear();
       this.blocked.set(id, { ...result, previous: 'block' });
     }
-    return result;
+    return persisted ? persisted.then(() => result) : result;
   }
 
   recordOutcome(decision: Decision, outcome: Outcome): void {

@@ -69,10 +69,16 @@ export class FlagList {
     return Number(removed) > 0;
   }
 
-  /** The entry if `id` is flagged now. Checked on every request: the memory store answers synchronously. */
+  /** The entry if `id` is flagged now. */
   get(id: string): Promise<FlagEntry | undefined> {
+    const entry = this.lookup(id);
+    return entry instanceof Promise ? entry : Promise.resolve(entry);
+  }
+
+  /** As {@link get}, answered at once (no Promise) on the memory store: it runs on every request. */
+  lookup(id: string): FlagEntry | undefined | Promise<FlagEntry | undefined> {
     const op = [{ op: 'get', key: entryKey(id) }] as const;
-    if (this.store instanceof MemoryStore) return Promise.resolve(this.entry(this.store.execSync(op)[0]));
+    if (this.store instanceof MemoryStore) return this.entry(this.store.execSync(op)[0]);
     return this.store.exec(op).then(([raw]) => this.entry(raw));
   }
 

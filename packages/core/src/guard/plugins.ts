@@ -54,7 +54,8 @@ export interface DetectorResult {
 
 /** The distillation detector as the guard drives it. */
 export interface DetectorPlugin {
-  observe(input: DetectorInput): Promise<DetectorResult>;
+  /** The verdict on a request; a detector whose state is in memory may answer without a Promise. */
+  observe(input: DetectorInput): DetectorResult | Promise<DetectorResult>;
   /** Usage and output of a served request (output-heavy signal). */
   recordOutcome?(decision: Decision, outcome: Outcome): Promise<void> | void;
   /** Forgets an identity's verdict and signals (an operator unflagged it as a false positive). */

@@ -1,8 +1,9 @@
-import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract, type RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Clock } from '../clock/index.js';
 import { rateLimitPolicyHeader, type DecisionReason, type Identity, type LimitState } from '../decision/index.js';
 import { StoreError } from '../errors/index.js';
 import { hashTag, memoryStore, type Store } from '../store/index.js';
+import { adjustNow, consumeNow, isClockedMemoryLimiter } from '../store/clocked-limiter.js';
 import type { LimitKind, LimitSpec } from './options.js';
 
 /** What one request asks of the limits, estimated before it runs. */
@@ -37,6 +38,13 @@ interface Held {
   exceeded: boolean;
 }
 
+/** Points a shortened reply hands back to one limit. */
+interface Refund {
+  limiter: RateLimiterAbstract;
+  key: string;
+  points: number;
+}
+
 type Attempt =
   | { spec: LimitSpec; key: string; points: number; limiter: RateLimiterAbstract; res: { consumedPoints: number; msBeforeNext: number }; ok: boolean }
   | { spec: LimitSpec; key: string; points: number; limiter: RateLimiterAbstract; failed: true };
@@ -66,6 +74,8 @@ export interface Reservation {
 export class Limits {
   private readonly primary: Map<string, RateLimiterAbstract>;
   private readonly insurance?: Map<string, RateLimiterAbstract>;
+  /** Every limiter is a clocked memory limiter: reserve and settle answer at once. */
+  private readonly synchronous: boolean;
   /** `RateLimit-Policy` never changes for a configuration: built once. */
   readonly policyHeader: string;
 
@@ -78,6 +88,7 @@ export class Limits {
   ) {
     const create = (s: Store) => new Map(specs.map((spec) => [spec.policy, s.rateLimiter({ name: spec.policy, points: spec.points, durationSeconds: spec.windowSeconds })]));
     this.primary = create(store);
+    this.synchronous = [...this.primary.values()].every(isClockedMemoryLimiter);
     // A shared store can fail; the insurance limiter keeps limits per process meanwhile.
     if (store.kind !== 'memory') this.insurance = create(memoryStore({ clock }));
     this.policyHeader = rateLimitPolicyHeader(
@@ -89,8 +100,29 @@ export class Limits {
     return this.specs.length > 0;
   }
 
-  async reserve(identity: Identity, demand: Demand): Promise<Reservation> {
+  /**
+   * Reserves a request's demand on every limit. On the memory store the answer is immediate (a
+   * `Reservation`, no Promise); on a shared store it is a Promise.
+   */
+  reserve(identity: Identity, demand: Demand): Reservation | Promise<Reservation> {
     const now = this.clock.now();
+    if (this.synchronous) {
+      const attempts: Attempt[] = [];
+      for (const spec of this.specs) {
+        const key = keyFor(spec, identity);
+        const points = pointsFor(spec.kind, demand);
+        const limiter = this.primary.get(spec.policy)!;
+        const { res, ok } = consumeNow(limiter as RateLimiterMemory, key, points);
+        attempts.push({ spec, key, points, limiter, res, ok });
+      }
+      const { reservation, refunds } = this.conclude(attempts, demand, now, undefined, false);
+      for (const r of refunds) adjustNow(r.limiter as RateLimiterMemory, r.key, -r.points);
+      return reservation;
+    }
+    return this.reserveShared(identity, demand, now);
+  }
+
+  private async reserveShared(identity: Identity, demand: Demand, now: number): Promise<Reservation> {
     let storeError: Error | undefined;
     let insured = false;
     const attempts = await Promise.all(
@@ -110,9 +142,16 @@ export class Limits {
         );
       }),
     );
+    const { reservation, refunds } = this.conclude(attempts, demand, now, storeError, insured);
+    await Promise.all(refunds.map((r) => r.limiter.reward(r.key, r.points).catch(() => undefined)));
+    return reservation;
+  }
 
+  /** Turns the limits' answers into a reservation, and says what a shortened reply hands back. */
+  private conclude(attempts: readonly Attempt[], demand: Demand, now: number, storeError: Error | undefined, insured: boolean): { reservation: Reservation; refunds: Refund[] } {
     const held: Held[] = [];
     const states: LimitState[] = [];
+    const refunds: Refund[] = [];
     let exceeded: Reservation['exceeded'];
     let grant: number | undefined;
     for (const a of attempts) {
@@ -124,9 +163,9 @@ export class Limits {
         if (partial !== undefined) {
           // Serve a shorter reply instead of refusing: hand back what the cap makes unnecessary.
           const kept = pointsFor(spec.kind, { ...demand, maxTokens: partial });
-          await a.limiter.reward(a.key, a.points - kept).catch(() => undefined);
-          a.points = kept;
+          refunds.push({ limiter: a.limiter, key: a.key, points: a.points - kept });
           res.consumedPoints -= a.points - kept;
+          a.points = kept;
           ok = true;
           grant = grant === undefined ? partial : Math.min(grant, partial);
         }
@@ -154,7 +193,7 @@ export class Limits {
     if (exceeded) reservation.exceeded = exceeded;
     else if (grant !== undefined) reservation.maxTokens = grant;
     if (storeError) reservation.storeError = storeError;
-    return reservation;
+    return { reservation, refunds };
   }
 
   /**
@@ -162,30 +201,32 @@ export class Limits {
    * slots, and request counts of the limits that did not refuse it (so one client hammering its
    * own closed door does not use up a shared per-IP or global quota).
    */
-  async release(reservation: Reservation): Promise<void> {
-    await this.settle(reservation, () => 0, true);
+  release(reservation: Reservation): void | Promise<void> {
+    return this.settle(reservation, () => 0, true);
   }
 
   /** Replaces the reservation by real consumption and frees the concurrency slot. */
-  async reconcile(reservation: Reservation, actual: Consumption): Promise<void> {
-    await this.settle(reservation, (kind) => pointsFor(kind, actual), false);
+  reconcile(reservation: Reservation, actual: Consumption): void | Promise<void> {
+    return this.settle(reservation, (kind) => pointsFor(kind, actual), false);
   }
 
-  private async settle(reservation: Reservation, actualPoints: (kind: LimitKind) => number, refusal: boolean): Promise<void> {
+  private settle(reservation: Reservation, actualPoints: (kind: LimitKind) => number, refusal: boolean): void | Promise<void> {
     const now = this.clock.now();
-    await Promise.all(
-      reservation.held.map(async (h) => {
-        if (h.spec.kind === 'requests' && (!refusal || h.exceeded)) return;
-        const actual = h.spec.kind === 'concurrency' || h.spec.kind === 'requests' ? 0 : actualPoints(h.spec.kind);
-        const delta = actual - h.points;
-        try {
-          if (delta < 0 && now < h.windowEnd) await h.limiter.reward(h.key, -delta);
-          else if (delta > 0 && !refusal) await h.limiter.penalty(h.key, delta);
-        } catch {
-          // Settling is best effort: the window's expiry bounds any error.
-        }
-      }),
-    );
+    const pending: Promise<unknown>[] = [];
+    for (const h of reservation.held) {
+      if (h.spec.kind === 'requests' && (!refusal || h.exceeded)) continue;
+      const actual = h.spec.kind === 'concurrency' || h.spec.kind === 'requests' ? 0 : actualPoints(h.spec.kind);
+      const delta = actual - h.points;
+      // Refunds after the window ended would mint quota; a refusal is never charged more.
+      if (!((delta < 0 && now < h.windowEnd) || (delta > 0 && !refusal))) continue;
+      if (isClockedMemoryLimiter(h.limiter)) {
+        adjustNow(h.limiter, h.key, delta);
+        continue;
+      }
+      // Settling is best effort: the window's expiry bounds any error.
+      pending.push((delta < 0 ? h.limiter.reward(h.key, -delta) : h.limiter.penalty(h.key, delta)).catch(() => undefined));
+    }
+    if (pending.length > 0) return Promise.all(pending).then(() => undefined);
   }
 
   private consume(limiter: RateLimiterAbstract, key: string, points: number): Promise<{ res: RateLimiterRes; ok: boolean }> {
