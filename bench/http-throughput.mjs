@@ -3,7 +3,6 @@
 // are measured in interleaved rounds and the median round is reported, because the machine is
 // shared and noisy: compare the ratios, not the absolute numbers.
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Redis from 'ioredis';
@@ -15,16 +14,19 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const USERS = 10_000;
 const ALL_VARIANTS = [
   'bare',
-  'distill-guard-memory',
-  'distill-guard-redis',
+  // Issue 2's guard: identity, flags, and every limit (requests, tokens, cost, output, concurrency, per IP).
+  'guard-memory-limits',
+  'guard-redis-limits',
+  // The default configuration: the above plus the shield and the distillation detector.
+  'guard-memory-full',
+  'guard-redis-full',
   'express-rate-limit-memory',
   'express-rate-limit-redis',
   // Attribution: the memory guard with parts turned off.
   'guard-memory-no-detector',
-  'guard-memory-no-detector-shield',
   'guard-memory-no-checks',
 ];
-// BENCH_VARIANTS=bare,distill-guard-memory measures only those (bare always comes first: it is the baseline).
+// BENCH_VARIANTS=guard-memory-limits,guard-memory-full measures only those (bare always comes first: it is the baseline).
 const VARIANTS = process.env.BENCH_VARIANTS
   ? ['bare', ...process.env.BENCH_VARIANTS.split(',').filter((v) => v && v !== 'bare')]
   : ALL_VARIANTS;
@@ -75,12 +77,24 @@ const serverFile = process.env.BENCH_SERVER ?? fileURLToPath(new URL('./http/ser
 async function startVariant(variant, redisUrl) {
   const child = spawn(process.execPath, [serverFile, variant, redisUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
-  for await (const chunk of child.stdout) {
-    out += chunk;
+  child.stdout.setEncoding('utf8');
+  const lines = child.stdout[Symbol.asyncIterator]();
+  for (let next = await lines.next(); !next.done; next = await lines.next()) {
+    out += next.value;
     const m = /ready (\d+)/.exec(out);
-    if (m) return { child, url: `http://127.0.0.1:${m[1]}` };
+    if (m) return { child, url: `http://127.0.0.1:${m[1]}`, rest: lines };
   }
   throw new Error(`${variant} server exited before it was ready`);
+}
+
+/** Stops a server and returns the CPU time (µs) it spent per request since `SIGUSR2`. */
+async function stopVariant({ child, rest }) {
+  child.kill('SIGTERM');
+  let out = '';
+  for (let next = await rest.next(); !next.done; next = await rest.next()) out += next.value;
+  await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+  const m = /cpu (\d+) (\d+)/.exec(out);
+  return m && Number(m[2]) > 0 ? Number(m[1]) / Number(m[2]) : NaN;
 }
 
 async function load(url, seconds, offset = 0) {
@@ -117,16 +131,17 @@ export async function runHttpThroughput() {
   try {
     for (let round = 0; round < ROUNDS; round++) {
       for (const variant of VARIANTS) {
-        const { child, url } = await startVariant(variant, redisServer.url);
+        const server = await startVariant(variant, redisServer.url);
         // Warm-up (JIT, connections) on bodies the measurement will not send: its turns stay unseen.
-        await load(url, 1, Math.floor(BODIES.length / 2));
+        await load(server.url, 1, Math.floor(BODIES.length / 2));
         await admin.config('RESETSTAT');
-        const r = await load(url, SECONDS);
+        server.child.kill('SIGUSR2');
+        const r = await load(server.url, SECONDS);
         const commands = await commandCount(admin);
-        child.kill('SIGTERM');
-        await once(child, 'exit');
+        const cpuPerRequest = await stopVariant(server);
         const non2xx = r.non2xx + r.errors;
-        rows[variant].push({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total, commands, non2xx });
+        if (process.env.BENCH_VERBOSE) console.error(`${variant} round ${round}: ${Math.round(r.requests.average)} req/s, ${cpuPerRequest.toFixed(0)} us CPU/req`);
+        rows[variant].push({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total, commands, non2xx, cpuPerRequest });
       }
     }
   } finally {
@@ -134,25 +149,44 @@ export async function runHttpThroughput() {
     await redisServer.stop();
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const summary = VARIANTS.map((variant) => {
+  const bare = rows.bare;
+  return VARIANTS.map((variant) => {
     const rs = rows[variant];
-    const pick = rs.find((r) => r.rps === median(rs.map((x) => x.rps)));
-    return { variant, rps: pick.rps, p50: pick.p50, p99: pick.p99, commandsPerRequest: variant.endsWith('redis') ? pick.commands / pick.total : undefined, failed: rs.reduce((a, r) => a + r.non2xx, 0), rounds: rs.map((r) => Math.round(r.rps)) };
+    // Each round's variant is compared with that round's bare run (minutes apart, not seconds):
+    // the machine's speed drifts between rounds, so ratios are paired, then the median is taken.
+    const ratios = rs.map((r, i) => r.rps / bare[i].rps);
+    const ratio = median(ratios);
+    const pick = rs[ratios.indexOf(ratio)];
+    return {
+      variant,
+      rps: median(rs.map((r) => r.rps)),
+      ratio,
+      cpuPerRequest: median(rs.map((r) => r.cpuPerRequest)),
+      cpuRatio: median(rs.map((r, i) => bare[i].cpuPerRequest / r.cpuPerRequest)),
+      p50: pick.p50,
+      p99: pick.p99,
+      commandsPerRequest: variant.includes('redis') ? pick.commands / pick.total : undefined,
+      failed: rs.reduce((a, r) => a + r.non2xx, 0),
+      rounds: ratios.map((x) => `${(x * 100).toFixed(0)}%`),
+    };
   });
-  const bare = summary[0].rps;
-  return summary.map((s) => ({ ...s, ratio: s.rps / bare }));
 }
 
 export function formatHttpThroughput(summary) {
   const lines = [
-    `HTTP throughput (autocannon, ${CONNECTIONS} connections, ${SECONDS} s x ${ROUNDS} interleaved rounds, median round; ${CONVERSATIONS} conversations of up to ${TURNS} turns from ${USERS} users)`,
-    'variant                      req/s   vs bare   p50 ms  p99 ms  redis cmds/req  rounds (req/s)',
+    `HTTP throughput (autocannon, ${CONNECTIONS} connections, ${SECONDS} s x ${ROUNDS} interleaved rounds; ${CONVERSATIONS} conversations of up to ${TURNS} turns from ${USERS} users)`,
+    'variant                      req/s   vs bare   CPU us/req  capacity   p50 ms  p99 ms  redis cmds/req  vs bare per round',
   ];
   for (const s of summary) {
     lines.push(
-      `${s.variant.padEnd(27)} ${String(Math.round(s.rps)).padStart(6)}   ${(s.ratio * 100).toFixed(1).padStart(5)}%   ${String(s.p50).padStart(6)}  ${String(s.p99).padStart(6)}  ${s.commandsPerRequest === undefined ? '             -' : s.commandsPerRequest.toFixed(2).padStart(14)}  ${s.rounds.join(' / ')}${s.failed ? `   (${s.failed} non-2xx!)` : ''}`,
+      `${s.variant.padEnd(27)} ${String(Math.round(s.rps)).padStart(6)}   ${(s.ratio * 100).toFixed(1).padStart(5)}%   ${s.cpuPerRequest.toFixed(0).padStart(10)}   ${(s.cpuRatio * 100).toFixed(1).padStart(6)}%   ${String(s.p50).padStart(6)}  ${String(s.p99).padStart(6)}  ${s.commandsPerRequest === undefined ? '             -' : s.commandsPerRequest.toFixed(2).padStart(14)}  ${s.rounds.join(' ')}${s.failed ? `   (${s.failed} non-2xx!)` : ''}`,
     );
   }
+  lines.push(
+    'req/s: median round. vs bare: median over rounds of (variant / bare of the same round). capacity: the same for',
+    'bare CPU time per request / variant CPU time per request (server process), the share of bare throughput a',
+    'CPU-bound server keeps; steadier than req/s on a shared machine.',
+  );
   return lines.join('\n');
 }
 
