@@ -10,7 +10,7 @@ import { isAllowed, parseDetectorOptions, type ResolvedDetectorOptions } from '.
 import { ModelAges, populationView } from './population.js';
 import { RedisState } from './redis-state.js';
 import { A, G } from './schema.js';
-import { MemoryStore } from '../store/index.js';
+import { execNow } from '../store/index.js';
 import { explain } from './signals.js';
 
 /** How many signals a result carries (the strongest first). */
@@ -110,13 +110,8 @@ abstract class BaseDetector implements Detector {
   protected persistVerdict(id: string, r: PostResult, at: number): Promise<unknown> | undefined {
     const fields: Record<string, string> = { verdict: r.verdict, score: String(round(r.score)), at: String(at), reasons: explain(r.evidence.parts, 3).map((s) => s.name).join(',') };
     if (r.cluster) fields.cluster = r.cluster;
-    const ops = [{ op: 'hset', key: verdictKey(id), fields, ttlSeconds: this.options.idleTtlSeconds }] as const;
-    const store = this.ctx.store;
-    if (store instanceof MemoryStore) {
-      store.execSync(ops);
-      return undefined;
-    }
-    return store.exec(ops);
+    const written = execNow(this.ctx.store, [{ op: 'hset', key: verdictKey(id), fields, ttlSeconds: this.options.idleTtlSeconds }]);
+    return written instanceof Promise ? written : undefined;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock/index.js';
-import { hashTag, MemoryStore, storeKey, type Store } from '../store/index.js';
+import { execNow, hashTag, storeKey, type Store } from '../store/index.js';
 
 /** A flagged identity: refused until unflagged (or until `expiresAt`). */
 export interface FlagEntry {
@@ -77,9 +77,8 @@ export class FlagList {
 
   /** As {@link get}, answered at once (no Promise) on the memory store: it runs on every request. */
   lookup(id: string): FlagEntry | undefined | Promise<FlagEntry | undefined> {
-    const op = [{ op: 'get', key: entryKey(id) }] as const;
-    if (this.store instanceof MemoryStore) return this.entry(this.store.execSync(op)[0]);
-    return this.store.exec(op).then(([raw]) => this.entry(raw));
+    const results = execNow(this.store, [{ op: 'get', key: entryKey(id) }]);
+    return results instanceof Promise ? results.then(([raw]) => this.entry(raw)) : this.entry(results[0]);
   }
 
   /** Flagged identities keep knocking: remember parsed entries rather than parse each time. */

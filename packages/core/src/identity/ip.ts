@@ -11,6 +11,11 @@ export function normalizeIp(raw: string): string {
   return isIP(ip) === 6 ? formatIpv6(parseIpv6(ip)) : ip;
 }
 
+/** A dotted IPv4 address as an unsigned 32-bit number. */
+export function ipv4Number(ip: string): number {
+  return ip.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+}
+
 /** The eight 16-bit groups of an IPv6 address (with or without `::` and an embedded IPv4 tail). */
 export function parseIpv6(ip: string): number[] {
   let text = ip;
@@ -69,7 +74,7 @@ export function maskIpv6(ip: string, prefix: number): string {
 export function networkOf(ip: string, ipv6Prefix = 64, ipv4Prefix = 24): string {
   const kind = isIP(ip);
   if (kind === 4) {
-    const n = ip.split('.').reduce((acc, o) => (acc << 8) + Number(o), 0) >>> 0;
+    const n = ipv4Number(ip);
     const masked = ipv4Prefix === 0 ? 0 : (n & (0xffffffff << (32 - ipv4Prefix))) >>> 0;
     return `${[24, 16, 8, 0].map((s) => (masked >>> s) & 255).join('.')}/${ipv4Prefix}`;
   }

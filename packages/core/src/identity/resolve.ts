@@ -2,6 +2,7 @@ import type { Identity } from '../decision/index.js';
 import type { GuardRequest } from '../request/index.js';
 import { matchApiKey, presentedKey, type ResolvedApiKeys } from './api-keys.js';
 import { ipIdentity, networkOf } from './ip.js';
+import { memoize } from './memoize.js';
 import type { ClientIpResolver } from './trust-proxy.js';
 
 /** A custom identity function: return the account id, or undefined to fall back to the defaults. */
@@ -24,16 +25,7 @@ export type IdentityResult = { ok: true; identity: Identity } | { ok: false; ide
 export function createIdentityResolver(options: IdentityResolverOptions): (req: GuardRequest) => IdentityResult | Promise<IdentityResult> {
   const { clientIp, ipv6Prefix, identify, apiKeys } = options;
   // Parsing and masking an address costs more than the rest of identification; clients repeat.
-  const networks = new Map<string, { network: string; id: string }>();
-  const addressOf = (ip: string) => {
-    let hit = networks.get(ip);
-    if (hit === undefined) {
-      if (networks.size >= 50_000) networks.clear();
-      hit = { network: networkOf(ip, ipv6Prefix), id: ipIdentity(ip, ipv6Prefix) };
-      networks.set(ip, hit);
-    }
-    return hit;
-  };
+  const addressOf = memoize((ip) => ({ network: networkOf(ip, ipv6Prefix), id: ipIdentity(ip, ipv6Prefix) }));
   return (req) => {
     const ip = clientIp(req.ip, req.headers);
     const address = addressOf(ip);

@@ -1,7 +1,8 @@
 import { isIP } from 'node:net';
 import { OptionsError } from '../errors/index.js';
 import type { GuardHeaders } from '../request/index.js';
-import { normalizeIp, parseIpv6 } from './ip.js';
+import { ipv4Number, normalizeIp, parseIpv6 } from './ip.js';
+import { memoize } from './memoize.js';
 
 /**
  * Which peers may set `X-Forwarded-For`:
@@ -22,29 +23,9 @@ const NAMED: Record<string, string[]> = {
 /** Resolves the client address from the peer address and `X-Forwarded-For` under a trust policy. */
 export type ClientIpResolver = (peer: string, headers: GuardHeaders) => string;
 
-/** Entries kept by each per-address cache before it starts over (bounds memory under address churn). */
-const CACHE_ENTRIES = 50_000;
-
-/**
- * Remembers `compute(key)` for keys that repeat (peer addresses on keep-alive connections,
- * the same clients behind a proxy): parsing and matching an address costs more than a lookup.
- */
-function memoize<T>(compute: (key: string) => T): (key: string) => T {
-  const seen = new Map<string, T>();
-  return (key) => {
-    let value = seen.get(key);
-    if (value === undefined) {
-      if (seen.size >= CACHE_ENTRIES) seen.clear();
-      value = compute(key);
-      seen.set(key, value);
-    }
-    return value;
-  };
-}
-
 export function createClientIpResolver(trust: TrustProxy, path = 'trustProxy'): ClientIpResolver {
   const normal = memoize(normalizeIp);
-  if (trust === false || trust === 0) return (peer) => normal(peer);
+  if (trust === false || trust === 0) return normal;
   const trusted = trustPredicate(trust, path);
   // A forwarded hop in its normal form, or '' when it is not an address.
   const hop = memoize((raw) => {
@@ -92,7 +73,7 @@ function trustPredicate(trust: TrustProxy, path: string): (ip: string, hop: numb
     const bits = addressBits(ip);
     return bits !== undefined && ranges.some((r) => r.family === bits.family && matches(bits.words, r));
   });
-  return (ip) => inRanges(ip);
+  return inRanges;
 }
 
 /** An address as 32-bit words (one for IPv4, four for IPv6), most significant first. */
@@ -107,7 +88,7 @@ interface Range extends AddressBits {
 
 function addressBits(ip: string): AddressBits | undefined {
   const family = isIP(ip);
-  if (family === 4) return { family: 4, words: [ip.split('.').reduce((acc, o) => acc * 256 + Number(o), 0)] };
+  if (family === 4) return { family: 4, words: [ipv4Number(ip)] };
   if (family === 6) {
     const g = parseIpv6(ip);
     return { family: 6, words: [0, 2, 4, 6].map((i) => (g[i]! * 0x10000 + g[i + 1]!) >>> 0) };
