@@ -1,9 +1,9 @@
-import { RateLimiterRes, type RateLimiterAbstract, type RateLimiterMemory } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Clock } from '../clock/index.js';
 import { rateLimitPolicyHeader, type DecisionReason, type Identity, type LimitState } from '../decision/index.js';
 import { StoreError } from '../errors/index.js';
 import { hashTag, memoryStore, type Store } from '../store/index.js';
-import { adjustNow, consumeNow, isClockedMemoryLimiter } from '../store/clocked-limiter.js';
+import { immediateLimiter, msBeforeNext, type ImmediateLimiter } from '../store/clocked-limiter.js';
 import type { LimitKind, LimitSpec } from './options.js';
 
 /** What one request asks of the limits, estimated before it runs. */
@@ -28,26 +28,25 @@ export interface Consumption {
   outputTokens: number;
 }
 
+/** What one limit holds of a request until it is settled. */
 interface Held {
   spec: LimitSpec;
   key: string;
   points: number;
+  limiter: RateLimiterAbstract;
+  /** Set for a clocked memory limiter: settled at once, without a Promise. */
+  immediate: ImmediateLimiter | undefined;
+  /** The key's count after this request's points were added. */
+  consumed: number;
+  msBeforeNext: number;
+  /** Whether this limit refused the request. */
+  exceeded: boolean;
   /** End of the window the points were taken from (clock ms); refunds after it would mint quota. */
   windowEnd: number;
-  limiter: RateLimiterAbstract;
-  exceeded: boolean;
 }
 
-/** Points a shortened reply hands back to one limit. */
-interface Refund {
-  limiter: RateLimiterAbstract;
-  key: string;
-  points: number;
-}
-
-type Attempt =
-  | { spec: LimitSpec; key: string; points: number; limiter: RateLimiterAbstract; res: { consumedPoints: number; msBeforeNext: number }; ok: boolean }
-  | { spec: LimitSpec; key: string; points: number; limiter: RateLimiterAbstract; failed: true };
+/** One limit's answer, or `undefined` when the store failed and there is no insurance limiter. */
+type Attempt = Held | undefined;
 
 /** The result of reserving a request against every limit. */
 export interface Reservation {
@@ -72,10 +71,12 @@ export interface Reservation {
  * exceeded reservation is handed back, and `reconcile` replaces the estimate with real usage.
  */
 export class Limits {
-  private readonly primary: Map<string, RateLimiterAbstract>;
-  private readonly insurance?: Map<string, RateLimiterAbstract>;
-  /** Every limiter is a clocked memory limiter: reserve and settle answer at once. */
-  private readonly synchronous: boolean;
+  /** One limiter per spec, in the order of `specs`. */
+  private readonly primary: RateLimiterAbstract[];
+  /** The primary limiters' immediate access, when every one is a clocked memory limiter. */
+  private readonly immediate: ImmediateLimiter[] | undefined;
+  /** A shared store's in-memory stand-ins, in the order of `specs`. */
+  private readonly insurance: Array<{ limiter: RateLimiterAbstract; immediate: ImmediateLimiter | undefined }> | undefined;
   /** `RateLimit-Policy` never changes for a configuration: built once. */
   readonly policyHeader: string;
 
@@ -86,11 +87,12 @@ export class Limits {
     /** Only for shared stores: a memory limiter answers synchronously and needs no timer. */
     private readonly timeoutMs?: number,
   ) {
-    const create = (s: Store) => new Map(specs.map((spec) => [spec.policy, s.rateLimiter({ name: spec.policy, points: spec.points, durationSeconds: spec.windowSeconds })]));
+    const create = (s: Store) => specs.map((spec) => s.rateLimiter({ name: spec.policy, points: spec.points, durationSeconds: spec.windowSeconds }));
     this.primary = create(store);
-    this.synchronous = [...this.primary.values()].every(isClockedMemoryLimiter);
+    const immediate = this.primary.map(immediateLimiter);
+    this.immediate = immediate.every((l) => l !== undefined) ? (immediate as ImmediateLimiter[]) : undefined;
     // A shared store can fail; the insurance limiter keeps limits per process meanwhile.
-    if (store.kind !== 'memory') this.insurance = create(memoryStore({ clock }));
+    if (store.kind !== 'memory') this.insurance = create(memoryStore({ clock })).map((limiter) => ({ limiter, immediate: immediateLimiter(limiter) }));
     this.policyHeader = rateLimitPolicyHeader(
       specs.map((s) => ({ policy: s.policy, limit: s.points, unit: s.unit, ...(s.kind !== 'concurrency' && { windowSeconds: s.windowSeconds }) })),
     );
@@ -106,38 +108,35 @@ export class Limits {
    */
   reserve(identity: Identity, demand: Demand): Reservation | Promise<Reservation> {
     const now = this.clock.now();
-    if (this.synchronous) {
+    const need = consumptionOf(demand, demand.maxTokens);
+    const keys: ScopeKeys = {};
+    if (this.immediate) {
       const attempts: Attempt[] = [];
-      for (const spec of this.specs) {
-        const key = keyFor(spec, identity);
-        const points = pointsFor(spec.kind, demand);
-        const limiter = this.primary.get(spec.policy)!;
-        const { res, ok } = consumeNow(limiter as RateLimiterMemory, key, points);
-        attempts.push({ spec, key, points, limiter, res, ok });
+      for (let i = 0; i < this.specs.length; i++) {
+        const spec = this.specs[i]!;
+        attempts.push(take(spec, keyFor(spec, identity, keys), pointsFor(spec.kind, need), this.primary[i]!, this.immediate[i]!, now));
       }
-      const { reservation, refunds } = this.conclude(attempts, demand, now, undefined, false);
-      for (const r of refunds) adjustNow(r.limiter as RateLimiterMemory, r.key, -r.points);
-      return reservation;
+      return this.conclude(attempts, demand, now, undefined, false).reservation;
     }
-    return this.reserveShared(identity, demand, now);
+    return this.reserveShared(identity, demand, need, keys, now);
   }
 
-  private async reserveShared(identity: Identity, demand: Demand, now: number): Promise<Reservation> {
+  private async reserveShared(identity: Identity, demand: Demand, need: Consumption, keys: ScopeKeys, now: number): Promise<Reservation> {
     let storeError: Error | undefined;
     let insured = false;
     const attempts = await Promise.all(
-      this.specs.map((spec): Promise<Attempt> => {
-        const key = keyFor(spec, identity);
-        const points = pointsFor(spec.kind, demand);
-        const primary = this.primary.get(spec.policy)!;
-        return this.consume(primary, key, points).then(
-          (r) => ({ spec, key, points, limiter: primary, res: r.res, ok: r.ok }),
-          (err: unknown) => {
+      this.specs.map((spec, i): Promise<Attempt> => {
+        const key = keyFor(spec, identity, keys);
+        const points = pointsFor(spec.kind, need);
+        const limiter = this.primary[i]!;
+        return this.consume(limiter, key, points).then(
+          ({ res, ok }): Attempt => held(spec, key, points, limiter, undefined, res.consumedPoints, res.msBeforeNext, !ok, now),
+          (err: unknown): Attempt => {
             storeError ??= err instanceof Error ? err : new StoreError(String(err));
-            const insurance = this.insurance?.get(spec.policy);
-            if (!insurance) return { spec, key, points, limiter: primary, failed: true as const };
+            const insurance = this.insurance?.[i];
+            if (!insurance?.immediate) return undefined;
             insured = true;
-            return this.consume(insurance, key, points).then((r) => ({ spec, key, points, limiter: insurance, res: r.res, ok: r.ok }));
+            return take(spec, key, points, insurance.limiter, insurance.immediate, this.clock.now());
           },
         );
       }),
@@ -147,53 +146,57 @@ export class Limits {
     return reservation;
   }
 
-  /** Turns the limits' answers into a reservation, and says what a shortened reply hands back. */
-  private conclude(attempts: readonly Attempt[], demand: Demand, now: number, storeError: Error | undefined, insured: boolean): { reservation: Reservation; refunds: Refund[] } {
-    const held: Held[] = [];
+  /**
+   * Turns the limits' answers into a reservation. A shortened reply hands back at once what it
+   * no longer needs on immediate limiters, and returns the rest as refunds for the caller.
+   */
+  private conclude(attempts: readonly Attempt[], demand: Demand, now: number, storeError: Error | undefined, insured: boolean): { reservation: Reservation; refunds: Held[] } {
+    const holds: Held[] = [];
     const states: LimitState[] = [];
-    const refunds: Refund[] = [];
+    let refunds: Held[] | undefined;
     let exceeded: Reservation['exceeded'];
     let grant: number | undefined;
-    for (const a of attempts) {
-      if ('failed' in a) continue;
-      const { spec, res } = a;
-      let ok = a.ok;
-      if (!ok) {
-        const partial = affordableOutput(spec, res.consumedPoints - a.points, demand);
+    for (const h of attempts) {
+      if (h === undefined) continue;
+      const spec = h.spec;
+      if (h.exceeded) {
+        const partial = affordableOutput(spec, h.consumed - h.points, demand);
         if (partial !== undefined) {
           // Serve a shorter reply instead of refusing: hand back what the cap makes unnecessary.
-          const kept = pointsFor(spec.kind, { ...demand, maxTokens: partial });
-          refunds.push({ limiter: a.limiter, key: a.key, points: a.points - kept });
-          res.consumedPoints -= a.points - kept;
-          a.points = kept;
-          ok = true;
+          const kept = pointsFor(spec.kind, consumptionOf(demand, partial));
+          const back = h.points - kept;
+          if (h.immediate) h.immediate.add(h.key, -back, now);
+          else (refunds ??= []).push({ ...h, points: back });
+          h.consumed -= back;
+          h.points = kept;
+          h.exceeded = false;
           grant = grant === undefined ? partial : Math.min(grant, partial);
         }
       }
-      held.push({ spec, key: a.key, points: a.points, windowEnd: now + Math.max(0, res.msBeforeNext), limiter: a.limiter, exceeded: !ok });
-      const resetSeconds = Math.max(0, Math.ceil(res.msBeforeNext / 1000));
+      holds.push(h);
+      const resetSeconds = Math.max(0, Math.ceil(h.msBeforeNext / 1000));
       const state: LimitState = {
         policy: spec.policy,
         unit: spec.unit,
         scope: spec.scope,
         limit: spec.points,
-        remaining: Math.max(0, spec.points - res.consumedPoints),
+        remaining: Math.max(0, spec.points - h.consumed),
         resetSeconds,
-        exceeded: !ok,
+        exceeded: h.exceeded,
       };
       if (spec.kind !== 'concurrency') state.windowSeconds = spec.windowSeconds;
       states.push(state);
-      if (!ok) {
+      if (h.exceeded) {
         // A full concurrency slot frees when a request finishes; retrying soon is right.
         const retryAfter = spec.kind === 'concurrency' ? 1 : Math.max(1, resetSeconds);
         if (!exceeded || retryAfter > exceeded.retryAfter) exceeded = { reason: spec.reason, retryAfter, spec };
       }
     }
-    const reservation: Reservation = { states, held, insured };
+    const reservation: Reservation = { states, held: holds, insured };
     if (exceeded) reservation.exceeded = exceeded;
     else if (grant !== undefined) reservation.maxTokens = grant;
     if (storeError) reservation.storeError = storeError;
-    return { reservation, refunds };
+    return { reservation, refunds: refunds ?? NO_REFUNDS };
   }
 
   /**
@@ -202,31 +205,34 @@ export class Limits {
    * own closed door does not use up a shared per-IP or global quota).
    */
   release(reservation: Reservation): void | Promise<void> {
-    return this.settle(reservation, () => 0, true);
+    return this.settle(reservation, undefined);
   }
 
   /** Replaces the reservation by real consumption and frees the concurrency slot. */
   reconcile(reservation: Reservation, actual: Consumption): void | Promise<void> {
-    return this.settle(reservation, (kind) => pointsFor(kind, actual), false);
+    return this.settle(reservation, actual);
   }
 
-  private settle(reservation: Reservation, actualPoints: (kind: LimitKind) => number, refusal: boolean): void | Promise<void> {
+  /** Settles every hold against `actual` consumption, or, for a refusal (`undefined`), against nothing. */
+  private settle(reservation: Reservation, actual: Consumption | undefined): void | Promise<void> {
+    const refusal = actual === undefined;
     const now = this.clock.now();
-    const pending: Promise<unknown>[] = [];
+    let pending: Promise<unknown>[] | undefined;
     for (const h of reservation.held) {
-      if (h.spec.kind === 'requests' && (!refusal || h.exceeded)) continue;
-      const actual = h.spec.kind === 'concurrency' || h.spec.kind === 'requests' ? 0 : actualPoints(h.spec.kind);
-      const delta = actual - h.points;
+      const kind = h.spec.kind;
+      if (kind === 'requests' && (!refusal || h.exceeded)) continue;
+      const used = refusal || kind === 'concurrency' || kind === 'requests' ? 0 : pointsFor(kind, actual);
+      const delta = used - h.points;
       // Refunds after the window ended would mint quota; a refusal is never charged more.
       if (!((delta < 0 && now < h.windowEnd) || (delta > 0 && !refusal))) continue;
-      if (isClockedMemoryLimiter(h.limiter)) {
-        adjustNow(h.limiter, h.key, delta);
+      if (h.immediate) {
+        h.immediate.add(h.key, delta, now);
         continue;
       }
       // Settling is best effort: the window's expiry bounds any error.
-      pending.push((delta < 0 ? h.limiter.reward(h.key, -delta) : h.limiter.penalty(h.key, delta)).catch(() => undefined));
+      (pending ??= []).push((delta < 0 ? h.limiter.reward(h.key, -delta) : h.limiter.penalty(h.key, delta)).catch(() => undefined));
     }
-    if (pending.length > 0) return Promise.all(pending).then(() => undefined);
+    if (pending) return Promise.all(pending).then(() => undefined);
   }
 
   private consume(limiter: RateLimiterAbstract, key: string, points: number): Promise<{ res: RateLimiterRes; ok: boolean }> {
@@ -242,19 +248,42 @@ export class Limits {
   }
 }
 
-function keyFor(spec: LimitSpec, identity: Identity): string {
+const NO_REFUNDS: Held[] = [];
+
+/** Every hold has this one shape, whichever store answered. */
+function held(spec: LimitSpec, key: string, points: number, limiter: RateLimiterAbstract, immediate: ImmediateLimiter | undefined, consumed: number, msBeforeNext: number, exceeded: boolean, now: number): Held {
+  return { spec, key, points, limiter, immediate, consumed, msBeforeNext, exceeded, windowEnd: now + Math.max(0, msBeforeNext) };
+}
+
+/** `consume` on an immediate limiter. */
+function take(spec: LimitSpec, key: string, points: number, limiter: RateLimiterAbstract, immediate: ImmediateLimiter, now: number): Held {
+  const counter = immediate.add(key, points, now);
+  return held(spec, key, points, limiter, immediate, counter.value, msBeforeNext(counter, now), counter.value > immediate.points, now);
+}
+
+/** A request's keys per scope, built once for all the limits of that scope. */
+interface ScopeKeys {
+  identity?: string;
+  ip?: string;
+}
+
+function keyFor(spec: LimitSpec, identity: Identity, keys: ScopeKeys): string {
   switch (spec.scope) {
     case 'identity':
-      return hashTag(identity.id);
+      return (keys.identity ??= hashTag(identity.id));
     case 'ip':
-      return hashTag(`ip:${identity.ip}`);
+      return (keys.ip ??= hashTag(`ip:${identity.ip}`));
     case 'global':
       return '{global}';
   }
 }
 
-function pointsFor(kind: LimitKind, d: Demand | Consumption): number {
-  const c: Consumption = 'maxTokens' in d ? { tokens: d.inputTokens + d.maxTokens, costUsd: d.inputCostUsd + d.maxTokens * d.outputTokenUsd, outputTokens: d.maxTokens } : d;
+/** What a request would consume if its reply used `maxTokens`. */
+function consumptionOf(d: Demand, maxTokens: number): Consumption {
+  return { tokens: d.inputTokens + maxTokens, costUsd: d.inputCostUsd + maxTokens * d.outputTokenUsd, outputTokens: maxTokens };
+}
+
+function pointsFor(kind: LimitKind, c: Consumption): number {
   switch (kind) {
     case 'requests':
     case 'concurrency':

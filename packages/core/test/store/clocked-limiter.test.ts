@@ -1,13 +1,13 @@
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/index.js';
-import { adjustNow, clockedRateLimiterMemory, consumeNow, isClockedMemoryLimiter } from '../../src/store/clocked-limiter.js';
+import { clockedRateLimiterMemory, immediateLimiter, msBeforeNext } from '../../src/store/clocked-limiter.js';
 
-describe('synchronous calls on a clocked memory limiter', () => {
+describe('immediate calls on a clocked memory limiter', () => {
   it('answer exactly as rate-limiter-flexible does through its Promise API', async () => {
     const clock = manualClock(1_000_000);
     const viaPromise = clockedRateLimiterMemory({ points: 10, duration: 60, keyPrefix: 'a' }, clock);
-    const viaNow = clockedRateLimiterMemory({ points: 10, duration: 60, keyPrefix: 'b' }, clock);
+    const viaNow = immediateLimiter(clockedRateLimiterMemory({ points: 10, duration: 60, keyPrefix: 'b' }, clock))!;
     const steps: Array<['consume' | 'reward' | 'penalty', number, number]> = [
       ['consume', 3, 0], ['consume', 4, 5_000], ['consume', 4, 1_000], ['reward', 2, 0], ['consume', 1, 0],
       ['penalty', 5, 10_000], ['consume', 1, 0], ['consume', 2, 60_000], ['consume', 9, 500], ['consume', 1, 0],
@@ -19,21 +19,36 @@ describe('synchronous calls on a clocked memory limiter', () => {
           (res) => ({ res, ok: true }),
           (res: RateLimiterRes) => ({ res, ok: false }),
         );
-        const got = consumeNow(viaNow, 'k', points);
-        expect(got.ok).toBe(expected.ok);
-        expect({ ...got.res }).toEqual({ ...expected.res });
+        const counter = viaNow.add('k', points, clock.now());
+        expect(counter.value <= viaNow.points).toBe(expected.ok);
+        expect(counter.value).toBe(expected.res.consumedPoints);
+        expect(msBeforeNext(counter, clock.now())).toBe(expected.res.msBeforeNext);
       } else {
         await (op === 'reward' ? viaPromise.reward('k', points) : viaPromise.penalty('k', points));
-        adjustNow(viaNow, 'k', op === 'reward' ? -points : points);
+        viaNow.add('k', op === 'reward' ? -points : points, clock.now());
       }
     }
   });
 
+  it('share one counter per key with the Promise API of the same limiter', async () => {
+    const clock = manualClock(5_000);
+    const limiter = clockedRateLimiterMemory({ points: 10, duration: 60, keyPrefix: 'dg:rl:requests-1m' }, clock);
+    const now = immediateLimiter(limiter)!;
+    await limiter.consume('{alice}', 3);
+    expect(now.add('{alice}', 2, clock.now()).value).toBe(5);
+    await limiter.reward('{alice}', 1);
+    expect((await limiter.get('{alice}'))?.consumedPoints).toBe(4);
+    expect(now.add('{bob}', 1, clock.now()).value).toBe(1);
+    clock.advance(60_000);
+    expect(await limiter.get('{alice}')).toBeNull();
+    expect(now.add('{alice}', 1, clock.now()).value).toBe(1);
+  });
+
   it('apply only to clocked limiters without block duration or even spreading', () => {
     const clock = manualClock();
-    expect(isClockedMemoryLimiter(clockedRateLimiterMemory({ points: 1, duration: 1 }, clock))).toBe(true);
-    expect(isClockedMemoryLimiter(clockedRateLimiterMemory({ points: 1, duration: 1, blockDuration: 10 }, clock))).toBe(false);
-    expect(isClockedMemoryLimiter(clockedRateLimiterMemory({ points: 1, duration: 1, execEvenly: true }, clock))).toBe(false);
-    expect(isClockedMemoryLimiter({})).toBe(false);
+    expect(immediateLimiter(clockedRateLimiterMemory({ points: 1, duration: 1 }, clock))).toBeDefined();
+    expect(immediateLimiter(clockedRateLimiterMemory({ points: 1, duration: 1, blockDuration: 10 }, clock))).toBeUndefined();
+    expect(immediateLimiter(clockedRateLimiterMemory({ points: 1, duration: 1, execEvenly: true }, clock))).toBeUndefined();
+    expect(immediateLimiter({})).toBeUndefined();
   });
 });
