@@ -11,6 +11,7 @@ import {
   type PlainResponse,
 } from '@distill-guard/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { attachDecision } from './decision-slot.js';
 import { ADAPTER_KEYS, type DistillGuardOptions } from './options.js';
 
 declare global {
@@ -61,7 +62,7 @@ export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMid
   };
 
   const apply = (req: Request, res: Response, next: NextFunction, decision: Decision): void => {
-    req.distillGuard = decision;
+    attachDecision(req, decision);
     const headers = decision.headers;
     for (const name in headers) res.setHeader(name, headers[name]!);
     if (decision.allowed) return next();

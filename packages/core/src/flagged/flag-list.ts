@@ -1,5 +1,5 @@
 import type { Clock } from '../clock/index.js';
-import { execNow, hashTag, storeKey, type Store } from '../store/index.js';
+import { hashTag, MemoryStore, storeKey, type Store } from '../store/index.js';
 
 /** A flagged identity: refused until unflagged (or until `expiresAt`). */
 export interface FlagEntry {
@@ -77,8 +77,15 @@ export class FlagList {
 
   /** As {@link get}, answered at once (no Promise) on the memory store: it runs on every request. */
   lookup(id: string): FlagEntry | undefined | Promise<FlagEntry | undefined> {
-    const results = execNow(this.store, [{ op: 'get', key: entryKey(id) }]);
-    return results instanceof Promise ? results.then(([raw]) => this.entry(raw)) : this.entry(results[0]);
+    const store = this.store;
+    if (store instanceof MemoryStore) {
+      // In memory the index (written and cleared in the same batch as each entry, never evicted)
+      // answers for the usual case, nobody or not this identity flagged, from one hot key.
+      const [listed] = store.execSync([{ op: 'hget', key: INDEX, field: id }]);
+      if (listed === null) return undefined;
+      return this.entry(store.execSync([{ op: 'get', key: entryKey(id) }])[0]);
+    }
+    return store.exec([{ op: 'get', key: entryKey(id) }]).then(([raw]) => this.entry(raw));
   }
 
   /** Flagged identities keep knocking: remember parsed entries rather than parse each time. */
