@@ -11,7 +11,6 @@ import {
   type PlainResponse,
 } from '@distill-guard/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { attachDecision } from './decision-slot.js';
 import { ADAPTER_KEYS, type DistillGuardOptions } from './options.js';
 
 declare global {
@@ -62,7 +61,7 @@ export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMid
   };
 
   const apply = (req: Request, res: Response, next: NextFunction, decision: Decision): void => {
-    attachDecision(req, decision);
+    req.distillGuard = decision;
     const headers = decision.headers;
     for (const name in headers) res.setHeader(name, headers[name]!);
     if (decision.allowed) return next();
