@@ -3,7 +3,7 @@ import type { Clock } from '../clock/index.js';
 import { rateLimitPolicyHeader, type DecisionReason, type Identity, type LimitState } from '../decision/index.js';
 import { StoreError } from '../errors/index.js';
 import { hashTag, memoryStore, type Store } from '../store/index.js';
-import { immediateLimiter, msBeforeNext, type ImmediateLimiter } from '../store/clocked-limiter.js';
+import { immediateLimiter, msBeforeNext, type CounterRow, type ImmediateLimiter } from '../store/clocked-limiter.js';
 import type { LimitKind, LimitSpec } from './options.js';
 
 /** What one request asks of the limits, estimated before it runs. */
@@ -112,9 +112,12 @@ export class Limits {
     const keys: ScopeKeys = {};
     if (this.immediate) {
       const attempts: Attempt[] = [];
+      const rows = new RowCache();
       for (let i = 0; i < this.specs.length; i++) {
         const spec = this.specs[i]!;
-        attempts.push(take(spec, keyFor(spec, identity, keys), pointsFor(spec.kind, need), this.primary[i]!, this.immediate[i]!, now));
+        const immediate = this.immediate[i]!;
+        const key = keyFor(spec, identity, keys);
+        attempts.push(take(spec, key, pointsFor(spec.kind, need), this.primary[i]!, immediate, rows.of(immediate, key, now), now));
       }
       return this.conclude(attempts, demand, now, undefined, false).reservation;
     }
@@ -136,7 +139,8 @@ export class Limits {
             const insurance = this.insurance?.[i];
             if (!insurance?.immediate) return undefined;
             insured = true;
-            return take(spec, key, points, insurance.limiter, insurance.immediate, this.clock.now());
+            const at = this.clock.now();
+            return take(spec, key, points, insurance.limiter, insurance.immediate, insurance.immediate.row(key, at), at);
           },
         );
       }),
@@ -165,7 +169,7 @@ export class Limits {
           // Serve a shorter reply instead of refusing: hand back what the cap makes unnecessary.
           const kept = pointsFor(spec.kind, consumptionOf(demand, partial));
           const back = h.points - kept;
-          if (h.immediate) h.immediate.add(h.key, -back, now);
+          if (h.immediate) h.immediate.add(h.immediate.row(h.key, now), -back, now);
           else (refunds ??= []).push({ ...h, points: back });
           h.consumed -= back;
           h.points = kept;
@@ -218,6 +222,7 @@ export class Limits {
     const refusal = actual === undefined;
     const now = this.clock.now();
     let pending: Promise<unknown>[] | undefined;
+    const rows = new RowCache();
     for (const h of reservation.held) {
       const kind = h.spec.kind;
       if (kind === 'requests' && (!refusal || h.exceeded)) continue;
@@ -226,7 +231,7 @@ export class Limits {
       // Refunds after the window ended would mint quota; a refusal is never charged more.
       if (!((delta < 0 && now < h.windowEnd) || (delta > 0 && !refusal))) continue;
       if (h.immediate) {
-        h.immediate.add(h.key, delta, now);
+        h.immediate.add(rows.of(h.immediate, h.key, now), delta, now);
         continue;
       }
       // Settling is best effort: the window's expiry bounds any error.
@@ -256,9 +261,35 @@ function held(spec: LimitSpec, key: string, points: number, limiter: RateLimiter
 }
 
 /** `consume` on an immediate limiter. */
-function take(spec: LimitSpec, key: string, points: number, limiter: RateLimiterAbstract, immediate: ImmediateLimiter, now: number): Held {
-  const counter = immediate.add(key, points, now);
+function take(spec: LimitSpec, key: string, points: number, limiter: RateLimiterAbstract, immediate: ImmediateLimiter, row: CounterRow, now: number): Held {
+  const counter = immediate.add(row, points, now);
   return held(spec, key, points, limiter, immediate, counter.value, msBeforeNext(counter, now), counter.value > immediate.points, now);
+}
+
+/**
+ * The rows one request has looked up: the limits of a scope share a key and a table, so they
+ * share one lookup. Rows are used at once (a later lookup may sweep a row nobody has written to).
+ */
+class RowCache {
+  private key: string | undefined;
+  private table: unknown;
+  private row: CounterRow | undefined;
+  private otherKey: string | undefined;
+  private otherTable: unknown;
+  private other: CounterRow | undefined;
+
+  of(limiter: ImmediateLimiter, key: string, now: number): CounterRow {
+    const table = limiter.table;
+    if (key === this.key && table === this.table) return this.row!;
+    if (key === this.otherKey && table === this.otherTable) return this.other!;
+    // Two scopes interleave at most (identity and IP); the global scope comes last.
+    this.otherKey = this.key;
+    this.otherTable = this.table;
+    this.other = this.row;
+    this.key = key;
+    this.table = table;
+    return (this.row = limiter.row(key, now));
+  }
 }
 
 /** A request's keys per scope, built once for all the limits of that scope. */

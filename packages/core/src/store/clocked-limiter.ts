@@ -13,94 +13,162 @@ interface Entry {
   expiresAt: number | null;
 }
 
+/** One key's counters, one slot per limiter of the table. */
+export type CounterRow = Array<Entry | undefined>;
+type Row = CounterRow;
+
+/**
+ * The counters of every clocked limiter of one memory store, in one row per key: the limits of
+ * one scope (an identity's requests, tokens, cost, output and concurrency) share a row, so a
+ * request finds all of them with one lookup. On a busy server each lookup in a large map is a
+ * cache miss; one per scope instead of one per limit was most of the limits' cost.
+ *
+ * Expiry is lazy, plus a sweep of the whole table four times per shortest window, so memory stays
+ * bounded by the keys active in the longest window and no timer is armed per key.
+ */
+export class CounterTable {
+  private readonly rows = new Map<string, Row>();
+  private slots = 0;
+  private sweepEveryMs = Infinity;
+  private nextSweep = 0;
+
+  constructor(readonly clock: Clock) {}
+
+  /** A column for one limiter whose windows last `durationSec`. */
+  addSlot(durationSec: number): number {
+    this.sweepEveryMs = Math.min(this.sweepEveryMs, Math.max(1000, (durationSec * 1000) / 4));
+    return this.slots++;
+  }
+
+  /** `key`'s row, created when missing. */
+  row(key: string, now: number): Row {
+    if (now >= this.nextSweep) this.sweep(now);
+    let row = this.rows.get(key);
+    if (row === undefined) this.rows.set(key, (row = []));
+    return row;
+  }
+
+  /** `key`'s row if it has one. */
+  peek(key: string): Row | undefined {
+    return this.rows.get(key);
+  }
+
+  /** Every key with a counter in `slot`, live or not yet swept. */
+  *entries(slot: number): IterableIterator<[string, Entry]> {
+    for (const [key, row] of this.rows) {
+      const entry = row[slot];
+      if (entry !== undefined) yield [key, entry];
+    }
+  }
+
+  /** Number of keys with at least one counter (for tests and benchmarks). */
+  get size(): number {
+    return this.rows.size;
+  }
+
+  private sweep(now: number): void {
+    this.nextSweep = now + this.sweepEveryMs;
+    for (const [key, row] of this.rows) {
+      let live = false;
+      for (let i = 0; i < row.length; i++) {
+        const entry = row[i];
+        if (entry === undefined) continue;
+        if (entry.expiresAt !== null && entry.expiresAt <= now) row[i] = undefined;
+        else live = true;
+      }
+      if (!live) this.rows.delete(key);
+    }
+  }
+}
+
+/** Adds `value` to a row's counter in its live window, or starts a window with it; returns the live entry. */
+function addTo(row: Row, slot: number, value: number, durationSec: number, now: number): Entry {
+  const entry = row[slot];
+  if (entry !== undefined && (entry.expiresAt === null || entry.expiresAt > now)) {
+    entry.value += value;
+    return entry;
+  }
+  return startIn(row, slot, value, durationSec, now);
+}
+
+function startIn(row: Row, slot: number, value: number, durationSec: number, now: number): Entry {
+  const durationMs = durationSec * 1000;
+  const expiresAt = durationMs > 0 ? now + durationMs : null;
+  const entry = row[slot];
+  // Reuse the entry of an ended window rather than allocate.
+  if (entry !== undefined) {
+    entry.value = value;
+    entry.expiresAt = expiresAt;
+    return entry;
+  }
+  return (row[slot] = { value, expiresAt });
+}
+
 /**
  * rate-limiter-flexible's memory limiter reads `Date.now()` and arms one timer per key, so it
  * cannot follow an injected clock. This storage has the same contract (`incrby`, `set`, `get`,
- * `delete`) on the guard's clock, with lazy expiry plus a full sweep of expired keys a few times
- * per window instead of timers: a replay at tens of thousands of requests per second sees each
- * window exactly as live traffic did, and memory stays bounded by the keys active in a window.
- *
- * Entries are held under the caller's key without the limiter's prefix (each limiter has its own
- * storage), so the request path ({@link ImmediateLimiter}) builds no key strings.
+ * `delete`, and `_storage`/`_restoreRecord` for `dump`/`restore`) on the guard's clock, as one
+ * column of the store's {@link CounterTable}. Rows are keyed by the caller's key without the
+ * limiter's prefix, so the request path ({@link ImmediateLimiter}) builds no key strings.
  */
 class ClockedMemoryStorage {
-  readonly _storage = new Map<string, Entry>();
-  private nextSweep = 0;
-
   constructor(
-    private readonly clock: Clock,
+    readonly table: CounterTable,
+    readonly slot: number,
+    readonly durationSec: number,
     /** What rate-limiter-flexible's `getKey` puts before a key (`"<keyPrefix>:"`, or nothing). */
     private readonly prefix: string,
   ) {}
 
-  // rate-limiter-flexible's storage contract, with its prefixed keys.
-
   incrby(rlKey: string, value: number, durationSec: number): RateLimiterRes {
-    const now = this.clock.now();
-    const before = this._storage.get(this.own(rlKey));
+    const now = this.table.clock.now();
+    const row = this.table.row(this.own(rlKey), now);
+    const before = row[this.slot];
     const live = before !== undefined && (before.expiresAt === null || before.expiresAt > now);
-    const entry = this.add(this.own(rlKey), value, durationSec, now);
+    const entry = addTo(row, this.slot, value, durationSec, now);
     return new RateLimiterRes(0, msBeforeNext(entry, now), entry.value, !live);
   }
 
   set(rlKey: string, value: number, durationSec: number): RateLimiterRes {
-    const now = this.clock.now();
-    const entry = this.start(this.own(rlKey), value, durationSec, now);
+    const now = this.table.clock.now();
+    const entry = startIn(this.table.row(this.own(rlKey), now), this.slot, value, durationSec, now);
     return new RateLimiterRes(0, msBeforeNext(entry, now), value, true);
   }
 
   get(rlKey: string): RateLimiterRes | null {
-    const now = this.clock.now();
-    const key = this.own(rlKey);
-    const entry = this._storage.get(key);
-    if (!entry) return null;
+    const now = this.table.clock.now();
+    const row = this.table.peek(this.own(rlKey));
+    const entry = row?.[this.slot];
+    if (!row || !entry) return null;
     if (entry.expiresAt !== null && entry.expiresAt <= now) {
-      this._storage.delete(key);
+      row[this.slot] = undefined;
       return null;
     }
     return new RateLimiterRes(0, msBeforeNext(entry, now), entry.value, false);
   }
 
   delete(rlKey: string): boolean {
-    return this._storage.delete(this.own(rlKey));
+    const row = this.table.peek(this.own(rlKey));
+    if (!row?.[this.slot]) return false;
+    row[this.slot] = undefined;
+    return true;
   }
 
-  /** Adds `value` to `key`'s count in its live window, or starts a window with it; returns the live entry. */
-  add(key: string, value: number, durationSec: number, now: number): Entry {
-    if (now >= this.nextSweep) this.sweep(now, durationSec);
-    const entry = this._storage.get(key);
-    if (entry !== undefined && (entry.expiresAt === null || entry.expiresAt > now)) {
-      entry.value += value;
-      return entry;
-    }
-    return this.start(key, value, durationSec, now);
+  /** rate-limiter-flexible's `dump()` reads this: this limiter's records under their full keys. */
+  get _storage(): Map<string, Entry> {
+    const out = new Map<string, Entry>();
+    for (const [key, entry] of this.table.entries(this.slot)) out.set(this.prefix + key, { ...entry });
+    return out;
+  }
+
+  /** rate-limiter-flexible's `restore()` calls this. */
+  _restoreRecord(rlKey: string, value: number, expiresAt: number | null): void {
+    const row = this.table.row(this.own(rlKey), this.table.clock.now());
+    row[this.slot] = { value, expiresAt };
   }
 
   private own(rlKey: string): string {
     return this.prefix !== '' && rlKey.startsWith(this.prefix) ? rlKey.slice(this.prefix.length) : rlKey;
-  }
-
-  private start(key: string, value: number, durationSec: number, now: number): Entry {
-    const durationMs = durationSec * 1000;
-    const expiresAt = durationMs > 0 ? now + durationMs : null;
-    const entry = this._storage.get(key);
-    // Overwrite in place: deleting and re-adding would leave tombstones in the Map.
-    if (entry !== undefined) {
-      entry.value = value;
-      entry.expiresAt = expiresAt;
-      return entry;
-    }
-    const fresh = { value, expiresAt };
-    this._storage.set(key, fresh);
-    return fresh;
-  }
-
-  /** Drops every expired key; runs four times per window, so each key costs O(1) amortised. */
-  private sweep(now: number, durationSec: number): void {
-    this.nextSweep = now + Math.max(1000, (durationSec * 1000) / 4);
-    for (const [key, entry] of this._storage) {
-      if (entry.expiresAt !== null && entry.expiresAt <= now) this._storage.delete(key);
-    }
   }
 }
 
@@ -109,13 +177,18 @@ export function msBeforeNext(counter: Counter, now: number): number {
   return counter.expiresAt === null ? -1 : counter.expiresAt - now;
 }
 
-/** A rate-limiter-flexible memory limiter whose windows follow `clock`. */
+/**
+ * A rate-limiter-flexible memory limiter whose windows follow the table's clock and whose
+ * counters are one column of `table` (a table of its own when none is given).
+ */
 export function clockedRateLimiterMemory(
   options: ConstructorParameters<typeof RateLimiterMemory>[0],
-  clock: Clock,
+  table: CounterTable | Clock,
 ): RateLimiterMemory {
+  const counters = table instanceof CounterTable ? table : new CounterTable(table);
   const limiter = new RateLimiterMemory(options);
-  (limiter as unknown as { _memoryStorage: ClockedMemoryStorage })._memoryStorage = new ClockedMemoryStorage(clock, limiter.getKey(''));
+  const duration = (limiter as unknown as MemoryLimiterInternals)._getKeySecDuration();
+  (limiter as unknown as { _memoryStorage: ClockedMemoryStorage })._memoryStorage = new ClockedMemoryStorage(counters, counters.addSlot(duration), duration, limiter.getKey(''));
   return limiter;
 }
 
@@ -138,18 +211,27 @@ interface MemoryLimiterInternals {
 export class ImmediateLimiter {
   constructor(
     private readonly storage: ClockedMemoryStorage,
-    private readonly durationSec: number,
     /** The limiter's quota per window. */
     readonly points: number,
   ) {}
 
+  /** The table this limiter's counters live in: limiters of one table can share a {@link row}. */
+  get table(): CounterTable {
+    return this.storage.table;
+  }
+
+  /** `key`'s row of counters, for {@link add}; valid until the call returns to the event loop. */
+  row(key: string, now: number): Row {
+    return this.storage.table.row(key, now);
+  }
+
   /**
-   * Adds `points` (negative to hand some back) to `key`'s count in its current window, or starts
-   * a window, and returns the live counter: read it before the next call. `consume` succeeds
-   * when the returned value is at most {@link points}.
+   * Adds `points` (negative to hand some back) to this limiter's counter in `row` for its current
+   * window, or starts a window, and returns the live counter: read it before the next call.
+   * `consume` succeeds when the returned value is at most {@link points}.
    */
-  add(key: string, points: number, now: number): Counter {
-    return this.storage.add(key, points, this.durationSec, now);
+  add(row: Row, points: number, now: number): Counter {
+    return addTo(row, this.storage.slot, points, this.storage.durationSec, now);
   }
 }
 
@@ -158,5 +240,5 @@ export function immediateLimiter(limiter: unknown): ImmediateLimiter | undefined
   const l = limiter as Partial<MemoryLimiterInternals>;
   const storage = l._memoryStorage;
   if (!(storage instanceof ClockedMemoryStorage) || l.blockDuration || l.execEvenly) return undefined;
-  return new ImmediateLimiter(storage, (limiter as MemoryLimiterInternals)._getKeySecDuration(), l.points!);
+  return new ImmediateLimiter(storage, l.points!);
 }

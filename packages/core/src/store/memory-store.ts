@@ -1,7 +1,7 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { systemClock, type Clock } from '../clock/index.js';
 import { expectNumber, expectObject, optional } from '../options/validate.js';
-import { clockedRateLimiterMemory } from './clocked-limiter.js';
+import { clockedRateLimiterMemory, CounterTable } from './clocked-limiter.js';
 import { storeKey } from './keys.js';
 import type { LimiterSpec, Store, StoreOp, StoreResult } from './types.js';
 
@@ -62,6 +62,7 @@ export class MemoryStore implements Store {
 
   /** One limiter per policy, so guards sharing this store share its counters (as they would on Redis). */
   private readonly limiters = new Map<string, RateLimiterAbstract>();
+  private counters: CounterTable | undefined;
 
   rateLimiter(spec: LimiterSpec): RateLimiterAbstract {
     const id = `${spec.name}/${spec.points}/${spec.durationSeconds}`;
@@ -72,8 +73,10 @@ export class MemoryStore implements Store {
 
   private createLimiter(spec: LimiterSpec): RateLimiterAbstract {
     const options = { points: spec.points, duration: spec.durationSeconds, keyPrefix: storeKey('rl', spec.name) };
-    // rate-limiter-flexible's limiter logic on a timer-free storage that follows the guard's clock.
-    return clockedRateLimiterMemory(options, this.clock);
+    // rate-limiter-flexible's limiter logic on a timer-free storage that follows the guard's clock,
+    // every limiter a column of one table (a request's limits of one scope share a row).
+    this.counters ??= new CounterTable(this.clock);
+    return clockedRateLimiterMemory(options, this.counters);
   }
 
   /** Number of keys currently held (for benchmarks and tests). */

@@ -1,7 +1,7 @@
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/index.js';
-import { clockedRateLimiterMemory, immediateLimiter, msBeforeNext } from '../../src/store/clocked-limiter.js';
+import { clockedRateLimiterMemory, CounterTable, immediateLimiter, msBeforeNext } from '../../src/store/clocked-limiter.js';
 
 describe('immediate calls on a clocked memory limiter', () => {
   it('answer exactly as rate-limiter-flexible does through its Promise API', async () => {
@@ -19,13 +19,13 @@ describe('immediate calls on a clocked memory limiter', () => {
           (res) => ({ res, ok: true }),
           (res: RateLimiterRes) => ({ res, ok: false }),
         );
-        const counter = viaNow.add('k', points, clock.now());
+        const counter = viaNow.add(viaNow.row('k', clock.now()), points, clock.now());
         expect(counter.value <= viaNow.points).toBe(expected.ok);
         expect(counter.value).toBe(expected.res.consumedPoints);
         expect(msBeforeNext(counter, clock.now())).toBe(expected.res.msBeforeNext);
       } else {
         await (op === 'reward' ? viaPromise.reward('k', points) : viaPromise.penalty('k', points));
-        viaNow.add('k', op === 'reward' ? -points : points, clock.now());
+        viaNow.add(viaNow.row('k', clock.now()), op === 'reward' ? -points : points, clock.now());
       }
     }
   });
@@ -35,13 +35,13 @@ describe('immediate calls on a clocked memory limiter', () => {
     const limiter = clockedRateLimiterMemory({ points: 10, duration: 60, keyPrefix: 'dg:rl:requests-1m' }, clock);
     const now = immediateLimiter(limiter)!;
     await limiter.consume('{alice}', 3);
-    expect(now.add('{alice}', 2, clock.now()).value).toBe(5);
+    expect(now.add(now.row('{alice}', clock.now()), 2, clock.now()).value).toBe(5);
     await limiter.reward('{alice}', 1);
     expect((await limiter.get('{alice}'))?.consumedPoints).toBe(4);
-    expect(now.add('{bob}', 1, clock.now()).value).toBe(1);
+    expect(now.add(now.row('{bob}', clock.now()), 1, clock.now()).value).toBe(1);
     clock.advance(60_000);
     expect(await limiter.get('{alice}')).toBeNull();
-    expect(now.add('{alice}', 1, clock.now()).value).toBe(1);
+    expect(now.add(now.row('{alice}', clock.now()), 1, clock.now()).value).toBe(1);
   });
 
   it('apply only to clocked limiters without block duration or even spreading', () => {
@@ -50,5 +50,39 @@ describe('immediate calls on a clocked memory limiter', () => {
     expect(immediateLimiter(clockedRateLimiterMemory({ points: 1, duration: 1, blockDuration: 10 }, clock))).toBeUndefined();
     expect(immediateLimiter(clockedRateLimiterMemory({ points: 1, duration: 1, execEvenly: true }, clock))).toBeUndefined();
     expect(immediateLimiter({})).toBeUndefined();
+  });
+
+  it('keep the counters of limiters sharing a table apart, and sweep a row only when all its windows ended', async () => {
+    const clock = manualClock(0);
+    const table = new CounterTable(clock);
+    const minute = clockedRateLimiterMemory({ points: 5, duration: 60, keyPrefix: 'dg:rl:requests-1m' }, table);
+    const day = clockedRateLimiterMemory({ points: 100, duration: 86_400, keyPrefix: 'dg:rl:cost-1d' }, table);
+    const m = immediateLimiter(minute)!;
+    const d = immediateLimiter(day)!;
+    const row = m.row('{alice}', clock.now());
+    expect(m.add(row, 1, clock.now()).value).toBe(1);
+    expect(d.add(row, 40, clock.now()).value).toBe(40);
+    expect((await minute.get('{alice}'))?.consumedPoints).toBe(1);
+    expect((await day.get('{alice}'))?.consumedPoints).toBe(40);
+    m.add(m.row('{bob}', clock.now()), 1, clock.now());
+    expect(table.size).toBe(2);
+    // Past the minute: bob's only window ended and his row goes; alice's day window keeps hers.
+    clock.advance(61_000);
+    m.row('{carol}', clock.now());
+    expect(table.size).toBe(2);
+    expect(await minute.get('{bob}')).toBeNull();
+    expect(await minute.get('{alice}')).toBeNull();
+    expect((await day.get('{alice}'))?.consumedPoints).toBe(40);
+  });
+
+  it('dump and restore through rate-limiter-flexible under the full keys', async () => {
+    const clock = manualClock(Date.now());
+    const from = clockedRateLimiterMemory({ points: 10, duration: 600, keyPrefix: 'dg:rl:r' }, clock);
+    await from.consume('{alice}', 3);
+    const dumped = from.dump();
+    expect(dumped.storage).toEqual([{ key: '{alice}', value: 3, expiresAt: clock.now() + 600_000 }]);
+    const to = clockedRateLimiterMemory({ points: 10, duration: 600, keyPrefix: 'dg:rl:r' }, clock);
+    expect(to.restore(dumped)).toEqual({ invalid: 0, expired: 0, restored: 1 });
+    expect((await to.get('{alice}'))?.consumedPoints).toBe(3);
   });
 });
