@@ -72,8 +72,11 @@ export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMid
   const middleware = ((req: Request, res: Response, next: NextFunction) => {
     if (a.skip?.(req)) return next();
     // A body parser that already ran (express.json()) leaves the parsed body and marks `_body`.
-    if ((req as { _body?: boolean })._body === true || (req.body !== undefined && req.readableEnded)) {
-      decide(req, res, next, req.body);
+    // (Every property read on an Express request is a slow one: each request has a hidden class
+    // of its own, so the body is read once.)
+    const parsed: unknown = req.body;
+    if (parsed !== undefined && ((req as { _body?: boolean })._body === true || req.readableEnded)) {
+      decide(req, res, next, parsed);
       return;
     }
     readBody(req, maxBodyBytes).then(
