@@ -258,9 +258,6 @@ export class AdminCollector {
 
   onFlag(e: Parameters<GuardEvents['flag']>[0]): void {
     const change: FlagChange = { time: this.clock.now(), identity: e.id, flagged: e.flagged, by: e.by, ...(e.reason !== undefined && { reason: e.reason }) };
-    // One unflag through several guards of this process (each resets its detector) is one change.
-    const last = this.flagRing.last();
-    if (last && last.identity === change.identity && last.flagged === change.flagged && last.by === change.by && last.time === change.time) return;
     this.flagRing.push(change);
     const t = this.identities.get(e.id);
     if (!t) return;

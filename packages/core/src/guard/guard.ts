@@ -243,12 +243,16 @@ export class Guard {
     return entry;
   }
 
-  /** Lifts a flag; resolves to whether there was one. */
+  /**
+   * Lifts a flag; resolves to whether there was one. The detector's memory of the identity is
+   * reset either way; the `flag` event (and so the audit log) only records a flag that was lifted,
+   * so lifting one flag through several guards sharing a store is one change.
+   */
   async unflag(id: string, by = 'api'): Promise<boolean> {
     const removed = await this.flags.unflag(id);
     // An operator lifting a flag overrides the detector's memory too, or it would re-flag at once.
     await this.parts.detector?.reset?.(id);
-    this.emitter.emit('flag', { id, flagged: false, by });
+    if (removed) this.emitter.emit('flag', { id, flagged: false, by });
     return removed;
   }
 

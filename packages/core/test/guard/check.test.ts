@@ -98,9 +98,30 @@ describe('guard.check', () => {
     expect((await guard.listFlagged()).map((f) => [f.id, f.reason, f.by])).toEqual([['u_bad', 'harvesting', 'ops']]);
     const d = await guard.check(chatRequest({ user: 'u_bad' }));
     expect(d).toMatchObject({ conclusion: 'deny', reason: 'flagged', status: 403 });
+    const events: Array<{ id: string; flagged: boolean }> = [];
+    guard.on('flag', (e) => void events.push({ id: e.id, flagged: e.flagged }));
     expect(await guard.unflag('u_bad')).toBe(true);
     expect((await guard.check(chatRequest({ user: 'u_bad' }))).allowed).toBe(true);
     expect(await guard.listFlagged()).toEqual([]);
+    // Lifting a flag that is not there changes nothing and records nothing.
+    expect(await guard.unflag('u_bad')).toBe(false);
+    expect(events).toEqual([{ id: 'u_bad', flagged: false }]);
+  });
+
+  it('keeps the flag index and the entries in step, for anyone flagged or not', async () => {
+    const clock = manualClock(1_000_000);
+    const guard = createGuard({ clock });
+    await guard.flag('u_a', 'one', { ttlSeconds: 30 });
+    await guard.flag('u_b', 'two');
+    expect((await guard.check(chatRequest({ user: 'u_a' }))).reason).toBe('flagged');
+    expect((await guard.check(chatRequest({ user: 'u_b' }))).reason).toBe('flagged');
+    expect((await guard.check(chatRequest({ user: 'u_c' }))).allowed).toBe(true);
+    // u_a's entry lapses while the index still lists it; u_b stays.
+    clock.advance(31_000);
+    expect((await guard.check(chatRequest({ user: 'u_a' }))).allowed).toBe(true);
+    expect((await guard.check(chatRequest({ user: 'u_b' }))).reason).toBe('flagged');
+    await guard.unflag('u_b');
+    expect((await guard.check(chatRequest({ user: 'u_b' }))).allowed).toBe(true);
   });
 
   it('lets a flag lapse after its TTL on the guard clock', async () => {
