@@ -1,19 +1,31 @@
 // pnpm bench -> HTTP throughput of the guard against bare Express and express-rate-limit.
-// Each variant runs in its own server process; autocannon drives it from this process. Variants
-// are measured in interleaved rounds and the median round is reported, because the machine is
-// shared and noisy: compare the ratios, not the absolute numbers.
-import { spawn } from 'node:child_process';
+// Each variant runs in its own server process; autocannon drives them from this process. The
+// machine is shared and noisy, so the method is built to compare, not to time:
+//   - all variants of a round run side by side (idle when not driven) and are driven in short
+//     interleaved slices, so drift in the machine's speed falls on all of them alike;
+//   - every round starts fresh processes, because one process can be a few percent faster or
+//     slower than another for its whole life (heap and JIT luck); the median round is reported;
+//   - the load generator (this process) and the servers are pinned to different cores with
+//     taskset: left to the scheduler, a server that happens to share the load generator's core
+//     runs 10-20% slower for its whole life, which no amount of rounds averages out;
+//   - a second bare process ("bare-control") shows the noise floor of the method itself.
+// Compare the ratios, not the absolute numbers.
+import { execFileSync, spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Redis from 'ioredis';
 import { startRedisServer } from '@distill-guard/testing';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SLICE_SECONDS = Number(process.env.BENCH_SECONDS ?? 1.5);
+const PASSES = Number(process.env.BENCH_PASSES ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const USERS = 10_000;
 const ALL_VARIANTS = [
   'bare',
+  // A second bare Express process: its distance from 100% is the method's own noise.
+  'bare-control',
   // Issue 2's guard: identity, flags, and every limit (requests, tokens, cost, output, concurrency, per IP).
   'guard-memory-limits',
   'guard-redis-limits',
@@ -74,8 +86,27 @@ function chatBodies() {
 const BODIES = chatBodies();
 const serverFile = process.env.BENCH_SERVER ?? fileURLToPath(new URL('./http/server.mjs', import.meta.url));
 
+/**
+ * Pins this process (the load generator) to the first core and returns the `taskset` prefix that
+ * starts a server on the last one; no pinning (with a note) where that is not possible.
+ */
+function pinCores() {
+  if (process.env.BENCH_PIN === '0') return [];
+  const cores = availableParallelism();
+  try {
+    if (cores < 2) throw new Error(`only ${cores} core`);
+    execFileSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
+    return ['taskset', '-c', String(cores - 1)];
+  } catch (err) {
+    console.error(`note: servers and load generator not pinned to separate cores (${err.message}); expect more noise.`);
+    return [];
+  }
+}
+let PIN = [];
+
 async function startVariant(variant, redisUrl) {
-  const child = spawn(process.execPath, [serverFile, variant, redisUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [command, ...args] = [...PIN, process.execPath, serverFile, variant, redisUrl];
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.setEncoding('utf8');
   const lines = child.stdout[Symbol.asyncIterator]();
@@ -97,6 +128,7 @@ async function stopVariant({ child, rest }) {
   return m && Number(m[2]) > 0 ? Number(m[1]) / Number(m[2]) : NaN;
 }
 
+/** Drives one server for `seconds`, sending bodies from `offset` on; returns autocannon's result and the next offset. */
 async function load(url, seconds, offset = 0) {
   let n = offset;
   const result = await autocannon({
@@ -114,7 +146,7 @@ async function load(url, seconds, offset = 0) {
       },
     ],
   });
-  return result;
+  return { result, next: n };
 }
 
 async function commandCount(redis) {
@@ -124,68 +156,99 @@ async function commandCount(redis) {
   return calls;
 }
 
-export async function runHttpThroughput() {
-  const redisServer = await startRedisServer();
-  const admin = new Redis(redisServer.url);
-  const rows = Object.fromEntries(VARIANTS.map((v) => [v, []]));
+/** One round: fresh processes for every variant, driven in interleaved slices. */
+async function runRound(round, redisUrl, admin) {
+  const servers = {};
   try {
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const variant of VARIANTS) {
-        const server = await startVariant(variant, redisServer.url);
-        // Warm-up (JIT, connections) on bodies the measurement will not send: its turns stay unseen.
-        await load(server.url, 1, Math.floor(BODIES.length / 2));
-        await admin.config('RESETSTAT');
-        server.child.kill('SIGUSR2');
-        const r = await load(server.url, SECONDS);
-        const commands = await commandCount(admin);
-        const cpuPerRequest = await stopVariant(server);
-        const non2xx = r.non2xx + r.errors;
-        if (process.env.BENCH_VERBOSE) console.error(`${variant} round ${round}: ${Math.round(r.requests.average)} req/s, ${cpuPerRequest.toFixed(0)} us CPU/req`);
-        rows[variant].push({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total, commands, non2xx, cpuPerRequest });
+    for (const variant of VARIANTS) servers[variant] = await startVariant(variant, redisUrl);
+    const cursor = {};
+    for (const variant of VARIANTS) {
+      // Warm-up (JIT, connections) on bodies the measurement will not send: its turns stay unseen.
+      await load(servers[variant].url, 1, Math.floor(BODIES.length / 2));
+      cursor[variant] = 0;
+      servers[variant].child.kill('SIGUSR2');
+    }
+    const acc = Object.fromEntries(VARIANTS.map((v) => [v, { requests: 0, seconds: 0, commands: 0, non2xx: 0, p50: [], p99: [] }]));
+    for (let pass = 0; pass < PASSES; pass++) {
+      // Rotate who goes first, so no variant always follows the same neighbour.
+      const order = VARIANTS.map((_, i) => VARIANTS[(i + pass + round) % VARIANTS.length]);
+      for (const variant of order) {
+        const a = acc[variant];
+        if (variant.includes('redis')) await admin.config('RESETSTAT');
+        const { result: r, next } = await load(servers[variant].url, SLICE_SECONDS, cursor[variant]);
+        cursor[variant] = next;
+        if (variant.includes('redis')) a.commands += await commandCount(admin);
+        a.requests += r.requests.total;
+        a.seconds += r.duration;
+        a.non2xx += r.non2xx + r.errors;
+        a.p50.push(r.latency.p50);
+        a.p99.push(r.latency.p99);
       }
     }
+    const rows = {};
+    for (const variant of VARIANTS) {
+      const a = acc[variant];
+      const cpuPerRequest = await stopVariant(servers[variant]);
+      delete servers[variant];
+      rows[variant] = { rps: a.requests / a.seconds, cpuPerRequest, commandsPerRequest: a.commands / a.requests, non2xx: a.non2xx, p50: median(a.p50), p99: median(a.p99) };
+      if (process.env.BENCH_VERBOSE) console.error(`round ${round} ${variant}: ${Math.round(rows[variant].rps)} req/s, ${cpuPerRequest.toFixed(0)} us CPU/req`);
+    }
+    return rows;
+  } finally {
+    for (const server of Object.values(servers)) server.child.kill('SIGKILL');
+  }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function runHttpThroughput() {
+  // Redis starts before the pinning, so it keeps the scheduler's choice of core.
+  const redisServer = await startRedisServer();
+  PIN = pinCores();
+  const admin = new Redis(redisServer.url);
+  const rounds = [];
+  try {
+    for (let round = 0; round < ROUNDS; round++) rounds.push(await runRound(round, redisServer.url, admin));
   } finally {
     await admin.quit();
     await redisServer.stop();
   }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const bare = rows.bare;
   return VARIANTS.map((variant) => {
-    const rs = rows[variant];
-    // Each round's variant is compared with that round's bare run (minutes apart, not seconds):
-    // the machine's speed drifts between rounds, so ratios are paired, then the median is taken.
-    const ratios = rs.map((r, i) => r.rps / bare[i].rps);
-    const ratio = median(ratios);
-    const pick = rs[ratios.indexOf(ratio)];
+    const rs = rounds.map((r) => r[variant]);
+    // Each round's variant is compared with that round's bare process, then the median is taken.
+    const ratios = rounds.map((r) => r[variant].rps / r.bare.rps);
+    const cpuRatios = rounds.map((r) => r.bare.cpuPerRequest / r[variant].cpuPerRequest);
+    const pick = rs[ratios.indexOf(median(ratios))];
     return {
       variant,
       rps: median(rs.map((r) => r.rps)),
-      ratio,
+      ratio: median(ratios),
       cpuPerRequest: median(rs.map((r) => r.cpuPerRequest)),
-      cpuRatio: median(rs.map((r, i) => bare[i].cpuPerRequest / r.cpuPerRequest)),
+      cpuRatio: median(cpuRatios),
       p50: pick.p50,
       p99: pick.p99,
-      commandsPerRequest: variant.includes('redis') ? pick.commands / pick.total : undefined,
+      commandsPerRequest: variant.includes('redis') ? pick.commandsPerRequest : undefined,
       failed: rs.reduce((a, r) => a + r.non2xx, 0),
       rounds: ratios.map((x) => `${(x * 100).toFixed(0)}%`),
+      cpuRounds: cpuRatios.map((x) => `${(x * 100).toFixed(0)}%`),
     };
   });
 }
 
 export function formatHttpThroughput(summary) {
   const lines = [
-    `HTTP throughput (autocannon, ${CONNECTIONS} connections, ${SECONDS} s x ${ROUNDS} interleaved rounds; ${CONVERSATIONS} conversations of up to ${TURNS} turns from ${USERS} users)`,
-    'variant                      req/s   vs bare   CPU us/req  capacity   p50 ms  p99 ms  redis cmds/req  vs bare per round',
+    `HTTP throughput (autocannon, ${CONNECTIONS} connections; ${ROUNDS} rounds of fresh processes, each ${PASSES} interleaved passes of ${SLICE_SECONDS} s per variant; ${CONVERSATIONS} conversations of up to ${TURNS} turns from ${USERS} users)`,
+    'variant                      req/s   vs bare   CPU us/req  capacity   p50 ms  p99 ms  redis cmds/req  per round: vs bare | capacity',
   ];
   for (const s of summary) {
     lines.push(
-      `${s.variant.padEnd(27)} ${String(Math.round(s.rps)).padStart(6)}   ${(s.ratio * 100).toFixed(1).padStart(5)}%   ${s.cpuPerRequest.toFixed(0).padStart(10)}   ${(s.cpuRatio * 100).toFixed(1).padStart(6)}%   ${String(s.p50).padStart(6)}  ${String(s.p99).padStart(6)}  ${s.commandsPerRequest === undefined ? '             -' : s.commandsPerRequest.toFixed(2).padStart(14)}  ${s.rounds.join(' ')}${s.failed ? `   (${s.failed} non-2xx!)` : ''}`,
+      `${s.variant.padEnd(27)} ${String(Math.round(s.rps)).padStart(6)}   ${(s.ratio * 100).toFixed(1).padStart(5)}%   ${s.cpuPerRequest.toFixed(0).padStart(10)}   ${(s.cpuRatio * 100).toFixed(1).padStart(6)}%   ${String(s.p50).padStart(6)}  ${String(s.p99).padStart(6)}  ${s.commandsPerRequest === undefined ? '             -' : s.commandsPerRequest.toFixed(2).padStart(14)}  ${s.rounds.join(' ')} | ${s.cpuRounds.join(' ')}${s.failed ? `   (${s.failed} non-2xx!)` : ''}`,
     );
   }
   lines.push(
-    'req/s: median round. vs bare: median over rounds of (variant / bare of the same round). capacity: the same for',
-    'bare CPU time per request / variant CPU time per request (server process), the share of bare throughput a',
-    'CPU-bound server keeps; steadier than req/s on a shared machine.',
+    'req/s: median round (requests over all of a variant\'s slices). vs bare: median over rounds of (variant / bare of',
+    'the same round). capacity: the same for bare CPU time per request / variant CPU time per request (server',
+    'process), the share of bare throughput a CPU-bound server keeps. bare-control: a second bare process, the noise floor.',
   );
   return lines.join('\n');
 }

@@ -18,6 +18,7 @@ const unlimited = { requests: { limit: 1e9, window: '1m' }, tokens: { limit: 1e1
 async function middleware() {
   switch (variant) {
     case 'bare':
+    case 'bare-control':
       return [];
     case 'guard-memory-limits':
     case 'guard-memory-full':
