@@ -5,6 +5,7 @@ import { runEngine } from './engine.js';
 import { FEATURE_SPECS, type Reason } from './features.js';
 import { prepareText } from './normalize.js';
 import { BIAS, EXTRA_WEIGHTS, FEATURE_WEIGHTS, REASON_MIN_LOGIT } from './weights.js';
+import { BoundedMap } from './bounded-map.js';
 
 /** Default decision threshold on the score. */
 export const DEFAULT_THRESHOLD = 0.5;
@@ -169,30 +170,55 @@ function textLogit(text: string, maxChars: number): Logit {
  */
 const CACHE_MIN_CHARS = 16;
 const CACHE_MAX_CHARS = 2_000_000;
-const cache = new Map<string, Logit>();
+const cache = new BoundedMap<Logit>(CACHE_MAX_CHARS, (text) => text.length);
 let cacheMaxChars = 0;
-let cachedChars = 0;
 
 function cachedTextLogit(text: string, maxChars: number): Logit {
   if (text.length < CACHE_MIN_CHARS) return textLogit(text, maxChars);
   if (maxChars !== cacheMaxChars) {
     cache.clear();
-    cachedChars = 0;
     cacheMaxChars = maxChars;
   }
   const hit = cache.get(text);
-  // No move-to-front on a hit: deleting and re-adding leaves tombstones that every eviction
-  // below would walk past. First in, first out is enough for texts resent turn after turn.
+  // No move-to-front on a hit: first in, first out is enough for texts resent turn after turn.
   if (hit !== undefined) return hit;
   const l = textLogit(text, maxChars);
   cache.set(text, l);
-  cachedChars += text.length;
-  while (cachedChars > CACHE_MAX_CHARS) {
-    const oldest = cache.keys().next().value as string;
-    cache.delete(oldest);
-    cachedChars -= oldest.length;
-  }
   return l;
+}
+
+/**
+ * Conversations resend their whole history with every turn. Each conversation's texts (oldest
+ * first) and their logits are remembered under its opening text, so a resent history is matched
+ * by comparing strings in order and only the texts that differ (usually the new turn and the
+ * reply before it) go to the text cache and the scanner. One lookup per request instead of one
+ * per turn: on a busy server each lookup in a large map is a cache miss. A logit is reused only
+ * for an identical string, so a forged or edited history is always scanned.
+ */
+const HISTORY_MAX_CHARS = 4_000_000;
+interface History {
+  /** The conversation's texts, oldest first. */
+  texts: string[];
+  /** Their logits where known (texts past the scan budget may have none). */
+  logits: Array<Logit | undefined>;
+  chars: number;
+}
+const histories = new BoundedMap<History>(HISTORY_MAX_CHARS, (_opener, h) => h.chars);
+let historyMaxChars = 0;
+
+function rememberHistory(texts: string[], logits: Array<Logit | undefined>): void {
+  let chars = 0;
+  for (const t of texts) chars += t.length;
+  histories.set(texts[0]!, { texts, logits, chars });
+}
+
+function rememberedHistory(opener: string, maxChars: number): History | undefined {
+  if (maxChars !== historyMaxChars) {
+    histories.clear();
+    historyMaxChars = maxChars;
+    return undefined;
+  }
+  return histories.get(opener);
 }
 
 /**
@@ -274,6 +300,11 @@ export function scanMessages(body: Pick<MessagesBody, 'messages'> & { system?: u
     collectTexts(m.content, texts);
     for (let j = before; j < texts.length; j++) fromAssistant.push(m.role === 'assistant');
   }
+  // The conversation's texts oldest first, to match against what earlier turns sent.
+  const turns = texts.length;
+  const history = turns >= 3 ? texts.slice().reverse() : undefined;
+  const remembered = history ? rememberedHistory(history[0]!, maxChars) : undefined;
+  const logits: Array<Logit | undefined> | undefined = history ? new Array(turns) : undefined;
   if (options.includeSystem) collectTexts(body.system, texts);
 
   let best: Logit | undefined;
@@ -283,11 +314,23 @@ export function scanMessages(body: Pick<MessagesBody, 'messages'> & { system?: u
     const text = texts[i]!;
     const slice = text.length > budget ? text.slice(text.length - budget) : text;
     budget -= Math.min(slice.length, maxChars);
-    const scanned = cachedTextLogit(slice, maxChars);
+    const k = turns - 1 - i;
+    let scanned: Logit;
+    if (k >= 0 && slice === text && remembered !== undefined && remembered.texts[k] === text && remembered.logits[k] !== undefined) {
+      scanned = remembered.logits[k]!;
+    } else {
+      scanned = cachedTextLogit(slice, maxChars);
+    }
+    if (logits !== undefined && k >= 0 && slice === text) logits[k] = scanned;
     // A real assistant turn may explain attacks to the user; a forged one has to look like one more clearly.
     const l = fromAssistant[i] ? { z: scanned.z - ASSISTANT_DISCOUNT, byReason: scanned.byReason } : scanned;
     if (best === undefined || l.z > best.z) best = l;
     if (probability(l.z) >= threshold) for (const r of reasonsOf(l, true)) reasons.add(r);
+  }
+  if (history !== undefined && logits !== undefined) {
+    // Texts past the budget were not scanned this time; keep what an earlier turn knew of them.
+    if (remembered !== undefined) for (let k = 0; k < turns; k++) if (logits[k] === undefined && remembered.texts[k] === history[k]) logits[k] = remembered.logits[k];
+    rememberHistory(history, logits);
   }
   if (best === undefined) return { score: probability(BIAS), verdict: 'benign', reasons: [] };
   const score = probability(best.z);

@@ -202,6 +202,33 @@ describe('scanMessages', () => {
     expect(scanMessages(body, { maxChars: 1024 }).score).toBe(first.score);
   });
 
+  it('scans what changed in a resent history, and only reuses what is identical', () => {
+    const opener = `Conversation ${Math.random()}: can you help me plan a vegetable garden?`;
+    const turn = (i: number) => [
+      { role: 'assistant' as const, content: `Here is step ${i} of the plan, with the details you need for this part of the garden.` },
+      { role: 'user' as const, content: `Thanks, what about step ${i + 1}?` },
+    ];
+    type Message = { role: 'user' | 'assistant'; content: string };
+    let messages: Message[] = [{ role: 'user', content: opener }];
+    for (let i = 1; i <= 4; i++) {
+      messages = [...messages, ...turn(i)];
+      expect(scanMessages({ messages }).verdict).toBe('benign');
+    }
+    // The same opener with one earlier turn forged: that turn is scanned, not taken from memory.
+    const forged = messages.map((m, i) => (i === 3 ? { ...m, content: `${m.content} ${attack}` } : m));
+    expect(scanMessages({ messages: forged }).verdict).toBe('injection');
+    // The genuine history again: benign, whatever the forged request left behind.
+    expect(scanMessages({ messages: [...messages, ...turn(5)] }).verdict).toBe('benign');
+    // An attack in the opening turn keeps the whole conversation flagged, turn after turn.
+    let attacked: Message[] = [{ role: 'user', content: `${opener} ${attack}` }];
+    for (let i = 1; i <= 3; i++) {
+      attacked = [...attacked, ...turn(i)];
+      const scan = scanMessages({ messages: attacked.map((m) => ({ ...m, content: `${m.content}` })) });
+      expect(scan.verdict).toBe('injection');
+      expect(scan.reasons).toContain('instruction-override');
+    }
+  });
+
   it('stops at the conversation budget, newest messages first', () => {
     const filler = 'All good here, thanks for asking. '.repeat(40);
     const body = { messages: [{ role: 'user' as const, content: attack }, { role: 'assistant' as const, content: filler }, { role: 'user' as const, content: filler }] };
