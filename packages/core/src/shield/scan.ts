@@ -171,14 +171,9 @@ function textLogit(text: string, maxChars: number): Logit {
 const CACHE_MIN_CHARS = 16;
 const CACHE_MAX_CHARS = 2_000_000;
 const cache = new BoundedMap<Logit>(CACHE_MAX_CHARS, (text) => text.length);
-let cacheMaxChars = 0;
 
 function cachedTextLogit(text: string, maxChars: number): Logit {
   if (text.length < CACHE_MIN_CHARS) return textLogit(text, maxChars);
-  if (maxChars !== cacheMaxChars) {
-    cache.clear();
-    cacheMaxChars = maxChars;
-  }
   const hit = cache.get(text);
   // No move-to-front on a hit: first in, first out is enough for texts resent turn after turn.
   if (hit !== undefined) return hit;
@@ -204,21 +199,20 @@ interface History {
   chars: number;
 }
 const histories = new BoundedMap<History>(HISTORY_MAX_CHARS, (_opener, h) => h.chars);
-let historyMaxChars = 0;
+
+/** Remembered logits hold for one `maxChars`: a scan with another one starts both memories afresh. */
+let rememberedMaxChars = 0;
+function useMaxChars(maxChars: number): void {
+  if (maxChars === rememberedMaxChars) return;
+  cache.clear();
+  histories.clear();
+  rememberedMaxChars = maxChars;
+}
 
 function rememberHistory(texts: string[], logits: Array<Logit | undefined>): void {
   let chars = 0;
   for (const t of texts) chars += t.length;
   histories.set(texts[0]!, { texts, logits, chars });
-}
-
-function rememberedHistory(opener: string, maxChars: number): History | undefined {
-  if (maxChars !== historyMaxChars) {
-    histories.clear();
-    historyMaxChars = maxChars;
-    return undefined;
-  }
-  return histories.get(opener);
 }
 
 /**
@@ -303,7 +297,8 @@ export function scanMessages(body: Pick<MessagesBody, 'messages'> & { system?: u
   // The conversation's texts oldest first, to match against what earlier turns sent.
   const turns = texts.length;
   const history = turns >= 3 ? texts.slice().reverse() : undefined;
-  const remembered = history ? rememberedHistory(history[0]!, maxChars) : undefined;
+  useMaxChars(maxChars);
+  const remembered = history ? histories.get(history[0]!) : undefined;
   const logits: Array<Logit | undefined> | undefined = history ? new Array(turns) : undefined;
   if (options.includeSystem) collectTexts(body.system, texts);
 
