@@ -3,7 +3,7 @@ import type { Clock } from '../clock/index.js';
 import { rateLimitPolicyHeader, type DecisionReason, type Identity, type LimitState } from '../decision/index.js';
 import { StoreError } from '../errors/index.js';
 import { hashTag, memoryStore, type Store } from '../store/index.js';
-import { immediateLimiter, msBeforeNext, type CounterRow, type ImmediateLimiter } from '../store/clocked-limiter.js';
+import { immediateLimiter, type CounterRow, type ImmediateLimiter } from '../store/clocked-limiter.js';
 import type { LimitKind, LimitSpec } from './options.js';
 
 /** What one request asks of the limits, estimated before it runs. */
@@ -111,13 +111,13 @@ export class Limits {
     const need = consumptionOf(demand, demand.maxTokens);
     const keys: ScopeKeys = {};
     if (this.immediate) {
-      const attempts: Attempt[] = [];
+      const attempts = new Array<Attempt>(this.specs.length);
       const rows = new RowCache();
       for (let i = 0; i < this.specs.length; i++) {
         const spec = this.specs[i]!;
         const immediate = this.immediate[i]!;
         const key = keyFor(spec, identity, keys);
-        attempts.push(take(spec, key, pointsFor(spec.kind, need), this.primary[i]!, immediate, rows.of(immediate, key, now), now));
+        attempts[i] = take(spec, key, pointsFor(spec.kind, need), this.primary[i]!, immediate, rows.of(immediate, key, now), now);
       }
       return this.conclude(attempts, demand, now, undefined, false).reservation;
     }
@@ -155,8 +155,10 @@ export class Limits {
    * no longer needs on immediate limiters, and returns the rest as refunds for the caller.
    */
   private conclude(attempts: readonly Attempt[], demand: Demand, now: number, storeError: Error | undefined, insured: boolean): { reservation: Reservation; refunds: Held[] } {
-    const holds: Held[] = [];
-    const states: LimitState[] = [];
+    // Sized once: a request holds every limit unless the shared store failed without insurance.
+    const holds: Held[] = new Array<Held>(attempts.length);
+    const states: LimitState[] = new Array<LimitState>(attempts.length);
+    let count = 0;
     let refunds: Held[] | undefined;
     let exceeded: Reservation['exceeded'];
     let grant: number | undefined;
@@ -177,7 +179,6 @@ export class Limits {
           grant = grant === undefined ? partial : Math.min(grant, partial);
         }
       }
-      holds.push(h);
       const resetSeconds = Math.max(0, Math.ceil(h.msBeforeNext / 1000));
       const state: LimitState = {
         policy: spec.policy,
@@ -189,13 +190,15 @@ export class Limits {
         exceeded: h.exceeded,
       };
       if (spec.kind !== 'concurrency') state.windowSeconds = spec.windowSeconds;
-      states.push(state);
+      holds[count] = h;
+      states[count++] = state;
       if (h.exceeded) {
         // A full concurrency slot frees when a request finishes; retrying soon is right.
         const retryAfter = spec.kind === 'concurrency' ? 1 : Math.max(1, resetSeconds);
         if (!exceeded || retryAfter > exceeded.retryAfter) exceeded = { reason: spec.reason, retryAfter, spec };
       }
     }
+    holds.length = states.length = count;
     const reservation: Reservation = { states, held: holds, insured };
     if (exceeded) reservation.exceeded = exceeded;
     else if (grant !== undefined) reservation.maxTokens = grant;
@@ -262,8 +265,8 @@ function held(spec: LimitSpec, key: string, points: number, limiter: RateLimiter
 
 /** `consume` on an immediate limiter. */
 function take(spec: LimitSpec, key: string, points: number, limiter: RateLimiterAbstract, immediate: ImmediateLimiter, row: CounterRow, now: number): Held {
-  const counter = immediate.add(row, points, now);
-  return held(spec, key, points, limiter, immediate, counter.value, msBeforeNext(counter, now), counter.value > immediate.points, now);
+  const consumed = immediate.add(row, points, now);
+  return held(spec, key, points, limiter, immediate, consumed, immediate.msBeforeNext(row, now), consumed > immediate.points, now);
 }
 
 /**

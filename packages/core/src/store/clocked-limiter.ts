@@ -1,21 +1,24 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Clock } from '../clock/index.js';
 
-/** One key's count in its current window. */
-export interface Counter {
-  readonly value: number;
-  /** Clock ms when the window ends; `null` for a window that never ends. */
-  readonly expiresAt: number | null;
-}
-
+/** One key's count in its current window, as `dump` and `restore` see it. */
 interface Entry {
   value: number;
+  /** Clock ms when the window ends; `null` for a window that never ends. */
   expiresAt: number | null;
 }
 
-/** One key's counters, one slot per limiter of the table. */
-export type CounterRow = Array<Entry | undefined>;
+/**
+ * One key's counters: for each limiter of the table, its count and the clock ms its window ends
+ * (`Infinity` for a window that never ends, {@link EMPTY} when there is no counter), side by side
+ * in one array of numbers. On a busy server every row a request touches is a cache miss; one flat
+ * array is one or two of them, where a row of counter objects was one per limit.
+ */
+export type CounterRow = number[];
 type Row = CounterRow;
+
+/** The end of a window that never began: no counter. */
+const EMPTY = -Infinity;
 
 /**
  * The counters of every clocked limiter of one memory store, in one row per key: the limits of
@@ -44,20 +47,24 @@ export class CounterTable {
   row(key: string, now: number): Row {
     if (now >= this.nextSweep) this.sweep(now);
     let row = this.rows.get(key);
-    if (row === undefined) this.rows.set(key, (row = []));
+    if (row === undefined) this.rows.set(key, (row = this.emptyRow()));
+    // A limiter created after the row was (on a store shared with a later subsystem).
+    else if (row.length < this.slots * 2) this.widen(row);
     return row;
   }
 
   /** `key`'s row if it has one. */
   peek(key: string): Row | undefined {
-    return this.rows.get(key);
+    const row = this.rows.get(key);
+    if (row !== undefined && row.length < this.slots * 2) this.widen(row);
+    return row;
   }
 
-  /** Every key with a counter in `slot`, live or not yet swept. */
-  *entries(slot: number): IterableIterator<[string, Entry]> {
+  /** Every key with a live counter in `slot`, with that counter. */
+  *entries(slot: number, now: number): IterableIterator<[string, Entry]> {
     for (const [key, row] of this.rows) {
-      const entry = row[slot];
-      if (entry !== undefined) yield [key, entry];
+      const expiresAt = row[slot * 2 + 1];
+      if (expiresAt !== undefined && expiresAt > now) yield [key, { value: row[slot * 2]!, expiresAt: expiresAt === Infinity ? null : expiresAt }];
     }
   }
 
@@ -66,42 +73,53 @@ export class CounterTable {
     return this.rows.size;
   }
 
+  private emptyRow(): Row {
+    // Filled with numbers from the start, so the array stays one packed block of doubles.
+    const row: Row = [];
+    for (let i = 0; i < this.slots; i++) row.push(0, EMPTY);
+    return row;
+  }
+
+  private widen(row: Row): void {
+    while (row.length < this.slots * 2) row.push(0, EMPTY);
+  }
+
   private sweep(now: number): void {
     this.nextSweep = now + this.sweepEveryMs;
     for (const [key, row] of this.rows) {
       let live = false;
-      for (let i = 0; i < row.length; i++) {
-        const entry = row[i];
-        if (entry === undefined) continue;
-        if (entry.expiresAt !== null && entry.expiresAt <= now) row[i] = undefined;
-        else live = true;
+      for (let i = 1; i < row.length; i += 2) {
+        if (row[i]! > now) live = true;
+        else row[i] = EMPTY;
       }
       if (!live) this.rows.delete(key);
     }
   }
 }
 
-/** Adds `value` to a row's counter in its live window, or starts a window with it; returns the live entry. */
-function addTo(row: Row, slot: number, value: number, durationSec: number, now: number): Entry {
-  const entry = row[slot];
-  if (entry !== undefined && (entry.expiresAt === null || entry.expiresAt > now)) {
-    entry.value += value;
-    return entry;
-  }
+/** Adds `value` to a row's counter in its live window, or starts a window with it; returns the count. */
+function addTo(row: Row, slot: number, value: number, durationSec: number, now: number): number {
+  const at = slot * 2;
+  if (row[at + 1]! > now) return (row[at] = row[at]! + value);
   return startIn(row, slot, value, durationSec, now);
 }
 
-function startIn(row: Row, slot: number, value: number, durationSec: number, now: number): Entry {
-  const durationMs = durationSec * 1000;
-  const expiresAt = durationMs > 0 ? now + durationMs : null;
-  const entry = row[slot];
-  // Reuse the entry of an ended window rather than allocate.
-  if (entry !== undefined) {
-    entry.value = value;
-    entry.expiresAt = expiresAt;
-    return entry;
-  }
-  return (row[slot] = { value, expiresAt });
+function startIn(row: Row, slot: number, value: number, durationSec: number, now: number): number {
+  const at = slot * 2;
+  row[at] = value;
+  row[at + 1] = durationSec > 0 ? now + durationSec * 1000 : Infinity;
+  return value;
+}
+
+/** Whether a row holds a live counter in `slot`. */
+function isLive(row: Row, slot: number, now: number): boolean {
+  return row[slot * 2 + 1]! > now;
+}
+
+/** What rate-limiter-flexible reports as `msBeforeNext` for a row's counter: -1 for a window that never ends. */
+function msLeft(row: Row, slot: number, now: number): number {
+  const expiresAt = row[slot * 2 + 1]!;
+  return expiresAt === Infinity ? -1 : expiresAt - now;
 }
 
 /**
@@ -123,58 +141,49 @@ class ClockedMemoryStorage {
   incrby(rlKey: string, value: number, durationSec: number): RateLimiterRes {
     const now = this.table.clock.now();
     const row = this.table.row(this.own(rlKey), now);
-    const before = row[this.slot];
-    const live = before !== undefined && (before.expiresAt === null || before.expiresAt > now);
-    const entry = addTo(row, this.slot, value, durationSec, now);
-    return new RateLimiterRes(0, msBeforeNext(entry, now), entry.value, !live);
+    const first = !isLive(row, this.slot, now);
+    const consumed = addTo(row, this.slot, value, durationSec, now);
+    return new RateLimiterRes(0, msLeft(row, this.slot, now), consumed, first);
   }
 
   set(rlKey: string, value: number, durationSec: number): RateLimiterRes {
     const now = this.table.clock.now();
-    const entry = startIn(this.table.row(this.own(rlKey), now), this.slot, value, durationSec, now);
-    return new RateLimiterRes(0, msBeforeNext(entry, now), value, true);
+    const row = this.table.row(this.own(rlKey), now);
+    startIn(row, this.slot, value, durationSec, now);
+    return new RateLimiterRes(0, msLeft(row, this.slot, now), value, true);
   }
 
   get(rlKey: string): RateLimiterRes | null {
     const now = this.table.clock.now();
     const row = this.table.peek(this.own(rlKey));
-    const entry = row?.[this.slot];
-    if (!row || !entry) return null;
-    if (entry.expiresAt !== null && entry.expiresAt <= now) {
-      row[this.slot] = undefined;
-      return null;
-    }
-    return new RateLimiterRes(0, msBeforeNext(entry, now), entry.value, false);
+    if (!row || !isLive(row, this.slot, now)) return null;
+    return new RateLimiterRes(0, msLeft(row, this.slot, now), row[this.slot * 2]!, false);
   }
 
   delete(rlKey: string): boolean {
     const row = this.table.peek(this.own(rlKey));
-    if (!row?.[this.slot]) return false;
-    row[this.slot] = undefined;
+    if (!row || !isLive(row, this.slot, this.table.clock.now())) return false;
+    row[this.slot * 2 + 1] = EMPTY;
     return true;
   }
 
-  /** rate-limiter-flexible's `dump()` reads this: this limiter's records under their full keys. */
+  /** rate-limiter-flexible's `dump()` reads this: this limiter's live records under their full keys. */
   get _storage(): Map<string, Entry> {
     const out = new Map<string, Entry>();
-    for (const [key, entry] of this.table.entries(this.slot)) out.set(this.prefix + key, { ...entry });
+    for (const [key, entry] of this.table.entries(this.slot, this.table.clock.now())) out.set(this.prefix + key, entry);
     return out;
   }
 
   /** rate-limiter-flexible's `restore()` calls this. */
   _restoreRecord(rlKey: string, value: number, expiresAt: number | null): void {
     const row = this.table.row(this.own(rlKey), this.table.clock.now());
-    row[this.slot] = { value, expiresAt };
+    row[this.slot * 2] = value;
+    row[this.slot * 2 + 1] = expiresAt ?? Infinity;
   }
 
   private own(rlKey: string): string {
     return this.prefix !== '' && rlKey.startsWith(this.prefix) ? rlKey.slice(this.prefix.length) : rlKey;
   }
-}
-
-/** What rate-limiter-flexible reports as `msBeforeNext` for a counter: -1 for a window that never ends. */
-export function msBeforeNext(counter: Counter, now: number): number {
-  return counter.expiresAt === null ? -1 : counter.expiresAt - now;
 }
 
 /**
@@ -227,11 +236,16 @@ export class ImmediateLimiter {
 
   /**
    * Adds `points` (negative to hand some back) to this limiter's counter in `row` for its current
-   * window, or starts a window, and returns the live counter: read it before the next call.
-   * `consume` succeeds when the returned value is at most {@link points}.
+   * window, or starts a window, and returns the count. `consume` succeeds when the count is at
+   * most {@link points}.
    */
-  add(row: Row, points: number, now: number): Counter {
+  add(row: Row, points: number, now: number): number {
     return addTo(row, this.storage.slot, points, this.storage.durationSec, now);
+  }
+
+  /** What rate-limiter-flexible reports as `msBeforeNext` for this limiter's counter in `row`: -1 for a window that never ends. */
+  msBeforeNext(row: Row, now: number): number {
+    return msLeft(row, this.storage.slot, now);
   }
 }
 

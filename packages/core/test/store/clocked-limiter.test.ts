@@ -1,7 +1,7 @@
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/index.js';
-import { clockedRateLimiterMemory, CounterTable, immediateLimiter, msBeforeNext } from '../../src/store/clocked-limiter.js';
+import { clockedRateLimiterMemory, CounterTable, immediateLimiter } from '../../src/store/clocked-limiter.js';
 
 describe('immediate calls on a clocked memory limiter', () => {
   it('answer exactly as rate-limiter-flexible does through its Promise API', async () => {
@@ -19,10 +19,11 @@ describe('immediate calls on a clocked memory limiter', () => {
           (res) => ({ res, ok: true }),
           (res: RateLimiterRes) => ({ res, ok: false }),
         );
-        const counter = viaNow.add(viaNow.row('k', clock.now()), points, clock.now());
-        expect(counter.value <= viaNow.points).toBe(expected.ok);
-        expect(counter.value).toBe(expected.res.consumedPoints);
-        expect(msBeforeNext(counter, clock.now())).toBe(expected.res.msBeforeNext);
+        const row = viaNow.row('k', clock.now());
+        const consumed = viaNow.add(row, points, clock.now());
+        expect(consumed <= viaNow.points).toBe(expected.ok);
+        expect(consumed).toBe(expected.res.consumedPoints);
+        expect(viaNow.msBeforeNext(row, clock.now())).toBe(expected.res.msBeforeNext);
       } else {
         await (op === 'reward' ? viaPromise.reward('k', points) : viaPromise.penalty('k', points));
         viaNow.add(viaNow.row('k', clock.now()), op === 'reward' ? -points : points, clock.now());
@@ -35,13 +36,13 @@ describe('immediate calls on a clocked memory limiter', () => {
     const limiter = clockedRateLimiterMemory({ points: 10, duration: 60, keyPrefix: 'dg:rl:requests-1m' }, clock);
     const now = immediateLimiter(limiter)!;
     await limiter.consume('{alice}', 3);
-    expect(now.add(now.row('{alice}', clock.now()), 2, clock.now()).value).toBe(5);
+    expect(now.add(now.row('{alice}', clock.now()), 2, clock.now())).toBe(5);
     await limiter.reward('{alice}', 1);
     expect((await limiter.get('{alice}'))?.consumedPoints).toBe(4);
-    expect(now.add(now.row('{bob}', clock.now()), 1, clock.now()).value).toBe(1);
+    expect(now.add(now.row('{bob}', clock.now()), 1, clock.now())).toBe(1);
     clock.advance(60_000);
     expect(await limiter.get('{alice}')).toBeNull();
-    expect(now.add(now.row('{alice}', clock.now()), 1, clock.now()).value).toBe(1);
+    expect(now.add(now.row('{alice}', clock.now()), 1, clock.now())).toBe(1);
   });
 
   it('apply only to clocked limiters without block duration or even spreading', () => {
@@ -60,8 +61,8 @@ describe('immediate calls on a clocked memory limiter', () => {
     const m = immediateLimiter(minute)!;
     const d = immediateLimiter(day)!;
     const row = m.row('{alice}', clock.now());
-    expect(m.add(row, 1, clock.now()).value).toBe(1);
-    expect(d.add(row, 40, clock.now()).value).toBe(40);
+    expect(m.add(row, 1, clock.now())).toBe(1);
+    expect(d.add(row, 40, clock.now())).toBe(40);
     expect((await minute.get('{alice}'))?.consumedPoints).toBe(1);
     expect((await day.get('{alice}'))?.consumedPoints).toBe(40);
     m.add(m.row('{bob}', clock.now()), 1, clock.now());
@@ -84,5 +85,39 @@ describe('immediate calls on a clocked memory limiter', () => {
     const to = clockedRateLimiterMemory({ points: 10, duration: 600, keyPrefix: 'dg:rl:r' }, clock);
     expect(to.restore(dumped)).toEqual({ invalid: 0, expired: 0, restored: 1 });
     expect((await to.get('{alice}'))?.consumedPoints).toBe(3);
+  });
+
+  it('give a limiter created after a row exists its own counter in that row', async () => {
+    const clock = manualClock(0);
+    const table = new CounterTable(clock);
+    const first = immediateLimiter(clockedRateLimiterMemory({ points: 5, duration: 60, keyPrefix: 'a' }, table))!;
+    const row = first.row('{alice}', clock.now());
+    expect(first.add(row, 2, clock.now())).toBe(2);
+    const later = clockedRateLimiterMemory({ points: 5, duration: 60, keyPrefix: 'b' }, table);
+    expect(await later.get('{alice}')).toBeNull();
+    await later.consume('{alice}', 3);
+    expect((await later.get('{alice}'))?.consumedPoints).toBe(3);
+    expect(first.add(first.row('{alice}', clock.now()), 1, clock.now())).toBe(3);
+  });
+
+  it('keep a window of duration 0 forever, through sweeps, delete, dump and restore', async () => {
+    const clock = manualClock(0);
+    const table = new CounterTable(clock);
+    const minute = clockedRateLimiterMemory({ points: 5, duration: 60, keyPrefix: 'm' }, table);
+    const forever = clockedRateLimiterMemory({ points: 5, duration: 0, keyPrefix: 'f' }, table);
+    await forever.consume('{alice}', 2);
+    await minute.consume('{bob}', 1);
+    clock.advance(10 * 86_400_000);
+    await minute.consume('{carol}', 1); // a sweep runs
+    expect(table.size).toBe(2);
+    const f = immediateLimiter(forever)!;
+    expect(f.msBeforeNext(f.row('{alice}', clock.now()), clock.now())).toBe(-1);
+    expect(forever.dump().storage).toEqual([{ key: '{alice}', value: 2, expiresAt: null }]);
+    const copy = clockedRateLimiterMemory({ points: 5, duration: 0, keyPrefix: 'f' }, clock);
+    copy.restore(forever.dump());
+    expect((await copy.get('{alice}'))?.consumedPoints).toBe(2);
+    expect(await forever.delete('{alice}')).toBe(true);
+    expect(await forever.delete('{alice}')).toBe(false);
+    expect(await forever.get('{alice}')).toBeNull();
   });
 });
