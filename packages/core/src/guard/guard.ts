@@ -57,8 +57,7 @@ export class Guard {
     const timeoutMs = options.store instanceof RedisStore ? options.store.timeoutMs : undefined;
     this.limits = new Limits(options.limits, options.store, options.clock, timeoutMs);
     this.identify = createIdentityResolver({
-      clientIp: options.clientIp,
-      ipv6Prefix: options.ipv6Prefix,
+      clientAddress: options.clientAddress,
       ...(options.identify && { identify: options.identify }),
       ...(options.apiKeys && { apiKeys: options.apiKeys }),
     });

@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import { systemClock, type Clock } from '../clock/index.js';
 import { parsePrices, type PriceTable, type Prices } from '../claude/index.js';
 import { OptionsError } from '../errors/index.js';
-import { createClientIpResolver, parseApiKeyOptions, type ApiKeyOptions, type ClientIpResolver, type IdentifyFn, type ResolvedApiKeys, type TrustProxy } from '../identity/index.js';
+import { addressBook, createClientAddressResolver, parseApiKeyOptions, type ApiKeyOptions, type ClientAddressResolver, type ClientIpResolver, type IdentifyFn, type ResolvedApiKeys, type TrustProxy } from '../identity/index.js';
 import { parseLimitsOptions, type LimitsOptions, type LimitSpec } from '../limits/index.js';
 import { expectBoolean, expectFunction, expectNumber, expectObject, expectOneOf, isPlainObject, optional } from '../options/validate.js';
 import { consoleLogger, WARNING_CODES, Warnings, type Logger, type WarningCode } from '../options/warnings.js';
@@ -62,6 +62,8 @@ export interface ResolvedGuardOptions {
   mode: 'enforce' | 'monitor';
   onStoreError: 'open' | 'closed';
   clientIp: ClientIpResolver;
+  /** `clientIp` with the address's network and anonymous identity (`ipv6Prefix` applied). */
+  clientAddress: ClientAddressResolver;
   ipv6Prefix: number;
   identify?: IdentifyFn;
   apiKeys?: ResolvedApiKeys;
@@ -118,11 +120,13 @@ export function parseOptions(input: GuardOptions = {}): ResolvedGuardOptions {
     throw new OptionsError('trustProxy', 'must be true, false, a number of hops, or a list of proxy addresses/CIDRs.');
   }
 
+  const clientAddress = createClientAddressResolver(trustProxy as boolean | number | string[], addressBook(ipv6Prefix));
   const resolved: ResolvedGuardOptions = {
     store,
     mode: optional(o.mode, 'enforce' as const, (v) => expectOneOf('mode', v, ['enforce', 'monitor'] as const)),
     onStoreError: optional(o.onStoreError, 'open' as const, (v) => expectOneOf('onStoreError', v, ['open', 'closed'] as const)),
-    clientIp: createClientIpResolver(trustProxy as boolean | number | string[]),
+    clientIp: (peer, headers) => clientAddress(peer, headers).ip,
+    clientAddress,
     ipv6Prefix,
     limits: parseLimitsOptions(o.limits),
     prices: parsePrices(o.prices, 'prices'),

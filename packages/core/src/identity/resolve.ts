@@ -1,16 +1,14 @@
 import type { Identity } from '../decision/index.js';
 import type { GuardRequest } from '../request/index.js';
 import { matchApiKey, presentedKey, type ResolvedApiKeys } from './api-keys.js';
-import { ipIdentity, networkOf } from './ip.js';
-import { memoize } from './memoize.js';
-import type { ClientIpResolver } from './trust-proxy.js';
+import type { ClientAddressResolver } from './trust-proxy.js';
 
 /** A custom identity function: return the account id, or undefined to fall back to the defaults. */
 export type IdentifyFn = (req: GuardRequest) => string | undefined | Promise<string | undefined>;
 
 export interface IdentityResolverOptions {
-  clientIp: ClientIpResolver;
-  ipv6Prefix: number;
+  /** The client address under the `trustProxy` policy (`createClientAddressResolver`). */
+  clientAddress: ClientAddressResolver;
   identify?: IdentifyFn;
   apiKeys?: ResolvedApiKeys;
 }
@@ -23,13 +21,10 @@ export type IdentityResult = { ok: true; identity: Identity } | { ok: false; ide
  * the request, else the client API key, else the client address (IPv6 grouped by prefix).
  */
 export function createIdentityResolver(options: IdentityResolverOptions): (req: GuardRequest) => IdentityResult | Promise<IdentityResult> {
-  const { clientIp, ipv6Prefix, identify, apiKeys } = options;
-  // Parsing and masking an address costs more than the rest of identification; clients repeat.
-  const addressOf = memoize((ip) => ({ network: networkOf(ip, ipv6Prefix), id: ipIdentity(ip, ipv6Prefix) }));
+  const { clientAddress, identify, apiKeys } = options;
   return (req) => {
-    const ip = clientIp(req.ip, req.headers);
-    const address = addressOf(ip);
-    const network = address.network;
+    const address = clientAddress(req.ip, req.headers);
+    const { ip, network } = address;
     const base = { ip, network };
     let keyId: string | undefined;
     if (apiKeys) {

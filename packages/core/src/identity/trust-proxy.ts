@@ -1,7 +1,8 @@
 import { isIP } from 'node:net';
 import { OptionsError } from '../errors/index.js';
 import type { GuardHeaders } from '../request/index.js';
-import { ipv4Number, normalizeIp, parseIpv6 } from './ip.js';
+import { addressBook, type AddressBook, type ClientAddress } from './address.js';
+import { ipv4Number, parseIpv6 } from './ip.js';
 import { memoize } from './memoize.js';
 
 /**
@@ -23,17 +24,29 @@ const NAMED: Record<string, string[]> = {
 /** Resolves the client address from the peer address and `X-Forwarded-For` under a trust policy. */
 export type ClientIpResolver = (peer: string, headers: GuardHeaders) => string;
 
+/** As {@link ClientIpResolver}, with the address's network and anonymous identity. */
+export type ClientAddressResolver = (peer: string, headers: GuardHeaders) => ClientAddress;
+
+/**
+ * The client address of a request under a `trustProxy` policy.
+ *
+ * @example
+ * ```ts
+ * const clientIp = createClientIpResolver(['loopback']);
+ * clientIp('127.0.0.1', { 'x-forwarded-for': '203.0.113.9' }); // '203.0.113.9'
+ * ```
+ */
 export function createClientIpResolver(trust: TrustProxy, path = 'trustProxy'): ClientIpResolver {
-  const normal = memoize(normalizeIp);
-  if (trust === false || trust === 0) return normal;
+  const resolve = createClientAddressResolver(trust, addressBook(64), path);
+  return (peer, headers) => resolve(peer, headers).ip;
+}
+
+/** The client address of a request under a `trustProxy` policy, looked up in `book`. */
+export function createClientAddressResolver(trust: TrustProxy, book: AddressBook, path = 'trustProxy'): ClientAddressResolver {
+  if (trust === false || trust === 0) return (peer) => book(peer);
   const trusted = trustPredicate(trust, path);
-  // A forwarded hop in its normal form, or '' when it is not an address.
-  const hop = memoize((raw) => {
-    const ip = normalizeIp(raw);
-    return isIP(ip) === 0 ? '' : ip;
-  });
   return (peer, headers) => {
-    let client = normal(peer);
+    let client = book(peer);
     const forwarded = headers['x-forwarded-for'];
     if (!forwarded) return client;
     // Walk from the nearest hop outwards while the hop is one of ours; the first hop that is not
@@ -44,10 +57,11 @@ export function createClientIpResolver(trust: TrustProxy, path = 'trustProxy'): 
       const comma = forwarded.lastIndexOf(',', end - 1);
       const raw = forwarded.slice(comma + 1, end).trim();
       end = comma < 0 ? 0 : comma;
-      const ip = raw === '' ? '' : hop(raw);
-      if (ip === '') continue;
-      if (!trusted(client, hops)) return client;
-      client = ip;
+      if (raw === '') continue;
+      const hop = book(raw);
+      if (!hop.valid) continue;
+      if (!trusted(client.ip, hops)) return client;
+      client = hop;
       hops++;
     }
     return client;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClientIpResolver, hashApiKey, matchApiKey, networkOf, normalizeIp, parseApiKeyOptions, ipIdentity } from '../../src/index.js';
+import { addressBook, createClientAddressResolver, createClientIpResolver, hashApiKey, matchApiKey, networkOf, normalizeIp, parseApiKeyOptions, ipIdentity } from '../../src/index.js';
 
 describe('client address', () => {
   it('ignores X-Forwarded-For unless a proxy is trusted', () => {
@@ -28,6 +28,16 @@ describe('client address', () => {
     expect(resolve('192.0.2.10', { 'x-forwarded-for': '172.16.0.8, 172.16.0.9' })).toBe('172.16.0.8');
     // Repeated lookups (cached) give the same answers.
     for (let i = 0; i < 3; i++) expect(resolve('172.32.0.1', { 'x-forwarded-for': '203.0.113.5' })).toBe('172.32.0.1');
+  });
+
+  it('gives the client address with its network and anonymous identity in one lookup', () => {
+    const resolve = createClientAddressResolver(['loopback'], addressBook(48));
+    expect(resolve('127.0.0.1', { 'x-forwarded-for': '2001:db8:1:2::7' })).toEqual({ ip: '2001:db8:1:2::7', valid: true, network: '2001:db8:1::/48', id: '2001:db8:1::/48' });
+    expect(resolve('::ffff:127.0.0.1', { 'x-forwarded-for': 'junk, 198.51.100.7' })).toEqual({ ip: '198.51.100.7', valid: true, network: '198.51.100.0/24', id: '198.51.100.7' });
+    // A peer that is not an address (a Unix socket) is still the client, marked as no address.
+    expect(resolve('', {})).toMatchObject({ ip: '', valid: false });
+    // The same text twice is one record.
+    expect(resolve('127.0.0.1', { 'x-forwarded-for': '203.0.113.5' })).toBe(resolve('127.0.0.1', { 'x-forwarded-for': '203.0.113.5' }));
   });
 
   it('rejects a malformed trusted proxy, naming the entry', () => {
