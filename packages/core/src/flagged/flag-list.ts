@@ -81,8 +81,7 @@ export class FlagList {
     if (store instanceof MemoryStore) {
       // In memory the index (written and cleared in the same batch as each entry, never evicted)
       // answers for the usual case, nobody or not this identity flagged, from one hot key.
-      const [listed] = store.execSync([{ op: 'hget', key: INDEX, field: id }]);
-      if (listed === null) return undefined;
+      if (store.hgetNow(INDEX, id) === null) return undefined;
       return this.entry(store.execSync([{ op: 'get', key: entryKey(id) }])[0]);
     }
     return store.exec([{ op: 'get', key: entryKey(id) }]).then(([raw]) => this.entry(raw));

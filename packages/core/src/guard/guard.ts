@@ -145,12 +145,10 @@ export class Guard {
 
     const injection = this.parts.injectionPolicy !== 'off' ? this.parts.scanInjection?.(body) : undefined;
     const detector = this.parts.detector;
-    const input: DetectorInput = { identity, request: req, body, timestamp };
-    if (injection) input.injection = injection;
     // All three start before any is awaited (one round trip on a shared store); on the memory
     // store they answer at once and nothing is awaited.
     const flag = settleNow(() => this.flags.lookup(identity.id));
-    const detection = detector ? settleNow(() => detector.observe(input)) : NOTHING;
+    const detection = detector ? settleNow(() => detector.observe(detectorInput(identity, req, body, timestamp, injection))) : NOTHING;
     const reservation = this.limits.reserve(identity, this.demand(body));
     if (flag instanceof Promise || detection instanceof Promise || reservation instanceof Promise) {
       return Promise.all([flag, detection, reservation]).then(([f, d, r]) => this.conclude(req, body, draft, injection, f, d, r));
@@ -376,6 +374,12 @@ export class Guard {
 export function guardOf(decision: Decision): Guard | undefined {
   const owner = GuardDecision.stateOf(decision)?.owner;
   return owner instanceof Guard ? owner : undefined;
+}
+
+function detectorInput(identity: Identity, request: GuardRequest, body: MessagesBody, timestamp: number, injection: InjectionScan | undefined): DetectorInput {
+  const input: DetectorInput = { identity, request, body, timestamp };
+  if (injection) input.injection = injection;
+  return input;
 }
 
 function injectionSignal(scan: InjectionScan): Signal {

@@ -94,6 +94,11 @@ export class MemoryStore implements Store {
     return ops.map((op) => this.apply(op, now));
   }
 
+  /** `hget` answered at once, for a check that runs on every request (the flag index). */
+  hgetNow(key: string, field: string): string | null {
+    return this.hget(key, field, this.clock.now());
+  }
+
   async close(): Promise<void> {
     this.volatile.clear();
     this.persistent.clear();
@@ -116,10 +121,8 @@ export class MemoryStore implements Store {
         this.write(op.key, { kind: 'string', value: String(next) }, op.ttlSeconds, now, e);
         return next;
       }
-      case 'hget': {
-        const e = this.read(op.key, now);
-        return e?.data.kind === 'hash' ? (e.data.value.get(op.field) ?? null) : null;
-      }
+      case 'hget':
+        return this.hget(op.key, op.field, now);
       case 'hgetall': {
         const e = this.read(op.key, now);
         return e?.data.kind === 'hash' ? Object.fromEntries(e.data.value) : {};
@@ -150,6 +153,11 @@ export class MemoryStore implements Store {
         return 1;
       }
     }
+  }
+
+  private hget(key: string, field: string, now: number): string | null {
+    const e = this.read(key, now);
+    return e?.data.kind === 'hash' ? (e.data.value.get(field) ?? null) : null;
   }
 
   private hash(key: string, now: number, ttlSeconds: number | undefined): Map<string, string> {
