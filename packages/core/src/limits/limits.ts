@@ -198,7 +198,7 @@ export class Limits {
         if (!exceeded || retryAfter > exceeded.retryAfter) exceeded = { reason: spec.reason, retryAfter, spec };
       }
     }
-    holds.length = states.length = count;
+    if (count < attempts.length) holds.length = states.length = count;
     const reservation: Reservation = { states, held: holds, insured };
     if (exceeded) reservation.exceeded = exceeded;
     else if (grant !== undefined) reservation.maxTokens = grant;
