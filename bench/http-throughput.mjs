@@ -34,9 +34,11 @@ const ALL_VARIANTS = [
   'guard-redis-full',
   'express-rate-limit-memory',
   'express-rate-limit-redis',
-  // Attribution: the memory guard with parts turned off.
+  // Attribution: the memory guard with parts turned off, and the floor under any middleware.
   'guard-memory-no-detector',
   'guard-memory-no-checks',
+  'headers-only',
+  'noop-middleware',
 ];
 // BENCH_VARIANTS=guard-memory-limits,guard-memory-full measures only those (bare always comes first: it is the baseline).
 const VARIANTS = process.env.BENCH_VARIANTS

@@ -20,6 +20,24 @@ async function middleware() {
     case 'bare':
     case 'bare-control':
       return [];
+    // The floor under any Express middleware: one more layer that only calls next(), and one
+    // that also does what every guarded response carries (the decision on the request, a
+    // RateLimit-Policy for six limits, RateLimit and X-Request-Id), with no checks at all.
+    case 'noop-middleware':
+      return [(_req, _res, next) => next()];
+    case 'headers-only': {
+      const policy = '"requests-1m";q=1000000000;w=60, "tokens-1h";q=1000000000000;w=3600;qu="tokens", "cost-1d";q=1000000000000000;w=86400;qu="usd-micros", "output-1d";q=1000000000000;w=86400;qu="output-tokens", "concurrency";q=1000000;qu="concurrent-requests", "ip-requests-1m";q=1000000000;w=60';
+      let n = 0;
+      return [
+        (req, res, next) => {
+          req.distillGuard = { allowed: true };
+          res.setHeader('RateLimit-Policy', policy);
+          res.setHeader('RateLimit', '"requests-1m";r=999999999;t=60');
+          res.setHeader('X-Request-Id', `req_000000000000${(++n).toString(36).padStart(8, '0')}`);
+          next();
+        },
+      ];
+    }
     case 'guard-memory-limits':
     case 'guard-memory-full':
     case 'guard-memory-no-detector':
