@@ -87,6 +87,8 @@ function chatBodies() {
 }
 const BODIES = chatBodies();
 const serverFile = process.env.BENCH_SERVER ?? fileURLToPath(new URL('./http/server.mjs', import.meta.url));
+// Node or V8 flags for every server process, e.g. BENCH_NODE_FLAGS='--no-memory-reducer --max-semi-space-size=32'.
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
 
 /**
  * Pins this process (the load generator) to the first core and returns the `taskset` prefix that
@@ -107,7 +109,7 @@ function pinCores() {
 let PIN = [];
 
 async function startVariant(variant, redisUrl) {
-  const [command, ...args] = [...PIN, process.execPath, serverFile, variant, redisUrl];
+  const [command, ...args] = [...PIN, process.execPath, ...NODE_FLAGS, serverFile, variant, redisUrl];
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.setEncoding('utf8');
@@ -239,7 +241,7 @@ export async function runHttpThroughput() {
 
 export function formatHttpThroughput(summary) {
   const lines = [
-    `HTTP throughput (autocannon, ${CONNECTIONS} connections; ${ROUNDS} rounds of fresh processes, each ${PASSES} interleaved passes of ${SLICE_SECONDS} s per variant; ${CONVERSATIONS} conversations of up to ${TURNS} turns from ${USERS} users)`,
+    `HTTP throughput (autocannon, ${CONNECTIONS} connections; ${ROUNDS} rounds of fresh processes, each ${PASSES} interleaved passes of ${SLICE_SECONDS} s per variant; ${CONVERSATIONS} conversations of up to ${TURNS} turns from ${USERS} users${NODE_FLAGS.length ? `; server flags: ${NODE_FLAGS.join(' ')}` : ''})`,
     'variant                      req/s   vs bare   CPU us/req  capacity   p50 ms  p99 ms  redis cmds/req  per round: vs bare | capacity',
   ];
   for (const s of summary) {
