@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { createGuard, redisStore, type Guard } from '@distill-guard/core';
+import { createGuard, detectorAccountKeys, redisStore, type Guard } from '@distill-guard/core';
 import { run } from './audit-fixture.js';
 
 // A database of its own: the run's Redis is shared by every test file.
@@ -63,6 +63,17 @@ describe('distill-guard flagged', () => {
     expect(again.code).toBe(1);
     expect(JSON.parse(again.stdout)).toEqual({ id: 'key:partner', removed: false });
     expect((await run(['flagged', 'list', '--redis', url()])).stdout).toBe('No identity is flagged.\n');
+  });
+
+  it('resets what the detector learnt about the identity when it removes a flag, as unflag does', async () => {
+    for (let i = 0; i < 3; i++) expect((await guard.check(chat('u_reviewed'))).allowed).toBe(true);
+    const keys = detectorAccountKeys('u_reviewed');
+    expect(await redis.exists(...keys)).toBeGreaterThan(0);
+    await guard.flag('u_reviewed', 'distillation: template-reuse', { by: 'detector', score: 0.97 });
+
+    expect(await run(['flagged', 'remove', 'u_reviewed', '--redis', url()])).toMatchObject({ code: 0 });
+    expect(await redis.exists(...keys)).toBe(0);
+    expect((await guard.check(chat('u_reviewed'))).allowed).toBe(true);
   });
 
   it('records --by and --ttl', async () => {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { FlagList, redisStore, systemClock, type FlagEntry } from '@distill-guard/core';
+import { detectorAccountKeys, FlagList, redisStore, systemClock, type FlagEntry, type StoreOp } from '@distill-guard/core';
 import { Redis } from 'ioredis';
 import { UsageError, type Command, type CommandIO } from './types.js';
 
@@ -20,9 +20,10 @@ Options:
   --by NAME        who flags it, recorded as cli:NAME (add; default cli)
   --json           print JSON
 
-The CLI writes the store only: no audit event or webhook is sent for its changes, and
-removing a flag the detector set does not reset the detector's memory of the identity (the
-admin API's unflag does both).
+Removing a flag also resets what the detector learnt about the identity in the store, as a
+guard's unflag does: without that, the evidence that flagged it would flag it again at its next
+request. The CLI writes the store only: no audit event or webhook is sent for its changes (the
+admin API's unflag sends both).
 
 Exit codes: 0 done, 1 failure (Redis unreachable, or remove of an identity that is not
 flagged), 2 usage error.`;
@@ -117,7 +118,8 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
 
   const redis = await connect(url);
   try {
-    const flags = new FlagList(redisStore(redis, { timeoutMs: 5000 }), systemClock);
+    const store = redisStore(redis, { timeoutMs: 5000 });
+    const flags = new FlagList(store, systemClock);
     if (sub === 'list') {
       const entries = await flags.list();
       if (values.json) io.stdout.write(`${JSON.stringify({ flagged: entries }, null, 2)}\n`);
@@ -132,6 +134,8 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
       return 0;
     }
     const removed = await flags.unflag(id!);
+    // An operator lifting a flag overrides the detector's memory too, or it would re-flag at once.
+    await store.exec(detectorAccountKeys(id!).map((key): StoreOp => ({ op: 'del', key })));
     if (values.json) io.stdout.write(`${JSON.stringify({ id, removed }, null, 2)}\n`);
     else if (removed) io.stdout.write(`Unflagged ${id}: its next request is let through.\n`);
     else io.stderr.write(`distill-guard flagged: ${id} is not flagged.\n`);

@@ -11,3 +11,17 @@ export const bitsKey = (id: string) => storeKey('det', 'j', hashTag(id));
 export const hourKey = (id: string, hour: number) => storeKey('det', 'h', hashTag(id), String(hour));
 export const groupKey = (gid: string) => storeKey('det', 'g', hashTag(gid));
 export const POP_KEY = storeKey('det', 'pop');
+
+/**
+ * An account's detector state in a shared store (its counters, group joins and persisted
+ * verdict): what a reset deletes. Hour counters are left to expire on their own.
+ *
+ * @example
+ * ```ts
+ * // Forget what the detector learnt about an identity, as `guard.unflag` does.
+ * await store.exec(detectorAccountKeys('u_1842').map((key) => ({ op: 'del', key })));
+ * ```
+ */
+export function detectorAccountKeys(id: string): string[] {
+  return [accountKey(id), bitsKey(id), verdictKey(id)];
+}

@@ -2,7 +2,7 @@ import type { Store, StoreOp } from '../store/index.js';
 import { groupId, post, pre, type PostResult, type RequestFacts, type Target, type Writer } from './engine.js';
 import type { ResolvedDetectorOptions } from './options.js';
 import { populationView } from './population.js';
-import { accountKey, bitsKey, groupKey, hourKey, POP_KEY, verdictKey } from './keys.js';
+import { accountKey, bitsKey, detectorAccountKeys, groupKey, hourKey, POP_KEY, verdictKey } from './keys.js';
 import { A, G, P } from './schema.js';
 
 /** Refresh the population histogram at most this often (seconds of request time). */
@@ -120,11 +120,7 @@ export class RedisState {
 
   async forget(id: string): Promise<void> {
     this.local.delete(id);
-    await this.store.exec([
-      { op: 'del', key: accountKey(id) },
-      { op: 'del', key: bitsKey(id) },
-      { op: 'del', key: verdictKey(id) },
-    ]);
+    await this.store.exec(detectorAccountKeys(id).map((key): StoreOp => ({ op: 'del', key })));
   }
 
   private remember(id: string, value: { suspicious: boolean; lastMax: number }): void {
