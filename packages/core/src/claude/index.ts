@@ -1,3 +1,13 @@
-export { DEFAULT_PRICES, Prices, parsePrices, type ModelPrice, type PriceTable } from './prices.js';
+export {
+  DEFAULT_PRICES,
+  Prices,
+  parsePrices,
+  type LongContextPrice,
+  type ModelPrice,
+  type PriceRates,
+  type PriceTable,
+  type ResolvedRates,
+  type ResolvedPrice,
+} from './prices.js';
 export { estimateInputTokens } from './tokens.js';
 export * from './route/index.js';

@@ -363,7 +363,7 @@ export class Guard {
   private demand(body: MessagesBody): Demand {
     const inputTokens = estimateInputTokens(body);
     const prices = this.options.prices;
-    return { inputTokens, maxTokens: body.max_tokens, inputCostUsd: prices.maxInputCost(body.model, inputTokens), outputTokenUsd: prices.outputTokenCost(body.model) };
+    return { inputTokens, maxTokens: body.max_tokens, inputCostUsd: prices.maxInputCost(body.model, inputTokens), outputTokenUsd: prices.outputTokenCost(body.model, inputTokens) };
   }
 }
 

@@ -34,7 +34,7 @@ export interface GuardOptions {
   apiKeys?: ApiKeyOptions;
   /** Rate limits and budgets; `false` turns them all off. */
   limits?: LimitsOptions | false;
-  /** Prices in USD per million tokens, merged over the built-in Claude table. */
+  /** Prices in USD per million tokens by model id, merged over the built-in Claude table (`DEFAULT_PRICES`); models it does not list are priced at its highest rates. */
   prices?: PriceTable;
   /** Injectable time source (replays use the log's timestamps). Default the system clock. */
   clock?: Clock;
@@ -165,7 +165,20 @@ export function parseOptions(input: GuardOptions = {}): ResolvedGuardOptions {
   if (resolved.detector === false) warnings.warn('DG_DETECTOR_OFF', 'detector: false turns off distillation detection.');
   if (resolved.shield === false) warnings.warn('DG_SHIELD_OFF', 'shield: false turns off prompt-attack scanning and output protection; only a minimal body check remains.');
   else if (resolved.shield.request.maxTokens === null) warnings.warn('DG_NO_MAX_TOKENS_CAP', 'shield.request.maxTokens: null lets clients ask for the largest output on every request, and budgets reserve that much for each.');
+  if (resolved.shield !== false) warnUnpricedModels(resolved.shield.request.models, resolved.prices, warnings);
   return resolved;
+}
+
+/** An allowed model without a price entry is charged the unknown-model price: say so once, by name. */
+function warnUnpricedModels(models: readonly string[] | undefined, prices: Prices, warnings: Warnings): void {
+  const unpriced = (models ?? []).filter((model) => !prices.has(model));
+  if (unpriced.length === 0) return;
+  const { input, output } = prices.unknownModel;
+  const rate = `$${input} input / $${output} output per million tokens`;
+  const at = prices.unknownFromDefault ? `prices.default (${rate})` : `the most expensive rate in the price table (${rate})`;
+  const [it, has] = unpriced.length === 1 ? ['it', 'has'] : ['them', 'have'];
+  const names = unpriced.map((m) => `'${m}'`).join(', ');
+  warnings.warn('DG_UNPRICED_MODEL', `shield.request.models allows ${names}, which ${has} no price entry: cost budgets will price ${it} at ${at} unless \`prices\` lists ${it}.`);
 }
 
 function mergeOnVerdict(alerts: unknown, onVerdict: unknown): unknown {

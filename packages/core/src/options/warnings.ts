@@ -26,6 +26,7 @@ export const WARNING_CODES = [
   'DG_DETECTOR_OFF',
   'DG_NO_MAX_TOKENS_CAP',
   'DG_API_KEYS_OPTIONAL',
+  'DG_UNPRICED_MODEL',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

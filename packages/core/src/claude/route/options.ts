@@ -12,7 +12,7 @@ import type { TextTransform } from './text-transform.js';
  * app.post('/api/chat', distillGuard(), claudeRoute({
  *   client: new Anthropic(),
  *   system: 'You are the support assistant of Example Inc.',
- *   models: ['claude-haiku-4-5', 'claude-sonnet-4-5'],
+ *   models: ['claude-haiku-5-5', 'claude-sonnet-5-5'],
  *   maxTokens: 2048,
  * }));
  * ```
