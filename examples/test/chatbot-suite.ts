@@ -145,7 +145,7 @@ export function chatbotSuite(example: ChatbotExample): void {
       expect(again.status).toBe(304);
       expect((await fetch(`${url}/nothing-here`)).status).toBe(404);
       const info: Json = await (await fetch(`${url}/api/info`)).json();
-      expect(info).toEqual({ claude: 'offline', store: 'memory', model: 'claude-haiku-4-5' });
+      expect(info).toEqual({ claude: 'offline', store: 'memory', model: 'claude-haiku-5-5' });
     });
 
     it('streams a reply offline and keeps both turns; the next message is sent with the history', async () => {
@@ -256,29 +256,29 @@ export function chatbotSuite(example: ChatbotExample): void {
   describe(`${example.name}: /v1/messages for API clients`, () => {
     it('refuses a missing or wrong client key with 401', async () => {
       const { url } = await start();
-      const body = JSON.stringify({ model: 'claude-haiku-4-5', max_tokens: 50, messages: [{ role: 'user', content: 'Hi' }] });
+      const body = JSON.stringify({ model: 'claude-haiku-5-5', max_tokens: 50, messages: [{ role: 'user', content: 'Hi' }] });
       const missing = await fetch(`${url}/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       expect(missing.status).toBe(401);
       expect(await missing.json()).toMatchObject({ type: 'error', error: { type: 'authentication_error', message: 'Missing API key.' } });
       const sdk = new Anthropic({ apiKey: 'dgk_tests_wrong', baseURL: url, maxRetries: 0 });
-      const err = await sdk.messages.create({ model: 'claude-haiku-4-5', max_tokens: 50, messages: [{ role: 'user', content: 'Hi' }] }).catch((e: unknown) => e);
+      const err = await sdk.messages.create({ model: 'claude-haiku-5-5', max_tokens: 50, messages: [{ role: 'user', content: 'Hi' }] }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(Anthropic.AuthenticationError);
     });
 
     it('serves a valid key through the real SDK, JSON and streaming', async () => {
       const { url, chatbot } = await start();
       const sdk = new Anthropic({ apiKey: CLIENT_KEY, baseURL: url, maxRetries: 0 });
-      const message = await sdk.messages.create({ model: 'claude-haiku-4-5', max_tokens: 200, messages: [{ role: 'user', content: 'What is a lighthouse keeper?' }] });
+      const message = await sdk.messages.create({ model: 'claude-haiku-5-5', max_tokens: 200, messages: [{ role: 'user', content: 'What is a lighthouse keeper?' }] });
       expect(message.type).toBe('message');
       expect(message.content[0]).toMatchObject({ type: 'text' });
       expect(message.usage.output_tokens).toBeGreaterThan(0);
 
-      const stream = sdk.messages.stream({ model: 'claude-haiku-4-5', max_tokens: 200, messages: [{ role: 'user', content: 'Describe the sea at night.' }] });
+      const stream = sdk.messages.stream({ model: 'claude-haiku-5-5', max_tokens: 200, messages: [{ role: 'user', content: 'Describe the sea at night.' }] });
       const text = await stream.finalText();
       expect(text.length).toBeGreaterThan(20);
       // The server's system prompt and model allowlist apply to API clients too.
       expect((chatbot.services.claude.server!.requests.at(-1)!.body as Json).system).toMatch(/distill-guard/);
-      const wrongModel = await sdk.messages.create({ model: 'claude-opus-4-6', max_tokens: 50, messages: [{ role: 'user', content: 'Hi' }] }).catch((e: unknown) => e);
+      const wrongModel = await sdk.messages.create({ model: 'claude-opus-5-5', max_tokens: 50, messages: [{ role: 'user', content: 'Hi' }] }).catch((e: unknown) => e);
       expect(wrongModel).toBeInstanceOf(Anthropic.BadRequestError);
     });
 
@@ -286,7 +286,7 @@ export function chatbotSuite(example: ChatbotExample): void {
       const { url, chatbot } = await start();
       await chatbot.chatGuard.flag('key:tests', 'leaked key');
       const sdk = new Anthropic({ apiKey: CLIENT_KEY, baseURL: url, maxRetries: 0 });
-      const err = await sdk.messages.create({ model: 'claude-haiku-4-5', max_tokens: 50, messages: [{ role: 'user', content: 'Hi' }] }).catch((e: unknown) => e);
+      const err = await sdk.messages.create({ model: 'claude-haiku-5-5', max_tokens: 50, messages: [{ role: 'user', content: 'Hi' }] }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(Anthropic.PermissionDeniedError);
       expect(await chatbot.apiGuard.isFlagged('key:tests')).toBe(true);
     });
@@ -295,7 +295,7 @@ export function chatbotSuite(example: ChatbotExample): void {
       const { url, chatbot } = await start({ CLIENT_API_KEYS: '' });
       expect(chatbot.demoKey).toMatch(/^dgk_demo_/);
       const sdk = new Anthropic({ apiKey: chatbot.demoKey!, baseURL: url, maxRetries: 0 });
-      const message = await sdk.messages.create({ model: 'claude-haiku-4-5', max_tokens: 50, messages: [{ role: 'user', content: 'Hi' }] });
+      const message = await sdk.messages.create({ model: 'claude-haiku-5-5', max_tokens: 50, messages: [{ role: 'user', content: 'Hi' }] });
       expect(message.type).toBe('message');
     });
   });

@@ -96,7 +96,7 @@ describe('admin dashboard in headless Chromium (express-chatbot)', () => {
     const app = await startExample();
     cleanup.push(() => app.close());
     const sdk = new Anthropic({ apiKey: HARVESTER_KEY, baseURL: app.url, maxRetries: 0 });
-    const ask = (i: number) => sdk.messages.create({ model: 'claude-haiku-4-5', max_tokens: 1024, messages: [{ role: 'user', content: harvestPrompt(i) }] });
+    const ask = (i: number) => sdk.messages.create({ model: 'claude-haiku-5-5', max_tokens: 1024, messages: [{ role: 'user', content: harvestPrompt(i) }] });
 
     // --- The scripted harvest: stop at the first refusal (the detector, once it blocks on its own).
     let refusedBy: number | undefined;

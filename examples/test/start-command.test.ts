@@ -87,7 +87,7 @@ describe.each([
 
     // The demo key printed at start-up works with the SDK pointed at the example.
     const sdk = new Anthropic({ apiKey: started.demoKey, baseURL: url, maxRetries: 0 });
-    const message = await sdk.messages.create({ model: 'claude-haiku-4-5', max_tokens: 50, messages: [{ role: 'user', content: 'Hi' }] });
+    const message = await sdk.messages.create({ model: 'claude-haiku-5-5', max_tokens: 50, messages: [{ role: 'user', content: 'Hi' }] });
     expect(message.type).toBe('message');
 
     started.child.kill('SIGTERM');

@@ -27,7 +27,7 @@ export const MAX_MESSAGE_CHARS = 8000;
  * so it is always sent with the full history (two tabs, or a fast second message, cannot race).
  *
  * @example
- * const chat = new ChatService({ conversations: memoryConversations(), model: 'claude-haiku-4-5', maxTokens: 1024 });
+ * const chat = new ChatService({ conversations: memoryConversations(), model: 'claude-haiku-5-5', maxTokens: 1024 });
  * chat.attach(chatGuard.guard);
  * const prepared = await chat.prepare(userId, { conversationId, message });
  * // prepared.ok: send `prepared.body` through distillGuard() + claudeRoute(), with x-request-id: prepared.requestId

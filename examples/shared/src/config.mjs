@@ -19,7 +19,7 @@ import { parseClientApiKeys } from './api-keys.mjs';
  * @property {boolean} secureCookie    `COOKIE_SECURE=1` marks the session cookie `Secure` (behind HTTPS).
  */
 
-export const DEFAULT_MODEL = 'claude-haiku-4-5';
+export const DEFAULT_MODEL = 'claude-haiku-5-5';
 export const DEFAULT_SYSTEM_PROMPT =
   'You are the assistant of a small demo chat protected by distill-guard. Answer helpfully and concisely.';
 

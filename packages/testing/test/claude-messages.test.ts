@@ -272,18 +272,21 @@ describe('GET /v1/models', () => {
     for await (const model of clientFor(server).models.list()) ids.push(model.id);
     expect(ids.length).toBeGreaterThanOrEqual(3);
     expect(ids.every((id) => id.startsWith('claude-'))).toBe(true);
+    // The current lineup, and no retired model.
+    expect(ids).toEqual(expect.arrayContaining(['claude-fable-5-2', 'claude-opus-5-5', 'claude-sonnet-5-5', 'claude-haiku-5-5']));
+    expect(ids).not.toContain('claude-sonnet-4-5');
     const one = await clientFor(server).models.retrieve(ids[0] as string);
     expect(one).toMatchObject({ type: 'model', id: ids[0], display_name: expect.stringMatching(/^Claude /) });
   });
 
   it('restricts models when the option is given', async () => {
-    const strict = await startClaudeServer({ models: ['claude-opus-4-6'] });
+    const strict = await startClaudeServer({ models: ['claude-opus-5-5'] });
     try {
       const client = clientFor(strict);
       const ids: string[] = [];
       for await (const model of client.models.list()) ids.push(model.id);
-      expect(ids).toEqual(['claude-opus-4-6']);
-      await expect(client.messages.create(ask('hi', { model: 'claude-opus-4-6' }))).resolves.toMatchObject({ model: 'claude-opus-4-6' });
+      expect(ids).toEqual(['claude-opus-5-5']);
+      await expect(client.messages.create(ask('hi', { model: 'claude-opus-5-5' }))).resolves.toMatchObject({ model: 'claude-opus-5-5' });
     } finally {
       await strict.close();
     }

@@ -41,7 +41,7 @@ export type GuardHeaders = Readonly<Record<string, string | undefined>>;
  *   ip: '203.0.113.9', method: 'POST', path: '/api/chat',
  *   headers: { 'user-agent': 'my-app/1.0' },
  *   user: 'u_1842',
- *   body: { model: 'claude-haiku-4-5', max_tokens: 512, messages: [{ role: 'user', content: 'Hi' }] },
+ *   body: { model: 'claude-haiku-5-5', max_tokens: 512, messages: [{ role: 'user', content: 'Hi' }] },
  * });
  * ```
  */

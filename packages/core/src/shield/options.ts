@@ -94,7 +94,7 @@ export interface OutputOptions {
  * @example
  * ```ts
  * const shield: ShieldOptions = {
- *   request: { models: ['claude-haiku-4-5'], maxTokens: 2048, systemPrompt: 'You are Acme support.' },
+ *   request: { models: ['claude-haiku-5-5'], maxTokens: 2048, systemPrompt: 'You are Acme support.' },
  *   injection: { policy: 'flag', threshold: 0.6 },
  *   output: { pii: { emails: true } },
  * };
@@ -240,7 +240,7 @@ function parseOutput(input: unknown, path: string): ResolvedOutputOptions | fals
  *
  * @example
  * ```ts
- * const shield = parseShieldOptions({ request: { models: ['claude-sonnet-4-5'] }, injection: 'flag' }, 'shield');
+ * const shield = parseShieldOptions({ request: { models: ['claude-sonnet-5-5'] }, injection: 'flag' }, 'shield');
  * shield.request.maxTokens; // 4096
  * shield.injection.policy;  // 'flag'
  * ```

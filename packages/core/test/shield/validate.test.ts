@@ -3,7 +3,7 @@ import { InvalidRequestError } from '../../src/errors/index.js';
 import { parseShieldOptions, validateMessagesBody, validateRequestBody, type RequestRulesOptions } from '../../src/shield/index.js';
 
 const rules = (request: RequestRulesOptions = {}) => parseShieldOptions({ request }).request;
-const ok = { model: 'claude-haiku-4-5', max_tokens: 512, messages: [{ role: 'user', content: 'Hi' }] };
+const ok = { model: 'claude-haiku-5-5', max_tokens: 512, messages: [{ role: 'user', content: 'Hi' }] };
 
 function refusal(body: unknown, r = rules()): InvalidRequestError {
   try {
@@ -133,9 +133,9 @@ describe('validateMessagesBody: rules', () => {
   });
 
   it('enforces the model allowlist', () => {
-    const err = refusal({ ...ok, model: 'claude-opus-4-1' }, rules({ models: ['claude-haiku-4-5', 'claude-sonnet-4-5'] }));
+    const err = refusal({ ...ok, model: 'claude-fable-5-2' }, rules({ models: ['claude-haiku-5-5', 'claude-sonnet-5-5'] }));
     expect(err.param).toBe('model');
-    expect(err.message).toBe('model: "claude-opus-4-1" is not available on this endpoint; use one of "claude-haiku-4-5", "claude-sonnet-4-5".');
+    expect(err.message).toBe('model: "claude-fable-5-2" is not available on this endpoint; use one of "claude-haiku-5-5", "claude-sonnet-5-5".');
   });
 
   it('replaces, refuses or allows a client system prompt', () => {

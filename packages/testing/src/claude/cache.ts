@@ -26,7 +26,7 @@ export class PromptCache {
    * Splits a request's tokens into normal, cache-write and cache-read, and stores its prefixes.
    *
    * @example
-   * new PromptCache().apply('claude-sonnet-4-5', segments); // { input, write, read }
+   * new PromptCache().apply('claude-sonnet-5-5', segments); // { input, write, read }
    */
   apply(model: string, segments: Segment[]): CacheSplit {
     const hashes: string[] = [];

@@ -54,7 +54,7 @@ function blockTokens(block: ContentBlockParam): number {
  * Splits a request into the ordered units the prompt cache works on, with their token counts.
  *
  * @example
- * segmentsOf({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'Hi' }] }).length; // 3
+ * segmentsOf({ model: 'claude-sonnet-5-5', messages: [{ role: 'user', content: 'Hi' }] }).length; // 3
  */
 export function segmentsOf(body: PromptBody): Segment[] {
   const segments: Segment[] = [{ key: 'base', tokens: BASE_TOKENS, breakpoint: false }];
@@ -93,7 +93,7 @@ export function segmentsOf(body: PromptBody): Segment[] {
  * Total input tokens of a request (what `count_tokens` answers, before any cache split).
  *
  * @example
- * countInputTokens({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'Hello' }] }); // 8
+ * countInputTokens({ model: 'claude-sonnet-5-5', messages: [{ role: 'user', content: 'Hello' }] }); // 8
  */
 export function countInputTokens(body: PromptBody): number {
   return segmentsOf(body).reduce((sum, segment) => sum + segment.tokens, 0);

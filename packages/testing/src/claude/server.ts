@@ -148,7 +148,7 @@ function urlHost(host: string): string {
  * @example
  * const server = await startClaudeServer();
  * const client = new Anthropic({ apiKey: 'test-key', baseURL: server.url });
- * const message = await client.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 256, messages: [{ role: 'user', content: 'Hello' }] });
+ * const message = await client.messages.create({ model: 'claude-sonnet-5-5', max_tokens: 256, messages: [{ role: 'user', content: 'Hello' }] });
  * await server.close();
  */
 export async function startClaudeServer(options: ClaudeServerOptions = {}): Promise<ClaudeServer> {

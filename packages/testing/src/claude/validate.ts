@@ -120,7 +120,7 @@ function checkSampling(body: Record<string, unknown>): void {
  * `ApiRequestError` (400 `invalid_request_error`) that names the first bad field.
  *
  * @example
- * validateMessagesBody({ model: 'claude-sonnet-4-5', max_tokens: 64, messages: [{ role: 'user', content: 'Hi' }] });
+ * validateMessagesBody({ model: 'claude-sonnet-5-5', max_tokens: 64, messages: [{ role: 'user', content: 'Hi' }] });
  */
 export function validateMessagesBody(body: unknown): MessagesRequestBody {
   if (!isObject(body)) throw invalid('Request body must be a JSON object');
@@ -141,7 +141,7 @@ export function validateMessagesBody(body: unknown): MessagesRequestBody {
  * Validates a `POST /v1/messages/count_tokens` body (like a create body, without `max_tokens`).
  *
  * @example
- * validateCountTokensBody({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'Hi' }] });
+ * validateCountTokensBody({ model: 'claude-sonnet-5-5', messages: [{ role: 'user', content: 'Hi' }] });
  */
 export function validateCountTokensBody(body: unknown): CountTokensRequestBody {
   if (!isObject(body)) throw invalid('Request body must be a JSON object');
