@@ -10,5 +10,5 @@ export type {
   Usage,
   Verdict,
 } from './types.js';
-export { rateLimitHeaders, rateLimitPolicyHeader } from './headers.js';
+export { rateLimitHeaders, rateLimitPolicyHeader, rateLimitValue, type LimitSet } from './headers.js';
 export { anthropicErrorBody, anthropicErrorType, type AnthropicErrorBody, type AnthropicErrorType } from './error-body.js';

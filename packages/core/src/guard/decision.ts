@@ -1,5 +1,5 @@
 import type { Conclusion, Decision, DecisionReason, Identity, LimitState, ResponseActions, Signal, Verdict } from '../decision/index.js';
-import { rateLimitHeaders } from '../decision/index.js';
+import type { Reservation } from '../limits/index.js';
 import type { MessagesBody } from '../request/index.js';
 
 const NO_SIGNALS: readonly Signal[] = Object.freeze([]);
@@ -23,9 +23,8 @@ export class DecisionDraft {
   cluster: string | undefined = undefined;
   retryAfter: number | undefined = undefined;
   actions: ResponseActions | undefined = undefined;
-  limits: readonly LimitState[] = NO_LIMITS;
-  /** Precomputed `RateLimit-Policy` value for `limits`. */
-  policyHeader: string | undefined = undefined;
+  /** What the limits said; the decision's `limits` and its RateLimit headers come from it. */
+  reservation: Reservation | undefined = undefined;
   error: { code: string; message: string } | undefined = undefined;
   model: string | undefined = undefined;
   /** For `error` decisions: whether the request is served anyway (`onStoreError: 'open'`). */
@@ -52,18 +51,19 @@ export class DecisionDraft {
 
 const STATUS: Record<Conclusion, number> = { allow: 200, throttle: 429, deny: 403, error: 503 };
 
-/** What the guard keeps with an allowed decision until `record`: invisible to users and to JSON. */
-export interface DecisionState {
+/** What the guard keeps with a decision it made: invisible to users and to JSON. */
+export interface DecisionBookkeeping {
   /** The guard that made the decision (`claudeRoute` finds it here). */
   owner: unknown;
-  reservation: unknown;
+  /** What a served request holds of the limits, settled at `record`. */
+  served: Reservation | undefined;
+  /** The validated body, for the upstream call. */
   body: MessagesBody | undefined;
-  recorded: boolean;
 }
 
 /**
  * A decision as the guard returns it: a frozen object with exactly the {@link Decision} fields,
- * plus a private slot for the guard's own bookkeeping (no WeakMap, nothing added to requests).
+ * plus private fields for the guard's own bookkeeping (no WeakMap, nothing added to requests).
  */
 export class GuardDecision implements Decision {
   readonly id: string;
@@ -80,17 +80,24 @@ export class GuardDecision implements Decision {
   readonly headers: Readonly<Record<string, string>>;
   readonly retryAfter: number | undefined;
   readonly actions: Readonly<ResponseActions>;
-  readonly limits: readonly LimitState[];
   readonly error: { readonly code: string; readonly message: string } | undefined;
   readonly monitor: boolean;
   readonly model: string | undefined;
   readonly timestamp: number;
-  readonly #state: DecisionState | undefined;
+  readonly #reservation: Reservation | undefined;
+  // Set for allowed decisions only: what `record` settles and the route sends.
+  readonly #owner: unknown;
+  readonly #served: Reservation | undefined;
+  readonly #body: MessagesBody | undefined;
+  // Private fields stay writable on a frozen object.
+  #recorded = false;
 
-  constructor(f: DecisionDraft, state: DecisionState | undefined) {
+  constructor(f: DecisionDraft, keep: DecisionBookkeeping) {
     const allowed = f.conclusion === 'allow' || (f.conclusion === 'error' && f.allowed);
-    const headers: Record<string, string> = rateLimitHeaders(f.limits, f.retryAfter, f.policyHeader);
-    headers['X-Request-Id'] = f.id;
+    const rateLimit = f.reservation?.rateLimit(f.retryAfter);
+    // One literal per case keeps the headers object's shape fixed for the adapters' loop over it.
+    const headers: Record<string, string> =
+      rateLimit === undefined ? { 'X-Request-Id': f.id } : { 'RateLimit-Policy': f.reservation!.policyHeader, RateLimit: rateLimit, 'X-Request-Id': f.id };
     if (!allowed && f.retryAfter !== undefined) headers['Retry-After'] = String(Math.max(1, Math.ceil(f.retryAfter)));
     this.id = f.id;
     this.conclusion = f.conclusion;
@@ -106,24 +113,59 @@ export class GuardDecision implements Decision {
     this.headers = headers;
     this.retryAfter = f.retryAfter;
     this.actions = f.actions ?? NO_ACTIONS;
-    this.limits = f.limits;
     this.error = f.error;
     this.monitor = f.monitor;
     this.model = f.model;
     this.timestamp = f.timestamp;
-    this.#state = allowed ? state : undefined;
+    this.#reservation = f.reservation;
+    if (allowed) {
+      this.#owner = keep.owner;
+      this.#served = keep.served;
+      this.#body = keep.body;
+    }
     Object.freeze(this);
   }
 
-  /** The guard's bookkeeping for a decision it made, if any. */
-  static stateOf(decision: Decision): DecisionState | undefined {
-    return decision instanceof GuardDecision ? decision.#state : undefined;
+  /** The state of every limit after this request. Built on first read: most decisions are never asked. */
+  get limits(): readonly LimitState[] {
+    return this.#reservation?.states ?? NO_LIMITS;
+  }
+
+  /** Plain data, `limits` included (it is computed, so it is not an own property). */
+  toJSON(): Decision {
+    return { ...this, limits: this.limits };
+  }
+
+  /** The guard that made an allowed decision. */
+  static ownerOf(decision: Decision): unknown {
+    return decision instanceof GuardDecision ? decision.#owner : undefined;
+  }
+
+  /** Whether `owner` made this allowed decision and has not recorded it yet. */
+  static isPending(decision: Decision, owner: unknown): decision is GuardDecision {
+    return decision instanceof GuardDecision && decision.#owner === owner && owner !== undefined && !decision.#recorded;
+  }
+
+  /** The validated body of a decision `owner` has not recorded yet. */
+  static bodyOf(decision: Decision, owner: unknown): MessagesBody | undefined {
+    return GuardDecision.isPending(decision, owner) ? decision.#body : undefined;
+  }
+
+  /**
+   * Marks a decision recorded by `owner` and returns what it held of the limits; `undefined` when
+   * there is nothing to settle (not `owner`'s, refused, or recorded already: only the first
+   * record settles).
+   */
+  static settle(decision: Decision, owner: unknown): { served: Reservation | undefined } | undefined {
+    if (!GuardDecision.isPending(decision, owner)) return undefined;
+    decision.#recorded = true;
+    return { served: decision.#served };
   }
 }
 
 /** Builds a frozen {@link Decision} with its HTTP status and headers. */
-export function makeDecision(f: DecisionDraft, state?: DecisionState): Decision {
-  return new GuardDecision(f, state);
+export function makeDecision(f: DecisionDraft, keep: DecisionBookkeeping): Decision {
+  return new GuardDecision(f, keep);
 }
 
 const WINDOW_WORDS: Record<number, string> = { 1: 'second', 60: 'minute', 3600: 'hour', 86400: 'day' };

@@ -147,7 +147,7 @@ export class Guard {
     const detector = this.parts.detector;
     // All three start before any is awaited (one round trip on a shared store); on the memory
     // store they answer at once and nothing is awaited.
-    const flag = settleNow(() => this.flags.lookup(identity.id));
+    const flag = this.lookupFlag(identity.id);
     const detection = detector ? settleNow(() => detector.observe(detectorInput(identity, req, body, timestamp, injection))) : NOTHING;
     const reservation = this.limits.reserve(identity, this.demand(body));
     if (flag instanceof Promise || detection instanceof Promise || reservation instanceof Promise) {
@@ -168,8 +168,7 @@ export class Guard {
     const storeError = flag.error ?? detection.error ?? reservation.storeError;
     if (storeError) this.emitter.emit('storeError', { error: storeError, operation: 'check' });
     const result = detection.value;
-    draft.limits = reservation.states;
-    draft.policyHeader = this.limits.policyHeader;
+    draft.reservation = reservation;
     if (result) {
       draft.score = result.score;
       draft.verdict = result.verdict;
@@ -181,16 +180,29 @@ export class Guard {
     const served = this.decide(draft, flag.value, result, injection, reservation, storeError);
     const released = served ? undefined : this.limits.release(reservation);
     const flagging = result && !draft.monitor && result.verdict === 'block' && !flag.value && !storeError ? this.flagForDetector(draft.identity.id, result) : undefined;
-    const done = (): Decision => {
-      const decision = this.finish(req, body, draft, served ? reservation : undefined);
-      const previous = result?.previous ?? 'allow';
-      if (result && VERDICT_RANK[result.verdict] > VERDICT_RANK[previous]) {
-        this.emitter.emit('verdict', { identity: draft.identity, verdict: result.verdict, previous, score: result.score, signals: result.signals, cluster: result.cluster, decision });
-      }
-      return decision;
-    };
-    if (released || flagging) return Promise.all([released, flagging]).then(done);
-    return done();
+    if (released || flagging) return Promise.all([released, flagging]).then(() => this.done(req, body, draft, served ? reservation : undefined, result));
+    return this.done(req, body, draft, served ? reservation : undefined, result);
+  }
+
+  /** The decision, once what it refused is handed back; a verdict that rose is announced with it. */
+  private done(req: GuardRequest, body: MessagesBody, draft: DecisionDraft, served: Reservation | undefined, result: DetectorResult | undefined): Decision {
+    const decision = this.finish(req, body, draft, served);
+    const previous = result?.previous ?? 'allow';
+    if (result && VERDICT_RANK[result.verdict] > VERDICT_RANK[previous]) {
+      this.emitter.emit('verdict', { identity: draft.identity, verdict: result.verdict, previous, score: result.score, signals: result.signals, cluster: result.cluster, decision });
+    }
+    return decision;
+  }
+
+  /** The identity's flag, answered at once on the memory store; a failing store is captured, not thrown. */
+  private lookupFlag(id: string): Settled<FlagEntry | undefined> | Promise<Settled<FlagEntry | undefined>> {
+    try {
+      const entry = this.flags.lookup(id);
+      if (entry instanceof Promise) return settle(entry);
+      return entry === undefined ? NOTHING : { value: entry, error: undefined };
+    } catch (err) {
+      return { value: undefined, error: toError(err) };
+    }
   }
 
   /**
@@ -199,13 +211,11 @@ export class Guard {
    */
   async record(decision: Decision, outcome: Outcome): Promise<void> {
     // Only the first record of a decision settles its budgets.
-    const state = GuardDecision.stateOf(decision);
-    const pending = state && state.owner === this && !state.recorded ? state : undefined;
-    if (pending) pending.recorded = true;
+    const pending = GuardDecision.settle(decision, this);
     const model = outcome.model ?? decision.model ?? 'default';
     const usage = outcome.usage;
     const costUsd = usage ? this.options.prices.cost(model, usage) : 0;
-    const reservation = pending?.reservation as Reservation | undefined;
+    const reservation = pending?.served;
     if (reservation) {
       if (usage) {
         const input = usage.input_tokens + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0);
@@ -229,8 +239,7 @@ export class Guard {
    * the decision is recorded.
    */
   bodyOf(decision: Decision): MessagesBody | undefined {
-    const state = GuardDecision.stateOf(decision);
-    return state?.owner === this && !state.recorded ? state.body : undefined;
+    return GuardDecision.bodyOf(decision, this);
   }
 
   /** Flags an identity: its requests are refused (reason `flagged`) until `unflag`. */
@@ -341,7 +350,7 @@ export class Guard {
   }
 
   private finish(req: GuardRequest, body: MessagesBody | undefined, draft: DecisionDraft, reservation?: Reservation): Decision {
-    const decision = makeDecision(draft, { owner: this, reservation, body, recorded: false });
+    const decision = makeDecision(draft, { owner: this, served: reservation, body });
     if (this.emitter.has('decision')) {
       const event: Parameters<GuardEvents['decision']>[0] = { decision, request: req, durationMs: performance.now() - draft.started };
       if (body) event.body = body;
@@ -372,7 +381,7 @@ export class Guard {
  * guard of the middleware before it, without anything added to the request object.
  */
 export function guardOf(decision: Decision): Guard | undefined {
-  const owner = GuardDecision.stateOf(decision)?.owner;
+  const owner = GuardDecision.ownerOf(decision);
   return owner instanceof Guard ? owner : undefined;
 }
 

@@ -1,10 +1,13 @@
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Clock } from '../clock/index.js';
-import { rateLimitPolicyHeader, type DecisionReason, type Identity, type LimitState } from '../decision/index.js';
+import { rateLimitPolicyHeader, type Identity } from '../decision/index.js';
 import { StoreError } from '../errors/index.js';
 import { hashTag, memoryStore, type Store } from '../store/index.js';
 import { immediateLimiter, type CounterRow, type ImmediateLimiter } from '../store/clocked-limiter.js';
 import type { LimitKind, LimitSpec } from './options.js';
+import { Answer, GLOBAL_KEY, Reservation } from './reservation.js';
+
+export { Reservation } from './reservation.js';
 
 /** What one request asks of the limits, estimated before it runs. */
 export interface Demand {
@@ -28,43 +31,6 @@ export interface Consumption {
   outputTokens: number;
 }
 
-/** What one limit holds of a request until it is settled. */
-interface Held {
-  spec: LimitSpec;
-  key: string;
-  points: number;
-  limiter: RateLimiterAbstract;
-  /** Set for a clocked memory limiter: settled at once, without a Promise. */
-  immediate: ImmediateLimiter | undefined;
-  /** The key's count after this request's points were added. */
-  consumed: number;
-  msBeforeNext: number;
-  /** Whether this limit refused the request. */
-  exceeded: boolean;
-  /** End of the window the points were taken from (clock ms); refunds after it would mint quota. */
-  windowEnd: number;
-}
-
-/** One limit's answer, or `undefined` when the store failed and there is no insurance limiter. */
-type Attempt = Held | undefined;
-
-/** The result of reserving a request against every limit. */
-export interface Reservation {
-  states: LimitState[];
-  /** The limit that refused, if any, and when to retry. */
-  exceeded?: { reason: DecisionReason; retryAfter: number; spec: LimitSpec };
-  /**
-   * When a token, cost or output budget could not cover `max_tokens` but still covers a useful
-   * reply, the request is served with `max_tokens` lowered to this.
-   */
-  maxTokens?: number;
-  /** Set when the store failed; `insured` tells whether the in-memory insurance limiter decided instead. */
-  storeError?: Error;
-  insured: boolean;
-  /** @internal */
-  held: Held[];
-}
-
 /**
  * Per-identity, per-IP and global limits on rate-limiter-flexible. Each request reserves its
  * demand on every counter at once (the calls go out together, one round trip on Redis); an
@@ -74,11 +40,13 @@ export class Limits {
   /** One limiter per spec, in the order of `specs`. */
   private readonly primary: RateLimiterAbstract[];
   /** The primary limiters' immediate access, when every one is a clocked memory limiter. */
-  private readonly immediate: ImmediateLimiter[] | undefined;
+  private readonly immediate: ScopeRows | undefined;
   /** A shared store's in-memory stand-ins, in the order of `specs`. */
-  private readonly insurance: Array<{ limiter: RateLimiterAbstract; immediate: ImmediateLimiter | undefined }> | undefined;
+  private readonly insurance: { limiters: RateLimiterAbstract[]; rows: ScopeRows | undefined } | undefined;
   /** `RateLimit-Policy` never changes for a configuration: built once. */
   readonly policyHeader: string;
+  private readonly perIdentity: boolean;
+  private readonly perIp: boolean;
 
   constructor(
     readonly specs: readonly LimitSpec[],
@@ -89,10 +57,14 @@ export class Limits {
   ) {
     const create = (s: Store) => specs.map((spec) => s.rateLimiter({ name: spec.policy, points: spec.points, durationSeconds: spec.windowSeconds }));
     this.primary = create(store);
-    const immediate = this.primary.map(immediateLimiter);
-    this.immediate = immediate.every((l) => l !== undefined) ? (immediate as ImmediateLimiter[]) : undefined;
+    this.immediate = ScopeRows.of(specs, this.primary);
     // A shared store can fail; the insurance limiter keeps limits per process meanwhile.
-    if (store.kind !== 'memory') this.insurance = create(memoryStore({ clock })).map((limiter) => ({ limiter, immediate: immediateLimiter(limiter) }));
+    if (store.kind !== 'memory') {
+      const limiters = create(memoryStore({ clock }));
+      this.insurance = { limiters, rows: ScopeRows.of(specs, limiters) };
+    }
+    this.perIdentity = specs.some((s) => s.scope === 'identity');
+    this.perIp = specs.some((s) => s.scope === 'ip');
     this.policyHeader = rateLimitPolicyHeader(
       specs.map((s) => ({ policy: s.policy, limit: s.points, unit: s.unit, ...(s.kind !== 'concurrency' && { windowSeconds: s.windowSeconds }) })),
     );
@@ -108,102 +80,74 @@ export class Limits {
    */
   reserve(identity: Identity, demand: Demand): Reservation | Promise<Reservation> {
     const now = this.clock.now();
-    const need = consumptionOf(demand, demand.maxTokens);
-    const keys: ScopeKeys = {};
-    if (this.immediate) {
-      const attempts = new Array<Attempt>(this.specs.length);
-      const rows = new RowCache();
-      for (let i = 0; i < this.specs.length; i++) {
-        const spec = this.specs[i]!;
-        const immediate = this.immediate[i]!;
-        const key = keyFor(spec, identity, keys);
-        attempts[i] = take(spec, key, pointsFor(spec.kind, need), this.primary[i]!, immediate, rows.of(immediate, key, now), now);
-      }
-      return this.conclude(attempts, demand, now, undefined, false).reservation;
-    }
-    return this.reserveShared(identity, demand, need, keys, now);
+    const r = new Reservation(this.specs, this.perIdentity ? hashTag(identity.id) : '', this.perIp ? hashTag(`ip:${identity.ip}`) : '', this.policyHeader);
+    const rows = this.immediate;
+    if (!rows) return this.reserveShared(r, demand, now);
+    rows.begin(r);
+    for (let i = 0; i < this.specs.length; i++) take(r, i, Answer.Primary, demandPoints(this.specs[i]!.kind, demand, demand.maxTokens), rows, now);
+    this.conclude(r, demand, now);
+    return r;
   }
 
-  private async reserveShared(identity: Identity, demand: Demand, need: Consumption, keys: ScopeKeys, now: number): Promise<Reservation> {
-    let storeError: Error | undefined;
-    let insured = false;
-    const attempts = await Promise.all(
-      this.specs.map((spec, i): Promise<Attempt> => {
-        const key = keyFor(spec, identity, keys);
-        const points = pointsFor(spec.kind, need);
-        const limiter = this.primary[i]!;
-        return this.consume(limiter, key, points).then(
-          ({ res, ok }): Attempt => held(spec, key, points, limiter, undefined, res.consumedPoints, res.msBeforeNext, !ok, now),
-          (err: unknown): Attempt => {
-            storeError ??= err instanceof Error ? err : new StoreError(String(err));
-            const insurance = this.insurance?.[i];
-            if (!insurance?.immediate) return undefined;
-            insured = true;
-            const at = this.clock.now();
-            return take(spec, key, points, insurance.limiter, insurance.immediate, insurance.immediate.row(key, at), at);
+  private async reserveShared(r: Reservation, demand: Demand, now: number): Promise<Reservation> {
+    await Promise.all(
+      this.specs.map((spec, i): Promise<void> => {
+        const key = r.key(i);
+        const points = demandPoints(spec.kind, demand, demand.maxTokens);
+        return this.consume(this.primary[i]!, key, points).then(
+          ({ res, ok }) => r.answer(i, Answer.Primary, points, res.consumedPoints, res.msBeforeNext, !ok, now),
+          (err: unknown) => {
+            r.storeError ??= err instanceof Error ? err : new StoreError(String(err));
+            const rows = this.insurance?.rows;
+            if (!rows) return;
+            r.insured = true;
+            rows.begin(r);
+            take(r, i, Answer.Insured, points, rows, this.clock.now());
           },
         );
       }),
     );
-    const { reservation, refunds } = this.conclude(attempts, demand, now, storeError, insured);
-    await Promise.all(refunds.map((r) => r.limiter.reward(r.key, r.points).catch(() => undefined)));
-    return reservation;
+    const refunds = this.conclude(r, demand, now);
+    if (refunds) await Promise.all(refunds.map(([i, points]) => this.primary[i]!.reward(r.key(i), points).catch(() => undefined)));
+    return r;
+  }
+
+  /** The rows of whichever limiter counted limit `i` of `r`, if it answers at once. */
+  private rowsFor(r: Reservation, i: number): ScopeRows | undefined {
+    const how = r.how(i);
+    return how === Answer.Primary ? this.immediate : how === Answer.Insured ? this.insurance?.rows : undefined;
   }
 
   /**
-   * Turns the limits' answers into a reservation. A shortened reply hands back at once what it
-   * no longer needs on immediate limiters, and returns the rest as refunds for the caller.
+   * Settles what the limits said: a budget that cannot cover `max_tokens` but covers a useful
+   * reply serves a shorter one instead of refusing, handing back at once what it no longer needs
+   * on immediate limiters; the rest of the hand-backs are returned for the caller to send.
    */
-  private conclude(attempts: readonly Attempt[], demand: Demand, now: number, storeError: Error | undefined, insured: boolean): { reservation: Reservation; refunds: Held[] } {
-    // Sized once: a request holds every limit unless the shared store failed without insurance.
-    const holds: Held[] = new Array<Held>(attempts.length);
-    const states: LimitState[] = new Array<LimitState>(attempts.length);
-    let count = 0;
-    let refunds: Held[] | undefined;
-    let exceeded: Reservation['exceeded'];
+  private conclude(r: Reservation, demand: Demand, now: number): Array<[number, number]> | undefined {
+    let refunds: Array<[number, number]> | undefined;
     let grant: number | undefined;
-    for (const h of attempts) {
-      if (h === undefined) continue;
-      const spec = h.spec;
-      if (h.exceeded) {
-        const partial = affordableOutput(spec, h.consumed - h.points, demand);
-        if (partial !== undefined) {
-          // Serve a shorter reply instead of refusing: hand back what the cap makes unnecessary.
-          const kept = pointsFor(spec.kind, consumptionOf(demand, partial));
-          const back = h.points - kept;
-          if (h.immediate) h.immediate.add(h.immediate.row(h.key, now), -back, now);
-          else (refunds ??= []).push({ ...h, points: back });
-          h.consumed -= back;
-          h.points = kept;
-          h.exceeded = false;
-          grant = grant === undefined ? partial : Math.min(grant, partial);
-        }
+    for (let i = 0; i < this.specs.length; i++) {
+      if (!r.answered(i) || !r.isExceeded(i)) continue;
+      const spec = this.specs[i]!;
+      const partial = affordableOutput(spec, r.consumed(i) - r.points(i), demand);
+      if (partial !== undefined) {
+        const kept = demandPoints(spec.kind, demand, partial);
+        const back = r.points(i) - kept;
+        const rows = this.rowsFor(r, i);
+        if (rows) {
+          rows.begin(r);
+          rows.limiter(i).add(rows.row(i, now), -back, now);
+        } else (refunds ??= []).push([i, back]);
+        r.shrink(i, kept);
+        grant = grant === undefined ? partial : Math.min(grant, partial);
+        continue;
       }
-      const resetSeconds = Math.max(0, Math.ceil(h.msBeforeNext / 1000));
-      const state: LimitState = {
-        policy: spec.policy,
-        unit: spec.unit,
-        scope: spec.scope,
-        limit: spec.points,
-        remaining: Math.max(0, spec.points - h.consumed),
-        resetSeconds,
-        exceeded: h.exceeded,
-      };
-      if (spec.kind !== 'concurrency') state.windowSeconds = spec.windowSeconds;
-      holds[count] = h;
-      states[count++] = state;
-      if (h.exceeded) {
-        // A full concurrency slot frees when a request finishes; retrying soon is right.
-        const retryAfter = spec.kind === 'concurrency' ? 1 : Math.max(1, resetSeconds);
-        if (!exceeded || retryAfter > exceeded.retryAfter) exceeded = { reason: spec.reason, retryAfter, spec };
-      }
+      // A full concurrency slot frees when a request finishes; retrying soon is right.
+      const retryAfter = spec.kind === 'concurrency' ? 1 : Math.max(1, r.resetSeconds(i));
+      if (!r.exceeded || retryAfter > r.exceeded.retryAfter) r.exceeded = { reason: spec.reason, retryAfter, spec };
     }
-    if (count < attempts.length) holds.length = states.length = count;
-    const reservation: Reservation = { states, held: holds, insured };
-    if (exceeded) reservation.exceeded = exceeded;
-    else if (grant !== undefined) reservation.maxTokens = grant;
-    if (storeError) reservation.storeError = storeError;
-    return { reservation, refunds: refunds ?? NO_REFUNDS };
+    if (!r.exceeded && grant !== undefined) r.maxTokens = grant;
+    return refunds;
   }
 
   /**
@@ -221,24 +165,28 @@ export class Limits {
   }
 
   /** Settles every hold against `actual` consumption, or, for a refusal (`undefined`), against nothing. */
-  private settle(reservation: Reservation, actual: Consumption | undefined): void | Promise<void> {
+  private settle(r: Reservation, actual: Consumption | undefined): void | Promise<void> {
     const refusal = actual === undefined;
     const now = this.clock.now();
     let pending: Promise<unknown>[] | undefined;
-    const rows = new RowCache();
-    for (const h of reservation.held) {
-      const kind = h.spec.kind;
-      if (kind === 'requests' && (!refusal || h.exceeded)) continue;
-      const used = refusal || kind === 'concurrency' || kind === 'requests' ? 0 : pointsFor(kind, actual);
-      const delta = used - h.points;
+    for (let i = 0; i < this.specs.length; i++) {
+      if (!r.answered(i)) continue;
+      const kind = this.specs[i]!.kind;
+      if (kind === 'requests' && (!refusal || r.isExceeded(i))) continue;
+      const used = refusal || kind === 'concurrency' || kind === 'requests' ? 0 : consumptionPoints(kind, actual);
+      const delta = used - r.points(i);
       // Refunds after the window ended would mint quota; a refusal is never charged more.
-      if (!((delta < 0 && now < h.windowEnd) || (delta > 0 && !refusal))) continue;
-      if (h.immediate) {
-        h.immediate.add(rows.of(h.immediate, h.key, now), delta, now);
+      if (!((delta < 0 && now < r.windowEnd(i)) || (delta > 0 && !refusal))) continue;
+      const rows = this.rowsFor(r, i);
+      if (rows) {
+        rows.begin(r);
+        rows.limiter(i).add(rows.row(i, now), delta, now);
         continue;
       }
       // Settling is best effort: the window's expiry bounds any error.
-      (pending ??= []).push((delta < 0 ? h.limiter.reward(h.key, -delta) : h.limiter.penalty(h.key, delta)).catch(() => undefined));
+      const limiter = this.primary[i]!;
+      const key = r.key(i);
+      (pending ??= []).push((delta < 0 ? limiter.reward(key, -delta) : limiter.penalty(key, delta)).catch(() => undefined));
     }
     if (pending) return Promise.all(pending).then(() => undefined);
   }
@@ -256,68 +204,80 @@ export class Limits {
   }
 }
 
-const NO_REFUNDS: Held[] = [];
-
-/** Every hold has this one shape, whichever store answered. */
-function held(spec: LimitSpec, key: string, points: number, limiter: RateLimiterAbstract, immediate: ImmediateLimiter | undefined, consumed: number, msBeforeNext: number, exceeded: boolean, now: number): Held {
-  return { spec, key, points, limiter, immediate, consumed, msBeforeNext, exceeded, windowEnd: now + Math.max(0, msBeforeNext) };
-}
-
-/** `consume` on an immediate limiter. */
-function take(spec: LimitSpec, key: string, points: number, limiter: RateLimiterAbstract, immediate: ImmediateLimiter, row: CounterRow, now: number): Held {
-  const consumed = immediate.add(row, points, now);
-  return held(spec, key, points, limiter, immediate, consumed, immediate.msBeforeNext(row, now), consumed > immediate.points, now);
+/** `consume` on an immediate limiter, recorded in the reservation as limit `i`'s answer. */
+function take(r: Reservation, i: number, how: Answer, points: number, rows: ScopeRows, now: number): void {
+  const limiter = rows.limiter(i);
+  const row = rows.row(i, now);
+  const consumed = limiter.add(row, points, now);
+  r.answer(i, how, points, consumed, limiter.msBeforeNext(row, now), consumed > limiter.points, now);
 }
 
 /**
- * The rows one request has looked up: the limits of a scope share a key and a table, so they
- * share one lookup. Rows are used at once (a later lookup may sweep a row nobody has written to).
+ * Immediate access to one set of limiters (one per spec) whose counters share a table, and the
+ * rows one request has looked up: the limits of a scope share a key, so they share one lookup.
+ * One instance per set, reset at each use ({@link begin}): each use runs to its end without
+ * yielding, and a row is used at once (a later lookup may sweep a row nobody has written to).
  */
-class RowCache {
-  private key: string | undefined;
-  private table: unknown;
-  private row: CounterRow | undefined;
-  private otherKey: string | undefined;
-  private otherTable: unknown;
-  private other: CounterRow | undefined;
+class ScopeRows {
+  private r: Reservation | undefined;
+  private identity: CounterRow | undefined;
+  private ip: CounterRow | undefined;
+  private global: CounterRow | undefined;
 
-  of(limiter: ImmediateLimiter, key: string, now: number): CounterRow {
-    const table = limiter.table;
-    if (key === this.key && table === this.table) return this.row!;
-    if (key === this.otherKey && table === this.otherTable) return this.other!;
-    // Two scopes interleave at most (identity and IP); the global scope comes last.
-    this.otherKey = this.key;
-    this.otherTable = this.table;
-    this.other = this.row;
-    this.key = key;
-    this.table = table;
-    return (this.row = limiter.row(key, now));
+  private constructor(
+    private readonly specs: readonly LimitSpec[],
+    private readonly limiters: readonly ImmediateLimiter[],
+  ) {}
+
+  /** The rows of `limiters`, when every one is a clocked memory limiter on one table. */
+  static of(specs: readonly LimitSpec[], limiters: readonly RateLimiterAbstract[]): ScopeRows | undefined {
+    const immediate = limiters.map(immediateLimiter);
+    if (!immediate.every((l) => l !== undefined)) return undefined;
+    if (immediate.some((l) => l.table !== immediate[0]?.table)) return undefined;
+    return new ScopeRows(specs, immediate as ImmediateLimiter[]);
+  }
+
+  /** Starts a use for `r`, forgetting every row looked up before (it may have been swept since). */
+  begin(r: Reservation): void {
+    this.r = r;
+    this.identity = this.ip = this.global = undefined;
+  }
+
+  limiter(i: number): ImmediateLimiter {
+    return this.limiters[i]!;
+  }
+
+  /** The row limit `i` of the current reservation counts in. */
+  row(i: number, now: number): CounterRow {
+    const r = this.r!;
+    switch (this.specs[i]!.scope) {
+      case 'identity':
+        return (this.identity ??= this.limiters[i]!.row(r.identityKey, now));
+      case 'ip':
+        return (this.ip ??= this.limiters[i]!.row(r.ipKey, now));
+      case 'global':
+        return (this.global ??= this.limiters[i]!.row(GLOBAL_KEY, now));
+    }
   }
 }
 
-/** A request's keys per scope, built once for all the limits of that scope. */
-interface ScopeKeys {
-  identity?: string;
-  ip?: string;
-}
-
-function keyFor(spec: LimitSpec, identity: Identity, keys: ScopeKeys): string {
-  switch (spec.scope) {
-    case 'identity':
-      return (keys.identity ??= hashTag(identity.id));
-    case 'ip':
-      return (keys.ip ??= hashTag(`ip:${identity.ip}`));
-    case 'global':
-      return '{global}';
+/** What a request would take of a `kind` limit if its reply used `maxTokens`. */
+function demandPoints(kind: LimitKind, d: Demand, maxTokens: number): number {
+  switch (kind) {
+    case 'requests':
+    case 'concurrency':
+      return 1;
+    case 'tokens':
+      return Math.max(0, Math.ceil(d.inputTokens + maxTokens));
+    case 'costUsd':
+      return Math.max(0, Math.ceil((d.inputCostUsd + maxTokens * d.outputTokenUsd) * 1_000_000));
+    case 'outputTokens':
+      return Math.max(0, Math.ceil(maxTokens));
   }
 }
 
-/** What a request would consume if its reply used `maxTokens`. */
-function consumptionOf(d: Demand, maxTokens: number): Consumption {
-  return { tokens: d.inputTokens + maxTokens, costUsd: d.inputCostUsd + maxTokens * d.outputTokenUsd, outputTokens: maxTokens };
-}
-
-function pointsFor(kind: LimitKind, c: Consumption): number {
+/** What real consumption takes of a `kind` limit. */
+function consumptionPoints(kind: LimitKind, c: Consumption): number {
   switch (kind) {
     case 'requests':
     case 'concurrency':
