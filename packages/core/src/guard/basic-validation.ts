@@ -15,13 +15,14 @@ export function basicValidation(body: unknown): MessagesBody {
     throw new InvalidRequestError('max_tokens: must be an integer >= 1.', { param: 'max_tokens' });
   }
   if (!Array.isArray(b.messages) || b.messages.length === 0) throw new InvalidRequestError('messages: must be a non-empty array.', { param: 'messages' });
-  b.messages.forEach((m, i) => {
-    const msg = m as Record<string, unknown> | null;
+  const messages: unknown[] = b.messages;
+  for (let i = 0; i < messages.length; i++) {
+    const msg = messages[i] as Record<string, unknown> | null;
     if (!msg || typeof msg !== 'object') throw new InvalidRequestError(`messages.${i}: must be an object with role and content.`, { param: `messages.${i}` });
     if (msg.role !== 'user' && msg.role !== 'assistant') throw new InvalidRequestError(`messages.${i}.role: must be "user" or "assistant".`, { param: `messages.${i}.role` });
     if (typeof msg.content !== 'string' && !Array.isArray(msg.content)) {
       throw new InvalidRequestError(`messages.${i}.content: must be a string or an array of content blocks.`, { param: `messages.${i}.content` });
     }
-  });
+  }
   return body as MessagesBody;
 }
