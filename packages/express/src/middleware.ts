@@ -11,6 +11,7 @@ import {
   type PlainResponse,
 } from '@distill-guard/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { putDecision } from './decision-slot.js';
 import { ADAPTER_KEYS, type DistillGuardOptions } from './options.js';
 
 declare global {
@@ -61,9 +62,11 @@ export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMid
   };
 
   const apply = (req: Request, res: Response, next: NextFunction, decision: Decision): void => {
-    req.distillGuard = decision;
+    putDecision(req, res, decision);
     const headers = decision.headers;
-    for (const name in headers) res.setHeader(name, headers[name]!);
+    // One method lookup: every Express response has a hidden class of its own, so each is a slow one.
+    const setHeader = res.setHeader;
+    for (const name in headers) setHeader.call(res, name, headers[name]!);
     if (decision.allowed) return next();
     if (a.onDenied) return a.onDenied(req, res, next, decision);
     send(res, deniedResponse(decision));
