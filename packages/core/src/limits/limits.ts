@@ -47,6 +47,14 @@ export class Limits {
   readonly policyHeader: string;
   private readonly perIdentity: boolean;
   private readonly perIp: boolean;
+  /**
+   * Hash tags keep an identity's keys on one Redis Cluster slot; a memory store needs none. Its
+   * counters are then kept under the identity id and the client address as they are, which the
+   * address book hands out as the same string every time: a lookup with it neither hashes nor
+   * compares text again, and an anonymous client's two scopes (its address is its identity) share
+   * one row. Keys of different limiters never mix: each has its own slot in a row.
+   */
+  private readonly plainKeys: boolean;
 
   constructor(
     readonly specs: readonly LimitSpec[],
@@ -65,6 +73,7 @@ export class Limits {
     }
     this.perIdentity = specs.some((s) => s.scope === 'identity');
     this.perIp = specs.some((s) => s.scope === 'ip');
+    this.plainKeys = store.kind === 'memory';
     this.policyHeader = rateLimitPolicyHeader(
       specs.map((s) => ({ policy: s.policy, limit: s.points, unit: s.unit, ...(s.kind !== 'concurrency' && { windowSeconds: s.windowSeconds }) })),
     );
@@ -80,7 +89,9 @@ export class Limits {
    */
   reserve(identity: Identity, demand: Demand): Reservation | Promise<Reservation> {
     const now = this.clock.now();
-    const r = new Reservation(this.specs, this.perIdentity ? hashTag(identity.id) : '', this.perIp ? hashTag(`ip:${identity.ip}`) : '', this.policyHeader);
+    const identityKey = !this.perIdentity ? '' : this.plainKeys ? identity.id : hashTag(identity.id);
+    const ipKey = !this.perIp ? '' : this.plainKeys ? identity.ip : hashTag(`ip:${identity.ip}`);
+    const r = new Reservation(this.specs, identityKey, ipKey, this.policyHeader);
     const rows = this.immediate;
     if (!rows) return this.reserveShared(r, demand, now);
     rows.begin(r);
@@ -254,7 +265,7 @@ class ScopeRows {
       case 'identity':
         return (this.identity ??= this.limiters[i]!.row(r.identityKey, now));
       case 'ip':
-        return (this.ip ??= this.limiters[i]!.row(r.ipKey, now));
+        return (this.ip ??= r.ipKey === r.identityKey && this.identity ? this.identity : this.limiters[i]!.row(r.ipKey, now));
       case 'global':
         return (this.global ??= this.limiters[i]!.row(GLOBAL_KEY, now));
     }
