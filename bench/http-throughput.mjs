@@ -8,9 +8,13 @@
 //   - the load generator (this process) and the servers are pinned to different cores with
 //     taskset: left to the scheduler, a server that happens to share the load generator's core
 //     runs 10-20% slower for its whole life, which no amount of rounds averages out;
-//   - a second bare process ("bare-control") shows the noise floor of the method itself.
+//   - each slice drives its server a moment unmeasured first, so a process that sat idle while
+//     the others were driven is measured warm, as a server under steady load is;
+//   - two bare processes ("bare", "bare-control") make the baseline, and their distance from each
+//     other shows the noise floor of the method itself.
 // Compare the ratios, not the absolute numbers.
 import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -18,13 +22,17 @@ import Redis from 'ioredis';
 import { startRedisServer } from '@distill-guard/testing';
 
 const SLICE_SECONDS = Number(process.env.BENCH_SECONDS ?? 1.5);
+// Each slice first drives the server this long unmeasured: a process that sat idle while the
+// others were driven wakes with cold caches and a heap V8 shrank meanwhile, which a server under
+// steady load never has. The measurement is of the steady state.
+const SETTLE_SECONDS = Number(process.env.BENCH_SETTLE ?? 0.5);
 const PASSES = Number(process.env.BENCH_PASSES ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const USERS = 10_000;
 const ALL_VARIANTS = [
   'bare',
-  // A second bare Express process: its distance from 100% is the method's own noise.
+  // A second bare Express process: with the first, the baseline; their distance is the method's own noise.
   'bare-control',
   // Issue 2's guard: identity, flags, and every limit (requests, tokens, cost, output, concurrency, per IP).
   'guard-memory-limits',
@@ -40,9 +48,11 @@ const ALL_VARIANTS = [
   'headers-only',
   'noop-middleware',
 ];
-// BENCH_VARIANTS=guard-memory-limits,guard-memory-full measures only those (bare always comes first: it is the baseline).
+// BENCH_VARIANTS=guard-memory-limits,guard-memory-full measures only those, beside the two bare
+// processes (always measured: together they are the baseline).
+const BASELINE = ['bare', 'bare-control'];
 const VARIANTS = process.env.BENCH_VARIANTS
-  ? ['bare', ...process.env.BENCH_VARIANTS.split(',').filter((v) => v && v !== 'bare')]
+  ? [...BASELINE, ...process.env.BENCH_VARIANTS.split(',').filter((v) => v && !BASELINE.includes(v))]
   : ALL_VARIANTS;
 for (const v of VARIANTS) if (!ALL_VARIANTS.includes(v) && !process.env.BENCH_SERVER) throw new Error(`unknown variant ${v}; known: ${ALL_VARIANTS.join(', ')}`);
 
@@ -122,6 +132,26 @@ async function startVariant(variant, redisUrl) {
   throw new Error(`${variant} server exited before it was ready`);
 }
 
+/**
+ * CPU time (µs) a process has used so far, user and system, read from /proc on Linux: it lets
+ * the measured slices be counted without their settling; `undefined` elsewhere.
+ */
+const TICK_US = (() => {
+  try {
+    return 1e6 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+  } catch {
+    return 1e4;
+  }
+})();
+function cpuSoFar(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_US;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Stops a server and returns the CPU time (µs) it spent per request since `SIGUSR2`. */
 async function stopVariant({ child, rest }) {
   child.kill('SIGTERM');
@@ -172,14 +202,20 @@ async function runRound(round, redisUrl, admin) {
       cursor[variant] = 0;
       servers[variant].child.kill('SIGUSR2');
     }
-    const acc = Object.fromEntries(VARIANTS.map((v) => [v, { requests: 0, seconds: 0, commands: 0, non2xx: 0, p50: [], p99: [] }]));
+    const acc = Object.fromEntries(VARIANTS.map((v) => [v, { requests: 0, seconds: 0, commands: 0, non2xx: 0, p50: [], p99: [], cpu: 0, cpuKnown: true }]));
     for (let pass = 0; pass < PASSES; pass++) {
       // Rotate who goes first, so no variant always follows the same neighbour.
       const order = VARIANTS.map((_, i) => VARIANTS[(i + pass + round) % VARIANTS.length]);
       for (const variant of order) {
         const a = acc[variant];
+        const server = servers[variant];
+        if (SETTLE_SECONDS > 0) cursor[variant] = (await load(server.url, SETTLE_SECONDS, cursor[variant])).next;
         if (variant.includes('redis')) await admin.config('RESETSTAT');
-        const { result: r, next } = await load(servers[variant].url, SLICE_SECONDS, cursor[variant]);
+        const cpuFrom = cpuSoFar(server.child.pid);
+        const { result: r, next } = await load(server.url, SLICE_SECONDS, cursor[variant]);
+        const cpuTo = cpuSoFar(server.child.pid);
+        if (cpuFrom === undefined || cpuTo === undefined) a.cpuKnown = false;
+        else a.cpu += cpuTo - cpuFrom;
         cursor[variant] = next;
         if (variant.includes('redis')) a.commands += await commandCount(admin);
         a.requests += r.requests.total;
@@ -192,7 +228,8 @@ async function runRound(round, redisUrl, admin) {
     const rows = {};
     for (const variant of VARIANTS) {
       const a = acc[variant];
-      const cpuPerRequest = await stopVariant(servers[variant]);
+      const cpuSinceWarmUp = await stopVariant(servers[variant]);
+      const cpuPerRequest = a.cpuKnown && a.requests > 0 ? a.cpu / a.requests : cpuSinceWarmUp;
       delete servers[variant];
       rows[variant] = { rps: a.requests / a.seconds, cpuPerRequest, commandsPerRequest: a.commands / a.requests, non2xx: a.non2xx, p50: median(a.p50), p99: median(a.p99) };
       if (process.env.BENCH_VERBOSE) console.error(`round ${round} ${variant}: ${Math.round(rows[variant].rps)} req/s, ${cpuPerRequest.toFixed(0)} us CPU/req`);
@@ -204,6 +241,7 @@ async function runRound(round, redisUrl, admin) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 export async function runHttpThroughput() {
   // Redis starts before the pinning, so it keeps the scheduler's choice of core.
@@ -217,11 +255,15 @@ export async function runHttpThroughput() {
     await admin.quit();
     await redisServer.stop();
   }
+  // Each round's baseline is the mean of its two bare processes (one process can run a few percent
+  // faster or slower than an identical one for its whole life; two halve that luck's weight).
+  const baseRps = (r) => mean(BASELINE.map((v) => r[v].rps));
+  const baseCpu = (r) => mean(BASELINE.map((v) => r[v].cpuPerRequest));
   return VARIANTS.map((variant) => {
     const rs = rounds.map((r) => r[variant]);
-    // Each round's variant is compared with that round's bare process, then the median is taken.
-    const ratios = rounds.map((r) => r[variant].rps / r.bare.rps);
-    const cpuRatios = rounds.map((r) => r.bare.cpuPerRequest / r[variant].cpuPerRequest);
+    // Each round's variant is compared with that round's baseline, then the median is taken.
+    const ratios = rounds.map((r) => r[variant].rps / baseRps(r));
+    const cpuRatios = rounds.map((r) => baseCpu(r) / r[variant].cpuPerRequest);
     const pick = rs[ratios.indexOf(median(ratios))];
     return {
       variant,
@@ -241,7 +283,7 @@ export async function runHttpThroughput() {
 
 export function formatHttpThroughput(summary) {
   const lines = [
-    `HTTP throughput (autocannon, ${CONNECTIONS} connections; ${ROUNDS} rounds of fresh processes, each ${PASSES} interleaved passes of ${SLICE_SECONDS} s per variant; ${CONVERSATIONS} conversations of up to ${TURNS} turns from ${USERS} users${NODE_FLAGS.length ? `; server flags: ${NODE_FLAGS.join(' ')}` : ''})`,
+    `HTTP throughput (autocannon, ${CONNECTIONS} connections; ${ROUNDS} rounds of fresh processes, each ${PASSES} interleaved passes of ${SLICE_SECONDS} s per variant after ${SETTLE_SECONDS} s unmeasured; ${CONVERSATIONS} conversations of up to ${TURNS} turns from ${USERS} users${NODE_FLAGS.length ? `; server flags: ${NODE_FLAGS.join(' ')}` : ''})`,
     'variant                      req/s   vs bare   CPU us/req  capacity   p50 ms  p99 ms  redis cmds/req  per round: vs bare | capacity',
   ];
   for (const s of summary) {
@@ -250,9 +292,10 @@ export function formatHttpThroughput(summary) {
     );
   }
   lines.push(
-    'req/s: median round (requests over all of a variant\'s slices). vs bare: median over rounds of (variant / bare of',
-    'the same round). capacity: the same for bare CPU time per request / variant CPU time per request (server',
-    'process), the share of bare throughput a CPU-bound server keeps. bare-control: a second bare process, the noise floor.',
+    'req/s: median round (requests over all of a variant\'s slices). vs bare: median over rounds of (variant / the mean of',
+    'the same round\'s two bare processes, bare and bare-control). capacity: the same for bare CPU time per request /',
+    'variant CPU time per request (server process), the share of bare throughput a CPU-bound server keeps. The two bare',
+    'rows\' distance from each other is the method\'s noise floor.',
   );
   return lines.join('\n');
 }
