@@ -6,7 +6,9 @@ import { distillGuard } from '../src/index.js';
 import { serve, type Served } from '../../../test/serve.js';
 
 const body = JSON.stringify({ model: 'claude-haiku-4-5', max_tokens: 16, messages: [{ role: 'user', content: 'Hello' }] });
-const post = (url: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.json());
+// The routes below answer small JSON objects; each test reads the fields it sent.
+const post = (url: string): Promise<Record<string, unknown>> =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.json() as Promise<Record<string, unknown>>);
 
 const factories: Array<[string, () => Express]> = [
   ['express 5', () => express()],
