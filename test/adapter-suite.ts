@@ -220,6 +220,28 @@ export function adapterSuite(harness: AdapterHarness): void {
       expect(outcome!.outputText).toBe((final.content[0] as { text: string }).text);
     });
 
+    it('keeps the cache writes by TTL, so 1-hour writes are priced at their rate (JSON and SSE)', async () => {
+      // 1-hour writes cost 2 × input, 5-minute ones 1.25 ×: $2 and $1.25 per million here.
+      const { app, sdk, outcomes } = await start({}, { prices: { 'claude-haiku-4-5': { input: 1, output: 5 } } });
+      const costs: number[] = [];
+      app.guard.on('outcome', (e) => costs.push(e.costUsd));
+      // A long document the client caches for an hour, then its question (the shield replaces a client's system prompt, so the breakpoint is in the turn).
+      const cached = (text: string) => chat([
+        { type: 'text', text: text.repeat(30), cache_control: { type: 'ephemeral', ttl: '1h' } },
+        { type: 'text', text: 'Where is the nearest lighthouse?' },
+      ] as never);
+      const message = await sdk.messages.create(cached('The coast road runs past three fishing villages. ') as never);
+      await sdk.messages.stream(cached('The harbour has two piers and a small museum. ') as never).finalMessage();
+      await settled(outcomes, 2);
+      expect(message.usage.cache_creation?.ephemeral_1h_input_tokens).toBeGreaterThan(100);
+      for (const [i, outcome] of outcomes.entries()) {
+        const u = outcome.usage!;
+        expect(u.cache_creation_input_tokens).toBeGreaterThan(100);
+        expect(u.cache_creation).toEqual({ ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: u.cache_creation_input_tokens });
+        expect(costs[i]).toBeCloseTo((u.input_tokens * 1 + u.output_tokens * 5 + u.cache_creation_input_tokens! * 2) / 1e6, 12);
+      }
+    });
+
     it('aborts the upstream call when the client disconnects, and records the partial usage', async () => {
       const { app, outcomes } = await start();
       const controller = new AbortController();

@@ -249,6 +249,28 @@ describe('token counting and prompt caching', () => {
     expect(afterReset.usage.cache_creation_input_tokens).toBe(first.usage.cache_creation_input_tokens);
   });
 
+  it('reports the writes of each breakpoint under its TTL: a 1-hour system prompt, a 5-minute turn', async () => {
+    const client = clientFor(server);
+    const system: Anthropic.TextBlockParam[] = [
+      { type: 'text', text: 'You keep the archive of a harbour museum. '.repeat(20), cache_control: { type: 'ephemeral', ttl: '1h' } },
+    ];
+    const turn = (text: string): Anthropic.MessageParam[] => [{ role: 'user', content: [{ type: 'text', text, cache_control: { type: 'ephemeral' } }] }];
+    const { input_tokens: total } = await client.messages.countTokens({ model: MODEL, system, messages: turn('Which ships are in the archive?') });
+
+    const first = await client.messages.create({ model: MODEL, max_tokens: 50, system, messages: turn('Which ships are in the archive?') });
+    const hour = first.usage.cache_creation?.ephemeral_1h_input_tokens ?? 0;
+    const fiveMinutes = first.usage.cache_creation?.ephemeral_5m_input_tokens ?? 0;
+    expect(hour).toBeGreaterThan(100);
+    expect(fiveMinutes).toBeGreaterThan(0);
+    expect(hour + fiveMinutes).toBe(first.usage.cache_creation_input_tokens);
+    expect(first.usage.cache_creation_input_tokens).toBe(total - first.usage.input_tokens);
+
+    // The next turn reads the 1-hour prefix and writes only its own turn, for 5 minutes.
+    const second = await client.messages.create({ model: MODEL, max_tokens: 50, system, messages: turn('And which are the oldest?') });
+    expect(second.usage.cache_read_input_tokens).toBe(hour);
+    expect(second.usage.cache_creation).toEqual({ ephemeral_5m_input_tokens: second.usage.cache_creation_input_tokens, ephemeral_1h_input_tokens: 0 });
+  });
+
   it('reads the previous turn from the cache when the breakpoint moves forward', async () => {
     const client = clientFor(server);
     const turn1: Anthropic.MessageParam[] = [

@@ -67,7 +67,8 @@ export interface OutcomeAuditEvent extends AuditEnvelope, AuditIdentityFields {
   requestId: string;
   status: number;
   model?: string;
-  usage?: { input: number; output: number; cacheWrite: number; cacheRead: number };
+  /** Tokens; `cacheWrite` counts both cache TTLs, `cacheWrite1h` (when there were any) the 1-hour writes among them. */
+  usage?: { input: number; output: number; cacheWrite: number; cacheWrite1h?: number; cacheRead: number };
   costUsd: number;
   durationMs?: number;
   aborted?: true;
@@ -238,12 +239,15 @@ export function outcomeRecord(input: OutcomeEventInput, ctx: BuildContext, time:
 
 function usageOf(outcome: Outcome): NonNullable<OutcomeAuditEvent['usage']> {
   const u = outcome.usage!;
-  return {
+  const usage: NonNullable<OutcomeAuditEvent['usage']> = {
     input: u.input_tokens,
     output: u.output_tokens,
     cacheWrite: u.cache_creation_input_tokens ?? 0,
     cacheRead: u.cache_read_input_tokens ?? 0,
   };
+  const hour = u.cache_creation?.ephemeral_1h_input_tokens;
+  if (hour) usage.cacheWrite1h = hour;
+  return usage;
 }
 
 const LEVEL_BY_VERDICT: Record<Verdict, number> = { allow: 30, throttle: 40, flag: 40, block: 50 };

@@ -10,4 +10,6 @@ export {
   type ResolvedPrice,
 } from './prices.js';
 export { estimateInputTokens } from './tokens.js';
+export { readUsage } from './usage.js';
+export { asksHourCache } from './cache-control.js';
 export * from './route/index.js';

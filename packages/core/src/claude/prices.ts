@@ -8,6 +8,8 @@ export interface PriceRates {
   output: number;
   /** Writing the prompt cache (5-minute TTL). Default 1.25 × input. */
   cacheWrite?: number;
+  /** Writing the prompt cache with the 1-hour TTL (`cache_control: { ttl: '1h' }`). Default 2 × input. */
+  cacheWrite1h?: number;
   /** Reading the prompt cache. Default 0.1 × input. */
   cacheRead?: number;
 }
@@ -15,7 +17,7 @@ export interface PriceRates {
 /**
  * A higher band for long prompts. A request whose prompt (input + cache write + cache read
  * tokens) is above `above` tokens pays these rates on every token, output included; its
- * `cacheWrite` / `cacheRead` default to 1.25 × / 0.1 × this band's `input`.
+ * `cacheWrite` / `cacheWrite1h` / `cacheRead` default to 1.25 × / 2 × / 0.1 × this band's `input`.
  */
 export interface LongContextPrice extends PriceRates {
   above: number;
@@ -119,11 +121,12 @@ export const DEFAULT_PRICES: Readonly<PriceTable> = Object.freeze({
   // for it). List it in `prices` if you serve it.
 });
 
-/** The four rates of one band, with cache defaults applied (USD per million tokens). */
+/** The rates of one band, with cache defaults applied (USD per million tokens). */
 export interface ResolvedRates {
   input: number;
   output: number;
   cacheWrite: number;
+  cacheWrite1h: number;
   cacheRead: number;
 }
 
@@ -187,23 +190,34 @@ export class Prices {
     return p.longContext && promptTokens > p.longContext.above ? p.longContext : p;
   }
 
-  /** Cost of real usage, in USD; the band is chosen by the prompt (input + cache write + cache read tokens). */
+  /**
+   * Cost of real usage, in USD; the band is chosen by the prompt (input + cache write + cache read
+   * tokens). Cache writes the usage reports as 1-hour ones (`cache_creation`) pay `cacheWrite1h`,
+   * the rest `cacheWrite`.
+   */
   cost(model: string, usage: Usage): number {
     const written = usage.cache_creation_input_tokens ?? 0;
     const read = usage.cache_read_input_tokens ?? 0;
+    const hour = Math.min(written, usage.cache_creation?.ephemeral_1h_input_tokens ?? 0);
     const r = this.rates(model, usage.input_tokens + written + read);
-    return (usage.input_tokens * r.input + usage.output_tokens * r.output + written * r.cacheWrite + read * r.cacheRead) / 1e6;
+    return (usage.input_tokens * r.input + usage.output_tokens * r.output + (written - hour) * r.cacheWrite + hour * r.cacheWrite1h + read * r.cacheRead) / 1e6;
   }
 
-  /** Upper estimate of a request's cost before it runs: every input token uncached, every allowed output token used. */
-  maxCost(model: string, inputTokens: number, maxTokens: number): number {
-    return this.maxInputCost(model, inputTokens) + maxTokens * this.outputTokenCost(model, inputTokens);
+  /**
+   * Upper estimate of a request's cost before it runs: every input token written to the cache
+   * (at the 1-hour rate when `hourCache`, the request asking for it), every allowed output token used.
+   */
+  maxCost(model: string, inputTokens: number, maxTokens: number, hourCache = false): number {
+    return this.maxInputCost(model, inputTokens, hourCache) + maxTokens * this.outputTokenCost(model, inputTokens);
   }
 
-  /** Upper estimate of the input's cost (as if all of it were written to the cache), in USD. */
-  maxInputCost(model: string, inputTokens: number): number {
+  /**
+   * Upper estimate of the input's cost, in USD: as if all of it were written to the cache, at the
+   * 1-hour rate when `hourCache` (the request asks for 1-hour caching), else at the 5-minute one.
+   */
+  maxInputCost(model: string, inputTokens: number, hourCache = false): number {
     const r = this.rates(model, inputTokens);
-    return (inputTokens * Math.max(r.input, r.cacheWrite)) / 1e6;
+    return (inputTokens * Math.max(r.input, r.cacheWrite, hourCache ? r.cacheWrite1h : 0)) / 1e6;
   }
 
   /** Price of one output token, in USD, for a request whose prompt is about `inputTokens` tokens. */
@@ -220,7 +234,13 @@ export class Prices {
 }
 
 function rates(p: PriceRates): ResolvedRates {
-  return { input: p.input, output: p.output, cacheWrite: p.cacheWrite ?? p.input * 1.25, cacheRead: p.cacheRead ?? p.input * 0.1 };
+  return {
+    input: p.input,
+    output: p.output,
+    cacheWrite: p.cacheWrite ?? p.input * 1.25,
+    cacheWrite1h: p.cacheWrite1h ?? p.input * 2,
+    cacheRead: p.cacheRead ?? p.input * 0.1,
+  };
 }
 
 function resolve(p: ModelPrice): ResolvedPrice {
@@ -234,10 +254,10 @@ function ceiling(prices: readonly ResolvedPrice[]): ResolvedPrice {
   const bands = prices.flatMap((p) => (p.longContext ? [p, p.longContext] : [p]));
   if (bands.length === 0) throw new Error('a price table needs at least one model or a `default` entry');
   const max = (key: keyof ResolvedRates): number => Math.max(...bands.map((b) => b[key]));
-  return { input: max('input'), output: max('output'), cacheWrite: max('cacheWrite'), cacheRead: max('cacheRead') };
+  return { input: max('input'), output: max('output'), cacheWrite: max('cacheWrite'), cacheWrite1h: max('cacheWrite1h'), cacheRead: max('cacheRead') };
 }
 
-const RATE_KEYS = ['input', 'output', 'cacheWrite', 'cacheRead'] as const;
+const RATE_KEYS = ['input', 'output', 'cacheWrite', 'cacheWrite1h', 'cacheRead'] as const;
 
 function parseRates(path: string, o: Record<string, unknown>): PriceRates {
   const price: PriceRates = {
@@ -245,6 +265,7 @@ function parseRates(path: string, o: Record<string, unknown>): PriceRates {
     output: expectNumber(`${path}.output`, o.output, { min: 0 }),
   };
   if (o.cacheWrite !== undefined) price.cacheWrite = expectNumber(`${path}.cacheWrite`, o.cacheWrite, { min: 0 });
+  if (o.cacheWrite1h !== undefined) price.cacheWrite1h = expectNumber(`${path}.cacheWrite1h`, o.cacheWrite1h, { min: 0 });
   if (o.cacheRead !== undefined) price.cacheRead = expectNumber(`${path}.cacheRead`, o.cacheRead, { min: 0 });
   return price;
 }
@@ -273,7 +294,7 @@ function parseModelPrice(path: string, value: unknown): ModelPrice {
 export function parsePrices(input: unknown, path: string): Prices {
   if (input === undefined) return new Prices(DEFAULT_PRICES);
   if (!isPlainObject(input)) {
-    throw new OptionsError(path, 'must be an object of model id -> { input, output, cacheWrite?, cacheRead?, longContext? } (USD per million tokens).');
+    throw new OptionsError(path, 'must be an object of model id -> { input, output, cacheWrite?, cacheWrite1h?, cacheRead?, longContext? } (USD per million tokens).');
   }
   const table: PriceTable = { ...DEFAULT_PRICES };
   for (const [model, value] of Object.entries(input)) table[model] = parseModelPrice(`${path}.${model}`, value);

@@ -117,8 +117,14 @@ export interface Decision {
 export interface Usage {
   input_tokens: number;
   output_tokens: number;
+  /** Tokens written to the prompt cache, both TTLs together. */
   cache_creation_input_tokens?: number | null;
   cache_read_input_tokens?: number | null;
+  /**
+   * The cache writes by TTL, as the API reports them: 1-hour writes cost more than 5-minute ones.
+   * Without it, every write is priced as a 5-minute one.
+   */
+  cache_creation?: { ephemeral_5m_input_tokens?: number | null; ephemeral_1h_input_tokens?: number | null } | null;
 }
 
 /** What happened after a request was served, passed to `guard.record`. */

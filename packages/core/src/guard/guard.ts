@@ -1,4 +1,4 @@
-import { estimateInputTokens } from '../claude/index.js';
+import { asksHourCache, estimateInputTokens } from '../claude/index.js';
 import type { Decision, Identity, Outcome, Signal, Verdict } from '../decision/index.js';
 import { InvalidRequestError } from '../errors/index.js';
 import { FlagList, type FlagEntry, type FlagInput } from '../flagged/index.js';
@@ -372,7 +372,7 @@ export class Guard {
   private demand(body: MessagesBody): Demand {
     const inputTokens = estimateInputTokens(body);
     const prices = this.options.prices;
-    return { inputTokens, maxTokens: body.max_tokens, inputCostUsd: prices.maxInputCost(body.model, inputTokens), outputTokenUsd: prices.outputTokenCost(body.model, inputTokens) };
+    return { inputTokens, maxTokens: body.max_tokens, inputCostUsd: prices.maxInputCost(body.model, inputTokens, asksHourCache(body)), outputTokenUsd: prices.outputTokenCost(body.model, inputTokens) };
   }
 }
 

@@ -10,7 +10,7 @@ const usage = (input_tokens: number, output_tokens: number, write = 0, read = 0)
   cache_read_input_tokens: read,
 });
 /** The highest rates of the built-in table: Opus 4 / 4.1. */
-const HIGHEST = { input: 15, output: 75, cacheWrite: 18.75, cacheRead: 1.5 };
+const HIGHEST = { input: 15, output: 75, cacheWrite: 18.75, cacheWrite1h: 30, cacheRead: 1.5 };
 
 function optionError(run: () => unknown): OptionsError {
   try {
@@ -82,6 +82,31 @@ describe('cache prices', () => {
     expect(prices.of('claude-fable-5-2')).toMatchObject({ cacheWrite: 10, cacheRead: 0.8 });
     const custom = parsePrices({ 'my-model': { input: 4, output: 8 } }, 'prices');
     expect(custom.of('my-model')).toMatchObject({ cacheWrite: 5, cacheRead: 0.4 });
+  });
+
+  it('defaults 1-hour cache writes to 2 × input, per band, unless the entry sets cacheWrite1h', () => {
+    expect(prices.of('claude-sonnet-5-5')).toMatchObject({ cacheWrite: 2.5, cacheWrite1h: 4 });
+    expect(prices.rates('claude-haiku-5-5', 150_000)).toMatchObject({ cacheWrite: 0.625, cacheWrite1h: 1 });
+    const custom = parsePrices({ 'my-model': { input: 4, output: 8, cacheWrite1h: 6, longContext: { above: 10, input: 8, output: 16 } } }, 'prices');
+    expect(custom.of('my-model')).toMatchObject({ cacheWrite: 5, cacheWrite1h: 6 });
+    expect(custom.rates('my-model', 11)).toMatchObject({ cacheWrite: 10, cacheWrite1h: 16 });
+  });
+
+  it('prices the 1-hour cache writes a reply reports at the 1-hour rate, the rest at the 5-minute one', () => {
+    // Sonnet 5.5: 3k written, 1k of them with the 1-hour TTL.
+    const mixed: Usage = { ...usage(1_000, 2_000, 3_000, 4_000), cache_creation: { ephemeral_5m_input_tokens: 2_000, ephemeral_1h_input_tokens: 1_000 } };
+    expect(prices.cost('claude-sonnet-5-5', mixed)).toBeCloseTo((1_000 * 2 + 2_000 * 10 + 2_000 * 2.5 + 1_000 * 4 + 4_000 * 0.2) / 1e6, 12);
+    // A breakdown that claims more 1-hour writes than were written is held to the total.
+    const overstated: Usage = { ...usage(0, 0, 1_000), cache_creation: { ephemeral_1h_input_tokens: 5_000 } };
+    expect(prices.cost('claude-sonnet-5-5', overstated)).toBeCloseTo((1_000 * 4) / 1e6, 12);
+    // No breakdown: every write at the 5-minute rate, as before the API reported TTLs.
+    expect(prices.cost('claude-sonnet-5-5', usage(0, 0, 1_000))).toBeCloseTo((1_000 * 2.5) / 1e6, 12);
+  });
+
+  it('reserves input at the 1-hour write rate only for a request that asks for it', () => {
+    expect(prices.maxInputCost('claude-sonnet-5-5', 10_000)).toBeCloseTo((10_000 * 2.5) / 1e6, 12);
+    expect(prices.maxInputCost('claude-sonnet-5-5', 10_000, true)).toBeCloseTo((10_000 * 4) / 1e6, 12);
+    expect(prices.maxCost('claude-sonnet-5-5', 10_000, 100, true)).toBeCloseTo((10_000 * 4 + 100 * 10) / 1e6, 12);
   });
 
   it('adds up every kind of token at its own rate', () => {
@@ -157,7 +182,7 @@ describe('unknown models', () => {
 describe('user prices', () => {
   it('merge over the defaults: an entry replaces the built-in one whole, the rest stay', () => {
     const p = parsePrices({ 'claude-haiku-5-5': { input: 1, output: 2 }, 'my-proxy-model': { input: 6, output: 30, cacheRead: 0.3 } }, 'prices');
-    expect(p.of('claude-haiku-5-5')).toEqual({ input: 1, output: 2, cacheWrite: 1.25, cacheRead: 0.1 });
+    expect(p.of('claude-haiku-5-5')).toEqual({ input: 1, output: 2, cacheWrite: 1.25, cacheWrite1h: 2, cacheRead: 0.1 });
     expect(p.rates('claude-haiku-5-5', 500_000)).toMatchObject({ input: 1, output: 2 }); // no tier any more
     expect(p.of('my-proxy-model-20261201')).toMatchObject({ input: 6, output: 30, cacheRead: 0.3 });
     expect(p.of('claude-opus-5-5')).toEqual(prices.of('claude-opus-5-5'));
@@ -184,6 +209,7 @@ describe('prices validation', () => {
     [{ m: { output: 1 } }, 'prices.m.input', /must be a number/],
     [{ m: { input: 1, output: -1 } }, 'prices.m.output', /must be >= 0/],
     [{ m: { input: 1, output: 1, cacheRead: '0.1' } }, 'prices.m.cacheRead', /must be a number/],
+    [{ m: { input: 1, output: 1, cacheWrite1h: -2 } }, 'prices.m.cacheWrite1h', /must be >= 0/],
     [{ m: { input: 1, output: 1, cacheWrit: 2 } }, 'prices.m.cacheWrit', /did you mean `prices\.m\.cacheWrite`/],
     [{ m: { input: 1, output: 1, longContext: 200_000 } }, 'prices.m.longContext', /must be an object/],
     [{ m: { input: 1, output: 1, longContext: { input: 2, output: 2 } } }, 'prices.m.longContext.above', /must be a number/],

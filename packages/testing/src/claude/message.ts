@@ -70,7 +70,7 @@ function applyStopSequences(text: string, stops: string[] | undefined): { text: 
  * or at `max_tokens` (thinking and text share that budget), and the usage to report.
  *
  * @example
- * planMessage(body, { prompt: 'Hi', seed: 1, long: false, cache: { input: 8, write: 0, read: 0 } }).stopReason;
+ * planMessage(body, { prompt: 'Hi', seed: 1, long: false, cache: { input: 8, write: 0, write1h: 0, read: 0 } }).stopReason;
  */
 export function planMessage(body: MessagesRequestBody, input: PlanInput): MessagePlan {
   const thinkingTokens = thinkingTarget(body, input.seed);
@@ -100,7 +100,7 @@ export function planMessage(body: MessagesRequestBody, input: PlanInput): Messag
       input_tokens: input.cache.input,
       cache_creation_input_tokens: input.cache.write,
       cache_read_input_tokens: input.cache.read,
-      cache_creation: { ephemeral_5m_input_tokens: input.cache.write, ephemeral_1h_input_tokens: 0 },
+      cache_creation: { ephemeral_5m_input_tokens: input.cache.write - input.cache.write1h, ephemeral_1h_input_tokens: input.cache.write1h },
       output_tokens: usedByThinking + truncated.tokens,
       service_tier: 'standard',
     },

@@ -9,6 +9,17 @@ export interface Segment {
   tokens: number;
   /** True when the unit carries a `cache_control` breakpoint. */
   breakpoint: boolean;
+  /** The breakpoint's cache lifetime (`cache_control.ttl`; 5 minutes unless it says `'1h'`). */
+  ttl?: CacheTtl;
+}
+
+/** The two cache lifetimes of the Messages API. */
+export type CacheTtl = '5m' | '1h';
+
+/** The segment fields for a unit's `cache_control` (none: not a breakpoint). */
+function breakpointOf(control: unknown): { breakpoint: boolean; ttl?: CacheTtl } {
+  if (control == null) return { breakpoint: false };
+  return { breakpoint: true, ttl: (control as { ttl?: unknown }).ttl === '1h' ? '1h' : '5m' };
 }
 
 type PromptBody = CountTokensRequestBody;
@@ -62,7 +73,7 @@ export function segmentsOf(body: PromptBody): Segment[] {
     segments.push({
       key: `tool:${withoutCacheControl(tool)}`,
       tokens: countTextTokens(withoutCacheControl(tool)),
-      breakpoint: tool.cache_control != null,
+      ...breakpointOf(tool.cache_control),
     });
   }
   if (typeof body.system === 'string') {
@@ -70,7 +81,7 @@ export function segmentsOf(body: PromptBody): Segment[] {
   } else if (Array.isArray(body.system)) {
     segments.push({ key: 'system', tokens: PER_MESSAGE_TOKENS, breakpoint: false });
     for (const block of body.system) {
-      segments.push({ key: withoutCacheControl(block), tokens: blockTokens(block), breakpoint: block.cache_control != null });
+      segments.push({ key: withoutCacheControl(block), tokens: blockTokens(block), ...breakpointOf(block.cache_control) });
     }
   }
   for (const message of body.messages) {
@@ -80,12 +91,12 @@ export function segmentsOf(body: PromptBody): Segment[] {
       continue;
     }
     for (const block of message.content) {
-      segments.push({ key: withoutCacheControl(block), tokens: blockTokens(block), breakpoint: block.cache_control != null });
+      segments.push({ key: withoutCacheControl(block), tokens: blockTokens(block), ...breakpointOf(block.cache_control) });
     }
   }
   // A top-level `cache_control` asks the API to place the breakpoint on the last block itself.
   const last = segments[segments.length - 1];
-  if (body.cache_control != null && last) last.breakpoint = true;
+  if (body.cache_control != null && last) Object.assign(last, breakpointOf(body.cache_control));
   return segments;
 }
 

@@ -9,14 +9,17 @@ export interface MessagesClientLike {
   };
 }
 
+/** A `usage` object as the API sends it: token counts, the cache writes by TTL, and fields this library does not read. */
+export type RawUsage = Record<string, unknown>;
+
 /** One server-sent event of the Messages API, as the SDK yields it. */
 export interface StreamEvent {
   type: string;
   index?: number;
-  message?: { usage?: Record<string, number | null | undefined>; model?: string; [k: string]: unknown };
+  message?: { usage?: RawUsage; model?: string; [k: string]: unknown };
   content_block?: { type: string; [k: string]: unknown };
   delta?: { type?: string; text?: string; stop_reason?: string | null; [k: string]: unknown };
-  usage?: Record<string, number | null | undefined>;
+  usage?: RawUsage;
   [k: string]: unknown;
 }
 
@@ -24,6 +27,6 @@ export interface StreamEvent {
 export interface MessageLike {
   model?: string;
   content: Array<{ type: string; text?: string; [k: string]: unknown }>;
-  usage?: Record<string, number | null | undefined>;
+  usage?: RawUsage;
   [k: string]: unknown;
 }

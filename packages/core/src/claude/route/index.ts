@@ -3,4 +3,4 @@ export { parseClaudeRouteOptions, type ClaudeRouteOptions, type ResolvedClaudeRo
 export { mapUpstreamError, type MappedUpstreamError } from './upstream-error.js';
 export { chainTransforms, reasoningStripper, type OutputViolation, type TextTransform, type TransformResult } from './text-transform.js';
 export { StreamRewriter } from './stream-rewriter.js';
-export type { MessagesClientLike, MessageLike, StreamEvent } from './client.js';
+export type { MessagesClientLike, MessageLike, RawUsage, StreamEvent } from './client.js';

@@ -3,6 +3,7 @@ import { anthropicErrorBody, type Decision, type Outcome, type Usage } from '../
 import type { Guard } from '../../guard/index.js';
 import { systemText, type MessagesBody } from '../../request/index.js';
 import { createOutputFilter, withCanary, type OutputFilter } from '../../shield/index.js';
+import { readUsage } from '../usage.js';
 import type { MessageLike, StreamEvent } from './client.js';
 import type { ResolvedClaudeRouteOptions } from './options.js';
 import { StreamRewriter } from './stream-rewriter.js';
@@ -92,7 +93,7 @@ async function relayJson(
 ): Promise<void> {
   const message = await callUpstream<MessageLike>(options, decision, res, upstream, abort, record);
   if (!message) return;
-  const usage = toUsage(message.usage);
+  const usage = readUsage(message.usage);
   let outputText = '';
   const content: MessageLike['content'] = [];
   for (const block of message.content ?? []) {
@@ -217,15 +218,6 @@ function cap(requested: number, ...caps: Array<number | undefined>): number {
   return Math.max(1, Math.min(requested, ...caps.filter((c): c is number => c !== undefined)));
 }
 
-function toUsage(raw: Record<string, number | null | undefined> | undefined): Usage | undefined {
-  if (!raw) return undefined;
-  return {
-    input_tokens: raw.input_tokens ?? 0,
-    output_tokens: raw.output_tokens ?? 0,
-    cache_creation_input_tokens: raw.cache_creation_input_tokens ?? 0,
-    cache_read_input_tokens: raw.cache_read_input_tokens ?? 0,
-  };
-}
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -237,4 +229,3 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-export { toUsage };

@@ -1,4 +1,5 @@
 import type { Usage } from '../../decision/index.js';
+import { readUsage } from '../usage.js';
 import type { StreamEvent } from './client.js';
 import type { OutputViolation, TextTransform } from './text-transform.js';
 
@@ -31,7 +32,8 @@ export class StreamRewriter {
   stopped = false;
   private readonly blocks = new Map<number, Block>();
   private nextOut = 0;
-  private input: Partial<Usage> | undefined;
+  /** The usage the upstream reported so far (`message_start`, then each `message_delta`); its output count is in `output`. */
+  private reported: Usage | undefined;
   private output = 0;
   private finalUsage = false;
   private streamedChars = 0;
@@ -46,8 +48,8 @@ export class StreamRewriter {
     switch (event.type) {
       case 'message_start': {
         const u = event.message?.usage;
-        if (u) this.input = { input_tokens: u.input_tokens ?? 0, cache_creation_input_tokens: u.cache_creation_input_tokens ?? 0, cache_read_input_tokens: u.cache_read_input_tokens ?? 0 };
-        if (u?.output_tokens) this.output = u.output_tokens;
+        this.reported = readUsage(u);
+        if (typeof u?.output_tokens === 'number' && u.output_tokens > 0) this.output = u.output_tokens;
         if (typeof event.message?.model === 'string') this.model = event.message.model;
         return [event];
       }
@@ -98,11 +100,12 @@ export class StreamRewriter {
       }
       case 'message_delta': {
         const u = event.usage;
-        if (u?.output_tokens != null) {
+        if (typeof u?.output_tokens === 'number') {
           this.output = u.output_tokens;
           this.finalUsage = true;
         }
-        if (u?.input_tokens != null) this.input = { ...this.input, input_tokens: u.input_tokens };
+        // The delta's counts are cumulative and may restate input and cache tokens too.
+        this.reported = readUsage(u, this.reported);
         return [event];
       }
       default:
@@ -112,15 +115,10 @@ export class StreamRewriter {
 
   /** Usage so far: the upstream's numbers, or an estimate from streamed text if the stream was cut. */
   usage(): Usage | undefined {
-    if (!this.input && this.output === 0 && this.streamedChars === 0) return undefined;
+    if (!this.reported && this.output === 0 && this.streamedChars === 0) return undefined;
     // Without the final message_delta (the stream was cut), estimate what was generated.
     const output = this.finalUsage ? this.output : Math.max(this.output, Math.ceil(this.streamedChars / 4));
-    return {
-      input_tokens: this.input?.input_tokens ?? 0,
-      output_tokens: output,
-      cache_creation_input_tokens: this.input?.cache_creation_input_tokens ?? 0,
-      cache_read_input_tokens: this.input?.cache_read_input_tokens ?? 0,
-    };
+    return { ...(this.reported ?? { input_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 }), output_tokens: output };
   }
 
   get outputText(): string {
