@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { anthropicErrorBody, type Decision, type Outcome, type Usage } from '../../decision/index.js';
+import { anthropicErrorBody, type Decision, type Outcome } from '../../decision/index.js';
 import type { Guard } from '../../guard/index.js';
 import { systemText, type MessagesBody } from '../../request/index.js';
 import { createOutputFilter, withCanary, type OutputFilter } from '../../shield/index.js';
@@ -218,7 +218,6 @@ function cap(requested: number, ...caps: Array<number | undefined>): number {
   return Math.max(1, Math.min(requested, ...caps.filter((c): c is number => c !== undefined)));
 }
 
-
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -228,4 +227,3 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     }, { once: true });
   });
 }
-
