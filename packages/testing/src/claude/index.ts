@@ -15,5 +15,6 @@ export type {
   MessageParam,
   MessagesRequestBody,
   RecordedRequest,
+  ToolCall,
   Usage,
 } from './types.js';

@@ -2,16 +2,19 @@ import { randomBytes } from 'node:crypto';
 import type { CacheSplit } from './cache.js';
 import { generateReply, generateThinking, signThinking } from './reply.js';
 import { countTextTokens, truncateToTokens } from './tokens.js';
-import type { MessagesRequestBody, Usage } from './types.js';
+import type { MessagesRequestBody, ToolCall, Usage } from './types.js';
 
-export type StopReason = 'end_turn' | 'max_tokens' | 'stop_sequence';
+export type StopReason = 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use';
 
 /** Everything a reply is made of, computed once and then written as JSON or as SSE. */
 export interface MessagePlan {
   id: string;
   model: string;
   thinking?: { text: string; signature: string };
+  /** Reply text; with a tool call it may be empty, and then no text block is sent. */
   text: string;
+  /** A tool call that ends the reply. */
+  toolUse?: { id: string; name: string; input: Record<string, unknown> };
   stopReason: StopReason;
   stopSequence: string | null;
   usage: Usage;
@@ -41,6 +44,8 @@ export interface PlanInput {
   fixedText?: string;
   long: boolean;
   cache: CacheSplit;
+  /** A tool call to end the reply with, instead of an answer. */
+  toolCall?: ToolCall;
 }
 
 function thinkingTarget(body: MessagesRequestBody, seed: number): number {
@@ -77,6 +82,8 @@ export function planMessage(body: MessagesRequestBody, input: PlanInput): Messag
   const thinkingText = thinkingTokens > 0 ? generateThinking(input.prompt, input.seed, thinkingTokens) : undefined;
   const usedByThinking = thinkingText === undefined ? 0 : countTextTokens(thinkingText);
 
+  if (input.toolCall) return toolUsePlan(body, input, thinkingText, usedByThinking, input.toolCall);
+
   const full = input.fixedText ?? generateReply(input.prompt, input.seed, { long: input.long });
   const stopped = applyStopSequences(full, body.stop_sequences);
   const truncated = truncateToTokens(stopped.text, Math.max(0, body.max_tokens - usedByThinking));
@@ -92,26 +99,58 @@ export function planMessage(body: MessagesRequestBody, input: PlanInput): Messag
   return {
     id: newId('msg'),
     model: body.model,
-    ...(thinkingText === undefined ? {} : { thinking: { text: thinkingText, signature: signThinking(thinkingText) } }),
+    ...thinkingOf(thinkingText),
     text: truncated.text,
     stopReason,
     stopSequence,
-    usage: {
-      input_tokens: input.cache.input,
-      cache_creation_input_tokens: input.cache.write,
-      cache_read_input_tokens: input.cache.read,
-      cache_creation: { ephemeral_5m_input_tokens: input.cache.write - input.cache.write1h, ephemeral_1h_input_tokens: input.cache.write1h },
-      output_tokens: usedByThinking + truncated.tokens,
-      service_tier: 'standard',
-    },
+    usage: usageOf(input.cache, usedByThinking + truncated.tokens),
   };
+}
+
+/** A reply that ends in a tool call: thinking (when on), the call's text if any, the `tool_use` block. */
+function toolUsePlan(body: MessagesRequestBody, input: PlanInput, thinkingText: string | undefined, usedByThinking: number, call: ToolCall): MessagePlan {
+  const text = call.text ?? '';
+  // Counted like a tool_use block in a prompt, so a tool call costs about what the API bills for one.
+  const callTokens = 10 + countTextTokens(`${call.name} ${JSON.stringify(call.input)}`);
+  const output = usedByThinking + countTextTokens(text) + callTokens;
+  return {
+    id: newId('msg'),
+    model: body.model,
+    ...thinkingOf(thinkingText),
+    text,
+    toolUse: { id: newId('toolu'), name: call.name, input: call.input },
+    stopReason: 'tool_use',
+    stopSequence: null,
+    usage: usageOf(input.cache, output),
+  };
+}
+
+function thinkingOf(text: string | undefined): Pick<MessagePlan, 'thinking'> {
+  return text === undefined ? {} : { thinking: { text, signature: signThinking(text) } };
+}
+
+function usageOf(cache: CacheSplit, output: number): Usage {
+  return {
+    input_tokens: cache.input,
+    cache_creation_input_tokens: cache.write,
+    cache_read_input_tokens: cache.read,
+    cache_creation: { ephemeral_5m_input_tokens: cache.write - cache.write1h, ephemeral_1h_input_tokens: cache.write1h },
+    output_tokens: output,
+    service_tier: 'standard',
+  };
+}
+
+/** Whether a plan has a text block (a tool call may come without one). */
+export function hasText(plan: MessagePlan): boolean {
+  return plan.toolUse === undefined || plan.text !== '';
 }
 
 /** The content blocks of a plan, as the JSON reply carries them. */
 export function contentOf(plan: MessagePlan): Array<Record<string, unknown>> {
   const blocks: Array<Record<string, unknown>> = [];
   if (plan.thinking) blocks.push({ type: 'thinking', thinking: plan.thinking.text, signature: plan.thinking.signature });
-  blocks.push({ type: 'text', text: plan.text });
+  if (hasText(plan)) blocks.push({ type: 'text', text: plan.text });
+  if (plan.toolUse) blocks.push({ type: 'tool_use', ...plan.toolUse });
   return blocks;
 }
 

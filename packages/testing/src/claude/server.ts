@@ -15,6 +15,7 @@ import type {
   FailureSpec,
   MessagesRequestBody,
   RecordedRequest,
+  ToolCall,
 } from './types.js';
 import { validateCountTokensBody, validateMessagesBody } from './validate.js';
 
@@ -33,6 +34,7 @@ interface Settings {
   port: number;
   apiKey: string | undefined;
   reply: ((body: MessagesRequestBody) => string) | undefined;
+  toolUse: ((body: MessagesRequestBody) => ToolCall | undefined) | undefined;
   timing: Timing;
   slow: Timing;
   chunkSize: number;
@@ -69,6 +71,7 @@ function resolveSettings(options: ClaudeServerOptions): Settings {
     port: nonNegative('port', options.port, 0),
     apiKey: options.apiKey,
     reply: options.reply,
+    toolUse: options.toolUse,
     timing: {
       latencyMs: nonNegative('latencyMs', options.latencyMs, 0),
       chunkDelayMs: nonNegative('chunkDelayMs', options.chunkDelayMs, 0),
@@ -257,10 +260,12 @@ export async function startClaudeServer(options: ClaudeServerOptions = {}): Prom
     if (midStream && !body.stream) return sendFailure(x, { status: midStream.midStream === 'overloaded' ? 529 : 500 });
 
     const fixedText = directives.say ?? (directives.echoSystem ? systemText(body) : settings.reply?.(body));
+    const toolCall = settings.toolUse?.(body);
     const plan = planMessage(body, {
       prompt: rest,
       seed: seedOf(body),
       ...(fixedText === undefined ? {} : { fixedText }),
+      ...(toolCall === undefined ? {} : { toolCall }),
       long: directives.long,
       cache: cache.apply(body.model, segmentsOf(body)),
     });

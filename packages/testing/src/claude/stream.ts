@@ -1,5 +1,8 @@
-import type { MessagePlan } from './message.js';
+import { hasText, type MessagePlan } from './message.js';
 import { chunkByTokens } from './tokens.js';
+
+/** Characters of tool input per `input_json_delta`. */
+const JSON_CHUNK_CHARS = 12;
 
 /** One server-sent event; `delta` marks the events paced by `chunkDelayMs`. */
 export interface SseEvent {
@@ -21,9 +24,9 @@ export function frame(event: string, data: unknown): string {
 }
 
 /**
- * The event sequence of a streamed reply: `message_start`, then per block
- * `content_block_start` / deltas / `content_block_stop` (with one `ping` after the first
- * block start), then `message_delta` and `message_stop`.
+ * The event sequence of a streamed reply: `message_start`, then per block (thinking, text,
+ * tool call) `content_block_start` / deltas / `content_block_stop` (with one `ping` after the
+ * first block start), then `message_delta` and `message_stop`.
  *
  * @example
  * streamEvents(plan, 4).map((e) => e.event)[0]; // 'message_start'
@@ -60,14 +63,28 @@ export function streamEvents(plan: MessagePlan, chunkSize: number): SseEvent[] {
     push('content_block_stop', { index });
     index++;
   }
-  push('content_block_start', { index, content_block: { type: 'text', text: '' } });
-  pingOnce();
-  let sent = 0;
-  for (const text of chunkByTokens(plan.text, chunkSize)) {
-    sent++;
-    push('content_block_delta', { index, delta: { type: 'text_delta', text } }, { delta: true, textDelta: sent });
+  if (hasText(plan)) {
+    push('content_block_start', { index, content_block: { type: 'text', text: '' } });
+    pingOnce();
+    let sent = 0;
+    for (const text of chunkByTokens(plan.text, chunkSize)) {
+      sent++;
+      push('content_block_delta', { index, delta: { type: 'text_delta', text } }, { delta: true, textDelta: sent });
+    }
+    push('content_block_stop', { index });
+    index++;
   }
-  push('content_block_stop', { index });
+  if (plan.toolUse) {
+    const { id, name, input } = plan.toolUse;
+    push('content_block_start', { index, content_block: { type: 'tool_use', id, name, input: {} } });
+    pingOnce();
+    // The API streams the input as JSON text in pieces that are not valid JSON on their own.
+    const json = JSON.stringify(input);
+    for (let at = 0; at < json.length; at += JSON_CHUNK_CHARS) {
+      push('content_block_delta', { index, delta: { type: 'input_json_delta', partial_json: json.slice(at, at + JSON_CHUNK_CHARS) } }, { delta: true });
+    }
+    push('content_block_stop', { index });
+  }
 
   const { input_tokens, cache_creation_input_tokens, cache_read_input_tokens, output_tokens } = plan.usage;
   push('message_delta', {

@@ -104,6 +104,18 @@ export interface RecordedRequest {
   usage?: Usage;
 }
 
+/**
+ * A tool call the offline server makes instead of a final answer (see `toolUse` in
+ * {@link ClaudeServerOptions}).
+ */
+export interface ToolCall {
+  /** The tool's name; it should be one of the request's `tools`. */
+  name: string;
+  input: Record<string, unknown>;
+  /** Text said before the call (a text block before the `tool_use` block); none by default. */
+  text?: string;
+}
+
 /** Options of {@link startClaudeServer}. */
 export interface ClaudeServerOptions {
   /** Port to listen on; 0 (default) picks a free one. */
@@ -114,6 +126,12 @@ export interface ClaudeServerOptions {
   apiKey?: string;
   /** Replaces the generated reply text (directives still apply first). */
   reply?: (body: MessagesRequestBody) => string;
+  /**
+   * Makes the reply a tool call: when it returns a call, the reply ends in a `tool_use` block
+   * (`stop_reason: 'tool_use'`) after the thinking block, if thinking is on. Return undefined
+   * for an ordinary answer, for instance once the conversation holds enough `tool_result`s.
+   */
+  toolUse?: (body: MessagesRequestBody) => ToolCall | undefined;
   /** Delay before the first byte of every `POST /v1/messages` answer. Default 0. */
   latencyMs?: number;
   /** Delay between stream deltas (and per chunk of a JSON reply's generation). Default 0. */

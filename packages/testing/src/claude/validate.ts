@@ -1,4 +1,5 @@
 import { invalid } from './errors.js';
+import { checkThinkingHistory } from './thinking-history.js';
 import type { ContentBlockParam, CountTokensRequestBody, MessageParam, MessagesRequestBody } from './types.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -117,7 +118,8 @@ function checkSampling(body: Record<string, unknown>): void {
 
 /**
  * Validates a `POST /v1/messages` body the way the Messages API does, throwing an
- * `ApiRequestError` (400 `invalid_request_error`) that names the first bad field.
+ * `ApiRequestError` (400 `invalid_request_error`) that names the first bad field, including
+ * the rules for thinking blocks sent back (see `checkThinkingHistory`).
  *
  * @example
  * validateMessagesBody({ model: 'claude-sonnet-5-5', max_tokens: 64, messages: [{ role: 'user', content: 'Hi' }] });
@@ -134,6 +136,7 @@ export function validateMessagesBody(body: unknown): MessagesRequestBody {
   checkSampling(body);
   checkThinking(body.thinking, maxTokens);
   checkTools(body);
+  checkThinkingHistory(body as MessagesRequestBody);
   return body as MessagesRequestBody;
 }
 
