@@ -293,7 +293,10 @@ function validateBody(input: unknown, rules: RequestRules): ValidatedBody {
 
   if (b.thinking !== undefined) {
     const t = b.thinking;
-    if (!isPlainObject(t) || (t.type !== 'enabled' && t.type !== 'disabled')) fail('thinking', `must be {"type": "enabled", "budget_tokens": n} or {"type": "disabled"}, got ${describe(t)}.`);
+    // Adaptive thinking has no budget to check; refusing it would break clients of newer models.
+    if (!isPlainObject(t) || (t.type !== 'enabled' && t.type !== 'disabled' && t.type !== 'adaptive')) {
+      fail('thinking', `must be {"type": "enabled", "budget_tokens": n}, {"type": "adaptive"} or {"type": "disabled"}, got ${describe(t)}.`);
+    }
     if (t.type === 'enabled') {
       const budget = t.budget_tokens;
       if (typeof budget !== 'number' || !Number.isInteger(budget) || budget < 1024) fail('thinking.budget_tokens', `must be an integer >= 1024, got ${describe(budget)}.`);

@@ -124,7 +124,14 @@ describe('validateMessagesBody: rules', () => {
     expect(changes).toEqual(['max_tokens-clamped', 'thinking-budget-clamped']);
   });
 
-  it('accepts consecutive messages of one role (the API merges them) unless alternation is strict', () => {
+  it('accepts adaptive thinking, and names the three kinds when thinking is wrong', () => {
+    expect(validateMessagesBody({ ...ok, thinking: { type: 'adaptive' } }, rules()).thinking).toEqual({ type: 'adaptive' });
+    const err = refusal({ ...ok, thinking: { type: 'deep' } }, rules());
+    expect(err.param).toBe('thinking');
+    expect(err.message).toBe('thinking: must be {"type": "enabled", "budget_tokens": n}, {"type": "adaptive"} or {"type": "disabled"}, got an object.');
+  });
+
+    it('accepts consecutive messages of one role (the API merges them) unless alternation is strict', () => {
     const body = { ...ok, messages: [{ role: 'user', content: 'a' }, { role: 'assistant', content: 'b' }, { role: 'assistant', content: 'c' }, { role: 'user', content: 'd' }] };
     expect(validateMessagesBody(body, rules()).messages).toHaveLength(4);
     const err = refusal(body, rules({ alternation: 'strict' }));
