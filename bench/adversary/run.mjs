@@ -1,0 +1,173 @@
+// The white-box adversarial benchmark of the distillation detector. Builds a trace of the
+// development log's people and benign automation, the campaigns of ./campaigns.mjs and the
+// benign stress cases of ./stress.mjs; replays it through a guard with the default (or given)
+// configuration; prints, per campaign, the accounts detected and the answers each account got,
+// next to the human baselines.
+//
+//   node bench/adversary/run.mjs [--phrasing dev|holdout] [--scale 0.25] [--seed 7] [--json out.json]
+//   DG_DETECTION_DEV=<dir>  (default ../shared/data/detection-dev beside the repository)
+//   DG_REPLAY_CONFIG='{"shield":false}'  guard options as JSON
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { guardTarget, prng, replay } from '@distill-guard/core';
+import { CAMPAIGNS, FAMILIES } from './campaigns.mjs';
+import { loadCorpus } from './corpus.mjs';
+import { PHRASING } from './phrasing.mjs';
+import { STRESS } from './stress.mjs';
+import { answerer } from './traffic.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const HUMAN_KINDS = ['casual', 'power', 'office'];
+const RANK = { allow: 0, throttle: 1, flag: 2, block: 3 };
+
+function args(argv) {
+  const o = { phrasing: 'dev', scale: 1, seed: 7, json: undefined, only: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--phrasing') o.phrasing = argv[++i];
+    else if (a === '--scale') o.scale = Number(argv[++i]);
+    else if (a === '--seed') o.seed = Number(argv[++i]);
+    else if (a === '--json') o.json = argv[++i];
+    else if (a === '--only') o.only = argv[++i].split(',');
+    else throw new Error(`unknown argument ${a}`);
+  }
+  if (!PHRASING[o.phrasing]) throw new Error(`--phrasing must be one of ${Object.keys(PHRASING).join(', ')}`);
+  return o;
+}
+
+/** Campaign function name → family name in the report. */
+const FAMILY_OF = { forged: 'forged', shards: 'shards', reasoning: 'reasoning', reasoningFast: 'reasoning120', aged: 'aged', drip: 'drip', laundered: 'laundered', burners: 'burners', mixed: 'mixed', residential: 'resid', burnersResidential: 'burnres' };
+const kindOfId = (id) => {
+  const m = /^adv-([a-z0-9]+)-/.exec(id);
+  if (m) return m[1] === 'shard' ? 'shards' : m[1] === 'burner' ? 'burners' : m[1];
+  const s = /^stress-([a-z]+)/.exec(id);
+  return s ? `stress:${s[1] === 'student' ? 'students' : s[1]}` : undefined;
+};
+
+export async function buildTrace({ phrasing = 'dev', scale = 1, seed = 7, only } = {}) {
+  const dir = process.env.DG_DETECTION_DEV ?? resolve(HERE, '../../../shared/data/detection-dev');
+  if (!existsSync(join(dir, 'requests.jsonl.gz'))) return undefined;
+  const corpus = await loadCorpus(dir);
+  const rnd = prng(seed);
+  const ctx = { rnd, corpus, start: corpus.start, end: corpus.end, answer: answerer(corpus, rnd) };
+  const P = PHRASING[phrasing];
+  const records = corpus.legit.map((r) => ({ ...r }));
+  const truth = {};
+  for (const r of records) truth[r.user] ??= { label: 'legit', kind: corpus.truth[r.user].kind };
+  for (const [fn, family] of Object.entries(FAMILY_OF)) {
+    if (only && !only.includes(family)) continue;
+    for (const r of CAMPAIGNS[fn](ctx, P, scale)) {
+      records.push(r);
+      truth[r.user] ??= { label: 'attacker', kind: family };
+    }
+  }
+  for (const [name, make] of Object.entries(STRESS)) {
+    for (const r of make(ctx)) {
+      if (r.time > ctx.end) continue;
+      records.push(r);
+      truth[r.user] ??= { label: 'legit', kind: `stress:${name}` };
+    }
+  }
+  records.sort((a, b) => a.time - b.time);
+  return { records, truth };
+}
+
+/** Replays a trace through a guard and counts, per account, requests, answers served and the strongest verdict. */
+export async function runTrace(trace, config = {}) {
+  // Streamed as log lines: a full-scale trace is larger than one string may be.
+  const lines = Readable.from((function* logLines() {
+    for (const { time, ...r } of trace.records) yield `${JSON.stringify({ ...r, ts: new Date(time).toISOString() })}\n`;
+  })());
+  const inner = guardTarget(config);
+  const accounts = new Map();
+  const target = {
+    setTime: inner.setTime,
+    async check(req) {
+      const d = await inner.check(req);
+      let a = accounts.get(d.identity.id);
+      if (!a) accounts.set(d.identity.id, (a = { requests: 0, served: 0, plain: 0, rank: 0, firstAction: 0, first: req.timestamp }));
+      a.requests++;
+      if (d.allowed) a.served++;
+      if (d.conclusion === 'allow' && !(d.actions?.delayMs || d.actions?.stripReasoning || d.actions?.suppressReasoning)) a.plain++;
+      const rank = RANK[d.verdict] ?? 0;
+      if (rank > 0 && !a.firstAction) a.firstAction = req.timestamp;
+      if (rank > a.rank) a.rank = rank;
+      return d;
+    },
+    record: inner.record,
+    close: inner.close,
+  };
+  const started = performance.now();
+  const report = await replay(lines, target);
+  const seconds = (performance.now() - started) / 1000;
+  await inner.close();
+  return { accounts, report, seconds };
+}
+
+export function score(trace, { accounts }) {
+  const kinds = {};
+  for (const [id, t] of Object.entries(trace.truth)) {
+    const a = accounts.get(id);
+    if (!a) continue;
+    const k = (kinds[t.kind] ??= { label: t.label, accounts: 0, detected: 0, blocked: 0, requests: 0, served: 0, plain: 0, maxRank: 0, delays: [] });
+    k.accounts++;
+    if (a.rank >= 2) k.detected++;
+    if (a.rank >= 3) k.blocked++;
+    k.maxRank = Math.max(k.maxRank, a.rank);
+    k.requests += a.requests;
+    k.served += a.served;
+    k.plain += a.plain;
+    if (a.firstAction) k.delays.push((a.firstAction - a.first) / 3_600_000);
+  }
+  const attackers = Object.keys(kinds).filter((k) => kinds[k].label === 'attacker');
+  const humans = HUMAN_KINDS.filter((k) => kinds[k]);
+  const sum = (ks, f) => ks.reduce((s, k) => s + kinds[k][f], 0);
+  return {
+    kinds,
+    attackServed: sum(attackers, 'served') / Math.max(1, sum(attackers, 'requests')),
+    attackPlain: sum(attackers, 'plain') / Math.max(1, sum(attackers, 'requests')),
+    humanFPR: sum(humans, 'detected') / Math.max(1, sum(humans, 'accounts')),
+    humanRefused: 1 - sum(humans, 'plain') / Math.max(1, sum(humans, 'requests')),
+    batchServed: kinds.batch ? kinds.batch.plain / kinds.batch.requests : null,
+  };
+}
+
+const VERDICTS = ['allow', 'throttle', 'flag', 'block'];
+
+export function printScore(s, { title = '' } = {}) {
+  const pct = (x) => `${(x * 100).toFixed(1)}%`;
+  console.log(title);
+  console.log('kind            accounts  detected  blocked  answers/acct  served   strongest  hours to act (p50)  bar');
+  const rows = Object.entries(s.kinds).sort(([a, x], [b, y]) => (x.label === y.label ? a.localeCompare(b) : x.label === 'attacker' ? -1 : 1));
+  for (const [kind, k] of rows) {
+    const bar = FAMILIES[kind]?.bar ?? {};
+    const perAcct = k.served / k.accounts;
+    let verdict = '';
+    if (bar.detected !== undefined) verdict = k.detected / k.accounts >= bar.detected ? `ok (>= ${pct(bar.detected)})` : `MISSED (>= ${pct(bar.detected)})`;
+    if (bar.answersPerAccount !== undefined) verdict = perAcct <= bar.answersPerAccount ? `ok (<= ${bar.answersPerAccount})` : `MISSED (<= ${bar.answersPerAccount})`;
+    if (kind.startsWith('stress:')) verdict = k.maxRank >= 3 ? 'BLOCKED (never)' : k.maxRank >= 2 ? 'flagged (review)' : 'ok';
+    const d = [...k.delays].sort((x, y) => x - y);
+    const p50 = d.length ? d[Math.floor(d.length / 2)].toFixed(1) : '-';
+    console.log(`${kind.padEnd(15)} ${String(k.accounts).padStart(8)}  ${pct(k.detected / k.accounts).padStart(8)}  ${pct(k.blocked / k.accounts).padStart(7)}  ${perAcct.toFixed(1).padStart(12)}  ${pct(k.served / k.requests).padStart(6)}   ${VERDICTS[k.maxRank].padEnd(9)}  ${p50.padStart(18)}  ${verdict}`);
+  }
+  console.log(`attack requests served: ${pct(s.attackServed)} (served as asked: ${pct(s.attackPlain)}); humans flagged: ${pct(s.humanFPR)}; human requests not served as asked: ${(s.humanRefused * 100).toFixed(3)}%; batch served as asked: ${s.batchServed === null ? '-' : pct(s.batchServed)}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const o = args(process.argv.slice(2));
+  const t0 = performance.now();
+  const trace = await buildTrace(o);
+  if (!trace) {
+    console.log('detector-adversary: the development log was not found; set DG_DETECTION_DEV.');
+    process.exit(0);
+  }
+  const built = (performance.now() - t0) / 1000;
+  const config = process.env.DG_REPLAY_CONFIG ? JSON.parse(process.env.DG_REPLAY_CONFIG) : {};
+  const run = await runTrace(trace, config);
+  const s = score(trace, run);
+  printScore(s, { title: `adversary (phrasing ${o.phrasing}, scale ${o.scale}, seed ${o.seed}): ${trace.records.length} requests, built in ${built.toFixed(1)} s, replayed in ${run.seconds.toFixed(1)} s` });
+  if (o.json) await writeFile(o.json, JSON.stringify({ options: o, ...s }, null, 1));
+}
