@@ -73,6 +73,8 @@ export interface OutcomeAuditEvent extends AuditEnvelope, AuditIdentityFields {
   durationMs?: number;
   aborted?: true;
   error?: string;
+  /** How `claudeRoute` changed the client's thinking setting (`suppressed`, `kept-off`, `budget-clamped`, `off-for-cap`). */
+  thinking?: Outcome['thinking'];
   /** SHA-256 (hex) of the reply text, when the adapter passed it. */
   outputHash?: string;
   /** Reply text, masked; only under `capture: 'full'`. */
@@ -230,6 +232,7 @@ export function outcomeRecord(input: OutcomeEventInput, ctx: BuildContext, time:
   if (outcome.durationMs !== undefined) r.durationMs = outcome.durationMs;
   if (outcome.aborted) r.aborted = true;
   if (outcome.error !== undefined) r.error = outcome.error;
+  if (outcome.thinking !== undefined) r.thinking = outcome.thinking;
   if (typeof outcome.outputText === 'string') {
     r.outputHash = sha256Hex(outcome.outputText);
     if (ctx.capture === 'full') r.output = capture(outcome.outputText, ctx);

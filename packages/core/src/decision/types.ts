@@ -53,11 +53,36 @@ export interface LimitState {
   exceeded: boolean;
 }
 
-/** Reduced service for an allowed request (graduated responses short of refusal). */
+/**
+ * Reduced service for an allowed request (graduated responses short of refusal). `claudeRoute`
+ * applies them; a route of your own reads them from the decision. See docs/responses.md.
+ *
+ * @example
+ * ```ts
+ * const { maxTokens, suppressReasoning, delayMs } = decision.actions;
+ * ```
+ */
 export interface ResponseActions {
   /** Cap `max_tokens` to this value. */
   maxTokens?: number;
-  /** Remove returned reasoning (thinking blocks, `<thinking>` sections) from the reply. */
+  /**
+   * Do not generate returned reasoning: a new assistant turn is sent upstream with thinking off
+   * (`thinking: { type: 'disabled' }`, only when the client asked for thinking), and
+   * `<thinking>…</thinking>` sections are removed from reply text.
+   *
+   * Why change the request instead of stripping the reply: thinking blocks are signed, and a
+   * tool-use loop must send the assistant message that ended in `tool_use` back complete, thinking
+   * blocks included, or the API answers 400. A tool-use loop is one assistant turn, so a request
+   * that continues one keeps the thinking configuration its turn began with (thinking stays on
+   * for a turn that began with it, off for a turn that began suppressed).
+   */
+  suppressReasoning?: boolean;
+  /**
+   * Treated exactly as {@link ResponseActions.suppressReasoning}: thinking blocks are never
+   * removed from a reply, because a client in a tool-use loop must send them back.
+   *
+   * @deprecated Use `suppressReasoning`.
+   */
   stripReasoning?: boolean;
   /** Wait this long before serving. */
   delayMs?: number;
@@ -147,4 +172,11 @@ export interface Outcome {
   violation?: { kind: string; detail: string };
   /** Secrets or personal data redacted from the reply, by kind. */
   redactions?: Record<string, number>;
+  /**
+   * How `claudeRoute` changed the client's `thinking` setting for the upstream call:
+   * `suppressed` (a new turn under `suppressReasoning`: thinking off), `kept-off` (a tool loop
+   * whose turn began without thinking: kept off), `budget-clamped` (`budget_tokens` lowered under
+   * a capped `max_tokens`), `off-for-cap` (the cap left no room for a 1,024-token budget).
+   */
+  thinking?: 'suppressed' | 'kept-off' | 'budget-clamped' | 'off-for-cap';
 }

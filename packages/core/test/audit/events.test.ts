@@ -122,6 +122,15 @@ describe('audit events', () => {
     expect(sink.events[2]!.prev).toBe(sink.events[1]!.hash);
   });
 
+  it('says how claudeRoute changed the thinking setting, when it did', async () => {
+    const { audit, sink } = log();
+    audit.handlers.outcome({ decision: decision(), outcome: outcome({ thinking: 'suppressed' }), costUsd: 0 });
+    audit.handlers.outcome({ decision: decision(), outcome: outcome(), costUsd: 0 });
+    await audit.close();
+    expect(sink.events[0]).toMatchObject({ type: 'outcome', thinking: 'suppressed' });
+    expect(sink.events[1]).not.toHaveProperty('thinking');
+  });
+
   it('writes pino-readable lines: level, time and msg on one JSON line', async () => {
     const { audit, sink } = log();
     audit.handlers.decision({ decision: decision(), request: request(), body: body() });

@@ -8,6 +8,7 @@ import type { MessageLike, StreamEvent } from './client.js';
 import type { ResolvedClaudeRouteOptions } from './options.js';
 import { StreamRewriter } from './stream-rewriter.js';
 import { chainTransforms, reasoningStripper, type TextTransform } from './text-transform.js';
+import { upstreamThinking, type ThinkingChange } from './thinking.js';
 import { mapUpstreamError } from './upstream-error.js';
 
 /** Everything the relay needs about one request. */
@@ -25,13 +26,17 @@ const MAX_RECORDED_OUTPUT = 32_000;
 /**
  * Forwards one Messages request to Claude and relays the answer: JSON, or SSE event by event.
  * Applies the server's system prompt, the model allowlist, the `max_tokens` caps and the
- * decision's graduated responses; records real usage into the guard, including after a client
- * disconnect (the upstream call is aborted then). Never throws.
+ * decision's graduated responses (reasoning is suppressed by sending a turn with thinking off;
+ * a tool loop keeps the thinking configuration its turn began with, see `upstreamThinking`);
+ * records real usage into the guard, including after a client disconnect (the upstream call is
+ * aborted then). Never throws.
  */
 export async function relayMessages(options: ResolvedClaudeRouteOptions, ctx: RelayContext): Promise<void> {
   const { guard, decision, body, res } = ctx;
   const started = guard.options.clock.now();
-  const record = (outcome: Outcome) => guard.record(decision, { ...outcome, durationMs: guard.options.clock.now() - started }).catch(() => undefined);
+  let thinkingChange: ThinkingChange | undefined;
+  const record = (outcome: Outcome) =>
+    guard.record(decision, { ...outcome, ...(thinkingChange && { thinking: thinkingChange }), durationMs: guard.options.clock.now() - started }).catch(() => undefined);
 
   const model = body.model;
   if (options.models && !options.models.has(model)) {
@@ -40,7 +45,16 @@ export async function relayMessages(options: ResolvedClaudeRouteOptions, ctx: Re
     await record({ status: 400, error: 'model_not_allowed' });
     return;
   }
-  const upstream: Record<string, unknown> = { ...body, max_tokens: cap(body.max_tokens, options.maxTokens, decision.actions.maxTokens) };
+  const maxTokens = cap(body.max_tokens, options.maxTokens, decision.actions.maxTokens);
+  const upstream: Record<string, unknown> = { ...body, max_tokens: maxTokens };
+  // Reasoning is withheld by not generating it, never by removing signed thinking blocks from a
+  // reply: a client in a tool loop must send them back (see upstreamThinking).
+  const suppress = decision.actions.suppressReasoning === true || decision.actions.stripReasoning === true;
+  const thinking = upstreamThinking(body, maxTokens, suppress);
+  if (thinking.change) {
+    upstream.thinking = thinking.thinking;
+    thinkingChange = thinking.change;
+  }
   const shield = guard.shield;
   if (options.system) {
     // The route's own system prompt carries the deployment's canary too, so leaks of it are caught.
@@ -61,7 +75,8 @@ export async function relayMessages(options: ResolvedClaudeRouteOptions, ctx: Re
     if (decision.actions.delayMs) await sleep(decision.actions.delayMs, abort.signal);
     const transforms = () => {
       const list: TextTransform[] = [];
-      if (decision.actions.stripReasoning) list.push(reasoningStripper());
+      // Text is not signed: prompted `<thinking>` sections can go without breaking anything.
+      if (suppress) list.push(reasoningStripper());
       if (outputOptions) {
         const filter = createOutputFilter({ ...outputOptions, ...(sentSystem && { systemPrompt: sentSystem }) });
         filters.push(filter);
@@ -97,7 +112,6 @@ async function relayJson(
   let outputText = '';
   const content: MessageLike['content'] = [];
   for (const block of message.content ?? []) {
-    if (decision.actions.stripReasoning && (block.type === 'thinking' || block.type === 'redacted_thinking')) continue;
     if (block.type === 'text' && typeof block.text === 'string') {
       const t = transforms();
       const text = t ? runWhole(t, block.text) : { text: block.text };
@@ -135,7 +149,7 @@ async function relayStream(
     'X-Accel-Buffering': 'no',
   });
   const rewriter = new StreamRewriter({
-    stripReasoning: decision.actions.stripReasoning === true,
+    stripReasoning: false,
     transforms,
     maxOutputTokens: upstream.max_tokens as number,
     maxRecordedChars: MAX_RECORDED_OUTPUT,

@@ -4,7 +4,13 @@ import type { StreamEvent } from './client.js';
 import type { OutputViolation, TextTransform } from './text-transform.js';
 
 export interface StreamRewriterOptions {
-  /** Drop thinking blocks (and renumber the blocks after them). */
+  /**
+   * Drop thinking blocks (and renumber the blocks after them). `claudeRoute` never does: a reply
+   * that ends in `tool_use` must reach the client with its signed thinking blocks, which the
+   * client sends back; it suppresses reasoning upstream instead (see `upstreamThinking`).
+   *
+   * @deprecated Only safe for replies that can never continue a tool loop; pass `false`.
+   */
   stripReasoning: boolean;
   /** A fresh transform chain for each text block, or undefined for none. */
   transforms: () => TextTransform | undefined;
