@@ -326,7 +326,7 @@ export function scanText(input: string): ScannedText {
  * End (exclusive) of a markup tag starting at `i` (`<name>`, `</name>`, `[NAME]`, `[/NAME]`,
  * `<|name|>`), or -1. Names are short runs of letters, digits, `_` and `-`.
  */
-function markupEnd(text: string, i: number): number {
+export function markupEnd(text: string, i: number): number {
   const open = text.charCodeAt(i);
   const close = open === 60 ? 62 : 93;
   let j = i + 1;

@@ -1,0 +1,57 @@
+import { wordHash } from './text.js';
+
+/**
+ * Word lexicons for the cue classifiers, keyed by the scanner's word hash. The scanner folds
+ * ASCII case only (one integer add per letter, no `toLowerCase` per word), so a word whose first
+ * letter lies outside ASCII (`Étape`, `Überlege`, `Ángulo`) hashes differently when capitalised:
+ * each entry is registered under both spellings, once, when the module loads.
+ */
+
+/** The hashes under which the scanner may see `word` (lower case, and capitalised outside ASCII). */
+export function hashesOf(word: string): number[] {
+  const lower = word.toLowerCase();
+  const out = [wordHash(lower)];
+  const first = lower.charCodeAt(0);
+  if (first >= 128) {
+    const cap = lower[0]!.toUpperCase() + lower.slice(1);
+    if (cap !== lower) out.push(wordHash(cap));
+  }
+  return out;
+}
+
+/** A map from word hash to a value; `words` is a whitespace-separated list. Later entries win. */
+export function addWords<V>(map: Map<number, V>, words: string, value: V): Map<number, V> {
+  for (const w of words.trim().split(/\s+/)) if (w) for (const h of hashesOf(w)) map.set(h, value);
+  return map;
+}
+
+/** A set of word hashes from whitespace-separated lists. */
+export function wordSet(...lists: string[]): Set<number> {
+  const out = new Set<number>();
+  for (const list of lists) for (const w of list.trim().split(/\s+/)) if (w) for (const h of hashesOf(w)) out.add(h);
+  return out;
+}
+
+/**
+ * Hash of a French/Italian elided word after its apostrophe (`l'étape` → `étape`, `qu'il` → `il`),
+ * or 0 when the word is not elided. The scanner keeps inner apostrophes in words, so without this
+ * `d'étapes` would never meet `étapes`. Reads the text in place: no substring.
+ */
+export function elidedHash(text: string, start: number, end: number): number {
+  let a = -1;
+  for (let j = start + 1; j <= start + 2 && j < end - 1; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 39 || c === 0x2019) {
+      a = j;
+      break;
+    }
+  }
+  if (a < 0) return 0;
+  let h = 0x811c9dc5;
+  for (let j = a + 1; j < end; j++) {
+    let c = text.charCodeAt(j);
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
+}
