@@ -1,6 +1,7 @@
 import { sigmoid } from './reasoning.js';
 import { cjkAt, cjkMatch, isHanNumeral } from './cjk.js';
 import { ANSWER_LABELS, CJK_ANSWER_MARKS, CK, MAX_PHRASE, ORDINALS, P, PHRASES_BY_LAST, STEP_WORDS, THINK_TAGS } from './answer-words.js';
+import { lexKey } from './lexicon.js';
 import { markupEnd } from './text.js';
 
 /**
@@ -229,7 +230,7 @@ function line(text: string, s: number, e: number): void {
         h = Math.imul(h ^ d, 0x01000193);
         i++;
       }
-      h >>>= 0;
+      h = lexKey(h);
       if (first && !enumerated) lineLead(text, h, i, e);
       word(h, sentence, ws);
       sentence = false;
@@ -330,5 +331,5 @@ function tagHash(text: string, s: number, e: number): number {
     if (d >= 65 && d <= 90) d += 32;
     h = Math.imul(h ^ d, 0x01000193);
   }
-  return h >>> 0;
+  return lexKey(h);
 }

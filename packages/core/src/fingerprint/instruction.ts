@@ -1,8 +1,8 @@
 import { sigmoid } from './reasoning.js';
 import { cjkAt, cjkMatch, firstChars, isCjk, mayStart } from './cjk.js';
-import { wordSet } from './lexicon.js';
+import { lexKey, wordSet } from './lexicon.js';
 import { CJK_TASK, DE_INFINITIVE, DE_MODAL, DE_SIE, LEAD, OBJECT_PRONOUN, REFERENTIAL, TASK_VERB, TK, TO, WH, ZH_COVERBS, ZH_PREFIXES } from './task-verbs.js';
-import { Tok, TokFlag, wordHash, type ScannedText } from './text.js';
+import { Tok, TokFlag, type ScannedText } from './text.js';
 
 /**
  * Instruction style: is a prompt a self-contained, dataset-like task ("Generate three marketing
@@ -50,7 +50,7 @@ export const CAPABILITIES = [
   'role-play',
 ] as const;
 
-const set = (words: string) => new Set(words.trim().split(/\s+/).map(wordHash));
+const set = (words: string) => wordSet(words);
 
 const LABELS = set('instruction instructions input output response task question answer q a context text sentence prompt example passage query solution problem user assistant human system');
 const FIRST_PERSON = set("i i'm i've i'd i'll im my me mine myself");
@@ -139,7 +139,7 @@ export function instructionStyle(scan: ScannedText): InstructionStyle {
     while (t + words < end && kind[t + words] === Tok.Word && words < 3) words++;
     const labelOnly = words > 0 && t + words < end && kind[t + words] === Tok.Colon && t + words + 1 === end;
     // A quoted key (`"query": {`) is pasted JSON, not a dataset label.
-    if (t < end && kind[t] === Tok.Word && !(scan.flags[t]! & TokFlag.Quoted) && (hashLine || labelOnly || (LABELS.has(hash[t]!) && kind[t + 1] === Tok.Colon))) labels++;
+    if (t < end && kind[t] === Tok.Word && !(scan.flags[t]! & TokFlag.Quoted) && (hashLine || labelOnly || (LABELS.has(lexKey(hash[t]!)) && kind[t + 1] === Tok.Colon))) labels++;
   }
   // A closing tag at the very end (`[/INST]`, `</task>`) frames the prompt too.
   if (scan.count > 0 && kind[scan.count - 1] === Tok.Markup && !(lines === 1 && kind[lineStart[0]!] !== Tok.Markup && labels === 0)) labels++;
@@ -193,7 +193,7 @@ function findTasks(scan: ScannedText): boolean {
     }
     if (t > 0 && boundaryBetween(text, end[t - 1]!, start[t]!)) clauseStart = true;
     if (clauseStart) lead = 0;
-    const h = hash[t]!;
+    const h = lexKey(hash[t]!);
     if (seen++ < 120 && ALPACA_ISMS.has(h)) alpaca = true;
 
     if (isCjk(text.charCodeAt(start[t]!)) || isCjk(text.charCodeAt(end[t]! - 1))) {
@@ -206,9 +206,9 @@ function findTasks(scan: ScannedText): boolean {
       continue;
     }
     fronted = false;
-    const asked = lead > 0 || (t >= 2 && TO.has(hash[t - 1]!) && OBJECT_PRONOUN.has(hash[t - 2]!) && kind[t - 1] === Tok.Word && kind[t - 2] === Tok.Word);
+    const asked = lead > 0 || (t >= 2 && TO.has(lexKey(hash[t - 1]!)) && OBJECT_PRONOUN.has(lexKey(hash[t - 2]!)) && kind[t - 1] === Tok.Word && kind[t - 2] === Tok.Word);
     if ((clauseStart || asked) && TASK_VERB.has(h) && !codeLike(text, end[t]!)) taskClause(scan, t, t, asked);
-    else if ((clauseStart || lead > 0) && DE_INFINITIVE.has(h) && kind[t + 1] === Tok.Word && DE_SIE.has(hash[t + 1]!)) taskClause(scan, t, t, false);
+    else if ((clauseStart || lead > 0) && DE_INFINITIVE.has(h) && kind[t + 1] === Tok.Word && DE_SIE.has(lexKey(hash[t + 1]!))) taskClause(scan, t, t, false);
     else if (clauseStart && WH.has(h)) {
       if (best < QUESTION_OPENS) best = QUESTION_OPENS;
       if (fallback < 0) fallback = t;
@@ -218,7 +218,7 @@ function findTasks(scan: ScannedText): boolean {
       // "Kannst du mir die Photosynthese erklären?": the German verb closes the clause.
       if (DE_MODAL.has(h)) {
         const last = lastWordOfClause(scan, t);
-        if (last > t && DE_INFINITIVE.has(hash[last]!)) taskClause(scan, t + 1, last, true);
+        if (last > t && DE_INFINITIVE.has(lexKey(hash[last]!))) taskClause(scan, t + 1, last, true);
       }
     } else lead = -1;
     clauseStart = false;
@@ -251,7 +251,7 @@ function taskClause(scan: ScannedText, from: number, verb: number, asked: boolea
     }
     if (k !== Tok.Word) continue;
     words++;
-    const h = hash[t]!;
+    const h = lexKey(hash[t]!);
     if (words <= 12 && COUNTS.has(h)) counted = true;
     if (REFERENTIAL.has(h)) refers = true;
   }
@@ -351,7 +351,7 @@ function personalOf(scan: ScannedText, taskFrom: number, scaffold: boolean): num
       continue;
     }
     seen++;
-    const bits = LEXICON.get(hash[t]!) ?? 0;
+    const bits = LEXICON.get(lexKey(hash[t]!)) ?? 0;
     if (bits & FP) firstPerson++;
     else if (bits & CONV) conversational++;
     else if (bits & SECOND) {
@@ -384,7 +384,7 @@ function codeLike(text: string, after: number): boolean {
 
 /** A reasoning scaffold line ("Explain your reasoning…") is not the task itself. */
 function reasoningScaffold(scan: ScannedText, t: number): boolean {
-  for (let k = t + 1; k < scan.count && k < t + 6; k++) if (REASONING_WORDS.has(scan.hash[k]!)) return true;
+  for (let k = t + 1; k < scan.count && k < t + 6; k++) if (REASONING_WORDS.has(lexKey(scan.hash[k]!))) return true;
   return false;
 }
 
@@ -486,7 +486,7 @@ export function capabilityOf(scan: ScannedText, from = 0): number {
     if (kind[t] === Tok.Code) code = true;
     if (kind[t] !== Tok.Word) continue;
     seen++;
-    const d = DOMAIN.get(hash[t]!);
+    const d = DOMAIN.get(lexKey(hash[t]!));
     if (d === 1) code = true;
     else if (d === 2) math = true;
   }
@@ -494,7 +494,7 @@ export function capabilityOf(scan: ScannedText, from = 0): number {
   for (let t = from; t < scan.count && seen < 8; t++) {
     if (kind[t] !== Tok.Word || flags[t]! & TokFlag.Quoted) continue;
     seen++;
-    const cap = CAPABILITY_OF_VERB.get(hash[t]!);
+    const cap = CAPABILITY_OF_VERB.get(lexKey(hash[t]!));
     if (cap === undefined) continue;
     if (code && cap !== 3 && cap !== 4 && cap !== 6 && cap !== 10 && cap !== 15) return 1;
     if (math && (cap === 8 || cap === 11 || cap === 14)) return 2;

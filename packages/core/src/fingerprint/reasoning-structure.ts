@@ -1,4 +1,5 @@
 import { firstChars, isCjk, isNumeral, mayStart } from './cjk.js';
+import { lexKey } from './lexicon.js';
 import { Cue } from './reasoning-cues.js';
 import { ANSWER_KEYS, CJK_ANSWER_KEYS, CJK_REASON_KEYS, CJK_STEP_PREFIXES, FORMAT_WORDS, REASON_KEYS, REASON_TAGS, STEP_LABELS } from './reasoning-words.js';
 import { Tok, TokFlag, type ScannedText } from './text.js';
@@ -30,9 +31,9 @@ export function structureCues(scan: ScannedText, fired: Uint8Array): void {
   for (let t = 0; t < scan.count; t++) {
     const k = kind[t]!;
     if (k === Tok.Markup) {
-      if (REASON_TAGS.has(hash[t]!)) fired[Cue.ThinkingTags] = 1;
+      if (REASON_TAGS.has(lexKey(hash[t]!))) fired[Cue.ThinkingTags] = 1;
     } else if (k === Tok.Word) {
-      const h = hash[t]!;
+      const h = lexKey(hash[t]!);
       if (flags[t]! & TokFlag.Quoted) {
         if (REASON_KEYS.has(h)) quotedReason = true;
         else if (ANSWER_KEYS.has(h)) quotedAnswer = true;
@@ -77,7 +78,7 @@ export function structureCues(scan: ScannedText, fired: Uint8Array): void {
       if (cjkStepLabel(text, s)) slot = textLength(scan, f, lineEnd) <= SLOT_CJK_CHARS + 4;
       else role = cjkKeyRole(text, s);
     } else if (kind[f] === Tok.Word) {
-      if (STEP_LABELS.has(hash[f]!) && kind[f + 1] === Tok.Number) slot = wordsFrom(scan, f + 2, lineEnd) <= SLOT_WORDS;
+      if (STEP_LABELS.has(lexKey(hash[f]!)) && kind[f + 1] === Tok.Number) slot = wordsFrom(scan, f + 2, lineEnd) <= SLOT_WORDS;
       else if (kind[f + 1] === Tok.Colon) role = keyRole(scan, f);
       else if (kind[f + 1] === Tok.Word && kind[f + 2] === Tok.Colon) role = keyRole(scan, f + 1);
     }
@@ -101,10 +102,10 @@ export function structureCues(scan: ScannedText, fired: Uint8Array): void {
 function keyRole(scan: ScannedText, t: number): number {
   const { hash, kind, start, end, text } = scan;
   if (isCjk(text.charCodeAt(start[t]!))) return equalsAny(text, start[t]!, end[t]!, CJK_REASON_KEYS) ? 1 : equalsAny(text, start[t]!, end[t]!, CJK_ANSWER_KEYS) ? 2 : 0;
-  const h = hash[t]!;
+  const h = lexKey(hash[t]!);
   if (REASON_KEYS.has(h)) return 1;
   const joined = t > 0 && kind[t - 1] === Tok.Word && start[t]! - end[t - 1]! <= 1;
-  if (joined && REASON_KEYS.has(hash[t - 1]!)) return 1;
+  if (joined && REASON_KEYS.has(lexKey(hash[t - 1]!))) return 1;
   if (ANSWER_KEYS.has(h)) return 2;
   return 0;
 }

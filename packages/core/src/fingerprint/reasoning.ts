@@ -1,5 +1,5 @@
 import { cjkAt, cjkMatch } from './cjk.js';
-import { elidedHash } from './lexicon.js';
+import { elidedHash, lexKey } from './lexicon.js';
 import { BIAS, Cue, CUES, RUBRIC_GRADING } from './reasoning-cues.js';
 import { structureCues } from './reasoning-structure.js';
 import { CJK_CUES, K, ROLE, W } from './reasoning-words.js';
@@ -141,7 +141,7 @@ function collect(scan: ScannedText, embedded: boolean): void {
     if (!comment && t > 0 && commentMarkerBetween(text, end[t - 1]!, s)) comment = true;
     let role: number = W.None;
     if (k === Tok.Word) {
-      role = ROLE.get(hash[t]!) ?? W.None;
+      role = ROLE.get(lexKey(hash[t]!)) ?? W.None;
       if (role === W.None && end[t]! - s > 2) {
         const h = elidedHash(text, s, end[t]!);
         if (h) role = ROLE.get(h) ?? W.None;
