@@ -100,6 +100,10 @@ const INPUT_BLOCK = 0.7;
 const REFERS_BACK = -1.0;
 const FRAGMENT = -1.6;
 
+/** Lines read for format labels (a bound on work, far beyond any opener). */
+const MAX_LABEL_LINES = 200;
+const labelLines = new Uint8Array(MAX_LABEL_LINES);
+
 /** The best task clause found so far (module-level: no object per call). */
 let best = 0;
 let firstTask = -1;
@@ -123,9 +127,12 @@ export function instructionStyle(scan: ScannedText): InstructionStyle {
   const { kind, hash, lineStart } = scan;
   const lines = lineStart.length;
 
-  // Format labels and markup over the first lines: `Instruction:`, `### Task`, `[INST]`.
+  // Format labels and markup: `Instruction:`, `### Task`, `[INST]`. Counted over every window of
+  // six lines (the most found in one), so that lines put before a scaffold cannot hide it.
   let labels = 0;
-  for (let l = 0; l < lines && l < 6; l++) {
+  let headerThenTask = false;
+  const labelAt = labelLines;
+  for (let l = 0; l < lines && l < MAX_LABEL_LINES; l++) {
     const end = l + 1 < lines ? lineStart[l + 1]! : scan.count;
     let t = lineStart[l]!;
     const hashLine = kind[t] === Tok.Hash;
@@ -134,23 +141,27 @@ export function instructionStyle(scan: ScannedText): InstructionStyle {
       if (kind[t] === Tok.Markup) markup++;
       t++;
     }
-    if (markup > 0) labels++;
+    let found = markup > 0 ? 1 : 0;
     let words = 0;
     while (t + words < end && kind[t + words] === Tok.Word && words < 3) words++;
     const labelOnly = words > 0 && t + words < end && kind[t + words] === Tok.Colon && t + words + 1 === end;
     // A quoted key (`"query": {`) is pasted JSON, not a dataset label.
-    if (t < end && kind[t] === Tok.Word && !(scan.flags[t]! & TokFlag.Quoted) && (hashLine || labelOnly || (LABELS.has(lexKey(hash[t]!)) && kind[t + 1] === Tok.Colon))) labels++;
+    if (t < end && kind[t] === Tok.Word && !(scan.flags[t]! & TokFlag.Quoted) && (hashLine || labelOnly || (LABELS.has(lexKey(hash[t]!)) && kind[t + 1] === Tok.Colon))) found++;
+    labelAt[l] = found > 0 ? 1 : 0;
+    if (hashLine && found > 0 && l + 1 < lines) headerThenTask = true;
+    let inWindow = 0;
+    for (let k = Math.max(0, l - 5); k <= l; k++) inWindow += labelAt[k]!;
+    if (inWindow > labels) labels = inWindow;
   }
   // A closing tag at the very end (`[/INST]`, `</task>`) frames the prompt too.
   if (scan.count > 0 && kind[scan.count - 1] === Tok.Markup && !(lines === 1 && kind[lineStart[0]!] !== Tok.Markup && labels === 0)) labels++;
-  const scaffold = labels >= 2 || (labels === 1 && lines >= 2 && kind[lineStart[0]!] === Tok.Hash);
+  const scaffold = labels >= 2 || headerThenTask;
 
-  const alpaca = findTasks(scan);
+  findTasks(scan);
 
   let z = BIAS + best;
   if (scaffold) z += SCAFFOLD;
   else if (labels === 1) z += ONE_LABEL;
-  if (alpaca) z += ALPACA;
   // A fragment ("use spacey to"): few words and few characters (German compounds and Chinese or
   // Japanese clauses make whole tasks of one to three tokens).
   if (nWords <= 3 && scan.text.trim().length < (scan.nonAscii < 0.3 ? 24 : 6)) z += FRAGMENT;
@@ -164,19 +175,16 @@ export function instructionStyle(scan: ScannedText): InstructionStyle {
  * Finds the task clauses of a prompt and keeps the best score in `best`: every clause that opens
  * a line or a sentence, or follows a request lead-in ("could you please", "kannst du", "请你",
  * "me to"), is a candidate, so text around the task can add candidates but never remove one.
- * Returns whether dataset phrasing ("the following", "以下") occurs.
  */
-function findTasks(scan: ScannedText): boolean {
+function findTasks(scan: ScannedText): void {
   const { kind, hash, start, end, text, lineStart } = scan;
   best = 0;
   firstTask = -1;
   firstCjkCap = -1;
   fallback = -1;
-  let alpaca = false;
   let clauseStart = true;
   let lead = 0;
   let line = 0;
-  let seen = 0;
   let fronted = false;
   for (let t = 0; t < scan.count; t++) {
     if (line < lineStart.length && lineStart[line] === t) {
@@ -194,13 +202,10 @@ function findTasks(scan: ScannedText): boolean {
     if (t > 0 && boundaryBetween(text, end[t - 1]!, start[t]!)) clauseStart = true;
     if (clauseStart) lead = 0;
     const h = lexKey(hash[t]!);
-    if (seen++ < 120 && ALPACA_ISMS.has(h)) alpaca = true;
 
     if (isCjk(text.charCodeAt(start[t]!)) || isCjk(text.charCodeAt(end[t]! - 1))) {
       // A quote splits "把“早上好”翻译成…" into tokens: a fronted object carries over to the next one.
-      const r = cjkClause(scan, t, clauseStart || lead > 0 || fronted, fronted && !clauseStart);
-      if (r & CJK_ALPACA) alpaca = true;
-      fronted = (r & CJK_FRONTED) !== 0;
+      fronted = cjkClause(scan, t, clauseStart || lead > 0 || fronted, fronted && !clauseStart) === CJK_FRONTED;
       clauseStart = false;
       lead = -1;
       continue;
@@ -223,7 +228,6 @@ function findTasks(scan: ScannedText): boolean {
     } else lead = -1;
     clauseStart = false;
   }
-  return alpaca;
 }
 
 /** Scores the task clause starting at token `from` whose verb is token `verb`. */
@@ -233,6 +237,7 @@ function taskClause(scan: ScannedText, from: number, verb: number, asked: boolea
   let words = 0;
   let refers = false;
   let counted = false;
+  let alpaca = false;
   let closed = false;
   let input = false;
   let t = from;
@@ -253,6 +258,7 @@ function taskClause(scan: ScannedText, from: number, verb: number, asked: boolea
     words++;
     const h = lexKey(hash[t]!);
     if (words <= 12 && COUNTS.has(h)) counted = true;
+    if (ALPACA_ISMS.has(h)) alpaca = true;
     if (REFERENTIAL.has(h)) refers = true;
   }
   if (t >= scan.count) {
@@ -262,6 +268,7 @@ function taskClause(scan: ScannedText, from: number, verb: number, asked: boolea
   // A verb with no object ("Delete", "Summarize it") is a heading or a follow-up, not a task.
   if (words < 2) return;
   if (counted) z += COUNT;
+  if (alpaca) z += ALPACA;
   if (closed) z += CLOSED;
   if (input) z += INPUT_BLOCK;
   if (refers && words <= 5) z += REFERS_BACK;
@@ -270,14 +277,13 @@ function taskClause(scan: ScannedText, from: number, verb: number, asked: boolea
   if (fallback < 0) fallback = verb;
 }
 
-const CJK_ALPACA = 1;
 const CJK_FRONTED = 2;
 const ZH_LEAD = firstChars(ZH_PREFIXES, ZH_COVERBS);
 
 /**
- * A Chinese or Japanese clause (one scanner token): a request verb makes it a task. Returns
- * {@link CJK_ALPACA} when it holds dataset phrasing and {@link CJK_FRONTED} when it fronts an
- * object whose verb has not come yet.
+ * A Chinese or Japanese clause (one scanner token): a request verb makes it a task, dataset
+ * phrasing (以下, 给定) inside it adds. Returns {@link CJK_FRONTED} when it fronts an object whose
+ * verb has not come yet, else 0.
  */
 function cjkClause(scan: ScannedText, t: number, open: boolean, carried: boolean): number {
   const { text, start, end } = scan;
@@ -323,7 +329,7 @@ function cjkClause(scan: ScannedText, t: number, open: boolean, carried: boolean
     }
   }
   if (cap >= 0 && (open || prefixed || japanese)) {
-    let z = TASK_VERB_OPENS;
+    let z = TASK_VERB_OPENS + ((m & (1 << TK.Alpaca)) !== 0 ? ALPACA : 0);
     const next = text.charCodeAt(e);
     if (next === 0x3002 || next === 0xff1a || next === 58 || next === 10 || next === 46 || ((prefixed || japanese) && (next === 0xff1f || next === 63))) z += CLOSED;
     if (z > best) best = z;
@@ -332,7 +338,7 @@ function cjkClause(scan: ScannedText, t: number, open: boolean, carried: boolean
   } else if (open && m & (1 << TK.Wh) && best < QUESTION_OPENS) {
     best = QUESTION_OPENS;
   }
-  return ((m & (1 << TK.Alpaca)) !== 0 ? CJK_ALPACA : 0) | (fronted && cap < 0 ? CJK_FRONTED : 0);
+  return fronted && cap < 0 ? CJK_FRONTED : 0;
 }
 
 /** The personal/conversational description, read on the opening up to the end of the task line. */

@@ -34,8 +34,6 @@ export function sigmoid(z: number): number {
 
 /** Characters read at the end of a prompt longer than the scan: an ask placed after padding. */
 const TAIL_CHARS = 1000;
-/** Code blocks read per prompt (asks in comments, JSON templates in fences). */
-const MAX_BLOCKS = 4;
 /** Slack after the last word so that look-ahead reads `None` instead of a previous call's words. */
 const PAD = 8;
 
@@ -108,10 +106,10 @@ function analyse(scan: ScannedText, embedded: boolean, blocks: boolean): void {
   structureCues(scan, fired);
   if (embedded) for (let c = 0; c < CUES.length; c++) if (fired[c] && !snapshot[c]) fired[Cue.Embedded] = 1;
   if (!blocks) return;
-  let seen = 0;
-  for (let t = 0; t < scan.count && seen < MAX_BLOCKS; t++) {
+  // Every block is read, not the first few, so that empty blocks put first cannot hide an ask;
+  // together they are no longer than the scanned text.
+  for (let t = 0; t < scan.count; t++) {
     if (scan.kind[t] !== Tok.Code) continue;
-    seen++;
     const s = scan.start[t]! + 3;
     const e = scan.text.endsWith('```', scan.end[t]!) ? scan.end[t]! - 3 : scan.end[t]!;
     if (e - s > 2) analyse(scanText(scan.text.slice(s, e)), true, false);

@@ -25,6 +25,15 @@ describe('instruction style in seven languages, without discounts for phrasing',
     }
   });
 
+  it('gives no long opener a lower score: labels and dataset phrasing are read wherever they are', () => {
+    const story = 'So here is some background about my situation and why I am asking. '.repeat(12);
+    const lines = Array.from({ length: 8 }, (_, i) => `Line ${i} of my notes, nothing special here.`).join('\n');
+    for (const task of ['### Task\nName three rivers in Europe.\n### Answer', 'Instruction: Classify the sentiment.\nInput: I loved it.\nResponse:', 'Summarize the following article in two sentences.\n\nThe city council met on Monday.', '以下の文を要約してください。']) {
+      expect(p(`${story}\n${task}`)).toBeGreaterThanOrEqual(p(task) - 1e-9);
+      expect(p(`${lines}\n${task}`)).toBeGreaterThanOrEqual(p(task) - 1e-9);
+    }
+  });
+
   it('gives no suffix a lower score', () => {
     for (const [, tasks] of fixtureSet('instructions')) {
       for (const task of tasks) {

@@ -43,6 +43,7 @@ describe('reasoning elicitation in seven languages and structured forms', () => 
       (a) => `Here is my recipe step by step:\n1. Mix.\n2. Bake.\n\n${a}`,
       (a) => `${'lorem ipsum dolor sit amet '.repeat(Math.ceil(MAX_SCAN_CHARS / 20))}\n${a}`,
       (a) => `\`\`\`\nconsole.log(1)\n\`\`\`\n${a}`,
+      (a) => `${'```\nx\n```\n'.repeat(8)}${a}`,
     ];
     for (const [, asks] of fixtureSet('reasoning-asks')) {
       for (const ask of asks) for (const frame of frames) expect(p(frame(ask))).toBeGreaterThanOrEqual(p(ask) - 1e-9);
