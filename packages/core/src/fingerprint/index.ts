@@ -7,3 +7,4 @@ export { instructionStyle, capabilityOf, CAPABILITIES, type InstructionStyle } f
 export { clientFingerprint, type ClientFingerprint } from './client.js';
 export { networkGroups, type NetworkGroups } from './network.js';
 export { fingerprintRequest, promptFingerprint, type PromptFingerprint, type RequestFingerprint } from './request.js';
+export { answerDigest, continuedAnswer, DIGEST_CHARS } from './answer-digest.js';

@@ -1,4 +1,5 @@
 import { lastUserText, messageText, systemText, type GuardHeaders, type MessagesBody } from '../request/index.js';
+import { continuedAnswer } from './answer-digest.js';
 import { clientFingerprint, type ClientFingerprint } from './client.js';
 import { contentFingerprint, type ContentFingerprint } from './content.js';
 import { hash32 } from './hash.js';
@@ -28,6 +29,8 @@ export interface RequestFingerprint {
   turns: number;
   /** For a conversation of several turns, the fingerprint of its opening prompt (the task it continues). */
   opener?: PromptFingerprint;
+  /** Digest of the assistant turn the request continues (`continuedAnswer`), 0 when none or not checkable. */
+  continued: number;
   maxTokens: number;
   model: string;
 }
@@ -116,6 +119,7 @@ export function fingerprintRequest(input: { ip: string; headers: GuardHeaders; b
     ...(body.messages.length > 1 && { opener: openerOf(body) }),
     system,
     turns: body.messages.length,
+    continued: body.messages.length > 1 ? continuedAnswer(body) : 0,
     maxTokens: body.max_tokens,
     model: body.model,
   };
