@@ -104,6 +104,7 @@ export function scriptedHarvester(options: HarvesterOptions = {}): TrafficStep[]
     const wrapped = pick(rnd, SCAFFOLDS)(task);
     const content = options.salt ? `Ref ${options.salt}\n${wrapped}` : wrapped;
     const maxTokens = options.maxTokens ?? 4096;
+    const output = Math.min(maxTokens, 600 + Math.floor(rnd() * 900));
     steps.push({
       at,
       request: {
@@ -115,10 +116,16 @@ export function scriptedHarvester(options: HarvesterOptions = {}): TrafficStep[]
         body: { model: options.model ?? 'claude-sonnet-5-5', max_tokens: maxTokens, messages: [{ role: 'user', content }] },
         timestamp: at,
       },
-      outcome: { status: 200, usage: { input_tokens: 20 + Math.floor(content.length / 4), output_tokens: Math.min(maxTokens, 600 + Math.floor(rnd() * 900)) } },
+      outcome: { status: 200, usage: { input_tokens: 20 + Math.floor(content.length / 4), output_tokens: output }, outputText: answerText(task, i, output) },
     });
   }
   return steps;
+}
+
+/** A served answer of about `tokens` tokens: unique per request, so history provenance can tell them apart. */
+function answerText(topic: string, i: number, tokens: number): string {
+  const sentence = `Regarding ${topic.slice(0, 60)}, point ${i} is that the details depend on context. `;
+  return sentence.repeat(Math.max(1, Math.round((tokens * 4) / sentence.length))).trim();
 }
 
 const OPENERS = [
@@ -144,6 +151,13 @@ const FOLLOW_UPS = [
   'my sister says the opposite, who is right?',
   'could you put that in a table?',
   'hmm, what would you do in my place?',
+];
+const REPLIES = [
+  'Here is what I would suggest, with a few options to choose from.',
+  'Good question. The short answer is yes, with two caveats worth knowing.',
+  'That usually happens for one of three reasons; the first is the most common.',
+  'I would start small and see how it goes before committing to anything bigger.',
+  'It depends on your budget, but here is a plan that works for most people.',
 ];
 const BROWSERS = [
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15',
@@ -192,7 +206,7 @@ export function humanChatSession(options: HumanOptions = {}): TrafficStep[] {
     }
     const content = history.length === 0 ? pick(rnd, OPENERS) : pick(rnd, FOLLOW_UPS);
     const messages: MessageParam[] = [...history, { role: 'user', content }];
-    const reply = 'Here is what I would suggest, step by step, with a few options to choose from.';
+    const reply = `${pick(rnd, REPLIES)} (${i})`;
     steps.push({
       at,
       request: {
@@ -204,8 +218,9 @@ export function humanChatSession(options: HumanOptions = {}): TrafficStep[] {
         body: { model: options.model ?? 'claude-haiku-5-5', max_tokens: 1024, stream: true, messages },
         timestamp: at,
       },
-      outcome: { status: 200, usage: { input_tokens: 30 * messages.length + Math.floor(content.length / 4), output_tokens: 150 + Math.floor(rnd() * 400) } },
+      outcome: { status: 200, usage: { input_tokens: 30 * messages.length + Math.floor(content.length / 4), output_tokens: 150 + Math.floor(rnd() * 400) }, outputText: reply },
     });
+    // The person resends exactly what they were served.
     history = [...messages, { role: 'assistant', content: reply }];
   }
   return steps;
@@ -222,7 +237,7 @@ export function toLogLines(steps: readonly TrafficStep[]): string[] {
       ...(s.request.user !== undefined && { user: s.request.user }),
       headers: s.request.headers,
       body: s.request.body,
-      response: { status: s.outcome.status, usage: s.outcome.usage },
+      response: { status: s.outcome.status, usage: s.outcome.usage, ...(s.outcome.outputText !== undefined && { content: s.outcome.outputText }) },
     }),
   );
 }

@@ -16,7 +16,12 @@ export interface LogRecord {
   user?: string;
   headers?: Record<string, string>;
   body?: unknown;
-  response?: { status?: number; usage?: { input_tokens: number; output_tokens: number; cache_creation_input_tokens?: number | null; cache_read_input_tokens?: number | null } };
+  response?: {
+    status?: number;
+    usage?: { input_tokens: number; output_tokens: number; cache_creation_input_tokens?: number | null; cache_read_input_tokens?: number | null };
+    /** The answer text served to this request, when the log keeps answers (history provenance). */
+    content?: string;
+  };
   /** Parsed `ts`, ms since the epoch. */
   time: number;
 }
@@ -96,6 +101,10 @@ function parseLine(text: string, start: number, end: number, line: number): LogL
   if (typeof r.ip !== 'string' || !r.ip) return { line, error: 'missing `ip`' };
   if (r.headers !== undefined && (typeof r.headers !== 'object' || r.headers === null || Array.isArray(r.headers))) return { line, error: '`headers` is not an object' };
   if (r.user !== undefined && typeof r.user !== 'string') return { line, error: '`user` is not a string' };
+  if (r.response !== undefined) {
+    if (typeof r.response !== 'object' || r.response === null || Array.isArray(r.response)) return { line, error: '`response` is not an object' };
+    if (r.response.content !== undefined && typeof r.response.content !== 'string') return { line, error: '`response.content` is not a string' };
+  }
   (r as LogRecord).time = time;
   return { line, record: r as LogRecord };
 }

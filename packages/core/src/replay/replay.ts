@@ -107,12 +107,15 @@ function toRequest(r: LogRecord): GuardRequest {
   };
 }
 
+/** The outcome a log line records: status, usage and, when the log keeps answers, the answer served (history provenance). */
 function toOutcome(r: LogRecord): Outcome {
   const body = r.body as { model?: unknown } | undefined;
+  const content = r.response?.content;
   return {
     status: r.response?.status ?? 200,
     ...(r.response?.usage && { usage: r.response.usage }),
     ...(typeof body?.model === 'string' && { model: body.model }),
+    ...(typeof content === 'string' && content.length > 0 && { outputText: content }),
   };
 }
 
@@ -147,7 +150,7 @@ function tally(tallies: Map<string, Tally>, d: Decision, r: LogRecord): void {
 function reduced(d: Decision, r: LogRecord): boolean {
   const a = d.actions;
   if (!a) return false;
-  if ((a.delayMs ?? 0) > 0 || a.stripReasoning) return true;
+  if ((a.delayMs ?? 0) > 0 || a.suppressReasoning || a.stripReasoning) return true;
   if (a.maxTokens !== undefined) {
     const asked = (r.body as { max_tokens?: unknown } | undefined)?.max_tokens;
     return typeof asked !== 'number' || a.maxTokens < asked;
