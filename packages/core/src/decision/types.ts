@@ -15,6 +15,7 @@ export type DecisionReason =
   | 'output-budget'
   | 'concurrency'
   | 'distillation'
+  | 'probation'
   | 'flagged'
   | 'injection'
   | 'invalid-request'

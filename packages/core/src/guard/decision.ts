@@ -201,6 +201,8 @@ export const MESSAGES = {
   distillation: "This account's traffic matches automated harvesting of model outputs; access is suspended pending review.",
   injection: 'The request was refused: it looks like a prompt-injection attempt.',
   slowDown: 'Requests from this account are arriving too fast for this service. Retry later.',
+  probation: 'This new account has used its allowance of answers for today. Retry tomorrow.',
+  allowance: 'This account is under review and has used its allowance of answers for today. Retry tomorrow.',
   storeClosed: 'The service is temporarily unable to check this request. Retry shortly.',
   internal: 'The request could not be checked. Retry shortly.',
 } as const;

@@ -216,6 +216,16 @@ export class Guard {
     const usage = outcome.usage;
     const costUsd = usage ? this.options.prices.cost(model, usage) : 0;
     const reservation = pending?.served;
+    // The detector first, before anything is awaited: the answer's digest must be known by the
+    // time a client that read it fast sends its next turn (history provenance).
+    let detected: Promise<void> | void = undefined;
+    if (this.parts.detector?.recordOutcome) {
+      try {
+        detected = this.parts.detector.recordOutcome(decision, outcome);
+      } catch (err) {
+        this.emitter.emit('storeError', { error: toError(err), operation: 'record' });
+      }
+    }
     if (reservation) {
       if (usage) {
         const input = usage.input_tokens + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0);
@@ -224,9 +234,9 @@ export class Guard {
         await this.limits.release(reservation);
       }
     }
-    if (this.parts.detector?.recordOutcome) {
+    if (detected) {
       try {
-        await this.parts.detector.recordOutcome(decision, outcome);
+        await detected;
       } catch (err) {
         this.emitter.emit('storeError', { error: toError(err), operation: 'record' });
       }
@@ -316,9 +326,14 @@ export class Guard {
       draft.retryAfter = retryAfter;
       return false;
     }
+    if (result?.probation && !monitor) {
+      draft.conclude('throttle', 'probation', undefined, MESSAGES.probation);
+      draft.retryAfter = result.probation.retryAfter;
+      return false;
+    }
     if (result && !monitor && result.verdict !== 'allow') {
       if (result.retryAfter !== undefined) {
-        draft.conclude('throttle', 'distillation', undefined, MESSAGES.slowDown);
+        draft.conclude('throttle', 'distillation', undefined, result.allowance ? MESSAGES.allowance : MESSAGES.slowDown);
         draft.retryAfter = result.retryAfter;
         return false;
       }

@@ -46,6 +46,13 @@ export interface DetectorResult {
   /** Seconds to ask the client to wait, for a `throttle` verdict that slows the account down. */
   retryAfter?: number;
   /**
+   * The identity is on new-account probation and was served its quota of answer tokens today:
+   * the guard refuses the request for now (429, reason `probation`) until `retryAfter` seconds.
+   */
+  probation?: { retryAfter: number; used: number; quota: number };
+  /** The identity is flagged and was served its daily allowance of answers (`retryAfter` says until when). */
+  allowance?: { retryAfter: number; used: number; limit: number };
+  /**
    * The identity's persisted verdict before this request. The guard emits a `verdict` event (alerts,
    * audit) only when `verdict` is stronger than this, so one escalation makes one alert.
    */
