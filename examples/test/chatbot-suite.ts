@@ -220,7 +220,7 @@ export function chatbotSuite(example: ChatbotExample): void {
       }
       // The guard's default: 30 requests per minute per identity.
       expect(statuses.filter((s) => s === 200)).toHaveLength(30);
-      expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
+      expect(statuses.slice(30).every((s) => s === 429), JSON.stringify(statuses)).toBe(true);
       const retryAfter = Number(last!.headers.get('retry-after'));
       expect(retryAfter).toBeGreaterThanOrEqual(1);
       expect(retryAfter).toBeLessThanOrEqual(60);

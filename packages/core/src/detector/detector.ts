@@ -3,11 +3,14 @@ import { fingerprintRequest } from '../fingerprint/index.js';
 import { lastUserText } from '../request/index.js';
 import { scanInjection } from '../shield/index.js';
 import type { DetectorInput, DetectorPlugin, DetectorResult, GuardContext } from '../guard/plugins.js';
-import { EXPLAIN_FROM, post, pre, requestFacts, waveHash, type PostResult, type RequestFacts, type Target } from './engine.js';
+import { answerEvidence, type AnswerEvidence } from './answer-evidence.js';
+import { behaviourClass, cohortHashes } from './cohort.js';
+import { EXPLAIN_FROM, post, pre, requestFacts, waveHash, type GroupKey, type PostResult, type RequestFacts, type Target } from './engine.js';
 import { verdictKey } from './keys.js';
 import { directWriter, MemoryState, testAndSet, testBit } from './memory-state.js';
-import { isAllowed, parseDetectorOptions, type ResolvedDetectorOptions } from './options.js';
+import { isAllowed, isIntegration, parseDetectorOptions, type ResolvedDetectorOptions } from './options.js';
 import { ModelAges, populationView } from './population.js';
+import { applyOutcome } from './outcome.js';
 import { RedisState } from './redis-state.js';
 import { A, G } from './schema.js';
 import { execNow } from '../store/index.js';
@@ -15,7 +18,6 @@ import { explain } from './signals.js';
 
 /** How many signals a result carries (the strongest first). */
 const MAX_SIGNALS = 6;
-
 
 /** The detector with its introspection helpers (for the replay report, tests and the CLI). */
 export interface Detector extends DetectorPlugin {
@@ -31,7 +33,8 @@ export interface Detector extends DetectorPlugin {
 /**
  * Creates the distillation detector. `createGuard` calls it with its own context (store, clock,
  * logger, monitor flag) and then calls `observe` for every request with a valid body and
- * `recordOutcome` after serving it.
+ * `recordOutcome` after serving it (with the answer's text, for history provenance and the
+ * answer signals).
  *
  * With a memory store the state lives in this process (bounded LRU); with a Redis store every
  * account's and cluster's state is shared, read and updated in one pipelined round trip per
@@ -78,6 +81,16 @@ abstract class BaseDetector implements Detector {
     return f;
   }
 
+  /** The cohort links of an account of behaviour class `bits` first seen at `first` (none when not eligible). */
+  protected cohorts(first: number, bits: number): GroupKey[] {
+    if (!this.options.clusters || bits < 0 || !(first > 0)) return [];
+    const [a, b] = cohortHashes(first, bits);
+    return [
+      { hash: a, kind: 'cohort', when: 'always' },
+      { hash: b, kind: 'cohort', when: 'always' },
+    ];
+  }
+
   protected result(r: PostResult, input: DetectorInput, reasoningShare: number): DetectorResult {
     // Sentences cost more than the scoring; an account far from any action does not need them.
     const signals = r.score >= EXPLAIN_FROM || r.verdict !== 'allow' ? explain(r.evidence.parts, MAX_SIGNALS) : [];
@@ -87,20 +100,32 @@ abstract class BaseDetector implements Detector {
     if (actions) out.actions = actions;
     // A throttled account that is also fast is told to come back later (a 429) rather than served slowly.
     if (r.verdict === 'throttle' && r.fast) out.retryAfter = this.options.actions.retryAfterSeconds;
+    if (r.probation) out.probation = r.probation;
+    // A flagged account past its daily allowance is told to come back tomorrow.
+    if (r.allowance) {
+      out.allowance = r.allowance;
+      out.retryAfter = r.allowance.retryAfter;
+    }
     return out;
   }
 
   private actionsFor(verdict: Verdict, maxTokens: number, reasoningShare: number): ResponseActions | undefined {
     const a = this.options.actions;
     if (verdict === 'throttle') {
-      return { delayMs: a.throttleDelayMs, maxTokens: Math.min(maxTokens, a.throttleMaxTokens), ...(a.stripReasoning && reasoningShare >= 0.3 && { stripReasoning: true }) };
+      return { delayMs: a.throttleDelayMs, maxTokens: Math.min(maxTokens, a.throttleMaxTokens), ...(a.suppressReasoning && reasoningShare >= 0.3 && { suppressReasoning: true }) };
     }
-    if (verdict === 'flag') return { delayMs: a.flagDelayMs, maxTokens: Math.min(maxTokens, a.flagMaxTokens), ...(a.stripReasoning && { stripReasoning: true }) };
+    if (verdict === 'flag') return { delayMs: a.flagDelayMs, maxTokens: Math.min(maxTokens, a.flagMaxTokens), ...(a.suppressReasoning && { suppressReasoning: true }) };
     return undefined;
   }
 
   protected allowed(): DetectorResult {
     return { score: 0, verdict: 'allow', signals: [], previous: 'allow' };
+  }
+
+  /** The answer evidence of a served outcome: its text when it carries one. */
+  protected evidence(outcome: Outcome): AnswerEvidence | undefined {
+    const text = outcome.outputText;
+    return typeof text === 'string' && text.length > 0 && !outcome.aborted ? answerEvidence(text) : undefined;
   }
 
   /**
@@ -114,7 +139,6 @@ abstract class BaseDetector implements Detector {
     return written instanceof Promise ? written : undefined;
   }
 }
-
 
 class LocalDetector extends BaseDetector {
   readonly backend = 'memory' as const;
@@ -166,18 +190,20 @@ class LocalDetector extends BaseDetector {
     }
     const f = this.facts(input);
     const view = this.state.account(id, f.ts);
+    f.groups.push(...this.cohorts(view[A.first]!, behaviourClass(view)));
     const acct: Target = { view, key: id };
     const before = { n: view[A.n]!, last: view[A.last]!, verdict: view[A.verdict]!, suspicious: view[A.suspicious]! > 0 };
     const groups: Target[] = f.groups.map((g) => ({ view: this.state.group(g.hash), key: '' }));
     const joined = f.groups.map((g) => testAndSet(view, A.joined, g.hash));
     const suspJoined = f.groups.map((g) => (before.suspicious ? testAndSet(view, A.suspJoined, g.hash) : testBit(view, A.suspJoined, g.hash)));
-    const groupNBefore = groups.map((g) => g.view[2]!);
+    const groupNBefore = groups.map((g) => g.view[G.n]!);
     pre(f, acct, groups, directWriter);
     if (view[A.hourIdx] !== f.hour) {
       view[A.hourIdx] = f.hour;
       view[A.hourN] = 1;
     } else view[A.hourN] = view[A.hourN]! + 1;
-    const r = post({ f, acct, before, groups, joined, suspJoined, groupNBefore, hourCount: view[A.hourN]!, pop: this.pop, popView: this.population(), options: this.options }, directWriter);
+    const integration = isIntegration(this.options, id);
+    const r = post({ f, acct, before, groups, joined, suspJoined, groupNBefore, hourCount: view[A.hourN]!, pop: this.pop, popView: this.population(), options: this.options, integration }, directWriter);
     for (const i of r.newlySuspiciousIn) testAndSet(view, A.suspJoined, f.groups[i]!.hash);
     const persisted = r.verdict !== r.previous ? this.persistVerdict(id, r, input.timestamp) : undefined;
     const result = this.result(r, input, view[A.reasoning]! / Math.max(1, view[A.n]!));
@@ -189,11 +215,9 @@ class LocalDetector extends BaseDetector {
   }
 
   recordOutcome(decision: Decision, outcome: Outcome): void {
-    const usage = outcome.usage;
-    if (!usage) return;
     const view = this.state.peek(decision.identity.id);
     if (!view) return;
-    applyOutcome(view, usage.input_tokens + (usage.cache_read_input_tokens ?? 0) + (usage.cache_creation_input_tokens ?? 0), usage.output_tokens);
+    applyOutcome({ view, key: decision.identity.id }, outcome, this.evidence(outcome), this.ctx.clock.now() / 1000, directWriter);
   }
 
   async reset(identityId: string): Promise<void> {
@@ -206,15 +230,6 @@ class LocalDetector extends BaseDetector {
   get size(): number {
     return this.state.accounts.size;
   }
-}
-
-/** Output-heavy usage: token counts of a served request. */
-export function applyOutcome(view: Float64Array, input: number, output: number): void {
-  view[A.outN] = view[A.outN]! + 1;
-  view[A.inTok] = view[A.inTok]! + input;
-  view[A.outTok] = view[A.outTok]! + output;
-  const max = view[A.lastMax]!;
-  if (max > 0 && output >= 0.95 * max) view[A.capped] = view[A.capped]! + 1;
 }
 
 class SharedDetector extends BaseDetector {
@@ -230,14 +245,14 @@ class SharedDetector extends BaseDetector {
     const id = input.identity.id;
     if (isAllowed(this.options, id)) return this.allowed();
     const f = this.facts(input);
-    const { result, reasoningShare } = await this.state.observe(id, f);
+    const known = this.state.known(id);
+    if (known) f.groups.push(...this.cohorts(known.first, known.behaviour));
+    const { result, reasoningShare } = await this.state.observe(id, f, isIntegration(this.options, id));
     return this.result(result, input, reasoningShare);
   }
 
   recordOutcome(decision: Decision, outcome: Outcome): void {
-    const usage = outcome.usage;
-    if (!usage) return;
-    this.state.outcome(decision.identity.id, usage.input_tokens + (usage.cache_read_input_tokens ?? 0) + (usage.cache_creation_input_tokens ?? 0), usage.output_tokens);
+    this.state.outcome(decision.identity.id, outcome, this.evidence(outcome), this.ctx.clock.now() / 1000);
   }
 
   async reset(identityId: string): Promise<void> {
@@ -246,6 +261,10 @@ class SharedDetector extends BaseDetector {
 
   override async flush(): Promise<void> {
     await this.state.flush();
+  }
+
+  override async close(): Promise<void> {
+    await this.state.close();
   }
 
   get size(): number {

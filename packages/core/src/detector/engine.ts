@@ -1,16 +1,21 @@
 import type { Verdict } from '../decision/index.js';
 import { hamming64, hash32, hex32, mix32, type RequestFingerprint } from '../fingerprint/index.js';
+import { cohortBreadth, mainCapability } from './cohort.js';
 import type { ResolvedDetectorOptions } from './options.js';
 import { binOf } from './population.js';
+import { answersToday, probationQuota, secondsToNextDay, tokensToday } from './probation.js';
+import { checkHistory, type HistoryCheck } from './provenance.js';
+import { addRecent, decayRecent } from './recent.js';
 import { A, CAP_BINS, G, P, RING_SLOTS, TEMPLATE_BINS } from './schema.js';
-import { BIAS, scoreAccount, scoreGroup, scoreWave, type Evidence, type PopulationView } from './signals.js';
+import { BIAS, scoreAccount, scoreCohort, scoreGroup, scoreWave, type Evidence, type PopulationView } from './signals.js';
 
 /**
  * The detector's state transition, shared by the memory and the Redis backends. A request is
  * applied in two steps:
  * - `pre`: counters that depend only on the request (sent in the same Redis pipeline as the reads);
- * - `post`: updates that depend on the state read back (gaps since the last request, joins,
- *   rings, maxima, verdicts), applied locally and, with Redis, queued for the next pipeline.
+ * - `post`: updates that depend on the state read back (the provenance of its history, and so
+ *   whether it starts fresh; gaps since the last request, joins, rings, maxima, verdicts), applied
+ *   locally and, with Redis, queued for the next pipeline.
  * Every write goes through a {@link Writer}, so the two backends run the same code.
  */
 
@@ -31,30 +36,42 @@ export interface Writer {
 export interface GroupKey {
   /** 32-bit hash of the shared trait: the cluster label, the membership bit, the memory map key. */
   hash: number;
-  template: boolean;
-  /** What the accounts share, for explanations. */
-  kind: 'network+client' | 'system-prompt+client' | 'template' | 'wave';
+  /** What the accounts share, for explanations and scoring. */
+  kind: 'network+client' | 'system-prompt+client' | 'template' | 'wave' | 'cohort';
+  /**
+   * When the link holds: always; only for a request that starts fresh (no genuine history: its
+   * newest prompt is the task); only for a genuine follow-up (its opening prompt is the task).
+   */
+  when: 'always' | 'fresh' | 'followup';
 }
+
+/** Group kinds, in the order their codes are stored (`A.clusterKind` = index + 1). */
+export const GROUP_KINDS: ReadonlyArray<GroupKey['kind']> = ['network+client', 'system-prompt+client', 'template', 'wave', 'cohort'];
 
 /** What one request contributes, derived once from its fingerprint. */
 export interface RequestFacts {
   ts: number;
   hour: number;
   hourOfDay: number;
-  single: boolean;
+  /** The request resends earlier turns. */
+  hasHistory: boolean;
   turns: number;
+  /** Digest of the assistant turn it continues (0: none, or not checkable). */
+  continued: number;
   reasoning: number;
   /** 1 when the newest user turn is a prompt attack (from the shield's scan), else 0. */
   attack: number;
+  /** Instruction style, scaffold, capability and template of the newest user turn (counted when the request starts fresh). */
   instruction: number;
-  personal: number;
-  scripted: number;
   scaffold: boolean;
-  maxTokens: number;
   capability: number;
   templated: boolean;
   /** Template bins of the prompt's frames (its skeleton, or its first and last line). */
   templateBins: number[];
+  scripted: number;
+  maxTokens: number;
+  /** A small hash of the model asked for. */
+  model: number;
   exact: number;
   simhash: readonly [number, number];
   words: number;
@@ -66,44 +83,56 @@ export interface RequestFacts {
 export function requestFacts(fp: RequestFingerprint, timestampMs: number, newModel: boolean, clusters: boolean): RequestFacts {
   const ts = timestampMs / 1000;
   const p = fp.prompt;
-  const single = fp.turns <= 1;
+  const hasHistory = fp.turns > 1;
   const groups: GroupKey[] = [];
   if (clusters) {
-    const nf = mix32(hash32(fp.network.group, 11) ^ fp.client.hash);
-    groups.push({ hash: nf, template: false, kind: 'network+client' });
-    if (fp.system !== 0) groups.push({ hash: mix32(Math.imul(fp.system, 0x9e3779b1) ^ fp.client.hash), template: false, kind: 'system-prompt+client' });
-    // Synchronised timing: accounts sending impersonal instruction prompts in the same clock hour.
-    // Alone this links half the internet; it counts through the share of its members already
-    // suspicious on their own (a wave of a campaign whose other accounts were caught).
-    if (single && p.style.probability >= 0.6 && p.style.personal <= 0.3) groups.push({ hash: waveHash(timestampMs), template: false, kind: 'wave' });
-    // A follow-up continues its opening task: it links through the opener's template.
-    const task = single ? p : fp.opener;
-    if (task && task.templated && task.words >= 4) {
-      for (const frame of framesOf(task)) groups.push({ hash: frame, template: true, kind: 'template' });
-    }
+    groups.push({ hash: mix32(hash32(fp.network.group, 11) ^ fp.client.hash), kind: 'network+client', when: 'always' });
+    if (fp.system !== 0) groups.push({ hash: mix32(Math.imul(fp.system, 0x9e3779b1) ^ fp.client.hash), kind: 'system-prompt+client', when: 'always' });
+    // Synchronised timing: accounts sending instruction prompts in the same clock hour. Alone this
+    // links half the internet; it counts through the share of its members already suspicious on
+    // their own (a wave of a campaign whose other accounts were caught).
+    if (p.style.probability >= 0.6) groups.push({ hash: waveHash(timestampMs), kind: 'wave', when: 'fresh' });
+    // The task of a fresh request is its newest prompt; a genuine follow-up continues its opener's.
+    if (linksByTemplate(p)) for (const frame of framesOf(p)) groups.push({ hash: frame, kind: 'template', when: 'fresh' });
+    const opener = fp.opener;
+    if (hasHistory && opener && linksByTemplate(opener)) for (const frame of framesOf(opener)) groups.push({ hash: frame, kind: 'template', when: 'followup' });
   }
   return {
     ts,
     hour: Math.floor(ts / 3600),
     hourOfDay: Math.floor(ts / 3600) % 24,
-    single,
+    hasHistory,
     turns: fp.turns,
+    continued: fp.continued,
     reasoning: fp.reasoning,
     attack: 0,
-    instruction: single ? p.style.probability : 0,
-    personal: p.style.personal,
-    scripted: fp.client.scripted,
-    scaffold: single && p.style.scaffold,
-    maxTokens: fp.maxTokens,
-    capability: single ? p.style.capability : 0,
-    templated: single && p.templated,
+    instruction: p.style.probability,
+    scaffold: p.style.scaffold,
+    capability: p.style.capability,
+    templated: p.templated,
     templateBins: framesOf(p).map((frame) => frame % TEMPLATE_BINS),
+    scripted: fp.client.scripted,
+    maxTokens: fp.maxTokens,
+    model: (hash32(fp.model, 5) & 0xffff) + 1,
     exact: p.exact,
     simhash: p.simhash,
     words: p.words,
     newModel,
     groups,
   };
+}
+
+/**
+ * Whether a prompt's frame is specific enough to link accounts: the first or last line of a
+ * multi-line prompt (a wrapper around a body), or a one-line prompt whose frame is a label or
+ * markup (`Task: …`, `[INST] … [/INST]`). The first and last words of an ordinary sentence ("can
+ * you explain … step by step ?") are shared by people and campaigns alike and link nothing.
+ */
+function linksByTemplate(p: { templated: boolean; words: number; prefix: number; suffix: number; skeleton: string }): boolean {
+  if (!p.templated || p.words < 4) return false;
+  if (p.prefix !== 0 || p.suffix !== 0) return true;
+  const head = p.skeleton.indexOf('…');
+  return head > 0 && /[:>\]]/.test(p.skeleton.slice(0, head));
 }
 
 /** The frames a prompt's template is made of: first and last line of a multi-line prompt, else its skeleton. */
@@ -114,42 +143,54 @@ function framesOf(p: { template: number; prefix: number; suffix: number }): numb
   return frames.length > 0 ? frames : [p.template];
 }
 
-/** Counters that depend only on the request. */
+/** Counters that depend only on the request (its history's provenance is not known yet). */
 export function pre(f: RequestFacts, acct: Target, groups: readonly Target[], w: Writer): void {
   w.add(acct, A.n, 1);
-  if (f.single) {
-    w.add(acct, A.single, 1);
-    w.add(acct, A.singleN, 1);
-    if (f.instruction) w.add(acct, A.instruction, f.instruction);
-    if (f.scaffold) w.add(acct, A.scaffold, 1);
-    w.add(acct, A.caps + (f.capability % CAP_BINS), 1);
-    if (f.templated) {
-      w.add(acct, A.templated, 1);
-      for (const bin of f.templateBins) w.add(acct, A.templates + bin, 1);
-    }
-  }
   w.add(acct, A.depth, f.turns);
   w.add(acct, A.reasoning, f.reasoning);
   if (f.attack) w.add(acct, A.attacks, 1);
-  w.add(acct, A.personal, f.personal);
   w.add(acct, A.scripted, f.scripted);
-  const lm = Math.log2(Math.max(1, f.maxTokens));
-  w.add(acct, A.maxTok, lm);
-  w.add(acct, A.maxTok2, lm * lm);
   w.add(acct, A.hours + f.hourOfDay, 1);
   if (f.newModel) w.add(acct, A.newModel, 1);
   w.set(acct, A.lastMax, f.maxTokens);
-  for (const g of groups) w.add(g, G.n, 1);
+  w.add(acct, A.maxTokens, Math.log2(Math.max(1, f.maxTokens)));
+  w.set(acct, A.model, f.model);
+  for (let i = 0; i < groups.length; i++) if (f.groups[i]!.when === 'always') w.add(groups[i]!, G.n, 1);
+}
+
+/** The content of a request that starts fresh: its newest prompt is the task it asks. */
+function freshContent(f: RequestFacts, acct: Target, w: Writer): void {
+  w.add(acct, A.single, 1);
+  if (f.instruction) w.add(acct, A.instruction, f.instruction);
+  if (f.scaffold) w.add(acct, A.scaffold, 1);
+  w.add(acct, A.caps + (f.capability % CAP_BINS), 1);
+  if (f.templated) {
+    w.add(acct, A.templated, 1);
+    for (const bin of f.templateBins) w.add(acct, A.templates + bin, 1);
+  }
+}
+
+/** The recent window's share of this request. */
+function recentContent(f: RequestFacts, acct: Target, fresh: boolean, check: HistoryCheck, w: Writer): void {
+  decayRecent(acct, f.ts, w);
+  addRecent(acct, A.recentN, 1, w);
+  if (fresh) {
+    addRecent(acct, A.recentSingle, 1, w);
+    if (f.instruction) addRecent(acct, A.recentInstruction, f.instruction, w);
+  }
+  if (f.reasoning) addRecent(acct, A.recentReasoning, f.reasoning, w);
+  if (check === 'genuine' || check === 'forged' || check === 'recycled') addRecent(acct, A.recentHistory, 1, w);
+  if (check === 'forged' || check === 'recycled') addRecent(acct, A.recentForged, 1, w);
 }
 
 /** Adds a request to a group's profile with weight 1/(requests of its account). */
-function profile(f: RequestFacts, g: Target, weight: number, w: Writer): void {
+function profile(f: RequestFacts, g: Target, weight: number, fresh: boolean, fit: number, w: Writer): void {
   w.add(g, G.weight, weight);
-  if (f.instruction) w.add(g, G.instruction, weight * f.instruction);
+  if (fit > 0) w.add(g, G.fit, weight * fit);
+  if (fresh && f.instruction) w.add(g, G.instruction, weight * f.instruction);
   w.add(g, G.reasoning, weight * f.reasoning);
-  if (f.scaffold) w.add(g, G.scaffold, weight);
-  w.add(g, G.personal, weight * f.personal);
-  if (f.single) w.add(g, G.single, weight);
+  if (fresh && f.scaffold) w.add(g, G.scaffold, weight);
+  if (fresh) w.add(g, G.single, weight);
   w.add(g, G.scripted, weight * f.scripted);
 }
 
@@ -157,7 +198,7 @@ function profile(f: RequestFacts, g: Target, weight: number, w: Writer): void {
 export interface PostInput {
   f: RequestFacts;
   acct: Target;
-  /** The account's state before this request (`n`, `last`, ring, joins as they were read). */
+  /** The account's state before this request (`n`, `last`, verdict, suspicious flag as they were read). */
   before: { n: number; last: number; verdict: number; suspicious: boolean };
   groups: readonly Target[];
   /** Per group: was the account already counted as a member / as a suspicious member? */
@@ -170,6 +211,8 @@ export interface PostInput {
   pop: Target;
   popView: PopulationView;
   options: ResolvedDetectorOptions;
+  /** The identity is a declared integration (`detector.integrations`). */
+  integration: boolean;
 }
 
 export interface PostResult {
@@ -183,11 +226,17 @@ export interface PostResult {
   newlySuspiciousIn: number[];
   /** The account is sending faster than 95% of accounts ever do in an hour (a throttle then asks it to wait). */
   fast: boolean;
+  /** What the request's history said about its provenance. */
+  history: HistoryCheck;
+  /** The account is over its probation quota for today: come back in `retryAfter` seconds. */
+  probation?: { retryAfter: number; used: number; quota: number };
+  /** The account is flagged and was served its daily allowance of answers: come back in `retryAfter` seconds. */
+  allowance?: { retryAfter: number; used: number; limit: number };
 }
 
 /** Scores below this carry no signal list. */
 export const EXPLAIN_FROM = 0.1;
-/** Smoothing of the cluster evidence: a link must recur before it counts fully. */
+/** Smoothing of the cluster evidence: a weak link must recur before it counts fully. */
 const CLUSTER_PRIOR = 0.5;
 /** How much a template link counts next to an infrastructure link. */
 const TEMPLATE_LINK = 0.8;
@@ -197,13 +246,32 @@ const WAVE_LINK = 0.3;
 const WAVE_MAX_REQUESTS = 40;
 /** Own score from which an account counts as a suspicious member of its groups. */
 const SUSPICIOUS_MEMBER = 0.5;
+/** Group kinds (`A.clusterKind` codes) whose link alone may flag but not block: template, wave, cohort. */
+const WEAK_LINKS: ReadonlySet<number> = new Set([3, 4, 5]);
+/** A link this strong acts on a member at once, from its first request: no smoothing. */
+const STRONG_LINK = 0.6;
+/** Own log-odds above the prior at which an account fits a campaign fully (weak links count in proportion). */
+const FIT_SPAN = 2.5;
+/** A cohort acts on a member at once when the member fits this well and starts this share of its requests fresh. */
+const COHORT_NOW_FIT = 0.9;
+const COHORT_NOW_FRESH = 0.85;
+/** Characters a second a fast reader gets through; an answer shorter than `READ_FROM` is read at a glance. */
+const READ_CHARS_PER_SECOND = 120;
+const READ_FROM = 400;
 
 /** Read-dependent updates, scoring and the verdict. */
 export function post(x: PostInput, w: Writer): PostResult {
   const { f, acct, before, options } = x;
   const s = acct.view;
 
-  // Timing.
+  // History provenance decides whether the request continues a real conversation or starts fresh.
+  const provenance = provenanceApplies(s);
+  const history = checkHistory(acct, f.continued, f.hasHistory, provenance, w);
+  const fresh = history === 'none' || history === 'forged' || history === 'recycled';
+  if (fresh) freshContent(f, acct, w);
+  recentContent(f, acct, fresh, history, w);
+
+  // Timing: gaps, sleep, and whether the previous answer could have been read.
   if (before.n <= 0) w.set(acct, A.first, f.ts);
   else {
     const gap = Math.max(0, f.ts - before.last);
@@ -212,6 +280,13 @@ export function post(x: PostInput, w: Writer): PostResult {
     w.add(acct, A.gapS, lg);
     w.add(acct, A.gapSS, lg * lg);
     if (gap >= 4 * 3600) w.add(acct, A.sleeps, 1);
+    // Each served answer is checked once, by the request that follows it.
+    const answer = s[A.lastAnswer]!;
+    if (answer >= READ_FROM) {
+      w.add(acct, A.reads, 1);
+      if (gap < answer / READ_CHARS_PER_SECOND) w.add(acct, A.fastReads, 1);
+    }
+    if (answer > 0) w.set(acct, A.lastAnswer, 0);
   }
   if (f.ts >= before.last) w.set(acct, A.last, f.ts);
   if (x.hourCount > s[A.peakHour]!) {
@@ -247,13 +322,27 @@ export function post(x: PostInput, w: Writer): PostResult {
   w.set(acct, slot + 1, f.simhash[0]);
   w.set(acct, slot + 2, f.simhash[1]);
 
+  // The account's own evidence, before any link: weak links (a shared template, a cohort) only
+  // count as far as the account itself behaves like a harvest, so a person who happens to share
+  // a frame or a first day with a campaign does not inherit its verdict.
+  const popView = { ...x.popView, provenance };
+  const ownBefore = scoreAccount(s, popView, 0, undefined, options, x.integration, false).own;
+  const fit = clamp01((ownBefore - BIAS) / FIT_SPAN);
+
   // Groups: membership, variety, then the best group this request links to.
   let best = 0;
   let bestIndex = -1;
+  let immediate = false;
   for (let i = 0; i < x.groups.length; i++) {
+    const key = f.groups[i]!;
+    if (key.when === 'fresh' ? !fresh : key.when === 'followup' ? fresh : false) continue;
     const g = x.groups[i]!;
-    profile(f, g, 1 / Math.max(1, n), w);
-    if (!x.joined[i]) w.add(g, G.members, 1);
+    if (key.when !== 'always') w.add(g, G.n, 1);
+    profile(f, g, 1 / Math.max(1, n), fresh, fit, w);
+    if (!x.joined[i]) {
+      w.add(g, G.members, 1);
+      if (key.kind === 'cohort') w.add(g, G.caps + mainCapability(s), 1);
+    }
     if (x.groupNBefore[i]! <= 0) w.set(g, G.first, f.ts);
     w.set(g, G.last, f.ts);
     if (g.view[G.lastExact] !== f.exact) {
@@ -261,32 +350,48 @@ export function post(x: PostInput, w: Writer): PostResult {
       w.set(g, G.lastExact, f.exact);
     }
     if (before.suspicious && !x.suspJoined[i]) w.add(g, G.suspicious, 1);
-    // Infrastructure links (same network and client, same system prompt and client) are specific;
-    // a template frame can be shared by chance, so it links less.
-    const key = f.groups[i]!;
-    const score = key.kind === 'wave' ? (n <= WAVE_MAX_REQUESTS ? scoreWave(g.view) * WAVE_LINK : 0) : scoreGroup(g.view, key.template) * (key.template ? TEMPLATE_LINK : 1);
+    const score = linkScore(key, g.view, n, fit);
     if (score > best) {
       best = score;
       bestIndex = i;
+      immediate = key.kind === 'network+client' || key.kind === 'system-prompt+client' || (key.kind === 'cohort' && fit >= COHORT_NOW_FIT && s[A.single]! >= COHORT_NOW_FRESH * n);
     }
   }
-  if (best > 0) w.add(acct, A.clusterSum, best);
+  if (best > 0) {
+    w.add(acct, A.clusterSum, best);
+    addRecent(acct, A.recentCluster, best, w);
+  }
   if (bestIndex >= 0 && best >= s[A.clusterScore]!) {
     w.set(acct, A.cluster, f.groups[bestIndex]!.hash);
     w.set(acct, A.clusterScore, best);
+    w.set(acct, A.clusterKind, GROUP_KINDS.indexOf(f.groups[bestIndex]!.kind) + 1);
+    w.set(acct, A.clusterMembers, x.groups[bestIndex]!.view[G.members]!);
   }
-  const clusterEvidence = s[A.clusterSum]! / (n + CLUSTER_PRIOR);
+  // A link must recur to count fully, except a strong link through shared infrastructure: that
+  // counts in full at once, from a member's first request (a farm of throwaway accounts gets
+  // nothing for its new accounts). So does a cohort for an account that already looks like its
+  // members on its own and almost never converses. A template can be shared by chance: smoothed.
+  // Over the account's life and over its recent window, so a harvest that begins after days of chat links at once.
+  let clusterEvidence = Math.max(s[A.clusterSum]! / (n + CLUSTER_PRIOR), s[A.recentCluster]! / (s[A.recentN]! + CLUSTER_PRIOR + 1));
+  if (immediate && best >= STRONG_LINK) clusterEvidence = Math.max(clusterEvidence, best);
   const clusterLabel = s[A.clusterScore]! > 0 ? clusterName(s[A.cluster]!) : undefined;
 
   // Score and verdict.
   const linked = clusterEvidence >= 0.25 ? clusterEvidence : 0;
-  let evidence = scoreAccount(s, x.popView, linked, clusterLabel, options, false);
+  let evidence = scoreAccount(s, popView, linked, clusterLabel, options, x.integration, false);
   const ownScore = sigmoid(evidence.own);
-  // A young account's own behaviour is too little to act on; cluster evidence still counts.
+  // A young account's own behaviour is too little to act on; cluster evidence and forged history still count.
   const young = n < options.minRequests;
-  const score = sigmoid(young ? evidence.total - Math.max(0, evidence.own - BIAS) : evidence.total);
+  const score = sigmoid(young ? evidence.total - Math.max(0, evidence.own - BIAS - evidence.forged) : evidence.total);
   const t = options.thresholds;
-  const computed = score >= t.block ? 3 : score >= t.flag ? 2 : score >= t.throttle ? 1 : 0;
+  let computed = score >= t.block ? 3 : score >= t.flag ? 2 : score >= t.throttle ? 1 : 0;
+  // A weak link (a shared template, a cohort, a busy hour) can flag an account for review, never
+  // block it alone: blocking takes the account's own evidence, or shared infrastructure.
+  // Instead, it is held to a daily allowance of answers (see below).
+  const held = computed === 3 && WEAK_LINKS.has(s[A.clusterKind]!) && sigmoid(evidence.own) < t.flag;
+  if (held) computed = 2;
+  // Templates and automation never block a declared integration: the operator reviews it.
+  if (x.integration) computed = Math.min(computed, 2);
   const previousRank = before.verdict;
   const rank = Math.max(computed, previousRank);
   if (rank > previousRank) {
@@ -295,7 +400,7 @@ export function post(x: PostInput, w: Writer): PostResult {
   }
   w.set(acct, A.score, score);
   // Sentences only for accounts near or past an action (most traffic never needs them).
-  if (score >= EXPLAIN_FROM || rank > 0) evidence = scoreAccount(s, x.popView, linked, clusterLabel, options, true);
+  if (score >= EXPLAIN_FROM || rank > 0) evidence = scoreAccount(s, popView, linked, clusterLabel, options, x.integration, true);
 
   const newlySuspiciousIn: number[] = [];
   // Suspicious on its own, or already flagged or blocked (a confirmed member counts against every group it shares).
@@ -307,7 +412,8 @@ export function post(x: PostInput, w: Writer): PostResult {
       newlySuspiciousIn.push(i);
     }
   }
-  return {
+
+  const result: PostResult = {
     evidence,
     score,
     verdict: VERDICTS[rank]!,
@@ -315,7 +421,51 @@ export function post(x: PostInput, w: Writer): PostResult {
     ...(clusterLabel !== undefined && clusterEvidence >= 0.25 && { cluster: clusterLabel }),
     newlySuspiciousIn,
     fast: x.hourCount > x.popView.peakP95,
+    history,
   };
+  // An account that only a weak link keeps from a block is served within a daily allowance of
+  // answers: a person under review never reaches it; a harvest that is only flagged is held to it.
+  const allowance = options.actions.flagAnswersPerDay;
+  if (held && rank === 2 && allowance > 0) {
+    const used = answersToday(s, f.ts);
+    if (used >= allowance) result.allowance = { retryAfter: secondsToNextDay(f.ts), used, limit: allowance };
+  }
+  if (options.probation && !x.integration) {
+    const quota = probationQuota(s, f.ts, options.probation);
+    const used = tokensToday(s, f.ts);
+    if (used >= quota) result.probation = { retryAfter: secondsToNextDay(f.ts), used, quota };
+  }
+  return result;
+}
+
+/**
+ * How strongly a request links its account to a group (0 when the link does not count). `fit` in
+ * [0, 1] is how far the account's own behaviour already looks like a harvest: weak links (a
+ * template, a cohort, a busy hour) count only that far; shared infrastructure counts in full.
+ */
+function linkScore(key: GroupKey, g: Float64Array, accountRequests: number, fit: number): number {
+  switch (key.kind) {
+    case 'wave':
+      return accountRequests <= WAVE_MAX_REQUESTS ? scoreWave(g) * WAVE_LINK : 0;
+    case 'cohort':
+      return scoreCohort(g, cohortBreadth(g)) * fit;
+    case 'template':
+      return scoreGroup(g, true) * TEMPLATE_LINK * Math.max(fit, 0.5);
+    default:
+      return scoreGroup(g, false);
+  }
+}
+
+const clamp01 = (v: number) => (v <= 0 ? 0 : v >= 1 ? 1 : v);
+
+/**
+ * Whether an account's history can be judged: the detector was given the text of most answers it
+ * was served (`claudeRoute` gives it; a custom handler may not, and a log without
+ * `response.content` does not), so an assistant turn it cannot find was never served.
+ */
+export function provenanceApplies(s: Float64Array): boolean {
+  const served = s[A.served]!;
+  return served >= 1 && served >= 0.8 * s[A.outN]!;
 }
 
 /** The synchronised-timing group of a clock hour. */
@@ -325,7 +475,8 @@ export function waveHash(timestampMs: number): number {
 
 /** The store id of a group: its kind and hash. */
 export function groupId(g: GroupKey): string {
-  return `${g.kind === 'template' ? 't' : g.kind === 'network+client' ? 'nf' : g.kind === 'wave' ? 'w' : 'sf'}-${hex32(g.hash)}`;
+  const prefix = g.kind === 'template' ? 't' : g.kind === 'network+client' ? 'nf' : g.kind === 'wave' ? 'w' : g.kind === 'cohort' ? 'co' : 'sf';
+  return `${prefix}-${hex32(g.hash)}`;
 }
 
 /** The public name of a cluster (`c_` and the group hash). */

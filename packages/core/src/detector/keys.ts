@@ -5,12 +5,17 @@ export function verdictKey(id: string): string {
   return storeKey('det', 'verdict', hashTag(id));
 }
 
-/** Detector state keys. Every key of one account carries its hash tag (one Redis Cluster slot). */
-export const accountKey = (id: string) => storeKey('det', 'a', hashTag(id));
-export const bitsKey = (id: string) => storeKey('det', 'j', hashTag(id));
+/**
+ * Detector state keys. Every key of one account carries its hash tag (one Redis Cluster slot).
+ * The account, group and population vectors are versioned (`a2`, `g2`, `pop2`): their field
+ * numbers changed with the provenance and answer evidence, and an old vector must not be read
+ * with the new layout.
+ */
+export const accountKey = (id: string) => storeKey('det', 'a2', hashTag(id));
+export const bitsKey = (id: string) => storeKey('det', 'j2', hashTag(id));
 export const hourKey = (id: string, hour: number) => storeKey('det', 'h', hashTag(id), String(hour));
-export const groupKey = (gid: string) => storeKey('det', 'g', hashTag(gid));
-export const POP_KEY = storeKey('det', 'pop');
+export const groupKey = (gid: string) => storeKey('det', 'g2', hashTag(gid));
+export const POP_KEY = storeKey('det', 'pop2');
 
 /**
  * An account's detector state in a shared store (its counters, group joins and persisted

@@ -1,15 +1,19 @@
 import { OptionsError } from '../errors/index.js';
+import type { ProbationOptions } from './probation.js';
 import { expectBoolean, expectNumber, expectObject, expectStringArray, isPlainObject, join, optional } from '../options/validate.js';
 
 /** Signal names, in the order explanations list them. */
 export const SIGNAL_NAMES = [
   'cluster',
+  'forged-history',
   'reasoning-elicitation',
+  'answer-reasoning',
+  'output-heavy',
+  'reading-time',
   'instruction-style',
   'dataset-scaffold',
   'template-reuse',
   'capability-sweep',
-  'output-heavy',
   'single-turn',
   'scripted-client',
   'regular-timing',
@@ -18,8 +22,6 @@ export const SIGNAL_NAMES = [
   'velocity',
   'near-duplicates',
   'model-pivot',
-  'conversational',
-  'narrow-automation',
   'prompt-attacks',
 ] as const;
 export type SignalName = (typeof SIGNAL_NAMES)[number];
@@ -31,8 +33,24 @@ export type SignalName = (typeof SIGNAL_NAMES)[number];
 export interface DetectorOptions {
   /** Score at or above which each verdict applies. Defaults: throttle 0.8, flag 0.9, block 0.95. */
   thresholds?: { throttle?: number; flag?: number; block?: number };
-  /** Identities never judged (known integrations). Exact ids, or a prefix ending in `*`. */
+  /** Identities never judged. Exact ids, or a prefix ending in `*`. */
   allow?: string[];
+  /**
+   * Declared integrations (benign automation: a backend sending one template over documents, a
+   * partner's API key): exact ids, or a prefix ending in `*`. They are judged on harvest and
+   * cluster evidence only (forged history, reasoning asked for and served, output share, reading
+   * time, cohorts), never on their shape (templates, scaffolds, scripted client, timing, volume),
+   * are never blocked by the detector (at most flagged for review) and are not on probation.
+   * Automation is declared here by the operator; the detector never infers it from the traffic.
+   */
+  integrations?: string[];
+  /**
+   * New-account probation: an identity younger than `days` may be served `answerTokensPerDay`
+   * output tokens a UTC day, growing ×`growth` per day of age while its verdict stays `allow`;
+   * past the quota it is asked to come back the next day (429, reason `probation`). `false` turns
+   * it off. Defaults: 7 days, 60,000 tokens (about 200 typical answers), growth 2.
+   */
+  probation?: false | { days?: number; answerTokensPerDay?: number; growth?: number };
   /** Requests an account must make before its own behaviour can move it off `allow` (cluster evidence is exempt). Default 3. */
   minRequests?: number;
   /** Accounts kept in memory (least recently seen go first). Default 200,000. */
@@ -55,22 +73,42 @@ export interface DetectorOptions {
     flagMaxTokens?: number;
     /** Delay before serving a flagged account, ms. Default 5000. */
     flagDelayMs?: number;
-    /** Strip returned reasoning from flagged (and throttled reasoning-eliciting) accounts. Default true. */
+    /**
+     * Answers a UTC day for an account that a cohort or template link alone would block: such a
+     * link may only flag (people can share a first day or a frame with a campaign), so the account
+     * is held to this allowance instead; past it, a 429 until the next day. A person under review
+     * never reaches it; a harvest is held to it. 0 turns it off. Default 30.
+     */
+    flagAnswersPerDay?: number;
+    /**
+     * Do not generate returned reasoning for flagged (and throttled reasoning-eliciting) accounts:
+     * `claudeRoute` sends their new turns with thinking off (see docs/responses.md). Default true.
+     */
+    suppressReasoning?: boolean;
+    /** @deprecated Renamed `suppressReasoning`; accepted with the same meaning. */
     stripReasoning?: boolean;
   };
   /** Multiplies the weight of named signals (1 = default, 0 = off), e.g. `{ 'scripted-client': 0 }`. */
   weights?: Partial<Record<SignalName, number>>;
 }
 
+/** A list of identities: exact ids and prefixes. */
+export interface IdentityPatterns {
+  exact: Set<string>;
+  prefixes: string[];
+}
+
 export interface ResolvedDetectorOptions {
   thresholds: { throttle: number; flag: number; block: number };
-  allow: { exact: Set<string>; prefixes: string[] };
+  allow: IdentityPatterns;
+  integrations: IdentityPatterns;
+  probation: ProbationOptions | false;
   minRequests: number;
   maxAccounts: number;
   maxGroups: number;
   idleTtlSeconds: number;
   clusters: boolean;
-  actions: Required<NonNullable<DetectorOptions['actions']>>;
+  actions: { throttleDelayMs: number; throttleMaxTokens: number; retryAfterSeconds: number; flagMaxTokens: number; flagDelayMs: number; flagAnswersPerDay: number; suppressReasoning: boolean };
   weights: Record<SignalName, number>;
 }
 
@@ -86,7 +124,7 @@ export const DEFAULT_THRESHOLDS = { throttle: 0.8, flag: 0.9, block: 0.95 } as c
  * ```
  */
 export function parseDetectorOptions(input: unknown = {}, path = 'detector'): ResolvedDetectorOptions {
-  const o = expectObject(path, input ?? {}, ['thresholds', 'allow', 'minRequests', 'maxAccounts', 'maxGroups', 'idleTtlSeconds', 'clusters', 'actions', 'weights']);
+  const o = expectObject(path, input ?? {}, ['thresholds', 'allow', 'integrations', 'probation', 'minRequests', 'maxAccounts', 'maxGroups', 'idleTtlSeconds', 'clusters', 'actions', 'weights']);
   const tPath = join(path, 'thresholds');
   const t = o.thresholds === undefined ? {} : expectObject(tPath, o.thresholds, ['throttle', 'flag', 'block']);
   const unit = (key: string, fallback: number) => optional(t[key], fallback, (v) => expectNumber(join(tPath, key), v, { min: 0, max: 1 }));
@@ -95,11 +133,12 @@ export function parseDetectorOptions(input: unknown = {}, path = 'detector'): Re
     throw new OptionsError(tPath, `must rise from throttle to flag to block, got ${thresholds.throttle}, ${thresholds.flag}, ${thresholds.block}.`);
   }
 
-  const allowList = optional(o.allow, [] as string[], (v) => expectStringArray(join(path, 'allow'), v));
-  const allow = { exact: new Set(allowList.filter((a) => !a.endsWith('*'))), prefixes: allowList.filter((a) => a.endsWith('*')).map((a) => a.slice(0, -1)) };
+  const allow = patterns(optional(o.allow, [] as string[], (v) => expectStringArray(join(path, 'allow'), v)));
+  const integrations = patterns(optional(o.integrations, [] as string[], (v) => expectStringArray(join(path, 'integrations'), v)));
+  const probation = parseProbation(o.probation, join(path, 'probation'));
 
   const aPath = join(path, 'actions');
-  const a = o.actions === undefined ? {} : expectObject(aPath, o.actions, ['throttleDelayMs', 'throttleMaxTokens', 'retryAfterSeconds', 'flagMaxTokens', 'flagDelayMs', 'stripReasoning']);
+  const a = o.actions === undefined ? {} : expectObject(aPath, o.actions, ['throttleDelayMs', 'throttleMaxTokens', 'retryAfterSeconds', 'flagMaxTokens', 'flagDelayMs', 'flagAnswersPerDay', 'suppressReasoning', 'stripReasoning']);
   const ms = (key: string, fallback: number) => optional(a[key], fallback, (v) => expectNumber(join(aPath, key), v, { min: 0, max: 600_000 }));
   const tokens = (key: string, fallback: number) => optional(a[key], fallback, (v) => expectNumber(join(aPath, key), v, { min: 1, integer: true }));
   const actions = {
@@ -108,7 +147,8 @@ export function parseDetectorOptions(input: unknown = {}, path = 'detector'): Re
     retryAfterSeconds: optional(a.retryAfterSeconds, 30, (v) => expectNumber(join(aPath, 'retryAfterSeconds'), v, { min: 1, max: 86_400 })),
     flagMaxTokens: tokens('flagMaxTokens', 512),
     flagDelayMs: ms('flagDelayMs', 5000),
-    stripReasoning: optional(a.stripReasoning, true, (v) => expectBoolean(join(aPath, 'stripReasoning'), v)),
+    flagAnswersPerDay: optional(a.flagAnswersPerDay, 30, (v) => expectNumber(join(aPath, 'flagAnswersPerDay'), v, { min: 0, integer: true })),
+    suppressReasoning: optional(a.suppressReasoning ?? a.stripReasoning, true, (v) => expectBoolean(join(aPath, a.suppressReasoning === undefined ? 'stripReasoning' : 'suppressReasoning'), v)),
   };
 
   const wPath = join(path, 'weights');
@@ -122,6 +162,8 @@ export function parseDetectorOptions(input: unknown = {}, path = 'detector'): Re
   return {
     thresholds,
     allow,
+    integrations,
+    probation,
     minRequests: optional(o.minRequests, 3, (v) => expectNumber(join(path, 'minRequests'), v, { min: 1, max: 1000, integer: true })),
     maxAccounts: optional(o.maxAccounts, 200_000, (v) => expectNumber(join(path, 'maxAccounts'), v, { min: 1, integer: true })),
     maxGroups: optional(o.maxGroups, 200_000, (v) => expectNumber(join(path, 'maxGroups'), v, { min: 1, integer: true })),
@@ -134,7 +176,34 @@ export function parseDetectorOptions(input: unknown = {}, path = 'detector'): Re
 
 /** Whether an identity is on the allow list. */
 export function isAllowed(options: ResolvedDetectorOptions, id: string): boolean {
-  if (options.allow.exact.has(id)) return true;
-  for (const p of options.allow.prefixes) if (id.startsWith(p)) return true;
+  return matches(options.allow, id);
+}
+
+/** Whether an identity is a declared integration. */
+export function isIntegration(options: ResolvedDetectorOptions, id: string): boolean {
+  return matches(options.integrations, id);
+}
+
+function matches(list: IdentityPatterns, id: string): boolean {
+  if (list.exact.has(id)) return true;
+  for (const p of list.prefixes) if (id.startsWith(p)) return true;
   return false;
+}
+
+function patterns(list: string[]): IdentityPatterns {
+  return { exact: new Set(list.filter((a) => !a.endsWith('*'))), prefixes: list.filter((a) => a.endsWith('*')).map((a) => a.slice(0, -1)) };
+}
+
+/** Default probation: a week, 60,000 answer tokens on the first day, doubling each clean day. */
+export const DEFAULT_PROBATION: ProbationOptions = { days: 7, answerTokensPerDay: 60_000, growth: 2 };
+
+function parseProbation(value: unknown, path: string): ProbationOptions | false {
+  if (value === false) return false;
+  if (value === undefined || value === true) return { ...DEFAULT_PROBATION };
+  const p = expectObject(path, value, ['days', 'answerTokensPerDay', 'growth']);
+  return {
+    days: optional(p.days, DEFAULT_PROBATION.days, (v) => expectNumber(join(path, 'days'), v, { min: 0, max: 365 })),
+    answerTokensPerDay: optional(p.answerTokensPerDay, DEFAULT_PROBATION.answerTokensPerDay, (v) => expectNumber(join(path, 'answerTokensPerDay'), v, { min: 1, integer: true })),
+    growth: optional(p.growth, DEFAULT_PROBATION.growth, (v) => expectNumber(join(path, 'growth'), v, { min: 1, max: 100 })),
+  };
 }

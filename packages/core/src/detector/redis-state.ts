@@ -1,4 +1,8 @@
+import type { Outcome } from '../decision/index.js';
 import type { Store, StoreOp } from '../store/index.js';
+import type { AnswerEvidence } from './answer-evidence.js';
+import { behaviourClass } from './cohort.js';
+import { applyOutcome } from './outcome.js';
 import { groupId, post, pre, type PostResult, type RequestFacts, type Target, type Writer } from './engine.js';
 import type { ResolvedDetectorOptions } from './options.js';
 import { populationView } from './population.js';
@@ -8,6 +12,26 @@ import { A, G, P } from './schema.js';
 /** Refresh the population histogram at most this often (seconds of request time). */
 const POP_REFRESH_SECONDS = 5;
 const HOUR_KEY_TTL = 2 * 3600;
+/**
+ * Queued writes go out with the instance's next batch, or after this many milliseconds when no
+ * request comes: a served answer's digest must reach the other instances before the person
+ * behind it has read it and follows up.
+ */
+const WRITE_BEHIND_MS = 25;
+
+/** What this instance last learnt of an account, for the updates it makes without a read. */
+interface KnownAccount {
+  suspicious: boolean;
+  lastMax: number;
+  /** First seen (seconds) and behaviour class: the account's cohort links. */
+  first: number;
+  behaviour: number;
+  /** Answers served (the provenance ring's next slot) and the probation day. */
+  served: number;
+  day: number;
+  /** Provenance slot (+1) the last request continued, counted when it is served. */
+  pendingSlot: number;
+}
 
 /**
  * Detector state in a shared Redis store. Per request, ONE `store.exec` batch:
@@ -15,15 +39,15 @@ const HOUR_KEY_TTL = 2 * 3600;
  * 2. reads of the account, its groups, (every few seconds) the population;
  * 3. membership bits and the hourly counter, whose replies say whether this is a first time;
  * 4. this request's own counters (HINCRBYFLOAT: concurrent instances add, never overwrite).
- * Updates that depend on what was read (gaps since the last request, joins, maxima, verdicts)
- * are applied locally at once and queued for the next batch.
+ * Updates that depend on what was read (the provenance of its history, gaps since the last
+ * request, joins, maxima, verdicts) are applied locally at once and queued for the next batch.
  */
 export class RedisState {
   private pending: StoreOp[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private pop: Float64Array = new Float64Array(P.size);
   private popReadAt = -Infinity;
-  /** What this instance last learnt of an account: suspicious flag and max_tokens of its last request. */
-  private readonly local = new Map<string, { suspicious: boolean; lastMax: number }>();
+  private readonly local = new Map<string, KnownAccount>();
   private readonly ttl: number;
 
   constructor(
@@ -33,12 +57,16 @@ export class RedisState {
     this.ttl = options.idleTtlSeconds;
   }
 
-  async observe(id: string, f: RequestFacts): Promise<{ result: PostResult; reasoningShare: number }> {
+  /** What this instance knows of an account from its last request here. */
+  known(id: string): KnownAccount | undefined {
+    return this.local.get(id);
+  }
+
+  async observe(id: string, f: RequestFacts, integration: boolean): Promise<{ result: PostResult; reasoningShare: number }> {
     const aKey = accountKey(id);
     const jKey = bitsKey(id);
     const known = this.local.get(id);
-    const ops: StoreOp[] = this.pending;
-    this.pending = [];
+    const ops: StoreOp[] = this.takePending();
     const readAccount = ops.length;
     ops.push({ op: 'hgetall', key: aKey });
     const gKeys = f.groups.map((g) => groupKey(groupId(g)));
@@ -80,7 +108,7 @@ export class RedisState {
     applyOps(preOps.ops, acct, groups);
     const deferred = new OpsWriter(true);
     const result = post(
-      { f, acct, before, groups, joined, suspJoined, groupNBefore, hourCount: Number(replies[hourAt]), pop: { view: this.pop, key: POP_KEY }, popView: populationView(this.pop), options: this.options },
+      { f, acct, before, groups, joined, suspJoined, groupNBefore, hourCount: Number(replies[hourAt]), pop: { view: this.pop, key: POP_KEY }, popView: populationView(this.pop), options: this.options, integration },
       deferred,
     );
     for (const i of result.newlySuspiciousIn) deferred.ops.push({ op: 'hincrby', key: jKey, field: `s${f.groups[i]!.hash & 63}`, by: 1 });
@@ -89,21 +117,38 @@ export class RedisState {
       if (result.cluster) fields.cluster = result.cluster;
       deferred.ops.push({ op: 'hset', key: verdictKey(id), fields, ttlSeconds: this.ttl });
     }
-    this.pending.push(...deferred.opsWithTtl(0));
-    this.remember(id, { suspicious: before.suspicious || result.newlySuspiciousIn.length > 0 || view[A.suspicious]! > 0, lastMax: f.maxTokens });
+    this.queue(deferred.opsWithTtl(0));
+    this.remember(id, {
+      suspicious: before.suspicious || result.newlySuspiciousIn.length > 0 || view[A.suspicious]! > 0,
+      lastMax: f.maxTokens,
+      first: view[A.first]!,
+      behaviour: behaviourClass(view),
+      served: view[A.served]!,
+      day: view[A.day]!,
+      pendingSlot: view[A.pendingSlot]!,
+    });
     return { result, reasoningShare: view[A.reasoning]! / Math.max(1, view[A.n]!) };
   }
 
-  /** Queues an outcome's token counts for the account (sent with the next batch). */
-  outcome(id: string, input: number, output: number): void {
-    const key = accountKey(id);
-    const max = this.local.get(id)?.lastMax ?? 0;
-    this.pending.push(
-      { op: 'hincrby', key, field: String(A.outN), by: 1 },
-      { op: 'hincrby', key, field: String(A.inTok), by: input },
-      { op: 'hincrby', key, field: String(A.outTok), by: output },
-    );
-    if (max > 0 && output >= 0.95 * max) this.pending.push({ op: 'hincrby', key, field: String(A.capped), by: 1 });
+  /** Queues an outcome (tokens, and the answer's digest and evidence) for the account. */
+  outcome(id: string, outcome: Outcome, answer: AnswerEvidence | undefined, now: number): void {
+    const known = this.local.get(id);
+    // The few fields the outcome's updates depend on, as this instance last read them.
+    const view = new Float64Array(A.size);
+    if (known) {
+      view[A.lastMax] = known.lastMax;
+      view[A.served] = known.served;
+      view[A.day] = known.day;
+      view[A.pendingSlot] = known.pendingSlot;
+    }
+    const w = new OpsWriter();
+    applyOutcome({ view, key: accountKey(id) }, outcome, answer, now, w);
+    if (known) {
+      known.pendingSlot = 0;
+      known.served = view[A.served]! + (answer?.digest ? 1 : 0);
+      if (outcome.usage) known.day = Math.floor(now / 86_400);
+    }
+    this.queue(w.opsWithTtl(this.ttl));
   }
 
   /** Accounts this instance remembers something about. */
@@ -112,10 +157,16 @@ export class RedisState {
   }
 
   async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
     if (this.pending.length === 0) return;
-    const ops = this.pending;
-    this.pending = [];
-    await this.store.exec(ops);
+    await this.store.exec(this.takePending());
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
   }
 
   async forget(id: string): Promise<void> {
@@ -123,8 +174,30 @@ export class RedisState {
     await this.store.exec(detectorAccountKeys(id).map((key): StoreOp => ({ op: 'del', key })));
   }
 
-  private remember(id: string, value: { suspicious: boolean; lastMax: number }): void {
-    if (this.local.size >= this.options.maxAccounts) this.local.clear();
+  private queue(ops: StoreOp[]): void {
+    if (ops.length === 0) return;
+    for (const op of ops) this.pending.push(op);
+    if (!this.timer) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.flush().catch(() => undefined);
+      }, WRITE_BEHIND_MS);
+      this.timer.unref?.();
+    }
+  }
+
+  private takePending(): StoreOp[] {
+    const ops = this.pending;
+    this.pending = [];
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    return ops;
+  }
+
+  private remember(id: string, value: KnownAccount): void {
+    if (this.local.size >= this.options.maxAccounts && !this.local.has(id)) this.local.clear();
     this.local.set(id, value);
   }
 }

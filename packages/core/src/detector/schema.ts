@@ -1,93 +1,147 @@
 /**
  * The detector's state is a fixed vector of numbers per account and per cross-account group, so
- * that it fits in a typed array in memory (bounded, ~1 KB an account) and in one Redis hash whose
+ * that it fits in a typed array in memory (bounded, ~1.5 KB an account) and in one Redis hash whose
  * fields are mostly counters: concurrent instances add to the same fields with HINCRBYFLOAT and
- * merge without coordination. The few last-writer-wins fields (timestamps, rings) are marked.
+ * merge without coordination. The few last-writer-wins fields (timestamps, rings) are listed in
+ * {@link ACCOUNT_SET_FIELDS}.
  */
-
-/** Account fields. */
-export const A = {
-  /** Requests seen. */
-  n: 0,
-  /** First and last request time, seconds since the epoch (last-writer-wins). */
-  first: 1,
-  last: 2,
-  /** Inter-arrival gaps: count, sum and sum of squares of ln(1 + gap seconds). */
-  gapN: 3,
-  gapS: 4,
-  gapSS: 5,
-  /** Gaps of four hours or more: the account slept. */
-  sleeps: 6,
-  /** Single-turn requests, and the sum of history depths (messages per request). */
-  single: 7,
-  depth: 8,
-  /** Sums of per-request probabilities. */
-  reasoning: 9,
-  instruction: 10,
-  personal: 11,
-  scripted: 12,
-  /** Single-turn prompts carrying a dataset scaffold (`Instruction:`/`Response:`, `### Task`). */
-  scaffold: 13,
-  /** Outcomes recorded, input and output tokens, outcomes that hit max_tokens. */
-  outN: 14,
-  inTok: 15,
-  outTok: 16,
-  capped: 17,
-  /** Sum of log2(max_tokens) and of its square (how high and how constant the asked cap is). */
-  maxTok: 18,
-  maxTok2: 19,
-  /** Repeats of a recent prompt (retries) and near-duplicates of one (paraphrase probing). */
-  exactDup: 20,
-  nearDup: 21,
-  /** Requests to a model the population only started using recently. */
-  newModel: 22,
-  /** Largest number of requests seen in one clock hour (last-writer-wins maximum). */
-  peakHour: 23,
-  /** 1 once the account's own score passed the suspicious-member bar (it then counts against its groups). */
-  suspicious: 24,
-  /** Persisted verdict rank (0 allow … 3 block), its score, when the first non-allow verdict came. */
-  verdict: 25,
-  score: 26,
-  firstAction: 27,
-  /** Sum over requests of the best cross-account group score the request linked to. */
-  clusterSum: 28,
-  /** The strongest group the account linked to (hash) and its score then. */
-  cluster: 29,
-  clusterScore: 30,
-  /** max_tokens of the last request (read by recordOutcome). */
-  lastMax: 31,
-  /** Single-turn requests (denominator of instruction and scaffold). */
-  singleN: 32,
-  /** Requests whose prompt was templated (a frame around a variable part). */
-  templated: 33,
-  /** Ring of the last four prompts: exact hash, SimHash high and low halves (last-writer-wins). */
-  ring: 34, // 34..45
-  /** Requests per hour of day (UTC). */
-  hours: 46, // 46..69
-  /** Requests per capability bucket. */
-  caps: 70, // 70..85
-  /** Templated requests per template bucket. */
-  templates: 86, // 86..117
-  /** Groups joined and groups counted as a suspicious member: two 64-bit sets as four 32-bit words. */
-  joined: 118, // 118..119
-  suspJoined: 120, // 120..121
-  /** The current clock hour and the requests in it (memory mode; Redis keeps a per-hour counter key). */
-  hourIdx: 122,
-  hourN: 123,
-  /** Requests whose newest user turn the shield scored as a prompt attack (`injection` policy `flag`). */
-  attacks: 124,
-  size: 125,
-} as const;
 
 export const RING_SLOTS = 4;
 export const HOUR_BINS = 24;
 export const CAP_BINS = 16;
 export const TEMPLATE_BINS = 32;
+/** Answers whose digests an account's provenance ring remembers (the newest ones). */
+export const PROVENANCE_SLOTS = 24;
+
+/** Lays fields out one after another, so a new field never collides with an old one. */
+function layout<const T extends Record<string, number>>(widths: T): { [K in keyof T]: number } & { size: number } {
+  const out: Record<string, number> = {};
+  let at = 0;
+  for (const [name, width] of Object.entries(widths)) {
+    out[name] = at;
+    at += width;
+  }
+  out.size = at;
+  return out as { [K in keyof T]: number } & { size: number };
+}
+
+/** Account fields (the number is each field's width). */
+export const A = layout({
+  /** Requests seen. */
+  n: 1,
+  /** First and last request time, seconds since the epoch (last-writer-wins). */
+  first: 1,
+  last: 1,
+  /** Inter-arrival gaps: count, sum and sum of squares of ln(1 + gap seconds). */
+  gapN: 1,
+  gapS: 1,
+  gapSS: 1,
+  /** Gaps of four hours or more: the account slept. */
+  sleeps: 1,
+  /** Requests without a genuine history: single-turn, or continuing an answer this account was never served. */
+  single: 1,
+  /** Sum of history depths (messages per request). */
+  depth: 1,
+  /** Sums of per-request probabilities: reasoning elicitation (every request), instruction style (single-turn ones). */
+  reasoning: 1,
+  instruction: 1,
+  scripted: 1,
+  /** Single-turn prompts carrying a dataset scaffold (`Instruction:`/`Response:`, `### Task`). */
+  scaffold: 1,
+  /** Outcomes recorded, input and output tokens, outcomes that hit max_tokens. */
+  outN: 1,
+  inTok: 1,
+  outTok: 1,
+  capped: 1,
+  /** Repeats of a recent prompt (retries) and near-duplicates of one (paraphrase probing). */
+  exactDup: 1,
+  nearDup: 1,
+  /** Requests to a model the population only started using recently. */
+  newModel: 1,
+  /** Largest number of requests seen in one clock hour (last-writer-wins maximum). */
+  peakHour: 1,
+  /** 1 once the account's own score passed the suspicious-member bar (it then counts against its groups). */
+  suspicious: 1,
+  /** Persisted verdict rank (0 allow … 3 block), its score, when the first non-allow verdict came. */
+  verdict: 1,
+  score: 1,
+  firstAction: 1,
+  /** Sum over requests of the best cross-account group score the request linked to. */
+  clusterSum: 1,
+  /** The strongest group the account linked to (hash), its score then, its kind (1-5, see `GROUP_KINDS`) and its members then. */
+  cluster: 1,
+  clusterScore: 1,
+  clusterKind: 1,
+  clusterMembers: 1,
+  /** max_tokens of the last request (read by recordOutcome). */
+  lastMax: 1,
+  /** Requests whose prompt was templated (a frame around a variable part). */
+  templated: 1,
+  /** Ring of the last four prompts: exact hash, SimHash high and low halves (last-writer-wins). */
+  ring: RING_SLOTS * 3,
+  /** Requests per hour of day (UTC). */
+  hours: HOUR_BINS,
+  /** Requests per capability bucket. */
+  caps: CAP_BINS,
+  /** Templated requests per template bucket. */
+  templates: TEMPLATE_BINS,
+  /** Groups joined and groups counted as a suspicious member: two 64-bit sets as four 32-bit words. */
+  joined: 2,
+  suspJoined: 2,
+  /** The current clock hour and the requests in it (memory mode; Redis keeps a per-hour counter key). */
+  hourIdx: 1,
+  hourN: 1,
+  /** Requests whose newest user turn the shield scored as a prompt attack (`injection` policy `flag`). */
+  attacks: 1,
+  /** Sum of log2(max_tokens), and a hash of the model of the last request (last-writer-wins): part of the behaviour class. */
+  maxTokens: 1,
+  model: 1,
+
+  // History provenance: what this account was served, and what it sent back as history.
+  /** Answers recorded with their text. */
+  served: 1,
+  /** Digests of the newest served answers, each with how often a request continued it (last-writer-wins). */
+  provenance: PROVENANCE_SLOTS,
+  /** Provenance slot (+1) of the answer the last request continued; counted as a continuation once that request is served. */
+  pendingSlot: 1,
+  /** Requests whose newest assistant turn could be checked; of those, turns never served to this account; turns already continued several times. */
+  history: 1,
+  forged: 1,
+  recycled: 1,
+
+  // Evidence from the answers.
+  /** Answers with text, and the sum of their reasoning-structure probability. */
+  answers: 1,
+  answerReasoning: 1,
+  /** Length in characters of the last answer (last-writer-wins). */
+  lastAnswer: 1,
+  /** Requests that followed an answer of known length; of those, sent sooner than a fast reader could read it. */
+  reads: 1,
+  fastReads: 1,
+
+  // The recent window: the same evidence with an exponential decay (about the last day).
+  /** When the recent counters were last decayed (seconds, last-writer-wins). */
+  recentAt: 1,
+  recentN: 1,
+  recentSingle: 1,
+  recentInstruction: 1,
+  recentReasoning: 1,
+  recentAnswers: 1,
+  recentAnswerReasoning: 1,
+  recentHistory: 1,
+  recentForged: 1,
+  recentCluster: 1,
+
+  // Daily allowances: answers and answer tokens served on the current UTC day.
+  day: 1,
+  dayTokens: 1,
+  dayAnswers: 1,
+});
 
 /** Cross-account group fields. */
-export const G = {
+export const G = layout({
   /** Distinct accounts that joined, and how many of them were suspicious. */
-  members: 0,
+  members: 1,
   suspicious: 1,
   /**
    * Requests, and the group's profile: sums of per-request probabilities, each request weighted
@@ -95,21 +149,23 @@ export const G = {
    * whatever its volume (one heavy account cannot paint a shared network), with `weight` the sum
    * of those weights.
    */
-  n: 2,
-  instruction: 3,
-  reasoning: 4,
-  scaffold: 5,
-  personal: 6,
-  single: 7,
-  scripted: 8,
-  first: 9,
-  last: 10,
+  n: 1,
+  instruction: 1,
+  reasoning: 1,
+  scaffold: 1,
+  single: 1,
+  scripted: 1,
+  first: 1,
+  last: 1,
   /** Exact hash of the latest prompt (last-writer-wins) and requests whose prompt differed from the one before: templates need varied fills. */
-  lastExact: 11,
-  variety: 12,
-  weight: 13,
-  size: 14,
-} as const;
+  lastExact: 1,
+  variety: 1,
+  weight: 1,
+  /** Sum of the members' fit (how far each one's own behaviour looks like a harvest), weighted like the profile. */
+  fit: 1,
+  /** Cohorts: members by their main capability (a cohort of narrow accounts that together sweep). */
+  caps: CAP_BINS,
+});
 
 /** Fields that are last-writer-wins in the shared store; every other field is a counter. */
 export const ACCOUNT_SET_FIELDS: ReadonlySet<number> = new Set([
@@ -122,6 +178,8 @@ export const ACCOUNT_SET_FIELDS: ReadonlySet<number> = new Set([
   A.firstAction,
   A.cluster,
   A.clusterScore,
+  A.clusterKind,
+  A.clusterMembers,
   A.lastMax,
   ...Array.from({ length: RING_SLOTS * 3 }, (_, i) => A.ring + i),
   A.joined,
@@ -130,12 +188,24 @@ export const ACCOUNT_SET_FIELDS: ReadonlySet<number> = new Set([
   A.suspJoined + 1,
   A.hourIdx,
   A.hourN,
+  ...Array.from({ length: PROVENANCE_SLOTS }, (_, i) => A.provenance + i),
+  A.lastAnswer,
+  A.pendingSlot,
+  A.model,
+  A.recentAt,
+  A.recentN,
+  A.recentSingle,
+  A.recentInstruction,
+  A.recentReasoning,
+  A.recentHistory,
+  A.recentForged,
+  A.recentCluster,
+  A.day,
 ]);
 
 /** Population fields: accounts by log2 of their request count, and by log2 of their peak hourly rate. */
-export const P = {
-  volume: 0, // 0..23
-  peak: 24, // 24..47
-  size: 48,
-} as const;
 export const POP_BINS = 24;
+export const P = layout({
+  volume: POP_BINS,
+  peak: POP_BINS,
+});

@@ -1,5 +1,4 @@
 import type { Signal } from '../decision/index.js';
-import { CAPABILITIES } from '../fingerprint/index.js';
 import type { ResolvedDetectorOptions, SignalName } from './options.js';
 import { A, CAP_BINS, G, HOUR_BINS, TEMPLATE_BINS } from './schema.js';
 
@@ -8,6 +7,15 @@ import { A, CAP_BINS, G, HOUR_BINS, TEMPLATE_BINS } from './schema.js';
  * log-odds; the fused score is a logistic of the sum, so independent evidence multiplies and no
  * single feature decides alone. Count-based signals are discounted while an account is young
  * (`reliability`), so three odd prompts cannot outweigh what the account does over time.
+ *
+ * Two kinds of evidence, because an attacker who has read this can copy one kind for free:
+ * - **shape** (how the traffic looks: instruction style, scaffolds, templates, single-turn,
+ *   scripted client, timing, volume). A legitimate integration has the same shape, so shape alone
+ *   is capped just above the `throttle` threshold: it can slow an account down, never flag or block it.
+ * - **harvest** (what is expensive to fake: history that was never served, reasoning asked for and
+ *   served, answers far longer than prompts, answers not read) and **cluster** evidence. These are
+ *   uncapped.
+ * No signal is negative: no phrasing, frame or client choice can lower an account's score.
  */
 
 /** The population reference points signals compare an account with. */
@@ -16,6 +24,8 @@ export interface PopulationView {
   volumeP95: number;
   /** Peak requests in one hour at the population's 95th percentile (floored). */
   peakP95: number;
+  /** The deployment gives the detector the answers it served, so history provenance is judged. */
+  provenance?: boolean;
 }
 
 export interface Evidence {
@@ -23,6 +33,8 @@ export interface Evidence {
   own: number;
   /** Log-odds including cluster evidence. */
   total: number;
+  /** Contribution of forged history (counts even for a young account). */
+  forged: number;
   /** The signals that fired, strongest contribution first; explanations are written on demand. */
   parts: SignalPart[];
 }
@@ -35,7 +47,7 @@ export interface SignalPart {
   explain: () => string;
 }
 
-/** The named signals with their sentences, strongest first, benign evidence left out. */
+/** The named signals with their sentences, strongest first. */
 export function explain(parts: readonly SignalPart[], limit: number): Signal[] {
   const out: Signal[] = [];
   for (const p of parts) {
@@ -52,173 +64,215 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** Weights in log-odds of a signal at full strength (before the user's multipliers). */
 export const WEIGHTS: Record<SignalName, number> = {
-  cluster: 8,
-  'reasoning-elicitation': 2.6,
+  cluster: 9,
+  'forged-history': 7,
+  'reasoning-elicitation': 2.4,
+  'answer-reasoning': 2.0,
+  'output-heavy': 1.0,
+  'reading-time': 1.5,
   'instruction-style': 3.2,
   'dataset-scaffold': 2.2,
   'template-reuse': 1.2,
   'capability-sweep': 0.8,
-  'output-heavy': 1.0,
   'single-turn': 1.0,
   'scripted-client': 1.4,
   'regular-timing': 1.2,
   'round-the-clock': 1.6,
-  volume: 1.6,
+  volume: 1.0,
   velocity: 1.0,
   'near-duplicates': 0.8,
   'model-pivot': 1.0,
-  conversational: -3.0,
-  'narrow-automation': -3.5,
   // Prompt attacks are not harvesting: enough to explain and to tip a borderline account, never
   // enough alone to act on someone who pastes role-play prompts into a chat.
   'prompt-attacks': 1.0,
 };
 
+/** Signals that describe the traffic's shape (shared by honest automation); their sum is capped. */
+export const SHAPE_SIGNALS: ReadonlySet<SignalName> = new Set([
+  'instruction-style',
+  'dataset-scaffold',
+  'template-reuse',
+  'capability-sweep',
+  'single-turn',
+  'scripted-client',
+  'regular-timing',
+  'round-the-clock',
+  'volume',
+  'velocity',
+  'near-duplicates',
+  'model-pivot',
+  'prompt-attacks',
+]);
+
 /** Log-odds of a fresh account: harvesting is rare. */
 export const BIAS = -5.5;
 
-/** Strength of the content profile (instruction style, reasoning, scaffolds, personal tone) of a set of prompts. */
-export function profileStrengths(means: { instruction: number; reasoning: number; scaffold: number; personal: number }) {
+/** Strength of the content profile (instruction style, reasoning, scaffolds) of a set of prompts. */
+export function profileStrengths(means: { instruction: number; reasoning: number; scaffold: number }) {
   return {
     instruction: clamp01((means.instruction - 0.4) / 0.4),
     reasoning: clamp01((means.reasoning - 0.08) / 0.3),
     scaffold: clamp01((means.scaffold - 0.1) / 0.6),
-    personal: clamp01((means.personal - 0.25) / 0.3),
   };
 }
 
+/** The most shape evidence counts for: the log-odds a fifth of the way from the throttle to the flag threshold. */
+export function shapeCap(options: ResolvedDetectorOptions): number {
+  const mid = options.thresholds.throttle + (options.thresholds.flag - options.thresholds.throttle) / 5;
+  const p = Math.min(0.999999, Math.max(1e-6, mid));
+  return Math.log(p / (1 - p)) - BIAS;
+}
+
+/** A strength measured over the account's life and over its recent window: the stronger counts. */
+interface Windowed {
+  strength: number;
+  recent: boolean;
+}
+function stronger(lifetime: number, recent: number): Windowed {
+  return recent > lifetime ? { strength: recent, recent: true } : { strength: lifetime, recent: false };
+}
+const when = (w: Windowed) => (w.recent ? ' in the last day' : '');
+
 /**
  * Scores an account's state: each named signal with its strength and explanation, fused into
- * log-odds with and without the cluster evidence.
+ * log-odds with and without the cluster evidence. A declared integration is judged on harvest
+ * and cluster evidence only: its shape is what the operator declared.
  */
-export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEvidence: number, clusterLabel: string | undefined, options: ResolvedDetectorOptions, collect = true): Evidence {
+export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEvidence: number, clusterLabel: string | undefined, options: ResolvedDetectorOptions, integration = false, collect = true): Evidence {
   const w = options.weights;
   const n = s[A.n]!;
-  const singleN = Math.max(1, s[A.singleN]!);
   const parts: SignalPart[] = [];
-  let own = BIAS;
-  // Without `collect` only the sum is computed: no signal objects, no sentences.
-  const add = (name: SignalName, strength: number, explain: false | (() => string), reliable = 1) => {
-    if (strength <= 0) return;
-    const contribution = WEIGHTS[name] * w[name] * strength * reliable;
-    if (contribution === 0) return;
-    own += contribution;
-    if (explain) parts.push({ name, value: round(strength * reliable), contribution, explain });
+  let shape = 0;
+  let harvest = 0;
+  let forgedPart = 0;
+  // Without `collect` only the sums are computed: no signal objects, no sentences.
+  const add = (name: SignalName, strength: number, explain: false | (() => string)) => {
+    if (strength <= 0) return 0;
+    const isShape = SHAPE_SIGNALS.has(name);
+    if (isShape && integration) return 0;
+    const contribution = WEIGHTS[name] * w[name] * strength;
+    if (contribution === 0) return 0;
+    if (isShape) shape += contribution;
+    else harvest += contribution;
+    if (explain) parts.push({ name, value: round(strength), contribution, explain });
+    return contribution;
   };
 
-  const means = {
-    instruction: s[A.instruction]! / singleN,
-    reasoning: s[A.reasoning]! / Math.max(1, n),
-    scaffold: s[A.scaffold]! / singleN,
-    personal: s[A.personal]! / Math.max(1, n),
-  };
-  const p = profileStrengths(means);
-  const young = reliability(n, 4);
-  const youngSingle = reliability(s[A.singleN]!, 4);
+  const singles = s[A.single]!;
+  const recentN = s[A.recentN]!;
+  const recentSingles = s[A.recentSingle]!;
 
-  add('reasoning-elicitation', p.reasoning, collect && (() => `${pct(means.reasoning)} of ${n} prompts ask the model to expose its reasoning (step-by-step scaffolds, thinking tags, rubric grading).`), young);
-  const attacks = s[A.attacks]!;
-  add('prompt-attacks', clamp01(attacks / Math.max(4, n)) * clamp01(attacks / 3), collect && (() => `${attacks} of ${n} prompts were prompt attacks (instruction override, system-prompt extraction, jailbreak personas) by the shield's scan.`));
-  // Template reuse: most prompts share a few frames with varied fills. Alone it describes any
-  // integration; it counts as harvesting when the fills span many capabilities.
-  const templated = s[A.templated]!;
-  let top = 0;
-  let second = 0;
-  let third = 0;
-  for (let b = 0; b < TEMPLATE_BINS; b++) {
-    const c = s[A.templates + b]!;
-    if (c > top) [top, second, third] = [c, top, second];
-    else if (c > second) [second, third] = [c, second];
-    else if (c > third) third = c;
+  // Harvest evidence.
+  if (pop.provenance !== false) {
+    const bad = s[A.forged]! + s[A.recycled]!;
+    const checked = s[A.history]!;
+    const recentBad = s[A.recentForged]!;
+    const recentChecked = s[A.recentHistory]!;
+    const lifetime = checked > 0 ? clamp01((bad / checked - 0.1) / 0.3) * reliability(bad, 1.5) : 0;
+    const recent = recentChecked > 0 ? clamp01((recentBad / recentChecked - 0.1) / 0.3) * reliability(recentBad, 1.5) : 0;
+    const f = stronger(lifetime, recent);
+    forgedPart = add('forged-history', f.strength, collect && (() => `${s[A.forged]} of ${checked} requests resent an assistant turn this account was never served, and ${s[A.recycled]} resent one it had already continued ${3} times or more${when(f)}: its history is invented or recycled, and the request counts as a fresh one.`));
   }
-  const reuse = n >= 8 ? top / n : 0;
-  const fewTemplates = n >= 8 ? Math.min(1, (top + second + third) / n) : 0;
-  let caps = 0;
-  let capMax = 0;
-  for (let c = 1; c < CAP_BINS; c++) {
-    const v = s[A.caps + c]!;
-    if (v >= Math.max(1, 0.02 * n)) caps++;
-    if (v > capMax) capMax = v;
-  }
-  const breadth = clamp01((caps - 3) / 5);
-  add('template-reuse', clamp01((reuse - 0.3) / 0.5) * breadth, collect && (() => `${pct(reuse)} of ${n} prompts share one template frame, filled with tasks across ${caps} capabilities.`), reliability(templated, 6));
-  add('capability-sweep', breadth * p.instruction, collect && (() => `Instruction prompts cover ${caps} of ${CAP_BINS - 1} capability areas.`), reliability(n, 20));
-
-  // Benign automation: one instruction over many documents (a summariser, a classifier).
-  const narrow = n >= 12 && fewTemplates >= 0.8 && caps <= 3 && capMax >= 0.5 * n ? 1 : 0;
-  add('narrow-automation', narrow, collect && (() => `${pct(fewTemplates)} of ${n} prompts are a few fixed tasks (mostly ${CAPABILITIES[argmax(s, A.caps, CAP_BINS)]}) over varied inputs: an integration, not a sweep.`));
-
-  // Instruction style is the steadiest trait of a harvest: the more single-turn prompts an
-  // account has sent, the less a high share can be chance, so its weight grows with the count.
-  const singles = s[A.singleN]!;
-  const instructionStrength = clamp01((means.instruction - 0.45) / 0.25);
-  const instructionVolume = reliability(singles, 6) * (1 + 0.5 * clamp01(Math.log2(Math.max(1, singles) / 12) / 3));
-  // One task over many inputs (a summariser) is an integration: its instructions are one
-  // instruction repeated, not a corpus, and its machine-like habits are explained.
-  const automation = narrow ? 0.3 : 1;
-  add('instruction-style', instructionStrength * automation, collect && (() => `${pct(means.instruction)} of ${singles} single-turn prompts read like dataset instructions rather than a person's request.`), instructionVolume);
-  add('dataset-scaffold', p.scaffold, collect && (() => `${pct(means.scaffold)} of single-turn prompts carry dataset format labels (Instruction/Response, ### Task, Q/A).`), youngSingle);
-  add('conversational', p.personal, collect && (() => `${pct(means.personal)} of prompts are personal or conversational (first person, greetings, context).`), young);
-
-  const single = s[A.single]! / Math.max(1, n);
-  add('single-turn', clamp01((single - 0.6) / 0.35) * automation, collect && (() => `${pct(single)} of ${n} requests start a new conversation; mean history ${(s[A.depth]! / Math.max(1, n)).toFixed(1)} messages.`), reliability(n, 8));
-
+  const reasonLife = clamp01((s[A.reasoning]! / Math.max(1, n) - 0.08) / 0.3) * reliability(n, 4);
+  const reasonRecent = recentN > 0 ? clamp01((s[A.recentReasoning]! / recentN - 0.08) / 0.3) * reliability(recentN, 4) : 0;
+  const reasoning = stronger(reasonLife, reasonRecent);
+  add('reasoning-elicitation', reasoning.strength, collect && (() => `${pct(reasoning.recent ? s[A.recentReasoning]! / recentN : s[A.reasoning]! / Math.max(1, n))} of the prompts${when(reasoning)} ask the model to expose its reasoning (step-by-step asks in any language, reasoning fields, thinking tags, rubric grading).`));
+  const answers = s[A.answers]!;
+  const recentAnswers = s[A.recentAnswers]!;
+  const answerLife = answers > 0 ? clamp01((s[A.answerReasoning]! / answers - 0.1) / 0.3) * reliability(answers, 6) : 0;
+  const answerRecent = recentAnswers > 0 ? clamp01((s[A.recentAnswerReasoning]! / recentAnswers - 0.1) / 0.3) * reliability(recentAnswers, 6) : 0;
+  const answerReasoning = stronger(answerLife, answerRecent);
+  add('answer-reasoning', answerReasoning.strength, collect && (() => `${pct(answerReasoning.recent ? s[A.recentAnswerReasoning]! / recentAnswers : s[A.answerReasoning]! / Math.max(1, answers))} of the answers served${when(answerReasoning)} lay out step-by-step reasoning: what a distilled model is trained on.`));
   const outN = s[A.outN]!;
+  const outputShare = outN >= 5 ? s[A.outTok]! / Math.max(1, s[A.inTok]! + s[A.outTok]!) : 1;
   if (outN >= 5) {
     const ratio = s[A.outTok]! / Math.max(1, s[A.inTok]!);
     const capped = s[A.capped]! / outN;
     const strength = Math.max(clamp01((Math.log2(ratio + 1e-9) - 2.5) / 2.5), clamp01((capped - 0.2) / 0.5));
-    add('output-heavy', strength, collect && (() => `Answers run ${ratio.toFixed(1)}x the prompt length; ${pct(capped)} of ${outN} hit max_tokens.`), reliability(outN, 10));
+    add('output-heavy', strength * reliability(outN, 10), collect && (() => `Answers run ${ratio.toFixed(1)}x the prompt length; ${pct(capped)} of ${outN} hit max_tokens.`));
+  }
+  const reads = s[A.reads]!;
+  if (reads >= 3) {
+    const share = s[A.fastReads]! / reads;
+    add('reading-time', clamp01((share - 0.2) / 0.4) * reliability(reads, 8), collect && (() => `${s[A.fastReads]} of ${reads} requests came sooner than a fast reader gets through the answer before them (${READ_HINT}).`));
   }
 
-  const scripted = s[A.scripted]! / Math.max(1, n);
-  add('scripted-client', clamp01((scripted - 0.3) / 0.6) * automation, collect && (() => `${pct(scripted)} of requests come from an HTTP library or a browser disguise, not a browser.`), young);
+  // Shape evidence.
+  add('prompt-attacks', clamp01(s[A.attacks]! / Math.max(4, n)) * clamp01(s[A.attacks]! / 3), collect && (() => `${s[A.attacks]} of ${n} prompts were prompt attacks (instruction override, system-prompt extraction, jailbreak personas) by the shield's scan.`));
+  let top = 0;
+  for (let b = 0; b < TEMPLATE_BINS; b++) if (s[A.templates + b]! > top) top = s[A.templates + b]!;
+  const reuse = n >= 8 ? top / n : 0;
+  let caps = 0;
+  for (let c = 1; c < CAP_BINS; c++) if (s[A.caps + c]! >= Math.max(1, 0.02 * n)) caps++;
+  const breadth = clamp01((caps - 3) / 5);
+  add('template-reuse', clamp01((reuse - 0.3) / 0.5) * breadth * reliability(s[A.templated]!, 6), collect && (() => `${pct(reuse)} of ${n} prompts share one template frame, filled with tasks across ${caps} capabilities.`));
 
+  // Instruction style: the steadiest trait of a harvest. The more fresh prompts, the less a high
+  // share can be chance; and it counts in full when the answers are what the account takes away
+  // (short tasks, long answers), less when it sends documents and gets short results back.
+  const instrLife = singles > 0 ? clamp01((s[A.instruction]! / singles - 0.45) / 0.25) * reliability(singles, 6) * (1 + 0.5 * clamp01(Math.log2(Math.max(1, singles) / 12) / 3)) : 0;
+  const instrRecent = recentSingles > 0 ? clamp01((s[A.recentInstruction]! / recentSingles - 0.45) / 0.25) * reliability(recentSingles, 6) : 0;
+  const instruction = stronger(instrLife, instrRecent);
+  const taken = clamp01((outputShare - 0.4) / 0.3);
+  add('instruction-style', instruction.strength * taken, collect && (() => `${pct(instruction.recent ? s[A.recentInstruction]! / Math.max(1, recentSingles) : s[A.instruction]! / Math.max(1, singles))} of ${Math.round(instruction.recent ? recentSingles : singles)} fresh prompts${when(instruction)} read like dataset instructions; answers are ${pct(outputShare)} of the tokens.`));
+  add('capability-sweep', breadth * clamp01((s[A.instruction]! / Math.max(1, singles) - 0.4) / 0.4) * reliability(n, 20), collect && (() => `Fresh prompts cover ${caps} of ${CAP_BINS - 1} capability areas.`));
+  add('dataset-scaffold', clamp01((s[A.scaffold]! / Math.max(1, singles) - 0.1) / 0.6) * reliability(singles, 4), collect && (() => `${pct(s[A.scaffold]! / Math.max(1, singles))} of fresh prompts carry dataset format labels (Instruction/Response, ### Task, Q/A).`));
+  const singleLife = clamp01((singles / Math.max(1, n) - 0.6) / 0.35) * reliability(n, 8);
+  const singleRecent = recentN > 0 ? clamp01((recentSingles / recentN - 0.6) / 0.35) * reliability(recentN, 8) : 0;
+  const single = stronger(singleLife, singleRecent);
+  add('single-turn', single.strength, collect && (() => `${pct(single.recent ? recentSingles / recentN : singles / Math.max(1, n))} of the requests${when(single)} start fresh (no history, or a history never served to this account).`));
+  add('scripted-client', clamp01((s[A.scripted]! / Math.max(1, n) - 0.3) / 0.6) * reliability(n, 4), collect && (() => `${pct(s[A.scripted]! / Math.max(1, n))} of requests come from an HTTP library or a browser disguise, not a browser.`));
   const gapN = s[A.gapN]!;
   if (gapN >= 10) {
     const mean = s[A.gapS]! / gapN;
     const sd = Math.sqrt(Math.max(0, s[A.gapSS]! / gapN - mean * mean));
-    add('regular-timing', clamp01((1.7 - sd) / 1.0) * automation, collect && (() => `Inter-arrival times are regular (spread ${sd.toFixed(2)} in log-seconds over ${gapN} gaps; people are bursty, above 2).`), reliability(gapN, 20));
+    add('regular-timing', clamp01((1.7 - sd) / 1.0) * reliability(gapN, 20), collect && (() => `Inter-arrival times are regular (spread ${sd.toFixed(2)} in log-seconds over ${gapN} gaps; people are bursty, above 2).`));
   }
-
   const span = s[A.last]! - s[A.first]!;
   if (span >= 20 * 3600 && n >= 24) {
     let active = 0;
     for (let h = 0; h < HOUR_BINS; h++) if (s[A.hours + h]! > 0) active++;
     const days = span / 86_400;
     const sleepsPerDay = s[A.sleeps]! / Math.max(1, days);
-    const strength = clamp01((active - 18) / 5) * clamp01(1 - sleepsPerDay);
-    add('round-the-clock', strength, collect && (() => `Active in ${active} of 24 hours of the day over ${days.toFixed(1)} days with ${s[A.sleeps]} breaks of 4 hours or more.`));
+    add('round-the-clock', clamp01((active - 18) / 5) * clamp01(1 - sleepsPerDay), collect && (() => `Active in ${active} of 24 hours of the day over ${days.toFixed(1)} days with ${s[A.sleeps]} breaks of 4 hours or more.`));
   }
-
-  const volume = clamp01(Math.log2(n / pop.volumeP95) / 3);
-  add('volume', volume, collect && (() => `${n} requests, ${(n / pop.volumeP95).toFixed(1)}x the 95th percentile of accounts.`));
+  add('volume', clamp01(Math.log2(n / pop.volumeP95) / 3), collect && (() => `${n} requests, ${(n / pop.volumeP95).toFixed(1)}x the 95th percentile of accounts.`));
   const peak = s[A.peakHour]!;
   add('velocity', clamp01(Math.log2(peak / pop.peakP95) / 2), collect && (() => `Up to ${peak} requests in one hour, ${(peak / pop.peakP95).toFixed(1)}x the 95th percentile.`));
-
   const dupN = s[A.nearDup]!;
-  add('near-duplicates', clamp01((dupN / Math.max(1, n) - 0.1) / 0.3), collect && (() => `${pct(dupN / Math.max(1, n))} of prompts are near-duplicates of a recent one (paraphrase probing).`), reliability(n, 10));
-
+  add('near-duplicates', clamp01((dupN / Math.max(1, n) - 0.1) / 0.3) * reliability(n, 10), collect && (() => `${pct(dupN / Math.max(1, n))} of prompts are near-duplicates of a recent one (paraphrase probing).`));
   const pivot = s[A.newModel]! / Math.max(1, n);
   if (n >= 10) add('model-pivot', clamp01((pivot - 0.5) / 0.4), collect && (() => `${pct(pivot)} of requests go to a model released to this service within the last day.`));
 
+  // Shape alone never reaches the flag threshold.
+  const cap = shapeCap(options);
+  if (shape > cap) {
+    const k = cap / shape;
+    for (const p of parts) if (SHAPE_SIGNALS.has(p.name)) p.contribution *= k;
+    shape = cap;
+  }
+  const own = BIAS + shape + harvest;
   let total = own;
   if (clusterEvidence > 0) {
     const contribution = WEIGHTS.cluster * w.cluster * clusterEvidence;
     if (contribution > 0) {
       total += contribution;
-      if (collect) parts.push({ name: 'cluster', value: round(clusterEvidence), contribution, explain: () => `Linked to cross-account cluster ${clusterLabel ?? ''} whose members behave alike (${pct(clusterEvidence)} of this account's traffic carries its shared traits).`.replace('  ', ' ') });
+      if (collect) parts.push({ name: 'cluster', value: round(clusterEvidence), contribution, explain: () => `Linked to cross-account cluster ${clusterLabel ?? ''} (${LINKS[s[A.clusterKind]!] ?? 'shared traits'}, ${s[A.clusterMembers]} accounts) whose members behave alike; ${pct(clusterEvidence)} of this account's traffic carries its traits.`.replace('  ', ' ') });
     }
   }
   parts.sort((a, b) => b.contribution - a.contribution);
-  return { own, total, parts };
+  return { own, total, forged: forgedPart, parts };
 }
 
-function argmax(s: Float64Array, from: number, len: number): number {
-  let best = 0;
-  for (let i = 1; i < len; i++) if (s[from + i]! > s[from + best]!) best = i;
-  return best;
-}
+const READ_HINT = 'about 120 characters a second';
+/** What a cluster's members share, by `A.clusterKind`. */
+const LINKS: Record<number, string> = {
+  1: 'one network and client',
+  2: 'one system prompt and client',
+  3: 'one prompt template',
+  4: 'the same busy hours',
+  5: 'a cohort: first seen together, driven alike',
+};
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
@@ -227,9 +281,10 @@ function round(x: number): number {
 /**
  * Score of a cross-account group in [0, 1]: how harvest-like the traffic sharing one trait is,
  * as a whole. It needs several accounts, and either a harvesting profile (instruction-style,
- * reasoning-eliciting, scaffolded, impersonal, single-turn) or a majority of members already
+ * reasoning-eliciting, scaffolded prompts that start fresh) or a share of members already
  * suspicious on their own. Templates also need varied fills: many people pasting one popular
- * prompt are not a campaign.
+ * prompt are not a campaign. A shared network whose many accounts each send a couple of requests
+ * is a farm of throwaway accounts (churn).
  */
 export function scoreGroup(g: Float64Array, template: boolean): number {
   const members = g[G.members]!;
@@ -237,23 +292,47 @@ export function scoreGroup(g: Float64Array, template: boolean): number {
   if (template && g[G.variety]! / Math.max(1, g[G.n]!) < 0.5) return 0;
   const weight = g[G.weight]!;
   if (weight <= 0) return 0;
-  const p = profileStrengths({
-    instruction: g[G.instruction]! / weight,
-    reasoning: g[G.reasoning]! / weight,
-    scaffold: g[G.scaffold]! / weight,
-    personal: g[G.personal]! / weight,
-  });
+  const p = profileStrengths({ instruction: g[G.instruction]! / weight, reasoning: g[G.reasoning]! / weight, scaffold: g[G.scaffold]! / weight });
   const single = g[G.single]! / weight;
+  // Content only counts for traffic that starts fresh: people asking for step-by-step help follow up.
+  const fresh = clamp01((single - 0.4) / 0.4);
   const purity = g[G.suspicious]! / (members + 2);
-  let z = -6 + 3.5 * p.instruction + 2 * p.reasoning + 1.5 * p.scaffold - 4 * p.personal + 1.5 * clamp01((single - 0.6) / 0.35) + 6 * purity;
+  const fit = g[G.fit]! / weight;
+  let z = -6 + (3.5 * p.instruction + 2 * p.reasoning + 1.5 * p.scaffold) * fresh + 1.5 * clamp01((single - 0.6) / 0.35) + 6 * purity + 2 * fit;
   z += 1.5 * clamp01((members - 3) / 10);
+  // Churn: many accounts on one network and client, each gone after a request or two.
+  // (A class of students on their school's one address is also many new accounts at first, but
+  // they converse: churn only counts for traffic that starts fresh.)
+  if (!template && members >= 5) z += 3 * clamp01((members - 5) / 15) * clamp01((6 - g[G.n]! / members) / 4) * fresh;
   return 1 / (1 + Math.exp(-z));
 }
 
 /**
- * Score of a synchronised-timing group (accounts sending impersonal instruction prompts in one
- * clock hour): only the share of its members already suspicious on their own counts, and only
- * with ten members or more.
+ * Score of a cohort (accounts first seen together with one behaviour class): its size, how far its
+ * members look like a harvest on their own, its content profile, whether its narrow members
+ * together sweep many capabilities, and the share already suspicious on their own. It needs six
+ * members.
+ */
+export function scoreCohort(g: Float64Array, breadth: number): number {
+  const members = g[G.members]!;
+  if (members < 6) return 0;
+  const weight = g[G.weight]!;
+  if (weight <= 0) return 0;
+  const p = profileStrengths({ instruction: g[G.instruction]! / weight, reasoning: g[G.reasoning]! / weight, scaffold: g[G.scaffold]! / weight });
+  const single = g[G.single]! / weight;
+  const scripted = g[G.scripted]! / weight;
+  const purity = g[G.suspicious]! / (members + 2);
+  // How far its members, each on its own, already look like a harvest: a crowd of people who
+  // arrived the same day does not, a campaign's light accounts do a little each.
+  const fit = g[G.fit]! / weight;
+  const z = -7 + 4 * fit + 1.5 * p.instruction + p.reasoning + p.scaffold + 1.5 * clamp01((single - 0.6) / 0.35) + scripted + 3 * clamp01((members - 6) / 30) + 2 * clamp01((breadth - 2) / 6) + 6 * purity;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * Score of a synchronised-timing group (accounts sending instruction prompts in one clock hour):
+ * only the share of its members already suspicious on their own counts, and only with ten
+ * members or more.
  */
 export function scoreWave(g: Float64Array): number {
   const members = g[G.members]!;

@@ -14,11 +14,12 @@ function summariser(user: string, count: number, seed = 3): TrafficStep[] {
   for (let i = 0; i < count; i++) {
     at += 40_000 + Math.floor(rnd() * 50_000);
     if (new Date(at).getUTCHours() >= 18) at += 15 * 3_600_000;
-    const doc = `${docs[Math.floor(rnd() * docs.length)]} (ticket ${1000 + i}, ${Math.floor(rnd() * 90)} minutes ago)`;
+    // A ticket is a thread of messages; its summary is three bullet points, far shorter.
+    const doc = Array.from({ length: 4 + Math.floor(rnd() * 6) }, (_, k) => `${docs[Math.floor(rnd() * docs.length)]} (ticket ${1000 + i}, reply ${k}, ${Math.floor(rnd() * 90)} minutes ago)`).join('\n');
     steps.push({
       at,
       request: { ip: '192.0.2.10', method: 'POST', path: '/api/chat', user, headers: { 'user-agent': 'python-httpx/0.28.1', 'content-type': 'application/json' }, body: { model: 'claude-haiku-4-5', max_tokens: 512, messages: [{ role: 'user', content: `Summarize the following support ticket in three bullet points and classify its urgency (low/medium/high).\n\n---\n${doc}\n---` }] }, timestamp: at },
-      outcome: { status: 200, usage: { input_tokens: 60, output_tokens: 90 } },
+      outcome: { status: 200, usage: { input_tokens: 60 + Math.ceil(doc.length / 4), output_tokens: 70 + Math.floor(rnd() * 30) }, outputText: `- ${doc.slice(0, 40)}\n- ticket ${1000 + i}\n- urgency: ${['low', 'medium', 'high'][i % 3]}` },
     });
   }
   return steps;
@@ -131,7 +132,7 @@ describe('distillation detector (memory)', () => {
     const throttled = results.find((r) => r.verdict === 'throttle');
     const flagged = results.find((r) => r.verdict === 'flag');
     expect(throttled?.actions).toMatchObject({ delayMs: 700, maxTokens: 1024 });
-    expect(flagged?.actions).toMatchObject({ maxTokens: 300, stripReasoning: true });
+    expect(flagged?.actions).toMatchObject({ maxTokens: 300, suppressReasoning: true });
     expect(results.some((r) => r.verdict === 'block')).toBe(false);
   });
 

@@ -1,6 +1,6 @@
 import Redis, { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDetector, manualClock, memoryStore, redisStore, scriptedHarvester, verdictKey, type Detector, type Store, type StoreOp } from '../../src/index.js';
+import { ACCOUNT_FIELDS, createDetector, detectorAccountKeys, manualClock, memoryStore, redisStore, scriptedHarvester, verdictKey, type Detector, type Store, type StoreOp } from '../../src/index.js';
 import { memoryLogger } from '../helpers.js';
 import { drive, firstAt } from './helpers.js';
 
@@ -53,7 +53,8 @@ describe.each([
     expect(single).toBeGreaterThan(0);
     expect(Math.abs(single - alone)).toBeLessThanOrEqual(2);
     expect(split).toBeGreaterThan(0);
-    expect(split).toBeLessThanOrEqual(single + 2);
+    // An answer's evidence (its reasoning, its digest) reaches the other instance with the write-behind: a request or so later.
+    expect(split).toBeLessThanOrEqual(single + 3);
     // Both instances see the verdict, and the store holds it for every other instance.
     expect(results.slice(split + 2).every((r) => r.verdict === 'block')).toBe(true);
     const [saved] = (await redisStore(clients[1]!).exec([{ op: 'hgetall', key: verdictKey(user) }])) as Array<Record<string, string>>;
@@ -63,13 +64,53 @@ describe.each([
     await Promise.all([one.close?.(), a.close?.(), b.close?.()]);
   });
 
-  it('reads and updates all of its state in one store batch per request', async () => {
+  it('reads and updates all of its state in one store batch per request, and writes outcomes behind', async () => {
     const store = counting(redisStore(clients[0]!));
     const detector = detectorOn(store);
     const steps = scriptedHarvester({ user: unique('rt'), count: 12, start, salt: unique('salt') });
-    await drive(detector, steps);
-    expect(store.batches).toBe(steps.length);
-    expect(store.ops / store.batches).toBeLessThan(80);
+    let checkBatches = 0;
+    for (const step of steps) {
+      const before = store.batches;
+      const [result] = await drive(detector, [step]);
+      // observe's own batch (recordOutcome only queues: its writes go with the next batch, or
+      // after a few milliseconds when none comes).
+      checkBatches += 1;
+      expect(store.batches - before).toBeLessThanOrEqual(2);
+      expect(result).toBeDefined();
+    }
+    await detector.flush();
+    expect(store.batches).toBeGreaterThanOrEqual(checkBatches);
+    expect(store.batches).toBeLessThanOrEqual(2 * checkBatches + 1);
+    // About 100 commands a request (account and group counters, joins, the answer's provenance); issue 15 folds them into one script call.
+    expect(store.ops / steps.length).toBeLessThan(110);
+    await detector.close?.();
+  });
+
+  it('shares the answers it served across instances: a history served by one is genuine on the other', async () => {
+    const [a, b] = [detectorOn(redisStore(clients[0]!)), detectorOn(redisStore(clients[1]!))];
+    const user = unique('prov');
+    const identity = { id: user, source: 'user' as const, ip: '203.0.113.40', network: '203.0.113.0/24' };
+    const headers = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36', accept: '*/*', 'accept-language': 'en' };
+    const ask = async (detector: Detector, messages: Array<{ role: 'user' | 'assistant'; content: string }>, at: number, answer: string) => {
+      const body = { model: 'claude-haiku-4-5', max_tokens: 1024, messages };
+      const result = await detector.observe({ identity, request: { ip: identity.ip, method: 'POST', path: '/', headers, body }, body, timestamp: at });
+      await detector.recordOutcome?.({ identity } as never, { status: 200, usage: { input_tokens: 40, output_tokens: 120 }, outputText: answer });
+      return result;
+    };
+    // The account has been served answers with their text (provenance applies to it).
+    for (let i = 0; i < 4; i++) await ask(a, [{ role: 'user', content: `Warm-up question ${i} about gardens?` }], start + i * 1000, `Warm-up answer ${i}: plant in spring.`);
+    await a.flush();
+    // Instance a serves an answer; instance b gets the follow-up a few seconds later.
+    const served = 'Tomatoes need six hours of sun, deep watering twice a week, and a stake once they reach a foot.';
+    await ask(a, [{ role: 'user', content: 'How do I grow tomatoes on a balcony?' }], start + 60_000, served);
+    await new Promise((r) => setTimeout(r, 60));
+    await ask(b, [{ role: 'user', content: 'How do I grow tomatoes on a balcony?' }, { role: 'assistant', content: served }, { role: 'user', content: 'And in pots?' }], start + 90_000, 'Yes: a 20-litre pot per plant.');
+    await ask(b, [{ role: 'user', content: 'Tell me about peppers.' }, { role: 'assistant', content: 'An answer this account was never given.' }, { role: 'user', content: 'More?' }], start + 120_000, 'Peppers like heat.');
+    await Promise.all([a.flush(), b.flush()]);
+    const [state] = (await redisStore(clients[0]!).exec([{ op: 'hgetall', key: detectorAccountKeys(user)[0]! }])) as Array<Record<string, string>>;
+    expect(Number(state![String(ACCOUNT_FIELDS.history)])).toBe(2);
+    expect(Number(state![String(ACCOUNT_FIELDS.forged)])).toBe(1);
+    await Promise.all([a.close?.(), b.close?.()]);
   });
 
   it('links a campaign whose accounts are served by different instances', async () => {
