@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 
 /** One line of a request log, parsed, or the reason it could not be. */
@@ -58,38 +57,55 @@ export async function openLog(path: string): Promise<Readable> {
  */
 export async function* readLog(source: string | Readable): AsyncGenerator<LogLine> {
   const stream = typeof source === 'string' ? await openLog(source) : source;
-  const decoder = new StringDecoder('utf8');
-  let rest = '';
+  // Lines are found in the raw bytes and each is decoded once: decoding whole chunks and joining
+  // strings cost more than parsing the JSON when lines carry long answers.
+  let pending: Buffer | undefined;
   let line = 0;
   for await (const chunk of stream) {
-    const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Buffer);
     let start = 0;
-    let nl: number;
-    while ((nl = text.indexOf('\n', start)) >= 0) {
+    let nl = buf.indexOf(10);
+    if (pending !== undefined) {
+      if (nl < 0) {
+        pending = Buffer.concat([pending, buf]);
+        continue;
+      }
       line++;
-      const parsed = parseLine(text, start, nl, line);
+      const parsed = parseLine(Buffer.concat([pending, buf.subarray(0, nl)]).toString('utf8'), line);
+      pending = undefined;
       if (parsed) yield parsed;
       start = nl + 1;
+      nl = buf.indexOf(10, start);
     }
-    rest = text.slice(start);
+    while (nl >= 0) {
+      line++;
+      const parsed = parseLine(buf.toString('utf8', start, nl), line);
+      if (parsed) yield parsed;
+      start = nl + 1;
+      nl = buf.indexOf(10, start);
+    }
+    if (start < buf.length) pending = buf.subarray(start);
   }
-  rest += decoder.end();
-  if (rest.trim()) {
-    line++;
-    const parsed = parseLine(rest, 0, rest.length, line);
-    if (parsed) yield parsed;
+  if (pending !== undefined) {
+    const text = pending.toString('utf8');
+    if (text.trim()) {
+      line++;
+      const parsed = parseLine(text, line);
+      if (parsed) yield parsed;
+    }
   }
 }
 
-function parseLine(text: string, start: number, end: number, line: number): LogLine | undefined {
-  let s = start;
-  while (s < end && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
-  let e = end;
-  while (e > s && (text.charCodeAt(e - 1) === 13 || text.charCodeAt(e - 1) === 32)) e--;
+function parseLine(text: string, line: number): LogLine | undefined {
+  let s = 0;
+  while (s < text.length && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+  let e = text.length;
+  while (e > s && (text.charCodeAt(e - 1) === 13 || text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
   if (s >= e) return undefined;
   let value: unknown;
   try {
-    value = JSON.parse(text.slice(s, e));
+    // JSON.parse accepts surrounding whitespace: no slice needed.
+    value = JSON.parse(text);
   } catch (err) {
     return { line, error: `not JSON (${err instanceof Error ? err.message : String(err)})` };
   }
