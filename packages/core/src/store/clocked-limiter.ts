@@ -26,14 +26,19 @@ const EMPTY = -Infinity;
  * request finds all of them with one lookup. On a busy server each lookup in a large map is a
  * cache miss; one per scope instead of one per limit was most of the limits' cost.
  *
- * Expiry is lazy, plus a sweep of the whole table four times per shortest window, so memory stays
- * bounded by the keys active in the longest window and no timer is armed per key.
+ * Expiry is lazy, plus a sweep of the whole table at most four times per shortest window and only
+ * once a quarter as many keys as the table holds were added since the last sweep: memory stays
+ * within a third above the keys active in the longest window, no timer is armed per key, and a
+ * sweep's cost is spread over the keys that made it necessary (a replay moving the clock through
+ * days in seconds does not walk the table thousands of times).
  */
 export class CounterTable {
   private readonly rows = new Map<string, Row>();
   private slots = 0;
   private sweepEveryMs = Infinity;
   private nextSweep = 0;
+  /** Rows created since the last sweep. */
+  private created = 0;
 
   constructor(readonly clock: Clock) {}
 
@@ -45,9 +50,12 @@ export class CounterTable {
 
   /** `key`'s row, created when missing. */
   row(key: string, now: number): Row {
-    if (now >= this.nextSweep) this.sweep(now);
+    if (now >= this.nextSweep && this.created * 4 >= this.rows.size) this.sweep(now);
     let row = this.rows.get(key);
-    if (row === undefined) this.rows.set(key, (row = this.emptyRow()));
+    if (row === undefined) {
+      this.rows.set(key, (row = this.emptyRow()));
+      this.created++;
+    }
     // A limiter created after the row was (on a store shared with a later subsystem).
     else if (row.length < this.slots * 2) this.widen(row);
     return row;
@@ -86,6 +94,7 @@ export class CounterTable {
 
   private sweep(now: number): void {
     this.nextSweep = now + this.sweepEveryMs;
+    this.created = 0;
     for (const [key, row] of this.rows) {
       let live = false;
       for (let i = 1; i < row.length; i += 2) {
