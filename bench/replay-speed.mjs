@@ -51,7 +51,7 @@ async function detectorAlone(file) {
   for (const r of records) {
     const identity = { id: r.user ?? r.ip, source: 'user', ip: r.ip, network: r.ip };
     const result = await detector.observe({ identity, request: { ip: r.ip, method: 'POST', path: '/', headers: r.headers ?? {} }, body: r.body, timestamp: r.time });
-    if (result.verdict !== 'block' && r.response?.usage) detector.recordOutcome({ identity }, { status: 200, usage: r.response.usage });
+    if (result.verdict !== 'block' && r.response?.usage) detector.recordOutcome({ identity }, { status: 200, usage: r.response.usage, ...(r.response.content && { outputText: r.response.content }) });
   }
   return ((performance.now() - t0) * 1000) / records.length;
 }

@@ -9,7 +9,7 @@
 export const RING_SLOTS = 4;
 export const HOUR_BINS = 24;
 export const CAP_BINS = 16;
-export const TEMPLATE_BINS = 32;
+export const TEMPLATE_BINS = 16;
 /** Answers whose digests an account's provenance ring remembers (the newest ones). */
 export const PROVENANCE_SLOTS = 24;
 
