@@ -27,4 +27,28 @@ describe('parseDetectorOptions', () => {
     expect(o.allow.exact.has('svc-backup')).toBe(true);
     expect(o.allow.prefixes).toEqual(['partner:']);
   });
+
+  it('reads declared integrations, probation and the graduated actions', () => {
+    const o = parseDetectorOptions({ integrations: ['key:nightly-*', 'svc-report'], probation: { answerTokensPerDay: 5000 }, actions: { flagAnswersPerDay: 0, suppressReasoning: false } }, 'detector');
+    expect(o.integrations.exact.has('svc-report')).toBe(true);
+    expect(o.integrations.prefixes).toEqual(['key:nightly-']);
+    expect(o.probation).toEqual({ days: 7, answerTokensPerDay: 5000, growth: 2 });
+    expect(o.actions).toMatchObject({ flagAnswersPerDay: 0, suppressReasoning: false });
+    expect(parseDetectorOptions({}, 'detector').probation).toEqual({ days: 7, answerTokensPerDay: 60_000, growth: 2 });
+    expect(parseDetectorOptions({ probation: false }, 'detector').probation).toBe(false);
+    // The old name still means the same.
+    expect(parseDetectorOptions({ actions: { stripReasoning: false } }, 'detector').actions.suppressReasoning).toBe(false);
+    expect(() => parseDetectorOptions({ probation: { answerTokensPerDay: 0 } }, 'detector')).toThrow(/detector\.probation\.answerTokensPerDay/);
+    expect(() => parseDetectorOptions({ probation: { weeks: 2 } }, 'detector')).toThrow(/detector\.probation\.weeks/);
+    expect(() => parseDetectorOptions({ integrations: 'svc-*' }, 'detector')).toThrow(/detector\.integrations/);
+    expect(() => parseDetectorOptions({ actions: { flagAnswersPerDay: 2.5 } }, 'detector')).toThrow(/detector\.actions\.flagAnswersPerDay/);
+  });
+
+  it('has no credit to weigh: the benign signals are gone, every signal weighs for harvesting', async () => {
+    const { SIGNAL_NAMES, WEIGHTS } = await import('../../src/index.js');
+    expect(SIGNAL_NAMES).not.toContain('conversational');
+    expect(SIGNAL_NAMES).not.toContain('narrow-automation');
+    for (const name of SIGNAL_NAMES) expect(WEIGHTS[name]).toBeGreaterThan(0);
+    expect(() => parseDetectorOptions({ weights: { conversational: 1 } }, 'detector')).toThrow(/detector\.weights\.conversational/);
+  });
 });

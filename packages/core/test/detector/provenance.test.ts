@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { ACCOUNT_FIELDS as A, answerDigest, continuedAnswer, type DetectorResult } from '../../src/index.js';
+import { detectorFor } from './helpers.js';
+
+const BROWSER = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36', accept: '*/*', 'accept-language': 'en-GB' };
+const start = Date.UTC(2026, 10, 2, 9, 0, 0);
+type Message = { role: 'user' | 'assistant'; content: string | Array<Record<string, unknown>> };
+
+/** One account talking to a detector: observe a request, then record what was served (unless blocked). */
+function account(id: string, options: Record<string, unknown> = {}) {
+  const { detector } = detectorFor(options);
+  const identity = { id, source: 'user' as const, ip: '203.0.113.30', network: '203.0.113.0/24' };
+  let at = start;
+  return {
+    detector,
+    async ask(messages: Message[], answer: string | undefined, gapSeconds = 120): Promise<DetectorResult> {
+      at += gapSeconds * 1000;
+      const body = { model: 'claude-haiku-5-5', max_tokens: 1024, messages };
+      const result = await detector.observe({ identity, request: { ip: identity.ip, method: 'POST', path: '/', headers: BROWSER }, body: body as never, timestamp: at });
+      if (result.verdict !== 'block') await detector.recordOutcome?.({ identity } as never, { status: 200, usage: { input_tokens: 50, output_tokens: 150 }, ...(answer !== undefined && { outputText: answer }) });
+      return result;
+    },
+    state(): Float64Array {
+      return (detector as unknown as { state: { accounts: Map<string, Float64Array> } }).state.accounts.get(id)!;
+    },
+  };
+}
+
+const question = (i: number) => `Question ${i}: how should I plan the week ${i} of my vegetable garden?`;
+const answer = (i: number) => `Answer ${i}. Start with the beds that get morning sun, water deeply twice a week, and mulch.`;
+
+describe('history provenance', () => {
+  it('digests an answer as the client received it: whitespace re-flowed and a long answer cut by a log both match', () => {
+    const text = `${'A long answer. '.repeat(200)}\n`;
+    expect(answerDigest(text)).toBe(answerDigest(text.replace(/ /g, '\n ').trim()));
+    expect(answerDigest(text)).toBe(answerDigest(text.slice(0, 2000)));
+    expect(answerDigest(text)).not.toBe(answerDigest(`B${text}`));
+    expect(answerDigest('   ')).toBe(0);
+    // The turn a request continues: never a final prefill, never a tool-use turn.
+    const conversation = [{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'Hello!' }, { role: 'user', content: 'and?' }] as const;
+    expect(continuedAnswer({ messages: [...conversation] })).toBe(answerDigest('Hello!'));
+    expect(continuedAnswer({ messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'Prefill' }] })).toBe(0);
+    expect(continuedAnswer({ messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: [{ type: 'text', text: 'Let me look.' }, { type: 'tool_use', id: 't', name: 'f', input: {} }] }, { role: 'user', content: [{ type: 'tool_result', tool_use_id: 't', content: 'x' }] }] })).toBe(0);
+  });
+
+  it('finds the answers an account was served, in text blocks too, and never judges an honest conversation', async () => {
+    const alice = account('alice');
+    let history: Message[] = [];
+    const results: DetectorResult[] = [];
+    for (let i = 0; i < 30; i++) {
+      if (i % 5 === 0) history = [];
+      history = [...history, { role: 'user', content: question(i) }];
+      results.push(await alice.ask(history, answer(i)));
+      // Every other turn comes back as content blocks, as the Anthropic SDK returns them.
+      history = [...history, { role: 'assistant', content: i % 2 ? [{ type: 'text', text: answer(i) }] : answer(i) }];
+    }
+    const s = alice.state();
+    expect(s[A.history]).toBe(24);
+    expect(s[A.forged]).toBe(0);
+    expect(s[A.recycled]).toBe(0);
+    expect(results.every((r) => r.verdict === 'allow' && !r.signals.some((x) => x.name === 'forged-history'))).toBe(true);
+  });
+
+  it('catches a history this account was never served, and counts such a request as starting fresh', async () => {
+    const mallory = account('mallory');
+    await mallory.ask([{ role: 'user', content: question(0) }], answer(0));
+    const results: DetectorResult[] = [];
+    for (let i = 1; i <= 12; i++) {
+      results.push(await mallory.ask([{ role: 'user', content: question(i) }, { role: 'assistant', content: `An invented exchange ${i} the service never had.` }, { role: 'user', content: `Explain topic ${i} in detail.` }], answer(i)));
+    }
+    const s = mallory.state();
+    // Counted until the block (a blocked account's later requests are answered from its cached verdict).
+    expect(s[A.forged]).toBeGreaterThanOrEqual(5);
+    // A forged conversation is no conversation: every request counted as fresh.
+    expect(s[A.single]).toBe(s[A.forged]! + 1);
+    const last = results.at(-1)!;
+    expect(last.verdict).toBe('block');
+    expect(last.signals[0]!.name).toBe('forged-history');
+    expect(last.signals[0]!.explanation).toMatch(/never served/);
+    // Flagged within a handful of requests; blocked once the evidence is not a handful of turns
+    // (a person resuming conversations after a memory store lost its state forges a few too).
+    expect(results.findIndex((r) => r.verdict === 'flag' || r.verdict === 'block')).toBeLessThan(5);
+    expect(results.findIndex((r) => r.verdict === 'block')).toBeLessThan(10);
+  });
+
+  it('counts a served answer continued again and again as recycled; retries of refused requests take nothing', async () => {
+    const recycler = account('recycler');
+    await recycler.ask([{ role: 'user', content: question(0) }], answer(0));
+    const results: DetectorResult[] = [];
+    for (let i = 1; i <= 14; i++) results.push(await recycler.ask([{ role: 'user', content: question(0) }, { role: 'assistant', content: answer(0) }, { role: 'user', content: `Now task ${i}: summarise chapter ${i}.` }], answer(i)));
+    // The first three continuations are a person regenerating or editing; the rest are recycling.
+    const r = recycler.state();
+    expect(r[A.recycled]).toBeGreaterThanOrEqual(4);
+    expect(r[A.history]! - r[A.recycled]!).toBe(3);
+    expect(results.at(-1)!.signals.map((x) => x.name)).toContain('forged-history');
+
+    // The same history resent while nothing is served (a rate limit refused it): no continuation counted.
+    const patient = account('patient');
+    await patient.ask([{ role: 'user', content: question(0) }], answer(0));
+    for (let i = 1; i <= 10; i++) {
+      const { detector } = patient;
+      await detector.observe({ identity: { id: 'patient', source: 'user', ip: '203.0.113.30', network: '203.0.113.0/24' }, request: { ip: '203.0.113.30', method: 'POST', path: '/', headers: BROWSER }, body: { model: 'm', max_tokens: 100, messages: [{ role: 'user', content: question(0) }, { role: 'assistant', content: answer(0) }, { role: 'user', content: `retry ${i}` }] } as never, timestamp: start + i * 1000 });
+    }
+    expect(patient.state()[A.recycled]).toBe(0);
+  });
+
+  it('judges nothing when it is not given the answers (a custom handler, a log without response.content)', async () => {
+    const blind = account('blind');
+    await blind.ask([{ role: 'user', content: question(0) }], undefined);
+    for (let i = 1; i <= 12; i++) await blind.ask([{ role: 'user', content: question(i) }, { role: 'assistant', content: `Invented ${i}.` }, { role: 'user', content: `Next ${i}?` }], undefined);
+    const s = blind.state();
+    expect(s[A.history]).toBe(0);
+    expect(s[A.forged]).toBe(0);
+  });
+});
