@@ -11,12 +11,13 @@ Runs a request log (JSON Lines, plain or gzip) through the guard with the log's 
 timestamps and reports what it would have decided for each identity: requests allowed,
 throttled (served late or reduced, or told to retry) and blocked, the strongest verdict,
 when the first action came, the signals behind it and the cross-account cluster.
-Backtest a configuration on your own history before you deploy it.
+Backtest a configuration on your own history before you deploy it. The log's format, and
+how to write one from your app, are in docs/request-log.md.
 
 Options:
   --config <file>  guard options: a JSON file, or an ES module (.mjs/.js) whose default
                    export is the options object (any createGuard option, e.g. detector)
-  --json           print the report as JSON (see docs/request-log.md)
+  --json           print the report as JSON (format in docs/request-log.md)
   --all            list every identity in the table, not only those that got a verdict
 
 Bad lines are counted and listed by line number; they never stop the replay.
