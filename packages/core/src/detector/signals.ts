@@ -65,7 +65,7 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** Weights in log-odds of a signal at full strength (before the user's multipliers). */
 export const WEIGHTS: Record<SignalName, number> = {
   cluster: 9,
-  'forged-history': 7,
+  'forged-history': 8,
   'reasoning-elicitation': 2.4,
   'answer-reasoning': 2.0,
   'output-heavy': 1.0,
@@ -168,8 +168,8 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
     const checked = s[A.history]!;
     const recentBad = s[A.recentForged]!;
     const recentChecked = s[A.recentHistory]!;
-    const lifetime = checked > 0 ? clamp01((bad / checked - 0.1) / 0.3) * reliability(bad, 1.5) : 0;
-    const recent = recentChecked > 0 ? clamp01((recentBad / recentChecked - 0.1) / 0.3) * reliability(recentBad, 1.5) : 0;
+    const lifetime = checked > 0 ? clamp01((bad / checked - 0.1) / 0.3) * reliability(bad, 1) : 0;
+    const recent = recentChecked > 0 ? clamp01((recentBad / recentChecked - 0.1) / 0.3) * reliability(recentBad, 1) : 0;
     const f = stronger(lifetime, recent);
     forgedPart = add('forged-history', f.strength, collect && (() => `${s[A.forged]} of ${checked} requests resent an assistant turn this account was never served, and ${s[A.recycled]} resent one it had already continued ${3} times or more${when(f)}: its history is invented or recycled, and the request counts as a fresh one.`));
   }
