@@ -256,6 +256,104 @@ export const CAMPAIGNS = {
 };
 
 /**
+ * Second round: campaigns written against the final design (read after it was tuned), measured
+ * once and never tuned on. Each dodges one mechanism the docs describe.
+ */
+export const ADAPTIVE = {
+  /** Every harvest task is the follow-up of a genuine two-turn conversation: nothing is forged, half the requests carry history. */
+  twoTurn(ctx, P, scale) {
+    const out = [];
+    for (let a = 0; a < Math.round(300 * scale); a++) {
+      const user = `adv-twoturn-${a}`;
+      const ip = residentialIp(ctx.rnd);
+      const headers = browserHeaders(ctx.rnd);
+      const tz = int(ctx.rnd, -8, 9);
+      for (const time of times(ctx, 20, { tz, wake: 8, sleep: 23 })) {
+        const opener = pick(ctx.rnd, ['hi! quick question', 'hello, can you help me with something?', 'hey there', 'good morning!']);
+        const first = [{ role: 'user', content: opener }];
+        const hello = ctx.answer(false);
+        out.push(request({ time, user, ip, headers, messages: first, content: hello, stream: true }));
+        const ask = ctx.rnd() < 0.5 ? pick(ctx.rnd, P.reasoningAsks) : undefined;
+        const messages = [...first, { role: 'assistant', content: hello }, { role: 'user', content: withAsk(pick(ctx.rnd, ctx.corpus.tasks), ask) }];
+        out.push(request({ time: time + humanTurnGap(ctx.rnd, hello.length, 80), user, ip, headers, messages, content: ctx.answer(!!ask, answerLang(ask)), stream: true }));
+      }
+    }
+    return out;
+  },
+
+  /** Forges history in one request out of five only, and converses honestly otherwise. */
+  sparseForger(ctx, P, scale) {
+    const out = [];
+    for (let a = 0; a < Math.round(60 * scale); a++) {
+      const user = `adv-sparse-${a}`;
+      const ip = residentialIp(ctx.rnd);
+      const headers = browserHeaders(ctx.rnd);
+      const tz = int(ctx.rnd, -8, 9);
+      let last;
+      for (const time of times(ctx, 120, { tz, wake: 7, sleep: 24 })) {
+        const ask = ctx.rnd() < 0.5 ? pick(ctx.rnd, P.reasoningAsks) : undefined;
+        const task = withAsk(pick(ctx.rnd, ctx.corpus.tasks), ask);
+        let messages;
+        if (ctx.rnd() < 0.2) messages = [{ role: 'user', content: pick(ctx.rnd, ctx.corpus.tasks) }, { role: 'assistant', content: invent(ctx) }, { role: 'user', content: task }];
+        else if (last && ctx.rnd() < 0.5) messages = [...last, { role: 'user', content: task }];
+        else messages = [{ role: 'user', content: task }];
+        const content = ctx.answer(!!ask, answerLang(ask));
+        out.push(request({ time, user, ip, headers, messages, content, stream: true }));
+        last = [...messages, { role: 'assistant', content }];
+      }
+    }
+    return out;
+  },
+
+  /** A drip whose accounts are created steadily over the days, each with its own budget and model: no shared first day or class. */
+  staggeredDrip(ctx, P, scale) {
+    const out = [];
+    const models = ['claude-haiku-4-5', 'claude-haiku-5-5', 'claude-sonnet-4-5', 'claude-sonnet-5-5'];
+    const budgets = [512, 1024, 2048, 4096, 8192];
+    for (let a = 0; a < Math.round(2000 * scale); a++) {
+      const user = `adv-stagger-${a}`;
+      const ip = residentialIp(ctx.rnd);
+      const headers = browserHeaders(ctx.rnd);
+      const tz = int(ctx.rnd, -8, 9);
+      const model = pick(ctx.rnd, models);
+      const maxTokens = pick(ctx.rnd, budgets);
+      const born = ctx.start + ctx.rnd() * (ctx.end - ctx.start) * 0.8;
+      for (const time of times(ctx, between(ctx.rnd, 3, 10), { tz, wake: 8, sleep: 23, from: born })) {
+        out.push(request({ time, user, ip, headers, model, maxTokens, messages: [{ role: 'user', content: P.dripStyle(ctx.rnd, pick(ctx.rnd, ctx.corpus.tasks)) }], content: ctx.answer(false), stream: true }));
+      }
+    }
+    return out;
+  },
+
+  /** Real human conversations whose last user turn is swapped for a harvest task: genuine history, human timing. */
+  launderedTail(ctx, P, scale) {
+    const out = [];
+    for (let a = 0; a < Math.round(300 * scale); a++) {
+      const user = `adv-tail-${a}`;
+      const ip = residentialIp(ctx.rnd);
+      const headers = browserHeaders(ctx.rnd);
+      const tz = int(ctx.rnd, -8, 9);
+      for (const start of times(ctx, 6, { tz, wake: 8, sleep: 23 })) {
+        const conv = pick(ctx.rnd, ctx.corpus.conversations).slice(0, 3);
+        let history = [];
+        let time = start;
+        for (let k = 0; k < conv.length; k++) {
+          const last = k === conv.length - 1;
+          const ask = last && ctx.rnd() < 0.5 ? pick(ctx.rnd, P.reasoningAsks) : undefined;
+          const prompt = last ? withAsk(pick(ctx.rnd, ctx.corpus.tasks), ask) : conv[k];
+          const messages = turn(history, prompt);
+          const content = ctx.answer(!!ask, answerLang(ask));
+          out.push(request({ time, user, ip, headers, messages, content, stream: true }));
+          history = [...messages, { role: 'assistant', content }];
+          time += humanTurnGap(ctx.rnd, content.length, prompt.length);
+        }
+      }
+    }
+    return out;
+  },
+};
+
+/**
  * Human-looking conversations for one account: sessions at `sessionsPerDay`, each a real human
  * conversation from the corpus replayed turn by turn, resending exactly the answers it was served,
  * each turn after the time a reader needs.
@@ -291,4 +389,8 @@ export const FAMILIES = {
   mixed: { bar: {}, what: 'mixed: half ordinary chat, half harvest, at human pace' },
   resid: { bar: {}, what: 'residential hydra without waves: bare tasks, honest follow-ups' },
   burnres: { bar: {}, what: 'burners without shared infrastructure: three requests each' },
+  twoturn: { bar: {}, what: 'second round: every harvest task the follow-up of a genuine two-turn conversation' },
+  sparse: { bar: {}, what: 'second round: forges history in one request of five, converses honestly otherwise' },
+  stagger: { bar: {}, what: 'second round: drip accounts created steadily over the days, each with its own budget and model' },
+  tail: { bar: {}, what: 'second round: real human conversations whose last turn is a harvest task' },
 };

@@ -13,7 +13,7 @@ import { Readable } from 'node:stream';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { guardTarget, prng, replay } from '@distill-guard/core';
-import { CAMPAIGNS, FAMILIES } from './campaigns.mjs';
+import { ADAPTIVE, CAMPAIGNS, FAMILIES } from './campaigns.mjs';
 import { loadCorpus } from './corpus.mjs';
 import { PHRASING } from './phrasing.mjs';
 import { STRESS } from './stress.mjs';
@@ -40,6 +40,8 @@ function args(argv) {
 
 /** Campaign function name → family name in the report. */
 const FAMILY_OF = { forged: 'forged', shards: 'shards', reasoning: 'reasoning', reasoningFast: 'reasoning120', aged: 'aged', drip: 'drip', laundered: 'laundered', burners: 'burners', mixed: 'mixed', residential: 'resid', burnersResidential: 'burnres' };
+/** The second round, written against the final design and measured without tuning. */
+const ADAPTIVE_OF = { twoTurn: 'twoturn', sparseForger: 'sparse', staggeredDrip: 'stagger', launderedTail: 'tail' };
 const kindOfId = (id) => {
   const m = /^adv-([a-z0-9]+)-/.exec(id);
   if (m) return m[1] === 'shard' ? 'shards' : m[1] === 'burner' ? 'burners' : m[1];
@@ -57,9 +59,10 @@ export async function buildTrace({ phrasing = 'dev', scale = 1, seed = 7, only }
   const records = corpus.legit.map((r) => ({ ...r }));
   const truth = {};
   for (const r of records) truth[r.user] ??= { label: 'legit', kind: corpus.truth[r.user].kind };
-  for (const [fn, family] of Object.entries(FAMILY_OF)) {
+  const families = [...Object.entries(FAMILY_OF).map(([fn, family]) => [CAMPAIGNS[fn], family]), ...Object.entries(ADAPTIVE_OF).map(([fn, family]) => [ADAPTIVE[fn], family])];
+  for (const [make, family] of families) {
     if (only && !only.includes(family)) continue;
-    for (const r of CAMPAIGNS[fn](ctx, P, scale)) {
+    for (const r of make(ctx, P, scale)) {
       records.push(r);
       truth[r.user] ??= { label: 'attacker', kind: family };
     }

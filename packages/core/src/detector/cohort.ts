@@ -7,8 +7,9 @@ import { A, CAP_BINS, G, TEMPLATE_BINS } from './schema.js';
  * members share a first-seen window and a behaviour class (scripted or not, instruction-heavy,
  * reasoning-heavy, framed, forging history), while a service's people arrive over time and behave
  * in many ways. An account links to its cohort once it has a few requests and most of them start
- * fresh (a person's chat, with follow-ups, never links); the cohort is scored as a group, so its
- * verdict reaches every member, including members that look light alone.
+ * fresh or it hardly ever replies to an answer (a person's chat, with replies, never links); the
+ * cohort is scored as a group, so its verdict reaches every member, including members that look
+ * light alone.
  *
  * Keys: the first-seen day on two grids offset by half a day (accounts created within 12 hours of
  * each other always share one), times the behaviour class.
@@ -25,15 +26,17 @@ export function behaviourClass(s: Float64Array): number {
   const fresh = s[A.single]! / n;
   const history = s[A.history]!;
   const forged = history >= 2 && s[A.forged]! / history >= 0.3;
-  if (fresh < 0.7 && !forged) return -1;
-  const singles = Math.max(1, s[A.single]!);
+  // Most requests start fresh, or the account almost never replies to an answer (every
+  // conversation opens and goes straight to a task): a person's chat, with replies, never links.
+  if (fresh < 0.7 && s[A.replies]! > 0.15 * n && !forged) return -1;
+  const tasks = Math.max(1, s[A.tasks]!);
   let top = 0;
   for (let b = 0; b < TEMPLATE_BINS; b++) if (s[A.templates + b]! > top) top = s[A.templates + b]!;
   const answers = s[A.answers]!;
   const reasoning = s[A.reasoning]! / n >= 0.15 || (answers >= 3 && s[A.answerReasoning]! / answers >= 0.15);
   let bits = 0;
   if (s[A.scripted]! / n >= 0.5) bits |= 1;
-  if (s[A.instruction]! / singles >= 0.55) bits |= 2;
+  if (s[A.instruction]! / tasks >= 0.55) bits |= 2;
   if (reasoning) bits |= 4;
   if (top / n >= 0.6) bits |= 8;
   if (forged) bits |= 16;

@@ -158,9 +158,13 @@ export function pre(f: RequestFacts, acct: Target, groups: readonly Target[], w:
   for (let i = 0; i < groups.length; i++) if (f.groups[i]!.when === 'always') w.add(groups[i]!, G.n, 1);
 }
 
-/** The content of a request that starts fresh: its newest prompt is the task it asks. */
-function freshContent(f: RequestFacts, acct: Target, w: Writer): void {
-  w.add(acct, A.single, 1);
+/**
+ * The content of a request whose newest prompt is a task of its own: every fresh request, and a
+ * follow-up that asks a complete instruction (a harvest can open a genuine conversation with
+ * "hi!" and ask its task as the second turn; the history does not make the task a reply).
+ */
+function taskContent(f: RequestFacts, acct: Target, w: Writer): void {
+  w.add(acct, A.tasks, 1);
   if (f.instruction) w.add(acct, A.instruction, f.instruction);
   if (f.scaffold) w.add(acct, A.scaffold, 1);
   w.add(acct, A.caps + (f.capability % CAP_BINS), 1);
@@ -170,12 +174,19 @@ function freshContent(f: RequestFacts, acct: Target, w: Writer): void {
   }
 }
 
+/** A follow-up whose newest turn is a complete instruction of its own, not a reply to the answer. */
+export const TASK_FOLLOW_UP = 0.6;
+/** Instruction probability below which a prompt asks for nothing (the classifier's no-task level is 0.1, a question 0.2). */
+const ASKS_SOMETHING = 0.15;
+const TASK_MIN_WORDS = 4;
+
 /** The recent window's share of this request. */
-function recentContent(f: RequestFacts, acct: Target, fresh: boolean, check: HistoryCheck, w: Writer): void {
+function recentContent(f: RequestFacts, acct: Target, fresh: boolean, task: boolean, check: HistoryCheck, w: Writer): void {
   decayRecent(acct, f.ts, w);
   addRecent(acct, A.recentN, 1, w);
-  if (fresh) {
-    addRecent(acct, A.recentSingle, 1, w);
+  if (fresh) addRecent(acct, A.recentSingle, 1, w);
+  if (task) {
+    addRecent(acct, A.recentTasks, 1, w);
     if (f.instruction) addRecent(acct, A.recentInstruction, f.instruction, w);
   }
   if (f.reasoning) addRecent(acct, A.recentReasoning, f.reasoning, w);
@@ -184,12 +195,12 @@ function recentContent(f: RequestFacts, acct: Target, fresh: boolean, check: His
 }
 
 /** Adds a request to a group's profile with weight 1/(requests of its account). */
-function profile(f: RequestFacts, g: Target, weight: number, fresh: boolean, fit: number, w: Writer): void {
+function profile(f: RequestFacts, g: Target, weight: number, fresh: boolean, task: boolean, fit: number, w: Writer): void {
   w.add(g, G.weight, weight);
   if (fit > 0) w.add(g, G.fit, weight * fit);
-  if (fresh && f.instruction) w.add(g, G.instruction, weight * f.instruction);
+  if (task && f.instruction) w.add(g, G.instruction, weight * f.instruction);
   w.add(g, G.reasoning, weight * f.reasoning);
-  if (fresh && f.scaffold) w.add(g, G.scaffold, weight);
+  if (task && f.scaffold) w.add(g, G.scaffold, weight);
   if (fresh) w.add(g, G.single, weight);
   w.add(g, G.scripted, weight * f.scripted);
 }
@@ -268,8 +279,12 @@ export function post(x: PostInput, w: Writer): PostResult {
   const provenance = provenanceApplies(s);
   const history = checkHistory(acct, f.continued, f.hasHistory, provenance, w);
   const fresh = history === 'none' || history === 'forged' || history === 'recycled';
-  if (fresh) freshContent(f, acct, w);
-  recentContent(f, acct, fresh, history, w);
+  // A prompt that asks for nothing (a greeting, chit-chat) is no task: padding with them must not dilute the rest.
+  const task = f.instruction >= ASKS_SOMETHING && (fresh || (f.instruction >= TASK_FOLLOW_UP && f.words >= TASK_MIN_WORDS));
+  if (fresh) w.add(acct, A.single, 1);
+  else if (!task && history !== 'unchecked') w.add(acct, A.replies, 1);
+  if (task) taskContent(f, acct, w);
+  recentContent(f, acct, fresh, task, history, w);
 
   // Timing: gaps, sleep, and whether the previous answer could have been read.
   if (before.n <= 0) w.set(acct, A.first, f.ts);
@@ -338,7 +353,7 @@ export function post(x: PostInput, w: Writer): PostResult {
     if (key.when === 'fresh' ? !fresh : key.when === 'followup' ? fresh : false) continue;
     const g = x.groups[i]!;
     if (key.when !== 'always') w.add(g, G.n, 1);
-    profile(f, g, 1 / Math.max(1, n), fresh, fit, w);
+    profile(f, g, 1 / Math.max(1, n), fresh, task, fit, w);
     if (!x.joined[i]) {
       w.add(g, G.members, 1);
       if (key.kind === 'cohort') w.add(g, G.caps + mainCapability(s), 1);

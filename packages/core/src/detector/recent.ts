@@ -12,7 +12,7 @@ import type { Target, Writer } from './engine.js';
  */
 export const RECENT_SECONDS = 6 * 3600;
 
-const FIELDS = [A.recentN, A.recentSingle, A.recentInstruction, A.recentReasoning, A.recentAnswers, A.recentAnswerReasoning, A.recentHistory, A.recentForged, A.recentCluster] as const;
+const FIELDS = [A.recentN, A.recentSingle, A.recentTasks, A.recentInstruction, A.recentReasoning, A.recentAnswers, A.recentAnswerReasoning, A.recentHistory, A.recentForged, A.recentCluster] as const;
 
 /** Decays the account's recent counters to `now` (seconds). */
 export function decayRecent(acct: Target, now: number, w: Writer): void {

@@ -40,6 +40,14 @@ export const A = layout({
   sleeps: 1,
   /** Requests without a genuine history: single-turn, or continuing an answer this account was never served. */
   single: 1,
+  /**
+   * Requests whose newest prompt is a task of its own, counted for content (instruction style,
+   * scaffolds, capabilities, templates): every fresh request, and a follow-up whose newest turn is
+   * a complete instruction rather than a reply to the answer before it.
+   */
+  tasks: 1,
+  /** Genuine follow-ups that are not tasks of their own: replies to an answer that was read (what people do, and harvests rarely). */
+  replies: 1,
   /** Sum of history depths (messages per request). */
   depth: 1,
   /** Sums of per-request probabilities: reasoning elicitation (every request), instruction style (single-turn ones). */
@@ -124,6 +132,7 @@ export const A = layout({
   recentAt: 1,
   recentN: 1,
   recentSingle: 1,
+  recentTasks: 1,
   recentInstruction: 1,
   recentReasoning: 1,
   recentAnswers: 1,
@@ -195,6 +204,7 @@ export const ACCOUNT_SET_FIELDS: ReadonlySet<number> = new Set([
   A.recentAt,
   A.recentN,
   A.recentSingle,
+  A.recentTasks,
   A.recentInstruction,
   A.recentReasoning,
   A.recentHistory,

@@ -159,8 +159,10 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
   };
 
   const singles = s[A.single]!;
+  const tasks = s[A.tasks]!;
   const recentN = s[A.recentN]!;
   const recentSingles = s[A.recentSingle]!;
+  const recentTasks = s[A.recentTasks]!;
 
   // Harvest evidence.
   if (pop.provenance !== false) {
@@ -210,13 +212,13 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
   // Instruction style: the steadiest trait of a harvest. The more fresh prompts, the less a high
   // share can be chance; and it counts in full when the answers are what the account takes away
   // (short tasks, long answers), less when it sends documents and gets short results back.
-  const instrLife = singles > 0 ? clamp01((s[A.instruction]! / singles - 0.45) / 0.25) * reliability(singles, 6) * (1 + 0.5 * clamp01(Math.log2(Math.max(1, singles) / 12) / 3)) : 0;
-  const instrRecent = recentSingles > 0 ? clamp01((s[A.recentInstruction]! / recentSingles - 0.45) / 0.25) * reliability(recentSingles, 6) : 0;
+  const instrLife = tasks > 0 ? clamp01((s[A.instruction]! / tasks - 0.45) / 0.25) * reliability(tasks, 6) * (1 + 0.5 * clamp01(Math.log2(Math.max(1, tasks) / 12) / 3)) : 0;
+  const instrRecent = recentTasks > 0 ? clamp01((s[A.recentInstruction]! / recentTasks - 0.45) / 0.25) * reliability(recentTasks, 6) : 0;
   const instruction = stronger(instrLife, instrRecent);
   const taken = clamp01((outputShare - 0.4) / 0.3);
-  add('instruction-style', instruction.strength * taken, collect && (() => `${pct(instruction.recent ? s[A.recentInstruction]! / Math.max(1, recentSingles) : s[A.instruction]! / Math.max(1, singles))} of ${Math.round(instruction.recent ? recentSingles : singles)} fresh prompts${when(instruction)} read like dataset instructions; answers are ${pct(outputShare)} of the tokens.`));
-  add('capability-sweep', breadth * clamp01((s[A.instruction]! / Math.max(1, singles) - 0.4) / 0.4) * reliability(n, 20), collect && (() => `Fresh prompts cover ${caps} of ${CAP_BINS - 1} capability areas.`));
-  add('dataset-scaffold', clamp01((s[A.scaffold]! / Math.max(1, singles) - 0.1) / 0.6) * reliability(singles, 4), collect && (() => `${pct(s[A.scaffold]! / Math.max(1, singles))} of fresh prompts carry dataset format labels (Instruction/Response, ### Task, Q/A).`));
+  add('instruction-style', instruction.strength * taken, collect && (() => `${pct(instruction.recent ? s[A.recentInstruction]! / Math.max(1, recentTasks) : s[A.instruction]! / Math.max(1, tasks))} of ${Math.round(instruction.recent ? recentTasks : tasks)} tasks asked${when(instruction)} read like dataset instructions; answers are ${pct(outputShare)} of the tokens.`));
+  add('capability-sweep', breadth * clamp01((s[A.instruction]! / Math.max(1, tasks) - 0.4) / 0.4) * reliability(n, 20), collect && (() => `The tasks asked cover ${caps} of ${CAP_BINS - 1} capability areas.`));
+  add('dataset-scaffold', clamp01((s[A.scaffold]! / Math.max(1, tasks) - 0.1) / 0.6) * reliability(tasks, 4), collect && (() => `${pct(s[A.scaffold]! / Math.max(1, tasks))} of the tasks asked carry dataset format labels (Instruction/Response, ### Task, Q/A).`));
   const singleLife = clamp01((singles / Math.max(1, n) - 0.6) / 0.35) * reliability(n, 8);
   const singleRecent = recentN > 0 ? clamp01((recentSingles / recentN - 0.6) / 0.35) * reliability(recentN, 8) : 0;
   const single = stronger(singleLife, singleRecent);
