@@ -12,6 +12,9 @@ const BENCHES = [
   { name: 'replay-speed', file: 'replay-speed.mjs', what: 'replay speed through the full guard (issue 5)' },
   { name: 'detector-memory', file: 'detector-memory.mjs', what: 'detector state per tracked account at 100k accounts (issue 5)' },
   { name: 'shield-eval', file: 'shield-eval.mjs', what: 'prompt-attack detection rates and scan cost (issue 4)' },
+  { name: 'detector-adversary', file: 'adversary/run.mjs', args: ['--phrasing', 'dev'], what: 'white-box campaigns beside the development log\'s people, dev phrasing (issue 14)' },
+  { name: 'detector-adversary-holdout', file: 'adversary/run.mjs', args: ['--phrasing', 'holdout'], what: 'the same campaigns with the held-out phrasing set, never tuned on (issue 14)' },
+  { name: 'detector-classifiers', file: 'classifiers/fixtures.mjs', what: 'multilingual reasoning, answer and instruction classifiers on their fixture sets (issue 14)' },
 ];
 
 const filters = process.argv.slice(2);
@@ -21,7 +24,7 @@ for (const bench of selected) {
   process.stdout.write(`\n=== ${bench.name}: ${bench.what}\n`);
   const started = Date.now();
   const code = await new Promise((resolve) => {
-    const child = spawn(process.execPath, [fileURLToPath(new URL(bench.file, import.meta.url))], { stdio: 'inherit' });
+    const child = spawn(process.execPath, [fileURLToPath(new URL(bench.file, import.meta.url)), ...(bench.args ?? [])], { stdio: 'inherit' });
     child.on('exit', (c) => resolve(c ?? 1));
   });
   process.stdout.write(`--- ${bench.name}: ${code === 0 ? 'done' : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
