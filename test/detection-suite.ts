@@ -126,7 +126,7 @@ export function detectionSuite(harness: AdapterHarness): void {
         }
         // Mallory sends every request with an invented earlier exchange the route never served.
         const statuses: number[] = [];
-        let last: { signals: Array<{ name: string }> } | undefined;
+        let last: { signals: ReadonlyArray<{ name: string }> } | undefined;
         app.guard.on('decision', ({ decision }) => {
           if (decision.identity.id === 'mallory') last = decision;
         });
