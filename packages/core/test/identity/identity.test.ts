@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addressBook, createClientAddressResolver, createClientIpResolver, hashApiKey, matchApiKey, networkOf, normalizeIp, parseApiKeyOptions, ipIdentity } from '../../src/index.js';
+import { addressBook, createClientAddressResolver, createClientIpResolver, createGuard, hashApiKey, matchApiKey, networkOf, normalizeIp, parseApiKeyOptions, ipIdentity, principalId } from '../../src/index.js';
+import { memoryLogger } from '../helpers.js';
 
 describe('client address', () => {
   it('ignores X-Forwarded-For unless a proxy is trusted', () => {
@@ -68,5 +69,40 @@ describe('client API keys', () => {
     expect(matchApiKey('key-two', config)).toBe('new');
     expect(matchApiKey('key-three', config)).toBeUndefined();
     expect(hashApiKey('key-one')).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+});
+
+describe('identity namespaces', () => {
+  it('keeps principals apart whatever their ids look like', () => {
+    expect(principalId('user', 'u_1842')).toBe('u_1842');
+    expect(principalId('custom', 'tenant:acme')).toBe('tenant:acme');
+    expect(principalId('user', '127.0.0.1')).toBe('user:127.0.0.1');
+    expect(principalId('user', '2001:db8::1')).toBe('user:2001:db8::1');
+    expect(principalId('user', '2001:db8:1:2::/64')).toBe('user:2001:db8:1:2::/64');
+    expect(principalId('user', 'key:acme')).toBe('user:key:acme');
+    expect(principalId('user', 'custom:x')).toBe('user:custom:x');
+    expect(principalId('custom', 'user:x')).toBe('custom:user:x');
+    expect(principalId('custom', '10.0.0.1')).toBe('custom:10.0.0.1');
+  });
+
+  it('never lets a user spend the limits or take the flag of an address or an API-key client', async () => {
+    const apiKeys = { keys: [{ id: 'acme', hash: hashApiKey('secret-key-1') }], required: false };
+    const guard = createGuard({ apiKeys, limits: { requests: { limit: 2, window: '1m' } }, detector: false, shield: false, logger: memoryLogger(), warnings: false });
+    const body = { model: 'claude-haiku-5-5', max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] };
+    const as = (extra: Record<string, unknown>) => guard.check({ ip: '127.0.0.1', method: 'POST', path: '/', headers: {}, body, ...extra });
+    // A user named like the address and one named like the key spend their own limits.
+    for (let i = 0; i < 3; i++) await as({ user: '127.0.0.1' });
+    for (let i = 0; i < 3; i++) await as({ user: 'key:acme' });
+    const anonymous = await as({});
+    const client = await as({ headers: { 'x-api-key': 'secret-key-1' } });
+    expect(anonymous.identity.id).toBe('127.0.0.1');
+    expect(client.identity.id).toBe('key:acme');
+    expect(anonymous.allowed).toBe(true);
+    expect(client.allowed).toBe(true);
+    // Flags too.
+    await guard.flag('user:key:acme', 'test');
+    expect((await as({ headers: { 'x-api-key': 'secret-key-1' } })).allowed).toBe(true);
+    expect((await as({ user: 'key:acme' })).reason).toBe('flagged');
+    await guard.close();
   });
 });
