@@ -44,13 +44,20 @@ export class FileSink implements AuditSink {
   constructor(private readonly options: FileSinkOptions) {}
 
   resume(): Promise<ChainHead | undefined> {
-    this.opened ??= this.open();
+    // A failed open is not kept: the audit log retries, and the next call tries again (the
+    // directory may have been made writable since).
+    this.opened ??= this.open().catch((err: unknown) => {
+      this.opened = undefined;
+      throw err;
+    });
     return this.opened;
   }
 
   write(lines: readonly string[], events: readonly AuditEvent[]): Promise<void> {
     return this.serial(async () => {
       await this.resume();
+      // A rotation that failed half-way (the rename, or opening the new file) left no file open.
+      if (!this.handle) await this.reopen();
       let chunk: string[] = [];
       let chunkBytes = 0;
       let chunkSeq = this.lastSeq;
@@ -158,11 +165,26 @@ export class FileSink implements AuditSink {
     if (this.options.fsync !== 'never') await this.sync();
     await this.handle!.close();
     this.handle = undefined;
-    await rename(this.options.path, await this.rotatedName(this.day ?? '0000-00-00'));
+    try {
+      await rename(this.options.path, await this.rotatedName(this.day ?? '0000-00-00'));
+    } catch (err) {
+      // Keep writing to the active file (rotation is tried again with the next batch); if even
+      // that cannot be opened, the next write reopens it.
+      await this.reopen().catch(() => undefined);
+      throw err;
+    }
     this.handle = await open(this.options.path, 'a', 0o600);
     this.size = 0;
     this.day = undefined;
     this.dirty = false;
+  }
+
+  /** Opens the active file again after a failure, where it is, with its size as it is on disk. */
+  private async reopen(): Promise<void> {
+    await mkdir(dirname(this.options.path), { recursive: true });
+    const handle = await open(this.options.path, 'a', 0o600);
+    this.handle = handle;
+    this.size = (await handle.stat()).size;
   }
 
   private parts(): { dir: string; stem: string; ext: string } {
