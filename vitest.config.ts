@@ -7,6 +7,7 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 const alias = {
   // Subpath exports first: '@distill-guard/core' would otherwise match '@distill-guard/core/metrics'.
   '@distill-guard/core/metrics': fileURLToPath(new URL('./packages/core/src/metrics/index.ts', import.meta.url)),
+  '@distill-guard/core/telemetry': fileURLToPath(new URL('./packages/core/src/telemetry/index.ts', import.meta.url)),
   '@distill-guard/core': src('core'),
   '@distill-guard/express': src('express'),
   '@distill-guard/koa': src('koa'),

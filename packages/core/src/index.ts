@@ -14,6 +14,7 @@ export { adapterGuard, expectAdapterOptions } from './options/adapter.js';
 export * from './audit/index.js';
 export * from './alerts/index.js';
 export { parseMetricsOptions, type GuardMetricsPlugin, type MetricsHandlers, type MetricsSources } from './metrics/plugin.js';
+export { parseTelemetryOptions, type GuardTelemetryPlugin, type TelemetryHandlers } from './telemetry/plugin.js';
 export * from './fingerprint/index.js';
 export * from './detector/index.js';
 export * from './replay/index.js';

@@ -51,9 +51,15 @@ export function createGuard(options: GuardOptions = {}): Guard {
       emitter.on(event, metrics.handlers[event] as never);
     }
   }
+  const telemetry = resolved.telemetry;
+  if (telemetry) {
+    emitter.on('decision', telemetry.handlers.decision);
+    emitter.on('outcome', telemetry.handlers.outcome);
+  }
   // Audit closes last so that whatever alerts and metrics raise while closing is still written.
   if (alerts) parts.closers.push(() => alerts.close());
   if (metrics) parts.closers.push(async () => metrics.close());
+  if (telemetry) parts.closers.push(async () => telemetry.close());
   if (audit) parts.closers.push(() => audit.close());
   return new Guard(resolved, parts, emitter);
 }

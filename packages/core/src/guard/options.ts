@@ -10,6 +10,7 @@ import { MemoryStore, memoryStore, RedisStore, type Store } from '../store/index
 import { parseAuditOptions, type AuditOptions, type ResolvedAuditOptions } from '../audit/index.js';
 import { parseAlertsOptions, type AlertsOptions, type ResolvedAlertsOptions, type VerdictHook } from '../alerts/index.js';
 import { parseMetricsOptions, type GuardMetricsPlugin } from '../metrics/plugin.js';
+import { parseTelemetryOptions, type GuardTelemetryPlugin } from '../telemetry/plugin.js';
 import { parseShieldOptions, type ResolvedShieldOptions, type ShieldOptions } from '../shield/index.js';
 import { parseDetectorOptions, type DetectorOptions } from '../detector/index.js';
 
@@ -54,6 +55,8 @@ export interface GuardOptions {
   onVerdict?: AlertsOptions['onVerdict'];
   /** Prometheus metrics: the object from `createGuardMetrics()` (`@distill-guard/core/metrics`). */
   metrics?: GuardMetricsPlugin;
+  /** OpenTelemetry spans and GenAI metrics: the object from `createGuardTelemetry()` (`@distill-guard/core/telemetry`). Off by default. See docs/telemetry.md. */
+  telemetry?: GuardTelemetryPlugin | false;
 }
 
 /** Options after defaults and validation. */
@@ -78,6 +81,7 @@ export interface ResolvedGuardOptions {
   audit?: ResolvedAuditOptions;
   alerts?: ResolvedAlertsOptions;
   metrics?: GuardMetricsPlugin;
+  telemetry?: GuardTelemetryPlugin;
 }
 
 export const GUARD_OPTION_KEYS = [
@@ -99,6 +103,7 @@ export const GUARD_OPTION_KEYS = [
   'alerts',
   'onVerdict',
   'metrics',
+  'telemetry',
 ] as const;
 
 /**
@@ -144,6 +149,8 @@ export function parseOptions(input: GuardOptions = {}): ResolvedGuardOptions {
   if (alerts) resolved.alerts = alerts;
   const metrics = parseMetricsOptions(o.metrics, 'metrics');
   if (metrics) resolved.metrics = metrics;
+  const telemetry = parseTelemetryOptions(o.telemetry, 'telemetry');
+  if (telemetry) resolved.telemetry = telemetry;
   if (o.identify !== undefined) resolved.identify = expectFunction<IdentifyFn>('identify', o.identify);
   if (o.apiKeys !== undefined) resolved.apiKeys = parseApiKeyOptions(o.apiKeys, 'apiKeys');
 
