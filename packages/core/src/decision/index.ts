@@ -10,5 +10,18 @@ export type {
   Usage,
   Verdict,
 } from './types.js';
-export { rateLimitHeaders, rateLimitPolicyHeader, rateLimitValue, type LimitSet } from './headers.js';
+export {
+  DEFAULT_RATE_LIMIT_HEADERS,
+  isDefaultRateLimitFormat,
+  mostConstraining,
+  RATE_LIMIT_DRAFTS,
+  rateLimitHeaders,
+  rateLimitPolicyHeader,
+  rateLimitValue,
+  writeRateLimitHeaders,
+  type LimitSet,
+  type RateLimitDraft,
+  type RateLimitHeaderFormat,
+} from './headers.js';
+export { parseRateLimitHeadersOption, type RateLimitHeadersOption } from './headers-options.js';
 export { anthropicErrorBody, anthropicErrorType, type AnthropicErrorBody, type AnthropicErrorType } from './error-body.js';

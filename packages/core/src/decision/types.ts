@@ -123,7 +123,10 @@ export interface Decision {
   readonly signals: readonly Signal[];
   /** Cross-account cluster the identity is linked to, if any. */
   readonly cluster?: string;
-  /** Response headers to set: `RateLimit-Policy`, `RateLimit`, `Retry-After`, `x-request-id`. */
+  /**
+   * Response headers to set: the rate-limit fields the guard's `rateLimitHeaders` picks (by default
+   * `RateLimit-Policy` and `RateLimit`), `Retry-After` on refusals, and `X-Request-Id`.
+   */
   readonly headers: Readonly<Record<string, string>>;
   /** Seconds the client should wait before retrying (throttle decisions). */
   readonly retryAfter?: number;

@@ -150,6 +150,11 @@ export class Reservation implements LimitSet {
     return Math.max(0, this.specs[i]!.points - this.consumed(i));
   }
 
+  windowSeconds(i: number): number | undefined {
+    const spec = this.specs[i]!;
+    return spec.kind === 'concurrency' ? undefined : spec.windowSeconds;
+  }
+
   /** The `RateLimit` header value for the most constraining limit, if any limit answered. */
   rateLimit(retryAfter: number | undefined): string | undefined {
     return rateLimitValue(this, retryAfter);
