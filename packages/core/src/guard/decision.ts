@@ -1,4 +1,4 @@
-import type { Conclusion, Decision, DecisionReason, Identity, LimitState, ResponseActions, Signal, Verdict } from '../decision/index.js';
+import { isDefaultRateLimitFormat, writeRateLimitHeaders, type Conclusion, type Decision, type DecisionReason, type Identity, type LimitState, type RateLimitHeaderFormat, type ResponseActions, type Signal, type Verdict } from '../decision/index.js';
 import type { Reservation } from '../limits/index.js';
 import type { MessagesBody } from '../request/index.js';
 
@@ -59,6 +59,8 @@ export interface DecisionBookkeeping {
   served: Reservation | undefined;
   /** The validated body, for the upstream call. */
   body: MessagesBody | undefined;
+  /** Which rate-limit headers to send (the guard's `rateLimitHeaders`); the default when absent. */
+  rateLimitHeaders?: RateLimitHeaderFormat;
 }
 
 /**
@@ -94,10 +96,17 @@ export class GuardDecision implements Decision {
 
   constructor(f: DecisionDraft, keep: DecisionBookkeeping) {
     const allowed = f.conclusion === 'allow' || (f.conclusion === 'error' && f.allowed);
-    const rateLimit = f.reservation?.rateLimit(f.retryAfter);
-    // One literal per case keeps the headers object's shape fixed for the adapters' loop over it.
-    const headers: Record<string, string> =
-      rateLimit === undefined ? { 'X-Request-Id': f.id } : { 'RateLimit-Policy': f.reservation!.policyHeader, RateLimit: rateLimit, 'X-Request-Id': f.id };
+    const format = keep.rateLimitHeaders;
+    let headers: Record<string, string>;
+    if (format === undefined || isDefaultRateLimitFormat(format)) {
+      const rateLimit = f.reservation?.rateLimit(f.retryAfter);
+      // One literal per case keeps the headers object's shape fixed for the adapters' loop over it.
+      headers = rateLimit === undefined ? { 'X-Request-Id': f.id } : { 'RateLimit-Policy': f.reservation!.policyHeader, RateLimit: rateLimit, 'X-Request-Id': f.id };
+    } else {
+      headers = {};
+      if (f.reservation) writeRateLimitHeaders(headers, f.reservation, format, f.reservation.policyHeader, f.retryAfter, f.timestamp);
+      headers['X-Request-Id'] = f.id;
+    }
     if (!allowed && f.retryAfter !== undefined) headers['Retry-After'] = String(Math.max(1, Math.ceil(f.retryAfter)));
     this.id = f.id;
     this.conclusion = f.conclusion;

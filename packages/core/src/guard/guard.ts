@@ -365,7 +365,7 @@ export class Guard {
   }
 
   private finish(req: GuardRequest, body: MessagesBody | undefined, draft: DecisionDraft, reservation?: Reservation): Decision {
-    const decision = makeDecision(draft, { owner: this, served: reservation, body });
+    const decision = makeDecision(draft, { owner: this, served: reservation, body, rateLimitHeaders: this.options.rateLimitHeaders });
     if (this.emitter.has('decision')) {
       const event: Parameters<GuardEvents['decision']>[0] = { decision, request: req, durationMs: performance.now() - draft.started };
       if (body) event.body = body;

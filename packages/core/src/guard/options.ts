@@ -13,6 +13,7 @@ import { parseMetricsOptions, type GuardMetricsPlugin } from '../metrics/plugin.
 import { parseTelemetryOptions, type GuardTelemetryPlugin } from '../telemetry/plugin.js';
 import { parseShieldOptions, type ResolvedShieldOptions, type ShieldOptions } from '../shield/index.js';
 import { parseDetectorOptions, type DetectorOptions } from '../detector/index.js';
+import { parseRateLimitHeadersOption, type RateLimitHeaderFormat, type RateLimitHeadersOption } from '../decision/index.js';
 
 /**
  * Options of {@link createGuard}. Every key is optional; the defaults protect a single-process
@@ -35,6 +36,27 @@ export interface GuardOptions {
   apiKeys?: ApiKeyOptions;
   /** Rate limits and budgets; `false` turns them all off. */
   limits?: LimitsOptions | false;
+  /**
+   * Which rate-limit headers decisions carry, picked as in express-rate-limit
+   * (`standardHeaders`, `legacyHeaders`): `standard` is the revision of
+   * draft-ietf-httpapi-ratelimit-headers, `'draft-8'` (default: named policies, the syntax of
+   * draft-08 through draft-11), `'draft-7'` (`RateLimit: limit=…, remaining=…, reset=…`),
+   * `'draft-6'` (`RateLimit-Limit`, `-Remaining`, `-Reset`) or `false`; `legacy: true` adds
+   * `X-RateLimit-Limit`, `-Remaining` and `-Reset` (Unix seconds). A draft name alone sets
+   * `standard`; `false` sends none. `Retry-After` and `X-Request-Id` are sent either way.
+   * draft-6, draft-7 and the legacy fields name one limit: the most constraining.
+   *
+   * @example
+   * ```ts
+   * createGuard({ rateLimitHeaders: 'draft-7' });
+   * // RateLimit-Policy: 30;w=60
+   * // RateLimit: limit=30, remaining=29, reset=60
+   * createGuard({ rateLimitHeaders: { standard: 'draft-6', legacy: true } });
+   * // RateLimit-Policy: 30;w=60, RateLimit-Limit: 30, RateLimit-Remaining: 29, RateLimit-Reset: 60,
+   * // X-RateLimit-Limit: 30, X-RateLimit-Remaining: 29, X-RateLimit-Reset: 1793610060
+   * ```
+   */
+  rateLimitHeaders?: RateLimitHeadersOption;
   /** Prices in USD per million tokens by model id, merged over the built-in Claude table (`DEFAULT_PRICES`); models it does not list are priced at its highest rates. */
   prices?: PriceTable;
   /** Injectable time source (replays use the log's timestamps). Default the system clock. */
@@ -71,6 +93,8 @@ export interface ResolvedGuardOptions {
   identify?: IdentifyFn;
   apiKeys?: ResolvedApiKeys;
   limits: LimitSpec[];
+  /** Which rate-limit headers decisions carry. */
+  rateLimitHeaders: RateLimitHeaderFormat;
   prices: Prices;
   clock: Clock;
   logger: Logger;
@@ -93,6 +117,7 @@ export const GUARD_OPTION_KEYS = [
   'identify',
   'apiKeys',
   'limits',
+  'rateLimitHeaders',
   'prices',
   'clock',
   'logger',
@@ -134,6 +159,7 @@ export function parseOptions(input: GuardOptions = {}): ResolvedGuardOptions {
     clientAddress,
     ipv6Prefix,
     limits: parseLimitsOptions(o.limits),
+    rateLimitHeaders: parseRateLimitHeadersOption(o.rateLimitHeaders),
     prices: parsePrices(o.prices, 'prices'),
     clock,
     logger,
