@@ -1,4 +1,5 @@
 import { commands } from './commands/index.js';
+import { InputError, messageOf } from './commands/input.js';
 import { UsageError, type CommandIO } from './commands/types.js';
 
 const VERSION = '0.1.0';
@@ -35,14 +36,18 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     io.stdout.write(`${command.usage}\n`);
     return 0;
   }
+  // `distill-guard audit verify: ...`: messages name the subcommand too.
+  const prefix = `distill-guard ${name}${rest[0] !== undefined && command.subcommands?.includes(rest[0]) ? ` ${rest[0]}` : ''}`;
   try {
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(`distill-guard ${name}: ${err.message}\n\n${command.usage}\n`);
+      io.stderr.write(`${prefix}: ${err.message}\n\n${command.usage}\n`);
       return 2;
     }
-    io.stderr.write(`distill-guard ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    // Errors from the core carry their own `distill-guard:` prefix; it is never printed twice.
+    io.stderr.write(`${prefix}: ${messageOf(err)}\n`);
+    if (err instanceof InputError && err.hint) io.stderr.write(`  hint: ${err.hint}\n`);
     return 1;
   }
 }

@@ -91,8 +91,10 @@ describe('distill-guard audit verify', () => {
   });
 
   it('exits 1 when a file cannot be read', async () => {
-    const r = await verify(join(dir, 'missing.jsonl'));
+    const file = join(dir, 'missing.jsonl');
+    const r = await verify(file);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/ENOENT/);
+    expect(r.stderr).toContain(`distill-guard audit verify: cannot read audit file ${file}: no such file or directory.`);
+    expect(r.stderr).not.toMatch(/ENOENT/);
   });
 });

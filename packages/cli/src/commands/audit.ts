@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { AUDIT_SECRET_ENV, verifyAuditFiles, type AuditVerifyResult } from '@distill-guard/core';
+import { checkAuditFiles } from './input.js';
 import { UsageError, type Command, type CommandIO } from './types.js';
 
 const USAGE = `Usage: distill-guard audit verify <files or directories...> [options]
@@ -14,7 +15,8 @@ Options:
   --partial          accept a chain that starts after seq 1 (older files removed on purpose)
   --json             print the result as JSON
 
-Exit codes: 0 the chain is intact, 1 it is not (or a file could not be read), 2 usage error.`;
+Exit codes: 0 the chain is intact, 1 it is not (or a file could not be read or is not an
+audit log), 2 usage error.`;
 
 function parse(argv: string[]) {
   try {
@@ -45,6 +47,7 @@ function describeOk(r: AuditVerifyResult): string {
 async function verify(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(argv);
   if (positionals.length === 0) throw new UsageError('give at least one audit file or directory.');
+  await checkAuditFiles(positionals);
   const envName = values['secret-env'] ?? AUDIT_SECRET_ENV;
   const secret = process.env[envName];
   if (!secret) io.stderr.write(`distill-guard audit verify: note: ${envName} is not set; verifying as a chain written without a secret.\n`);
@@ -66,6 +69,7 @@ export const auditCommand: Command = {
   name: 'audit',
   summary: 'Verify the tamper-evident audit log (audit verify <files...>)',
   usage: USAGE,
+  subcommands: ['verify'],
   async run(argv, io) {
     const [sub, ...rest] = argv;
     if (sub !== 'verify') throw new UsageError(sub ? `unknown subcommand '${sub}'.` : 'missing subcommand (verify).');

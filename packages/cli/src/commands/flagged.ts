@@ -78,10 +78,10 @@ function table(entries: FlagEntry[]): string {
 }
 
 function one(positionals: string[], sub: string): string {
-  if (positionals.length === 0) throw new UsageError(`${sub}: give the identity, e.g. \`distill-guard flagged ${sub} key:partner\`.`);
-  if (positionals.length > 1) throw new UsageError(`${sub}: one identity at a time (got ${positionals.length}).`);
+  if (positionals.length === 0) throw new UsageError(`give the identity, e.g. \`distill-guard flagged ${sub} key:partner\`.`);
+  if (positionals.length > 1) throw new UsageError(`one identity at a time (got ${positionals.length}).`);
   const id = positionals[0]!;
-  if (id.trim() === '' || id.length > 256) throw new UsageError(`${sub}: the identity must be 1 to 256 characters.`);
+  if (id.trim() === '' || id.length > 256) throw new UsageError(`the identity must be 1 to 256 characters, got ${id.trim() === '' ? 'a blank one' : `${id.length} characters`}.`);
   return id;
 }
 
@@ -91,29 +91,33 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(rest);
   const url = values.redis ?? process.env.REDIS_URL;
   if (!url) throw new UsageError('give the guards\' Redis with --redis <url> (or set REDIS_URL).');
-  if (!/^rediss?:\/\//.test(url)) throw new UsageError('--redis must be a redis:// or rediss:// URL.');
+  if (!/^rediss?:\/\//.test(url)) {
+    // The value may hold a password: name its scheme only.
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1];
+    throw new UsageError(`--redis must be a redis:// or rediss:// URL, got ${scheme ? `a ${scheme}:// URL` : 'one without a scheme'}.`);
+  }
 
   let id: string | undefined;
   let input: { reason: string; by: string; ttlSeconds?: number } | undefined;
   if (sub === 'list') {
-    if (positionals.length > 0) throw new UsageError('list takes no identity.');
+    if (positionals.length > 0) throw new UsageError(`list takes no identity, got '${positionals[0]}'.`);
   } else {
     id = one(positionals, sub);
   }
   if (sub === 'add') {
     const reason = values.reason?.trim();
-    if (!reason) throw new UsageError('add: --reason <text> is required.');
-    if (reason.length > 500) throw new UsageError('add: --reason is limited to 500 characters.');
+    if (!reason) throw new UsageError('--reason <text> is required.');
+    if (reason.length > 500) throw new UsageError(`--reason is limited to 500 characters, got ${reason.length}.`);
     const by = values.by === undefined ? 'cli' : `cli:${values.by}`;
-    if (values.by !== undefined && !/^[\w.@-]{1,64}$/.test(values.by)) throw new UsageError('--by must be 1 to 64 letters, digits, . @ _ or -.');
+    if (values.by !== undefined && !/^[\w.@-]{1,64}$/.test(values.by)) throw new UsageError(`--by must be 1 to 64 letters, digits, . @ _ or -, got '${values.by}'.`);
     input = { reason, by };
     if (values.ttl !== undefined) {
       const ttl = Number(values.ttl);
-      if (!Number.isInteger(ttl) || ttl < 1) throw new UsageError('--ttl must be a whole number of seconds, at least 1.');
+      if (!Number.isInteger(ttl) || ttl < 1) throw new UsageError(`--ttl must be a whole number of seconds, at least 1, got '${values.ttl}'.`);
       input.ttlSeconds = ttl;
     }
   } else if (values.reason !== undefined || values.ttl !== undefined || values.by !== undefined) {
-    throw new UsageError(`${sub}: --reason, --ttl and --by are options of add.`);
+    throw new UsageError(`--reason, --ttl and --by are options of add, not of ${sub}.`);
   }
 
   const redis = await connect(url);
@@ -138,7 +142,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     await store.exec(detectorAccountKeys(id!).map((key): StoreOp => ({ op: 'del', key })));
     if (values.json) io.stdout.write(`${JSON.stringify({ id, removed }, null, 2)}\n`);
     else if (removed) io.stdout.write(`Unflagged ${id}: its next request is let through.\n`);
-    else io.stderr.write(`distill-guard flagged: ${id} is not flagged.\n`);
+    else io.stderr.write(`distill-guard flagged remove: ${id} is not flagged.\n`);
     return removed ? 0 : 1;
   } finally {
     await redis.quit().catch(() => redis.disconnect());
@@ -150,5 +154,6 @@ export const flaggedCommand: Command = {
   name: 'flagged',
   summary: 'List, add or remove flagged identities in the guards\' Redis (flagged list|add|remove)',
   usage: USAGE,
+  subcommands: ['list', 'add', 'remove'],
   run,
 };

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { readAuditEvents, summarizeAudit, type AuditSummary, type IdentitySummary } from '@distill-guard/core';
+import { AUDIT_HINT, checkAuditFiles, InputError } from './input.js';
 import { UsageError, type Command } from './types.js';
 
 const USAGE = `Usage: distill-guard report <audit files or directories...> [--json] [--top N]
@@ -10,7 +11,9 @@ blocked, and what they cost.
 
 Options:
   --top N   identities to list (default 20)
-  --json    print the summary as JSON`;
+  --json    print the summary as JSON
+
+Exit codes: 0 done, 1 a file could not be read or is not an audit log, 2 usage error.`;
 
 function parse(argv: string[]) {
   try {
@@ -83,9 +86,11 @@ export const reportCommand: Command = {
     let top = 20;
     if (values.top !== undefined) {
       top = Number(values.top);
-      if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top must be a positive integer, got '${values.top}'.`);
+      if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top must be a whole number of identities, at least 1, got '${values.top}'.`);
     }
+    await checkAuditFiles(positionals);
     const summary = await summarizeAudit(readAuditEvents(positionals), { top });
+    if (summary.events === 0) throw new InputError(`no audit events in ${positionals.join(', ')}: ${positionals.length === 1 ? 'it is' : 'they are'} empty.`, AUDIT_HINT);
     io.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : formatReport(summary));
     return 0;
   },

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { scanInjection, scanMessages, type InjectionScan } from '@distill-guard/core';
+import { fsReason, InputError, looksBinary, readHead, statInput } from './input.js';
 import { UsageError, type Command, type CommandIO } from './types.js';
 
 const USAGE = `Usage: distill-guard scan <file.jsonl | -> [--threshold <0..1>]
@@ -19,7 +20,12 @@ are skipped. Use - to read standard input. A summary goes to standard error.
 Options:
   --threshold N   score at or above which the verdict is "injection" (default 0.5)
 
-Exit codes: 0 done (even with unreadable lines), 1 the file cannot be read, 2 usage error.`;
+Exit codes: 0 done (even with some unreadable lines), 1 the file cannot be read, is binary,
+or has no readable line at all, 2 usage error.`;
+
+const LINE_HINT =
+  'each line must be a JSON object with a "text" string or a "messages" array; for plain text, ' +
+  "one prompt per line, wrap each line first: jq -Rc '{text: .}' prompts.txt | distill-guard scan -";
 
 /** Where to read `-` from: the process's stdin, or one injected by tests. */
 type ScanIO = CommandIO & { stdin?: NodeJS.ReadableStream };
@@ -67,11 +73,18 @@ function format(result: InjectionScan | { error: string }): string {
 
 async function open(file: string, io: ScanIO): Promise<NodeJS.ReadableStream> {
   if (file === '-') return io.stdin ?? process.stdin;
+  const st = await statInput(file, 'file', LINE_HINT);
+  if (st.isDirectory()) throw new InputError(`${file} is a directory; give one JSONL file.`, LINE_HINT);
+  if (st.isFile() && st.size > 0) {
+    const head = await readHead(file, st.size, { decompress: false, what: 'file' });
+    if (head.gzip) throw new InputError(`${file} is gzip-compressed; scan reads plain JSON Lines.`, `decompress it on the way in: gunzip -c ${file} | distill-guard scan -`);
+    if (looksBinary(head.bytes)) throw new InputError(`${file} is not a JSONL file of prompts: it holds binary data.`, LINE_HINT);
+  }
   const stream = createReadStream(file);
   try {
     await once(stream, 'open');
   } catch (err) {
-    throw new Error(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new InputError(`cannot read file ${file}: ${fsReason(err)}.`, LINE_HINT);
   }
   return stream;
 }
@@ -84,6 +97,7 @@ async function run(argv: string[], io: ScanIO): Promise<number> {
   let total = 0;
   let injections = 0;
   let errors = 0;
+  let firstError: string | undefined;
   let out = '';
   const flush = async (): Promise<void> => {
     if (out.length === 0) return;
@@ -99,12 +113,16 @@ async function run(argv: string[], io: ScanIO): Promise<number> {
     if ('error' in result) {
       errors++;
       result.error = `line ${lineNo}: ${result.error}`;
+      firstError ??= result.error;
     } else if (result.verdict === 'injection') injections++;
     out += `${format(result)}\n`;
     if (out.length >= 64 * 1024) await flush();
   }
   await flush();
   io.stderr.write(`distill-guard scan: ${total} lines, ${injections} injection, ${total - injections - errors} benign, ${errors} unreadable\n`);
+  if (total > 0 && errors === total) {
+    throw new InputError(`${file === '-' ? 'standard input' : file} has no readable line: all ${total} are unreadable (${firstError}).`, LINE_HINT);
+  }
   return 0;
 }
 

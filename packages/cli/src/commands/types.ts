@@ -13,6 +13,8 @@ export interface Command {
   summary: string;
   /** Full usage text for `distill-guard <name> --help`. */
   usage: string;
+  /** Subcommands (`audit verify`): named in the command's error messages. */
+  subcommands?: readonly string[];
   /** Returns the process exit code. Throw `UsageError` for bad arguments (exit 2 with usage). */
   run(argv: string[], io: CommandIO): Promise<number>;
 }
