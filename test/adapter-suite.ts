@@ -71,6 +71,10 @@ export function adapterSuite(harness: AdapterHarness): void {
       expect(res.headers.get('ratelimit-policy')).toContain('"requests-1m";q=30;w=60');
       expect(res.headers.get('ratelimit')).toBe('"requests-1m";r=29;t=60');
       expect(res.headers.get('x-request-id')).toMatch(/^req_/);
+      // Another header flavour reaches the client as the decision carries it.
+      const draft6 = await start({ guard: { rateLimitHeaders: { standard: 'draft-6', legacy: true } } });
+      const flavoured = await post(`${draft6.url}/api/echo`, chat(), { 'x-test-user': 'u_1' });
+      expect(['ratelimit', 'ratelimit-limit', 'ratelimit-remaining', 'x-ratelimit-remaining'].map((h) => flavoured.headers.get(h))).toEqual([null, '30', '29', '29']);
     });
 
     it('answers 200 rapid requests from one user with 429s carrying RateLimit and Retry-After', async () => {
