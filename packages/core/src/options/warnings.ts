@@ -10,8 +10,17 @@ export const consoleLogger: Logger = {
 };
 
 /**
- * Codes of the one-time warnings for legal-but-risky setups. Each is documented in
- * `docs/warnings.md`; silence one with `warnings: { CODE: false }`.
+ * Where the warnings are explained: a stable public URL (the package has no docs/ folder), one
+ * heading per code, whose anchor is the code in lower case.
+ */
+export const WARNINGS_DOC_URL = 'https://github.com/distill-guard/distill-guard/blob/main/docs/warnings.md';
+
+/** The URL of one warning's explanation, e.g. `…/docs/warnings.md#dg_limits_disabled`. */
+export const warningUrl = (code: string): string => `${WARNINGS_DOC_URL}#${code.toLowerCase()}`;
+
+/**
+ * Codes of the one-time warnings for legal-but-risky setups. Each is documented at
+ * {@link warningUrl} (`docs/warnings.md`); silence one with `warnings: { CODE: false }`.
  */
 export const WARNING_CODES = [
   'DG_STORE_ERROR_POLICY_DEFAULT',
@@ -27,6 +36,7 @@ export const WARNING_CODES = [
   'DG_NO_MAX_TOKENS_CAP',
   'DG_API_KEYS_OPTIONAL',
   'DG_UNPRICED_MODEL',
+  'DG_CLAUDE_NO_API_KEY',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -41,7 +51,7 @@ export class Warnings {
   warn(code: WarningCode, message: string): void {
     if (this.seen.has(code) || this.silenced.has(code)) return;
     this.seen.add(code);
-    this.logger.warn(`distill-guard [${code}] ${message} See docs/warnings.md#${code.toLowerCase()}.`, { code });
+    this.logger.warn(`distill-guard [${code}] ${message} See ${warningUrl(code)}`, { code });
   }
 
   /** Codes emitted so far (for tests and diagnostics). */
