@@ -8,7 +8,9 @@ export default defineConfig({
   entry: { index: 'src/index.ts', 'metrics/index': 'src/metrics/index.ts', 'telemetry/index': 'src/telemetry/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
-  sourcemap: true,
+  // No source maps: the output is readable, unminified ESM/CJS (stack traces already point at
+  // named functions in plain code), and the maps doubled the tarballs (1.9 MB of core's 3.2 MB).
+  sourcemap: false,
   clean: true,
   target: 'node20',
 });
