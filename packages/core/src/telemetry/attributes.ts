@@ -35,7 +35,15 @@ export const TOKEN_BUCKETS = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 26214
 /** Bucket boundaries the conventions advise for `gen_ai.client.operation.duration`, in seconds. */
 export const DURATION_BUCKETS = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92];
 
-/** `{gen_ai.operation.name} {gen_ai.request.model}`, or the operation alone when the model is unknown. */
+/**
+ * `{gen_ai.operation.name} {gen_ai.request.model}`, or the operation alone when the model is unknown.
+ *
+ * @example
+ * ```ts
+ * spanName('claude-haiku-4-5'); // 'chat claude-haiku-4-5'
+ * spanName(undefined); // 'chat'
+ * ```
+ */
 export function spanName(model: string | undefined): string {
   return model ? `${OPERATION} ${model}` : OPERATION;
 }
@@ -43,6 +51,11 @@ export function spanName(model: string | undefined): string {
 /**
  * Input tokens as the conventions count them for Anthropic: the API's `input_tokens` excludes
  * cached tokens, so cache reads and cache writes are added to it.
+ *
+ * @example
+ * ```ts
+ * inputTokens({ input_tokens: 12, output_tokens: 40, cache_read_input_tokens: 300, cache_creation_input_tokens: 50 }); // 362
+ * ```
  */
 export function inputTokens(usage: Usage): number {
   return usage.input_tokens + (usage.cache_read_input_tokens ?? 0) + (usage.cache_creation_input_tokens ?? 0);
