@@ -1,8 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { commands } from './commands/index.js';
 import { InputError, messageOf } from './commands/input.js';
 import { UsageError, type CommandIO } from './commands/types.js';
 
-const VERSION = '0.1.0';
+/** The package's version, read from its package.json (src/ and dist/ are both one level below it), so a release bump needs no code change. */
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);
@@ -24,7 +32,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout.write(`${VERSION}\n`);
+    io.stdout.write(`${version()}\n`);
     return 0;
   }
   const command = commands.find((c) => c.name === name);

@@ -1,7 +1,7 @@
 // Wrong files and wrong options: every failure names the file (or the option), says what was
 // expected, exits non-zero, and prints `distill-guard <command>:` once.
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { humanChatSession, toLogLines } from '@distill-guard/core';
@@ -260,5 +260,12 @@ describe('usage errors name the option and what was expected', () => {
     const r = await run(['report', dir, '--top', 'ten']);
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe("distill-guard report: --top must be a whole number of identities, at least 1, got 'ten'.");
+  });
+});
+
+describe('--version', () => {
+  it("prints the package's version, from its package.json", async () => {
+    const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(await run(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 });
