@@ -18,8 +18,9 @@
  *   run's Redis, files are written in a temporary directory. A program that starts a server is
  *   then probed: `post=<path>` sends a Messages request (JSON), `sdk=<path>` drives the
  *   Anthropic SDK with `baseURL` at that path, `probe=none` only starts it; without a setting,
- *   each literal path of its `.post('<path>'` routes is posted to, or, if it has none, the SDK
- *   is pointed at its root. A program that starts no server only has to run without throwing.
+ *   each literal path of its `.post('<path>'` routes is posted to and the SDK is pointed at each
+ *   `.use('<path>', … claudeRoute(…))` mount, or, if it has neither, at its root. A program
+ *   that starts no server only has to run without throwing.
  * - `fragment`: a piece of a larger program. It may use the names of {@link context} (an
  *   Express `app`, a Koa `router`, an Anthropic `client`, a `redis` client, a `guard`...)
  *   without defining them; everything else is checked as in a module. `context=koa`: `app` is

@@ -77,13 +77,18 @@ const MESSAGES_REQUEST = {
   messages: [{ role: 'user' as const, content: 'How do lighthouses work?' }],
 };
 
-/** The probes of a program: from its marker, else its literal `.post('<path>'` routes, else the SDK at its root. */
+/**
+ * The probes of a program: from its marker; else a Messages request to each literal
+ * `.post('<path>'` route and the SDK at each literal `.use('<path>', … claudeRoute(…))` mount;
+ * else the SDK at its root (a guard mounted globally in front of an Anthropic-style endpoint).
+ */
 function probesOf(b: DocBlock): Array<['post' | 'sdk', string]> {
   const given = b.settings.filter(([k]) => k === 'post' || k === 'sdk' || k === 'probe');
   if (given.some(([k, v]) => k === 'probe' && v === 'none')) return [];
   if (given.length > 0) return given.filter(([k]) => k !== 'probe') as Array<['post' | 'sdk', string]>;
   const posts = [...b.code.matchAll(/\.post\(\s*['"](\/[^'"]*)['"]/g)].map((m) => ['post', m[1]!] as ['post', string]);
-  return posts.length > 0 ? posts : [['sdk', '/']];
+  const mounts = [...b.code.matchAll(/\.use\(\s*['"](\/[^'"]*)['"][^;]*?claudeRoute\(/g)].map((m) => ['sdk', m[1]!] as ['sdk', string]);
+  return posts.length + mounts.length > 0 ? [...posts, ...mounts] : [['sdk', '/']];
 }
 
 /**
