@@ -113,7 +113,7 @@ export function createGuardTelemetry(options: GuardTelemetryOptions = {}): Guard
 
   const handlers: TelemetryHandlers = {
     decision({ decision, body, durationMs }) {
-      if (closed) return;
+      if (closed || !isMessagesCall(decision, body)) return;
       const checkMs = durationMs !== undefined && Number.isFinite(durationMs) && durationMs > 0 ? durationMs : 0;
       const model = body?.model ?? decision.model;
       const span = tracer.startSpan(spanName(model), {
@@ -187,6 +187,20 @@ export function createGuardTelemetry(options: GuardTelemetryOptions = {}): Guard
       open.clear();
     },
   };
+}
+
+/** Refusals that come before a Messages body is validated: the only decisions without a body that are spans. */
+const BEFORE_BODY = new Set(['invalid-request', 'unauthenticated', 'internal-error']);
+
+/**
+ * Whether a decision is about a Claude call. A decision with a validated body is. Without one, a
+ * refusal for a bad body, missing credentials or a guard that could not identify the client is
+ * one too. Other decisions without a body are request counts (a token count, the app's other
+ * routes) that are never recorded: an allowed one would wait for an outcome that never comes.
+ */
+function isMessagesCall(decision: Decision, body: unknown): boolean {
+  if (body !== undefined) return true;
+  return !decision.allowed && decision.reason !== undefined && BEFORE_BODY.has(decision.reason);
 }
 
 /** Wall-clock ms with sub-ms precision, from the monotonic clock (span start and end share it). */

@@ -6,6 +6,8 @@ import ts from 'typescript';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGuard, OptionsError, type Decision, type Guard, type GuardOptions } from '../../src/index.js';
 import { createGuardTelemetry, DURATION_BUCKETS, inputTokens, TOKEN_BUCKETS } from '../../src/telemetry/index.js';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { StoreError, type Store } from '../../src/index.js';
 import { chatRequest, messagesBody } from '../helpers.js';
 import { attributeText, ERROR, otel, UNSET, until } from './helpers.js';
 
@@ -19,6 +21,13 @@ afterEach(async () => {
     await o.shutdown();
   }
 });
+
+/** A store whose operations fail, as a Redis that went away would. */
+function brokenStore(): Store {
+  const failing = new RateLimiterMemory({ points: 1, duration: 1 });
+  failing.consume = () => Promise.reject(new StoreError('connection refused'));
+  return { kind: 'redis', rateLimiter: () => failing, exec: () => Promise.reject(new StoreError('connection refused')), close: async () => undefined };
+}
 
 function setup(guardOptions: GuardOptions = {}, telemetryOptions: Parameters<typeof otel>[0] = {}) {
   const t = otel(telemetryOptions);
@@ -125,19 +134,37 @@ describe('guard telemetry: spans', () => {
     expect(attributeText(span!)).not.toContain('10.0.0.7');
   });
 
-  it('a guard that failed open serves the call: the span follows the call, the failure is an attribute', async () => {
-    const { guard, spans } = setup({
-      onStoreError: 'open',
-      identify: () => {
-        throw new Error('boom');
-      },
-      logger: { warn() {}, error() {} },
-    });
-    const decision = await guard.check(chatRequest());
+  it('a store that failed: refused under closed (error status), served under open (the span follows the call)', async () => {
+    const closed = setup({ store: brokenStore(), detector: false, onStoreError: 'closed', logger: { warn() {}, error() {} } });
+    expect(await closed.guard.check(chatRequest())).toMatchObject({ conclusion: 'error', allowed: false });
+    expect(closed.spans()[0]!.name).toBe('chat claude-haiku-4-5');
+    expect(closed.spans()[0]!.status).toMatchObject({ code: ERROR, message: 'DG_STORE_UNAVAILABLE' });
+
+    const open = setup({ store: brokenStore(), detector: false, onStoreError: 'open', logger: { warn() {}, error() {} } });
+    const decision = await open.guard.check(chatRequest());
     expect(decision).toMatchObject({ conclusion: 'error', allowed: true });
-    await guard.record(decision, { status: 200, usage: { input_tokens: 3, output_tokens: 4 } });
-    expect(spans()[0]!.status.code).toBe(UNSET);
-    expect(spans()[0]!.attributes['distill_guard.error.code']).toBe('DG_IDENTIFY_FAILED');
+    await open.guard.record(decision, { status: 200, usage: { input_tokens: 3, output_tokens: 4 } });
+    expect(open.spans()[0]!.status.code).toBe(UNSET);
+    expect(open.spans()[0]!.attributes['distill_guard.error.code']).toBe('DG_STORE_UNAVAILABLE');
+  });
+
+  it('makes no span of a decision without a Messages body that is not a refusal of one (token counts, other routes)', async () => {
+    const t = otel();
+    // A guard without telemetry makes the decisions; the test hands them to the telemetry itself.
+    const plain = createGuard({ warnings: false, limits: { ...NO_LIMITS, requests: { limit: 1, window: '1m' } } });
+    open.push({ guard: plain, shutdown: t.shutdown });
+    const request = chatRequest();
+    const served = await plain.check(request);
+    const limited = await plain.check(request);
+    const unauthenticated = await plain.check(chatRequest({ body: { messages: 'hi' } }));
+    // As a request-count check announces them: no body.
+    t.telemetry.handlers.decision({ decision: served, request });
+    t.telemetry.handlers.decision({ decision: limited, request });
+    expect(t.spans()).toHaveLength(0);
+    t.telemetry.handlers.decision({ decision: unauthenticated, request });
+    expect(t.spans()).toHaveLength(1);
+    t.telemetry.close();
+    expect(t.spans()).toHaveLength(1);
   });
 
   it('an upstream failure is an error; a client that left, a disallowed model or a stopped reply is not', async () => {
