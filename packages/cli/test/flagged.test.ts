@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { createGuard, detectorAccountKeys, redisStore, type Guard } from '@distill-guard/core';
+import { createGuard, detectorAccountKeys, hashApiKey, redisStore, type Guard } from '@distill-guard/core';
 import { run } from './audit-fixture.js';
 
 // A database of its own: the run's Redis is shared by every test file.
@@ -13,6 +13,12 @@ const chat = (user: string) => ({
   user,
   body: { model: 'claude-haiku-4-5', max_tokens: 100, messages: [{ role: 'user' as const, content: 'Hello there.' }] },
 });
+// A client of the app's own API, identified by its key as `key:partner`.
+const PARTNER_KEY = 'sk-partner-cli-test-0123456789';
+const partnerChat = () => {
+  const { user: _user, ...request } = chat('');
+  return { ...request, headers: { ...request.headers, 'x-api-key': PARTNER_KEY } };
+};
 
 let redis: Redis;
 let guard: Guard;
@@ -20,7 +26,7 @@ let guard: Guard;
 beforeAll(async () => {
   redis = new Redis(url());
   // A running guard of an app on the same Redis.
-  guard = createGuard({ store: redisStore(redis), warnings: false });
+  guard = createGuard({ store: redisStore(redis), warnings: false, apiKeys: { keys: [{ id: 'partner', hash: hashApiKey(PARTNER_KEY) }], required: false } });
 });
 afterAll(async () => {
   await guard.close();
@@ -48,8 +54,9 @@ describe('distill-guard flagged', () => {
   });
 
   it('lists and removes a flag a guard set; the identity is let through again', async () => {
+    expect((await guard.check(partnerChat())).identity.id).toBe('key:partner');
     await guard.flag('key:partner', 'distillation: template-reuse', { by: 'detector', score: 0.97 });
-    expect((await guard.check(chat('key:partner'))).allowed).toBe(false);
+    expect((await guard.check(partnerChat())).allowed).toBe(false);
 
     const json = await run(['flagged', 'list', '--redis', url(), '--json']);
     expect(JSON.parse(json.stdout).flagged).toEqual([expect.objectContaining({ id: 'key:partner', by: 'detector', score: 0.97 })]);
@@ -57,7 +64,7 @@ describe('distill-guard flagged', () => {
     const removed = await run(['flagged', 'remove', 'key:partner', '--redis', url()]);
     expect(removed).toMatchObject({ code: 0, stdout: 'Unflagged key:partner: its next request is let through.\n' });
     expect(await guard.isFlagged('key:partner')).toBe(false);
-    expect((await guard.check(chat('key:partner'))).allowed).toBe(true);
+    expect((await guard.check(partnerChat())).allowed).toBe(true);
 
     const again = await run(['flagged', 'remove', 'key:partner', '--redis', url(), '--json']);
     expect(again.code).toBe(1);
