@@ -35,6 +35,16 @@ export interface GuardParts {
 const VERDICT_RANK: Record<Verdict, number> = { allow: 0, throttle: 1, flag: 2, block: 3 };
 
 /**
+ * Whose request-count limits {@link Guard.checkRequestsNow} applies: `'all'` (identity, address
+ * and global, for a Messages-API call that spends no tokens) or `'ip'` (the address's only, for an
+ * app's other routes).
+ */
+export type RequestLimitScope = 'all' | 'ip';
+
+/** A request-count check asks nothing of the budgets: only the `requests` limits are consulted. */
+const NO_DEMAND: Demand = { inputTokens: 0, maxTokens: 0, inputCostUsd: 0, outputTokenUsd: 0 };
+
+/**
  * The guard: one `check` per request, one `record` per served response.
  * Create it with `createGuard(options)`; adapters call it for you.
  */
@@ -44,6 +54,9 @@ export class Guard {
   readonly limits: Limits;
   private readonly emitter: GuardEmitter;
   private readonly identify: (req: GuardRequest) => IdentityResult | Promise<IdentityResult>;
+  /** The `requests` limits alone, per scope, made on first use (see {@link checkRequestsNow}). */
+  private readonly requestLimits = new Map<RequestLimitScope, Limits>();
+  private readonly timeoutMs: number | undefined;
   private closed = false;
 
   constructor(
@@ -55,6 +68,7 @@ export class Guard {
     this.emitter = emitter ?? new GuardEmitter(options.logger);
     this.flags = new FlagList(options.store, options.clock);
     const timeoutMs = options.store instanceof RedisStore ? options.store.timeoutMs : undefined;
+    this.timeoutMs = timeoutMs;
     this.limits = new Limits(options.limits, options.store, options.clock, timeoutMs);
     this.identify = createIdentityResolver({
       clientAddress: options.clientAddress,
@@ -122,6 +136,78 @@ export class Guard {
       );
     }
     return this.checkIdentified(req, resolved, timestamp, monitor, started);
+  }
+
+  /**
+   * A check of the request-count limits alone: no body, no shield, no detector, and no token,
+   * cost, output or concurrency limit, since the request spends none of them. With `'all'` (a
+   * Messages-API call that spends no tokens, such as `count_tokens`) the client is identified as
+   * by `check` (API keys included), a flagged identity is refused, and the request limits of every
+   * scope apply. With `'ip'` (an app's other routes, when asked for) only the per-address request
+   * limit applies and nothing is asked of the client. Requests are counted in the same counters as
+   * `check` counts them. Nothing is held, so there is nothing to `record`; an allowed `'ip'`
+   * decision raises no `decision` event (a page's every asset would flood the audit trail).
+   *
+   * @example
+   * ```ts
+   * const answer = guard.checkRequestsNow(req, 'all');
+   * const decision = answer instanceof Promise ? await answer : answer;
+   * if (!decision.allowed) return send(decision.status, decision.headers, anthropicErrorBody(decision.status, decision.message, decision.id));
+   * ```
+   */
+  checkRequestsNow(req: GuardRequest, scope: RequestLimitScope): Decision | Promise<Decision> {
+    const started = performance.now();
+    const timestamp = req.timestamp ?? this.options.clock.now();
+    const monitor = this.options.mode === 'monitor';
+    if (scope === 'ip') {
+      const address = this.options.clientAddress(req.ip, req.headers);
+      const identity: Identity = { id: address.id, source: 'ip', ip: address.ip, network: address.network };
+      return this.countRequest(req, new DecisionDraft(requestId(req.id), timestamp, monitor, started, identity), scope, NOTHING);
+    }
+    const counted = (who: IdentityResult): Decision | Promise<Decision> => {
+      const draft = new DecisionDraft(requestId(req.id), timestamp, monitor, started, who.identity);
+      if (!who.ok) return this.finish(req, undefined, draft.conclude('deny', 'unauthenticated', 401, who.message));
+      const flag = this.lookupFlag(who.identity.id);
+      return flag instanceof Promise ? flag.then((f) => this.countRequest(req, draft, scope, f)) : this.countRequest(req, draft, scope, flag);
+    };
+    let resolved: IdentityResult | Promise<IdentityResult>;
+    try {
+      resolved = this.identify(req);
+    } catch (err) {
+      return this.identifyFailed(req, timestamp, monitor, started, err);
+    }
+    if (resolved instanceof Promise) return resolved.then(counted, (err: unknown) => this.identifyFailed(req, timestamp, monitor, started, err));
+    return counted(resolved);
+  }
+
+  private countRequest(req: GuardRequest, draft: DecisionDraft, scope: RequestLimitScope, flag: Settled<FlagEntry | undefined>): Decision | Promise<Decision> {
+    let limits = this.requestLimits.get(scope);
+    if (!limits) {
+      const specs = this.limits.specs.filter((s) => s.kind === 'requests' && (scope === 'all' || s.scope === 'ip'));
+      // Same names, windows and store as the full limits, so the same counters.
+      limits = new Limits(specs, this.options.store, this.options.clock, this.timeoutMs);
+      this.requestLimits.set(scope, limits);
+    }
+    const counts = limits;
+    const conclude = (reservation: Reservation): Decision | Promise<Decision> => {
+      const storeError = flag.error ?? reservation.storeError;
+      if (storeError) this.emitter.emit('storeError', { error: storeError, operation: 'check' });
+      draft.reservation = reservation;
+      const served = this.decide(draft, flag.value, undefined, undefined, reservation, storeError);
+      const announce = scope === 'all' || !served;
+      const released = served ? undefined : counts.release(reservation);
+      if (released) return released.then(() => this.finishCount(req, draft, announce));
+      return this.finishCount(req, draft, announce);
+    };
+    const reservation = counts.reserve(draft.identity, NO_DEMAND);
+    return reservation instanceof Promise ? reservation.then(conclude) : conclude(reservation);
+  }
+
+  /** A request-count decision: like `finish`, but nothing is held, so nothing waits to be recorded. */
+  private finishCount(req: GuardRequest, draft: DecisionDraft, announce: boolean): Decision {
+    const decision = makeDecision(draft, { owner: this, served: undefined, body: undefined, rateLimitHeaders: this.options.rateLimitHeaders });
+    if (announce && this.emitter.has('decision')) this.emitter.emit('decision', { decision, request: req, durationMs: performance.now() - draft.started });
+    return decision;
   }
 
   private identifyFailed(req: GuardRequest, timestamp: number, monitor: boolean, started: number, err: unknown): Decision {
