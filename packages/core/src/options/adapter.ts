@@ -2,9 +2,18 @@ import { OptionsError } from '../errors/index.js';
 import { createGuard } from '../guard/create-guard.js';
 import type { Guard } from '../guard/guard.js';
 import { GUARD_OPTION_KEYS } from '../guard/options.js';
+import { parseOtherRoutes, requestClassifier, type OtherRoutes, type RequestClassifier } from '../http/match.js';
 import { expectFunction, expectKnownKeys, expectNumber, isPlainObject } from './validate.js';
 
 const FUNCTION_KEYS = new Set(['user', 'onDenied', 'skip']);
+
+/** How an adapter sorts the requests that reach its middleware (options `match` and `otherRoutes`). */
+export interface AdapterRouting<R> {
+  /** Each request's kind: a Messages request, a token count, or another route's request. */
+  kind: RequestClassifier<R>;
+  /** What becomes of other routes' requests. */
+  otherRoutes: OtherRoutes;
+}
 
 /**
  * Splits an adapter's options into its own keys and `createGuard` options, validating the
@@ -36,11 +45,30 @@ export function expectAdapterOptions(
 }
 
 /**
- * An adapter's start: its own options validated, and the guard it was given or one created from
- * the rest of the options.
+ * An adapter's start: its own options validated, the guard it was given or one created from the
+ * rest of the options, and how it sorts requests (`match`, `otherRoutes`; see
+ * {@link requestClassifier}).
+ *
+ * @example
+ * ```ts
+ * const { guard, adapter, routing } = adapterGuard<MyAdapterOptions, Request>(options, ADAPTER_KEYS, 'distillGuard');
+ * routing.kind(req, 'GET', '/health', () => false); // 'other'
+ * ```
  */
-export function adapterGuard<A>(input: Record<string, unknown>, adapterKeys: readonly string[], name: string): { guard: Guard; adapter: A } {
+export function adapterGuard<A, R = unknown>(
+  input: Record<string, unknown>,
+  adapterKeys: readonly string[],
+  name: string,
+): { guard: Guard; adapter: A; routing: AdapterRouting<R> } {
   const { adapter, guardOptions } = expectAdapterOptions(input, adapterKeys, name);
+  const kind = requestClassifier<R>(adapter.match);
+  const otherRoutes = parseOtherRoutes(adapter.otherRoutes);
   const guard = (adapter.guard as Guard | undefined) ?? createGuard(guardOptions);
-  return { guard, adapter: adapter as A };
+  // Checked against the guard's own limits, which is also right for a guard passed in.
+  if (otherRoutes === 'ip-limit' && !guard.limits.specs.some((s) => s.kind === 'requests' && s.scope === 'ip')) {
+    // A guard made here is closed again (its timers would keep the process alive); one passed in is the caller's.
+    if (adapter.guard === undefined) void guard.close();
+    throw new OptionsError('otherRoutes', "is 'ip-limit', but the guard has no per-address request limit (limits.perIp.requests is off); turn it on, or leave otherRoutes at 'pass'.");
+  }
+  return { guard, adapter: adapter as A, routing: { kind, otherRoutes } };
 }
