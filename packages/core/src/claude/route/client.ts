@@ -6,6 +6,13 @@ export interface MessagesClientLike {
   messages: {
     // `never`: any SDK version's overloaded `create` is assignable; the relay builds a valid body.
     create(body: never, options?: { signal?: AbortSignal }): PromiseLike<unknown>;
+    /** `POST /v1/messages/count_tokens`; a client without it gets count_tokens answered 404. */
+    countTokens?(body: never, options?: { signal?: AbortSignal }): PromiseLike<unknown>;
+  };
+  /** `GET /v1/models`, asked only when the route has no `models` allowlist to list. */
+  models?: {
+    list(query?: never, options?: { signal?: AbortSignal }): PromiseLike<unknown>;
+    retrieve?(id: string, query?: never, options?: { signal?: AbortSignal }): PromiseLike<unknown>;
   };
 }
 

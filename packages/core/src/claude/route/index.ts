@@ -6,3 +6,6 @@ export { StreamRewriter } from './stream-rewriter.js';
 export type { MessagesClientLike, MessageLike, RawUsage, StreamEvent } from './client.js';
 export { upstreamThinking, MIN_THINKING_BUDGET, type ThinkingChange, type UpstreamThinking } from './thinking.js';
 export { continuedTurn, type ContinuedTurn } from './tool-loop.js';
+export { claudeApiCall, type ClaudeApiCall, type RoutePlacement } from './api.js';
+export { serveClaudeApi, type ApiRequest } from './endpoints.js';
+export { isKeyless, NO_API_KEY_MESSAGE } from './credentials.js';

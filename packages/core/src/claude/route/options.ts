@@ -1,7 +1,9 @@
 import { OptionsError } from '../../errors/index.js';
-import { expectFunction, expectNumber, expectObject, expectString, expectStringArray, optional } from '../../options/validate.js';
+import { expectBoolean, expectFunction, expectNumber, expectObject, expectString, expectStringArray, optional } from '../../options/validate.js';
+import { consoleLogger, type Logger } from '../../options/warnings.js';
 import type { MessagesBody } from '../../request/index.js';
 import type { MessagesClientLike } from './client.js';
+import { warnIfKeyless } from './credentials.js';
 import type { TextTransform } from './text-transform.js';
 
 /**
@@ -30,6 +32,17 @@ export interface ClaudeRouteOptions {
   maxTokens?: number;
   /** Streaming rewrites of reply text (redaction, canary checks), created per reply. */
   output?: () => TextTransform[];
+  /**
+   * Serve an Anthropic-compatible API under this path (`'/api/claude'`): `POST {basePath}/v1/messages`,
+   * `POST {basePath}/v1/messages/count_tokens`, `GET {basePath}/v1/models`, and a 404 in the API's
+   * error shape for anything else under it; requests outside it are passed on. Mostly for Koa,
+   * which has no mount paths; on Express, `app.use('/api/claude', claudeRoute(...))` does the same.
+   */
+  basePath?: string;
+  /** Where the route's start-up warning goes. Default `console`. */
+  logger?: Logger;
+  /** `false` silences the route's start-up warning; `{ DG_CLAUDE_NO_API_KEY: false }` too. */
+  warnings?: boolean | { DG_CLAUDE_NO_API_KEY?: boolean };
 }
 
 export interface ResolvedClaudeRouteOptions {
@@ -39,15 +52,19 @@ export interface ResolvedClaudeRouteOptions {
   defaultModel?: string;
   maxTokens?: number;
   output?: () => TextTransform[];
+  /** Without a trailing slash; `''` when not given. */
+  basePath: string;
 }
 
+const KEYS = ['client', 'system', 'models', 'defaultModel', 'maxTokens', 'output', 'basePath', 'logger', 'warnings'];
+
 export function parseClaudeRouteOptions(input: unknown): ResolvedClaudeRouteOptions {
-  const o = expectObject('claudeRoute', input, ['client', 'system', 'models', 'defaultModel', 'maxTokens', 'output']);
+  const o = expectObject('claudeRoute', input, KEYS);
   const client = o.client as MessagesClientLike | undefined;
   if (!client || typeof client.messages?.create !== 'function') {
     throw new OptionsError('claudeRoute.client', 'must be an Anthropic client from @anthropic-ai/sdk (new Anthropic()).');
   }
-  const resolved: ResolvedClaudeRouteOptions = { client };
+  const resolved: ResolvedClaudeRouteOptions = { client, basePath: parseBasePath(o.basePath) };
   if (o.system !== undefined) {
     if (typeof o.system === 'function') resolved.system = o.system as (body: MessagesBody) => string;
     else {
@@ -60,5 +77,30 @@ export function parseClaudeRouteOptions(input: unknown): ResolvedClaudeRouteOpti
   const maxTokens = optional(o.maxTokens, undefined, (v) => expectNumber('claudeRoute.maxTokens', v, { min: 1, integer: true }));
   if (maxTokens !== undefined) resolved.maxTokens = maxTokens;
   if (o.output !== undefined) resolved.output = expectFunction<() => TextTransform[]>('claudeRoute.output', o.output);
+  const logger = o.logger === undefined ? consoleLogger : expectLogger(o.logger);
+  if (warningOn(o.warnings)) warnIfKeyless(client, logger);
   return resolved;
+}
+
+function parseBasePath(value: unknown): string {
+  if (value === undefined) return '';
+  const path = expectString('claudeRoute.basePath', value);
+  if (!/^\/[^?#\s]*$/.test(path)) throw new OptionsError('claudeRoute.basePath', `must be a path starting with '/' (no query, no spaces), got ${JSON.stringify(path)}.`);
+  return path.replace(/\/+$/, '');
+}
+
+function expectLogger(value: unknown): Logger {
+  const l = value as Partial<Logger> | null;
+  if (!l || typeof l.warn !== 'function' || typeof l.error !== 'function') {
+    throw new OptionsError('claudeRoute.logger', 'must have warn(message, meta?) and error(message, meta?) methods (console and pino loggers do).');
+  }
+  return value as Logger;
+}
+
+/** Whether `warnings` (the guard option's shape, for the route's one code) leaves the warning on. */
+function warningOn(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (typeof value === 'boolean') return value;
+  const o = expectObject('claudeRoute.warnings', value, ['DG_CLAUDE_NO_API_KEY']);
+  return o.DG_CLAUDE_NO_API_KEY === undefined || expectBoolean('claudeRoute.warnings.DG_CLAUDE_NO_API_KEY', o.DG_CLAUDE_NO_API_KEY);
 }

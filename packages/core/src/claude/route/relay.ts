@@ -6,6 +6,7 @@ import { createOutputFilter, withCanary, type OutputFilter } from '../../shield/
 import { readUsage } from '../usage.js';
 import type { MessageLike, StreamEvent } from './client.js';
 import type { ResolvedClaudeRouteOptions } from './options.js';
+import { sendJson } from './send.js';
 import { StreamRewriter } from './stream-rewriter.js';
 import { chainTransforms, reasoningStripper, type TextTransform } from './text-transform.js';
 import { upstreamThinking, type ThinkingChange } from './thinking.js';
@@ -219,13 +220,6 @@ function runWhole(t: TextTransform, text: string) {
 function writeEvent(res: ServerResponse, event: StreamEvent | { type: string; [k: string]: unknown }): void {
   if (res.writableEnded || res.destroyed) return;
   res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-}
-
-function sendJson(res: ServerResponse, status: number, headers: Readonly<Record<string, string>>, body: unknown): void {
-  if (res.headersSent || res.destroyed) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
 }
 
 function cap(requested: number, ...caps: Array<number | undefined>): number {

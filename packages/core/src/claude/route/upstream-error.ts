@@ -1,4 +1,5 @@
 import { anthropicErrorBody, type AnthropicErrorBody } from '../../decision/index.js';
+import { NO_API_KEY_MESSAGE } from './credentials.js';
 
 /** How an upstream failure is shown to the client: no key, no upstream internals. */
 export interface MappedUpstreamError {
@@ -16,7 +17,8 @@ const DEFAULT_RETRY_AFTER = { 429: 5, 529: 10 } as const;
 /**
  * Maps an SDK error (or anything thrown) to a client response. 429 and 529 keep their meaning
  * and carry Retry-After, so SDK clients back off; upstream auth failures and 5xx become a
- * generic 502, because they are the operator's problem, not the client's.
+ * generic 502, because they are the operator's problem, not the client's. A client with no
+ * credentials at all is a 500 that says so (see {@link NO_API_KEY_MESSAGE}).
  */
 export function mapUpstreamError(err: unknown, requestId?: string): MappedUpstreamError {
   const e = err as { status?: number; headers?: unknown; name?: string; message?: string; error?: { error?: { message?: string } } } | null;
@@ -39,6 +41,11 @@ export function mapUpstreamError(err: unknown, requestId?: string): MappedUpstre
     const message = typeof upstreamMessage === 'string' ? upstreamMessage : 'The model rejected the request.';
     const out = status === 404 ? 400 : status;
     return { status: out, headers: {}, body: anthropicErrorBody(out, message, requestId), code: 'upstream_invalid_request', aborted: false };
+  }
+  // The SDK found no credentials and never sent the call: the same for every request until the
+  // operator sets a key, so it is said plainly and the SDK on the other side is told not to retry.
+  if (status === undefined && /could not resolve authentication method/i.test(e?.message ?? '')) {
+    return { status: 500, headers: { 'x-should-retry': 'false' }, body: anthropicErrorBody(500, NO_API_KEY_MESSAGE, requestId), code: 'upstream_no_api_key', aborted: false };
   }
   if (status === undefined && /timeout/i.test(name)) {
     return { status: 504, headers: {}, body: anthropicErrorBody(504, 'The model did not answer in time.', requestId), code: 'upstream_timeout', aborted: false };
