@@ -9,9 +9,11 @@ import {
   type Decision,
   type Guard,
   type PlainResponse,
+  type RequestKind,
 } from '@distill-guard/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { putDecision } from './decision-slot.js';
+import { fullPath, mountedHere } from './mount.js';
 import { ADAPTER_KEYS, type DistillGuardOptions } from './options.js';
 
 declare global {
@@ -28,8 +30,12 @@ declare global {
 export type DistillGuardMiddleware = RequestHandler & { guard: Guard };
 
 /**
- * Express middleware (Express 4 and 5) that checks each request with the distill-guard core and
- * refuses what it must with 429/403/400 and an Anthropic-shaped error body.
+ * Express middleware (Express 4 and 5) that checks Claude Messages requests with the distill-guard
+ * core and refuses what it must with 429/403/400 and an Anthropic-shaped error body. Mounted
+ * with `app.use(distillGuard())` it checks POST requests to `…/v1/messages` (token counts,
+ * `…/v1/messages/count_tokens`, against the request limits only) and passes every other request
+ * on untouched; mounted on a route or path it checks every request of that route or path. The
+ * `match` option changes what counts (see docs/mounting.md).
  *
  * @example
  * ```ts
@@ -38,31 +44,41 @@ export type DistillGuardMiddleware = RequestHandler & { guard: Guard };
  * import { distillGuard, claudeRoute } from '@distill-guard/express';
  *
  * const app = express();
- * app.post('/api/chat', distillGuard(), claudeRoute({ client: new Anthropic(), system: 'You are a helpful assistant.' }));
+ * app.use(distillGuard());                                             // Claude requests only
+ * app.use('/api/claude', claudeRoute({ client: new Anthropic() }));    // baseURL: http://host/api/claude
+ * app.get('/health', (_req, res) => res.send('ok'));                   // untouched
  * ```
  */
 export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMiddleware {
-  const { guard, adapter: a } = adapterGuard<Pick<DistillGuardOptions, (typeof ADAPTER_KEYS)[number]>>(options as Record<string, unknown>, ADAPTER_KEYS, 'distillGuard');
+  const { guard, adapter: a, routing } = adapterGuard<Pick<DistillGuardOptions, (typeof ADAPTER_KEYS)[number]>, Request>(
+    options as Record<string, unknown>,
+    ADAPTER_KEYS,
+    'distillGuard',
+  );
   const maxBodyBytes = a.maxBodyBytes;
 
   // Synchronous when the guard answers at once (memory store): an allowed request goes on in the
   // same tick, which a server notices more than the checks themselves.
-  const decide = (req: Request, res: Response, next: NextFunction, body: unknown): void => {
+  const decide = (req: Request, res: Response, next: NextFunction, path: string, kind: RequestKind, body: unknown): void => {
     let answer: Decision | Promise<Decision>;
     try {
-      const user = a.user ? a.user(req) : (userIdFrom((req as { user?: unknown }).user) ?? userIdFrom((req as { auth?: unknown }).auth));
-      const url = req.originalUrl ?? req.url;
-      const query = url.indexOf('?');
-      answer = guard.checkNow(nodeGuardRequest(req, query < 0 ? url : url.slice(0, query), body, user));
+      if (kind === 'other') {
+        answer = guard.checkRequestsNow(nodeGuardRequest(req, path, undefined, undefined), 'ip');
+      } else {
+        const user = a.user ? a.user(req) : (userIdFrom((req as { user?: unknown }).user) ?? userIdFrom((req as { auth?: unknown }).auth));
+        const request = nodeGuardRequest(req, path, body, user);
+        answer = kind === 'messages' ? guard.checkNow(request) : guard.checkRequestsNow(request, 'all');
+      }
     } catch (err) {
       return next(err);
     }
-    if (answer instanceof Promise) answer.then((decision) => apply(req, res, next, decision)).catch(next);
-    else apply(req, res, next, answer);
+    if (answer instanceof Promise) answer.then((decision) => apply(req, res, next, decision, kind)).catch(next);
+    else apply(req, res, next, answer, kind);
   };
 
-  const apply = (req: Request, res: Response, next: NextFunction, decision: Decision): void => {
-    putDecision(req, res, decision);
+  const apply = (req: Request, res: Response, next: NextFunction, decision: Decision, kind: RequestKind): void => {
+    // Another route's request keeps its `req` as it was: only the limit's headers say it was counted.
+    if (kind !== 'other') putDecision(req, res, decision);
     const headers = decision.headers;
     // One method lookup: every Express response has a hidden class of its own, so each is a slow one.
     const setHeader = res.setHeader;
@@ -74,16 +90,25 @@ export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMid
 
   const middleware = ((req: Request, res: Response, next: NextFunction) => {
     if (a.skip?.(req)) return next();
+    const path = fullPath(req);
+    let kind: RequestKind;
+    try {
+      kind = routing.kind(req, req.method, path, () => mountedHere(req, middleware));
+    } catch (err) {
+      return next(err);
+    }
+    // Another route's body is never read: the route's own parser must find it unread.
+    if (kind === 'other') return routing.otherRoutes === 'pass' ? next() : decide(req, res, next, path, kind, undefined);
     // A body parser that already ran (express.json()) leaves the parsed body and marks `_body`.
     // (Every property read on an Express request is a slow one: each request has a hidden class
     // of its own, so the body is read once.)
     const parsed: unknown = req.body;
     if (parsed !== undefined && ((req as { _body?: boolean })._body === true || req.readableEnded)) {
-      decide(req, res, next, parsed);
+      decide(req, res, next, path, kind, parsed);
       return;
     }
     readBody(req, maxBodyBytes).then(
-      (body) => decide(req, res, next, body),
+      (body) => decide(req, res, next, path, kind, body),
       (err: unknown) => (err instanceof InvalidRequestError ? send(res, invalidRequestResponse(err), err.status === 413) : next(err)),
     ).catch(next);
   }) as DistillGuardMiddleware;

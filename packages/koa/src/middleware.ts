@@ -9,8 +9,10 @@ import {
   type Decision,
   type Guard,
   type PlainResponse,
+  type RequestKind,
 } from '@distill-guard/core';
 import type { Context, Middleware, Next } from 'koa';
+import { fullPath, mountedHere } from './mount.js';
 import { ADAPTER_KEYS, type DistillGuardOptions } from './options.js';
 
 declare module 'koa' {
@@ -24,8 +26,12 @@ declare module 'koa' {
 export type DistillGuardMiddleware = Middleware & { guard: Guard };
 
 /**
- * Koa middleware (Koa 2 and 3) that checks each request with the distill-guard core and
- * refuses what it must with 429/403/400 and an Anthropic-shaped error body.
+ * Koa middleware (Koa 2 and 3) that checks Claude Messages requests with the distill-guard core
+ * and refuses what it must with 429/403/400 and an Anthropic-shaped error body. Mounted with
+ * `app.use(distillGuard())` it checks POST requests to `…/v1/messages` (token counts,
+ * `…/v1/messages/count_tokens`, against the request limits only) and passes every other request
+ * on untouched; on a `@koa/router` route it checks every request of that route. The `match`
+ * option changes what counts (see docs/mounting.md).
  *
  * @example
  * ```ts
@@ -34,17 +40,27 @@ export type DistillGuardMiddleware = Middleware & { guard: Guard };
  * import { distillGuard, claudeRoute } from '@distill-guard/koa';
  *
  * const app = new Koa();
- * const guard = distillGuard();
- * const chat = claudeRoute({ client: new Anthropic(), system: 'You are a helpful assistant.' });
- * app.use(async (ctx, next) => (ctx.path === '/api/chat' && ctx.method === 'POST' ? guard(ctx, () => chat(ctx, next)) : next()));
+ * app.use(distillGuard());                                                    // Claude requests only
+ * app.use(claudeRoute({ client: new Anthropic(), basePath: '/api/claude' })); // baseURL: http://host/api/claude
  * ```
  */
 export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMiddleware {
-  const { guard, adapter: a } = adapterGuard<Pick<DistillGuardOptions, (typeof ADAPTER_KEYS)[number]>>(options as Record<string, unknown>, ADAPTER_KEYS, 'distillGuard');
+  const { guard, adapter: a, routing } = adapterGuard<Pick<DistillGuardOptions, (typeof ADAPTER_KEYS)[number]>, Context>(
+    options as Record<string, unknown>,
+    ADAPTER_KEYS,
+    'distillGuard',
+  );
   const maxBodyBytes = a.maxBodyBytes;
 
   const middleware = (async (ctx: Context, next: Next) => {
     if (a.skip?.(ctx)) return next();
+    const kind: RequestKind = routing.kind(ctx, ctx.method, fullPath(ctx), () => mountedHere(ctx, middleware));
+    if (kind === 'other') {
+      if (routing.otherRoutes === 'pass') return next();
+      // Another route's body is never read, and its context keeps no decision: only the limit's headers say it was counted.
+      const answer = guard.checkRequestsNow(nodeGuardRequest(ctx.req, ctx.path, undefined, undefined), 'ip');
+      return respond(ctx, next, answer instanceof Promise ? await answer : answer);
+    }
     let body: unknown;
     try {
       body = await bodyOf(ctx, maxBodyBytes);
@@ -54,15 +70,20 @@ export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMid
     }
     const state = ctx.state as { user?: unknown; auth?: unknown };
     const user = a.user ? a.user(ctx) : (userIdFrom(state.user) ?? userIdFrom(state.auth));
-    const answer = guard.checkNow(nodeGuardRequest(ctx.req, ctx.path, body, user));
+    const request = nodeGuardRequest(ctx.req, ctx.path, body, user);
+    const answer = kind === 'messages' ? guard.checkNow(request) : guard.checkRequestsNow(request, 'all');
     const decision = answer instanceof Promise ? await answer : answer;
     ctx.state.distillGuard = decision;
+    return respond(ctx, next, decision);
+  }) as DistillGuardMiddleware;
+
+  const respond = (ctx: Context, next: Next, decision: Decision): Promise<void> | void => {
     const headers = decision.headers;
     for (const name in headers) ctx.res.setHeader(name, headers[name]!);
     if (decision.allowed) return next();
     if (a.onDenied) return a.onDenied(ctx, decision);
     send(ctx, deniedResponse(decision));
-  }) as DistillGuardMiddleware;
+  };
   middleware.guard = guard;
   return middleware;
 }

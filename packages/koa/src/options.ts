@@ -1,4 +1,4 @@
-import type { Decision, Guard, GuardOptions } from '@distill-guard/core';
+import type { Decision, Guard, GuardOptions, MatchOption, OtherRoutes } from '@distill-guard/core';
 import type { Context } from 'koa';
 
 /**
@@ -13,8 +13,28 @@ export interface DistillGuardOptions extends GuardOptions {
   user?: (ctx: Context) => string | undefined;
   /** Answers a refused request. Default: the decision's status and headers with an Anthropic-shaped error body. */
   onDenied?: (ctx: Context, decision: Decision) => void | Promise<void>;
-  /** Requests to pass through unchecked (health checks, GETs). */
+  /** Requests to pass through unchecked, before `match` is asked. */
   skip?: (ctx: Context) => boolean;
+  /**
+   * Which requests are Claude Messages requests, checked by the guard; every other request passes
+   * through untouched. Default: POST requests whose path ends in `/v1/messages` or
+   * `/v1/messages/count_tokens`. Give paths (a string is a whole path as the client sent it, without
+   * the query; a RegExp is tested against it; POST only) or a predicate `(ctx) => boolean` to decide
+   * instead. A guard on a `@koa/router` route (`router.post('/api/chat', distillGuard(), …)`), or
+   * koa-mounted on a path, always checks the requests of that route or path. See docs/mounting.md.
+   *
+   * @example
+   * ```ts
+   * app.use(distillGuard({ match: ['/api/chat', /\/v1\/messages(\/count_tokens)?$/] }));
+   * ```
+   */
+  match?: MatchOption<Context>;
+  /**
+   * Other routes' requests: `'pass'` (default) leaves them untouched; `'ip-limit'` holds them to
+   * the per-address request limit (`limits.perIp.requests`, one count shared with Claude requests)
+   * and refuses them with a 429 beyond it.
+   */
+  otherRoutes?: OtherRoutes;
 }
 
-export const ADAPTER_KEYS = ['guard', 'maxBodyBytes', 'user', 'onDenied', 'skip'] as const;
+export const ADAPTER_KEYS = ['guard', 'maxBodyBytes', 'user', 'onDenied', 'skip', 'match', 'otherRoutes'] as const;
