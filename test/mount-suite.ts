@@ -34,7 +34,8 @@ export interface MountHarness {
    * Starts on a free port an app that sets the authenticated user from `x-test-user`, then mounts
    * the guard for the whole app, and: `GET /health` (text `ok`), the static page `GET /`,
    * `POST /api/items` (parses its own JSON body and answers `{ received }`), `POST /api/chat` with
-   * the guard on the route (answers `{ conclusion, identity }`), and the Claude API at `/api/claude`.
+   * the guard on the route (answers `{ conclusion, identity }`; so does `POST /api/chat/v1/messages`,
+   * the same guard on a route of a Messages path), and the Claude API at `/api/claude`.
    */
   start(options: MountOptions): Promise<MountApp>;
   /** Creates the middleware alone, for option errors. */
@@ -127,6 +128,10 @@ export function mountSuite(harness: MountHarness): void {
       expect(routed.headers.get('ratelimit')).toBe('"requests-1m";r=29;t=60');
       // The guard seen twice on its way (globally, then on the route) checked it once.
       expect(await routed.json()).toEqual({ conclusion: 'allow', identity: 'u_1' });
+      // On a Messages path, the guard for the whole app checks it and the same guard on the route does not again.
+      const twice = await post(`${app.url}/api/chat/v1/messages`, chat(), { 'x-test-user': 'u_2' });
+      expect(twice.headers.get('ratelimit')).toBe('"requests-1m";r=29;t=60');
+      expect(await twice.json()).toEqual({ conclusion: 'allow', identity: 'u_2' });
       // A GET to a Messages path is not a Messages request.
       expect((await fetch(`${app.url}/somewhere/v1/messages`)).status).toBe(404);
     });

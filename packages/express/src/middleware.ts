@@ -1,6 +1,7 @@
 import {
   adapterGuard,
   deniedResponse,
+  guardOf,
   nodeGuardRequest,
   InvalidRequestError,
   invalidRequestResponse,
@@ -99,6 +100,9 @@ export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMid
     }
     // Another route's body is never read: the route's own parser must find it unread.
     if (kind === 'other') return routing.otherRoutes === 'pass' ? next() : decide(req, res, next, path, kind, undefined);
+    // One guard seen twice on a request (for the whole app, then on its route) checks it once.
+    const seen = req.distillGuard;
+    if (seen !== undefined && guardOf(seen) === guard) return next();
     // A body parser that already ran (express.json()) leaves the parsed body and marks `_body`.
     // (Every property read on an Express request is a slow one: each request has a hidden class
     // of its own, so the body is read once.)

@@ -25,7 +25,7 @@ function expressMountHarness(name: string, create: () => Express): MountHarness 
       app.get('/health', (_req, res) => res.type('text/plain').send('ok'));
       app.use(express.static(staticDir));
       app.post('/api/items', express.json({ strict: false }), (req: Request, res: Response) => res.json({ received: req.body }));
-      app.post('/api/chat', guard, (req: Request, res: Response) => res.json({ conclusion: req.distillGuard!.conclusion, identity: req.distillGuard!.identity.id }));
+      app.post(['/api/chat', '/api/chat/v1/messages'], guard, (req: Request, res: Response) => res.json({ conclusion: req.distillGuard!.conclusion, identity: req.distillGuard!.identity.id }));
       if (route) app.use('/api/claude', route);
       const served = await serve(app);
       return { url: served.url, guard: guard.guard, close: () => served.close().then(() => guard.guard.close()) };

@@ -1,6 +1,7 @@
 import {
   adapterGuard,
   deniedResponse,
+  guardOf,
   nodeGuardRequest,
   InvalidRequestError,
   invalidRequestResponse,
@@ -61,6 +62,9 @@ export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMid
       const answer = guard.checkRequestsNow(nodeGuardRequest(ctx.req, ctx.path, undefined, undefined), 'ip');
       return respond(ctx, next, answer instanceof Promise ? await answer : answer);
     }
+    // One guard seen twice on a request (for the whole app, then on its route) checks it once.
+    const seen = ctx.state.distillGuard;
+    if (seen !== undefined && guardOf(seen) === guard) return next();
     let body: unknown;
     try {
       body = await bodyOf(ctx, maxBodyBytes);

@@ -48,7 +48,7 @@ function koaMountHarness(name: string, createApp: () => Koa): MountHarness {
       router.post('/api/items', async (ctx) => {
         ctx.body = { received: await jsonBody(ctx) };
       });
-      router.post('/api/chat', guard, (ctx) => {
+      router.post(['/api/chat', '/api/chat/v1/messages'], guard, (ctx) => {
         ctx.body = { conclusion: ctx.state.distillGuard!.conclusion, identity: ctx.state.distillGuard!.identity.id };
       });
       app.use(router.routes());
