@@ -69,6 +69,8 @@ export class AuditLog {
   private timer: NodeJS.Timeout | undefined;
   private immediate: NodeJS.Immediate | undefined;
   private closing: Promise<void> | undefined;
+  /** After close's first flush: new events are dropped (and counted in a last `dropped` event). */
+  private closed = false;
   private givingUp = false;
   private readonly sleepers = new Set<() => void>();
   private readonly aliases = new Map<string, string>();
@@ -77,6 +79,9 @@ export class AuditLog {
   private warnedClosed = false;
   private unregisterExit: (() => void) | undefined;
   private readonly counters = { written: 0, dropped: 0, lost: 0, skipped: 0, writeErrors: 0 };
+  /** Records ever queued, and records chained and delivered (or given up on): `flush` waits for a watermark, not for an empty queue. */
+  private enqueued = 0;
+  private settled = 0;
   private readonly restUntil = new Map<AuditSink, number>();
 
   constructor(
@@ -111,23 +116,35 @@ export class AuditLog {
    * events of your own; the guard's events go through {@link handlers}.
    */
   append(record: AuditRecord): boolean {
-    if (this.closing) return this.drop(true);
+    if (this.closed) return this.drop(true);
     if (this.queue.length >= this.options.maxQueue) return this.drop(false);
-    this.queue.push(record);
+    this.enqueue(record);
     this.schedule();
     return true;
   }
 
-  /** Writes everything queued so far to every sink (and fsyncs files). */
+  /**
+   * Writes everything queued when it is called to every sink (and fsyncs files). Events queued
+   * while it runs are written by the background loop, not waited for: under steady load a flush
+   * that waited for an empty queue would never end.
+   */
   async flush(): Promise<void> {
     this.noteDrops();
-    while (this.queue.length > 0 || this.draining) await this.drain();
+    const target = this.enqueued;
+    while (this.settled < target && !this.givingUp) await this.drain();
     await Promise.all(this.sinks.map((s) => s.flush?.().catch((err: unknown) => this.ctx.logger.error('distill-guard audit: flush failed', { sink: s.name, error: String(err) }))));
   }
 
-  /** Flushes (retrying a failing sink for at most `closeTimeoutMs`), then closes the sinks. Idempotent. */
+  /**
+   * Flushes (retrying a failing sink for at most `closeTimeoutMs`), then closes the sinks.
+   * Events that arrive while it flushes are still written; those that arrive after are dropped,
+   * and counted in a last chained `dropped` event when the sinks can still take one. Idempotent.
+   */
   close(): Promise<void> {
     this.closing ??= (async () => {
+      await this.flushWithin();
+      // From here on, events are dropped and counted; one last flush chains what was dropped.
+      this.closed = true;
       await this.flushWithin();
       this.unregisterExit?.();
       if (this.timer) clearTimeout(this.timer);
@@ -174,14 +191,13 @@ export class AuditLog {
   private drop(closed: boolean): false {
     this.counters.dropped++;
     const now = this.ctx.clock.now();
-    if (closed) {
-      if (!this.warnedClosed) this.ctx.logger.error('distill-guard audit: events after close() are dropped (counted in stats.dropped)');
+    if (closed && !this.warnedClosed) {
+      this.ctx.logger.error('distill-guard audit: events after close() are dropped (counted in stats.dropped and in a last dropped event)');
       this.warnedClosed = true;
-      return false;
     }
     if (!this.dropWindow) {
       this.dropWindow = { count: 0, from: now, to: now };
-      this.ctx.logger.error('distill-guard audit: queue full, dropping events (counted; a `dropped` event follows)', { maxQueue: this.options.maxQueue });
+      if (!closed) this.ctx.logger.error('distill-guard audit: queue full, dropping events (counted; a `dropped` event follows)', { maxQueue: this.options.maxQueue });
     }
     this.dropWindow.count++;
     this.dropWindow.to = now;
@@ -193,7 +209,12 @@ export class AuditLog {
     if (!this.dropWindow) return;
     const { count, from, to } = this.dropWindow;
     this.dropWindow = undefined;
-    this.queue.push(droppedRecord(this.build, count, from, to, this.ctx.clock.now()));
+    this.enqueue(droppedRecord(this.build, count, from, to, this.ctx.clock.now()));
+  }
+
+  private enqueue(record: AuditRecord): void {
+    this.queue.push(record);
+    this.enqueued++;
   }
 
   private schedule(): void {
@@ -241,6 +262,7 @@ export class AuditLog {
       }
       const lines = events.map((e) => `${JSON.stringify(e)}\n`);
       await this.deliver(lines, events);
+      this.settled += records.length;
     }
   }
 
@@ -324,6 +346,7 @@ export class AuditLog {
   private loseQueue(why: string): void {
     const count = this.queue.length;
     this.queue = [];
+    this.settled += count;
     this.counters.lost += count;
     this.ctx.logger.error(`distill-guard audit: gave up on ${count} queued event(s) at close: ${why}`);
   }

@@ -1,5 +1,5 @@
 import { createAlerts } from '../alerts/index.js';
-import { createAuditLog } from '../audit/index.js';
+import { createAuditLog, registerExitFlush } from '../audit/index.js';
 import { createDetector } from '../detector/index.js';
 import { createShield } from '../shield/index.js';
 import { basicValidation } from './basic-validation.js';
@@ -61,5 +61,11 @@ export function createGuard(options: GuardOptions = {}): Guard {
   if (metrics) parts.closers.push(async () => metrics.close());
   if (telemetry) parts.closers.push(async () => telemetry.close());
   if (audit) parts.closers.push(() => audit.close());
-  return new Guard(resolved, parts, emitter);
+  const guard = new Guard(resolved, parts, emitter);
+  if (resolved.shutdown && resolved.shutdown.signals) {
+    // On SIGTERM/SIGINT: refuse new work, let served requests finish, flush, then let the signal end the process.
+    const unregister = registerExitFlush({ pending: () => false, flushForExit: () => guard.shutdownForExit() });
+    parts.closers.push(async () => unregister());
+  }
+  return guard;
 }

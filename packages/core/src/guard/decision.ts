@@ -213,5 +213,6 @@ export const MESSAGES = {
   probation: 'This new account has used its allowance of answers for today. Retry tomorrow.',
   allowance: 'This account is under review and has used its allowance of answers for today. Retry tomorrow.',
   storeClosed: 'The service is temporarily unable to check this request. Retry shortly.',
+  stopping: 'The service is restarting. Retry shortly.',
   internal: 'The request could not be checked. Retry shortly.',
 } as const;

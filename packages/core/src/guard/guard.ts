@@ -58,6 +58,13 @@ export class Guard {
   private readonly requestLimits = new Map<RequestLimitScope, Limits>();
   private readonly timeoutMs: number | undefined;
   private closed = false;
+  /** Stopping: new requests are refused (503) while in-flight ones finish. */
+  private stopping = false;
+  /** Stopped by a signal and closed: the process is ending; requests are no longer answered. */
+  private exiting = false;
+  /** Allowed decisions not recorded yet (requests being served). */
+  private inFlight = 0;
+  private idle: Array<() => void> = [];
 
   constructor(
     options: ResolvedGuardOptions,
@@ -123,6 +130,12 @@ export class Guard {
     const started = performance.now();
     const timestamp = req.timestamp ?? this.options.clock.now();
     const monitor = this.options.mode === 'monitor';
+    if (this.stopping) {
+      // After a signal's stop has flushed, no request is answered any more: an answer could no
+      // longer reach the audit log, and the process ends in a moment (its connections with it).
+      if (this.exiting) return new Promise<Decision>(() => undefined);
+      return this.refuseWhileStopping(req, timestamp, monitor, started);
+    }
     let resolved: IdentityResult | Promise<IdentityResult>;
     try {
       resolved = this.identify(req);
@@ -298,6 +311,7 @@ export class Guard {
   async record(decision: Decision, outcome: Outcome): Promise<void> {
     // Only the first record of a decision settles its budgets.
     const pending = GuardDecision.settle(decision, this);
+    if (pending && decision.allowed) this.served();
     const model = outcome.model ?? decision.model ?? 'default';
     const usage = outcome.usage;
     const costUsd = usage ? this.options.prices.cost(model, usage) : 0;
@@ -364,6 +378,76 @@ export class Guard {
 
   listFlagged(): Promise<FlagEntry[]> {
     return this.flags.list();
+  }
+
+  /**
+   * Stops within a deadline: new requests are refused at once (503, `Retry-After: 1`, so a load
+   * balancer sends them elsewhere), requests being served are waited for until they are recorded
+   * (at most `timeoutMs`, default the `shutdown.timeoutMs` option), then everything queued is
+   * flushed and subsystems close (see {@link close}). Every answered request then has its event in
+   * the audit log, or is counted in its last `dropped` event. On SIGTERM and SIGINT the guard does
+   * this by itself unless `shutdown: false`. Idempotent.
+   *
+   * @example
+   * ```ts
+   * process.on('SIGTERM', async () => {
+   *   server.close();
+   *   await guard.shutdown();
+   *   process.exit(0);
+   * });
+   * ```
+   */
+  async shutdown(timeoutMs = this.options.shutdown ? this.options.shutdown.timeoutMs : 10_000): Promise<void> {
+    this.stopping = true;
+    await this.servedRequests(timeoutMs);
+    await this.close();
+  }
+
+  /** Resolves once every served request was recorded, or after `timeoutMs`. */
+  private servedRequests(timeoutMs: number): Promise<void> {
+    if (this.inFlight <= 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      timer.unref?.();
+      this.idle.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /**
+   * The stop a SIGTERM or SIGINT starts (see the `shutdown` option): {@link shutdown}, after
+   * which requests are no longer answered at all, since the process is about to end.
+   */
+  async shutdownForExit(timeoutMs = this.options.shutdown ? this.options.shutdown.timeoutMs : 10_000): Promise<void> {
+    this.stopping = true;
+    await this.servedRequests(timeoutMs);
+    // From here the process is about to end: no more answers (they could not reach the log).
+    this.exiting = true;
+    await this.close();
+  }
+
+  /** Requests being served: allowed decisions not recorded yet. */
+  get pending(): number {
+    return this.inFlight;
+  }
+
+  private served(): void {
+    if (--this.inFlight > 0) return;
+    this.inFlight = 0;
+    const waiters = this.idle;
+    this.idle = [];
+    for (const wake of waiters) wake();
+  }
+
+  private refuseWhileStopping(req: GuardRequest, timestamp: number, monitor: boolean, started: number): Decision {
+    const identity: Identity = { id: 'unknown', source: 'ip', ip: req.ip, network: req.ip };
+    const draft = new DecisionDraft(requestId(req.id), timestamp, monitor, started, identity);
+    draft.conclude('error', 'internal-error', 503, MESSAGES.stopping);
+    draft.retryAfter = 1;
+    draft.error = { code: 'DG_SHUTTING_DOWN', message: 'The guard is shutting down.' };
+    return this.finish(req, undefined, draft);
   }
 
   /** Flushes and stops subsystems (audit queues, timers). Idempotent. */
@@ -452,6 +536,8 @@ export class Guard {
 
   private finish(req: GuardRequest, body: MessagesBody | undefined, draft: DecisionDraft, reservation?: Reservation): Decision {
     const decision = makeDecision(draft, { owner: this, served: reservation, body, rateLimitHeaders: this.options.rateLimitHeaders });
+    // Served requests are waited for when the guard stops, until they are recorded.
+    if (decision.allowed) this.inFlight++;
     if (this.emitter.has('decision')) {
       const event: Parameters<GuardEvents['decision']>[0] = { decision, request: req, durationMs: performance.now() - draft.started };
       if (body) event.body = body;

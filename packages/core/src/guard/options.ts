@@ -26,6 +26,19 @@ export interface GuardOptions {
   mode?: 'enforce' | 'monitor';
   /** What to do when the store (or the detector) fails: `'open'` serves under the in-memory insurance limits, `'closed'` refuses with 503. Default `'open'`. */
   onStoreError?: 'open' | 'closed';
+  /**
+   * A bounded, clean stop (`guard.shutdown()`): new requests are refused with 503 and
+   * `Retry-After: 1`, requests being served get up to `timeoutMs` (default 10,000) to be recorded,
+   * then queues are flushed. With `signals` (default: on when there is something to flush, an
+   * audit log or a Redis store) it runs on SIGTERM and SIGINT, and the signal then ends the
+   * process as it would have, unless the application listens to it too. `false` turns it off.
+   *
+   * @example
+   * ```ts
+   * createGuard({ audit: { file: 'logs/audit.jsonl' }, shutdown: { timeoutMs: 5000 } });
+   * ```
+   */
+  shutdown?: false | { timeoutMs?: number; signals?: boolean };
   /** Which proxies may set X-Forwarded-For. Default `false`. See {@link TrustProxy}. */
   trustProxy?: TrustProxy;
   /** Prefix length that groups IPv6 addresses into one identity and one network. Default 64. */
@@ -86,6 +99,7 @@ export interface ResolvedGuardOptions {
   store: Store;
   mode: 'enforce' | 'monitor';
   onStoreError: 'open' | 'closed';
+  shutdown: false | { timeoutMs: number; signals: boolean };
   clientIp: ClientIpResolver;
   /** `clientIp` with the address's network and anonymous identity (`ipv6Prefix` applied). */
   clientAddress: ClientAddressResolver;
@@ -112,6 +126,7 @@ export const GUARD_OPTION_KEYS = [
   'store',
   'mode',
   'onStoreError',
+  'shutdown',
   'trustProxy',
   'ipv6Prefix',
   'identify',
@@ -155,6 +170,7 @@ export function parseOptions(input: GuardOptions = {}): ResolvedGuardOptions {
     store,
     mode: optional(o.mode, 'enforce' as const, (v) => expectOneOf('mode', v, ['enforce', 'monitor'] as const)),
     onStoreError: optional(o.onStoreError, 'open' as const, (v) => expectOneOf('onStoreError', v, ['open', 'closed'] as const)),
+    shutdown: false,
     clientIp: (peer, headers) => clientAddress(peer, headers).ip,
     clientAddress,
     ipv6Prefix,
@@ -177,6 +193,7 @@ export function parseOptions(input: GuardOptions = {}): ResolvedGuardOptions {
   if (metrics) resolved.metrics = metrics;
   const telemetry = parseTelemetryOptions(o.telemetry, 'telemetry');
   if (telemetry) resolved.telemetry = telemetry;
+  resolved.shutdown = parseShutdown(o.shutdown, resolved.audit !== undefined || store instanceof RedisStore);
   if (o.identify !== undefined) resolved.identify = expectFunction<IdentifyFn>('identify', o.identify);
   if (o.apiKeys !== undefined) resolved.apiKeys = parseApiKeyOptions(o.apiKeys, 'apiKeys');
 
@@ -259,4 +276,14 @@ function expectStore(value: unknown): Store {
     throw new OptionsError('store', 'must be memoryStore(...) or redisStore(client); pass an ioredis client through redisStore(), not directly.');
   }
   return value as Store;
+}
+
+/** `shutdown`: off, or a deadline and whether SIGTERM/SIGINT start it (by default when there is something to flush). */
+function parseShutdown(value: unknown, somethingToFlush: boolean): ResolvedGuardOptions['shutdown'] {
+  if (value === false) return false;
+  const o = value === undefined || value === true ? {} : expectObject('shutdown', value, ['timeoutMs', 'signals']);
+  return {
+    timeoutMs: optional(o.timeoutMs, 10_000, (v) => expectNumber('shutdown.timeoutMs', v, { min: 0, max: 600_000 })),
+    signals: optional(o.signals, somethingToFlush, (v) => expectBoolean('shutdown.signals', v)),
+  };
 }
