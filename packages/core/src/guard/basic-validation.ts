@@ -1,5 +1,5 @@
 import { InvalidRequestError } from '../errors/index.js';
-import type { MessagesBody } from '../request/index.js';
+import { checkBodyShape, type MessagesBody } from '../request/index.js';
 
 /**
  * The minimum a body must satisfy for the guard to reason about it. The shield's full schema
@@ -9,6 +9,7 @@ export function basicValidation(body: unknown): MessagesBody {
   if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new InvalidRequestError('The request body must be a JSON object (an Anthropic Messages request).');
   }
+  checkBodyShape(body);
   const b = body as Record<string, unknown>;
   if (typeof b.model !== 'string' || b.model.length === 0) throw new InvalidRequestError('model: Field required (a model id string).', { param: 'model' });
   if (typeof b.max_tokens !== 'number' || !Number.isInteger(b.max_tokens) || b.max_tokens < 1) {

@@ -1,6 +1,6 @@
 import { InvalidRequestError } from '../errors/index.js';
 import { describe, isPlainObject } from '../options/validate.js';
-import type { MessagesBody } from '../request/index.js';
+import { checkBodyShape, type MessagesBody } from '../request/index.js';
 import { BLOCK_TYPES, SHIELD_DEFAULTS, type BlockType, type RequestRules } from './options.js';
 
 /** The rules applied when none are given: `parseShieldOptions({}).request`. */
@@ -216,6 +216,7 @@ function validateSampling(b: Record<string, unknown>): void {
 }
 
 function validateBody(input: unknown, rules: RequestRules): ValidatedBody {
+  checkBodyShape(input);
   if (!isPlainObject(input)) {
     throw new InvalidRequestError(`The request body must be a JSON object (an Anthropic Messages request), got ${describe(input)}.`);
   }
