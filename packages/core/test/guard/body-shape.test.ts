@@ -14,7 +14,7 @@ const request = (b: unknown) => ({ ip: '203.0.113.1', method: 'POST', path: '/',
 describe('bounds on every part of the body', () => {
   for (const shield of [true, false]) {
     it(`refuses a field nested 5,000 deep with a 400 naming it (shield ${shield ? 'on' : 'off'})`, async () => {
-      const guard = createGuard({ warnings: false, shield, detector: false });
+      const guard = createGuard({ warnings: false, ...(shield ? {} : { shield: false as const }), detector: false });
       for (const field of ['metadata', 'some_new_field']) {
         const d = await guard.check(request(body({ [field]: nested(5_000) })));
         expect(d).toMatchObject({ allowed: false, status: 400, reason: 'invalid-request' });
