@@ -155,6 +155,8 @@ export declare const client: Anthropic;
 /** An ioredis client. */
 export declare const redis: Redis;
 export declare const guard: Guard;
+/** The app's HTTP server (what \`app.listen()\` returns). */
+export declare const server: import('node:http').Server;
 export declare const request: GuardRequest;
 /** The offline Claude server of a test. */
 export declare const claude: ClaudeServer;
