@@ -54,7 +54,16 @@ export function requestClassifier<R>(match: unknown): RequestClassifier<R> {
   };
 }
 
-/** The `otherRoutes` option, validated. */
+/**
+ * The `otherRoutes` option, validated (default `'pass'`).
+ *
+ * @example
+ * ```ts
+ * parseOtherRoutes(undefined);  // 'pass'
+ * parseOtherRoutes('ip-limit'); // 'ip-limit'
+ * parseOtherRoutes('limit');    // throws OptionsError: option `otherRoutes` must be 'pass' (…) or 'ip-limit' (…)
+ * ```
+ */
 export function parseOtherRoutes(value: unknown): OtherRoutes {
   if (value === undefined) return 'pass';
   if (value !== 'pass' && value !== 'ip-limit') {
