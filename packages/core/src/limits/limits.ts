@@ -2,7 +2,7 @@ import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import type { Clock } from '../clock/index.js';
 import { rateLimitPolicyHeader, type Identity } from '../decision/index.js';
 import { StoreError } from '../errors/index.js';
-import { hashTag, memoryStore, type Store } from '../store/index.js';
+import { hashTag, memoryStore, RedisStore, type Store } from '../store/index.js';
 import { immediateLimiter, type CounterRow, type ImmediateLimiter } from '../store/clocked-limiter.js';
 import type { LimitKind, LimitSpec } from './options.js';
 import { Answer, GLOBAL_KEY, Reservation } from './reservation.js';
@@ -55,6 +55,8 @@ export class Limits {
    * one row. Keys of different limiters never mix: each has its own slot in a row.
    */
   private readonly plainKeys: boolean;
+  /** The shared store, when it is Redis: its first requests wait for the client to be ready. */
+  private readonly redis: RedisStore | undefined;
 
   constructor(
     readonly specs: readonly LimitSpec[],
@@ -74,6 +76,7 @@ export class Limits {
     this.perIdentity = specs.some((s) => s.scope === 'identity');
     this.perIp = specs.some((s) => s.scope === 'ip');
     this.plainKeys = store.kind === 'memory';
+    this.redis = store instanceof RedisStore ? store : undefined;
     this.policyHeader = rateLimitPolicyHeader(
       specs.map((s) => ({ policy: s.policy, limit: s.points, unit: s.unit, ...(s.kind !== 'concurrency' && { windowSeconds: s.windowSeconds }) })),
     );
@@ -101,6 +104,9 @@ export class Limits {
   }
 
   private async reserveShared(r: Reservation, demand: Demand, now: number): Promise<Reservation> {
+    // Before the shared store's client is first ready (an app listening before Redis connected), wait for it.
+    const starting = this.redis?.whenReady();
+    if (starting) await starting;
     await Promise.all(
       this.specs.map((spec, i): Promise<void> => {
         const key = r.key(i);

@@ -24,6 +24,11 @@ export interface RedisClientLike {
   /** Set on ioredis `Cluster` instances. */
   readonly isCluster?: boolean;
   pipeline(): RedisPipelineLike;
+  /** ioredis clients are event emitters: the store waits for `ready` at start-up. */
+  once?(event: 'ready', listener: () => void): unknown;
+  off?(event: 'ready', listener: () => void): unknown;
+  /** Connects a client created with `lazyConnect`. */
+  connect?(): Promise<unknown>;
   /** Used by rate-limiter-flexible to register its Lua script. */
   defineCommand(name: string, definition: { numberOfKeys?: number; lua: string }): void;
   quit(): Promise<unknown>;

@@ -48,11 +48,57 @@ export function redisStore(client: RedisClientLike, options: RedisStoreOptions =
 
 export class RedisStore implements Store {
   readonly kind = 'redis' as const;
+  /** The client has been ready once: from then on a disconnected client fails fast. */
+  private everReady = false;
+  /** The one start-up wait shared by every request, and whether it ran out (Redis down at start). */
+  private starting: Promise<void> | undefined;
+  private startupOver = false;
 
   constructor(
     readonly client: RedisClientLike,
     private readonly options: Required<RedisStoreOptions>,
   ) {}
+
+  /**
+   * Resolves when the client can take commands. An app usually starts listening before its Redis
+   * client has connected: the first requests wait for the connection (at most `timeoutMs`, one
+   * wait shared by all of them) instead of failing with a healthy Redis. Once the client has been
+   * ready, or the start-up wait ran out, a client that is not ready fails at once, and
+   * `onStoreError` decides. `undefined` when there is nothing to wait for.
+   */
+  whenReady(): Promise<void> | undefined {
+    if (this.everReady) return undefined;
+    if (this.client.status === 'ready') {
+      this.everReady = true;
+      return undefined;
+    }
+    if (this.startupOver) return undefined;
+    this.starting ??= this.waitForReady();
+    return this.starting;
+  }
+
+  private waitForReady(): Promise<void> {
+    const client = this.client;
+    if (client.status === 'wait') client.connect?.().catch(() => undefined);
+    return new Promise<void>((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let poll: ReturnType<typeof setInterval> | undefined;
+      const done = () => {
+        clearTimeout(timer);
+        clearInterval(poll);
+        client.off?.('ready', done);
+        if (client.status === 'ready') this.everReady = true;
+        else this.startupOver = true;
+        resolve();
+      };
+      timer = setTimeout(done, this.options.timeoutMs);
+      if (client.once) client.once('ready', done);
+      // A client without events (or one that got ready between the check and now): look again.
+      poll = setInterval(() => {
+        if (client.status === 'ready') done();
+      }, 10);
+    });
+  }
 
   /** A key with this store's prefix. */
   key(key: string): string {
@@ -72,6 +118,8 @@ export class RedisStore implements Store {
 
   async exec(ops: readonly StoreOp[]): Promise<StoreResult[]> {
     if (ops.length === 0) return [];
+    const starting = this.whenReady();
+    if (starting) await starting;
     if (this.client.status !== 'ready') throw new StoreError(`Redis is not connected (status: ${this.client.status}).`);
     // A Cluster pipeline must stay on one slot: group by hash tag and send the groups in parallel.
     const groups = this.client.isCluster ? groupBySlotTag(ops) : [ops.map((op, i) => ({ op, i }))];
