@@ -9,3 +9,4 @@ export { continuedTurn, type ContinuedTurn } from './tool-loop.js';
 export { claudeApiCall, type ClaudeApiCall, type RoutePlacement } from './api.js';
 export { serveClaudeApi, type ApiRequest } from './endpoints.js';
 export { isKeyless, NO_API_KEY_MESSAGE } from './credentials.js';
+export { DEFAULT_UPSTREAM_TIMEOUTS, UpstreamWatchdog, UPSTREAM_TIMEOUT_MESSAGE, type UpstreamTimeouts } from './upstream-timeout.js';

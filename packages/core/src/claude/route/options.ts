@@ -5,6 +5,7 @@ import type { MessagesBody } from '../../request/index.js';
 import type { MessagesClientLike } from './client.js';
 import { warnIfKeyless } from './credentials.js';
 import type { TextTransform } from './text-transform.js';
+import { DEFAULT_UPSTREAM_TIMEOUTS, type UpstreamTimeouts } from './upstream-timeout.js';
 
 /**
  * Options of `claudeRoute` (Express and Koa).
@@ -39,6 +40,13 @@ export interface ClaudeRouteOptions {
    * which has no mount paths; on Express, `app.use('/api/claude', claudeRoute(...))` does the same.
    */
   basePath?: string;
+  /**
+   * How long to wait for Claude before answering the client with a 504 in the API's error shape
+   * (an SSE `error` event once a stream has begun), releasing its concurrency slot and its budget
+   * reservation and recording the usage so far. Defaults: a JSON answer within 300,000 ms; a
+   * stream's first event within 60,000 ms and then at most 60,000 ms between events.
+   */
+  timeouts?: Partial<UpstreamTimeouts>;
   /** Where the route's start-up warning goes. Default `console`. */
   logger?: Logger;
   /** `false` silences the route's start-up warning; `{ DG_CLAUDE_NO_API_KEY: false }` too. */
@@ -54,9 +62,10 @@ export interface ResolvedClaudeRouteOptions {
   output?: () => TextTransform[];
   /** Without a trailing slash; `''` when not given. */
   basePath: string;
+  timeouts: UpstreamTimeouts;
 }
 
-const KEYS = ['client', 'system', 'models', 'defaultModel', 'maxTokens', 'output', 'basePath', 'logger', 'warnings'];
+const KEYS = ['client', 'system', 'models', 'defaultModel', 'maxTokens', 'output', 'basePath', 'timeouts', 'logger', 'warnings'];
 
 export function parseClaudeRouteOptions(input: unknown): ResolvedClaudeRouteOptions {
   const o = expectObject('claudeRoute', input, KEYS);
@@ -64,7 +73,7 @@ export function parseClaudeRouteOptions(input: unknown): ResolvedClaudeRouteOpti
   if (!client || typeof client.messages?.create !== 'function') {
     throw new OptionsError('claudeRoute.client', 'must be an Anthropic client from @anthropic-ai/sdk (new Anthropic()).');
   }
-  const resolved: ResolvedClaudeRouteOptions = { client, basePath: parseBasePath(o.basePath) };
+  const resolved: ResolvedClaudeRouteOptions = { client, basePath: parseBasePath(o.basePath), timeouts: parseTimeouts(o.timeouts) };
   if (o.system !== undefined) {
     if (typeof o.system === 'function') resolved.system = o.system as (body: MessagesBody) => string;
     else {
@@ -80,6 +89,13 @@ export function parseClaudeRouteOptions(input: unknown): ResolvedClaudeRouteOpti
   const logger = o.logger === undefined ? consoleLogger : expectLogger(o.logger);
   if (warningOn(o.warnings)) warnIfKeyless(client, logger);
   return resolved;
+}
+
+function parseTimeouts(value: unknown): UpstreamTimeouts {
+  if (value === undefined) return { ...DEFAULT_UPSTREAM_TIMEOUTS };
+  const o = expectObject('claudeRoute.timeouts', value, ['responseMs', 'firstEventMs', 'idleMs']);
+  const ms = (key: keyof UpstreamTimeouts) => optional(o[key], DEFAULT_UPSTREAM_TIMEOUTS[key], (v) => expectNumber(`claudeRoute.timeouts.${key}`, v, { min: 1, max: 3_600_000 }));
+  return { responseMs: ms('responseMs'), firstEventMs: ms('firstEventMs'), idleMs: ms('idleMs') };
 }
 
 function parseBasePath(value: unknown): string {

@@ -11,6 +11,7 @@ import { StreamRewriter } from './stream-rewriter.js';
 import { chainTransforms, reasoningStripper, type TextTransform } from './text-transform.js';
 import { upstreamThinking, type ThinkingChange } from './thinking.js';
 import { mapUpstreamError } from './upstream-error.js';
+import { UPSTREAM_TIMEOUT_MESSAGE, UpstreamWatchdog } from './upstream-timeout.js';
 
 /** Everything the relay needs about one request. */
 export interface RelayContext {
@@ -107,7 +108,10 @@ async function relayJson(
   transforms: () => TextTransform | undefined,
   record: (o: Outcome) => Promise<void>,
 ): Promise<void> {
-  const message = await callUpstream<MessageLike>(options, decision, res, upstream, abort, record);
+  const watchdog = new UpstreamWatchdog(abort);
+  watchdog.arm(options.timeouts.responseMs);
+  const message = await callUpstream<MessageLike>(options, decision, res, upstream, abort, record, watchdog);
+  watchdog.clear();
   if (!message) return;
   const usage = readUsage(message.usage);
   let outputText = '';
@@ -139,8 +143,13 @@ async function relayStream(
   transforms: () => TextTransform | undefined,
   record: (o: Outcome) => Promise<void>,
 ): Promise<void> {
-  const stream = await callUpstream<AsyncIterable<StreamEvent>>(options, decision, res, { ...upstream, stream: true }, abort, record);
-  if (!stream) return;
+  const watchdog = new UpstreamWatchdog(abort);
+  watchdog.arm(options.timeouts.firstEventMs);
+  const stream = await callUpstream<AsyncIterable<StreamEvent>>(options, decision, res, { ...upstream, stream: true }, abort, record, watchdog);
+  if (!stream) {
+    watchdog.clear();
+    return;
+  }
 
   res.writeHead(200, {
     ...decision.headers,
@@ -158,22 +167,30 @@ async function relayStream(
   let error: string | undefined;
   try {
     for await (const event of stream) {
+      watchdog.arm(options.timeouts.idleMs);
       for (const out of rewriter.handle(event)) writeEvent(res, out);
       if (rewriter.stopped) break;
     }
   } catch (err) {
-    const mapped = mapUpstreamError(err, decision.id);
+    const mapped = watchdog.timedOut ? timeoutError(decision.id) : mapUpstreamError(err, decision.id);
     if (!mapped.aborted) {
       error = mapped.code;
       writeEvent(res, { type: 'error', error: mapped.body.error });
     }
+  }
+  watchdog.clear();
+  // An aborted stream may just end instead of throwing: the watchdog's timeout is said either way.
+  if (watchdog.timedOut && !error) {
+    const mapped = timeoutError(decision.id);
+    error = mapped.code;
+    writeEvent(res, { type: 'error', error: mapped.body.error });
   }
   if (rewriter.violation) {
     error = 'output_violation';
     writeEvent(res, { type: 'error', error: { type: 'api_error', message: 'The reply was stopped: it contained protected content.' } });
   }
   if (rewriter.stopped) abort.abort();
-  const aborted = abort.signal.aborted && !rewriter.stopped;
+  const aborted = abort.signal.aborted && !rewriter.stopped && !watchdog.timedOut;
   if (!res.writableEnded) res.end();
   const usage = rewriter.usage();
   await record({
@@ -198,15 +215,22 @@ async function callUpstream<T>(
   body: Record<string, unknown>,
   abort: AbortController,
   record: (o: Outcome) => Promise<void>,
+  watchdog: UpstreamWatchdog,
 ): Promise<T | undefined> {
   try {
     return (await options.client.messages.create(body as never, { signal: abort.signal })) as T;
   } catch (err) {
-    const mapped = mapUpstreamError(err, decision.id);
+    // The watchdog aborted it: Claude did not answer in time (the client is still there).
+    const mapped = watchdog.timedOut ? timeoutError(decision.id) : mapUpstreamError(err, decision.id);
     if (!mapped.aborted) sendJson(res, mapped.status, { ...decision.headers, ...mapped.headers }, mapped.body);
     await record({ status: mapped.status, error: mapped.code, aborted: mapped.aborted });
     return undefined;
   }
+}
+
+/** What the client gets when the watchdog gave up on Claude: a 504 in the API's error shape. */
+function timeoutError(requestId: string) {
+  return { status: 504, headers: {}, body: anthropicErrorBody(504, UPSTREAM_TIMEOUT_MESSAGE, requestId), code: 'upstream_timeout', aborted: false };
 }
 
 function runWhole(t: TextTransform, text: string) {
