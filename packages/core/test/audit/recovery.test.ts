@@ -1,4 +1,5 @@
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/clock/index.js';
@@ -107,5 +108,27 @@ describe('audit sinks that recover', () => {
     const result = await verifyAuditFiles([path], SECRET);
     expect(result.ok).toBe(true);
     expect(result).toMatchObject({ events: 11, byType: { decision: 10, dropped: 1 } });
+  });
+
+  it.runIf(existsSync('/dev/full'))('on a full disk, keeps the events, counts what a full queue dropped, and writes it all once there is space', async () => {
+    const root = await workdir();
+    const path = join(root, 'audit.jsonl');
+    // Every write to the file fails with ENOSPC: the disk is full.
+    await symlink('/dev/full', path);
+    const options = parseAuditOptions({ secret: SECRET, file: { path }, flushOnExit: false, flushIntervalMs: 10, maxQueue: 10 }, 'audit')!;
+    const log = createAuditLog(options, testContext(manualClock(T0)));
+    emit(log, 25);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(log.stats.written).toBe(0);
+    expect(log.stats.writeErrors).toBeGreaterThan(0);
+    // Space is freed: the path is an ordinary file again.
+    await rm(path);
+    await writeFile(path, '');
+    await until(() => log.stats.written >= 11);
+    emit(log, 3, 25);
+    await log.close();
+    const result = await verifyAuditFiles([path], SECRET);
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    expect(result).toMatchObject({ firstSeq: 1, byType: { decision: 13, dropped: 1 } });
   });
 });

@@ -145,8 +145,11 @@ export class FileSink implements AuditSink {
         offset += bytesWritten;
       }
     } catch (err) {
-      // Leave no half batch behind: the audit log retries the whole batch.
+      // Leave no half batch behind: the audit log retries the whole batch, on a file opened
+      // again by its path (the disk may have filled, the file may have been replaced).
       await handle.truncate(this.size).catch(() => undefined);
+      await handle.close().catch(() => undefined);
+      this.handle = undefined;
       throw err;
     }
     this.needsNewline = false;
