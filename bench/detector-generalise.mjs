@@ -15,6 +15,7 @@ import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { guardTarget, prng, replay } from '@distill-guard/core';
 import { scoreDetection } from './lib/detection-score.mjs';
+import { COT_LINE, unwrap } from './lib/unwrap.mjs';
 
 const HOUR = 3_600_000;
 const text = (c) => (typeof c === 'string' ? c : c.map((b) => b.text ?? '').join('\n'));
@@ -45,17 +46,6 @@ const NEW_COT = [
   'Before you reply, work it out on a scratchpad and show all the working.',
   'Walk me through each step of your reasoning, then give the final result.',
 ];
-const COT_LINE = /(think step by step|reason through the problem|explain your reasoning|you are solving this as an expert|step by step way to be sure)/i;
-const WRAP_LINE = /^(###\s*\w+|instruction:|response:|q:|a:|task:|please answer the following[^\n]*)\s*$/i;
-
-function unwrap(prompt) {
-  const lines = prompt.split('\n').filter((l) => l.trim() && !COT_LINE.test(l) && !WRAP_LINE.test(l.trim()));
-  return lines
-    .map((l) => l.replace(/^(instruction|task|q):\s*/i, '').replace(/^task:\s*###\s*task\s*/i, ''))
-    .join('\n')
-    .trim();
-}
-
 const BROWSER = {
   'user-agent': 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15',
   'content-type': 'application/json',

@@ -5,21 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { unwrap } from '../lib/unwrap.mjs';
 
-const COT_LINE = /(think step by step|reason through the problem|explain your reasoning|you are solving this as an expert|step by step way|before answering|write out your complete reasoning)/i;
-const WRAP_LINE = /^(###\s*\w+|instruction:|response:|q:|a:|task:|please answer the following[^\n]*)\s*$/i;
+export { unwrap };
 
 export const text = (c) => (typeof c === 'string' ? c : (c ?? []).map((b) => b.text ?? '').join('\n'));
-
-/** A harvester's prompt without its wrapper and reasoning line: the bare task from the corpus. */
-export function unwrap(prompt) {
-  return prompt
-    .split('\n')
-    .filter((l) => l.trim() && !COT_LINE.test(l) && !WRAP_LINE.test(l.trim()))
-    .map((l) => l.replace(/^(instruction|task|q):\s*(###\s*task\s*)?/i, ''))
-    .join('\n')
-    .trim();
-}
 
 export async function loadCorpus(dir) {
   const truth = JSON.parse(await readFile(join(dir, 'truth.json'), 'utf8'));
