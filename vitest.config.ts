@@ -8,6 +8,7 @@ const alias = {
   // Subpath exports first: '@distill-guard/core' would otherwise match '@distill-guard/core/metrics'.
   '@distill-guard/core/metrics': fileURLToPath(new URL('./packages/core/src/metrics/index.ts', import.meta.url)),
   '@distill-guard/core/telemetry': fileURLToPath(new URL('./packages/core/src/telemetry/index.ts', import.meta.url)),
+  '@distill-guard/core/watermark': fileURLToPath(new URL('./packages/core/src/watermark/index.ts', import.meta.url)),
   '@distill-guard/core': src('core'),
   '@distill-guard/express': src('express'),
   '@distill-guard/koa': src('koa'),

@@ -1,0 +1,54 @@
+import { createHmac } from 'node:crypto';
+import { sipKey, type SipKey } from './siphash.js';
+
+/** Shortest secret accepted: 16 characters (use 32 random bytes, e.g. `openssl rand -hex 32`). */
+export const MIN_SECRET_LENGTH = 16;
+
+const ROOT_LABEL = 'distill-guard watermark v1';
+
+/**
+ * The keys a watermark secret yields. The secret itself is not kept: only a root derived from it
+ * with HMAC-SHA256, from which the choice key, the channel key (which positions carry identity
+ * marks) and each identity's key are derived. `id` is a short, public name for the secret.
+ */
+export class WatermarkKey {
+  /** `wm_` and 12 hex digits: names the secret in audit lines and reports without revealing it. */
+  readonly id: string;
+  /** Keys the member chosen at a shared position. */
+  readonly choice: SipKey;
+  /** Keys whether a position carries the shared mark or the identity's (attribution only). */
+  readonly channel: SipKey;
+  readonly #root: Buffer;
+
+  constructor(secret: string) {
+    this.#root = createHmac('sha256', secret).update(ROOT_LABEL).digest();
+    this.id = `wm_${this.derive('key id').toString('hex').slice(0, 12)}`;
+    this.choice = sipKey(this.derive('choice'));
+    this.channel = sipKey(this.derive('channel'));
+  }
+
+  /** The choice key of one identity, for attribution (`decision.identity.id`). */
+  identity(identity: string): SipKey {
+    return sipKey(this.derive(`identity\0${identity}`));
+  }
+
+  private derive(label: string): Buffer {
+    return createHmac('sha256', this.#root).update(label).digest();
+  }
+}
+
+/**
+ * The key of a watermark secret.
+ *
+ * @example
+ * ```ts
+ * const key = watermarkKey(process.env.DISTILL_GUARD_WATERMARK_SECRET!);
+ * key.id; // 'wm_3f9a0c12be47', what the audit log records
+ * ```
+ */
+export function watermarkKey(secret: string): WatermarkKey {
+  if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) {
+    throw new TypeError(`a watermark secret must be a string of at least ${MIN_SECRET_LENGTH} characters`);
+  }
+  return new WatermarkKey(secret);
+}
