@@ -75,6 +75,8 @@ export interface OutcomeAuditEvent extends AuditEnvelope, AuditIdentityFields {
   error?: string;
   /** How `claudeRoute` changed the client's thinking setting (`suppressed`, `kept-off`, `budget-clamped`, `off-for-cap`). */
   thinking?: Outcome['thinking'];
+  /** The reply's text was watermarked: with which key (`wm_…`), how many positions it carried, and `attribution`. */
+  watermark?: Outcome['watermark'];
   /** SHA-256 (hex) of the reply text, when the adapter passed it. */
   outputHash?: string;
   /** Reply text, masked; only under `capture: 'full'`. */
@@ -233,6 +235,7 @@ export function outcomeRecord(input: OutcomeEventInput, ctx: BuildContext, time:
   if (outcome.aborted) r.aborted = true;
   if (outcome.error !== undefined) r.error = outcome.error;
   if (outcome.thinking !== undefined) r.thinking = outcome.thinking;
+  if (outcome.watermark !== undefined) r.watermark = { ...outcome.watermark };
   if (typeof outcome.outputText === 'string') {
     r.outputHash = sha256Hex(outcome.outputText);
     if (ctx.capture === 'full') r.output = capture(outcome.outputText, ctx);

@@ -183,4 +183,10 @@ export interface Outcome {
    * a capped `max_tokens`), `off-for-cap` (the cap left no room for a 1,024-token budget).
    */
   thinking?: 'suppressed' | 'kept-off' | 'budget-clamped' | 'off-for-cap';
+  /**
+   * The reply's text was watermarked (`claudeRoute`'s `watermark` option): the key's id, how
+   * many watermark positions the text carried (0: none could be marked), and `attribution`
+   * when half of them carry the identity's own mark.
+   */
+  watermark?: { keyId: string; positions: number; attribution?: true };
 }

@@ -2,6 +2,7 @@ import { OptionsError } from '../../errors/index.js';
 import { expectBoolean, expectFunction, expectNumber, expectObject, expectString, expectStringArray, optional } from '../../options/validate.js';
 import { consoleLogger, type Logger } from '../../options/warnings.js';
 import type { MessagesBody } from '../../request/index.js';
+import { parseWatermarkOptions, type ResolvedWatermark, type WatermarkOptions } from '../../watermark/index.js';
 import type { MessagesClientLike } from './client.js';
 import { warnIfKeyless } from './credentials.js';
 import type { TextTransform } from './text-transform.js';
@@ -47,6 +48,12 @@ export interface ClaudeRouteOptions {
    * stream's first event within 60,000 ms and then at most 60,000 ms between events.
    */
   timeouts?: Partial<UpstreamTimeouts>;
+  /**
+   * Mark served text (JSON and SSE) with keyed, meaning-preserving word choices that a model
+   * trained on it inherits; `distill-guard watermark verify` finds them. Off unless given. See
+   * docs/watermark.md.
+   */
+  watermark?: WatermarkOptions;
   /** Where the route's start-up warning goes. Default `console`. */
   logger?: Logger;
   /** `false` silences the route's start-up warning; `{ DG_CLAUDE_NO_API_KEY: false }` too. */
@@ -63,9 +70,10 @@ export interface ResolvedClaudeRouteOptions {
   /** Without a trailing slash; `''` when not given. */
   basePath: string;
   timeouts: UpstreamTimeouts;
+  watermark?: ResolvedWatermark;
 }
 
-const KEYS = ['client', 'system', 'models', 'defaultModel', 'maxTokens', 'output', 'basePath', 'timeouts', 'logger', 'warnings'];
+const KEYS = ['client', 'system', 'models', 'defaultModel', 'maxTokens', 'output', 'basePath', 'timeouts', 'watermark', 'logger', 'warnings'];
 
 export function parseClaudeRouteOptions(input: unknown): ResolvedClaudeRouteOptions {
   const o = expectObject('claudeRoute', input, KEYS);
@@ -85,6 +93,8 @@ export function parseClaudeRouteOptions(input: unknown): ResolvedClaudeRouteOpti
   if (o.defaultModel !== undefined) resolved.defaultModel = expectString('claudeRoute.defaultModel', o.defaultModel, { nonEmpty: true });
   const maxTokens = optional(o.maxTokens, undefined, (v) => expectNumber('claudeRoute.maxTokens', v, { min: 1, integer: true }));
   if (maxTokens !== undefined) resolved.maxTokens = maxTokens;
+  const watermark = parseWatermarkOptions(o.watermark, 'claudeRoute.watermark');
+  if (watermark) resolved.watermark = watermark;
   if (o.output !== undefined) resolved.output = expectFunction<() => TextTransform[]>('claudeRoute.output', o.output);
   const logger = o.logger === undefined ? consoleLogger : expectLogger(o.logger);
   if (warningOn(o.warnings)) warnIfKeyless(client, logger);

@@ -3,6 +3,7 @@ import { anthropicErrorBody, type Decision, type Outcome } from '../../decision/
 import type { Guard } from '../../guard/index.js';
 import { systemText, type MessagesBody } from '../../request/index.js';
 import { createOutputFilter, withCanary, type OutputFilter } from '../../shield/index.js';
+import type { Watermarker } from '../../watermark/index.js';
 import { readUsage } from '../usage.js';
 import type { MessageLike, StreamEvent } from './client.js';
 import type { ResolvedClaudeRouteOptions } from './options.js';
@@ -67,6 +68,7 @@ export async function relayMessages(options: ResolvedClaudeRouteOptions, ctx: Re
   const outputOptions = shield && shield.options.output !== false ? shield.options.output : undefined;
   const sentSystem = systemText(upstream as Pick<MessagesBody, 'system'>);
   const filters: OutputFilter[] = [];
+  const marks: Watermarker[] = [];
 
   const abort = new AbortController();
   const onClose = () => {
@@ -85,13 +87,16 @@ export async function relayMessages(options: ResolvedClaudeRouteOptions, ctx: Re
         list.push(filter);
       }
       if (options.output) list.push(...options.output());
+      // Last: the shield reads the text as Claude wrote it (a leaked prompt is caught unaltered).
+      if (options.watermark) list.push(track(marks, options.watermark.create(decision.identity.id)));
       return list.length > 0 ? chainTransforms(list) : undefined;
     };
     // Redactions are counted per reply, for the audit trail.
     const withRedactions = (outcome: Outcome) => {
       const redactions: Record<string, number> = {};
       for (const f of filters) for (const [label, n] of Object.entries(f.redactions)) redactions[label] = (redactions[label] ?? 0) + n;
-      return record(Object.keys(redactions).length > 0 ? { ...outcome, redactions } : outcome);
+      const marked = outcome.violation ? undefined : watermarkOutcome(options, marks);
+      return record({ ...outcome, ...(Object.keys(redactions).length > 0 && { redactions }), ...(marked && { watermark: marked }) });
     };
     if (body.stream === true) await relayStream(options, ctx, upstream, abort, transforms, withRedactions);
     else await relayJson(options, ctx, upstream, abort, transforms, withRedactions);
@@ -244,6 +249,18 @@ function runWhole(t: TextTransform, text: string) {
 function writeEvent(res: ServerResponse, event: StreamEvent | { type: string; [k: string]: unknown }): void {
   if (res.writableEnded || res.destroyed) return;
   res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+}
+
+function track<T>(list: T[], item: T): T {
+  list.push(item);
+  return item;
+}
+
+/** What the audit records of the mark: the key's id and how many positions the reply's text carried. */
+function watermarkOutcome(options: ResolvedClaudeRouteOptions, marks: Watermarker[]): Outcome['watermark'] {
+  if (!options.watermark || marks.length === 0) return undefined;
+  const positions = marks.reduce((n, m) => n + m.positions, 0);
+  return { keyId: options.watermark.keyId, positions, ...(options.watermark.attribution && { attribution: true as const }) };
 }
 
 function cap(requested: number, ...caps: Array<number | undefined>): number {
