@@ -38,6 +38,13 @@ export interface RedisServer {
   kill(): Promise<void>;
   /** Starts it again on the same port (stopping it first if it runs); its data is gone. */
   restart(): Promise<void>;
+  /**
+   * SIGSTOP: the process stalls with its connections open (what a long fork, swap or a frozen VM
+   * looks like to clients), so commands queue and land late once it resumes.
+   */
+  pause(): void;
+  /** SIGCONT after {@link RedisServer.pause}. */
+  resume(): void;
 }
 
 const live = new Set<ChildProcess>();
@@ -190,6 +197,8 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
       return isRunning();
     },
     async stop() {
+      // A stopped process handles SIGTERM only once it runs again.
+      if (child && isRunning()) child.kill('SIGCONT');
       if (child) await terminate(child, 'SIGTERM');
       if (!stopped && ownDir) rmSync(dir, { recursive: true, force: true });
       stopped = true;
@@ -197,8 +206,17 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     async kill() {
       if (child) await terminate(child, 'SIGKILL');
     },
+    pause() {
+      if (!child || !isRunning()) throw new Error('pause(): this redis-server is not running');
+      child.kill('SIGSTOP');
+    },
+    resume() {
+      if (!child || !isRunning()) throw new Error('resume(): this redis-server is not running');
+      child.kill('SIGCONT');
+    },
     async restart() {
       if (stopped) throw new Error('restart(): this redis-server was stopped; start a new one');
+      if (child && isRunning()) child.kill('SIGCONT');
       if (child) await terminate(child, 'SIGTERM');
       // Right after a kill the port can still look busy for a moment; retry briefly.
       for (let attempt = 0; ; attempt++) {
