@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { createGuard, detectorAccountKeys, hashApiKey, redisStore, type Guard } from '@distill-guard/core';
+import { createDetector, createGuard, hashApiKey, redisStore, systemClock, verdictKey, type Guard } from '@distill-guard/core';
 import { run } from './audit-fixture.js';
 
 // A database of its own: the run's Redis is shared by every test file.
@@ -74,12 +74,23 @@ describe('distill-guard flagged', () => {
 
   it('resets what the detector learnt about the identity when it removes a flag, as unflag does', async () => {
     for (let i = 0; i < 3; i++) expect((await guard.check(chat('u_reviewed'))).allowed).toBe(true);
-    const keys = detectorAccountKeys('u_reviewed');
-    expect(await redis.exists(...keys)).toBeGreaterThan(0);
+    await guard.close();
+    // What another instance would read from Redis: a detector with nothing cached.
+    const stateInRedis = async () => {
+      const detector = createDetector({}, { store: redisStore(redis), clock: systemClock, logger: { warn: () => undefined, error: () => undefined }, monitor: false });
+      try {
+        return await detector.account('u_reviewed');
+      } finally {
+        await detector.close?.();
+      }
+    };
+    expect(await stateInRedis()).toBeDefined();
+    guard = createGuard({ store: redisStore(redis), warnings: false });
     await guard.flag('u_reviewed', 'distillation: template-reuse', { by: 'detector', score: 0.97 });
 
     expect(await run(['flagged', 'remove', 'u_reviewed', '--redis', url()])).toMatchObject({ code: 0 });
-    expect(await redis.exists(...keys)).toBe(0);
+    expect(await stateInRedis()).toBeUndefined();
+    expect(await redis.exists(verdictKey('u_reviewed'))).toBe(0);
     expect((await guard.check(chat('u_reviewed'))).allowed).toBe(true);
   });
 

@@ -1,4 +1,4 @@
-import type { GuardRequest, MessagesBody } from '../src/index.js';
+import { redisStore, type GuardRequest, type MessagesBody, type RedisClientLike, type Store } from '../src/index.js';
 
 /** A valid Messages body with one user turn. */
 export function messagesBody(overrides: Partial<MessagesBody> = {}): MessagesBody {
@@ -22,4 +22,23 @@ export function memoryLogger() {
   const warnings: string[] = [];
   const errors: string[] = [];
   return { warnings, errors, warn: (m: string) => void warnings.push(m), error: (m: string) => void errors.push(m) };
+}
+
+/**
+ * A Redis store whose every command fails with "connection refused", as a Redis that went away
+ * mid-flight would (the client still says it is connected).
+ */
+export function brokenRedisStore(): Store {
+  const refuse = () => Promise.reject(new Error('connection refused'));
+  const client: Record<string, unknown> = {
+    status: 'ready',
+    isCluster: false,
+    pipeline: () => new Proxy({}, { get: (_t, name) => (name === 'exec' ? refuse : () => undefined) }),
+    defineCommand(name: string) {
+      client[name] = refuse;
+      client[`${name}Buffer`] = refuse;
+    },
+    quit: async () => 'OK',
+  };
+  return redisStore(client as unknown as RedisClientLike);
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { detectorAccountKeys, FlagList, redisStore, systemClock, type FlagEntry, type StoreOp } from '@distill-guard/core';
+import { FlagList, redisStore, resetDetectorState, systemClock, type FlagEntry } from '@distill-guard/core';
 import { Redis } from 'ioredis';
 import { UsageError, type Command, type CommandIO } from './types.js';
 
@@ -139,7 +139,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     }
     const removed = await flags.unflag(id!);
     // An operator lifting a flag overrides the detector's memory too, or it would re-flag at once.
-    await store.exec(detectorAccountKeys(id!).map((key): StoreOp => ({ op: 'del', key })));
+    await resetDetectorState(store, id!);
     if (values.json) io.stdout.write(`${JSON.stringify({ id, removed }, null, 2)}\n`);
     else if (removed) io.stdout.write(`Unflagged ${id}: its next request is let through.\n`);
     else io.stderr.write(`distill-guard flagged remove: ${id} is not flagged.\n`);

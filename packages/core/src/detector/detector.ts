@@ -11,9 +11,9 @@ import { directWriter, MemoryState, testAndSet, testBit } from './memory-state.j
 import { isAllowed, isIntegration, parseDetectorOptions, type ResolvedDetectorOptions } from './options.js';
 import { ModelAges, populationView } from './population.js';
 import { applyOutcome } from './outcome.js';
-import { RedisState } from './redis-state.js';
+import { SharedState } from './shared-state.js';
 import { A, G } from './schema.js';
-import { execNow } from '../store/index.js';
+import { execNow, RedisStore } from '../store/index.js';
 import { explain } from './signals.js';
 
 /** How many signals a result carries (the strongest first). */
@@ -28,6 +28,11 @@ export interface Detector extends DetectorPlugin {
   flush(): Promise<void>;
   /** Accounts whose state this process holds (memory backend) or remembers (Redis backend). */
   readonly size: number;
+  /**
+   * An account's state vector (fields in `ACCOUNT_FIELDS`), as the backend holds it: this
+   * process's copy, or on Redis the one in the account's row. `undefined` when there is none.
+   */
+  account(identityId: string): Promise<Float64Array | undefined>;
 }
 
 /**
@@ -49,7 +54,7 @@ export interface Detector extends DetectorPlugin {
  */
 export function createDetector(input: unknown, ctx: GuardContext): Detector {
   const options = parseDetectorOptions(input ?? {}, 'detector');
-  return ctx.store.kind === 'redis' ? new SharedDetector(options, ctx) : new LocalDetector(options, ctx);
+  return ctx.store instanceof RedisStore ? new SharedDetector(options, ctx, ctx.store) : new LocalDetector(options, ctx);
 }
 
 abstract class BaseDetector implements Detector {
@@ -71,6 +76,8 @@ abstract class BaseDetector implements Detector {
   async close(): Promise<void> {
     await this.flush();
   }
+
+  abstract account(identityId: string): Promise<Float64Array | undefined>;
 
   protected facts(input: DetectorInput): RequestFacts {
     const fp = fingerprintRequest({ ip: input.identity.ip, headers: input.request.headers, body: input.body });
@@ -230,15 +237,20 @@ class LocalDetector extends BaseDetector {
   get size(): number {
     return this.state.accounts.size;
   }
+
+  override async account(identityId: string): Promise<Float64Array | undefined> {
+    const view = this.state.peek(identityId);
+    return view ? Float64Array.from(view) : undefined;
+  }
 }
 
 class SharedDetector extends BaseDetector {
   readonly backend = 'redis' as const;
-  private readonly state: RedisState;
+  private readonly state: SharedState;
 
-  constructor(options: ResolvedDetectorOptions, ctx: GuardContext) {
+  constructor(options: ResolvedDetectorOptions, ctx: GuardContext, store: RedisStore) {
     super(options, ctx);
-    this.state = new RedisState(ctx.store, options);
+    this.state = new SharedState(store, options);
   }
 
   async observe(input: DetectorInput): Promise<DetectorResult> {
@@ -247,7 +259,7 @@ class SharedDetector extends BaseDetector {
     const f = this.facts(input);
     const known = this.state.known(id);
     if (known) f.groups.push(...this.cohorts(known.first, known.behaviour));
-    const { result, reasoningShare } = await this.state.observe(id, f, isIntegration(this.options, id));
+    const { result, reasoningShare } = await this.state.observe(id, f, isIntegration(this.options, id), input.storeCall);
     return this.result(result, input, reasoningShare);
   }
 
@@ -265,6 +277,10 @@ class SharedDetector extends BaseDetector {
 
   override async close(): Promise<void> {
     await this.state.close();
+  }
+
+  override account(identityId: string): Promise<Float64Array | undefined> {
+    return this.state.read(identityId);
   }
 
   get size(): number {

@@ -1,5 +1,6 @@
 export { createDetector, type Detector } from './detector.js';
 export { detectorAccountKeys, verdictKey } from './keys.js';
+export { resetDetectorState } from './reset.js';
 export { parseDetectorOptions, isAllowed, isIntegration, SIGNAL_NAMES, DEFAULT_THRESHOLDS, DEFAULT_PROBATION, type DetectorOptions, type ResolvedDetectorOptions, type SignalName } from './options.js';
 export type { ProbationOptions } from './probation.js';
 export { WEIGHTS, BIAS, SHAPE_SIGNALS, scoreAccount, scoreGroup, scoreCohort, type PopulationView } from './signals.js';

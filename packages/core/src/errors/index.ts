@@ -37,7 +37,13 @@ export class InvalidRequestError extends DistillGuardError {
 
 /** The store (memory or Redis) failed; handled according to `onStoreError`, never thrown from `check`. */
 export class StoreError extends DistillGuardError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /**
+   * False when the command was never sent (Redis not connected): it cannot land later. True when
+   * it was sent and may still run (a timeout), so what it reserved is handed back.
+   */
+  readonly sent: boolean;
+  constructor(message: string, options?: { cause?: unknown; sent?: boolean }) {
     super('DG_STORE_ERROR', message, options);
+    this.sent = options?.sent ?? true;
   }
 }

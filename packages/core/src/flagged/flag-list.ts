@@ -1,5 +1,5 @@
 import type { Clock } from '../clock/index.js';
-import { hashTag, MemoryStore, storeKey, type Store } from '../store/index.js';
+import { hashTag, MemoryStore, storeKey, type SharedCall, type Store } from '../store/index.js';
 
 /** A flagged identity: refused until unflagged (or until `expiresAt`). */
 export interface FlagEntry {
@@ -75,9 +75,16 @@ export class FlagList {
     return entry instanceof Promise ? entry : Promise.resolve(entry);
   }
 
-  /** As {@link get}, answered at once (no Promise) on the memory store: it runs on every request. */
-  lookup(id: string): FlagEntry | undefined | Promise<FlagEntry | undefined> {
+  /**
+   * As {@link get}, answered at once (no Promise) on the memory store: it runs on every request.
+   * On Redis, with the request's `call`, the flag is read in that call.
+   */
+  lookup(id: string, call?: SharedCall): FlagEntry | undefined | Promise<FlagEntry | undefined> {
     const store = this.store;
+    if (call) {
+      call.options.flagKey = entryKey(id);
+      return call.reply.then((reply) => this.entry(reply.flag));
+    }
     if (store instanceof MemoryStore) {
       // In memory the index (written and cleared in the same batch as each entry, never evicted)
       // answers for the usual case, nobody or not this identity flagged, from one hot key.

@@ -3,9 +3,9 @@ import type { Decision, Identity, Outcome, Signal, Verdict } from '../decision/i
 import { InvalidRequestError } from '../errors/index.js';
 import { FlagList, type FlagEntry, type FlagInput } from '../flagged/index.js';
 import { createIdentityResolver, type IdentityResult } from '../identity/index.js';
-import { Limits, type Demand, type Reservation } from '../limits/index.js';
+import { Limits, type Consumption, type Demand, type Reservation } from '../limits/index.js';
 import type { GuardRequest, MessagesBody } from '../request/index.js';
-import { RedisStore } from '../store/index.js';
+import { RedisStore, SharedCall } from '../store/index.js';
 import { DecisionDraft, GuardDecision, limitMessage, makeDecision, MESSAGES } from './decision.js';
 import { GuardEmitter } from './events.js';
 import { parseOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
@@ -43,6 +43,7 @@ export type RequestLimitScope = 'all' | 'ip';
 
 /** A request-count check asks nothing of the budgets: only the `requests` limits are consulted. */
 const NO_DEMAND: Demand = { inputTokens: 0, maxTokens: 0, inputCostUsd: 0, outputTokenUsd: 0 };
+const NO_USE: Consumption = { tokens: 0, costUsd: 0, outputTokens: 0 };
 
 /**
  * The guard: one `check` per request, one `record` per served response.
@@ -56,7 +57,8 @@ export class Guard {
   private readonly identify: (req: GuardRequest) => IdentityResult | Promise<IdentityResult>;
   /** The `requests` limits alone, per scope, made on first use (see {@link checkRequestsNow}). */
   private readonly requestLimits = new Map<RequestLimitScope, Limits>();
-  private readonly timeoutMs: number | undefined;
+  /** The store when it is Redis: each request's check is one call to it (see {@link SharedCall}). */
+  private readonly redis: RedisStore | undefined;
   private closed = false;
   /** Stopping: new requests are refused (503) while in-flight ones finish. */
   private stopping = false;
@@ -74,9 +76,8 @@ export class Guard {
     this.options = options;
     this.emitter = emitter ?? new GuardEmitter(options.logger);
     this.flags = new FlagList(options.store, options.clock);
-    const timeoutMs = options.store instanceof RedisStore ? options.store.timeoutMs : undefined;
-    this.timeoutMs = timeoutMs;
-    this.limits = new Limits(options.limits, options.store, options.clock, timeoutMs);
+    this.redis = options.store instanceof RedisStore ? options.store : undefined;
+    this.limits = new Limits(options.limits, options.store, options.clock);
     this.identify = createIdentityResolver({
       clientAddress: options.clientAddress,
       ...(options.identify && { identify: options.identify }),
@@ -175,13 +176,14 @@ export class Guard {
     if (scope === 'ip') {
       const address = this.options.clientAddress(req.ip, req.headers);
       const identity: Identity = { id: address.id, source: 'ip', ip: address.ip, network: address.network };
-      return this.countRequest(req, new DecisionDraft(requestId(req.id), timestamp, monitor, started, identity), scope, NOTHING);
+      return this.countRequest(req, new DecisionDraft(requestId(req.id), timestamp, monitor, started, identity), scope, NOTHING, this.redis && new SharedCall(this.redis));
     }
     const counted = (who: IdentityResult): Decision | Promise<Decision> => {
       const draft = new DecisionDraft(requestId(req.id), timestamp, monitor, started, who.identity);
       if (!who.ok) return this.finish(req, undefined, draft.conclude('deny', 'unauthenticated', 401, who.message));
-      const flag = this.lookupFlag(who.identity.id);
-      return flag instanceof Promise ? flag.then((f) => this.countRequest(req, draft, scope, f)) : this.countRequest(req, draft, scope, flag);
+      const call = this.redis && new SharedCall(this.redis);
+      const flag = this.lookupFlag(who.identity.id, call);
+      return this.countRequest(req, draft, scope, flag, call);
     };
     let resolved: IdentityResult | Promise<IdentityResult>;
     try {
@@ -193,27 +195,35 @@ export class Guard {
     return counted(resolved);
   }
 
-  private countRequest(req: GuardRequest, draft: DecisionDraft, scope: RequestLimitScope, flag: Settled<FlagEntry | undefined>): Decision | Promise<Decision> {
+  private countRequest(
+    req: GuardRequest,
+    draft: DecisionDraft,
+    scope: RequestLimitScope,
+    flagged: Settled<FlagEntry | undefined> | Promise<Settled<FlagEntry | undefined>>,
+    call: SharedCall | undefined,
+  ): Decision | Promise<Decision> {
     let limits = this.requestLimits.get(scope);
     if (!limits) {
       const specs = this.limits.specs.filter((s) => s.kind === 'requests' && (scope === 'all' || s.scope === 'ip'));
       // Same names, windows and store as the full limits, so the same counters.
-      limits = new Limits(specs, this.options.store, this.options.clock, this.timeoutMs);
+      limits = new Limits(specs, this.options.store, this.options.clock);
       this.requestLimits.set(scope, limits);
     }
     const counts = limits;
-    const conclude = (reservation: Reservation): Decision | Promise<Decision> => {
+    const conclude = (flag: Settled<FlagEntry | undefined>, reservation: Reservation): Decision => {
       const storeError = flag.error ?? reservation.storeError;
       if (storeError) this.emitter.emit('storeError', { error: storeError, operation: 'check' });
       draft.reservation = reservation;
       const served = this.decide(draft, flag.value, undefined, undefined, reservation, storeError);
-      const announce = scope === 'all' || !served;
-      const released = served ? undefined : counts.release(reservation);
-      if (released) return released.then(() => this.finishCount(req, draft, announce));
-      return this.finishCount(req, draft, announce);
+      // A served count has nothing to record: it is settled at once (its request counted, nothing else held).
+      if (served) counts.reconcile(reservation, NO_USE);
+      else counts.release(reservation);
+      return this.finishCount(req, draft, scope === 'all' || !served);
     };
-    const reservation = counts.reserve(draft.identity, NO_DEMAND);
-    return reservation instanceof Promise ? reservation.then(conclude) : conclude(reservation);
+    const reservation = counts.reserve(draft.identity, NO_DEMAND, draft.id, call);
+    call?.send();
+    if (flagged instanceof Promise || reservation instanceof Promise) return Promise.all([flagged, reservation]).then(([f, r]) => conclude(f, r));
+    return conclude(flagged, reservation);
   }
 
   /** A request-count decision: like `finish`, but nothing is held, so nothing waits to be recorded. */
@@ -244,11 +254,13 @@ export class Guard {
 
     const injection = this.parts.injectionPolicy !== 'off' ? this.parts.scanInjection?.(body) : undefined;
     const detector = this.parts.detector;
-    // All three start before any is awaited (one round trip on a shared store); on the memory
-    // store they answer at once and nothing is awaited.
-    const flag = this.lookupFlag(identity.id);
-    const detection = detector ? settleNow(() => detector.observe(detectorInput(identity, req, body, timestamp, injection))) : NOTHING;
-    const reservation = this.limits.reserve(identity, this.demand(body));
+    // All three start before any is awaited: on Redis each adds its part to the request's one
+    // call, sent once they all have; on the memory store they answer at once.
+    const call = this.redis && new SharedCall(this.redis);
+    const flag = this.lookupFlag(identity.id, call);
+    const detection = detector ? settleNow(() => detector.observe(detectorInput(identity, req, body, timestamp, injection, call))) : NOTHING;
+    const reservation = this.limits.reserve(identity, this.demand(body), draft.id, call);
+    call?.send();
     if (flag instanceof Promise || detection instanceof Promise || reservation instanceof Promise) {
       return Promise.all([flag, detection, reservation]).then(([f, d, r]) => this.conclude(req, body, draft, injection, f, d, r));
     }
@@ -277,9 +289,9 @@ export class Guard {
     if (injection?.verdict === 'injection') draft.signals = [...draft.signals, injectionSignal(injection)];
 
     const served = this.decide(draft, flag.value, result, injection, reservation, storeError);
-    const released = served ? undefined : this.limits.release(reservation);
+    if (!served) this.limits.release(reservation);
     const flagging = result && !draft.monitor && result.verdict === 'block' && !flag.value && !storeError ? this.flagForDetector(draft.identity.id, result) : undefined;
-    if (released || flagging) return Promise.all([released, flagging]).then(() => this.done(req, body, draft, served ? reservation : undefined, result));
+    if (flagging) return flagging.then(() => this.done(req, body, draft, served ? reservation : undefined, result));
     return this.done(req, body, draft, served ? reservation : undefined, result);
   }
 
@@ -294,9 +306,9 @@ export class Guard {
   }
 
   /** The identity's flag, answered at once on the memory store; a failing store is captured, not thrown. */
-  private lookupFlag(id: string): Settled<FlagEntry | undefined> | Promise<Settled<FlagEntry | undefined>> {
+  private lookupFlag(id: string, call: SharedCall | undefined): Settled<FlagEntry | undefined> | Promise<Settled<FlagEntry | undefined>> {
     try {
-      const entry = this.flags.lookup(id);
+      const entry = this.flags.lookup(id, call);
       if (entry instanceof Promise) return settle(entry);
       return entry === undefined ? NOTHING : { value: entry, error: undefined };
     } catch (err) {
@@ -326,12 +338,13 @@ export class Guard {
         this.emitter.emit('storeError', { error: toError(err), operation: 'record' });
       }
     }
+    // Settling is never waited for: on Redis it goes with the identity's next call, or behind.
     if (reservation) {
       if (usage) {
         const input = usage.input_tokens + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0);
-        await this.limits.reconcile(reservation, { tokens: input + usage.output_tokens, costUsd, outputTokens: usage.output_tokens });
+        this.limits.reconcile(reservation, { tokens: input + usage.output_tokens, costUsd, outputTokens: usage.output_tokens });
       } else {
-        await this.limits.release(reservation);
+        this.limits.release(reservation);
       }
     }
     if (detected) {
@@ -454,6 +467,8 @@ export class Guard {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.limits.close();
+    for (const limits of this.requestLimits.values()) limits.close();
     await this.parts.detector?.close?.();
     for (const close of this.parts.closers) await close();
     await this.options.store.close();
@@ -572,9 +587,10 @@ export function guardOf(decision: Decision): Guard | undefined {
   return owner instanceof Guard ? owner : undefined;
 }
 
-function detectorInput(identity: Identity, request: GuardRequest, body: MessagesBody, timestamp: number, injection: InjectionScan | undefined): DetectorInput {
+function detectorInput(identity: Identity, request: GuardRequest, body: MessagesBody, timestamp: number, injection: InjectionScan | undefined, call: SharedCall | undefined): DetectorInput {
   const input: DetectorInput = { identity, request, body, timestamp };
   if (injection) input.injection = injection;
+  if (call) input.storeCall = call;
   return input;
 }
 

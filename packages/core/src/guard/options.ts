@@ -271,8 +271,7 @@ function expectClock(value: unknown): Clock {
 }
 
 function expectStore(value: unknown): Store {
-  const s = value as Partial<Store> | null;
-  if (!s || typeof s.rateLimiter !== 'function' || typeof s.exec !== 'function') {
+  if (!(value instanceof MemoryStore) && !(value instanceof RedisStore)) {
     throw new OptionsError('store', 'must be memoryStore(...) or redisStore(client); pass an ioredis client through redisStore(), not directly.');
   }
   return value as Store;

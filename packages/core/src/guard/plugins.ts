@@ -2,7 +2,7 @@ import type { Clock } from '../clock/index.js';
 import type { Decision, Identity, Outcome, ResponseActions, Signal, Verdict } from '../decision/index.js';
 import type { Logger } from '../options/warnings.js';
 import type { GuardRequest, MessagesBody } from '../request/index.js';
-import type { Store } from '../store/index.js';
+import type { SharedCall, Store } from '../store/index.js';
 
 /**
  * What the guard gives every subsystem when it is created: the shared store, clock and logger.
@@ -33,6 +33,12 @@ export interface DetectorInput {
   timestamp: number;
   /** The shield's scan of this request, when the shield ran. */
   injection?: InjectionScan;
+  /**
+   * On a Redis store, the request's one call to it: a detector keeping its state in the guard's
+   * store adds its section and waits for the call's reply (the guard sends it once every part of
+   * the check has added what it needs). Absent on the memory store.
+   */
+  storeCall?: SharedCall;
 }
 
 /** The detector's view of an identity after one request. */

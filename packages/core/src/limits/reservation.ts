@@ -54,6 +54,8 @@ export class Reservation implements LimitSet {
   /** Set when the store failed; `insured` tells whether the in-memory insurance limiter decided instead. */
   storeError: Error | undefined = undefined;
   insured = false;
+  /** On Redis: the rows where this request holds what it reserved, under its request id (settled at record). */
+  heldIn: readonly string[] | undefined = undefined;
   private readonly nums: number[];
   private states_: LimitState[] | undefined = undefined;
 
@@ -65,6 +67,8 @@ export class Reservation implements LimitSet {
     readonly ipKey: string,
     /** The `RateLimit-Policy` value of these limits (constant per configuration). */
     readonly policyHeader: string,
+    /** The request's id: on Redis, what it holds is kept under it until it is settled. */
+    readonly holdId = '',
   ) {
     this.nums = numbersFor(specs.length);
   }
@@ -81,7 +85,7 @@ export class Reservation implements LimitSet {
     }
   }
 
-  /** Records limit `i`'s answer. `msBeforeNext` is rate-limiter-flexible's (-1 for a window that never ends). */
+  /** Records limit `i`'s answer: points held, the count after them, ms until its window ends (-1: no window), whether it refused. */
   answer(i: number, how: Answer, points: number, consumed: number, msBeforeNext: number, exceeded: boolean, now: number): void {
     const at = i * STRIDE;
     const n = this.nums;
@@ -90,15 +94,6 @@ export class Reservation implements LimitSet {
     n[at + WINDOW_END] = now + Math.max(0, msBeforeNext);
     n[at + RESET] = Math.max(0, Math.ceil(msBeforeNext / 1000));
     n[at + STATUS] = exceeded ? how + REFUSED : how;
-  }
-
-  /** Lowers limit `i`'s hold to `points` (a shortened reply) and clears its refusal. */
-  shrink(i: number, points: number): void {
-    const at = i * STRIDE;
-    const n = this.nums;
-    n[at + CONSUMED]! -= n[at + POINTS]! - points;
-    n[at + POINTS] = points;
-    n[at + STATUS] = this.how(i);
   }
 
   get size(): number {

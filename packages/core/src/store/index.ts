@@ -1,5 +1,11 @@
-export type { LimiterSpec, Store, StoreOp, StoreResult } from './types.js';
-export type { RedisClientLike, RedisPipelineLike } from './redis-client.js';
+export type { Store, StoreOp, StoreResult } from './types.js';
+export { CounterTable, type CounterRow } from './counter-table.js';
+export type { RedisClientLike, RedisPipelineLike } from './redis/redis-client.js';
 export { execNow, memoryStore, MemoryStore, type MemoryStoreOptions } from './memory-store.js';
-export { redisStore, RedisStore, type RedisStoreOptions } from './redis-store.js';
-export { hashTag, storeKey } from './keys.js';
+export { redisStore, RedisStore, type RedisStoreOptions } from './redis/redis-store.js';
+export { GLOBAL_ROW_KEY, hashTag, rowKey, storeKey } from './keys.js';
+export { SharedCall } from './redis/shared-call.js';
+export type { RowCallOptions } from './redis/redis-store.js';
+export type { RowReply, RowSection, RowSettlement, RowTake, TakeAnswer } from './redis/row-call.js';
+export { KIND_CODE } from './redis/row-script.js';
+export { applyVectorOps, decodeVector, VectorOps } from './redis/vector-ops.js';

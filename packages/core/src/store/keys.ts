@@ -13,3 +13,14 @@ export const KEY_PREFIX = 'dg';
 export function storeKey(...parts: string[]): string {
   return [KEY_PREFIX, ...parts].join(':');
 }
+
+/**
+ * The row of an identity or a client address on Redis: its counters, holds and detector state
+ * (see `redis/row-script.ts`). The protocol version is part of the key.
+ */
+export function rowKey(id: string): string {
+  return storeKey('r1', hashTag(id));
+}
+
+/** The row of the global limits: another key shape, so that no identity's row can be it. */
+export const GLOBAL_ROW_KEY = storeKey('r1g', '{global}');

@@ -1,9 +1,7 @@
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { systemClock, type Clock } from '../clock/index.js';
 import { expectNumber, expectObject, optional } from '../options/validate.js';
-import { clockedRateLimiterMemory, CounterTable } from './clocked-limiter.js';
-import { storeKey } from './keys.js';
-import type { LimiterSpec, Store, StoreOp, StoreResult } from './types.js';
+import { CounterTable } from './counter-table.js';
+import type { Store, StoreOp, StoreResult } from './types.js';
 
 type Value = { kind: 'string'; value: string } | { kind: 'hash'; value: Map<string, string> };
 interface Entry {
@@ -60,24 +58,8 @@ export class MemoryStore implements Store {
     this.clock = clock;
   }
 
-  /** One limiter per policy, so guards sharing this store share its counters (as they would on Redis). */
-  private readonly limiters = new Map<string, RateLimiterAbstract>();
-  private counters: CounterTable | undefined;
-
-  rateLimiter(spec: LimiterSpec): RateLimiterAbstract {
-    const id = `${spec.name}/${spec.points}/${spec.durationSeconds}`;
-    let limiter = this.limiters.get(id);
-    if (!limiter) this.limiters.set(id, (limiter = this.createLimiter(spec)));
-    return limiter;
-  }
-
-  private createLimiter(spec: LimiterSpec): RateLimiterAbstract {
-    const options = { points: spec.points, duration: spec.durationSeconds, keyPrefix: storeKey('rl', spec.name) };
-    // rate-limiter-flexible's limiter logic on a timer-free storage that follows the guard's clock,
-    // every limiter a column of one table (a request's limits of one scope share a row).
-    this.counters ??= new CounterTable(this.clock);
-    return clockedRateLimiterMemory(options, this.counters);
-  }
+  /** The limits' counters, one table per store, so guards sharing this store share its counters (as they would on Redis). */
+  readonly counters = new CounterTable();
 
   /** Number of keys currently held (for benchmarks and tests). */
   get size(): number {

@@ -1,14 +1,3 @@
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-
-/** One rate-limiter-flexible counter: `points` per `durationSeconds` window. */
-export interface LimiterSpec {
-  /** Becomes part of the key prefix: `dg:rl:<name>`. Unique per limit. */
-  name: string;
-  points: number;
-  /** Window length; 0 means the counter never expires (used for concurrency slots with a safety TTL elsewhere). */
-  durationSeconds: number;
-}
-
 /**
  * Primitive operations the guard's subsystems (flags, verdicts, detector state) run on a store.
  * A batch runs in one round trip on Redis and atomically per key; values are strings like in Redis.
@@ -30,16 +19,16 @@ export type StoreOp =
 export type StoreResult = string | null | number | Record<string, string>;
 
 /**
- * Where limits, flags, verdicts and detector state live. `memoryStore()` (default, one process)
- * and `redisStore(client)` (shared by every instance) implement it.
+ * Where limits, flags, verdicts and detector state live: `memoryStore()` (the default, one
+ * process) or `redisStore(client)` (shared by every instance). The request path uses each one's
+ * own fast way (the memory store's counter table; one Lua call per request on Redis); `exec` is
+ * what everything else runs (flags, verdicts, the admin API and the CLI).
  *
  * Keys passed in should wrap the identity in a hash tag (see {@link hashTag}) so every key of one
  * identity lives on one Redis Cluster slot.
  */
 export interface Store {
   readonly kind: 'memory' | 'redis';
-  /** A rate-limiter-flexible limiter on this store. */
-  rateLimiter(spec: LimiterSpec): RateLimiterAbstract;
   /** Runs a batch of primitive ops; one round trip on Redis. Rejects with a `StoreError` when the store is down. */
   exec(ops: readonly StoreOp[]): Promise<StoreResult[]>;
   /** Releases timers and, if the store owns it, the connection. */

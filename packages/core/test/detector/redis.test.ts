@@ -1,6 +1,6 @@
 import Redis, { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ACCOUNT_FIELDS, createDetector, detectorAccountKeys, manualClock, memoryStore, redisStore, scriptedHarvester, verdictKey, type Detector, type Store, type StoreOp } from '../../src/index.js';
+import { ACCOUNT_FIELDS, createDetector, manualClock, memoryStore, redisStore, RedisStore, scriptedHarvester, verdictKey, type Detector, type Store } from '../../src/index.js';
 import { memoryLogger } from '../helpers.js';
 import { drive, firstAt } from './helpers.js';
 
@@ -8,18 +8,27 @@ let counter = 0;
 const unique = (name: string) => `${name}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
 const start = Date.UTC(2026, 10, 2, 0, 0, 0);
 
-/** Counts `exec` batches: the detector must use exactly one per request. */
-function counting(store: Store): Store & { batches: number; ops: number } {
-  const wrapped = Object.create(store) as Store & { batches: number; ops: number };
-  wrapped.batches = 0;
-  wrapped.ops = 0;
-  wrapped.exec = (ops: readonly StoreOp[]) => {
-    wrapped.batches++;
-    wrapped.ops += ops.length;
-    return store.exec(ops);
+/** Counts the store's round trips by kind: row calls (the request path), vector flushes, plain batches. */
+function counting(store: RedisStore): RedisStore & { calls: { rows: number; vectors: number; exec: number } } {
+  const wrapped = Object.create(store) as RedisStore & { calls: { rows: number; vectors: number; exec: number } };
+  wrapped.calls = { rows: 0, vectors: 0, exec: 0 };
+  wrapped.rows = (...args) => {
+    wrapped.calls.rows++;
+    return store.rows(...args);
+  };
+  wrapped.vectors = (...args) => {
+    wrapped.calls.vectors++;
+    return store.vectors(...args);
+  };
+  wrapped.exec = (...args) => {
+    wrapped.calls.exec++;
+    return store.exec(...args);
   };
   return wrapped;
 }
+
+/** Lets the instances' write-behind run, as it does between the requests of any real account (they are seconds apart). */
+const settleWrites = (...detectors: Detector[]) => Promise.all(detectors.map((d) => d.flush()));
 
 const detectorOn = (store: Store): Detector => createDetector({}, { store, clock: manualClock(start), logger: memoryLogger(), monitor: false });
 
@@ -46,7 +55,10 @@ describe.each([
     const user = unique('split');
     const steps = harvest(user);
     const results = [];
-    for (let i = 0; i < steps.length; i++) results.push(...(await drive(i % 2 ? a : b, [steps[i]!])));
+    for (let i = 0; i < steps.length; i++) {
+      results.push(...(await drive(i % 2 ? a : b, [steps[i]!])));
+      await settleWrites(a, b);
+    }
     const split = firstAt(results, 'block');
 
     expect(alone).toBeGreaterThan(0);
@@ -64,25 +76,22 @@ describe.each([
     await Promise.all([one.close?.(), a.close?.(), b.close?.()]);
   });
 
-  it('reads and updates all of its state in one store batch per request, and writes outcomes behind', async () => {
-    const store = counting(redisStore(clients[0]!));
+  it('reads and updates an account in the request\'s one call, and writes outcomes and shared vectors behind', async () => {
+    const store = counting(redisStore(clients[0]!) as RedisStore);
     const detector = detectorOn(store);
     const steps = scriptedHarvester({ user: unique('rt'), count: 12, start, salt: unique('salt') });
-    let checkBatches = 0;
     for (const step of steps) {
-      const before = store.batches;
+      const before = { ...store.calls };
       const [result] = await drive(detector, [step]);
-      // observe's own batch (recordOutcome only queues: its writes go with the next batch, or
-      // after a few milliseconds when none comes).
-      checkBatches += 1;
-      expect(store.batches - before).toBeLessThanOrEqual(2);
       expect(result).toBeDefined();
+      // observe: exactly one row call; recordOutcome: nothing awaited (its writes wait for the
+      // account's next call, or a flush a few milliseconds later).
+      expect(store.calls.rows - before.rows).toBe(1);
     }
     await detector.flush();
-    expect(store.batches).toBeGreaterThanOrEqual(checkBatches);
-    expect(store.batches).toBeLessThanOrEqual(2 * checkBatches + 1);
-    // About 100 commands a request (account and group counters, joins, the answer's provenance); issue 15 folds them into one script call.
-    expect(store.ops / steps.length).toBeLessThan(110);
+    // The outcomes and the deferred updates went with the next call or in flushes; the groups and
+    // the population went behind, a few calls for all the requests together.
+    expect(store.calls.vectors).toBeLessThanOrEqual(steps.length * 2);
     await detector.close?.();
   });
 
@@ -107,9 +116,9 @@ describe.each([
     await ask(b, [{ role: 'user', content: 'How do I grow tomatoes on a balcony?' }, { role: 'assistant', content: served }, { role: 'user', content: 'And in pots?' }], start + 90_000, 'Yes: a 20-litre pot per plant.');
     await ask(b, [{ role: 'user', content: 'Tell me about peppers.' }, { role: 'assistant', content: 'An answer this account was never given.' }, { role: 'user', content: 'More?' }], start + 120_000, 'Peppers like heat.');
     await Promise.all([a.flush(), b.flush()]);
-    const [state] = (await redisStore(clients[0]!).exec([{ op: 'hgetall', key: detectorAccountKeys(user)[0]! }])) as Array<Record<string, string>>;
-    expect(Number(state![String(ACCOUNT_FIELDS.history)])).toBe(2);
-    expect(Number(state![String(ACCOUNT_FIELDS.forged)])).toBe(1);
+    const state = await a.account(user);
+    expect(state![ACCOUNT_FIELDS.history]).toBe(2);
+    expect(state![ACCOUNT_FIELDS.forged]).toBe(1);
     await Promise.all([a.close?.(), b.close?.()]);
   });
 

@@ -6,9 +6,7 @@ import ts from 'typescript';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGuard, OptionsError, type Decision, type Guard, type GuardOptions } from '../../src/index.js';
 import { createGuardTelemetry, DURATION_BUCKETS, inputTokens, TOKEN_BUCKETS } from '../../src/telemetry/index.js';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { StoreError, type Store } from '../../src/index.js';
-import { chatRequest, messagesBody } from '../helpers.js';
+import { brokenRedisStore, chatRequest, messagesBody } from '../helpers.js';
 import { attributeText, ERROR, otel, UNSET, until } from './helpers.js';
 
 const NO_LIMITS = { requests: false, tokens: false, costUsd: false, outputTokens: false, concurrency: false, perIp: false } as const;
@@ -22,12 +20,6 @@ afterEach(async () => {
   }
 });
 
-/** A store whose operations fail, as a Redis that went away would. */
-function brokenStore(): Store {
-  const failing = new RateLimiterMemory({ points: 1, duration: 1 });
-  failing.consume = () => Promise.reject(new StoreError('connection refused'));
-  return { kind: 'redis', rateLimiter: () => failing, exec: () => Promise.reject(new StoreError('connection refused')), close: async () => undefined };
-}
 
 function setup(guardOptions: GuardOptions = {}, telemetryOptions: Parameters<typeof otel>[0] = {}) {
   const t = otel(telemetryOptions);
@@ -135,12 +127,12 @@ describe('guard telemetry: spans', () => {
   });
 
   it('a store that failed: refused under closed (error status), served under open (the span follows the call)', async () => {
-    const closed = setup({ store: brokenStore(), detector: false, onStoreError: 'closed', logger: { warn() {}, error() {} } });
+    const closed = setup({ store: brokenRedisStore(), detector: false, onStoreError: 'closed', logger: { warn() {}, error() {} } });
     expect(await closed.guard.check(chatRequest())).toMatchObject({ conclusion: 'error', allowed: false });
     expect(closed.spans()[0]!.name).toBe('chat claude-haiku-4-5');
     expect(closed.spans()[0]!.status).toMatchObject({ code: ERROR, message: 'DG_STORE_UNAVAILABLE' });
 
-    const open = setup({ store: brokenStore(), detector: false, onStoreError: 'open', logger: { warn() {}, error() {} } });
+    const open = setup({ store: brokenRedisStore(), detector: false, onStoreError: 'open', logger: { warn() {}, error() {} } });
     const decision = await open.guard.check(chatRequest());
     expect(decision).toMatchObject({ conclusion: 'error', allowed: true });
     await open.guard.record(decision, { status: 200, usage: { input_tokens: 3, output_tokens: 4 } });

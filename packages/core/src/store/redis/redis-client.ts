@@ -29,7 +29,7 @@ export interface RedisClientLike {
   off?(event: 'ready', listener: () => void): unknown;
   /** Connects a client created with `lazyConnect`. */
   connect?(): Promise<unknown>;
-  /** Used by rate-limiter-flexible to register its Lua script. */
+  /** Registers the row and vector Lua scripts (`dgRows1`, `dgVectors1`). */
   defineCommand(name: string, definition: { numberOfKeys?: number; lua: string }): void;
   quit(): Promise<unknown>;
 }

@@ -1,0 +1,110 @@
+/**
+ * The few MessagePack types the scripts' arguments use (nil, booleans, numbers, strings, arrays,
+ * maps), encoded for Redis's `cmsgpack.unpack`, which reads them several times faster than
+ * `cjson.decode` reads the same JSON: the arguments are parsed on every request, inside Redis.
+ * Integers that fit 32 bits are written as integers, every other number as a float64 (so
+ * timestamps and fractions arrive exactly); `undefined` map entries are left out.
+ *
+ * @example
+ * ```ts
+ * client.evalsha(sha, 1, key, encodeMsgpack({ id: 'req_1', ops: [1, 4, 0.5] }));
+ * ```
+ */
+export function encodeMsgpack(value: unknown): Buffer {
+  const out = new Writer();
+  write(out, value);
+  return out.done();
+}
+
+class Writer {
+  private buf = Buffer.allocUnsafe(512);
+  private at = 0;
+
+  ensure(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + n));
+    this.buf.copy(next, 0, 0, this.at);
+    this.buf = next;
+  }
+
+  byte(b: number): void {
+    this.ensure(1);
+    this.buf[this.at++] = b;
+  }
+
+  u16(code: number, n: number): void {
+    this.ensure(3);
+    this.buf[this.at++] = code;
+    this.buf.writeUInt16BE(n, this.at);
+    this.at += 2;
+  }
+
+  u32(code: number, n: number): void {
+    this.ensure(5);
+    this.buf[this.at++] = code;
+    this.buf.writeUInt32BE(n, this.at);
+    this.at += 4;
+  }
+
+  i32(n: number): void {
+    this.ensure(5);
+    this.buf[this.at++] = 0xd2;
+    this.buf.writeInt32BE(n, this.at);
+    this.at += 4;
+  }
+
+  f64(n: number): void {
+    this.ensure(9);
+    this.buf[this.at++] = 0xcb;
+    this.buf.writeDoubleBE(n, this.at);
+    this.at += 8;
+  }
+
+  str(s: string): void {
+    const len = Buffer.byteLength(s);
+    if (len < 32) this.byte(0xa0 | len);
+    else if (len < 0x10000) this.u16(0xda, len);
+    else this.u32(0xdb, len);
+    this.ensure(len);
+    this.at += this.buf.write(s, this.at, 'utf8');
+  }
+
+  done(): Buffer {
+    return this.buf.subarray(0, this.at);
+  }
+}
+
+function write(out: Writer, v: unknown): void {
+  if (v === null || v === undefined) return out.byte(0xc0);
+  if (v === true) return out.byte(0xc3);
+  if (v === false) return out.byte(0xc2);
+  if (typeof v === 'number') return number(out, v);
+  if (typeof v === 'string') return out.str(v);
+  if (Array.isArray(v)) {
+    header(out, v.length, 0x90, 0xdc, 0xdd);
+    for (const x of v) write(out, x);
+    return;
+  }
+  if (typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
+    header(out, entries.length, 0x80, 0xde, 0xdf);
+    for (const [k, x] of entries) {
+      out.str(k);
+      write(out, x);
+    }
+    return;
+  }
+  throw new TypeError(`cannot encode a ${typeof v} as MessagePack`);
+}
+
+function number(out: Writer, n: number): void {
+  if (Number.isInteger(n) && n >= -32 && n < 128) return out.byte(n & 0xff);
+  if (Number.isInteger(n) && n >= -0x80000000 && n <= 0x7fffffff) return out.i32(n);
+  out.f64(Number.isFinite(n) ? n : 0);
+}
+
+function header(out: Writer, n: number, fix: number, c16: number, c32: number): void {
+  if (n < 16) out.byte(fix | n);
+  else if (n < 0x10000) out.u16(c16, n);
+  else out.u32(c32, n);
+}

@@ -1,0 +1,406 @@
+import { OptionsError, StoreError } from '../../errors/index.js';
+import { expectBoolean, expectNumber, expectObject, expectString, optional } from '../../options/validate.js';
+import type { RedisClientLike, RedisPipelineLike } from './redis-client.js';
+import { decodeRowReply, encodeRowCall, type RowDemand, type RowReply, type RowSection, type TakeAnswer } from './row-call.js';
+import { encodeMsgpack } from './msgpack.js';
+import { ROW_LUA, ROW_PROTOCOL } from './row-script.js';
+import { RedisTime } from './redis-time.js';
+import { RowWrites, type PendingRow } from './row-writes.js';
+import { VECTOR_PROTOCOL, VECTOR_SCRIPT_LUA } from './vector-script.js';
+import type { Store, StoreOp, StoreResult } from '../types.js';
+
+/** Options of {@link redisStore}. */
+export interface RedisStoreOptions {
+  /**
+   * Give up on a batch after this many ms and treat the store as down (then `onStoreError`
+   * decides). Default 500.
+   */
+  timeoutMs?: number;
+  /** Whether `guard.close()` also closes the client. Default false: the app owns its client. */
+  closeClient?: boolean;
+  /**
+   * Prepended to every key (`<prefix>:dg:…`), so several apps or environments can share one
+   * Redis without sharing counters. Default none.
+   */
+  prefix?: string;
+  /**
+   * How long a request's concurrency slot lasts without news of it (ms). A request in flight
+   * renews its slot while it runs; if its process dies or loses Redis, the slot frees by itself
+   * within this time. Default 30,000.
+   */
+  leaseMs?: number;
+}
+
+/**
+ * A store shared by every app instance, on an ioredis client (standalone, Sentinel or Cluster).
+ * Each request is one Lua call at check (its limits, flag and detector state, on its identity's
+ * slot; see `row-script.ts`) and nothing awaited at record; every key of one identity carries the
+ * same hash tag, so that call is one round trip even on a Cluster.
+ *
+ * @example
+ * ```ts
+ * import Redis from 'ioredis';
+ * const guard = createGuard({ store: redisStore(new Redis(process.env.REDIS_URL)), onStoreError: 'open' });
+ * ```
+ */
+export function redisStore(client: RedisClientLike, options: RedisStoreOptions = {}): RedisStore {
+  if (!client || typeof (client as RedisClientLike).pipeline !== 'function') {
+    throw new StoreError('redisStore(client) needs an ioredis client (new Redis(url) or new Redis.Cluster(nodes)).');
+  }
+  const o = expectObject('store', options, ['timeoutMs', 'closeClient', 'prefix', 'leaseMs']);
+  const prefix = optional(o.prefix, '', (v) => expectString('store.prefix', v));
+  if (/[{}\s]/.test(prefix)) throw new OptionsError('store.prefix', 'must not contain braces or spaces (it would break the per-identity hash tags).');
+  return new RedisStore(client, {
+    timeoutMs: optional(o.timeoutMs, 500, (v) => expectNumber('store.timeoutMs', v, { min: 1 })),
+    closeClient: optional(o.closeClient, false, (v) => expectBoolean('store.closeClient', v)),
+    prefix,
+    leaseMs: optional(o.leaseMs, 30_000, (v) => expectNumber('store.leaseMs', v, { min: 1000, max: 3_600_000 })),
+  });
+}
+
+/** The scripts' command names carry their protocol version: two app versions never share one by accident. */
+const ROW_COMMAND = `dgRows${ROW_PROTOCOL}`;
+const VECTOR_COMMAND = `dgVectors${VECTOR_PROTOCOL}`;
+/** How long a hold is kept for its settlement (ms): longer than any request the relay lets run. */
+const HOLD_KEEP_MS = 15 * 60_000;
+/** Rows per flush call: one script call is atomic, so a very large one would stall Redis. */
+const ROWS_PER_CALL = 256;
+/** Delay of the write-behind: an answer's digest reaches other instances before its reader replies. */
+const WRITE_BEHIND_MS = 25;
+
+/** Options of one row call (see {@link RedisStore.rows}). */
+export interface RowCallOptions {
+  /** The request whose reservation this call makes (its holds carry this id). */
+  holdId?: string;
+  /** The flag key to read along (on the identity's slot). */
+  flagKey?: string;
+  demand?: RowDemand;
+}
+
+type ScriptClient = Record<string, (...args: Array<string | number | Buffer>) => Promise<unknown>>;
+
+export class RedisStore implements Store {
+  readonly kind = 'redis' as const;
+  /** The client has been ready once: from then on a disconnected client fails fast. */
+  private everReady = false;
+  /** The one start-up wait shared by every request, and whether it ran out (Redis down at start). */
+  private starting: Promise<void> | undefined;
+  private startupOver = false;
+
+  /** Redis's clock as this process sees it: the deadline of every call. */
+  readonly time = new RedisTime();
+  /** Row writes nobody waits for (settlements, renewals, detector updates), carried or sent behind. */
+  readonly writes: RowWrites;
+
+  constructor(
+    readonly client: RedisClientLike,
+    private readonly options: Required<RedisStoreOptions>,
+  ) {
+    // Defined on the client (ioredis sends EVALSHA, and the script itself once per connection).
+    client.defineCommand(ROW_COMMAND, { lua: ROW_LUA });
+    client.defineCommand(VECTOR_COMMAND, { lua: VECTOR_SCRIPT_LUA });
+    this.writes = new RowWrites((sections) => this.flushRows(sections), WRITE_BEHIND_MS);
+  }
+
+  /** How long a concurrency slot lasts without news (ms). */
+  get leaseMs(): number {
+    return this.options.leaseMs;
+  }
+
+  /**
+   * One request's call: every section (its identity's row with the flag, and its address's and
+   * the global row) in one script call on a standalone server, or one per slot in parallel on a
+   * Cluster. Writes waiting for those rows go along. A reservation refused or cancelled on one
+   * slot is handed back on the others.
+   */
+  async rows(sections: RowSection[], options: RowCallOptions = {}): Promise<RowReply> {
+    await this.ready();
+    const carried = new Map<string, PendingRow>();
+    for (const section of sections) {
+      const pending = this.writes.take(section.key);
+      if (!pending) continue;
+      carried.set(section.key, pending);
+      section.settle = [...pending.settle, ...section.settle];
+      section.renew = [...pending.renew, ...section.renew];
+      if (pending.vector) {
+        if (section.vector && section.vector.size === pending.vector.size) section.vector.carried = [...pending.vector.ops, ...section.vector.carried];
+        else if (!section.vector) section.vector = { size: pending.vector.size, carried: pending.vector.ops, ops: [], snapshot: false, ttlMs: pending.vector.ttlMs };
+      }
+    }
+    try {
+      const groups = this.client.isCluster ? bySlot(sections, (s) => s.key) : [sections];
+      const flagTag = options.flagKey === undefined ? undefined : slotTag(options.flagKey);
+      const replies = await withTimeout(
+        Promise.all(groups.map((group) => this.callRows(group, { ...options, ...(flagTag !== undefined && !group.some((s) => slotTag(s.key) === flagTag) && { flagKey: undefined }) }))),
+        this.options.timeoutMs,
+      );
+      return this.merge(replies, groups, options.holdId);
+    } catch (err) {
+      for (const [key, pending] of carried) this.writes.restore(key, pending);
+      throw err instanceof StoreError ? err : new StoreError(`Redis call failed: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  private async callRows(group: RowSection[], options: RowCallOptions): Promise<RowReply> {
+    const { keys, spec } = encodeRowCall(group, {
+      deadline: this.time.deadline(this.options.timeoutMs),
+      leaseMs: this.options.leaseMs,
+      keepMs: HOLD_KEEP_MS,
+      ...(options.holdId !== undefined && { holdId: options.holdId }),
+      ...(options.flagKey !== undefined && { flagKey: options.flagKey }),
+      ...(options.demand && { demand: options.demand }),
+    });
+    const sentAt = Date.now();
+    const reply = await (this.client as unknown as ScriptClient)[`${ROW_COMMAND}Buffer`]!(keys.length, ...keys.map((k) => this.key(k)), encodeMsgpack(spec));
+    const decoded = decodeRowReply(reply, group);
+    this.time.sample(sentAt, decoded.now);
+    return decoded;
+  }
+
+  /** One reply from the replies of every slot; holds taken on a slot whose sibling refused are handed back. */
+  private merge(replies: RowReply[], groups: RowSection[][], holdId: string | undefined): RowReply {
+    if (replies.length === 1) return replies[0]!;
+    const merged: RowReply = { now: replies[0]!.now, status: 'none', flag: null, grant: Infinity, takes: new Map(), snapshots: new Map() };
+    for (const r of replies) {
+      if (r.flag !== null) merged.flag = r.flag;
+      merged.grant = Math.min(merged.grant, r.grant);
+      for (const [k, v] of r.takes) merged.takes.set(k, v);
+      for (const [k, v] of r.snapshots) merged.snapshots.set(k, v);
+      merged.status = worse(merged.status, r.status);
+    }
+    if (holdId !== undefined && merged.status !== 'ok') {
+      replies.forEach((r, i) => {
+        if (r.status !== 'ok') return;
+        for (const s of groups[i]!) if (s.take.length > 0) this.writes.settle(s.key, [holdId]);
+      });
+    }
+    return merged;
+  }
+
+  /** Sends writes nobody waits for: one call per slot (per 256 rows), all in parallel. */
+  private async flushRows(sections: RowSection[]): Promise<void> {
+    await this.ready();
+    const groups = (this.client.isCluster ? bySlot(sections, (s) => s.key) : [sections]).flatMap((g) => chunks(g, ROWS_PER_CALL));
+    await withTimeout(Promise.all(groups.map((group) => this.callRows(group, {}))), this.options.timeoutMs * 4);
+  }
+
+  /**
+   * Applies ops to shared vectors kept in one shard hash and answers them (see the vector
+   * script). `ops[i]` changes `ids[i]`; an id with no ops is only read.
+   */
+  async vectors(shardKey: string, cursorKey: string, spec: { n: number; ttl: number; ids: string[]; ops: number[][]; sweep: boolean }): Promise<Array<Buffer | null>> {
+    await this.ready();
+    const reply = await withTimeout(
+      (this.client as unknown as ScriptClient)[`${VECTOR_COMMAND}Buffer`]!(2, this.key(shardKey), this.key(cursorKey), encodeMsgpack(spec)) as Promise<unknown>,
+      this.options.timeoutMs * 4,
+    );
+    if (!Array.isArray(reply)) throw new StoreError('Redis answered the vector script with an unexpected reply.');
+    return reply.map((r) => (Buffer.isBuffer(r) && r.length > 0 ? r : null));
+  }
+
+  /** Waits for the client's first connection; fails at once when it is not connected. */
+  private async ready(): Promise<void> {
+    const starting = this.whenReady();
+    if (starting) await starting;
+    if (this.client.status !== 'ready') throw new StoreError(`Redis is not connected (status: ${this.client.status}).`, { sent: false });
+  }
+
+  /**
+   * Resolves when the client can take commands. An app usually starts listening before its Redis
+   * client has connected: the first requests wait for the connection (at most `timeoutMs`, one
+   * wait shared by all of them) instead of failing with a healthy Redis. Once the client has been
+   * ready, or the start-up wait ran out, a client that is not ready fails at once, and
+   * `onStoreError` decides. `undefined` when there is nothing to wait for.
+   */
+  whenReady(): Promise<void> | undefined {
+    if (this.everReady) return undefined;
+    if (this.client.status === 'ready') {
+      this.everReady = true;
+      return undefined;
+    }
+    if (this.startupOver) return undefined;
+    this.starting ??= this.waitForReady();
+    return this.starting;
+  }
+
+  private waitForReady(): Promise<void> {
+    const client = this.client;
+    if (client.status === 'wait') client.connect?.().catch(() => undefined);
+    return new Promise<void>((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let poll: ReturnType<typeof setInterval> | undefined;
+      const done = () => {
+        clearTimeout(timer);
+        clearInterval(poll);
+        client.off?.('ready', done);
+        if (client.status === 'ready') this.everReady = true;
+        else this.startupOver = true;
+        resolve();
+      };
+      timer = setTimeout(done, this.options.timeoutMs);
+      if (client.once) client.once('ready', done);
+      // A client without events (or one that got ready between the check and now): look again.
+      poll = setInterval(() => {
+        if (client.status === 'ready') done();
+      }, 10);
+    });
+  }
+
+  /** A key with this store's prefix. */
+  key(key: string): string {
+    return this.options.prefix ? `${this.options.prefix}:${key}` : key;
+  }
+
+  async exec(ops: readonly StoreOp[]): Promise<StoreResult[]> {
+    if (ops.length === 0) return [];
+    await this.ready();
+    // A Cluster pipeline must stay on one slot: group by hash tag and send the groups in parallel.
+    const groups = this.client.isCluster ? groupBySlotTag(ops) : [ops.map((op, i) => ({ op, i }))];
+    const results: StoreResult[] = new Array(ops.length);
+    await withTimeout(
+      Promise.all(
+        groups.map(async (group) => {
+          const pipeline = this.client.pipeline();
+          const positions: number[] = [];
+          for (const { op: raw, i } of group) {
+            const op = this.options.prefix ? { ...raw, key: this.key(raw.key) } : raw;
+            positions.push(i);
+            queue(pipeline, op);
+            if ('ttlSeconds' in op && op.ttlSeconds !== undefined && op.ttlSeconds > 0 && op.op !== 'set') {
+              pipeline.expire(op.key, Math.ceil(op.ttlSeconds));
+              positions.push(-1);
+            }
+          }
+          const replies = await pipeline.exec();
+          if (!replies) throw new StoreError('Redis pipeline was discarded.');
+          replies.forEach(([err, value], k) => {
+            if (err) throw new StoreError(`Redis command failed: ${err.message}`, { cause: err });
+            const at = positions[k]!;
+            if (at >= 0) results[at] = normalize(ops[at]!, value);
+          });
+        }),
+      ),
+      this.options.timeoutMs,
+    );
+    return results;
+  }
+
+  /** Batch timeout, also applied to limiter calls. */
+  get timeoutMs(): number {
+    return this.options.timeoutMs;
+  }
+
+  /** Sends the writes still waiting, then (with `closeClient`) closes the client. */
+  async close(): Promise<void> {
+    await this.writes.flush().catch(() => undefined);
+    this.writes.stop();
+    if (this.options.closeClient) await this.client.quit().catch(() => undefined);
+  }
+}
+
+function queue(p: RedisPipelineLike, op: StoreOp): void {
+  switch (op.op) {
+    case 'get':
+      p.get(op.key);
+      return;
+    case 'set':
+      if (op.ttlSeconds && op.ttlSeconds > 0) p.set(op.key, op.value, 'EX', Math.ceil(op.ttlSeconds));
+      else p.set(op.key, op.value);
+      return;
+    case 'del':
+      p.del(op.key);
+      return;
+    case 'incrby':
+      p.incrbyfloat(op.key, op.by);
+      return;
+    case 'hget':
+      p.hget(op.key, op.field);
+      return;
+    case 'hgetall':
+      p.hgetall(op.key);
+      return;
+    case 'hset':
+      p.hset(op.key, op.fields);
+      return;
+    case 'hdel':
+      p.hdel(op.key, ...op.fields);
+      return;
+    case 'hincrby':
+      p.hincrbyfloat(op.key, op.field, op.by);
+      return;
+    case 'expire':
+      p.expire(op.key, Math.ceil(op.seconds));
+      return;
+  }
+}
+
+function normalize(op: StoreOp, value: unknown): StoreResult {
+  switch (op.op) {
+    case 'incrby':
+    case 'hincrby':
+    case 'del':
+    case 'hset':
+    case 'hdel':
+    case 'expire':
+      return Number(value);
+    case 'hgetall':
+      return (value ?? {}) as Record<string, string>;
+    case 'set':
+      return 'OK';
+    default:
+      return (value ?? null) as string | null;
+  }
+}
+
+function groupBySlotTag(ops: readonly StoreOp[]): Array<Array<{ op: StoreOp; i: number }>> {
+  return bySlot(
+    ops.map((op, i) => ({ op, i })),
+    (x) => x.op.key,
+  );
+}
+
+/** A key's Cluster hash tag (the part in braces), or the key itself: keys with one tag share a slot. */
+function slotTag(key: string): string {
+  const open = key.indexOf('{');
+  const close = open >= 0 ? key.indexOf('}', open + 1) : -1;
+  return close > open + 1 ? key.slice(open + 1, close) : key;
+}
+
+/** Items grouped by their key's hash tag. */
+function bySlot<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const tag = slotTag(keyOf(item));
+    let g = groups.get(tag);
+    if (!g) groups.set(tag, (g = []));
+    g.push(item);
+  }
+  return [...groups.values()];
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  if (items.length <= size) return [items];
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** The worse of two outcomes of one reservation made on several slots. */
+function worse(a: RowReply['status'], b: RowReply['status']): RowReply['status'] {
+  const rank = { none: 0, ok: 1, cancelled: 2, refused: 3 } as const;
+  return rank[a] >= rank[b] ? a : b;
+}
+
+export type { RowReply, RowSection, TakeAnswer };
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StoreError(`Redis did not answer within ${ms} ms.`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,145 @@
+import { rowSection, type RowSection, type RowSettlement } from './row-call.js';
+
+/** What waits to be written to one row. */
+interface PendingRow {
+  settle: RowSettlement[];
+  renew: string[];
+  vector: { size: number; ttlMs: number; ops: number[] } | undefined;
+}
+
+/** Most rows waiting at once; past it the oldest rows' vector ops are dropped (settlements are kept). */
+const MAX_PENDING_ROWS = 100_000;
+
+/**
+ * Writes to rows that nobody waits for: settlements at `record`, lease renewals, the detector's
+ * updates after a request. They go with the row's next call from this process when one comes
+ * soon (carried: no command of their own), or after `delayMs` in one call per slot for every row
+ * waiting. A flush that fails puts its writes back and tries again later: settlements are
+ * idempotent (each consumes its hold once), so sending one twice is harmless.
+ */
+export class RowWrites {
+  private pending = new Map<string, PendingRow>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private flushing: Promise<void> | undefined;
+  private failures = 0;
+
+  constructor(
+    private readonly send: (sections: RowSection[]) => Promise<void>,
+    private readonly delayMs: number,
+  ) {}
+
+  settle(key: string, settlement: RowSettlement): void {
+    this.row(key).settle.push(settlement);
+    this.schedule();
+  }
+
+  renew(key: string, id: string): void {
+    this.row(key).renew.push(id);
+    this.schedule();
+  }
+
+  vector(key: string, size: number, ttlMs: number, ops: readonly number[]): void {
+    if (ops.length === 0) return;
+    const row = this.row(key);
+    if (!row.vector || row.vector.size !== size) row.vector = { size, ttlMs, ops: [] };
+    for (const x of ops) row.vector.ops.push(x);
+    this.schedule();
+  }
+
+  /** Takes what waits for `key`, to go with a call to that row anyway. */
+  take(key: string): PendingRow | undefined {
+    const row = this.pending.get(key);
+    if (row) this.pending.delete(key);
+    return row;
+  }
+
+  /** Puts back what a failed call carried for its row. */
+  restore(key: string, row: PendingRow): void {
+    const now = this.row(key);
+    now.settle.unshift(...row.settle);
+    now.renew.unshift(...row.renew);
+    if (row.vector && (!now.vector || now.vector.size === row.vector.size)) {
+      now.vector = { ...row.vector, ops: [...row.vector.ops, ...(now.vector?.ops ?? [])] };
+    }
+    this.schedule();
+  }
+
+  /** Rows with writes waiting. */
+  get size(): number {
+    return this.pending.size;
+  }
+
+  /** Sends everything waiting now; resolves when it is written (or put back after a failure). */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    while (this.flushing) await this.flushing;
+    if (this.pending.size === 0) return;
+    const batch = this.pending;
+    this.pending = new Map();
+    const sections = [...batch].map(([key, row]) => toSection(key, row));
+    this.flushing = this.send(sections).then(
+      () => {
+        this.failures = 0;
+      },
+      () => {
+        this.failures++;
+        for (const [key, row] of batch) this.restore(key, row);
+      },
+    );
+    try {
+      await this.flushing;
+    } finally {
+      this.flushing = undefined;
+    }
+  }
+
+  /** Stops the timer; what waits is dropped unless {@link flush} ran first. */
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private row(key: string): PendingRow {
+    let row = this.pending.get(key);
+    if (!row) {
+      if (this.pending.size >= MAX_PENDING_ROWS) this.shed();
+      this.pending.set(key, (row = { settle: [], renew: [], vector: undefined }));
+    }
+    return row;
+  }
+
+  /** Redis has been away long enough to fill the queue: the oldest detector updates go first. */
+  private shed(): void {
+    let dropped = 0;
+    for (const [key, row] of this.pending) {
+      if (row.settle.length === 0) this.pending.delete(key);
+      else row.vector = undefined;
+      if (++dropped >= MAX_PENDING_ROWS / 10) break;
+    }
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    // After failures, back off (up to 2 s) instead of hammering a Redis that is down.
+    const delay = this.failures === 0 ? this.delayMs : Math.min(2000, this.delayMs * 2 ** Math.min(this.failures, 7));
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flush().catch(() => undefined);
+    }, delay);
+    this.timer.unref?.();
+  }
+}
+
+/** A pending row as a section of a call. */
+export function toSection(key: string, row: PendingRow): RowSection {
+  const section = rowSection(key);
+  section.settle = row.settle;
+  section.renew = row.renew;
+  if (row.vector) section.vector = { size: row.vector.size, carried: row.vector.ops, ops: [], snapshot: false, ttlMs: row.vector.ttlMs };
+  return section;
+}
+
+export type { PendingRow };
