@@ -95,9 +95,16 @@ async function middleware() {
 }
 
 let served = 0;
-app.post('/api/chat', ...(await middleware()), (_req, res) => {
+const handlers = await middleware();
+// An app records each served answer (claudeRoute does it for you): that settles the request's
+// reservation and frees its concurrency slot, and gives the detector the answer's text.
+const guard = handlers[0]?.guard;
+const ANSWER = 'Plant tomatoes in spring, in full sun, and water them deeply twice a week.';
+app.post('/api/chat', ...handlers, (req, res) => {
   served++;
   res.json({ ok: true });
+  const decision = guard && req.distillGuard;
+  if (decision) guard.record(decision, { status: 200, usage: { input_tokens: 40, output_tokens: 20 }, outputText: ANSWER }).catch(() => undefined);
 });
 const server = app.listen(0, '127.0.0.1', () => {
   process.stdout.write(`ready ${server.address().port}\n`);
