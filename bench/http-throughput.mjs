@@ -183,6 +183,13 @@ async function load(url, seconds, offset = 0) {
   return { result, next: n };
 }
 
+/** The Redis server's own CPU time so far (user + system, µs): what a request costs Redis, networking included. */
+async function redisCpuMicros(redis) {
+  const info = await redis.info('cpu');
+  const field = (name) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? NaN);
+  return (field('used_cpu_user') + field('used_cpu_sys')) * 1e6;
+}
+
 async function commandCount(redis) {
   const info = await redis.info('commandstats');
   let calls = 0;
@@ -202,7 +209,7 @@ async function runRound(round, redisUrl, admin) {
       cursor[variant] = 0;
       servers[variant].child.kill('SIGUSR2');
     }
-    const acc = Object.fromEntries(VARIANTS.map((v) => [v, { requests: 0, seconds: 0, commands: 0, non2xx: 0, p50: [], p99: [], cpu: 0, cpuKnown: true }]));
+    const acc = Object.fromEntries(VARIANTS.map((v) => [v, { requests: 0, seconds: 0, commands: 0, redisCpu: 0, non2xx: 0, p50: [], p99: [], cpu: 0, cpuKnown: true }]));
     for (let pass = 0; pass < PASSES; pass++) {
       // Rotate who goes first, so no variant always follows the same neighbour.
       const order = VARIANTS.map((_, i) => VARIANTS[(i + pass + round) % VARIANTS.length]);
@@ -211,13 +218,17 @@ async function runRound(round, redisUrl, admin) {
         const server = servers[variant];
         if (SETTLE_SECONDS > 0) cursor[variant] = (await load(server.url, SETTLE_SECONDS, cursor[variant])).next;
         if (variant.includes('redis')) await admin.config('RESETSTAT');
+        const redisCpuFrom = variant.includes('redis') ? await redisCpuMicros(admin) : 0;
         const cpuFrom = cpuSoFar(server.child.pid);
         const { result: r, next } = await load(server.url, SLICE_SECONDS, cursor[variant]);
         const cpuTo = cpuSoFar(server.child.pid);
         if (cpuFrom === undefined || cpuTo === undefined) a.cpuKnown = false;
         else a.cpu += cpuTo - cpuFrom;
         cursor[variant] = next;
-        if (variant.includes('redis')) a.commands += await commandCount(admin);
+        if (variant.includes('redis')) {
+          a.redisCpu += (await redisCpuMicros(admin)) - redisCpuFrom;
+          a.commands += await commandCount(admin);
+        }
         a.requests += r.requests.total;
         a.seconds += r.duration;
         a.non2xx += r.non2xx + r.errors;
@@ -231,7 +242,7 @@ async function runRound(round, redisUrl, admin) {
       const cpuSinceWarmUp = await stopVariant(servers[variant]);
       const cpuPerRequest = a.cpuKnown && a.requests > 0 ? a.cpu / a.requests : cpuSinceWarmUp;
       delete servers[variant];
-      rows[variant] = { rps: a.requests / a.seconds, cpuPerRequest, commandsPerRequest: a.commands / a.requests, non2xx: a.non2xx, p50: median(a.p50), p99: median(a.p99) };
+      rows[variant] = { rps: a.requests / a.seconds, cpuPerRequest, commandsPerRequest: a.commands / a.requests, redisCpuPerRequest: a.redisCpu / a.requests, non2xx: a.non2xx, p50: median(a.p50), p99: median(a.p99) };
       if (process.env.BENCH_VERBOSE) console.error(`round ${round} ${variant}: ${Math.round(rows[variant].rps)} req/s, ${cpuPerRequest.toFixed(0)} us CPU/req`);
     }
     return rows;
@@ -274,6 +285,7 @@ export async function runHttpThroughput() {
       p50: pick.p50,
       p99: pick.p99,
       commandsPerRequest: variant.includes('redis') ? pick.commandsPerRequest : undefined,
+      redisCpuPerRequest: variant.includes('redis') ? median(rs.map((r) => r.redisCpuPerRequest)) : undefined,
       failed: rs.reduce((a, r) => a + r.non2xx, 0),
       rounds: ratios.map((x) => `${(x * 100).toFixed(0)}%`),
       cpuRounds: cpuRatios.map((x) => `${(x * 100).toFixed(0)}%`),
@@ -284,18 +296,19 @@ export async function runHttpThroughput() {
 export function formatHttpThroughput(summary) {
   const lines = [
     `HTTP throughput (autocannon, ${CONNECTIONS} connections; ${ROUNDS} rounds of fresh processes, each ${PASSES} interleaved passes of ${SLICE_SECONDS} s per variant after ${SETTLE_SECONDS} s unmeasured; ${CONVERSATIONS} conversations of up to ${TURNS} turns from ${USERS} users${NODE_FLAGS.length ? `; server flags: ${NODE_FLAGS.join(' ')}` : ''})`,
-    'variant                      req/s   vs bare   CPU us/req  capacity   p50 ms  p99 ms  redis cmds/req  per round: vs bare | capacity',
+    'variant                      req/s   vs bare   CPU us/req  capacity   p50 ms  p99 ms  redis cmds/req  redis us/req  per round: vs bare | capacity',
   ];
   for (const s of summary) {
     lines.push(
-      `${s.variant.padEnd(27)} ${String(Math.round(s.rps)).padStart(6)}   ${(s.ratio * 100).toFixed(1).padStart(5)}%   ${s.cpuPerRequest.toFixed(0).padStart(10)}   ${(s.cpuRatio * 100).toFixed(1).padStart(6)}%   ${String(s.p50).padStart(6)}  ${String(s.p99).padStart(6)}  ${s.commandsPerRequest === undefined ? '             -' : s.commandsPerRequest.toFixed(2).padStart(14)}  ${s.rounds.join(' ')} | ${s.cpuRounds.join(' ')}${s.failed ? `   (${s.failed} non-2xx!)` : ''}`,
+      `${s.variant.padEnd(27)} ${String(Math.round(s.rps)).padStart(6)}   ${(s.ratio * 100).toFixed(1).padStart(5)}%   ${s.cpuPerRequest.toFixed(0).padStart(10)}   ${(s.cpuRatio * 100).toFixed(1).padStart(6)}%   ${String(s.p50).padStart(6)}  ${String(s.p99).padStart(6)}  ${s.commandsPerRequest === undefined ? '             -' : s.commandsPerRequest.toFixed(2).padStart(14)}  ${s.redisCpuPerRequest === undefined ? '           -' : s.redisCpuPerRequest.toFixed(0).padStart(12)}  ${s.rounds.join(' ')} | ${s.cpuRounds.join(' ')}${s.failed ? `   (${s.failed} non-2xx!)` : ''}`,
     );
   }
   lines.push(
     'req/s: median round (requests over all of a variant\'s slices). vs bare: median over rounds of (variant / the mean of',
     'the same round\'s two bare processes, bare and bare-control). capacity: the same for bare CPU time per request /',
     'variant CPU time per request (server process), the share of bare throughput a CPU-bound server keeps. The two bare',
-    'rows\' distance from each other is the method\'s noise floor.',
+    'rows\' distance from each other is the method\'s noise floor. redis cmds/req: every command Redis ran (those inside',
+    'scripts too) per request; redis us/req: the redis-server process\'s CPU time (user + system) per request.',
   );
   return lines.join('\n');
 }

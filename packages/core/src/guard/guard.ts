@@ -256,6 +256,10 @@ export class Guard {
     const detector = this.parts.detector;
     // All three start before any is awaited: on Redis each adds its part to the request's one
     // call, sent once they all have; on the memory store they answer at once.
+    // A client at a door Redis already closed (its request count spent until the window resets)
+    // is answered here, without a call; the detector does not see it (it is served nothing).
+    const refused = this.redis && this.limits.cachedRefusal(identity, draft.id);
+    if (refused) return this.conclude(req, body, draft, injection, NOTHING, NOTHING, refused);
     const call = this.redis && new SharedCall(this.redis);
     const flag = this.lookupFlag(identity.id, call);
     const detection = detector ? settleNow(() => detector.observe(detectorInput(identity, req, body, timestamp, injection, call))) : NOTHING;

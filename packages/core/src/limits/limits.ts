@@ -6,6 +6,7 @@ import { consumptionPoints, demandPoints, MIN_OUTPUT_GRANT, type Consumption, ty
 import { LeaseKeeper } from './lease-keeper.js';
 import { MemoryCounters } from './memory-counters.js';
 import type { LimitSpec } from './options.js';
+import { RefusalCache } from './refusal-cache.js';
 import { Answer, Reservation } from './reservation.js';
 
 export { Reservation } from './reservation.js';
@@ -27,6 +28,8 @@ export class Limits {
   private readonly redis: RedisStore | undefined;
   /** In-flight requests' concurrency leases on Redis, renewed while they run. */
   private readonly leases: LeaseKeeper | undefined;
+  /** On Redis, request-count refusals kept until their window resets. */
+  private readonly refusals = new RefusalCache();
   /** `RateLimit-Policy` never changes for a configuration: built once. */
   readonly policyHeader: string;
   private readonly perIdentity: boolean;
@@ -72,6 +75,22 @@ export class Limits {
     return this.reserveShared(r, demand, call ?? new SharedCall(this.redis), call === undefined);
   }
 
+  /**
+   * On Redis, a refusal this process already knows for the identity, its address or everyone (a
+   * request count spent until its window resets; see {@link RefusalCache}): the refused
+   * reservation, built without a call. `undefined` when Redis must be asked.
+   */
+  cachedRefusal(identity: Identity, requestId: string): Reservation | undefined {
+    if (!this.redis || this.refusals.size === 0) return undefined;
+    const r = new Reservation(this.specs, this.perIdentity ? rowKey(identity.id) : '', this.perIp ? rowKey(identity.ip) : '', this.policyHeader, requestId);
+    const now = this.clock.now();
+    const known = this.refusals.find([r.identityKey, r.ipKey, GLOBAL_ROW_KEY], now);
+    if (!known) return undefined;
+    r.answer(known.spec, Answer.Primary, 0, known.consumed, known.until - now, true, now);
+    this.conclude(r);
+    return r;
+  }
+
   private reserveShared(r: Reservation, demand: Demand, call: SharedCall, own: boolean): Promise<Reservation> {
     for (const spec of this.specs) {
       call.section(rowOf(r, spec)).take.push({ policy: spec.policy, kind: KIND_CODE[spec.kind], limit: spec.points, windowMs: spec.windowSeconds * 1000 });
@@ -101,6 +120,7 @@ export class Limits {
       if (!answer) continue;
       const ms = answer.windowEnd > 0 ? answer.windowEnd - reply.now : -1;
       r.answer(i, Answer.Primary, taken ? demandPoints(spec.kind, demand, grant) : 0, answer.consumed, ms, answer.refused, now);
+      if (answer.refused && spec.kind === 'requests' && ms > 0) this.refusals.remember(key, i, answer.consumed, now + ms);
     }
     if (taken) {
       r.heldIn = [...reply.takes.keys()];
