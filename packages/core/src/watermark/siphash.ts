@@ -26,13 +26,18 @@ export function sipKey(bytes: Uint8Array): SipKey {
  * ```
  */
 export function sipHashLatin1(key: SipKey, text: string): number {
-  hash(key, text.length, (i) => text.charCodeAt(i) & 0xff);
+  if (text.length > scratch.length) scratch = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) scratch[i] = text.charCodeAt(i) & 0xff;
+  hash(key, text.length, scratch);
   return outLo;
 }
 
+/** Latin-1 bytes of the text being hashed, reused: one array type, read directly, keeps the hash fast. */
+let scratch = new Uint8Array(256);
+
 /** The full 64-bit tag of `bytes` as 16 hex digits, in the byte order of the reference vectors. */
 export function sipHash24Hex(key: SipKey, bytes: Uint8Array): string {
-  hash(key, bytes.length, (i) => bytes[i]!);
+  hash(key, bytes.length, bytes);
   const le = (x: number) => [x & 0xff, (x >>> 8) & 0xff, (x >>> 16) & 0xff, x >>> 24].map((b) => b.toString(16).padStart(2, '0')).join('');
   return le(outLo) + le(outHi);
 }
@@ -50,7 +55,8 @@ let v3l = 0;
 let outHi = 0;
 let outLo = 0;
 
-function hash(key: SipKey, length: number, byteAt: (i: number) => number): void {
+function hash(key: SipKey, length: number, bytes: Uint8Array): void {
+  const byteAt = (i: number) => bytes[i]!;
   const k0lo = key[0]!;
   const k0hi = key[1]!;
   const k1lo = key[2]!;
