@@ -10,4 +10,4 @@ export { MIN_SECRET_LENGTH, WatermarkKey, watermarkKey } from './keys.js';
 export { createWatermarker, markText, type MarkedText, type MarkOptions, type Watermarker } from './mark.js';
 export { parseWatermarkOptions, type ResolvedWatermark, type WatermarkOptions } from './options.js';
 export { Scanner, type Chooser, type Occurrence } from './scanner.js';
-export { rankIdentities, scoreEvidence, type IdentityScore, type WatermarkScore } from './score.js';
+export { rankIdentities, scoreEvidence, uniformPairs, type IdentityScore, type ScoreOptions, type WatermarkScore } from './score.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWatermarker, markText, rankIdentities, scoreEvidence, WatermarkEvidence } from '../../src/watermark/index.js';
+import { createWatermarker, markText, rankIdentities, Scanner, scoreEvidence, uniformPairs, WatermarkEvidence, WORD_PAIRS } from '../../src/watermark/index.js';
 import { ANSWERS, testKey } from './helpers.js';
 
 function evidenceOf(texts: string[]): WatermarkEvidence {
@@ -82,5 +82,41 @@ describe('attribution', () => {
     const ranked = rankIdentities(evidenceOf(ANSWERS), key, identities);
     expect(ranked).toHaveLength(30);
     expect(ranked[0]!.adjustedPValue).toBeGreaterThan(0.01);
+  });
+});
+
+describe('pairs the texts always write one way', () => {
+  const key = testKey(11);
+  /** Many distinct texts: the fixture answers after several openings, so each position recurs with other contexts. */
+  const corpus = ANSWERS.flatMap((a) => ['', 'Well, ', 'So ', 'Honestly, ', 'In short, '].map((p) => p + a));
+  const expand = (text: string) => {
+    // The distiller's normaliser: every negation and pronoun contraction written out (member 0).
+    const s = new Scanner((o) => (/^[np]-/.test(WORD_PAIRS[o.pair]!.id) ? 0 : undefined));
+    return s.push(text) + s.end();
+  };
+
+  it('are left out, so the pairs a normaliser missed still testify', () => {
+    const attacked = evidenceOf(corpus.map((a) => expand(markText(a, key).text)));
+    const skipping = scoreEvidence(attacked, key);
+    const counting = scoreEvidence(attacked, key, { skipUniformPairs: false });
+    expect(skipping.skippedPairs?.map((p) => p.pair)).toContain('p-it-is');
+    expect(skipping.skippedPairs!.every((p) => /^[np]-/.test(p.pair))).toBe(true);
+    // Negation pairs with fewer positions stay in, as coin flips: most, not all, positions agree.
+    expect(skipping.matches / skipping.positions).toBeGreaterThan(0.75);
+    expect(skipping.pValue).toBeLessThan(counting.pValue);
+    expect(skipping.pValue).toBeLessThan(1e-6);
+  });
+
+  it('are chosen from the texts alone, so the test stays exact for any key', () => {
+    const plain = evidenceOf(corpus.map(expand));
+    const skipped = uniformPairs(plain);
+    expect(skipped.size).toBeGreaterThan(0);
+    let below5 = 0;
+    for (let n = 0; n < 300; n++) {
+      const s = scoreEvidence(plain, testKey(5000 + n));
+      expect(s.skippedPairs?.map((p) => p.pair)).toEqual([...skipped.keys()]);
+      if (s.pValue < 0.05) below5++;
+    }
+    expect(below5 / 300).toBeLessThan(0.09);
   });
 });
