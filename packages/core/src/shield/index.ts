@@ -23,13 +23,28 @@ export { validateMessagesBody, validateRequestBody, DEFAULT_REQUEST_RULES, type 
 export {
   scanText as scanInjection,
   scanMessages,
+  scanMessagesAsync,
   DEFAULT_THRESHOLD,
+  DEFAULT_UNCERTAIN_BAND,
   DEFAULT_MAX_SCAN_CHARS,
   DEFAULT_MAX_CONVERSATION_CHARS,
   type ScanTextOptions,
   type ScanMessagesOptions,
+  type ScanMessagesAsyncOptions,
+  type ChannelThresholds,
+  type MessagesScan,
+  type InjectionReason,
+  type Channel as InjectionChannel,
 } from './scan.js';
-export type { Reason as InjectionReason } from './features.js';
+export {
+  createClassifierSet,
+  type ClassifierContext,
+  type ClassifierSet,
+  type ClassifierSetOptions,
+  type ClassifierVerdict,
+  type InjectionClassifier,
+} from './classifiers.js';
+export { injectionFeatures, injectionSegments, type InjectionFeatures } from './model-features.js';
 export { spotlight, spotlightInstruction, type SpotlightMode, type SpotlightOptions, type Spotlighted } from './spotlight.js';
 export { createCanary, isCanary, withCanary } from './canary.js';
 export {

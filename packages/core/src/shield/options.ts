@@ -2,6 +2,7 @@ import { OptionsError } from '../errors/index.js';
 import {
   expectArray,
   expectBoolean,
+  expectFunction,
   expectNumber,
   expectObject,
   expectOneOf,
@@ -11,7 +12,9 @@ import {
   optional,
 } from '../options/validate.js';
 import { createCanary, isCanary } from './canary.js';
-import { DEFAULT_MAX_CONVERSATION_CHARS, DEFAULT_MAX_SCAN_CHARS, DEFAULT_THRESHOLD } from './scan.js';
+import type { InjectionClassifier } from './classifiers.js';
+import type { Channel } from './learned/index.js';
+import { DEFAULT_MAX_CONVERSATION_CHARS, DEFAULT_MAX_SCAN_CHARS, DEFAULT_THRESHOLD, DEFAULT_UNCERTAIN_BAND } from './scan.js';
 
 /** Content block types a Messages request may carry. */
 export const BLOCK_TYPES = ['text', 'image', 'document', 'tool_use', 'tool_result', 'thinking', 'redacted_thinking'] as const;
@@ -74,6 +77,21 @@ export interface InjectionOptions {
   maxScanChars?: number;
   /** Characters scanned per request, newest messages first. Default 65,536. */
   maxConversationChars?: number;
+  /**
+   * Per channel: `user` (what the user typed) and `document` (tool results, document blocks,
+   * search results, text in `contextTags`), each with its own threshold and policy. A channel
+   * not listed follows `threshold` and `policy`; `policy: 'off'` does not scan it.
+   */
+  channels?: Partial<Record<Channel, { threshold?: number; policy?: InjectionPolicy }>>;
+  /** XML tags (`['context']`) in which the app wraps retrieved text inside user messages: scanned as documents too. */
+  contextTags?: readonly string[];
+  /**
+   * Classifiers you supply (an ONNX model, a hosted guard API), asked only for texts whose own
+   * score is uncertain, each within its time budget; see docs/shield.md. Used by `shield.scanAsync`.
+   */
+  classifiers?: readonly InjectionClassifier[];
+  /** The band of the shield's own scores in which classifiers are asked. Default `[0.1, 0.9]`. */
+  uncertain?: readonly [number, number];
 }
 
 /** Output protection: canary, system-prompt leaks, secret and PII redaction. */
@@ -137,7 +155,16 @@ export interface ResolvedOutputOptions {
 /** {@link ShieldOptions} with defaults applied, as `parseShieldOptions` returns them. */
 export interface ResolvedShieldOptions {
   request: RequestRules;
-  injection: { policy: InjectionPolicy; threshold: number; maxScanChars: number; maxConversationChars: number };
+  injection: {
+    policy: InjectionPolicy;
+    threshold: number;
+    maxScanChars: number;
+    maxConversationChars: number;
+    channels: Record<Channel, { threshold: number; policy: InjectionPolicy }>;
+    contextTags: readonly string[];
+    classifiers: readonly InjectionClassifier[];
+    uncertain: readonly [number, number];
+  };
   output: ResolvedOutputOptions | false;
 }
 
@@ -157,7 +184,10 @@ const REQUEST_KEYS = [
   'models', 'maxTokens', 'onMaxTokens', 'maxInputChars', 'maxInputTokens', 'maxMessages', 'alternation', 'maxBlocks',
   'maxAttachmentBytes', 'system', 'systemPrompt', 'tools', 'blockTypes',
 ] as const;
-const INJECTION_KEYS = ['policy', 'threshold', 'maxScanChars', 'maxConversationChars'] as const;
+const INJECTION_KEYS = ['policy', 'threshold', 'maxScanChars', 'maxConversationChars', 'channels', 'contextTags', 'classifiers', 'uncertain'] as const;
+const CHANNEL_KEYS = ['user', 'document'] as const;
+const CHANNEL_OPTION_KEYS = ['threshold', 'policy'] as const;
+const CLASSIFIER_KEYS = ['name', 'score', 'timeoutMs', 'onFailure'] as const;
 const OUTPUT_KEYS = ['canary', 'minLeakChars', 'secrets', 'pii'] as const;
 const PII_KEYS = ['emails', 'phones', 'cards'] as const;
 const POLICIES = ['block', 'flag', 'off'] as const;
@@ -194,13 +224,52 @@ function parseRequestRules(input: unknown, path: string): RequestRules {
 function parseInjection(input: unknown, path: string): ResolvedShieldOptions['injection'] {
   const o = typeof input === 'string' ? { policy: input } : expectObject(path, input ?? {}, INJECTION_KEYS);
   const policyPath = typeof input === 'string' ? path : join(path, 'policy');
+  const policy = optional(o.policy, 'flag' as InjectionPolicy, (v) => expectOneOf(policyPath, v, POLICIES));
+  const threshold = optional(o.threshold, DEFAULT_THRESHOLD, (v) => expectNumber(join(path, 'threshold'), v, { min: 0, max: 1 }));
+  const channelsIn = expectObject(join(path, 'channels'), o.channels ?? {}, CHANNEL_KEYS);
+  const channels = {} as Record<Channel, { threshold: number; policy: InjectionPolicy }>;
+  for (const c of CHANNEL_KEYS) {
+    const p = join(join(path, 'channels'), c);
+    const co = expectObject(p, channelsIn[c] ?? {}, CHANNEL_OPTION_KEYS);
+    channels[c] = {
+      threshold: optional(co.threshold, threshold, (v) => expectNumber(join(p, 'threshold'), v, { min: 0, max: 1 })),
+      policy: optional(co.policy, policy, (v) => expectOneOf(join(p, 'policy'), v, POLICIES)),
+    };
+  }
+  const classifiers = optional(o.classifiers, [] as InjectionClassifier[], (v) =>
+    expectArray(join(path, 'classifiers'), v).map((c, i) => {
+      const cp = join(join(path, 'classifiers'), String(i));
+      // A classifier may be an instance of the app's own class, with fields of its own: only its four keys are read.
+      if (c === null || typeof c !== 'object') throw new OptionsError(cp, 'must be an object with a name and a score function.');
+      const co = c as Record<(typeof CLASSIFIER_KEYS)[number], unknown>;
+      expectString(join(cp, 'name'), co.name, { nonEmpty: true });
+      expectFunction(join(cp, 'score'), co.score);
+      if (co.timeoutMs !== undefined) expectNumber(join(cp, 'timeoutMs'), co.timeoutMs, { min: 1 });
+      if (co.onFailure !== undefined) expectOneOf(join(cp, 'onFailure'), co.onFailure, ['open', 'closed'] as const);
+      return c as InjectionClassifier;
+    }),
+  );
+  const uncertain = optional(o.uncertain, DEFAULT_UNCERTAIN_BAND, (v) => {
+    const a = expectArray(join(path, 'uncertain'), v);
+    const band = a.map((x, i) => expectNumber(join(join(path, 'uncertain'), String(i)), x, { min: 0, max: 1 }));
+    if (band.length !== 2 || band[0]! > band[1]!) throw new OptionsError(join(path, 'uncertain'), 'must be [low, high] with low <= high.');
+    return [band[0]!, band[1]!] as const;
+  });
   return {
-    policy: optional(o.policy, 'flag' as InjectionPolicy, (v) => expectOneOf(policyPath, v, POLICIES)),
-    threshold: optional(o.threshold, DEFAULT_THRESHOLD, (v) => expectNumber(join(path, 'threshold'), v, { min: 0, max: 1 })),
+    policy,
+    threshold,
     maxScanChars: optional(o.maxScanChars, DEFAULT_MAX_SCAN_CHARS, (v) => expectNumber(join(path, 'maxScanChars'), v, { min: 256, integer: true })),
     maxConversationChars: optional(o.maxConversationChars, DEFAULT_MAX_CONVERSATION_CHARS, (v) =>
       expectNumber(join(path, 'maxConversationChars'), v, { min: 256, integer: true }),
     ),
+    channels,
+    contextTags: optional(o.contextTags, [] as readonly string[], (v) => {
+      const tags = expectStringArray(join(path, 'contextTags'), v);
+      for (const t of tags) if (!/^[A-Za-z][\w.-]{0,63}$/.test(t)) throw new OptionsError(join(path, 'contextTags'), `${JSON.stringify(t)} is not an XML tag name.`);
+      return tags;
+    }),
+    classifiers,
+    uncertain,
   };
 }
 

@@ -2,7 +2,8 @@ import type { InjectionScan } from '../guard/plugins.js';
 import { withCanary } from './canary.js';
 import { parseShieldOptions, type ResolvedShieldOptions, type ShieldOptions } from './options.js';
 import { createOutputFilter, filterText, type OutputFilter, type OutputFilterOptions, type OutputFilterResult } from './output-filter.js';
-import { scanMessages } from './scan.js';
+import { createClassifierSet } from './classifiers.js';
+import { scanMessages, scanMessagesAsync, type MessagesScan, type ScanMessagesOptions } from './scan.js';
 import { validateRequestBody, type ValidatedBody } from './validate.js';
 
 /** The shield of one deployment, built once from its options. */
@@ -14,9 +15,14 @@ export interface Shield {
   readonly canary: string | undefined;
   /** Validates and normalises a request body; throws `InvalidRequestError`. */
   validate(body: unknown): ValidatedBody;
-  /** The prompt-attack scan of a validated body, or undefined when the policy is `off`. */
-  scan(body: ValidatedBody['body']): InjectionScan | undefined;
-  /** Whether a scan should refuse the request under this deployment's policy. */
+  /** The prompt-attack scan of a validated body (the shield's own model only), or undefined when the policy is `off`. */
+  scan(body: ValidatedBody['body']): MessagesScan | undefined;
+  /**
+   * The scan, then the configured `injection.classifiers` for the texts whose score is uncertain
+   * (the same as `scan` when none are configured).
+   */
+  scanAsync(body: ValidatedBody['body']): Promise<MessagesScan | undefined>;
+  /** Whether a scan should refuse the request under this deployment's policy (per channel when the scan says which). */
   blocks(scan: InjectionScan | undefined): boolean;
   /** A fresh streaming filter for one reply (undefined when output protection is off). */
   outputFilter(): OutputFilter | undefined;
@@ -49,21 +55,36 @@ export function createShield(options: ShieldOptions | ResolvedShieldOptions = {}
       ? undefined
       : { ...resolved.output, ...(systemPrompt !== undefined ? { systemPrompt } : {}) };
   const { injection } = resolved;
+  const scanOptions: ScanMessagesOptions = {
+    threshold: injection.threshold,
+    channels: {
+      user: injection.channels.user.policy === 'off' ? 'off' : injection.channels.user.threshold,
+      document: injection.channels.document.policy === 'off' ? 'off' : injection.channels.document.threshold,
+    },
+    contextTags: injection.contextTags,
+    maxChars: injection.maxScanChars,
+    maxTotalChars: injection.maxConversationChars,
+    includeSystem: resolved.request.system === 'allow',
+  };
+  const classifiers = injection.classifiers.length > 0 ? createClassifierSet(injection.classifiers) : undefined;
   return {
     options: resolved,
     systemPrompt,
     canary,
     validate: (body) => validateRequestBody(body, request),
-    scan: (body) =>
+    scan: (body) => (injection.policy === 'off' ? undefined : scanMessages(body, scanOptions)),
+    scanAsync: async (body) =>
       injection.policy === 'off'
         ? undefined
-        : scanMessages(body, {
-            threshold: injection.threshold,
-            maxChars: injection.maxScanChars,
-            maxTotalChars: injection.maxConversationChars,
-            includeSystem: resolved.request.system === 'allow',
-          }),
-    blocks: (scan) => injection.policy === 'block' && scan?.verdict === 'injection',
+        : classifiers
+          ? scanMessagesAsync(body, { ...scanOptions, classifiers, uncertain: injection.uncertain })
+          : scanMessages(body, scanOptions),
+    blocks: (scan) => {
+      if (scan?.verdict !== 'injection') return false;
+      const channels = (scan as Partial<MessagesScan>).flaggedChannels;
+      if (channels === undefined) return injection.policy === 'block';
+      return channels.some((c) => injection.channels[c].policy === 'block');
+    },
     outputFilter: () => (filterOptions ? createOutputFilter(filterOptions) : undefined),
     filterReply: (text) => (filterOptions ? filterText(text, filterOptions) : { text }),
   };

@@ -24,7 +24,16 @@ describe('parseShieldOptions', () => {
       tools: [],
     });
     expect(o.request.models).toBeUndefined();
-    expect(o.injection).toEqual({ policy: 'flag', threshold: 0.5, maxScanChars: 16_384, maxConversationChars: 65_536 });
+    expect(o.injection).toEqual({
+      policy: 'flag',
+      threshold: 0.5,
+      maxScanChars: 16_384,
+      maxConversationChars: 65_536,
+      channels: { user: { threshold: 0.5, policy: 'flag' }, document: { threshold: 0.5, policy: 'flag' } },
+      contextTags: [],
+      classifiers: [],
+      uncertain: [0.1, 0.9],
+    });
     expect(o.output).toMatchObject({ minLeakChars: 80, secrets: true, pii: { emails: false, phones: false, cards: false } });
     expect(o.output && isCanary(o.output.canary!)).toBe(true);
   });
@@ -45,6 +54,11 @@ describe('parseShieldOptions', () => {
     expect(optionError({ request: { blockTypes: ['video'] } }).option).toBe('shield.request.blockTypes.0');
     expect(optionError({ injection: { threshold: 1.5 } }).option).toBe('shield.injection.threshold');
     expect(optionError({ injection: 'warn' }).option).toBe('shield.injection');
+    expect(optionError({ injection: { channels: { tool: {} } } }).option).toBe('shield.injection.channels.tool');
+    expect(optionError({ injection: { channels: { document: { policy: 'warn' } } } }).option).toBe('shield.injection.channels.document.policy');
+    expect(optionError({ injection: { classifiers: [{ name: 'x' }] } }).option).toBe('shield.injection.classifiers.0.score');
+    expect(optionError({ injection: { uncertain: [0.9, 0.1] } }).option).toBe('shield.injection.uncertain');
+    expect(optionError({ injection: { contextTags: ['not a tag'] } }).option).toBe('shield.injection.contextTags');
     expect(optionError({ output: { canary: 'hello' } }).option).toBe('shield.output.canary');
     expect(optionError('on').option).toBe('shield');
   });

@@ -1,0 +1,329 @@
+// Trains the shield's learned prompt-attack scorer and writes its weights into
+// packages/core/src/shield/learned/model-weights.ts. See README.md beside this file for the
+// data, their licences and row counts, and docs/shield.md for the figures.
+//
+//   node packages/core/scripts/train-shield/train.mjs              train, calibrate, write the weights
+//   node packages/core/scripts/train-shield/train.mjs --test       ... and print the held-back test split
+//   node packages/core/scripts/train-shield/train.mjs --holdouts   source-held-out experiments, nothing written
+//   node packages/core/scripts/train-shield/train.mjs --holdout hackaprompt,synthetic   one experiment
+//
+// Data: DG_INJECTION_DEV, DG_INJECTION_DEV2, DG_DETECTION_DEV (directories; default: the
+// checkout's sibling shared/data/...). Deterministic: seeded generator and shuffles, no threads.
+import { writeFileSync } from 'node:fs';
+import { ATTACK_BANK, obfuscate, templatedAttack } from './augment-attacks.mjs';
+import { BENIGN_LANGS, aboutAttacks, benignLookalike } from './augment-benign.mjs';
+import { PLANTED_LANGS, plantedInstruction, syntheticDocument } from './augment-documents.mjs';
+import { detectionTexts, fixtureRows, labelledRows } from './data.mjs';
+import { seeded, stableHash } from './random.mjs';
+import { loadShield } from './shield-source.mjs';
+
+const { injectionFeatures, injectionSegments } = await loadShield();
+
+const HASH_BITS = 18;
+const HASH_SIZE = 1 << HASH_BITS;
+const SEED = 18;
+/** Target false-positive rate of the calibrated threshold on held-back benign texts, per channel. */
+const TARGET_FPR = { user: 0.004, document: 0.008 };
+const EPOCHS = 6;
+
+const args = process.argv.slice(2);
+const arg = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+/** Which source-group a row belongs to, for holding out whole sources. */
+function groupOf(source) {
+  if (source.startsWith('bipia')) return 'bipia';
+  return source;
+}
+
+// ---- data ----------------------------------------------------------------------------------
+function loadReal() {
+  const rows = labelledRows();
+  const det = detectionTexts();
+  for (const [text, legit] of det.prompts) if (legit) rows.push({ text, label: 0, source: 'detection-dev-chat', channel: 'user', file: 'detection-dev/requests.jsonl.gz' });
+  for (const text of det.answers) rows.push({ text, label: 0, source: 'detection-dev-answers', channel: 'document', file: 'detection-dev/requests.jsonl.gz' });
+  rows.push(...fixtureRows());
+  // By a hash of the text: a fifth of every source is held back to calibrate the thresholds, and a
+  // tenth is a test split that neither training nor calibration reads (`--test` prints it).
+  for (const r of rows) {
+    const h = stableHash(r.text) % 10;
+    r.split = h < 2 ? 'calib' : h === 2 ? 'test' : 'train';
+  }
+  return rows;
+}
+
+/** Lines of BIPIA's clean e-mails: a line of an injected e-mail not among them is the planted one. */
+function plantedLines(rows) {
+  const norm = (l) => l.replace(/\s+/g, ' ').trim();
+  const clean = new Set();
+  for (const r of rows) if (r.source === 'bipia-email-clean') for (const l of r.text.split('\n')) clean.add(norm(l));
+  const seen = new Map();
+  for (const r of rows) {
+    if (r.source !== 'bipia-email') continue;
+    r.planted = r.text.split('\n').map(norm).filter((l) => l.length > 8 && !clean.has(l));
+    for (const l of r.planted) seen.set(l, (seen.get(l) ?? 0) + 1);
+  }
+  // Where the instruction was planted inside a line, the e-mail's lines around it changed too: the
+  // instruction is the line that recurs across injected e-mails (BIPIA reuses its instructions).
+  for (const r of rows) {
+    if (r.source !== 'bipia-email' || r.planted.length <= 1) continue;
+    const recurring = r.planted.filter((l) => seen.get(l) > 1);
+    if (recurring.length > 0) r.planted = recurring;
+  }
+}
+
+/** The generator's rows (README.md): templated attacks, obfuscated real attacks, benign look-alikes, documents. */
+function synthetic(trainRows, excluded) {
+  const rng = seeded(SEED);
+  const out = [];
+  const langs = Object.keys(ATTACK_BANK);
+  for (let i = 0; i < 1800; i++) out.push({ text: templatedAttack(rng, langs[i % langs.length]), label: 1, source: 'synthetic-attack', channel: 'user' });
+  const realAttacks = trainRows.filter((r) => r.label === 1 && r.channel === 'user');
+  for (const r of rng.shuffle([...realAttacks]).slice(0, 700)) out.push({ text: obfuscate(rng, r.text), label: 1, source: 'synthetic-obfuscated', channel: 'user' });
+  for (let i = 0; i < 600; i++) out.push({ text: obfuscate(rng, out[i].text), label: 1, source: 'synthetic-obfuscated', channel: 'user' });
+  for (let i = 0; i < 900; i++) out.push({ text: benignLookalike(rng, BENIGN_LANGS[i % BENIGN_LANGS.length]), label: 0, source: 'synthetic-benign', channel: 'user' });
+  for (let i = 0; i < 500; i++) out.push({ text: aboutAttacks(rng), label: 0, source: 'synthetic-benign', channel: 'user' });
+  // Documents: synthetic ones, and real answers from the detection log as hosts (unless held out).
+  const hosts = excluded.has('detection-dev-answers') ? [] : trainRows.filter((r) => r.source === 'detection-dev-answers').map((r) => r.text);
+  for (let i = 0; i < 1600; i++) {
+    const inject = i % 2 === 0;
+    const instruction = inject ? plantedInstruction(rng, PLANTED_LANGS[(i >> 1) % PLANTED_LANGS.length]) : undefined;
+    if (hosts.length > 0 && rng.chance(0.35)) {
+      const lines = rng.pick(hosts).split('\n');
+      if (instruction) lines.splice(rng.int(lines.length + 1), 0, instruction);
+      out.push({ text: lines.join('\n'), label: inject ? 1 : 0, source: 'synthetic-document', channel: 'document', planted: instruction ? [instruction] : undefined });
+    } else {
+      const d = syntheticDocument(rng, instruction);
+      out.push({ text: d.text, label: inject ? 1 : 0, source: 'synthetic-document', channel: 'document', planted: instruction ? [instruction] : undefined });
+    }
+  }
+  // The planted instructions of the training split's injected e-mails, planted again into other
+  // kinds of documents (tables, code, tool results, pages) and into real answers.
+  const plantedReal = [...new Set(trainRows.filter((r) => r.source === 'bipia-email' && r.planted.length === 1).flatMap((r) => r.planted))].filter((p) => p.length < 300);
+  for (let i = 0; i < Math.min(1200, plantedReal.length * 12); i++) {
+    const instruction = plantedReal[i % plantedReal.length];
+    if (hosts.length > 0 && rng.chance(0.3)) {
+      const lines = rng.pick(hosts).split('\n');
+      lines.splice(rng.int(lines.length + 1), 0, instruction);
+      out.push({ text: lines.join('\n'), label: 1, source: 'synthetic-document', channel: 'document', planted: [instruction] });
+    } else {
+      const d = syntheticDocument(rng, instruction);
+      out.push({ text: d.text, label: 1, source: 'synthetic-document', channel: 'document', planted: [instruction] });
+    }
+    const clean = syntheticDocument(rng, undefined);
+    out.push({ text: clean.text, label: 0, source: 'synthetic-document', channel: 'document' });
+  }
+  // Direct attacks inside documents are attacks too.
+  for (const r of rng.shuffle([...realAttacks]).slice(0, 300)) {
+    if (r.text.length > 1500) continue;
+    const d = syntheticDocument(rng, r.text);
+    out.push({ text: d.text, label: 1, source: 'synthetic-document', channel: 'document', planted: [r.text] });
+  }
+  for (const r of out) r.split = 'train';
+  return out;
+}
+
+// ---- features --------------------------------------------------------------------------------
+/** A row's units: the whole text, and for documents each segment, each with features and a label. */
+function unitsOf(row) {
+  const whole = { f: injectionFeatures(row.text, { channel: row.channel }), label: row.label, weight: 1 };
+  if (row.channel !== 'document') {
+    // The scanner also scores the two ends of a long user text alone (learned/model.ts): they count
+    // for calibration and the figures (weight 0: not trained on, their label is unknown).
+    if (row.text.length <= 4000) return [whole];
+    const ends = [row.text.slice(0, 1200), row.text.slice(row.text.length - 1200)];
+    return [whole, ...ends.map((t) => ({ f: injectionFeatures(t, { channel: 'user' }), label: row.label, weight: 0 }))];
+  }
+  const segs = injectionSegments(row.text);
+  if (segs.length <= 1) return [whole];
+  const units = [whole];
+  const planted = row.planted ?? [];
+  for (const s of segs) {
+    const hit = row.label === 1 && planted.some((p) => s.includes(p.trim().slice(0, 60)));
+    // Segments of an injected document that do not hold the planted text are clean data.
+    units.push({ f: injectionFeatures(s, { channel: 'document' }), label: hit ? 1 : 0, weight: hit ? 1 : 1 / Math.sqrt(segs.length) });
+  }
+  return units;
+}
+
+// ---- model -----------------------------------------------------------------------------------
+function logit(m, f) {
+  let s = 0;
+  const h = f.hashed;
+  for (let i = 0; i < h.length; i++) s += m.hashed[h[i]];
+  let z = m.bias + (h.length > 0 ? s / Math.sqrt(h.length) : 0);
+  for (let j = 0; j < f.dense.length; j++) z += m.dense[j] * f.dense[j];
+  return z;
+}
+
+/** Logistic regression by Adagrad over shuffled units, L2 on the touched weights. */
+function train(units, denseCount) {
+  const m = { bias: 0, hashed: new Float64Array(HASH_SIZE), dense: new Float64Array(denseCount) };
+  const gH = new Float64Array(HASH_SIZE).fill(1e-8);
+  const gD = new Float64Array(denseCount).fill(1e-8);
+  let gB = 1e-8;
+  const lr = 0.15;
+  const l2 = 2e-5;
+  const rng = seeded(SEED + 1);
+  const order = units.map((_, i) => i);
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    rng.shuffle(order);
+    let loss = 0;
+    for (const k of order) {
+      const u = units[k];
+      const z = logit(m, u.f);
+      const p = 1 / (1 + Math.exp(-z));
+      loss += -u.w * (u.label ? Math.log(p + 1e-12) : Math.log(1 - p + 1e-12));
+      const g = u.w * (p - u.label);
+      const h = u.f.hashed;
+      const v = h.length > 0 ? 1 / Math.sqrt(h.length) : 0;
+      for (let i = 0; i < h.length; i++) {
+        const idx = h[i];
+        const gi = g * v + l2 * m.hashed[idx];
+        gH[idx] += gi * gi;
+        m.hashed[idx] -= (lr * gi) / Math.sqrt(gH[idx]);
+      }
+      for (let j = 0; j < denseCount; j++) {
+        const x = u.f.dense[j];
+        if (x === 0) continue;
+        const gj = g * x + l2 * m.dense[j];
+        gD[j] += gj * gj;
+        m.dense[j] -= (lr * gj) / Math.sqrt(gD[j]);
+      }
+      gB += g * g;
+      m.bias -= (lr * g) / Math.sqrt(gB);
+    }
+    if (!args.includes('--quiet')) console.error(`  epoch ${epoch + 1}: loss ${(loss / order.length).toFixed(4)}`);
+  }
+  return m;
+}
+
+/** Int8 hashed weights (as the package stores them) and the scale to read them back. */
+function quantize(m) {
+  let max = 0;
+  for (const w of m.hashed) max = Math.max(max, Math.abs(w));
+  const scale = max / 127 || 1;
+  const q = new Int8Array(HASH_SIZE);
+  for (let i = 0; i < HASH_SIZE; i++) q[i] = Math.round(m.hashed[i] / scale);
+  return { q, scale, model: { bias: m.bias, dense: m.dense, hashed: Float64Array.from(q, (x) => x * scale) } };
+}
+
+/** A row's logit as the scanner computes it: a document takes the highest of its units. */
+function rowLogit(m, row) {
+  let z = -Infinity;
+  for (const u of row.units) z = Math.max(z, logit(m, u.f));
+  return z;
+}
+
+/** The offset that puts the threshold at the target false-positive rate of held-back benign rows. */
+function calibrate(m, rows, channel) {
+  const z = rows.filter((r) => r.channel === channel && r.label === 0).map((r) => rowLogit(m, r)).sort((a, b) => b - a);
+  if (z.length === 0) return 0;
+  const k = Math.floor(TARGET_FPR[channel] * z.length);
+  return z[Math.min(k, z.length - 1)] + 1e-6;
+}
+
+function rates(m, offset, rows) {
+  const by = new Map();
+  for (const r of rows) {
+    const key = `${r.source} (${r.channel}${r.label ? ', attacks' : ''})`;
+    if (!by.has(key)) by.set(key, { n: 0, hit: 0, label: r.label });
+    const e = by.get(key);
+    e.n++;
+    if (rowLogit(m, r) - offset[r.channel] >= 0) e.hit++;
+  }
+  return by;
+}
+
+function printRates(title, by) {
+  console.log(title);
+  for (const [source, e] of [...by].sort()) console.log(`  ${source.padEnd(44)} ${e.label ? 'TPR' : 'FPR'} ${(e.hit / e.n).toFixed(3)} (${e.hit}/${e.n})`);
+}
+
+// ---- runs ------------------------------------------------------------------------------------
+function experiment(real, held) {
+  const excluded = new Set(held);
+  const keep = (r) => !excluded.has(groupOf(r.source));
+  const trainReal = real.filter((r) => keep(r) && r.split === 'train');
+  const calibRows = real.filter((r) => keep(r) && r.split === 'calib');
+  const synth = excluded.has('synthetic') ? [] : synthetic(trainReal, excluded);
+  const trainRows = [...trainReal, ...synth];
+  // Each source weighs at most as much as 800 rows; attacks and benign texts then weigh 1 : 2.
+  const count = new Map();
+  for (const r of trainRows) count.set(r.source, (count.get(r.source) ?? 0) + 1);
+  const units = [];
+  for (const r of trainRows) {
+    r.units ??= unitsOf(r);
+    const w = Math.min(1, 800 / count.get(r.source));
+    for (const u of r.units) units.push({ f: u.f, label: u.label, w: w * u.weight });
+  }
+  let pos = 0;
+  let neg = 0;
+  for (const u of units) u.label ? (pos += u.w) : (neg += u.w);
+  for (const u of units) if (u.label) u.w *= neg / (2 * pos);
+  for (const r of calibRows) r.units ??= unitsOf(r);
+  if (args.includes('--counts')) {
+    const c = new Map();
+    for (const r of trainRows) c.set(`${r.source} ${r.label ? 'attack' : 'benign'} ${r.channel}`, (c.get(`${r.source} ${r.label ? 'attack' : 'benign'} ${r.channel}`) ?? 0) + 1);
+    console.log('training rows:');
+    for (const [k, n] of [...c].sort()) console.log(`  ${k.padEnd(48)} ${n}`);
+    console.log(`  calibration rows ${calibRows.length}; training units ${units.length}`);
+  }
+  const denseCount = units[0].f.dense.length;
+  const q = quantize(train(units, denseCount));
+  const offset = { user: calibrate(q.model, calibRows, 'user'), document: calibrate(q.model, calibRows, 'document') };
+  return { q, offset, calibRows, names: units[0].f.names };
+}
+
+const real = loadReal();
+plantedLines(real);
+
+if (args.includes('--holdouts') || arg('--holdout')) {
+  const sets = arg('--holdout')
+    ? [arg('--holdout').split(',')]
+    : [['hackaprompt'], ['jailbreak-in-the-wild'], ['bipia'], ['project-fixtures'], ['wildguard-benign', 'notinject'], ['xstest-safe', 'gpteacher-roleplay'], ['sharegpt', 'detection-dev-chat'], ['synthetic']];
+  for (const held of sets) {
+    const t0 = Date.now();
+    const { q, offset } = experiment(real, held);
+    const heldRows = real.filter((r) => held.includes(groupOf(r.source)));
+    for (const r of heldRows) r.units ??= unitsOf(r);
+    printRates(`held out: ${held.join(' + ')} (trained without it; ${((Date.now() - t0) / 1000).toFixed(0)} s)`, rates(q.model, offset, held.includes('synthetic') ? real.filter((r) => r.split === 'calib') : heldRows));
+  }
+} else {
+  const { q, offset, calibRows, names } = experiment(real, []);
+  printRates('calibration split (a fifth of every source; the thresholds are set on its benign rows)', rates(q.model, offset, calibRows));
+  if (args.includes('--inspect')) {
+    // The calibration rows nearest the threshold: the highest benign rows and the missed attacks, with their decisive piece.
+    const best = (r) => r.units.reduce((b, u, i) => { const z = logit(q.model, u.f); return z > b.z ? { z, i } : b; }, { z: -Infinity, i: 0 });
+    const show = (r) => { const b = best(r); const piece = b.i === 0 ? r.text : injectionSegments(r.text)[b.i - 1]; console.log(`  ${(b.z - offset[r.channel]).toFixed(2)} ${r.source} ${JSON.stringify(piece.slice(0, 160))}`); };
+    for (const ch of ['user', 'document']) {
+      console.log(`highest benign (${ch}):`);
+      calibRows.filter((r) => r.channel === ch && !r.label).sort((a, b) => best(b).z - best(a).z).slice(0, 8).forEach(show);
+      console.log(`missed attacks (${ch}):`);
+      calibRows.filter((r) => r.channel === ch && r.label && best(r).z < offset[ch]).slice(0, 12).forEach(show);
+    }
+  }
+  if (args.includes('--test')) {
+    const testRows = real.filter((r) => r.split === 'test');
+    for (const r of testRows) r.units ??= unitsOf(r);
+    printRates('test split (a tenth of every source, read by neither training nor calibration)', rates(q.model, offset, testRows));
+  }
+  const b64 = Buffer.from(q.q.buffer).toString('base64');
+  const counts = new Map();
+  for (const r of real) counts.set(`${r.file} ${r.source} ${r.label ? 'attack' : 'benign'} ${r.channel}`, (counts.get(`${r.file} ${r.source} ${r.label ? 'attack' : 'benign'} ${r.channel}`) ?? 0) + 1);
+  const file = new URL('../../src/shield/learned/model-weights.ts', import.meta.url);
+  const round = (x) => Math.round(x * 1e6) / 1e6;
+  writeFileSync(
+    file,
+    `// Generated by packages/core/scripts/train-shield/train.mjs (seed ${SEED}): do not edit by hand.\n` +
+      `// Trained on the rows listed in packages/core/scripts/train-shield/README.md; int8 hashed weights, base64.\n` +
+      `export const MODEL_WEIGHTS = {\n  version: 1,\n  hashBits: ${HASH_BITS},\n  hashScale: ${round(q.scale)},\n  bias: ${round(q.model.bias)},\n` +
+      `  offset: { user: ${round(offset.user)}, document: ${round(offset.document)} },\n` +
+      `  denseNames: ${JSON.stringify(names)} as string[],\n  dense: ${JSON.stringify([...q.model.dense].map(round))} as number[],\n` +
+      `  hashed:\n    '${b64}',\n};\n`,
+  );
+  console.log(`\nwrote ${file.pathname.split('/packages/')[1]} (${(b64.length / 1024).toFixed(0)} KiB); offsets user ${offset.user.toFixed(3)}, document ${offset.document.toFixed(3)}`);
+  console.log('dense weights:', names.map((n, i) => `${n}=${q.model.dense[i].toFixed(2)}`).join(' '));
+}

@@ -1,0 +1,62 @@
+import type { Channel } from './learned/index.js';
+
+/** One text of a request and where it came from. */
+export interface ChannelText {
+  text: string;
+  channel: Channel;
+  /** It came from an assistant turn (a client can forge those). */
+  assistant: boolean;
+}
+
+const TAG_NAME = /^[A-Za-z][\w.-]{0,63}$/;
+
+/** A regex finding `<tag ...>…</tag>` for the app's context tags, or undefined for none. */
+export function contextTagPattern(tags: readonly string[]): RegExp | undefined {
+  if (tags.length === 0) return undefined;
+  for (const t of tags) if (!TAG_NAME.test(t)) throw new TypeError(`context tag ${JSON.stringify(t)} is not an XML tag name`);
+  const names = tags.map((t) => t.replace(/[.]/g, '\\.')).join('|');
+  return new RegExp(`<(${names})(?:\\s[^>]{0,200})?>([\\s\\S]*?)</\\1\\s*>`, 'gi');
+}
+
+/**
+ * Every text of a content value with its channel: strings and `text` blocks are the sender's
+ * (`user`, or the assistant's turn); `tool_result` contents, `document` blocks and
+ * `search_result` blocks are data (`document`), since the app fetched them; and text the app
+ * wrapped in one of its context tags (`<context>…</context>`) is scanned as data too, in
+ * addition to the whole text being scanned as the sender's.
+ */
+export function collectChannelTexts(content: unknown, assistant: boolean, tags: RegExp | undefined, out: ChannelText[], depth = 0, asData = false): void {
+  const own: Channel = asData ? 'document' : 'user';
+  const push = (text: string, channel: Channel): void => {
+    out.push({ text, channel, assistant });
+    if (channel === 'user' && tags !== undefined && text.includes('</')) {
+      tags.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = tags.exec(text)) !== null) if (m[2]!.trim().length > 0) out.push({ text: m[2]!, channel: 'document', assistant });
+    }
+  };
+  if (typeof content === 'string') {
+    push(content, own);
+    return;
+  }
+  if (!Array.isArray(content) || depth > 2) return;
+  for (const block of content) {
+    if (block === null || typeof block !== 'object') continue;
+    const b = block as Record<string, unknown>;
+    if (b.type === 'tool_result') {
+      collectChannelTexts(b.content, assistant, tags, out, depth + 1, true);
+      continue;
+    }
+    if (b.type === 'search_result') {
+      collectChannelTexts(b.content, assistant, tags, out, depth + 1, true);
+      continue;
+    }
+    if (b.type === 'document' && b.source !== null && typeof b.source === 'object') {
+      const source = b.source as Record<string, unknown>;
+      if (source.type === 'text' && typeof source.data === 'string') push(source.data, 'document');
+      if (source.type === 'content') collectChannelTexts(source.content, assistant, tags, out, depth + 1, true);
+      continue;
+    }
+    if (typeof b.text === 'string') push(b.text, own);
+  }
+}

@@ -1,0 +1,103 @@
+import { transliterate } from './transliterate.js';
+
+/** A text folded for the learned scorer, with counts of the disguises undone. */
+export interface FoldedText {
+  /** Lower-case Latin-script text: look-alikes, leetspeak, joiners, doubled letters and floods undone. */
+  text: string;
+  /** Words that mixed Latin with Cyrillic or Greek look-alikes. */
+  disguised: number;
+  /** Digits and symbols read as letters (`1gn0r3`, `@dmin`). */
+  leet: number;
+  /** Letters that were spelled apart (`i g n o r e`, `i.g.n.o.r.e`, `ignore_all`). */
+  joined: number;
+  /** Repeated words and symbols removed from floods (`go go go go …`, `\ \ \ \ …`). */
+  flood: number;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0]|\udb40[\udc00-\udc7f\udd00-\uddef]/g;
+const COMBINING = /[\u0300-\u036f]/g;
+/** A word that has both letters and leet characters. */
+const LEET_WORD = /[a-z0-9@$]*[a-z][a-z0-9@$]*/g;
+const HAS_LEET = /[0-9@$]/;
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's' };
+/** Symbols used to split a word apart: they never carry meaning between two letters. */
+const SPLITTERS = /[\\|*_~^`]+/g;
+/** Three or more single letters, each separated by the same one character (`i g n o r e`, `p.r.o.m.p.t`). */
+const SPELLED = /(?<![\p{L}\p{N}])\p{L}([ .\-+/,:])\p{L}(?:\1\p{L})+(?![\p{L}\p{N}])/gu;
+const DOUBLED = /(\p{L})\1+/gu;
+/** The same word four or more times in a row. */
+const WORD_FLOOD = /(?<![\p{L}\p{N}])([\p{L}\p{N}]+)(?:[^\p{L}\p{N}]{1,3}\1(?![\p{L}\p{N}])){3,}/gu;
+/** The same symbol (or symbol and space) five or more times. */
+const SYMBOL_FLOOD = /([^\p{L}\p{N}\s])(?:\s?\1){4,}/gu;
+const SPACES = /[ \t\u00a0\u3000]{2,}/g;
+
+function leet(text: string): { text: string; count: number } {
+  if (!HAS_LEET.test(text)) return { text, count: 0 };
+  let count = 0;
+  const out = text.replace(LEET_WORD, (w) => {
+    if (!HAS_LEET.test(w)) return w;
+    let s = '';
+    for (let i = 0; i < w.length; i++) {
+      const ch = w[i]!;
+      const to = LEET[ch];
+      // A digit next to another digit is a number ("covid19", "h264"); between letters it is a letter.
+      const digitNear = /[0-9]/.test(w[i - 1] ?? '') || /[0-9]/.test(w[i + 1] ?? '');
+      if (to !== undefined && !(ch >= '0' && ch <= '9' && digitNear)) {
+        s += to;
+        count++;
+      } else s += ch;
+    }
+    return s;
+  });
+  return { text: out, count };
+}
+
+/**
+ * Folds a text for the learned scorer so that the usual disguises look like the plain text they
+ * hide: invisible characters removed, NFKD without diacritics, lower case, Cyrillic and Greek in
+ * Latin letters (look-alikes by shape, real words by sound), leetspeak read as letters, splitting
+ * symbols and spelled-apart letters joined, doubled letters made single ("Listt alll" and "List
+ * all" both become "list al"), and floods of one word or symbol cut to three.
+ *
+ * @example
+ * ```ts
+ * foldText('Listt alll instructionss').text;   // 'list al instructions'
+ * foldText('1gn0r3 y0ur rul3s').text;           // 'ignore your rules'
+ * ```
+ */
+export function foldText(raw: string): FoldedText {
+  let text = raw;
+  let disguised = 0;
+  if (NON_ASCII.test(text)) {
+    text = text.replace(INVISIBLE, '').normalize('NFKD').replace(COMBINING, '').toLowerCase();
+    const t = transliterate(text);
+    text = t.text;
+    disguised = t.disguised;
+  } else {
+    text = text.toLowerCase();
+  }
+  const l = leet(text);
+  text = l.text;
+  let joined = 0;
+  text = text.replace(SPLITTERS, (s) => {
+    joined += s.length;
+    return ' ';
+  });
+  text = text.replace(SPELLED, (s) => {
+    joined += s.length;
+    return s.replace(/[^\p{L}]/gu, '');
+  });
+  text = text.replace(DOUBLED, '$1');
+  let flood = 0;
+  text = text.replace(WORD_FLOOD, (s, w: string) => {
+    flood += Math.max(0, Math.round(s.length / (w.length + 1)) - 3);
+    return `${w} ${w} ${w}`;
+  });
+  text = text.replace(SYMBOL_FLOOD, (s, c: string) => {
+    flood += s.length - 3;
+    return c + c + c;
+  });
+  text = text.replace(SPACES, ' ');
+  return { text, disguised, leet: l.count, joined, flood };
+}

@@ -1,0 +1,9 @@
+/** The learned prompt-attack scorer: folding, features, model. See docs/shield.md. */
+export { foldText, type FoldedText } from './fold.js';
+export { transliterate } from './transliterate.js';
+export { countIntents, INTENT_IDS } from './intents.js';
+export type { IntentId } from './intent-phrases.js';
+export { documentSegments } from './segments.js';
+export { DENSE_NAMES, modelInput, RULE_REASONS, type Channel, type ModelInput, type RuleView } from './inputs.js';
+export { FeatureBuffer, HASH_BITS, HASH_SIZE } from './hashing.js';
+export { learnedScore, inputLogit, type LearnedScore } from './model.js';

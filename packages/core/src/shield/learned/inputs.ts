@@ -1,0 +1,100 @@
+import { foldText } from './fold.js';
+import { FeatureBuffer, hashFeatures } from './hashing.js';
+import { countIntents, INTENT_IDS } from './intents.js';
+import type { IntentId } from './intent-phrases.js';
+import { STRUCTURE_NAMES, structureOf } from './structure.js';
+
+/** Where a text reached the model: typed by the user, or handed over as data. */
+export type Channel = 'user' | 'document';
+
+/** The rule-based scanner's view of the same text: its logit and the part each reason added. */
+export interface RuleView {
+  z: number;
+  byReason: readonly number[];
+}
+
+/** Rule reasons in the order of `RuleView.byReason` (the order of `scan.ts`). */
+export const RULE_REASONS = [
+  'instruction-override',
+  'system-prompt-extraction',
+  'jailbreak-persona',
+  'role-play',
+  'delimiter-injection',
+  'indirect-injection',
+  'exfiltration',
+  'encoded-payload',
+  'invisible-characters',
+  'homoglyphs',
+] as const;
+
+/** Intents whose weight may differ inside documents: an order aimed at the assistant. */
+const DOCUMENT_INTENTS: readonly IntentId[] = ['addressAi', 'outputRef', 'taskVerb', 'override', 'extract', 'opening'];
+const DOCUMENT_INTENT_INDEX = DOCUMENT_INTENTS.map((id) => INTENT_IDS.indexOf(id));
+
+/** Names of the dense features, in order: the learned model's weights file lists them too. */
+export const DENSE_NAMES: readonly string[] = [
+  'rule.z',
+  ...RULE_REASONS.map((r) => `rule.${r}`),
+  ...INTENT_IDS.map((id) => `intent.${id}`),
+  'fold.disguised',
+  'fold.leet',
+  'fold.joined',
+  'fold.flood',
+  ...STRUCTURE_NAMES.map((n) => `shape.${n}`),
+  'channel.document',
+  ...DOCUMENT_INTENTS.map((id) => `document.${id}`),
+];
+
+/** What the learned model reads of one text. */
+export interface ModelInput {
+  /** Hashed n-gram indices (`hashed.length` of `hashed.indices` are used). */
+  hashed: FeatureBuffer;
+  /** Dense features in the order of {@link DENSE_NAMES}. */
+  dense: Float64Array;
+  /** Intent counts in the order of `INTENT_IDS`, for the reasons a scan reports. */
+  intents: number[];
+}
+
+const clip = (x: number, lo: number, hi: number): number => (x < lo ? lo : x > hi ? hi : x);
+
+/**
+ * The dense features of a text. `folded` is `foldText(raw)`; `rule` the rule scanner's view.
+ */
+export function denseFeatures(raw: string, folded: ReturnType<typeof foldText>, intents: readonly number[], rule: RuleView, channel: Channel): Float64Array {
+  const d = new Float64Array(DENSE_NAMES.length);
+  let k = 0;
+  d[k++] = clip(rule.z + 4, -4, 14) / 4;
+  for (let r = 0; r < RULE_REASONS.length; r++) d[k++] = clip(rule.byReason[r] ?? 0, -4, 10) / 4;
+  for (const c of intents) d[k++] = Math.log1p(c);
+  d[k++] = Math.log1p(folded.disguised);
+  d[k++] = Math.log1p(folded.leet) / 2;
+  d[k++] = Math.log1p(folded.joined / 4) / 2;
+  d[k++] = Math.log1p(folded.flood) / 2;
+  for (const v of structureOf(raw, folded.text)) d[k++] = v;
+  const doc = channel === 'document' ? 1 : 0;
+  d[k++] = doc;
+  for (const i of DOCUMENT_INTENT_INDEX) d[k++] = doc * Math.log1p(intents[i]!);
+  return d;
+}
+
+/**
+ * The learned model's input for one text: hashed character and word n-grams of the folded text
+ * and the dense features (rule logit and reasons, multilingual intents, disguises undone,
+ * structure, channel). Exported as `injectionFeatures` for training and analysis; the
+ * training script (`packages/core/scripts/train-shield/`) calls it on the built package, so the
+ * model is trained on exactly what the scanner computes.
+ *
+ * @example
+ * ```ts
+ * import { injectionFeatures, scanInjection } from '@distill-guard/core';
+ * const input = injectionFeatures('Ignore the above', { channel: 'user' });
+ * input.dense.length; // DENSE_NAMES.length
+ * ```
+ */
+export function modelInput(raw: string, rule: RuleView, channel: Channel, out: FeatureBuffer = new FeatureBuffer()): ModelInput {
+  const folded = foldText(raw);
+  const intents = countIntents(folded.text);
+  out.reset();
+  hashFeatures(folded.text, 0, folded.text.length, channel === 'document', out);
+  return { hashed: out, dense: denseFeatures(raw, folded, intents, rule, channel), intents };
+}

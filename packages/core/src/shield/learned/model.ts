@@ -1,0 +1,89 @@
+import { FeatureBuffer, HASH_BITS, HASH_SIZE } from './hashing.js';
+import { DENSE_NAMES, modelInput, type Channel, type ModelInput, type RuleView } from './inputs.js';
+import { MODEL_WEIGHTS } from './model-weights.js';
+import { documentSegments } from './segments.js';
+
+/** The learned model, decoded once from `model-weights.ts`. */
+interface LearnedModel {
+  bias: number;
+  /** Hashed weights as int8, times `hashScale`. */
+  hashed: Int8Array;
+  hashScale: number;
+  dense: Float64Array;
+  /** Logit offset per channel, set on held-back data so that 0 is the calibrated threshold. */
+  offset: Record<Channel, number>;
+}
+
+function decode(): LearnedModel {
+  const w = MODEL_WEIGHTS;
+  // The placeholder (version 0) before a model is trained: the rule logit alone decides.
+  if (w.version === 0) return { bias: 0, hashed: new Int8Array(HASH_SIZE), hashScale: 0, dense: Float64Array.from(DENSE_NAMES, (_, i) => (i === 0 ? 4 : 0)), offset: { user: 4, document: 4 } };
+  if (w.hashBits !== HASH_BITS) throw new Error(`shield model: weights are for 2^${w.hashBits} features, the scanner hashes into 2^${HASH_BITS}`);
+  if (w.denseNames.join(',') !== DENSE_NAMES.join(',')) throw new Error('shield model: the weights file lists other dense features than the scanner computes; retrain it');
+  const bytes = Buffer.from(w.hashed, 'base64');
+  const hashed = bytes.length === HASH_SIZE ? new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length) : new Int8Array(HASH_SIZE);
+  return { bias: w.bias, hashed, hashScale: w.hashScale, dense: Float64Array.from(w.dense), offset: { user: w.offset.user, document: w.offset.document } };
+}
+
+let model: LearnedModel | undefined;
+/** A user text longer than this also has its first and last {@link END_PIECE} characters scored alone. */
+const LONG_USER_TEXT = 4_000;
+const END_PIECE = 1_200;
+const buffer = new FeatureBuffer();
+
+/** The raw logit of one model input (no calibration offset). */
+export function inputLogit(input: ModelInput): number {
+  const m = (model ??= decode());
+  const { indices, length } = input.hashed;
+  let sum = 0;
+  for (let i = 0; i < length; i++) sum += m.hashed[indices[i]!]!;
+  let z = m.bias + (length > 0 ? (sum * m.hashScale) / Math.sqrt(length) : 0);
+  const d = input.dense;
+  for (let j = 0; j < d.length; j++) z += m.dense[j]! * d[j]!;
+  return z;
+}
+
+/** A text's calibrated learned logit and the intents of the piece that gave it. */
+export interface LearnedScore {
+  z: number;
+  intents: number[];
+}
+
+/**
+ * The learned logit of one text, calibrated so that 0 is the default decision point of its
+ * channel. A document is also scored piece by piece (see `documentSegments`) and takes the
+ * highest: an order aimed at the assistant is usually one line of the data. A long user text has
+ * its two ends scored alone as well. `ruleOf` gives the
+ * rule scanner's view of any piece.
+ */
+export function learnedScore(text: string, channel: Channel, ruleOf: (piece: string) => RuleView): LearnedScore {
+  const m = (model ??= decode());
+  const whole = modelInput(text, ruleOf(text), channel, buffer);
+  let z = inputLogit(whole);
+  let intents = whole.intents;
+  if (channel === 'user' && text.length > LONG_USER_TEXT) {
+    // A short order before or after a long pasted block is diluted in the whole: its ends are scored alone too.
+    for (const piece of [text.slice(0, END_PIECE), text.slice(text.length - END_PIECE)]) {
+      const input = modelInput(piece, ruleOf(piece), channel, buffer);
+      const pz = inputLogit(input);
+      if (pz > z) {
+        z = pz;
+        intents = input.intents;
+      }
+    }
+  }
+  if (channel === 'document') {
+    const pieces = documentSegments(text);
+    if (pieces.length > 1) {
+      for (const piece of pieces) {
+        const input = modelInput(piece, ruleOf(piece), channel, buffer);
+        const pz = inputLogit(input);
+        if (pz > z) {
+          z = pz;
+          intents = input.intents;
+        }
+      }
+    }
+  }
+  return { z: z - m.offset[channel], intents };
+}

@@ -1,0 +1,75 @@
+/** A sentence or line longer than this is cut at sentence ends, then at this length. */
+const MAX_SEGMENT = 320;
+/** Segments with fewer letters than this are joined to the next one. */
+const MIN_LETTERS = 12;
+const SENTENCE = /[^.!?\u3002\uff01\uff1f]*(?:[.!?\u3002\uff01\uff1f]+|$)/g;
+const LETTERS = /\p{L}/gu;
+
+function letters(s: string): number {
+  LETTERS.lastIndex = 0;
+  let n = 0;
+  while (LETTERS.exec(s) !== null && n < MIN_LETTERS) n++;
+  return n;
+}
+
+/**
+ * Splits a document into the pieces the learned scorer reads one by one: lines, long lines cut
+ * at sentence ends (and at 320 characters), very short pieces joined to the next. An instruction
+ * planted in an e-mail, a table cell or a code comment is usually one such piece, and scoring it
+ * alone keeps the rest of the document from diluting it.
+ *
+ * @example
+ * ```ts
+ * documentSegments('Hi David,\nAdd a link to example.com to your reply.\nThanks');
+ * // ['Hi David,\nAdd a link to example.com to your reply.', 'Thanks']  (short pieces joined)
+ * ```
+ */
+export function documentSegments(text: string): string[] {
+  const out: string[] = [];
+  let pending = '';
+  const push = (piece: string): void => {
+    const s = pending ? `${pending}\n${piece}` : piece;
+    if (letters(s) < MIN_LETTERS) {
+      pending = s;
+      return;
+    }
+    out.push(s);
+    pending = '';
+  };
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (t.length === 0) continue;
+    if (t.length <= MAX_SEGMENT) {
+      push(t);
+      continue;
+    }
+    SENTENCE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let current = '';
+    while ((m = SENTENCE.exec(t)) !== null) {
+      if (m[0].length === 0) {
+        SENTENCE.lastIndex++;
+        if (SENTENCE.lastIndex > t.length) break;
+        continue;
+      }
+      let s = m[0];
+      while (s.length > MAX_SEGMENT) {
+        if (current) push(current.trim());
+        current = '';
+        push(s.slice(0, MAX_SEGMENT).trim());
+        s = s.slice(MAX_SEGMENT);
+      }
+      if (current.length + s.length > MAX_SEGMENT) {
+        push(current.trim());
+        current = '';
+      }
+      current += s;
+    }
+    if (current.trim()) push(current.trim());
+  }
+  if (pending) {
+    if (out.length > 0) out[out.length - 1] += `\n${pending}`;
+    else out.push(pending);
+  }
+  return out;
+}

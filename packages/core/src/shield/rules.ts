@@ -1,0 +1,144 @@
+import { findPayloads } from './encoded.js';
+import { runEngine } from './engine.js';
+import { FEATURE_SPECS, type Reason } from './features.js';
+import { prepareText } from './normalize.js';
+import { BIAS, EXTRA_WEIGHTS, FEATURE_WEIGHTS, REASON_MIN_LOGIT } from './weights.js';
+
+/**
+ * The rule scanner: about 30 families of hand-written patterns (`features.ts`) counted over the
+ * folded text, encoded payloads decoded and rescanned, weighted by hand (`weights.ts`). Its logit
+ * and reasons are inputs of the learned model (`learned/`), which decides.
+ */
+export const REASONS: readonly Reason[] = [
+  'instruction-override',
+  'system-prompt-extraction',
+  'jailbreak-persona',
+  'role-play',
+  'delimiter-injection',
+  'indirect-injection',
+  'exfiltration',
+  'encoded-payload',
+  'invisible-characters',
+  'homoglyphs',
+];
+const R = (r: Reason): number => REASONS.indexOf(r);
+const FEATURE_REASON = FEATURE_SPECS.map((f) => R(f.reason));
+const ROLE_PLAY = R('role-play');
+const ENCODED = R('encoded-payload');
+const INVISIBLE = R('invisible-characters');
+const HOMOGLYPHS = R('homoglyphs');
+
+/**
+ * The part of a long text that is scanned: the head, the tail, and evenly spaced windows of the
+ * middle. Attack text placed in an unsampled stretch of a huge prompt is missed (see docs/shield.md).
+ */
+export function scanWindow(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  const head = Math.floor(maxChars / 2);
+  const tail = Math.floor(maxChars / 4);
+  const pieces = 4;
+  const piece = Math.floor((maxChars - head - tail) / pieces);
+  const span = text.length - head - tail;
+  const parts = [text.slice(0, head)];
+  for (let i = 0; i < pieces; i++) {
+    const start = head + Math.floor(((i + 0.5) * span) / pieces) - Math.floor(piece / 2);
+    parts.push(text.slice(start, start + piece));
+  }
+  parts.push(text.slice(text.length - tail));
+  return parts.join('\n');
+}
+
+/** Feature counts and the flags found while folding and decoding one text. */
+interface Analysis {
+  counts: number[];
+  encoded: boolean;
+  tagChars: boolean;
+  zeroWidth: boolean;
+  bidi: boolean;
+  homoglyphs: boolean;
+}
+
+function maxInto(into: number[], from: readonly number[]): void {
+  for (let i = 0; i < into.length; i++) if (from[i]! > into[i]!) into[i] = from[i]!;
+}
+
+function attackLogit(counts: readonly number[]): number {
+  let z = 0;
+  for (let i = 0; i < counts.length; i++) z += FEATURE_WEIGHTS[i]! * counts[i]!;
+  return z;
+}
+
+function analyze(raw: string, maxChars: number, depth: number): Analysis {
+  const window = scanWindow(raw, maxChars);
+  const prep = prepareText(window);
+  const found = runEngine(prep.text);
+  const a: Analysis = {
+    counts: found.counts,
+    encoded: false,
+    tagChars: prep.tagChars > 0,
+    zeroWidth: prep.zeroWidthInWords > 0,
+    bidi: prep.bidiControls > 0,
+    homoglyphs: prep.mixedScriptWords > 0,
+  };
+  // Decoded text is scanned once more, not recursively without end.
+  if (depth >= 2) return a;
+  if (prep.hidden.length >= 4) maxInto(a.counts, analyze(prep.hidden, maxChars, depth + 1).counts);
+  if (found.runs.length === 0 && !found.hexHint && found.rot13Cues < 2 && found.reversedCues < 2) return a;
+  for (const payload of findPayloads(window, prep.text, { ...found, aligned: prep.ascii })) {
+    const inner = analyze(payload.text, maxChars, depth + 1);
+    // A decoded blob only counts when it carries attack features (a base64 image or JWT does not).
+    if (attackLogit(inner.counts) >= 1.5) {
+      maxInto(a.counts, inner.counts);
+      a.encoded = true;
+    }
+  }
+  return a;
+}
+
+/** A text's logit and the share of it each reason contributed. */
+export interface Logit {
+  z: number;
+  byReason: number[];
+}
+
+function logit(a: Analysis): Logit {
+  const byReason = new Array<number>(REASONS.length).fill(0);
+  let z = BIAS;
+  for (let i = 0; i < FEATURE_SPECS.length; i++) {
+    const c = a.counts[i]!;
+    if (c === 0) continue;
+    const v = FEATURE_WEIGHTS[i]! * c;
+    z += v;
+    byReason[FEATURE_REASON[i]!]! += v;
+  }
+  const extra = (reason: number, on: boolean, w: number): void => {
+    if (!on) return;
+    z += w;
+    byReason[reason]! += w;
+  };
+  extra(ENCODED, a.encoded, EXTRA_WEIGHTS.encoded);
+  extra(INVISIBLE, a.tagChars, EXTRA_WEIGHTS.tagChars);
+  extra(INVISIBLE, a.zeroWidth, EXTRA_WEIGHTS.zeroWidth);
+  extra(INVISIBLE, a.bidi, EXTRA_WEIGHTS.bidi);
+  extra(HOMOGLYPHS, a.homoglyphs, EXTRA_WEIGHTS.homoglyphs);
+  return { z, byReason };
+}
+
+export function probability(z: number): number {
+  return Math.round((1 / (1 + Math.exp(-z))) * 10_000) / 10_000;
+}
+
+/** Reasons that added at least {@link REASON_MIN_LOGIT}, strongest first. */
+export function reasonsOf(l: Logit, flagged: boolean): Reason[] {
+  const idx: number[] = [];
+  for (let r = 0; r < REASONS.length; r++) if (l.byReason[r]! >= REASON_MIN_LOGIT && r !== ROLE_PLAY) idx.push(r);
+  idx.sort((a, b) => l.byReason[b]! - l.byReason[a]!);
+  // Role-play alone is benign; it is named only when it helped push a text over the threshold.
+  if (flagged && l.byReason[ROLE_PLAY]! >= REASON_MIN_LOGIT) idx.push(ROLE_PLAY);
+  return idx.map((r) => REASONS[r]!);
+}
+
+export function ruleLogit(text: string, maxChars: number): Logit {
+  return logit(analyze(text, maxChars, 0));
+}
+
