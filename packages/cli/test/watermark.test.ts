@@ -85,6 +85,19 @@ describe('distill-guard watermark verify', () => {
     expect(text.stdout).toMatch(/^NOT FOUND/);
   });
 
+  it('leaves out pairs always written one way (a normaliser expanded them), unless --all-pairs', async () => {
+    const expand = (t: string) => t.replace(/\b(it|that|there|what)['\u2019]s\b/gi, '$1 is');
+    const openings = ['', 'Well, ', 'So ', 'Honestly, ', 'In short, '];
+    const attacked = await file('attacked.jsonl', jsonl(ANSWERS.flatMap((a) => openings.map((o) => expand(markText(o + a, key).text)))));
+    const r = await run(['watermark', 'verify', attacked, '--secret-env', ENV]);
+    expect(r.stdout).toMatch(/left out, always written one way: .*p-it-is \(\d+\)/);
+    const json = JSON.parse((await run(['watermark', 'verify', attacked, '--secret-env', ENV, '--json'])).stdout) as { skippedPairs: Array<{ pair: string }>; positions: number };
+    expect(json.skippedPairs.map((p) => p.pair)).toContain('p-it-is');
+    const all = JSON.parse((await run(['watermark', 'verify', attacked, '--secret-env', ENV, '--json', '--all-pairs'])).stdout) as { skippedPairs: unknown[]; positions: number };
+    expect(all.skippedPairs).toEqual([]);
+    expect(all.positions).toBeGreaterThan(json.positions);
+  });
+
   it('says when there is too little text to reach alpha', async () => {
     const short = await file('short.txt', markText("I don't know. It's late.", key).text);
     const r = await run(['watermark', 'verify', short, '--secret-env', ENV]);

@@ -29,6 +29,8 @@ Options:
   --identities FILE   rank these identities (one id per line, or JSON lines with an
                       "identity" field, such as the audit log); implies --attribution
   --top N             identities to print (default ${DEFAULT_TOP}; --json prints all)
+  --all-pairs         score every pair, also those the texts always write one way (by
+                      default they are left out: a normaliser's work, only coin flips)
   --format F          auto (default), text or jsonl
   --json              print the result as JSON
 
@@ -46,6 +48,7 @@ interface Args {
   top: number;
   format: Format;
   json: boolean;
+  allPairs: boolean;
 }
 
 function parse(argv: string[]): Args {
@@ -63,6 +66,7 @@ function parse(argv: string[]): Args {
         top: { type: 'string' },
         format: { type: 'string' },
         json: { type: 'boolean' },
+        'all-pairs': { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -87,6 +91,7 @@ function parse(argv: string[]): Args {
     top,
     format,
     json: values.json === true,
+    allPairs: values['all-pairs'] === true,
   };
 }
 
@@ -195,9 +200,10 @@ async function verify(argv: string[], io: CommandIO): Promise<number> {
   }
   if (skipped > 0) io.stderr.write(`distill-guard watermark verify: note: ${plural(skipped, 'line')} without a "text" string skipped (first: ${firstSkipped}).\n`);
 
-  const score = scoreEvidence(evidence, key, { attribution: args.attribution });
+  const skipUniformPairs = !args.allPairs;
+  const score = scoreEvidence(evidence, key, { attribution: args.attribution, skipUniformPairs });
   const found = score.pValue < args.alpha || (score.pValue === 0 && score.log10PValue < Math.log10(args.alpha));
-  const ranked: IdentityScore[] | undefined = identities && rankIdentities(evidence, key, identities);
+  const ranked: IdentityScore[] | undefined = identities && rankIdentities(evidence, key, identities, { skipUniformPairs });
   // The smallest p-value this many positions can give: all of them agree.
   const bestPossible = score.positions * -Math.log10(2);
 
@@ -216,6 +222,7 @@ async function verify(argv: string[], io: CommandIO): Promise<number> {
           pValue: score.pValue,
           log10PValue: score.log10PValue,
           attribution: args.attribution,
+          skippedPairs: score.skippedPairs ?? [],
           ...(ranked && { identities: ranked.map((r) => ({ identity: r.identity, positions: r.positions, matches: r.matches, z: r.z, pValue: r.pValue, adjustedPValue: r.adjustedPValue })) }),
         },
         null,
@@ -230,6 +237,9 @@ async function verify(argv: string[], io: CommandIO): Promise<number> {
       `${score.matches.toLocaleString('en-US')} of ${plural(score.positions, 'scored position')} agree with the key`,
   );
   out.push(`           ${plural(evidence.texts, 'text')}, ${plural(evidence.occurrences, 'occurrence')} of a watermark pair${args.attribution ? '; shared positions only (attribution)' : ''}`);
+  if (score.skippedPairs) {
+    out.push(`           left out, always written one way: ${score.skippedPairs.map((p) => `${p.pair} (${p.positions})`).join(', ')}`);
+  }
   if (!found && bestPossible > Math.log10(args.alpha)) {
     out.push(`           too little text to reach alpha: with ${plural(score.positions, 'position')} even full agreement gives p = 10^${bestPossible.toFixed(1)}. Sample more text.`);
   }
