@@ -30,7 +30,7 @@ export * from './flagged/index.js';
 export * from './guard/index.js';
 export { consoleLogger, WARNING_CODES, type Logger, type WarningCode } from './options/warnings.js';
 export * from './http/index.js';
-export { adapterGuard, expectAdapterOptions, type AdapterRouting } from './options/adapter.js';
+export { adapterGuard, expectAdapterOptions, type AdapterRouting } from './adapter/index.js';
 export * from './audit/index.js';
 export * from './alerts/index.js';
 export { parseMetricsOptions, type GuardMetricsPlugin, type MetricsHandlers, type MetricsSources } from './metrics/plugin.js';

@@ -1,9 +1,8 @@
+/** What the Express and Koa adapters share: their options (the guard's plus routing) and the guard they make. */
 import { OptionsError } from '../errors/index.js';
-import { createGuard } from '../guard/create-guard.js';
-import type { Guard } from '../guard/guard.js';
-import { GUARD_OPTION_KEYS } from '../guard/options.js';
-import { parseOtherRoutes, requestClassifier, type OtherRoutes, type RequestClassifier } from '../http/match.js';
-import { expectFunction, expectKnownKeys, expectNumber, isPlainObject } from './validate.js';
+import { createGuard, GUARD_OPTION_KEYS, type Guard } from '../guard/index.js';
+import { parseOtherRoutes, requestClassifier, type OtherRoutes, type RequestClassifier } from '../http/index.js';
+import { expectFunction, expectKnownKeys, expectNumber, isPlainObject } from '../options/validate.js';
 
 const FUNCTION_KEYS = new Set(['user', 'onDenied', 'skip']);
 

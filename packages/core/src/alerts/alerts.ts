@@ -1,5 +1,5 @@
 import { registerExitFlush } from '../audit/index.js';
-import type { GuardContext, GuardEvents } from '../guard/plugins.js';
+import type { GuardContext, GuardEvents } from '../contracts/index.js';
 import type { ResolvedAlertsOptions } from './options.js';
 import { flagAlert, verdictAlert, type FlagAlert, type VerdictAlert } from './payload.js';
 import { WebhookSink, type WebhookStats } from './webhook.js';

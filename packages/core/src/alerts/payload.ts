@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity, Signal, Verdict } from '../decision/index.js';
-import type { GuardEvents } from '../guard/plugins.js';
+import type { GuardEvents } from '../contracts/index.js';
 
 /** Sent when an identity's verdict becomes stronger (throttle, flag, block). */
 export interface VerdictAlert {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Decision, Identity, Outcome, Signal, Verdict } from '../decision/index.js';
-import type { GuardEvents } from '../guard/plugins.js';
+import type { GuardEvents } from '../contracts/index.js';
 import { lastUserText, systemText, type GuardHeaders } from '../request/index.js';
 import { maskSecrets } from './mask.js';
 

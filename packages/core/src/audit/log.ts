@@ -1,4 +1,4 @@
-import type { GuardContext } from '../guard/plugins.js';
+import type { GuardContext } from '../contracts/index.js';
 import { chainRecord, GENESIS_HASH, type ChainHead } from './chain.js';
 import {
   credentialValues,

@@ -2,7 +2,7 @@ import type { Decision, Outcome, ResponseActions, Verdict } from '../decision/in
 import { fingerprintRequest } from '../fingerprint/index.js';
 import { lastUserText } from '../request/index.js';
 import { scanInjection } from '../shield/index.js';
-import type { DetectorInput, DetectorPlugin, DetectorResult, GuardContext } from '../guard/plugins.js';
+import type { DetectorInput, DetectorPlugin, DetectorResult, GuardContext } from '../contracts/index.js';
 import { answerEvidence, type AnswerEvidence } from './answer-evidence.js';
 import { behaviourClass, cohortHashes } from './cohort.js';
 import { EXPLAIN_FROM, post, pre, requestFacts, waveHash, type GroupKey, type PostResult, type RequestFacts, type Target } from './engine.js';

@@ -1,5 +1,5 @@
 import type { Logger } from '../options/warnings.js';
-import type { GuardEvents } from './plugins.js';
+import type { GuardEvents } from '../contracts/index.js';
 
 type AnyListener = (payload: never) => void;
 

@@ -10,7 +10,7 @@ import { DecisionDraft, GuardDecision, limitMessage, makeDecision, MESSAGES } fr
 import { GuardEmitter } from './events.js';
 import { parseOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
 import type { Shield } from '../shield/index.js';
-import type { DetectorInput, DetectorPlugin, DetectorResult, GuardContext, GuardEvents, InjectionScan } from './plugins.js';
+import type { DetectorInput, DetectorPlugin, DetectorResult, GuardContext, GuardEvents, InjectionScan } from '../contracts/index.js';
 import { requestId } from './request-id.js';
 
 /** Turns an unknown body into a valid Messages request or throws `InvalidRequestError`. */

@@ -1,7 +1,7 @@
 import type { AlertsStats } from '../alerts/index.js';
 import type { AuditStats } from '../audit/index.js';
 import { OptionsError } from '../errors/index.js';
-import type { GuardEvents } from '../guard/plugins.js';
+import type { GuardEvents } from '../contracts/index.js';
 import { describe } from '../options/validate.js';
 
 // This file must not import prom-client: `@distill-guard/core` re-exports it so that the guard

@@ -1,5 +1,5 @@
 import { OptionsError } from '../errors/index.js';
-import type { GuardEvents } from '../guard/plugins.js';
+import type { GuardEvents } from '../contracts/index.js';
 import { describe } from '../options/validate.js';
 
 // This file must not import @opentelemetry/api: `@distill-guard/core` re-exports it so that the
