@@ -1,4 +1,4 @@
-import type { InjectionScan } from '../guard/plugins.js';
+import type { InjectionScan } from '../contracts/index.js';
 import type { MessagesBody } from '../request/index.js';
 import { collectChannelTexts, contextTagPattern, type ChannelText } from './channels.js';
 import type { Reason } from './features.js';

@@ -1,4 +1,4 @@
-import type { InjectionScan } from '../guard/plugins.js';
+import type { InjectionScan } from '../contracts/index.js';
 import { withCanary } from './canary.js';
 import { parseShieldOptions, type ResolvedShieldOptions, type ShieldOptions } from './options.js';
 import { createOutputFilter, filterText, type OutputFilter, type OutputFilterOptions, type OutputFilterResult } from './output-filter.js';
