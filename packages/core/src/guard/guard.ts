@@ -6,7 +6,8 @@ import { createIdentityResolver, type IdentityResult } from '../identity/index.j
 import { Limits, type Consumption, type Demand, type Reservation } from '../limits/index.js';
 import type { GuardRequest, MessagesBody } from '../request/index.js';
 import { RedisStore, SharedCall } from '../store/index.js';
-import { DecisionDraft, GuardDecision, limitMessage, makeDecision, MESSAGES } from './decision.js';
+import { DecisionDraft, GuardDecision, makeDecision, MESSAGES } from './decision.js';
+import { decide } from './rules.js';
 import { GuardEmitter } from './events.js';
 import { parseOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
 import type { Shield } from '../shield/index.js';
@@ -478,66 +479,18 @@ export class Guard {
     await this.options.store.close();
   }
 
-  /** Settles the draft's conclusion in order of precedence; returns whether the request is served. */
+  /** Runs the decision rules (see `rules.ts`) over what the checks found. */
   private decide(
     draft: DecisionDraft,
     flag: FlagEntry | undefined,
-    result: DetectorResult | undefined,
+    detection: DetectorResult | undefined,
     injection: InjectionScan | undefined,
     reservation: Reservation,
     storeError: Error | undefined,
   ): boolean {
-    const monitor = draft.monitor;
-    if (storeError && this.options.onStoreError === 'closed') {
-      draft.conclude('error', undefined, 503, MESSAGES.storeClosed);
-      draft.retryAfter = 1;
-      draft.error = { code: 'DG_STORE_UNAVAILABLE', message: storeError.message };
-      return false;
-    }
-    if (flag) {
-      const reason = flag.by === 'detector' ? 'distillation' : 'flagged';
-      draft.conclude('deny', reason, 403, reason === 'distillation' ? MESSAGES.distillation : MESSAGES.flagged);
-      if (flag.cluster && !draft.cluster) draft.cluster = flag.cluster;
-      return false;
-    }
-    if (injection?.verdict === 'injection' && this.parts.injectionPolicy === 'block' && !monitor) {
-      draft.conclude('deny', 'injection', 400, MESSAGES.injection);
-      return false;
-    }
-    if (result && !monitor && result.verdict === 'block') {
-      draft.conclude('deny', 'distillation', 403, MESSAGES.distillation);
-      return false;
-    }
-    if (reservation.exceeded) {
-      const { reason, retryAfter, spec } = reservation.exceeded;
-      const state = reservation.states.find((s) => s.policy === spec.policy);
-      draft.conclude('throttle', reason, undefined, limitMessage(reason, state && { ...state, limit: spec.limit }, retryAfter));
-      draft.retryAfter = retryAfter;
-      return false;
-    }
-    if (result?.probation && !monitor) {
-      draft.conclude('throttle', 'probation', undefined, MESSAGES.probation);
-      draft.retryAfter = result.probation.retryAfter;
-      return false;
-    }
-    if (result && !monitor && result.verdict !== 'allow') {
-      if (result.retryAfter !== undefined) {
-        draft.conclude('throttle', 'distillation', undefined, result.allowance ? MESSAGES.allowance : MESSAGES.slowDown);
-        draft.retryAfter = result.retryAfter;
-        return false;
-      }
-      if (result.actions) draft.actions = result.actions;
-    }
-    if (reservation.maxTokens !== undefined) {
-      const cap = Math.min(reservation.maxTokens, draft.actions?.maxTokens ?? Infinity);
-      draft.actions = { ...draft.actions, maxTokens: cap };
-    }
-    if (storeError) {
-      draft.conclude('error', undefined, undefined, 'Served without the shared store; per-process limits applied.');
-      draft.allowed = true;
-      draft.error = { code: 'DG_STORE_UNAVAILABLE', message: storeError.message };
-    }
-    return true;
+    const { onStoreError } = this.options;
+    const injectionPolicy = this.parts.injectionPolicy;
+    return decide({ monitor: draft.monitor, storeError, onStoreError, flag, injection, injectionPolicy, detection, reservation }, draft);
   }
 
   /** Puts an identity the detector blocked on the flagged list, so every instance refuses it at once. */
