@@ -233,7 +233,7 @@ async function verify(argv: string[], io: CommandIO): Promise<number> {
   }
   const out: string[] = [];
   out.push(
-    `${found ? 'FOUND    ' : 'NOT FOUND'}  key ${key.id}: p = ${formatP(score)} (alpha ${args.alpha}), z = ${score.z.toFixed(2)}, ` +
+    `${found ? 'FOUND    ' : 'NOT FOUND'}  key ${key.id}: p = ${formatP(score)} (alpha ${args.alpha < 1e-3 ? args.alpha.toExponential() : args.alpha}), z = ${score.z.toFixed(2)}, ` +
       `${score.matches.toLocaleString('en-US')} of ${plural(score.positions, 'scored position')} agree with the key`,
   );
   out.push(`           ${plural(evidence.texts, 'text')}, ${plural(evidence.occurrences, 'occurrence')} of a watermark pair${args.attribution ? '; shared positions only (attribution)' : ''}`);
