@@ -1,85 +1,101 @@
 // Shield evaluation: prompt-attack detection rates and scan cost, as printed in docs/shield.md.
 //
-//   pnpm build && node bench/shield-eval.mjs
-//   DG_INJECTION_DEV=<dir with prompts.jsonl> node bench/shield-eval.mjs   (default ../shared/data/injection-dev)
-//   DG_DETECTION_DEV=<dir with requests.jsonl.gz>                           (default ../shared/data/detection-dev)
+//   pnpm --filter @distill-guard/core build && node bench/shield-eval.mjs
+//   DG_INJECTION_DEV=<dir with prompts.jsonl>  DG_INJECTION_DEV2=<dir with direct.jsonl, indirect.jsonl>
+//   DG_DETECTION_DEV=<dir with requests.jsonl.gz, truth.json>        (defaults: ../shared/data/<name>)
 //
-// Rates: true-positive rate on attacks and false-positive rate on benign prompts at the default
-// threshold (0.5), on the development file and on the held-out sets committed under
-// packages/core/test/shield/fixtures/. Cost: scan time as a ratio to JSON.parse of the same
-// lines, microseconds per prompt for context, and the per-character cost at growing lengths
-// (it should stay flat: the scan is linear and capped at 16,384 characters per text).
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
-import { createOutputFilter, scanInjection } from '@distill-guard/core';
+// Rates at the default configuration (threshold 0.5, each row on its own channel), for every
+// development file and source, on all rows and on the test split alone (the tenth of every
+// source that neither training nor calibration read: the honest figure; see
+// packages/core/scripts/train-shield/README.md). Then the real chat prompts of the detection log,
+// the project's fixture sets, and the cost: microseconds per KB of new text when whole resent
+// histories go through scanMessages, as ratios to baselines measured in the same run.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createOutputFilter, scanInjection, scanMessages } from '@distill-guard/core';
+import { dataDir, detectionTexts, labelledRows } from '../packages/core/scripts/train-shield/data.mjs';
+import { stableHash } from '../packages/core/scripts/train-shield/random.mjs';
+import { loadShield } from '../packages/core/scripts/train-shield/shield-source.mjs';
 
-const root = new URL('../', import.meta.url);
-const devDir = process.env.DG_INJECTION_DEV ?? fileURLToPath(new URL('../shared/data/injection-dev/', root));
-const trafficDir = process.env.DG_DETECTION_DEV ?? fileURLToPath(new URL('../shared/data/detection-dev/', root));
-const fixtures = new URL('packages/core/test/shield/fixtures/', root);
-
+const fixtures = new URL('../packages/core/test/shield/fixtures/', import.meta.url);
 function loadFixture(name) {
   return readFileSync(new URL(name, fixtures), 'utf8')
     .split(/\r?\n%%%\r?\n/)
     .map((s) => s.replace(/^\r?\n+|\r?\n+$/g, ''))
     .filter(Boolean);
 }
-
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
-function rates(attacks, benign, threshold = 0.5) {
-  const flagged = (texts) => texts.filter((t) => scanInjection(t, { threshold }).verdict === 'injection').length;
-  const tp = flagged(attacks);
-  const fp = flagged(benign);
-  return { tp, fp, tpr: tp / attacks.length, fpr: fp / benign.length, attacks: attacks.length, benign: benign.length };
-}
-const line = (name, r) => console.log(`${name.padEnd(34)} TPR ${pct(r.tpr).padStart(6)} (${r.tp}/${r.attacks})   FPR ${pct(r.fpr).padStart(5)} (${r.fp}/${r.benign})`);
-
-console.log('Prompt-attack detection, default threshold 0.5\n');
-let devLines = [];
-const devFile = `${devDir.replace(/\/$/, '')}/prompts.jsonl`;
-if (existsSync(devFile)) {
-  devLines = readFileSync(devFile, 'utf8').split('\n').filter((l) => l.trim());
-  const rows = devLines.map((l) => JSON.parse(l));
-  const attacks = rows.filter((r) => r.label === 'injection').map((r) => r.text);
-  const benign = rows.filter((r) => r.label === 'benign').map((r) => r.text);
-  line('injection-dev/prompts.jsonl', rates(attacks, benign));
-  const sweep = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8].map((t) => {
-    const r = rates(attacks, benign, t);
-    return `${t.toFixed(1)}: ${pct(r.tpr)}/${pct(r.fpr)}`;
-  });
-  console.log(`  threshold sweep (TPR/FPR)         ${sweep.join('  ')}`);
-} else {
-  console.log(`(no development file at ${devFile}; set DG_INJECTION_DEV)`);
-}
-
-const held = {
-  attacks: loadFixture('heldout-attacks.txt'),
-  benign: loadFixture('heldout-benign.txt'),
-  technical: loadFixture('heldout-benign-technical.txt'),
+const flags = (r) => scanInjection(r.text, { channel: r.channel }).verdict === 'injection';
+/** The split the training script puts a row in (by a hash of its text). */
+const splitOf = (text) => {
+  const h = stableHash(text) % 10;
+  return h < 2 ? 'calib' : h === 2 ? 'test' : 'train';
 };
-line('held-out set 1 (all benign)', rates(held.attacks, [...held.benign, ...held.technical]));
-line('  benign: long technical only', rates(held.attacks, held.technical));
-const blind = { attacks: loadFixture('blind-attacks.txt'), benign: [...loadFixture('blind-benign.txt'), ...loadFixture('blind-benign-technical.txt')] };
-line('held-out set 2', rates(blind.attacks, blind.benign));
-const fresh = { attacks: loadFixture('final-attacks.txt'), benign: loadFixture('final-benign.txt') };
-line('held-out set 3', rates(fresh.attacks, fresh.benign));
 
-// Real chat traffic (ShareGPT, Open Assistant and Alpaca prompts of the detection data set): not
-// labelled for injection, so this is an upper bound on the false-positive rate of ordinary use.
-let requestLines = [];
-const trafficFile = `${trafficDir.replace(/\/$/, '')}/requests.jsonl.gz`;
-if (existsSync(trafficFile)) {
-  requestLines = gunzipSync(readFileSync(trafficFile)).toString('utf8').split('\n').filter((l) => l.trim());
-  const prompts = new Set();
-  for (const l of requestLines) {
-    for (const m of JSON.parse(l).body?.messages ?? []) {
-      const t = typeof m.content === 'string' ? m.content : '';
-      if (t) prompts.add(t);
+function table(title, rows) {
+  console.log(title);
+  const groups = new Map();
+  for (const r of rows) {
+    for (const key of [`${r.file}`, `  ${r.source}`]) {
+      if (!groups.has(key)) groups.set(key, { attacks: 0, tp: 0, benign: 0, fp: 0, order: groups.size });
+      const g = groups.get(key);
+      const hit = flags(r);
+      if (r.label) {
+        g.attacks++;
+        if (hit) g.tp++;
+      } else {
+        g.benign++;
+        if (hit) g.fp++;
+      }
     }
   }
-  const flagged = [...prompts].filter((t) => scanInjection(t).verdict === 'injection').length;
-  console.log(`${'detection-dev prompts (unlabelled)'.padEnd(34)} flagged ${pct(flagged / prompts.size)} (${flagged}/${prompts.size} unique prompts)`);
+  for (const [key, g] of groups) {
+    const tpr = g.attacks ? `TPR ${pct(g.tp / g.attacks).padStart(6)} (${g.tp}/${g.attacks})` : '';
+    const fpr = g.benign ? `FPR ${pct(g.fp / g.benign).padStart(5)} (${g.fp}/${g.benign})` : '';
+    console.log(`  ${key.padEnd(34)} ${tpr.padEnd(24)} ${fpr}`);
+  }
+}
+
+console.log('Prompt-attack detection, default configuration (threshold 0.5, each row on its channel)\n');
+const rows = labelledRows({ required: false });
+if (rows.length > 0) {
+  table('all rows (70% of them were trained on: an optimistic figure)', rows);
+  console.log('');
+  table('test split only (a tenth of every source, read by neither training nor calibration)', rows.filter((r) => splitOf(r.text) === 'test'));
+} else {
+  console.log('(no development files; set DG_INJECTION_DEV and DG_INJECTION_DEV2)');
+}
+
+// Real chat prompts of the detection log (ShareGPT and Open Assistant from legitimate accounts;
+// the attackers' Alpaca instructions separately). Not labelled for injection: some real users paste
+// jailbreaks, so this is an upper bound on the false-positive rate of ordinary use.
+const det = detectionTexts({ required: false, maxAnswers: 100_000 });
+if (det) {
+  const legit = [...det.prompts].filter(([, l]) => l).map(([t]) => t);
+  const other = [...det.prompts].filter(([, l]) => !l).map(([t]) => t);
+  const count = (texts, channel) => texts.filter((text) => flags({ text, channel })).length;
+  const line = (name, texts, channel) => {
+    const n = count(texts, channel);
+    console.log(`  ${name.padEnd(50)} flagged ${pct(n / texts.length).padStart(5)} (${n}/${texts.length}; on the test split ${count(texts.filter((t) => splitOf(t) === 'test'), channel)}/${texts.filter((t) => splitOf(t) === 'test').length})`);
+  };
+  console.log('\ndetection-dev (unlabelled real traffic)');
+  line('unique prompts of legitimate accounts (user)', legit, 'user');
+  line('unique prompts of attacker accounts (user)', other, 'user');
+  line('answers served, read as documents (document)', det.answers, 'document');
+}
+
+const fixtureSets = [
+  ['held-out set 1', 'heldout-attacks.txt', ['heldout-benign.txt', 'heldout-benign-technical.txt']],
+  ['held-out set 2', 'blind-attacks.txt', ['blind-benign.txt', 'blind-benign-technical.txt']],
+  ['held-out set 3', 'final-attacks.txt', ['final-benign.txt']],
+];
+console.log('\nproject fixture sets (their train split is training data since issue 18: regression figures)');
+for (const [name, a, b] of fixtureSets) {
+  const attacks = loadFixture(a);
+  const benign = b.flatMap(loadFixture);
+  const tp = attacks.filter((text) => flags({ text, channel: 'user' })).length;
+  const fp = benign.filter((text) => flags({ text, channel: 'user' })).length;
+  console.log(`  ${name.padEnd(34)} TPR ${pct(tp / attacks.length).padStart(6)} (${tp}/${attacks.length})   FPR ${pct(fp / benign.length).padStart(5)} (${fp}/${benign.length})`);
 }
 
 // ---- cost ----
@@ -94,45 +110,69 @@ function cpuMicros(fn, reps) {
   return best;
 }
 
-console.log('\nScan cost (best of 5, CPU time)\n');
-const corpus = devLines.length > 0 ? devLines : [...held.attacks, ...held.benign, ...held.technical].map((text) => JSON.stringify({ text }));
-const texts = corpus.map((l) => JSON.parse(l).text);
-const chars = texts.reduce((n, t) => n + t.length, 0);
-for (const t of texts) scanInjection(t);
-const scanUs = cpuMicros(() => {
-  for (const t of texts) scanInjection(t);
-}, 3);
-const parseUs = cpuMicros(() => {
-  for (const l of corpus) JSON.parse(l);
-}, 3);
-console.log(`injection-dev prompts (${(chars / texts.length).toFixed(0)} chars avg): scan ${(scanUs / parseUs).toFixed(1)}x JSON.parse of the same lines, ${(scanUs / texts.length).toFixed(1)} us/prompt`);
-
-if (requestLines.length > 0) {
-  const lines = requestLines.slice(0, 20_000);
+console.log('\nScan cost (best of 5, CPU time; ratios to baselines measured in this run)\n');
+const trafficDir = dataDir('DG_DETECTION_DEV', 'detection-dev', { required: false });
+if (trafficDir) {
+  const { gunzipSync } = await import('node:zlib');
+  const lines = gunzipSync(readFileSync(`${trafficDir}/requests.jsonl.gz`)).toString('utf8').split('\n').filter((l) => l.trim()).slice(0, 6_000);
   const bodies = lines.map((l) => JSON.parse(l).body);
-  const lastUser = bodies.map((b) => b.messages.at(-1)?.content).map((c) => (typeof c === 'string' ? c : ''));
-  const avg = lastUser.reduce((n, t) => n + t.length, 0) / lastUser.length;
-  const us = cpuMicros(() => {
-    for (const t of lastUser) scanInjection(t);
-  }, 2);
-  const parse = cpuMicros(() => {
+  // New text: the characters of texts the scanner has not seen before in this replay (a resent
+  // history costs a digest per text; only new turns are scanned).
+  const seen = new Set();
+  let newChars = 0;
+  let allChars = 0;
+  for (const b of bodies) {
+    for (const m of b.messages ?? []) {
+      const t = typeof m.content === 'string' ? m.content : '';
+      allChars += t.length;
+      if (!seen.has(t)) {
+        seen.add(t);
+        newChars += t.length;
+      }
+    }
+  }
+  // Each repetition is a fresh process state for the scanner's memory: a different maxChars
+  // clears it, so every run pays for the new texts again.
+  let round = 0;
+  const scanUs = cpuMicros(() => {
+    const maxChars = 16_384 + (++round % 2);
+    for (const b of bodies) scanMessages(b, { maxChars });
+  }, 1);
+  const parseUs = cpuMicros(() => {
     for (const l of lines) JSON.parse(l);
-  }, 2);
-  console.log(`detection-dev requests (${avg.toFixed(0)} chars avg prompt): scan ${(us / parse).toFixed(2)}x JSON.parse of the whole request line, ${(us / lines.length).toFixed(1)} us/request`);
+  }, 1);
+  const newTexts = [...seen];
+  const hashUs = cpuMicros(() => {
+    for (const t of newTexts) createHash('sha256').update(t).digest();
+  }, 1);
+  // The rule scanner alone (what the shield ran before the learned model), over the same new texts.
+  const { ruleLogit } = await loadShield('rules.ts');
+  const rulesUs = cpuMicros(() => {
+    for (const t of newTexts) ruleLogit(t, 16_384);
+  }, 1);
+  const perKB = (us) => us / (newChars / 1024);
+  console.log(`${lines.length} detection-dev requests replayed through scanMessages (${(allChars / 1024 / 1024).toFixed(1)} MB of message text, ${(newChars / 1024 / 1024).toFixed(2)} MB of it new):`);
+  console.log(`  scan ${perKB(scanUs).toFixed(1)} us per KB of new text (context only; the machine is shared)`);
+  console.log(`  ratio to JSON.parse of the same request lines: ${(scanUs / parseUs).toFixed(2)}x`);
+  console.log(`  ratio to one SHA-256 pass over the new text:   ${(scanUs / hashUs).toFixed(1)}x`);
+  console.log(`  ratio to the rule scanner alone (the shield before the learned model) on the new texts: ${(scanUs / rulesUs).toFixed(1)}x (rules ${perKB(rulesUs).toFixed(1)} us/KB)`);
 }
 
 // A homogeneous text (one technical prompt repeated), so the per-character cost compares like with like.
-const unit = held.technical[0];
+const technical = loadFixture('heldout-benign-technical.txt');
+const unit = technical[0];
 const sample = (n) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
 const perChar = [];
 for (const n of [500, 2_000, 8_000, 16_000, 64_000, 256_000]) {
   const text = sample(n);
-  const reps = Math.max(3, Math.floor(400_000 / n));
+  const reps = Math.max(3, Math.floor(200_000 / n));
   const us = cpuMicros(() => scanInjection(text), reps);
-  perChar.push({ n, us });
+  const docUs = cpuMicros(() => scanInjection(text, { channel: 'document' }), reps);
+  perChar.push({ n, us, docUs });
 }
 const ref = perChar[0];
-console.log(`per-character cost relative to 500 chars: ${perChar.map((p) => `${p.n}: ${((p.us / p.n) / (ref.us / ref.n)).toFixed(2)}`).join('  ')}`);
+console.log(`per-character cost relative to 500 chars (user): ${perChar.map((p) => `${p.n}: ${(p.us / p.n / (ref.us / ref.n)).toFixed(2)}`).join('  ')}`);
+console.log(`document channel relative to user, same text:    ${perChar.map((p) => `${p.n}: ${(p.docUs / p.us).toFixed(2)}`).join('  ')}`);
 console.log(`  (${ref.us.toFixed(1)} us for a 500-character prompt; beyond 16,384 characters only sampled windows are scanned)`);
 
 const reply = sample(200_000);

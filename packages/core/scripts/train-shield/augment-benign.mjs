@@ -62,3 +62,31 @@ export function aboutAttacks(rng) {
   if (b === a) b = QUOTED_ATTACKS[(QUOTED_ATTACKS.indexOf(a) + 1) % QUOTED_ATTACKS.length];
   return rng.pick(EXPLAIN_FRAMES)(a, b);
 }
+
+// Ordinary tasks laid out the way scripts and careful users lay them out: markdown headings,
+// "Task:" and "Input:" labels, a request to reason step by step. Written for this generator.
+const TASKS = [
+  'Write a haiku about autumn leaves.', 'Summarise the paragraph below in one sentence.', 'Translate the sentence into Italian.', 'List three uses of baking soda.',
+  'Classify the review as positive or negative.', 'Rewrite the email so it sounds more polite.', 'Explain what a hash table is to a beginner.', 'Name five rivers in Africa.',
+  'Suggest a title for the blog post below.', 'Convert the temperature to Fahrenheit.', 'Generate a password policy for a small office.', 'Create a shopping list for a week of vegetarian dinners.',
+  'Find the grammatical error in the sentence.', 'Describe the plot of a mystery novel in three lines.', 'Write a product description for a steel water bottle.', 'Compute the area of a circle with radius 4.',
+  'Give an example of a metaphor.', 'Outline a 20-minute workout with no equipment.', 'Answer the question using the passage.', 'Sort the numbers from smallest to largest.',
+];
+const INPUTS = ['The meeting ran long and nobody agreed on the budget.', 'I loved the battery life but the screen scratches easily.', '12, 5, 88, 31, 7', 'Il pleut depuis ce matin.', 'Water boils at 100 degrees Celsius at sea level.', '25 degrees Celsius'];
+const LAYOUTS = [
+  (t, i) => `### Task\n${t}\n\n### Input\n${i}\n\n### Answer`,
+  (t) => `### Task\n${t}\n### Answer`,
+  (t, i) => `## Instructions\n${t}\n\n## Text\n${i}`,
+  (t, i) => `Task: ${t}\nInput: ${i}\nOutput:`,
+  (t) => `Think step by step, then give the final answer.\n\n### Question\n${t}`,
+  (t, i) => `You are an expert editor. ${t}\n\n---\n${i}\n---`,
+  (t) => `Instruction: ${t}\nResponse:`,
+  (t, i) => `**Task:** ${t}\n**Data:** ${i}`,
+  (t) => `Reason carefully and show your working before the final line.\n\n${t}`,
+  (t, i) => `${t}\n\n${i}\n\nWork it out one step at a time and put the result in <result> tags.`,
+  (t) => `Please be thorough. First restate the problem, then solve it.\nProblem: ${t}`,
+];
+/** An ordinary task in a structured layout. */
+export function structuredTask(rng) {
+  return rng.pick(LAYOUTS)(rng.pick(TASKS), rng.pick(INPUTS));
+}

@@ -8,15 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** Imports `src/shield/index.ts` freshly bundled (the model weights as they are on disk now). */
-export async function loadShield() {
+/** Imports `src/shield/<entry>` freshly bundled (the model weights as they are on disk now). */
+export async function loadShield(entry = 'index.ts') {
   const require = createRequire(import.meta.url);
   const esbuild = createRequire(require.resolve('tsup'))('esbuild');
   const dir = mkdtempSync(join(tmpdir(), 'dg-shield-'));
   const outfile = join(dir, 'shield.mjs');
   try {
     await esbuild.build({
-      entryPoints: [fileURLToPath(new URL('../../src/shield/index.ts', import.meta.url))],
+      entryPoints: [fileURLToPath(new URL(`../../src/shield/${entry}`, import.meta.url))],
       bundle: true,
       platform: 'node',
       format: 'esm',

@@ -11,7 +11,7 @@
 // checkout's sibling shared/data/...). Deterministic: seeded generator and shuffles, no threads.
 import { writeFileSync } from 'node:fs';
 import { ATTACK_BANK, obfuscate, templatedAttack } from './augment-attacks.mjs';
-import { BENIGN_LANGS, aboutAttacks, benignLookalike } from './augment-benign.mjs';
+import { BENIGN_LANGS, aboutAttacks, benignLookalike, structuredTask } from './augment-benign.mjs';
 import { PLANTED_LANGS, plantedInstruction, syntheticDocument } from './augment-documents.mjs';
 import { detectionTexts, fixtureRows, labelledRows } from './data.mjs';
 import { seeded, stableHash } from './random.mjs';
@@ -85,6 +85,7 @@ function synthetic(trainRows, excluded) {
   for (let i = 0; i < 600; i++) out.push({ text: obfuscate(rng, out[i].text), label: 1, source: 'synthetic-obfuscated', channel: 'user' });
   for (let i = 0; i < 900; i++) out.push({ text: benignLookalike(rng, BENIGN_LANGS[i % BENIGN_LANGS.length]), label: 0, source: 'synthetic-benign', channel: 'user' });
   for (let i = 0; i < 500; i++) out.push({ text: aboutAttacks(rng), label: 0, source: 'synthetic-benign', channel: 'user' });
+  for (let i = 0; i < 600; i++) out.push({ text: structuredTask(rng), label: 0, source: 'synthetic-benign', channel: 'user' });
   // Documents: synthetic ones, and real answers from the detection log as hosts (unless held out).
   const hosts = excluded.has('detection-dev-answers') ? [] : trainRows.filter((r) => r.source === 'detection-dev-answers').map((r) => r.text);
   for (let i = 0; i < 1600; i++) {

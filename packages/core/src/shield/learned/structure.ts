@@ -22,6 +22,8 @@ export const STRUCTURE_NAMES = [
 
 /** A line that is mostly a run of one symbol (`%%%`, `-----`, `=====`, `###`, `>>>`), maybe with words. */
 const SYMBOL_LINE = /^[^\p{L}\p{N}\n]*([^\p{L}\p{N}\s])\1{2,}.*$/gmu;
+/** A markdown heading: hashes, a space, then text not ending in symbols. */
+const MARKDOWN_HEADING = /^\s*#{1,6}\s+[^#\n]*[\p{L}\p{N}.:?!)\]]\s*$/u;
 /** Such a line that names a part of a prompt: END, BEGIN, USER, SYSTEM, INPUT, INSTRUCTIONS... */
 const LABELLED = /(?:end|begin|start|user|system|input|output|instruc|prompt|admin|assistant|context|document|ambiguity|data|task|response|human)/i;
 /** `[system]`, `<admin>`, `(developer)`, `{{user}}`: a role in brackets. */
@@ -96,9 +98,12 @@ export function structureOf(raw: string, folded: string): number[] {
   SYMBOL_LINE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = SYMBOL_LINE.exec(raw)) !== null && symbolLines < 50) {
+    if (m[0].length === 0) SYMBOL_LINE.lastIndex++;
+    // A markdown heading (`### Task`, `## Answer`) is how many honest prompts are laid out: only
+    // a heading closed by symbols too (`### END USER INPUT ###`) looks like a boundary.
+    if (MARKDOWN_HEADING.test(m[0])) continue;
     symbolLines++;
     if (LABELLED.test(m[0])) labelled++;
-    if (m[0].length === 0) SYMBOL_LINE.lastIndex++;
   }
   const c = charCounts(raw);
   const letters = Math.max(1, c.letters);
