@@ -1,25 +1,42 @@
 import { WORD_PAIRS } from './classes.js';
 
 /**
- * Every prefix of every member as a trie on character codes (lower case, `'` for both
- * apostrophes, one space between words): `PREFIXES[node][code]` is the next node, or undefined.
+ * Every prefix of every member as a trie on characters (lower case, `'` for both apostrophes,
+ * one space between words), as a flat table: `NEXT[node * WIDTH + slot(c)]` is the next node, or
+ * 0 for none (the root is never a child). A typed array rather than a map per node: this runs on
+ * every stream chunk, and a map lookup per character was most of its cost.
  */
-const PREFIXES: Array<Map<number, number>> = [new Map()];
-for (const p of WORD_PAIRS) {
-  for (const m of p.members) {
-    let node = 0;
-    for (let i = 0; i < m.length; i++) {
-      const c = m.charCodeAt(i);
-      let next = PREFIXES[node]!.get(c);
-      if (next === undefined) {
-        next = PREFIXES.length;
-        PREFIXES.push(new Map());
-        PREFIXES[node]!.set(c, next);
+const WIDTH = 28; // a-z, space, apostrophe
+const APOSTROPHE_SLOT = 27;
+const SPACE_SLOT = 26;
+
+function slotOf(c: number): number {
+  if (c >= 97 && c <= 122) return c - 97;
+  if (c === 32) return SPACE_SLOT;
+  if (c === 39) return APOSTROPHE_SLOT;
+  return -1;
+}
+
+const NEXT: Int16Array = (() => {
+  const rows: number[][] = [new Array<number>(WIDTH).fill(0)];
+  for (const p of WORD_PAIRS) {
+    for (const m of p.members) {
+      let node = 0;
+      for (let i = 0; i < m.length; i++) {
+        const slot = slotOf(m.charCodeAt(i));
+        if (slot < 0) throw new Error(`watermark: member "${m}" has a character the trie cannot hold`);
+        let next = rows[node]![slot]!;
+        if (next === 0) {
+          next = rows.length;
+          rows.push(new Array<number>(WIDTH).fill(0));
+          rows[node]![slot] = next;
+        }
+        node = next;
       }
-      node = next;
     }
   }
-}
+  return Int16Array.from(rows.flat());
+})();
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -38,13 +55,18 @@ function isMemberPrefix(buf: string, start: number): boolean {
   let node = 0;
   for (let i = start; i < buf.length; i++) {
     let c = buf.charCodeAt(i);
+    let slot: number;
     if (isSpaceOrTab(c)) {
       while (i + 1 < buf.length && isSpaceOrTab(buf.charCodeAt(i + 1))) i++;
-      c = 32;
-    } else if (isApostrophe(c)) c = 39;
-    else if (c >= 65 && c <= 90) c += 32;
-    const next = PREFIXES[node]!.get(c);
-    if (next === undefined) return false;
+      slot = SPACE_SLOT;
+    } else if (isApostrophe(c)) slot = APOSTROPHE_SLOT;
+    else {
+      if (c >= 65 && c <= 90) c += 32;
+      if (c < 97 || c > 122) return false;
+      slot = c - 97;
+    }
+    const next = NEXT[node * WIDTH + slot]!;
+    if (next === 0) return false;
     node = next;
   }
   return true;
