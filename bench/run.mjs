@@ -16,6 +16,7 @@ const BENCHES = [
   { name: 'detector-adversary', file: 'adversary/run.mjs', args: ['--phrasing', 'dev'], what: 'white-box campaigns beside the development log\'s people, dev phrasing (issue 14)' },
   { name: 'detector-adversary-holdout', file: 'adversary/run.mjs', args: ['--phrasing', 'holdout'], what: 'the same campaigns with the held-out phrasing set, never tuned on (issue 14)' },
   { name: 'detector-classifiers', file: 'classifiers/fixtures.mjs', what: 'multilingual reasoning, answer and instruction classifiers on their fixture sets (issue 14)' },
+  { name: 'watermark', file: 'watermark/run.mjs', what: 'output watermark: words changed, cost per KB, detection in trained students, false alarms, noise and white-box attacks (issue 19)' },
 ];
 
 const filters = process.argv.slice(2);
