@@ -1,0 +1,140 @@
+// pnpm bench check-cost -> what one guarded request costs in-process on the memory store: check +
+// record per request for the default configuration and with parts turned off (time as a ratio to
+// the guard with every check off, measured in the same run), and bytes allocated per request.
+//
+//   node bench/check-cost.mjs              (time, then allocation in a child process)
+//   BENCH_ROUNDS=5 node bench/check-cost.mjs
+//
+// Allocation is measured in a child process started with a young generation large enough that
+// no garbage collection runs while it checks 2,000 requests: the heap's growth is then what they
+// allocated (the run says so, or reports that a collection spoiled it).
+import { spawnSync } from 'node:child_process';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { createGuard, memoryStore } from '@distill-guard/core';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const unlimited = { requests: { limit: 1e9, window: '1m' }, tokens: { limit: 1e12, window: '1h' }, costUsd: { limit: 1e9, window: '1d' }, outputTokens: { limit: 1e12, window: '1d' }, concurrency: 1e6, perIp: { requests: { limit: 1e9, window: '1m' } } };
+export const VARIANTS = {
+  'nothing (limits, shield, detector off)': { limits: false, shield: false, detector: false },
+  'limits only': { shield: false, detector: false },
+  'no detector': { detector: false },
+  'no shield': { shield: false },
+  'full default': {},
+};
+
+// Chat traffic as in the HTTP bench: conversations that grow turn by turn, many users.
+const ASKS = ['Can you explain how a heat pump works in winter?', 'Write a short, friendly reminder email about the team offsite on Friday.', 'What is the difference between a list and a tuple in Python?', 'My tomato plants have yellow leaves at the bottom. What should I do?'];
+const FOLLOWS = ['Thanks, can you make it shorter?', 'Can you give an example?', 'What would you do in my place?', 'Could you put that in a table?'];
+const REPLY = 'Sure. Here is a clear answer with the main points first, then the details you may need: it depends on a few factors, which I will go through one by one, with a short example for each.';
+const AGENT = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36';
+function requests(conversations = 1_000, turns = 10) {
+  const out = [];
+  const histories = Array.from({ length: conversations }, () => []);
+  for (let t = 0; t < turns; t++) {
+    for (let c = 0; c < conversations; c++) {
+      const h = histories[c];
+      h.push({ role: 'user', content: `${t === 0 ? ASKS[c % ASKS.length] : FOLLOWS[(c + t) % FOLLOWS.length]} (${c}.${t})` });
+      const body = JSON.stringify({ model: 'claude-haiku-4-5', max_tokens: 512, messages: h });
+      out.push({ ip: `10.${c % 250}.${(c * 7) % 250}.${1 + (c % 250)}`, method: 'POST', path: '/v1/messages', headers: { 'content-type': 'application/json', 'user-agent': AGENT }, user: `u${c}`, body });
+      h.push({ role: 'assistant', content: `${REPLY} [${c}.${t}]` });
+    }
+  }
+  return out;
+}
+const OUTCOME = { status: 200, usage: { input_tokens: 40, output_tokens: 20 }, outputText: REPLY };
+
+function guardFor(parts) {
+  return createGuard({ store: memoryStore(), mode: 'monitor', limits: unlimited, warnings: false, ...parts });
+}
+
+/** µs per request for check + record over `reqs` (bodies parsed as a server's body parser would). */
+async function timeVariant(parts, reqs) {
+  const guard = guardFor(parts);
+  // Warm-up on the first tenth, unmeasured.
+  const warm = Math.floor(reqs.length / 10);
+  const run = async (from, to) => {
+    for (let i = from; i < to; i++) {
+      const r = reqs[i];
+      const d = await guard.check({ ...r, body: JSON.parse(r.body) });
+      if (d.allowed) guard.record(d, OUTCOME);
+    }
+  };
+  await run(0, warm);
+  const start = performance.now();
+  await run(warm, reqs.length);
+  const us = ((performance.now() - start) * 1000) / (reqs.length - warm);
+  await guard.close();
+  return us;
+}
+
+async function allocation(name) {
+  const reqs = requests(200, 10);
+  const guard = guardFor(VARIANTS[name]);
+  let gcs = 0;
+  const obs = new PerformanceObserver((list) => (gcs += list.getEntries().length));
+  const check = async (from, to) => {
+    for (let i = from; i < to; i++) {
+      const r = reqs[i];
+      const body = JSON.parse(r.body);
+      const d = await guard.check({ ...r, body });
+      if (d.allowed) guard.record(d, OUTCOME);
+    }
+  };
+  await check(0, 1_000);
+  globalThis.gc();
+  // Parsing allocates too: measured alone, then taken off.
+  const parseFrom = process.memoryUsage().heapUsed;
+  for (let i = 1_000; i < 2_000; i++) JSON.parse(reqs[i].body);
+  const parseBytes = process.memoryUsage().heapUsed - parseFrom;
+  globalThis.gc();
+  obs.observe({ entryTypes: ['gc'] });
+  const from = process.memoryUsage().heapUsed;
+  await check(1_000, 2_000);
+  const bytes = process.memoryUsage().heapUsed - from - parseBytes;
+  // GC entries reach the observer a moment later.
+  await new Promise((r) => setTimeout(r, 50));
+  obs.disconnect();
+  await guard.close();
+  return { bytesPerRequest: bytes / 1_000, gcs };
+}
+
+export async function runCheckCost() {
+  const reqs = requests();
+  const names = Object.keys(VARIANTS);
+  const times = Object.fromEntries(names.map((n) => [n, []]));
+  // One unmeasured pass of every variant first, so the first one measured does not pay for
+  // compiling the code they share.
+  for (const name of names) await timeVariant(VARIANTS[name], reqs.slice(0, 2_000));
+  for (let round = 0; round < ROUNDS; round++) {
+    // Interleaved, each round in a rotated order.
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(k + round) % names.length];
+      times[name].push(await timeVariant(VARIANTS[name], reqs));
+    }
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const base = median(times[names[0]]);
+  const self = fileURLToPath(import.meta.url);
+  return names.map((name) => {
+    const child = spawnSync(process.execPath, ['--expose-gc', '--min-semi-space-size=256', '--max-semi-space-size=256', self, '--alloc', name], { encoding: 'utf8' });
+    const alloc = child.status === 0 ? JSON.parse(child.stdout.trim().split('\n').pop()) : { error: child.stderr.trim().split('\n').pop() };
+    return { variant: name, us: median(times[name]), overNothing: median(times[name]) - base, ...alloc };
+  });
+}
+
+export function formatCheckCost(rows) {
+  const lines = [`check + record in-process, memory store, monitor mode (median of ${ROUNDS} interleaved rounds over 10,000 chat requests)`, 'variant                                    µs/request   minus nothing   bytes allocated/request'];
+  for (const r of rows) {
+    const alloc = r.error ? `(${r.error})` : r.gcs > 0 ? `(a collection ran: ${r.gcs})` : String(Math.round(r.bytesPerRequest));
+    lines.push(`${r.variant.padEnd(42)} ${r.us.toFixed(1).padStart(10)}   ${r.overNothing.toFixed(1).padStart(13)}   ${alloc.padStart(23)}`);
+  }
+  lines.push('minus nothing: the same run\'s guard with every check off subtracted (what the parts cost). Allocation: heap growth over 1,000 checks with no collection, JSON parsing taken off.');
+  return lines.join('\n');
+}
+
+if (process.argv[2] === '--alloc') {
+  console.log(JSON.stringify(await allocation(process.argv[3])));
+} else if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(formatCheckCost(await runCheckCost()));
+}
