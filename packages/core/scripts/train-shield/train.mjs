@@ -24,7 +24,7 @@ const HASH_SIZE = 1 << HASH_BITS;
 const SEED = 18;
 /** Target false-positive rate of the calibrated threshold on held-back benign texts, per channel. */
 const TARGET_FPR = { user: 0.004, document: 0.008 };
-const EPOCHS = 6;
+const EPOCHS = Number(process.env.DG_SHIELD_EPOCHS ?? 6);
 
 const args = process.argv.slice(2);
 const arg = (name) => {
@@ -165,8 +165,8 @@ function train(units, denseCount) {
   const gH = new Float64Array(HASH_SIZE).fill(1e-8);
   const gD = new Float64Array(denseCount).fill(1e-8);
   let gB = 1e-8;
-  const lr = 0.15;
-  const l2 = 2e-5;
+  const lr = Number(process.env.DG_SHIELD_LR ?? 0.15);
+  const l2 = Number(process.env.DG_SHIELD_L2 ?? 2e-5);
   const rng = seeded(SEED + 1);
   const order = units.map((_, i) => i);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {

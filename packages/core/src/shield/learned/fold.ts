@@ -31,9 +31,19 @@ const WORD_FLOOD = /(?<![\p{L}\p{N}])([\p{L}\p{N}]+)(?:[^\p{L}\p{N}]{1,3}\1(?![\
 /** The same symbol (or symbol and space) five or more times. */
 const SYMBOL_FLOOD = /([^\p{L}\p{N}\s])(?:\s?\1){4,}/gu;
 const SPACES = /[ \t\u00a0\u3000]{2,}/g;
+/**
+ * The same four patterns for a text that is all ASCII (most texts): without the `u` flag and
+ * Unicode classes they run two to three times faster, and on ASCII they match exactly the same.
+ */
+const ASCII_SPELLED = /(?<![a-z0-9])[a-z]([ .\-+/,:])[a-z](?:\1[a-z])+(?![a-z0-9])/g;
+const ASCII_DOUBLED = /([a-z])\1+/g;
+const ASCII_WORD_FLOOD = /(?<![a-z0-9])([a-z0-9]+)(?:[^a-z0-9]{1,3}\1(?![a-z0-9])){3,}/g;
+const ASCII_SYMBOL_FLOOD = /([^a-z0-9\s])(?:\s?\1){4,}/g;
+/** A letter next to a leet character: without one, no word mixes them and leetspeak has nothing to undo. */
+const LEET_NEXT_TO_LETTER = /[a-z][0-9@$]|[0-9@$][a-z]/;
 
 function leet(text: string): { text: string; count: number } {
-  if (!HAS_LEET.test(text)) return { text, count: 0 };
+  if (!LEET_NEXT_TO_LETTER.test(text)) return { text, count: 0 };
   let count = 0;
   const out = text.replace(LEET_WORD, (w) => {
     if (!HAS_LEET.test(w)) return w;
@@ -84,17 +94,18 @@ export function foldText(raw: string): FoldedText {
     joined += s.length;
     return ' ';
   });
-  text = text.replace(SPELLED, (s) => {
+  const ascii = !NON_ASCII.test(text);
+  text = text.replace(ascii ? ASCII_SPELLED : SPELLED, (s) => {
     joined += s.length;
     return s.replace(/[^\p{L}]/gu, '');
   });
-  text = text.replace(DOUBLED, '$1');
+  text = text.replace(ascii ? ASCII_DOUBLED : DOUBLED, '$1');
   let flood = 0;
-  text = text.replace(WORD_FLOOD, (s, w: string) => {
+  text = text.replace(ascii ? ASCII_WORD_FLOOD : WORD_FLOOD, (s, w: string) => {
     flood += Math.max(0, Math.round(s.length / (w.length + 1)) - 3);
     return `${w} ${w} ${w}`;
   });
-  text = text.replace(SYMBOL_FLOOD, (s, c: string) => {
+  text = text.replace(ascii ? ASCII_SYMBOL_FLOOD : SYMBOL_FLOOD, (s, c: string) => {
     flood += s.length - 3;
     return c + c + c;
   });
