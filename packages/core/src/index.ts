@@ -25,6 +25,7 @@ export {
 } from './store/index.js';
 export * from './identity/index.js';
 export * from './claude/index.js';
+export * from './claude-route/index.js';
 export * from './limits/index.js';
 export * from './flagged/index.js';
 export * from './guard/index.js';

@@ -1,4 +1,4 @@
-import { Warnings, type Logger } from '../../options/warnings.js';
+import { Warnings, type Logger } from '../options/warnings.js';
 
 /** Where an SDK client sends requests when neither `baseURL` nor `ANTHROPIC_BASE_URL` says otherwise. */
 const DEFAULT_BASE_URL = 'https://api.anthropic.com';

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { anthropicErrorBody, type Decision } from '../../decision/index.js';
-import type { Guard } from '../../guard/index.js';
-import type { MessagesBody } from '../../request/index.js';
-import { withCanary } from '../../shield/index.js';
+import { anthropicErrorBody, type Decision } from '../decision/index.js';
+import type { Guard } from '../guard/index.js';
+import type { MessagesBody } from '../request/index.js';
+import { withCanary } from '../shield/index.js';
 import type { ClaudeApiCall } from './api.js';
 import type { ResolvedClaudeRouteOptions } from './options.js';
 import { relayMessages } from './relay.js';

@@ -1,8 +1,8 @@
-import { OptionsError } from '../../errors/index.js';
-import { expectBoolean, expectFunction, expectNumber, expectObject, expectString, expectStringArray, optional } from '../../options/validate.js';
-import { consoleLogger, type Logger } from '../../options/warnings.js';
-import type { MessagesBody } from '../../request/index.js';
-import { parseWatermarkOptions, type ResolvedWatermark, type WatermarkOptions } from '../../watermark/index.js';
+import { OptionsError } from '../errors/index.js';
+import { expectBoolean, expectFunction, expectNumber, expectObject, expectString, expectStringArray, optional } from '../options/validate.js';
+import { consoleLogger, type Logger } from '../options/warnings.js';
+import type { MessagesBody } from '../request/index.js';
+import { parseWatermarkOptions, type ResolvedWatermark, type WatermarkOptions } from '../watermark/index.js';
 import type { MessagesClientLike } from './client.js';
 import { warnIfKeyless } from './credentials.js';
 import type { TextTransform } from './text-transform.js';

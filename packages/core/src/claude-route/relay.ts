@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { anthropicErrorBody, type Decision, type Outcome } from '../../decision/index.js';
-import type { Guard } from '../../guard/index.js';
-import { systemText, type MessagesBody } from '../../request/index.js';
-import { createOutputFilter, withCanary, type OutputFilter } from '../../shield/index.js';
-import type { Watermarker } from '../../watermark/index.js';
-import { readUsage } from '../usage.js';
+import { anthropicErrorBody, type Decision, type Outcome } from '../decision/index.js';
+import type { Guard } from '../guard/index.js';
+import { systemText, type MessagesBody } from '../request/index.js';
+import { createOutputFilter, withCanary, type OutputFilter } from '../shield/index.js';
+import type { Watermarker } from '../watermark/index.js';
+import { readUsage } from '../claude/index.js';
 import type { MessageLike, StreamEvent } from './client.js';
 import type { ResolvedClaudeRouteOptions } from './options.js';
 import { sendJson } from './send.js';

@@ -1,5 +1,5 @@
-import type { Usage } from '../../decision/index.js';
-import { readUsage } from '../usage.js';
+import type { Usage } from '../decision/index.js';
+import { readUsage } from '../claude/index.js';
 import type { StreamEvent } from './client.js';
 import type { OutputViolation, TextTransform } from './text-transform.js';
 

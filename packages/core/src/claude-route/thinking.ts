@@ -1,5 +1,5 @@
-import type { Outcome } from '../../decision/index.js';
-import type { MessagesBody } from '../../request/index.js';
+import type { Outcome } from '../decision/index.js';
+import type { MessagesBody } from '../request/index.js';
 import { continuedTurn } from './tool-loop.js';
 
 /** How `claudeRoute` changed a client's `thinking` setting for one upstream call (see {@link upstreamThinking}). */

@@ -1,4 +1,4 @@
-import type { MessageParam } from '../../request/index.js';
+import type { MessageParam } from '../request/index.js';
 
 /** A request that continues an assistant turn (a tool-use loop), and how that turn began. */
 export interface ContinuedTurn {

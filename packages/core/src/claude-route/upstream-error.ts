@@ -1,4 +1,4 @@
-import { anthropicErrorBody, type AnthropicErrorBody } from '../../decision/index.js';
+import { anthropicErrorBody, type AnthropicErrorBody } from '../decision/index.js';
 import { NO_API_KEY_MESSAGE } from './credentials.js';
 
 /** How an upstream failure is shown to the client: no key, no upstream internals. */

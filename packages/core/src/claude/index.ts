@@ -12,4 +12,3 @@ export {
 export { estimateInputTokens } from './tokens.js';
 export { readUsage } from './usage.js';
 export { asksHourCache } from './cache-control.js';
-export * from './route/index.js';

@@ -3,7 +3,7 @@ import { CARD_DETECTOR, EMAIL_DETECTOR, MAX_HOLD, PEM_END, PHONE_DETECTOR, SECRE
 
 /**
  * Why the output filter stopped a reply: the caller cuts the stream (or refuses the JSON reply).
- * Compatible with the `OutputViolation` of `claude/route`, so an output filter is a `TextTransform`.
+ * Compatible with the `OutputViolation` of `claude-route`, so an output filter is a `TextTransform`.
  */
 export interface OutputFilterViolation {
   kind: 'canary' | 'system-prompt-leak';
