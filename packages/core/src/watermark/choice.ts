@@ -12,9 +12,24 @@ export function positionOf(o: Pick<Occurrence, 'pair' | 'context'>): string {
   return `${WORD_PAIRS[o.pair]!.id}\0${o.context}`;
 }
 
+/**
+ * The shared key's picks, per key, remembered: answers use the same few hundred positions again
+ * and again, and a lookup is cheaper than a hash. Bounded: cleared when it reaches its size.
+ */
+const PICKS = new WeakMap<WatermarkKey, Map<string, 0 | 1>>();
+const MAX_PICKS = 65_536;
+
 /** The member the shared key picks at a position. */
 export function sharedChoice(key: WatermarkKey, position: string): 0 | 1 {
-  return (sipHashLatin1(key.choice, position) & 1) as 0 | 1;
+  let picks = PICKS.get(key);
+  if (!picks) PICKS.set(key, (picks = new Map()));
+  let pick = picks.get(position);
+  if (pick === undefined) {
+    pick = (sipHashLatin1(key.choice, position) & 1) as 0 | 1;
+    if (picks.size >= MAX_PICKS) picks.clear();
+    picks.set(position, pick);
+  }
+  return pick;
 }
 
 /** Whether a position carries the identity's mark rather than the shared one (attribution: half of them). */
