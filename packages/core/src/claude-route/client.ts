@@ -23,7 +23,7 @@ export type RawUsage = Record<string, unknown>;
 export interface StreamEvent {
   type: string;
   index?: number;
-  message?: { usage?: RawUsage; model?: string; [k: string]: unknown };
+  message?: { id?: string; usage?: RawUsage; model?: string; [k: string]: unknown };
   content_block?: { type: string; [k: string]: unknown };
   delta?: { type?: string; text?: string; stop_reason?: string | null; [k: string]: unknown };
   usage?: RawUsage;
@@ -32,6 +32,7 @@ export interface StreamEvent {
 
 /** A message returned by a non-streaming call. */
 export interface MessageLike {
+  id?: string;
   model?: string;
   content: Array<{ type: string; text?: string; [k: string]: unknown }>;
   usage?: RawUsage;

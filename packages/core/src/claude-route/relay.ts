@@ -127,7 +127,7 @@ async function relayJson(
       const text = t ? runWhole(t, block.text) : { text: block.text };
       if (text.violation) {
         sendJson(res, 403, decision.headers, anthropicErrorBody(403, 'The reply was withheld: it contained protected content.', decision.id));
-        await record({ status: 403, ...(usage && { usage }), error: 'output_violation', violation: text.violation, ...(message.model && { model: message.model }) });
+        await record({ status: 403, ...(usage && { usage }), error: 'output_violation', violation: text.violation, ...(message.model && { model: message.model }), ...(typeof message.id === 'string' && { responseId: message.id }) });
         return;
       }
       outputText += text.text;
@@ -137,7 +137,7 @@ async function relayJson(
     }
   }
   sendJson(res, 200, decision.headers, { ...message, content });
-  await record({ status: 200, ...(usage && { usage }), ...(message.model && { model: message.model }), outputText: outputText.slice(0, MAX_RECORDED_OUTPUT) });
+  await record({ status: 200, ...(usage && { usage }), ...(message.model && { model: message.model }), ...(typeof message.id === 'string' && { responseId: message.id }), outputText: outputText.slice(0, MAX_RECORDED_OUTPUT) });
 }
 
 async function relayStream(
@@ -202,6 +202,7 @@ async function relayStream(
     status: 200,
     ...(usage && { usage }),
     ...(rewriter.model && { model: rewriter.model }),
+    ...(rewriter.responseId && { responseId: rewriter.responseId }),
     outputText: rewriter.outputText,
     ...(aborted && { aborted: true }),
     ...(error && { error }),

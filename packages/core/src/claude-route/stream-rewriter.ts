@@ -32,6 +32,8 @@ interface Block {
  * violation or a runaway reply.
  */
 export class StreamRewriter {
+  /** The upstream message's id, from `message_start`. */
+  responseId?: string;
   model?: string;
   violation?: OutputViolation;
   /** Set when the rewriter ended the stream itself; the caller aborts the upstream call. */
@@ -57,6 +59,7 @@ export class StreamRewriter {
         this.reported = readUsage(u);
         if (typeof u?.output_tokens === 'number' && u.output_tokens > 0) this.output = u.output_tokens;
         if (typeof event.message?.model === 'string') this.model = event.message.model;
+        if (typeof event.message?.id === 'string') this.responseId = event.message.id;
         return [event];
       }
       case 'content_block_start': {

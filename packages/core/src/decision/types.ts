@@ -183,6 +183,8 @@ export interface Outcome {
    * a capped `max_tokens`), `off-for-cap` (the cap left no room for a 1,024-token budget).
    */
   thinking?: 'suppressed' | 'kept-off' | 'budget-clamped' | 'off-for-cap';
+  /** The upstream message's id (`msg_…`), when the route saw it: telemetry's `gen_ai.response.id`. */
+  responseId?: string;
   /**
    * The reply's text was watermarked (`claudeRoute`'s `watermark` option): the key's id, how
    * many watermark positions the text carried (0: none could be marked), and `attribution`

@@ -115,9 +115,7 @@ export function outcomeErrorType(outcome: Outcome): string | undefined {
 export function outcomeAttributes(outcome: Outcome, costUsd: number): Attributes {
   const a: Attributes = {};
   if (outcome.model) a[GEN_AI.responseModel] = outcome.model;
-  // Outcome has no response id yet; taken when a route records one as `responseId`.
-  const responseId = (outcome as Outcome & { responseId?: unknown }).responseId;
-  if (typeof responseId === 'string' && responseId) a[GEN_AI.responseId] = responseId;
+  if (outcome.responseId) a[GEN_AI.responseId] = outcome.responseId;
   const u = outcome.usage;
   if (u) {
     a[GEN_AI.inputTokens] = inputTokens(u);

@@ -32,11 +32,13 @@ describe('guard telemetry through claudeRoute on Express', () => {
       expect(spans).toHaveLength(2);
       for (const [span, reply] of [[spans[0]!, message], [spans[1]!, streamed]] as const) {
         expect(span.name).toBe('chat claude-haiku-4-5');
+        expect(reply.id).toMatch(/^msg_/);
         expect(span.status.code).toBe(UNSET);
         expect(span.attributes).toMatchObject({
           'gen_ai.provider.name': 'anthropic',
           'gen_ai.request.max_tokens': 200,
           'gen_ai.response.model': reply.model,
+          'gen_ai.response.id': reply.id,
           'gen_ai.usage.input_tokens': reply.usage.input_tokens + (reply.usage.cache_read_input_tokens ?? 0) + (reply.usage.cache_creation_input_tokens ?? 0),
           'gen_ai.usage.output_tokens': reply.usage.output_tokens,
           'distill_guard.conclusion': 'allow',
