@@ -103,6 +103,7 @@ function tokenDiff(a, b) {
 // ---------------------------------------------------------------- 2. cost
 console.log('\n2. cost per KB of answer');
 await measureCost(distinct, SECRET);
+if (process.argv.includes('--cost-only')) process.exit(0);
 
 // ---------------------------------------------------------------- 3. students
 console.log('\n3. students (token trigram, backoff 0.3) trained on marked answers as served, sampled and verified');
