@@ -4,12 +4,15 @@
 //
 //   node packages/core/scripts/train-shield/train.mjs              train, calibrate, write the weights
 //   node packages/core/scripts/train-shield/train.mjs --test       ... and print the held-back test split
+//   node packages/core/scripts/train-shield/train.mjs --eval       ... then build core and run bench/shield-eval.mjs and shield-attacks.mjs
 //   node packages/core/scripts/train-shield/train.mjs --holdouts   source-held-out experiments, nothing written
 //   node packages/core/scripts/train-shield/train.mjs --holdout hackaprompt,synthetic   one experiment
 //
 // Data: DG_INJECTION_DEV, DG_INJECTION_DEV2, DG_DETECTION_DEV (directories; default: the
 // checkout's sibling shared/data/...). Deterministic: seeded generator and shuffles, no threads.
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { ATTACK_BANK, obfuscate, templatedAttack } from './augment-attacks.mjs';
 import { BENIGN_LANGS, aboutAttacks, benignLookalike, structuredTask } from './augment-benign.mjs';
 import { PLANTED_LANGS, plantedInstruction, syntheticDocument } from './augment-documents.mjs';
@@ -327,4 +330,15 @@ if (args.includes('--holdouts') || arg('--holdout')) {
   );
   console.log(`\nwrote ${file.pathname.split('/packages/')[1]} (${(b64.length / 1024).toFixed(0)} KiB); offsets user ${offset.user.toFixed(3)}, document ${offset.document.toFixed(3)}`);
   console.log('dense weights:', names.map((n, i) => `${n}=${q.model.dense[i].toFixed(2)}`).join(' '));
+  if (args.includes('--eval')) {
+    // One command from data to figures: build core with the new weights, then the benchmark.
+    const root = fileURLToPath(new URL('../../../../', import.meta.url));
+    const run = (cmd, argv) => {
+      const r = spawnSync(cmd, argv, { cwd: root, stdio: 'inherit' });
+      if (r.status !== 0) process.exit(r.status ?? 1);
+    };
+    run('pnpm', ['--filter', '@distill-guard/core', 'build']);
+    run(process.execPath, ['bench/shield-eval.mjs']);
+    run(process.execPath, ['bench/shield-attacks.mjs']);
+  }
 }
