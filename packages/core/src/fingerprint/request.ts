@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { lastUserText, messageText, systemText, type GuardHeaders, type MessagesBody } from '../request/index.js';
 import { continuedAnswer } from './answer-digest.js';
 import { clientFingerprint, type ClientFingerprint } from './client.js';
@@ -38,27 +39,35 @@ export interface RequestFingerprint {
 /**
  * Prompt fingerprints are pure functions of the text, and real traffic repeats texts (retries,
  * shared follow-ups, a harvester's corpus), so a small two-generation cache skips the rescans.
+ * It is keyed by a digest of the text, never the text itself: 32,768 prompts of 8 KB each would
+ * otherwise hold 256 MB, and a client chooses its prompts. SHA-256 cannot be made to collide, so
+ * no prompt can be given another one's fingerprint.
  */
 class PromptCache {
   private young = new Map<string, PromptFingerprint>();
   private old = new Map<string, PromptFingerprint>();
   constructor(private readonly size: number) {}
 
-  get(text: string): PromptFingerprint | undefined {
-    const hit = this.young.get(text);
+  get(key: string): PromptFingerprint | undefined {
+    const hit = this.young.get(key);
     if (hit) return hit;
-    const older = this.old.get(text);
-    if (older) this.put(text, older);
+    const older = this.old.get(key);
+    if (older) this.put(key, older);
     return older;
   }
 
-  put(text: string, value: PromptFingerprint): void {
+  put(key: string, value: PromptFingerprint): void {
     if (this.young.size >= this.size) {
       this.old = this.young;
       this.young = new Map();
     }
-    this.young.set(text, value);
+    this.young.set(key, value);
   }
+}
+
+/** A cache key for a text: 22 base64 characters of its SHA-256 (132 bits). */
+function textKey(text: string): string {
+  return createHash('sha256').update(text).digest('base64').slice(0, 22);
 }
 
 const promptCache = new PromptCache(16384);
@@ -74,7 +83,8 @@ const systemCache = new Map<string, { hash: number; reasoning: number }>();
  * ```
  */
 export function promptFingerprint(text: string): PromptFingerprint {
-  const hit = text.length <= 8192 ? promptCache.get(text) : undefined;
+  const key = textKey(text);
+  const hit = promptCache.get(key);
   if (hit) return hit;
   const scan = scanText(text);
   const r = reasoningElicitation(text, scan);
@@ -82,7 +92,7 @@ export function promptFingerprint(text: string): PromptFingerprint {
   fp.reasoning = r.probability;
   fp.reasoningCues = r.cues;
   fp.style = instructionStyle(scan);
-  if (text.length <= 8192) promptCache.put(text, fp);
+  promptCache.put(key, fp);
   return fp;
 }
 
@@ -102,11 +112,12 @@ export function fingerprintRequest(input: { ip: string; headers: GuardHeaders; b
   let reasoning = prompt.reasoning;
   if (body.system) {
     const text = systemText(body);
-    let s = systemCache.get(text);
+    const key = textKey(text);
+    let s = systemCache.get(key);
     if (!s) {
       s = { hash: hash32(text.trim().toLowerCase(), 3) || 1, reasoning: reasoningElicitation(text).probability };
       if (systemCache.size > 1000) systemCache.clear();
-      systemCache.set(text, s);
+      systemCache.set(key, s);
     }
     system = s.hash;
     if (s.reasoning > reasoning) reasoning = s.reasoning;
