@@ -149,3 +149,16 @@ describe('normalisation before scoring', () => {
     expect(a.names[0]).toBe('rule.z');
   });
 });
+
+describe('the shipped model', () => {
+  it('is a trained data file of at most 2 MB whose dense features are the ones the scanner computes', async () => {
+    const { MODEL_WEIGHTS } = await import('../../src/shield/learned/model-weights.js');
+    const { DENSE_NAMES } = await import('../../src/shield/learned/inputs.js');
+    const { HASH_SIZE } = await import('../../src/shield/learned/hashing.js');
+    expect(MODEL_WEIGHTS.version).toBeGreaterThan(0);
+    expect(MODEL_WEIGHTS.hashed.length).toBeLessThan(2 * 1024 * 1024);
+    expect(Buffer.from(MODEL_WEIGHTS.hashed, 'base64').length).toBe(HASH_SIZE);
+    expect(MODEL_WEIGHTS.denseNames).toEqual(DENSE_NAMES);
+    expect(MODEL_WEIGHTS.dense.length).toBe(DENSE_NAMES.length);
+  });
+});
