@@ -3,6 +3,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { startClaudeServer, type ClaudeServer } from '@distill-guard/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expressHarness } from '../../../express/test/harness.js';
+import { koaHarness } from '../../../koa/test/harness.js';
 import type { AuditEvent, AuditSink } from '../../src/audit/index.js';
 import type { ClaudeRouteOptions } from '../../src/index.js';
 import { markText, rankIdentities, scoreEvidence, WatermarkEvidence, watermarkKey } from '../../src/watermark/index.js';
@@ -11,6 +12,10 @@ import { ANSWERS } from '../watermark/helpers.js';
 
 // Express is a dependency of the Express adapter, not of core: load it from there.
 const express = createRequire(new URL('../../../express/package.json', import.meta.url))('express') as Parameters<typeof expressHarness>[1];
+// Koa too, from the Koa adapter: both adapters serve claudeRoute through the core's relay.
+type KoaApp = ReturnType<Parameters<typeof koaHarness>[1]>;
+const Koa = createRequire(new URL('../../../koa/package.json', import.meta.url))('koa') as new () => KoaApp;
+const HARNESSES = [expressHarness('express', express), koaHarness('koa', () => new Koa())];
 
 const SECRET = 'route-watermark-secret-0123456789';
 const key = watermarkKey(SECRET);
@@ -50,7 +55,7 @@ function memorySink(): AuditSink & { events: Array<AuditEvent & Record<string, u
 
 const chat = (n: number) => ({ model: 'claude-haiku-4-5', max_tokens: 4000, messages: [{ role: 'user' as const, content: `Please write answer ${n}.` }] });
 
-describe('claudeRoute watermark over HTTP (Express, the real SDK, the local Claude server)', () => {
+describe('claudeRoute watermark over HTTP (Express and Koa, the real SDK, the local Claude server)', () => {
   let upstream: ClaudeServer;
   beforeAll(async () => {
     upstream = await startClaudeServer({
@@ -66,10 +71,10 @@ describe('claudeRoute watermark over HTTP (Express, the real SDK, the local Clau
     await upstream.close();
   });
 
-  async function start(claude: Partial<ClaudeRouteOptions> = {}, guard: Record<string, unknown> = {}) {
+  async function start(claude: Partial<ClaudeRouteOptions> = {}, guard: Record<string, unknown> = {}, harness = HARNESSES[0]!) {
     const sink = memorySink();
     const client = new Anthropic({ apiKey: 'upstream-key', baseURL: upstream.url, maxRetries: 0 });
-    const app = await expressHarness('express', express).start({
+    const app = await harness.start({
       guard: { warnings: false, detector: false, audit: { secret: 'audit-secret-0123456789abcdef', sinks: [sink], flushOnExit: false }, ...guard },
       claude: { client, warnings: false, ...claude },
     });
@@ -81,9 +86,9 @@ describe('claudeRoute watermark over HTTP (Express, the real SDK, the local Clau
     return { app, sdk, sink, outcomes };
   }
 
-  it('marks JSON and SSE answers as markText does, leaves usage and protected spans alone, and audits the key id', async () => {
-    const plain = await start();
-    const marked = await start({ watermark: { secret: SECRET } });
+  it.each(HARNESSES.map((h) => [h.name, h] as const))('%s: marks JSON and SSE answers as markText does, leaves usage and protected spans alone, and audits the key id', async (_name, harness) => {
+    const plain = await start({}, {}, harness);
+    const marked = await start({ watermark: { secret: SECRET } }, {}, harness);
     try {
       const n = 4; // an answer with protected spans
       const original = answerFor(`answer ${n}`);
