@@ -6,7 +6,7 @@ import { expressHarness } from '../../../express/test/harness.js';
 import { koaHarness } from '../../../koa/test/harness.js';
 import type { AuditEvent, AuditSink } from '../../src/audit/index.js';
 import type { ClaudeRouteOptions } from '../../src/index.js';
-import { markText, rankIdentities, scoreEvidence, WatermarkEvidence, watermarkKey } from '../../src/watermark/index.js';
+import { createWatermarker, markText, rankIdentities, scoreEvidence, WatermarkEvidence, watermarkKey } from '../../src/watermark/index.js';
 import { until } from '../telemetry/helpers.js';
 import { ANSWERS } from '../watermark/helpers.js';
 
@@ -172,6 +172,101 @@ describe('claudeRoute watermark over HTTP (Express and Koa, the real SDK, the lo
       expect(ranked[0]!.identity).toBe(alice);
     } finally {
       await marked.app.close();
+    }
+  });
+});
+
+/** An upstream whose stream the test feeds one event at a time. */
+function steppedUpstream() {
+  const queue: Array<Record<string, unknown> | null> = [];
+  let wake: (() => void) | undefined;
+  const push = (event: Record<string, unknown> | null) => {
+    queue.push(event);
+    wake?.();
+  };
+  async function* events() {
+    for (;;) {
+      while (queue.length === 0) await new Promise<void>((r) => (wake = r));
+      const e = queue.shift()!;
+      if (e === null) return;
+      yield e;
+    }
+  }
+  const client = { apiKey: 'k', messages: { create: async () => events() } };
+  return { client, push };
+}
+
+/** Reads an SSE response as it comes: the text of its text deltas so far, and a way to wait for more. */
+function sseText(res: Response) {
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let raw = '';
+  let text = '';
+  return {
+    get text() {
+      return text;
+    },
+    /** Reads until the text is `expected`; fails (by the test's timeout) if it never is. */
+    async until(expected: string) {
+      while (text.length < expected.length) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        raw += decoder.decode(value, { stream: true });
+        let end: number;
+        while ((end = raw.indexOf('\n\n')) >= 0) {
+          const data = /^data: (.*)$/m.exec(raw.slice(0, end))?.[1];
+          raw = raw.slice(end + 2);
+          const event = data ? (JSON.parse(data) as { type: string; delta?: { type?: string; text?: string } }) : undefined;
+          if (event?.type === 'content_block_delta' && event.delta?.type === 'text_delta') text += event.delta.text ?? '';
+        }
+      }
+      expect(text).toBe(expected);
+    },
+  };
+}
+
+describe('claudeRoute watermark on a stream', () => {
+  it('writes each delta as soon as the watermark lets go of it: at most the word before the one received is held', async () => {
+    const original = "Don't worry: it is fine, though I am not sure. For example, we are here and they are not. Finally, it's done.";
+    const deltas = original.match(/\s*\S+/g)!;
+    // What the watermark alone lets out after each delta: the route must add no holding of its own.
+    const alone = createWatermarker(key);
+    const expected: string[] = [];
+    let sofar = '';
+    for (const d of deltas) expected.push((sofar += alone.push(d).text));
+    const final = sofar + alone.end().text;
+    expect(final).toBe(markText(original, key).text);
+
+    const upstream = steppedUpstream();
+    // The shield's output protection holds a window of its own (docs/shield.md): off, to see the watermark's alone.
+    const app = await HARNESSES[0]!.start({ guard: { warnings: false, detector: false, shield: false }, claude: { client: upstream.client, warnings: false, watermark: { secret: SECRET } } });
+    try {
+      // The response's head goes out with the first event: start the request, then feed the upstream.
+      const responded = fetch(`${app.url}/v1/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': 'c' },
+        body: JSON.stringify({ model: 'claude-haiku-4-5', max_tokens: 500, stream: true, messages: [{ role: 'user', content: 'Hi' }] }),
+      });
+      upstream.push({ type: 'message_start', message: { id: 'msg_1', model: 'claude-haiku-4-5', usage: { input_tokens: 3, output_tokens: 1 } } });
+      upstream.push({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } });
+      const res = await responded;
+      expect(res.status).toBe(200);
+      const sse = sseText(res);
+      for (let i = 0; i < deltas.length; i++) {
+        upstream.push({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: deltas[i] } });
+        // The client has all the watermark lets out before the next delta is sent.
+        await sse.until(expected[i]!);
+        // Held back: at most the word before the one just received (test/watermark/stream.test.ts holds the scanner to it).
+        const received = deltas.slice(0, i + 1).join('');
+        expect(received.length - expected[i]!.length).toBeLessThanOrEqual(deltas[i]!.length + (deltas[i - 1]?.length ?? 0) + 3);
+      }
+      upstream.push({ type: 'content_block_stop', index: 0 });
+      upstream.push({ type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 30 } });
+      upstream.push({ type: 'message_stop' });
+      upstream.push(null);
+      await sse.until(final);
+    } finally {
+      await app.close();
     }
   });
 });
