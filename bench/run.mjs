@@ -11,6 +11,7 @@ const BENCHES = [
   { name: 'http-throughput', file: 'http-throughput.mjs', what: 'HTTP throughput: guard vs bare Express vs express-rate-limit (issue 2)' },
   { name: 'check-cost', file: 'check-cost.mjs', what: 'check + record in-process on the memory store: µs and bytes allocated per request, by part (issue 15)' },
   { name: 'replay-speed', file: 'replay-speed.mjs', what: 'replay speed through the full guard (issue 5)' },
+  { name: 'memory-bound', file: 'memory-bound.mjs', what: 'resident size of the whole guard on the memory store at 200k identities, default options vs bounds lifted (issue 16)' },
   { name: 'detector-memory', file: 'detector-memory.mjs', what: 'detector state per tracked account at 100k accounts (issue 5)' },
   { name: 'shield-eval', file: 'shield-eval.mjs', what: 'prompt-attack detection rates and scan cost (issue 4)' },
   { name: 'shield-attacks', file: 'shield-attacks.mjs', what: 'white-box prompt attacks: what gets through (issue 18)' },

@@ -154,7 +154,7 @@ class LocalDetector extends BaseDetector {
 
   constructor(options: ResolvedDetectorOptions, ctx: GuardContext) {
     super(options, ctx);
-    this.state = new MemoryState(options.maxAccounts, options.maxGroups, options.idleTtlSeconds);
+    this.state = new MemoryState(options.memory.maxAccounts, options.memory.maxGroups, options.idleTtlSeconds);
     this.pop = { view: this.state.pop, key: 'pop' };
   }
 

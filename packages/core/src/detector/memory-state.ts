@@ -1,9 +1,19 @@
 import { A, G, P } from './schema.js';
 import type { Target, Writer } from './engine.js';
 
+/** Oldest accounts looked at per eviction for one without a verdict. */
+const EVICTION_SCAN = 16;
+
 /**
  * Detector state in this process: one typed array per account and per group in maps kept in
- * least-recently-seen order, so memory stays bounded by `maxAccounts` and `maxGroups`.
+ * least-recently-seen order, so memory stays bounded by `maxAccounts` and `maxGroups`. An evicted
+ * array is zeroed and given to the newcomer, so a full detector allocates nothing more.
+ *
+ * Eviction cannot wipe a suspect cheaply: among the oldest accounts it drops the first whose
+ * verdict is `allow`; accounts with a verdict that were looked at move to the young end. Only
+ * when every account looked at has a verdict does the oldest go (its flag, if any, is kept by the
+ * store, not here). Pushing an account out takes `maxAccounts` other accounts seen after its last
+ * request.
  */
 export class MemoryState {
   readonly accounts = new Map<string, Float64Array>();
@@ -24,11 +34,8 @@ export class MemoryState {
       this.accounts.delete(id);
       if (s[A.n]! > 0 && now - s[A.last]! > this.idleTtlSeconds) s.fill(0);
     } else {
-      s = new Float64Array(A.size);
-      if (this.accounts.size >= this.maxAccounts) {
-        const oldest = this.accounts.keys().next().value;
-        if (oldest !== undefined) this.accounts.delete(oldest);
-      }
+      s = this.accounts.size >= this.maxAccounts ? this.evictAccount() : undefined;
+      s ??= new Float64Array(A.size);
     }
     this.accounts.set(id, s);
     return s;
@@ -39,14 +46,39 @@ export class MemoryState {
     let g = this.groups.get(id);
     if (g) this.groups.delete(id);
     else {
-      g = new Float64Array(G.size);
       if (this.groups.size >= this.maxGroups) {
-        const oldest = this.groups.keys().next().value;
-        if (oldest !== undefined) this.groups.delete(oldest);
+        const oldest = this.groups.entries().next().value;
+        if (oldest !== undefined) {
+          this.groups.delete(oldest[0]);
+          g = oldest[1].fill(0);
+        }
       }
+      g ??= new Float64Array(G.size);
     }
     this.groups.set(id, g);
     return g;
+  }
+
+  /** Drops one account (see the class) and returns its array, zeroed. */
+  private evictAccount(): Float64Array | undefined {
+    const kept: [string, Float64Array][] = [];
+    let victim: [string, Float64Array] | undefined;
+    for (const entry of this.accounts) {
+      if (entry[1][A.verdict] === 0) {
+        victim = entry;
+        break;
+      }
+      kept.push(entry);
+      if (kept.length >= EVICTION_SCAN) break;
+    }
+    if (victim === undefined) victim = kept.shift();
+    for (const [id, s] of kept) {
+      this.accounts.delete(id);
+      this.accounts.set(id, s);
+    }
+    if (victim === undefined) return undefined;
+    this.accounts.delete(victim[0]);
+    return victim[1].fill(0);
   }
 
   peek(id: string): Float64Array | undefined {

@@ -53,9 +53,14 @@ export interface DetectorOptions {
   probation?: false | { days?: number; answerTokensPerDay?: number; growth?: number };
   /** Requests an account must make before its own behaviour can move it off `allow` (cluster evidence is exempt). Default 3. */
   minRequests?: number;
-  /** Accounts kept in memory (least recently seen go first). Default 200,000. */
+  /**
+   * Accounts kept in memory (least recently seen go first; one with a verdict is kept over one
+   * without). About 1.5 KB each. Default 10,000 with the memory store (its whole state lives in
+   * this process: see docs/operations.md for the memory bound) and 200,000 on Redis (only a
+   * cache is in this process).
+   */
   maxAccounts?: number;
-  /** Cross-account groups kept in memory. Default 200,000. */
+  /** Cross-account groups kept in memory (about 0.4 KB each). Default 10,000 with the memory store, 200,000 on Redis. */
   maxGroups?: number;
   /** Forget an account (and its verdict) after this many idle seconds. Default 7 days. */
   idleTtlSeconds?: number;
@@ -106,6 +111,8 @@ export interface ResolvedDetectorOptions {
   minRequests: number;
   maxAccounts: number;
   maxGroups: number;
+  /** The bounds of the in-process state on the memory store: `maxAccounts` and `maxGroups` when they were given, else {@link MEMORY_DETECTOR_DEFAULTS}. */
+  memory: { maxAccounts: number; maxGroups: number };
   idleTtlSeconds: number;
   clusters: boolean;
   actions: { throttleDelayMs: number; throttleMaxTokens: number; retryAfterSeconds: number; flagMaxTokens: number; flagDelayMs: number; flagAnswersPerDay: number; suppressReasoning: boolean };
@@ -123,6 +130,13 @@ export const DEFAULT_THRESHOLDS = { throttle: 0.8, flag: 0.9, block: 0.95 } as c
  * const options = parseDetectorOptions({ thresholds: { block: 0.97 }, allow: ['svc:*'] }, 'detector');
  * ```
  */
+/**
+ * The detector's bounds on the memory store when none are given: with the store's own default
+ * bound on limit counters, the whole guard stays under 200 MB resident at 200,000 identities
+ * (`pnpm bench memory-bound`).
+ */
+export const MEMORY_DETECTOR_DEFAULTS = { maxAccounts: 10_000, maxGroups: 10_000 } as const;
+
 export function parseDetectorOptions(input: unknown = {}, path = 'detector'): ResolvedDetectorOptions {
   const o = expectObject(path, input ?? {}, ['thresholds', 'allow', 'integrations', 'probation', 'minRequests', 'maxAccounts', 'maxGroups', 'idleTtlSeconds', 'clusters', 'actions', 'weights']);
   const tPath = join(path, 'thresholds');
@@ -167,6 +181,10 @@ export function parseDetectorOptions(input: unknown = {}, path = 'detector'): Re
     minRequests: optional(o.minRequests, 3, (v) => expectNumber(join(path, 'minRequests'), v, { min: 1, max: 1000, integer: true })),
     maxAccounts: optional(o.maxAccounts, 200_000, (v) => expectNumber(join(path, 'maxAccounts'), v, { min: 1, integer: true })),
     maxGroups: optional(o.maxGroups, 200_000, (v) => expectNumber(join(path, 'maxGroups'), v, { min: 1, integer: true })),
+    memory: {
+      maxAccounts: o.maxAccounts === undefined ? MEMORY_DETECTOR_DEFAULTS.maxAccounts : (o.maxAccounts as number),
+      maxGroups: o.maxGroups === undefined ? MEMORY_DETECTOR_DEFAULTS.maxGroups : (o.maxGroups as number),
+    },
     idleTtlSeconds: optional(o.idleTtlSeconds, 7 * 86_400, (v) => expectNumber(join(path, 'idleTtlSeconds'), v, { min: 60 })),
     clusters: optional(o.clusters, true, (v) => expectBoolean(join(path, 'clusters'), v)),
     actions,

@@ -158,6 +158,7 @@ export function parseOptions(input: GuardOptions = {}): ResolvedGuardOptions {
 
   const store = o.store === undefined ? memoryStore({ clock }) : expectStore(o.store);
   if (store instanceof MemoryStore && o.store !== undefined && clock !== systemClock) store.useClock(clock);
+  if (store instanceof MemoryStore) store.useWarnings((message) => warnings.warn('DG_MEMORY_STORE_FULL', message));
 
   const ipv6Prefix = optional(o.ipv6Prefix, 64, (v) => expectNumber('ipv6Prefix', v, { min: 16, max: 128, integer: true }));
   const trustProxy = o.trustProxy ?? false;

@@ -20,7 +20,7 @@ export class MemoryCounters {
     /** How the reservations it answers are marked: the primary store, or the insurance. */
     private readonly how: Answer,
   ) {
-    this.slots = specs.map((s) => table.slot(s.policy, s.windowSeconds));
+    this.slots = specs.map((s) => table.slot(s.policy, s.windowSeconds, { points: s.points, held: s.kind === 'concurrency' }));
   }
 
   /** Reserves `demand` on every limit of `r` at `now`, all or nothing. */

@@ -25,6 +25,7 @@ export const warningUrl = (code: string): string => `${WARNINGS_DOC_URL}#${code.
 export const WARNING_CODES = [
   'DG_STORE_ERROR_POLICY_DEFAULT',
   'DG_MEMORY_STORE_MULTI_INSTANCE',
+  'DG_MEMORY_STORE_FULL',
   'DG_TRUST_PROXY_ALL',
   'DG_LIMITS_DISABLED',
   'DG_REDIS_STORE_MANUAL_CLOCK',

@@ -1,6 +1,6 @@
 import { systemClock, type Clock } from '../clock/index.js';
 import { expectNumber, expectObject, optional } from '../options/validate.js';
-import { CounterTable } from './counter-table.js';
+import { COUNTER_ROW_BYTES, CounterTable } from './counter-table.js';
 import type { Store, StoreOp, StoreResult } from './types.js';
 
 type Value = { kind: 'string'; value: string } | { kind: 'hash'; value: Map<string, string> };
@@ -18,9 +18,26 @@ export interface MemoryStoreOptions {
    * Keys without a TTL (flags) are never evicted. Default 1,000,000.
    */
   maxKeys?: number;
+  /**
+   * Most rows of limit counters kept: one per identity and one per client address that has a
+   * limit of its own (an anonymous client's address is its identity: one row). Default 400,000.
+   * Past it, the least recently used rows with little spent are evicted; a row that is refused,
+   * at half of any quota or more, or holding a concurrency slot is kept (see docs/configuration.md).
+   */
+  maxIdentities?: number;
+  /**
+   * Resident bytes the limit counters may take, turned into a number of rows at
+   * {@link COUNTER_ROW_BYTES} each; the smaller of this and `maxIdentities` is the cap.
+   * Default 16 MiB (83,886 rows): with the detector's own default bound, the whole guard stays
+   * under 200 MB resident at 200,000 identities (`pnpm bench memory-bound`).
+   */
+  maxBytes?: number;
   /** Clock for TTLs and limiter windows; `createGuard` passes its own. */
   clock?: Clock;
 }
+
+/** Defaults of {@link memoryStore}'s bounds. */
+export const MEMORY_STORE_DEFAULTS = { maxKeys: 1_000_000, maxIdentities: 400_000, maxBytes: 16 * 1024 * 1024 } as const;
 
 /**
  * The default store: everything in this process, bounded, zero setup. Use `redisStore` when
@@ -28,13 +45,15 @@ export interface MemoryStoreOptions {
  *
  * @example
  * ```ts
- * const guard = createGuard({ store: memoryStore({ maxKeys: 200_000 }) });
+ * const guard = createGuard({ store: memoryStore({ maxIdentities: 200_000 }) });
  * ```
  */
 export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
-  const o = expectObject('store', options, ['maxKeys', 'clock']);
+  const o = expectObject('store', options, ['maxKeys', 'maxIdentities', 'maxBytes', 'clock']);
   return new MemoryStore({
-    maxKeys: optional(o.maxKeys, 1_000_000, (v) => expectNumber('store.maxKeys', v, { min: 1, integer: true })),
+    maxKeys: optional(o.maxKeys, MEMORY_STORE_DEFAULTS.maxKeys, (v) => expectNumber('store.maxKeys', v, { min: 1, integer: true })),
+    maxIdentities: optional(o.maxIdentities, MEMORY_STORE_DEFAULTS.maxIdentities, (v) => expectNumber('store.maxIdentities', v, { min: 1, integer: true })),
+    maxBytes: optional(o.maxBytes, MEMORY_STORE_DEFAULTS.maxBytes, (v) => expectNumber('store.maxBytes', v, { min: COUNTER_ROW_BYTES })),
     clock: (o.clock as Clock | undefined) ?? systemClock,
   });
 }
@@ -47,19 +66,36 @@ export class MemoryStore implements Store {
   private clock: Clock;
   /** Counts writes; an entry is moved to the young end only once it has aged past a quarter of the store. */
   private writes = 0;
+  /** Where the counters' cap warning goes once a guard uses this store. */
+  private warn: ((message: string) => void) | undefined;
+  /** Most rows of limit counters (see {@link MemoryStoreOptions.maxIdentities}). */
+  readonly maxRows: number;
 
-  constructor(options: { maxKeys: number; clock: Clock }) {
+  /** The limits' counters, one table per store, so guards sharing this store share its counters (as they would on Redis). */
+  readonly counters: CounterTable;
+
+  constructor(options: { maxKeys: number; clock: Clock; maxIdentities?: number; maxBytes?: number }) {
     this.maxKeys = options.maxKeys;
     this.clock = options.clock;
+    this.maxRows = Math.max(1, Math.min(options.maxIdentities ?? Infinity, Math.floor((options.maxBytes ?? Infinity) / COUNTER_ROW_BYTES)));
+    this.counters = new CounterTable({
+      maxRows: this.maxRows,
+      onFull: ({ maxRows }) =>
+        this.warn?.(
+          `The memory store holds the limit counters of ${maxRows.toLocaleString('en-US')} identities and addresses, its cap: the least recently used with less than half of every quota spent are now evicted to make room (refused, half-spent and busy ones are kept). Raise memoryStore({ maxIdentities, maxBytes }) if this process has the memory, or use redisStore.`,
+        ),
+    });
+  }
+
+  /** @internal The guard hands its warnings to the store it uses. */
+  useWarnings(warn: (message: string) => void): void {
+    this.warn ??= warn;
   }
 
   /** @internal The guard hands its clock to a store it was given without one. */
   useClock(clock: Clock): void {
     this.clock = clock;
   }
-
-  /** The limits' counters, one table per store, so guards sharing this store share its counters (as they would on Redis). */
-  readonly counters = new CounterTable();
 
   /** Number of keys currently held (for benchmarks and tests). */
   get size(): number {
