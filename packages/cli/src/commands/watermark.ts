@@ -24,7 +24,7 @@ with it follows Binomial(positions, 1/2), whatever the text.
 Options:
   --secret-env NAME   environment variable holding the watermark secret
                       (default ${WATERMARK_SECRET_ENV}); never pass the secret itself
-  --alpha P           significance: the mark is found when p < P (default ${DEFAULT_ALPHA})
+  --alpha P           significance: the mark is found when p < P (default 1e-6)
   --attribution       the answers were marked with attribution: score the shared half only
   --identities FILE   rank these identities (one id per line, or JSON lines with an
                       "identity" field, such as the audit log); implies --attribution
