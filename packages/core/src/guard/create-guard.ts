@@ -6,6 +6,9 @@ import { basicValidation } from './basic-validation.js';
 import { GuardEmitter } from './events.js';
 import { Guard, type GuardParts } from './guard.js';
 import { parseOptions, type GuardOptions } from './options.js';
+import type { InjectionScan } from '../contracts/index.js';
+
+const BENIGN: InjectionScan = { score: 0, verdict: 'benign', reasons: [] };
 
 /**
  * Creates a guard. Options are validated once, here: an unknown or mistyped option throws an
@@ -26,7 +29,12 @@ export function createGuard(options: GuardOptions = {}): Guard {
     validate: shield ? (body) => shield.validate(body).body : basicValidation,
     injectionPolicy: shield ? shield.options.injection.policy : 'off',
     closers: [],
-    ...(shield && { shield, scanInjection: (body) => shield.scan(body) ?? { score: 0, verdict: 'benign', reasons: [] } }),
+    ...(shield && {
+      shield,
+      // With classifiers, the scan may wait for one (only for texts whose local score is uncertain).
+      scanInjection: shield.options.injection.classifiers.length > 0 ? async (body) => (await shield.scanAsync(body)) ?? BENIGN : (body) => shield.scan(body) ?? BENIGN,
+      injectionBlocks: (scan) => shield.blocks(scan),
+    }),
   };
   if (resolved.detector !== false) {
     parts.detector = createDetector(resolved.detector, { store: resolved.store, clock: resolved.clock, logger: resolved.logger, monitor: resolved.mode === 'monitor' });

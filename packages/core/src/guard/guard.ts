@@ -16,8 +16,11 @@ import { requestId } from './request-id.js';
 
 /** Turns an unknown body into a valid Messages request or throws `InvalidRequestError`. */
 export type BodyValidator = (body: unknown) => MessagesBody;
-/** Scans a request for prompt attacks. */
-export type InjectionScanner = (body: MessagesBody) => InjectionScan;
+/**
+ * Scans a request for prompt attacks: at once, or (with the shield's pluggable classifiers,
+ * consulted only for uncertain texts) as a Promise.
+ */
+export type InjectionScanner = (body: MessagesBody) => InjectionScan | Promise<InjectionScan>;
 
 /** Subsystems built from the options; `createGuard` wires them. */
 export interface GuardParts {
@@ -25,6 +28,8 @@ export interface GuardParts {
   scanInjection?: InjectionScanner;
   /** What to do with a detected injection: refuse it, or only record it. */
   injectionPolicy: 'block' | 'flag' | 'off';
+  /** Whether a scan that found an injection refuses it (the policy of the channels it was found in). */
+  injectionBlocks?: (scan: InjectionScan) => boolean;
   detector?: DetectorPlugin;
   /** Validation, prompt-attack scan and output protection, when the shield is on. */
   shield?: Shield;
@@ -253,7 +258,20 @@ export class Guard {
     }
     draft.model = body.model;
 
-    const injection = this.parts.injectionPolicy !== 'off' ? this.parts.scanInjection?.(body) : undefined;
+    const scanned = this.parts.injectionPolicy !== 'off' ? this.parts.scanInjection?.(body) : undefined;
+    if (scanned instanceof Promise) {
+      return scanned.then(
+        (injection) => this.checkScanned(req, body, draft, injection),
+        (err: unknown) => this.finish(req, body, this.failure(draft, 'DG_SCAN_FAILED', err)),
+      );
+    }
+    return this.checkScanned(req, body, draft, scanned);
+  }
+
+  /** The flag, the detector and the limits, once the prompt-attack scan has answered. */
+  private checkScanned(req: GuardRequest, body: MessagesBody, draft: DecisionDraft, injection: InjectionScan | undefined): Decision | Promise<Decision> {
+    const identity = draft.identity;
+    const timestamp = draft.timestamp;
     const detector = this.parts.detector;
     // All three start before any is awaited: on Redis each adds its part to the request's one
     // call, sent once they all have; on the memory store they answer at once.
@@ -489,8 +507,8 @@ export class Guard {
     storeError: Error | undefined,
   ): boolean {
     const { onStoreError } = this.options;
-    const injectionPolicy = this.parts.injectionPolicy;
-    return decide({ monitor: draft.monitor, storeError, onStoreError, flag, injection, injectionPolicy, detection, reservation }, draft);
+    const injectionBlocks = injection !== undefined && injection.verdict === 'injection' && (this.parts.injectionBlocks ? this.parts.injectionBlocks(injection) : this.parts.injectionPolicy === 'block');
+    return decide({ monitor: draft.monitor, storeError, onStoreError, flag, injection, injectionBlocks, detection, reservation }, draft);
   }
 
   /** Puts an identity the detector blocked on the flagged list, so every instance refuses it at once. */

@@ -12,7 +12,8 @@ export interface Findings {
   onStoreError: 'open' | 'closed';
   flag: FlagEntry | undefined;
   injection: InjectionScan | undefined;
-  injectionPolicy: 'block' | 'flag' | 'off';
+  /** The scan found an injection in a channel whose policy is `block` (refused unless monitoring). */
+  injectionBlocks: boolean;
   detection: DetectorResult | undefined;
   reservation: Reservation;
 }
@@ -60,7 +61,7 @@ export const DECISION_RULES: readonly DecisionRule[] = [
   {
     name: 'prompt-attack',
     apply(f, draft) {
-      if (f.injection?.verdict !== 'injection' || f.injectionPolicy !== 'block' || f.monitor) return 'pass';
+      if (!f.injectionBlocks || f.monitor) return 'pass';
       draft.conclude('deny', 'injection', 400, MESSAGES.injection);
       return 'refuse';
     },
@@ -139,7 +140,7 @@ export const DECISION_RULES: readonly DecisionRule[] = [
  * @example
  * ```ts
  * const served = decide({ monitor: false, storeError: undefined, onStoreError: 'closed', flag: undefined,
- *   injection: undefined, injectionPolicy: 'flag', detection: undefined, reservation }, draft);
+ *   injection: undefined, injectionBlocks: false, detection: undefined, reservation }, draft);
  * ```
  */
 export function decide(findings: Findings, draft: DecisionDraft): boolean {

@@ -7,7 +7,7 @@ const identity: Identity = { id: 'u_1', source: 'user', ip: '203.0.113.5', netwo
 const specs = parseLimitsOptions({ requests: { limit: 10, window: '1m' }, tokens: false, costUsd: false, outputTokens: false, concurrency: false, perIp: false });
 
 function findings(over: Partial<Findings> = {}): Findings {
-  return { monitor: false, storeError: undefined, onStoreError: 'closed', flag: undefined, injection: undefined, injectionPolicy: 'block', detection: undefined, reservation: new Reservation(specs, 'u_1', '', ''), ...over };
+  return { monitor: false, storeError: undefined, onStoreError: 'closed', flag: undefined, injection: undefined, injectionBlocks: false, detection: undefined, reservation: new Reservation(specs, 'u_1', '', ''), ...over };
 }
 const draft = (monitor = false) => new DecisionDraft('req_1', 0, monitor, 0, identity);
 const exceeded = () => {
@@ -37,8 +37,9 @@ describe('the decision rules', () => {
   it('record but do not act on the shield and the detector in monitor mode, and serve an open store visibly', () => {
     const injection = { verdict: 'injection', score: 0.9, reasons: [] } as unknown as Findings['injection'];
     const detection = { verdict: 'block', score: 0.99, signals: [] } as unknown as Findings['detection'];
-    expect(decide(findings({ monitor: true, injection, detection }), draft(true))).toBe(true);
-    expect(decide(findings({ injection }), draft())).toBe(false);
+    expect(decide(findings({ monitor: true, injection, injectionBlocks: true, detection }), draft(true))).toBe(true);
+    expect(decide(findings({ injection, injectionBlocks: true }), draft())).toBe(false);
+    expect(decide(findings({ injection, injectionBlocks: false }), draft())).toBe(true);
     const open = draft();
     expect(decide(findings({ storeError: new Error('down'), onStoreError: 'open' }), open)).toBe(true);
     expect([open.conclusion, open.allowed, open.error?.code]).toEqual(['error', true, 'DG_STORE_UNAVAILABLE']);
