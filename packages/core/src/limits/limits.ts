@@ -1,7 +1,7 @@
 import type { Clock } from '../clock/index.js';
 import { rateLimitPolicyHeader, type Identity } from '../decision/index.js';
 import { StoreError } from '../errors/index.js';
-import { CounterTable, GLOBAL_ROW_KEY, KIND_CODE, MemoryStore, RedisStore, rowKey, SharedCall, type RowReply, type Store } from '../store/index.js';
+import { CounterTable, DEFAULT_COUNTER_ROWS, GLOBAL_ROW_KEY, KIND_CODE, MemoryStore, RedisStore, rowKey, SharedCall, type RowReply, type Store } from '../store/index.js';
 import { consumptionPoints, demandPoints, MIN_OUTPUT_GRANT, type Consumption, type Demand } from './demand.js';
 import { LeaseKeeper } from './lease-keeper.js';
 import { MemoryCounters } from './memory-counters.js';
@@ -42,8 +42,8 @@ export class Limits {
     private readonly clock: Clock,
   ) {
     this.redis = store instanceof RedisStore ? store : undefined;
-    // On Redis, a table of this process's own stands in while Redis is away.
-    const table = store instanceof MemoryStore ? store.counters : new CounterTable();
+    // On Redis, a table of this process's own stands in while Redis is away, bounded like the memory store's.
+    const table = store instanceof MemoryStore ? store.counters : new CounterTable({ maxRows: DEFAULT_COUNTER_ROWS });
     this.local = new MemoryCounters(table, specs, this.redis ? Answer.Insured : Answer.Primary);
     this.perIdentity = specs.some((s) => s.scope === 'identity');
     this.perIp = specs.some((s) => s.scope === 'ip');

@@ -39,6 +39,9 @@ export interface MemoryStoreOptions {
 /** Defaults of {@link memoryStore}'s bounds. */
 export const MEMORY_STORE_DEFAULTS = { maxKeys: 1_000_000, maxIdentities: 400_000, maxBytes: 16 * 1024 * 1024 } as const;
 
+/** Rows of limit counters the default bounds allow (83,886); also the cap of the per-process insurance table on Redis. */
+export const DEFAULT_COUNTER_ROWS = Math.min(MEMORY_STORE_DEFAULTS.maxIdentities, Math.floor(MEMORY_STORE_DEFAULTS.maxBytes / COUNTER_ROW_BYTES));
+
 /**
  * The default store: everything in this process, bounded, zero setup. Use `redisStore` when
  * several instances must share one view.
