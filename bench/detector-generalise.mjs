@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { guardTarget, prng, replay } from '@distill-guard/core';
+import { guardTarget, prng, replay } from '@distill-guard/core/replay';
 import { scoreDetection } from './lib/detection-score.mjs';
 import { COT_LINE, unwrap } from './lib/unwrap.mjs';
 

@@ -4,7 +4,8 @@
 // heap + array buffers after full GCs, before and after. Needs --expose-gc (re-runs itself).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createDetector, manualClock, memoryStore } from '@distill-guard/core';
+import { createDetector } from '@distill-guard/core/detector';
+import { manualClock, memoryStore } from '@distill-guard/core';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const REQUESTS_PER_ACCOUNT = 3;

@@ -11,7 +11,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDetector, guardTarget, humanChatSession, interleave, manualClock, memoryStore, readLog, replay, scriptedHarvester, toLogLines } from '@distill-guard/core';
+import { createDetector } from '@distill-guard/core/detector';
+import { guardTarget, humanChatSession, interleave, readLog, replay, scriptedHarvester, toLogLines } from '@distill-guard/core/replay';
+import { manualClock, memoryStore } from '@distill-guard/core';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TARGET = 20_000;

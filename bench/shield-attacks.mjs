@@ -5,7 +5,7 @@
 // report, not a test.
 //
 //   pnpm --filter @distill-guard/core build && node bench/shield-attacks.mjs [--all]   (--all lists every miss)
-import { scanInjection } from '@distill-guard/core';
+import { scanInjection } from '@distill-guard/core/shield';
 
 const all = process.argv.includes('--all');
 

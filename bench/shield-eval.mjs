@@ -12,7 +12,7 @@
 // histories go through scanMessages, as ratios to baselines measured in the same run.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createOutputFilter, scanInjection, scanMessages } from '@distill-guard/core';
+import { createOutputFilter, scanInjection, scanMessages } from '@distill-guard/core/shield';
 import { dataDir, detectionTexts, labelledRows } from '../packages/core/scripts/train-shield/data.mjs';
 import { stableHash } from '../packages/core/scripts/train-shield/random.mjs';
 import { loadShield } from '../packages/core/scripts/train-shield/shield-source.mjs';

@@ -6,7 +6,8 @@
  */
 import { request as httpRequest } from 'node:http';
 import Anthropic from '@anthropic-ai/sdk';
-import { humanChatSession, interleave, manualClock, scriptedHarvester, type TrafficStep } from '@distill-guard/core';
+import { humanChatSession, interleave, scriptedHarvester, type TrafficStep } from '@distill-guard/core/replay';
+import { manualClock } from '@distill-guard/core';
 import { startClaudeServer } from '@distill-guard/testing';
 import { describe, expect, it } from 'vitest';
 import type { AdapterHarness } from './adapter-suite.js';

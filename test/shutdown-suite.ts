@@ -4,7 +4,7 @@ import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAuditEvents, verifyAuditFiles } from '@distill-guard/core';
+import { readAuditEvents, verifyAuditFiles } from '@distill-guard/core/audit';
 
 /**
  * SIGTERM under load, on a real process: 32 keep-alive clients keep sending while the app is told

@@ -12,7 +12,7 @@ import { writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { guardTarget, prng, replay } from '@distill-guard/core';
+import { guardTarget, prng, replay } from '@distill-guard/core/replay';
 import { ADAPTIVE, CAMPAIGNS, FAMILIES } from './campaigns.mjs';
 import { loadCorpus } from './corpus.mjs';
 import { PHRASING } from './phrasing.mjs';

@@ -6,7 +6,7 @@
 //     route without and with the mark, JSON and SSE, requests interleaved, median of the rounds.
 import Anthropic from '@anthropic-ai/sdk';
 import { parseWatermarkOptions, markText, watermarkKey } from '@distill-guard/core/watermark';
-import { StreamRewriter } from '@distill-guard/core';
+import { StreamRewriter } from '@distill-guard/core/adapter';
 import { claudeRoute, distillGuard } from '@distill-guard/express';
 import { startClaudeServer } from '@distill-guard/testing';
 import express from 'express';

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { createAuditLog, manualClock, parseAuditOptions, type Decision, type Identity, type Signal } from '@distill-guard/core';
+import { createAuditLog, parseAuditOptions } from '@distill-guard/core/audit';
+import { manualClock, type Decision, type Identity, type Signal } from '@distill-guard/core';
 import { main } from '../src/main.js';
 
 export const SECRET = 'cli-test-audit-secret-0123456789';

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { humanChatSession, toLogLines } from '@distill-guard/core';
+import { humanChatSession, toLogLines } from '@distill-guard/core/replay';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, tempDir, writeAudit } from './audit-fixture.js';
 

@@ -1,6 +1,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { createDetector, createGuard, hashApiKey, redisStore, systemClock, verdictKey, type Guard } from '@distill-guard/core';
+import { createDetector } from '@distill-guard/core/detector';
+import { createGuard, hashApiKey, redisStore, systemClock, type Guard } from '@distill-guard/core';
+import { verdictKey } from '@distill-guard/core/detector';
 import { run } from './audit-fixture.js';
 
 // A database of its own: the run's Redis is shared by every test file.

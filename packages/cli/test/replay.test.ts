@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import { humanChatSession, interleave, scriptedHarvester, toLogLines } from '@distill-guard/core';
+import { humanChatSession, interleave, scriptedHarvester, toLogLines } from '@distill-guard/core/replay';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../src/index.js';
 

@@ -1,4 +1,4 @@
-import { redisStore, type GuardRequest, type MessagesBody, type RedisClientLike, type Store } from '../src/index.js';
+import { redisStore, type GuardRequest, type MessagesBody, type RedisClientLike, type Store } from '../src/internal.js';
 
 /** A valid Messages body with one user turn. */
 export function messagesBody(overrides: Partial<MessagesBody> = {}): MessagesBody {

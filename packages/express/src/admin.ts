@@ -1,4 +1,5 @@
-import { createAdminHandler, readJsonBody, type AdminHandler, type AdminOptions } from '@distill-guard/core';
+import { createAdminHandler, type AdminHandler } from '@distill-guard/core/adapter';
+import { readJsonBody, type AdminOptions } from '@distill-guard/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 /** The admin router: an Express middleware, with the handler behind it. */

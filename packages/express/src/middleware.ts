@@ -1,17 +1,5 @@
-import {
-  adapterGuard,
-  deniedResponse,
-  guardOf,
-  nodeGuardRequest,
-  InvalidRequestError,
-  invalidRequestResponse,
-  readJsonBody,
-  userIdFrom,
-  type Decision,
-  type Guard,
-  type PlainResponse,
-  type RequestKind,
-} from '@distill-guard/core';
+import { adapterGuard, deniedResponse, guardOf, nodeGuardRequest, invalidRequestResponse, userIdFrom, type PlainResponse, type RequestKind } from '@distill-guard/core/adapter';
+import { InvalidRequestError, readJsonBody, type Decision, type Guard } from '@distill-guard/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { putDecision } from './decision-slot.js';
 import { fullPath, mountedHere } from './mount.js';

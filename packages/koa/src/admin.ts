@@ -1,4 +1,5 @@
-import { createAdminHandler, readJsonBody, type AdminHandler, type AdminOptions } from '@distill-guard/core';
+import { createAdminHandler, type AdminHandler } from '@distill-guard/core/adapter';
+import { readJsonBody, type AdminOptions } from '@distill-guard/core';
 import type { Context, Middleware, Next } from 'koa';
 
 /** The admin router: a Koa middleware, with the handler behind it. */

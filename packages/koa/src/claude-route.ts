@@ -1,4 +1,5 @@
-import { claudeApiCall, guardOf, parseClaudeRouteOptions, serveClaudeApi, type ClaudeRouteOptions } from '@distill-guard/core';
+import { claudeApiCall, guardOf, parseClaudeRouteOptions, serveClaudeApi } from '@distill-guard/core/adapter';
+import { type ClaudeRouteOptions } from '@distill-guard/core';
 import type { Context, Middleware, Next } from 'koa';
 import { mounted, onRoute } from './mount.js';
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { AUDIT_SECRET_ENV, verifyAuditFiles, type AuditVerifyResult } from '@distill-guard/core';
+import { AUDIT_SECRET_ENV, verifyAuditFiles, type AuditVerifyResult } from '@distill-guard/core/audit';
 import { checkAuditFiles } from './input.js';
 import { UsageError, type Command, type CommandIO } from './types.js';
 

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { FlagList, redisStore, resetDetectorState, systemClock, type FlagEntry } from '@distill-guard/core';
+import { FlagList, redisStore, systemClock, type FlagEntry } from '@distill-guard/core';
+import { resetDetectorState } from '@distill-guard/core/detector';
 import { Redis } from 'ioredis';
 import { UsageError, type Command, type CommandIO } from './types.js';
 

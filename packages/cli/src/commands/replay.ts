@@ -3,7 +3,8 @@ import { Readable } from 'node:stream';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatReportTable, guardTarget, readLog, replay, type GuardOptions, type ReplayReport } from '@distill-guard/core';
+import { formatReportTable, guardTarget, readLog, replay, type ReplayReport } from '@distill-guard/core/replay';
+import { type GuardOptions } from '@distill-guard/core';
 import { DOCS_URL, InputError, fsReason, headLines, isAuditEvent, jsonObject, looksBinary, messageOf, readHead, statInput } from './input.js';
 import { UsageError, type Command, type CommandIO } from './types.js';
 

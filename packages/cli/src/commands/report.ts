@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { readAuditEvents, summarizeAudit, type AuditSummary, type IdentitySummary } from '@distill-guard/core';
+import { readAuditEvents, summarizeAudit, type AuditSummary, type IdentitySummary } from '@distill-guard/core/audit';
 import { AUDIT_HINT, checkAuditFiles, InputError } from './input.js';
 import { UsageError, type Command } from './types.js';
 

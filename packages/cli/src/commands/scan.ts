@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { scanInjection, scanMessages, type InjectionScan } from '@distill-guard/core';
+import { scanInjection, scanMessages } from '@distill-guard/core/shield';
+import { type InjectionScan } from '@distill-guard/core';
 import { fsReason, InputError, looksBinary, readHead, statInput } from './input.js';
 import { UsageError, type Command, type CommandIO } from './types.js';
 

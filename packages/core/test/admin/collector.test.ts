@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AdminCollector, createGuard, manualClock, type Decision, type Guard, type Identity, type Signal } from '../../src/index.js';
+import { AdminCollector, createGuard, manualClock, type Decision, type Guard, type Identity, type Signal } from '../../src/internal.js';
 import { chatRequest } from '../helpers.js';
 
 const T0 = Date.parse('2026-11-02T09:00:00Z');

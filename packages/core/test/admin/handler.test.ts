@@ -12,7 +12,7 @@ import {
   type AdminRequest,
   type DetectorPlugin,
   type Guard,
-} from '../../src/index.js';
+} from '../../src/internal.js';
 import { DASHBOARD_JS } from '../../src/admin/dashboard/index.js';
 import { chatRequest } from '../helpers.js';
 

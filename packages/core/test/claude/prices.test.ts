@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGuard, DEFAULT_PRICES, estimateInputTokens, OptionsError, parsePrices, Prices, type Usage } from '../../src/index.js';
+import { createGuard, DEFAULT_PRICES, estimateInputTokens, OptionsError, parsePrices, Prices, type Usage } from '../../src/internal.js';
 import { chatRequest, memoryLogger, messagesBody } from '../helpers.js';
 
 const prices = new Prices(DEFAULT_PRICES);

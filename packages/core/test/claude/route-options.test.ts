@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_UPSTREAM_TIMEOUTS, OptionsError, parseClaudeRouteOptions } from '../../src/index.js';
+import { DEFAULT_UPSTREAM_TIMEOUTS, OptionsError, parseClaudeRouteOptions } from '../../src/internal.js';
 
 const client = { messages: { create: async () => ({}) }, apiKey: 'k' };
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expressHarness } from '../../../express/test/harness.js';
 import { koaHarness } from '../../../koa/test/harness.js';
 import type { AuditEvent, AuditSink } from '../../src/audit/index.js';
-import type { ClaudeRouteOptions } from '../../src/index.js';
+import type { ClaudeRouteOptions } from '../../src/internal.js';
 import { createWatermarker, markText, rankIdentities, scoreEvidence, WatermarkEvidence, watermarkKey } from '../../src/watermark/index.js';
 import { until } from '../telemetry/helpers.js';
 import { ANSWERS } from '../watermark/helpers.js';
@@ -273,7 +273,7 @@ describe('claudeRoute watermark on a stream', () => {
 
 describe('claudeRoute watermark option', () => {
   it('is off by default and refuses a short secret, naming the option', async () => {
-    const { parseClaudeRouteOptions, OptionsError } = await import('../../src/index.js');
+    const { parseClaudeRouteOptions, OptionsError } = await import('../../src/internal.js');
     const client = { messages: { create: async () => ({}) }, apiKey: 'k' };
     expect(parseClaudeRouteOptions({ client, warnings: false }).watermark).toBeUndefined();
     expect(parseClaudeRouteOptions({ client, warnings: false, watermark: { secret: SECRET } }).watermark?.keyId).toBe(key.id);

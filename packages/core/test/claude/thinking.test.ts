@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { continuedTurn, upstreamThinking, type MessageParam, type MessagesBody } from '../../src/index.js';
+import { continuedTurn, upstreamThinking, type MessageParam, type MessagesBody } from '../../src/internal.js';
 
 const question: MessageParam = { role: 'user', content: 'What is the weather in Paris and Oslo?' };
 const thinking = { type: 'thinking', thinking: 'I should look it up.', signature: 'c2ln' };

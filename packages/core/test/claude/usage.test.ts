@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksHourCache, readUsage, StreamRewriter } from '../../src/index.js';
+import { asksHourCache, readUsage, StreamRewriter } from '../../src/internal.js';
 import { messagesBody } from '../helpers.js';
 
 describe('readUsage', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RATE_LIMIT_HEADERS, mostConstraining, rateLimitHeaders, type LimitState, type RateLimitHeaderFormat } from '../../src/index.js';
+import { DEFAULT_RATE_LIMIT_HEADERS, mostConstraining, rateLimitHeaders, type LimitState, type RateLimitHeaderFormat } from '../../src/internal.js';
 
 const NOW = Date.parse('2026-11-02T09:00:00Z');
 const UNIX_NOW = NOW / 1000;

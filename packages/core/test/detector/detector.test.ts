@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDetector, createGuard, guardTarget, humanChatSession, interleave, manualClock, memoryStore, prng, scriptedHarvester, verdictKey, type TrafficStep } from '../../src/index.js';
+import { createDetector, createGuard, guardTarget, humanChatSession, interleave, manualClock, memoryStore, prng, scriptedHarvester, verdictKey, type TrafficStep } from '../../src/internal.js';
 import { detectorFor, drive, firstAt, rank } from './helpers.js';
 
 const DAY = 86_400_000;

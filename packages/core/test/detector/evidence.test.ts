@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prng, type DetectorResult } from '../../src/index.js';
+import { prng, type DetectorResult } from '../../src/internal.js';
 import { detectorFor } from './helpers.js';
 
 const BROWSER = { 'user-agent': 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15', accept: '*/*', 'accept-language': 'de-DE,de;q=0.9' };

@@ -1,4 +1,4 @@
-import { createDetector, manualClock, memoryStore, networkOf, type Detector, type DetectorResult, type GuardContext, type Store, type TrafficStep } from '../../src/index.js';
+import { createDetector, manualClock, memoryStore, networkOf, type Detector, type DetectorResult, type GuardContext, type Store, type TrafficStep } from '../../src/internal.js';
 import { memoryLogger } from '../helpers.js';
 
 /** A detector on a memory store and a manual clock, as `createGuard` would build it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OptionsError, parseDetectorOptions } from '../../src/index.js';
+import { OptionsError, parseDetectorOptions } from '../../src/internal.js';
 
 describe('parseDetectorOptions', () => {
   it('fills in the measured defaults', () => {
@@ -45,7 +45,7 @@ describe('parseDetectorOptions', () => {
   });
 
   it('has no credit to weigh: the benign signals are gone, every signal weighs for harvesting', async () => {
-    const { SIGNAL_NAMES, WEIGHTS } = await import('../../src/index.js');
+    const { SIGNAL_NAMES, WEIGHTS } = await import('../../src/internal.js');
     expect(SIGNAL_NAMES).not.toContain('conversational');
     expect(SIGNAL_NAMES).not.toContain('narrow-automation');
     for (const name of SIGNAL_NAMES) expect(WEIGHTS[name]).toBeGreaterThan(0);

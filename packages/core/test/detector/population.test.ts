@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGuard, manualClock, prng, type DetectorResult } from '../../src/index.js';
+import { createGuard, manualClock, prng, type DetectorResult } from '../../src/internal.js';
 import { detectorFor } from './helpers.js';
 
 const start = Date.UTC(2026, 10, 2, 8, 0, 0);

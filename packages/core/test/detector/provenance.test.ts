@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_FIELDS as A, answerDigest, continuedAnswer, type DetectorResult } from '../../src/index.js';
+import { ACCOUNT_FIELDS as A, answerDigest, continuedAnswer, type DetectorResult } from '../../src/internal.js';
 import { detectorFor } from './helpers.js';
 
 const BROWSER = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36', accept: '*/*', 'accept-language': 'en-GB' };

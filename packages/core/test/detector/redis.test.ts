@@ -1,6 +1,6 @@
 import Redis, { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ACCOUNT_FIELDS, createDetector, manualClock, memoryStore, redisStore, RedisStore, scriptedHarvester, verdictKey, type Detector, type Store } from '../../src/index.js';
+import { ACCOUNT_FIELDS, createDetector, manualClock, memoryStore, redisStore, RedisStore, scriptedHarvester, verdictKey, type Detector, type Store } from '../../src/internal.js';
 import { memoryLogger } from '../helpers.js';
 import { drive, firstAt } from './helpers.js';
 

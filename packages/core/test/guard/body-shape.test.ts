@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGuard, MAX_BODY_DEPTH } from '../../src/index.js';
+import { createGuard, MAX_BODY_DEPTH } from '../../src/internal.js';
 
 /** `{ a: { a: { … } } }`, `depth` objects deep. */
 function nested(depth: number): Record<string, unknown> {

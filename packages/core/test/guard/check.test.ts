@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGuard, hashApiKey, manualClock, memoryStore } from '../../src/index.js';
+import { createGuard, hashApiKey, manualClock, memoryStore } from '../../src/internal.js';
 import { brokenRedisStore, chatRequest, memoryLogger, messagesBody } from '../helpers.js';
 
 const onlyRequests = (limit: number, window: '1m' | '1h' = '1m') => ({

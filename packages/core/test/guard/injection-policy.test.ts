@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGuard, type Decision } from '../../src/index.js';
+import { createGuard, type Decision } from '../../src/internal.js';
 import type { InjectionClassifier } from '../../src/shield/index.js';
 import { chatRequest, memoryLogger } from '../helpers.js';
 

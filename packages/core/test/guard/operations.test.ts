@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGuardMetrics, metricsHandler } from '@distill-guard/core/metrics';
 import { describe, expect, it } from 'vitest';
-import { createGuard, verifyAuditFiles } from '../../src/index.js';
+import { createGuard, verifyAuditFiles } from '../../src/internal.js';
 import { chatRequest, memoryLogger } from '../helpers.js';
 
 const SECRET = 'test-audit-secret-0123456789abcdef';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGuard, OptionsError, redisStore } from '../../src/index.js';
+import { createGuard, OptionsError, redisStore } from '../../src/internal.js';
 import { memoryLogger } from '../helpers.js';
 
 describe('createGuard options', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGuard, manualClock, OptionsError, type GuardOptions } from '../../src/index.js';
+import { createGuard, manualClock, OptionsError, type GuardOptions } from '../../src/internal.js';
 import { chatRequest } from '../helpers.js';
 
 const START = Date.parse('2026-11-02T09:00:00Z');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DecisionDraft } from '../../src/guard/decision.js';
 import { decide, DECISION_RULES, type Findings } from '../../src/guard/rules.js';
-import { parseLimitsOptions, Reservation, type Identity } from '../../src/index.js';
+import { parseLimitsOptions, Reservation, type Identity } from '../../src/internal.js';
 
 const identity: Identity = { id: 'u_1', source: 'user', ip: '203.0.113.5', network: '203.0.113.0/24' };
 const specs = parseLimitsOptions({ requests: { limit: 10, window: '1m' }, tokens: false, costUsd: false, outputTokens: false, concurrency: false, perIp: false });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGuard, manualClock, verifyAuditFiles, readAuditEvents } from '../../src/index.js';
+import { createGuard, manualClock, verifyAuditFiles, readAuditEvents } from '../../src/internal.js';
 import { tempDir } from '../audit/helpers.js';
 
 const SECRET = 'shutdown-test-secret-0123456789abcdef';

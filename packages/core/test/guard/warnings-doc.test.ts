@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { WARNING_CODES } from '../../src/index.js';
+import { WARNING_CODES } from '../../src/internal.js';
 import { Warnings, WARNINGS_DOC_URL, type WarningCode } from '../../src/options/warnings.js';
 
 const doc = readFileSync(new URL('../../../../docs/warnings.md', import.meta.url), 'utf8');

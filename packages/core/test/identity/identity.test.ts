@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressBook, createClientAddressResolver, createClientIpResolver, createGuard, hashApiKey, matchApiKey, networkOf, normalizeIp, parseApiKeyOptions, ipIdentity, principalId } from '../../src/index.js';
+import { addressBook, createClientAddressResolver, createClientIpResolver, createGuard, hashApiKey, matchApiKey, networkOf, normalizeIp, parseApiKeyOptions, ipIdentity, principalId } from '../../src/internal.js';
 import { memoryLogger } from '../helpers.js';
 
 describe('client address', () => {

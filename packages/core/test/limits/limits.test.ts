@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Limits, manualClock, memoryStore, parseLimitsOptions, type Demand, type Identity, type Reservation } from '../../src/index.js';
+import { Limits, manualClock, memoryStore, parseLimitsOptions, type Demand, type Identity, type Reservation } from '../../src/internal.js';
 
 const demand = (maxTokens: number, inputTokens = 100): Demand => ({ inputTokens, maxTokens, inputCostUsd: inputTokens * 1e-6, outputTokenUsd: 5e-6 });
 

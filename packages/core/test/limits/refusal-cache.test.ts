@@ -1,7 +1,7 @@
 import { startRedisServer, type RedisServer } from '@distill-guard/testing';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGuard, redisStore } from '../../src/index.js';
+import { createGuard, redisStore } from '../../src/internal.js';
 import { RefusalCache } from '../../src/limits/refusal-cache.js';
 import { chatRequest, memoryLogger } from '../helpers.js';
 

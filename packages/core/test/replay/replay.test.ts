@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { createGunzip } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { formatReportTable, readLog, replay, type Decision, type GuardRequest, type ReplayTarget } from '../../src/index.js';
+import { formatReportTable, readLog, replay, type Decision, type GuardRequest, type ReplayTarget } from '../../src/internal.js';
 
 const line = (user: string, ts: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ ts, ip: '203.0.113.5', user, method: 'POST', path: '/api/chat', headers: {}, body: { model: 'm', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }] }, response: { status: 200, usage: { input_tokens: 3, output_tokens: 7 } }, ...extra });

@@ -7,7 +7,7 @@ import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { A } from '../../src/detector/schema.js';
 import { MemoryState } from '../../src/detector/memory-state.js';
-import { createGuard, CounterTable, manualClock, memoryStore } from '../../src/index.js';
+import { createGuard, CounterTable, manualClock, memoryStore } from '../../src/internal.js';
 import { chatRequest, memoryLogger } from '../helpers.js';
 
 /** The bound docs/configuration.md and docs/operations.md give for the default guard at 200,000 identities. */

@@ -1,7 +1,7 @@
 import { startRedisServer, type RedisServer } from '@distill-guard/testing';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGuard, redisStore, type Decision, type Guard } from '../../src/index.js';
+import { createGuard, redisStore, type Decision, type Guard } from '../../src/internal.js';
 import { chatRequest, memoryLogger } from '../helpers.js';
 
 // One request in flight per user, nothing else limited: the slot is what a stall could leave taken.

@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedisServer, type RedisServer } from '@distill-guard/testing';
-import { createGuard, redisStore } from '../../src/index.js';
+import { createGuard, redisStore } from '../../src/internal.js';
 
 /** An app listens before its Redis client has connected: the first requests must not fail with a healthy Redis. */
 let server: RedisServer;

@@ -1,7 +1,7 @@
 import { startRedisServer } from '@distill-guard/testing';
 import Redis, { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createGuard, estimateInputTokens, redisStore, type Guard, type MessagesBody } from '../../src/index.js';
+import { createGuard, estimateInputTokens, redisStore, type Guard, type MessagesBody } from '../../src/internal.js';
 import { chatRequest, memoryLogger, messagesBody } from '../helpers.js';
 
 const onlyRequests = { requests: { limit: 5, window: '1m' }, tokens: false, costUsd: false, outputTokens: false, concurrency: false, perIp: false } as const;

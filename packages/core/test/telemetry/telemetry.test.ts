@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { SpanKind } from '@opentelemetry/api';
 import ts from 'typescript';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGuard, OptionsError, type Decision, type Guard, type GuardOptions } from '../../src/index.js';
+import { createGuard, OptionsError, type Decision, type Guard, type GuardOptions } from '../../src/internal.js';
 import { createGuardTelemetry, DURATION_BUCKETS, inputTokens, TOKEN_BUCKETS } from '../../src/telemetry/index.js';
 import { brokenRedisStore, chatRequest, messagesBody } from '../helpers.js';
 import { attributeText, ERROR, otel, UNSET, until } from './helpers.js';
