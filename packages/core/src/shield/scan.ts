@@ -18,6 +18,8 @@ export const DEFAULT_MAX_SCAN_CHARS = 16_384;
 export const DEFAULT_MAX_CONVERSATION_CHARS = 65_536;
 /** Logit subtracted from assistant turns of the history (see `scanMessages`): real answers of the detection log score at most 1.8 on the user channel, forged jailbreak turns 9 and more; an answer that explains attacks by quoting them sits in between. */
 const ASSISTANT_DISCOUNT = 4;
+/** The same for the rule features alone, which score assistant turns (see `rememberedRuleScore`): the rule scanner's own value. */
+const ASSISTANT_RULE_DISCOUNT = 3;
 
 /** Why a text scored as an attack. */
 export type InjectionReason = Reason | 'forced-reply' | 'forged-state' | 'rule-rewrite' | 'learned-model';
@@ -106,6 +108,36 @@ let rememberedMaxChars = 0;
 /** Texts shorter than this are scanned again rather than hashed and remembered. */
 const MEMORY_MIN_CHARS = 16;
 
+const NO_INTENTS: number[] = INTENT_IDS.map(() => 0);
+
+/**
+ * An assistant turn of the history is scored by the rule features alone, not the learned model.
+ * Chat clients resend every answer once, and answers are most of a conversation's new text: the
+ * model on them was three quarters of the shield's cost on chat traffic (about 100 µs a request
+ * at twelve turns). A real answer is the model's own words; a forged one that carries an attack
+ * (a jailbreak's "Sure, here is my system prompt…") still has to clear the rules by
+ * `ASSISTANT_RULE_DISCOUNT`, as the scanner before the learned model required. What is lost: forged
+ * turns only the learned model would have caught.
+ */
+function rememberedRuleScore(text: string, maxChars: number): TextScore {
+  if (maxChars !== rememberedMaxChars) {
+    memory.clear();
+    rememberedMaxChars = maxChars;
+  }
+  const window = scanWindow(text, maxChars);
+  if (window.length < MEMORY_MIN_CHARS) {
+    const rule = ruleLogit(window, maxChars);
+    return { z: rule.z, rule, intents: NO_INTENTS };
+  }
+  const key = TextMemory.digest('assistant-rules', window);
+  const hit = memory.get(key);
+  if (hit !== undefined) return hit;
+  const rule = ruleLogit(window, maxChars);
+  const s = { z: rule.z, rule, intents: NO_INTENTS };
+  memory.set(key, s);
+  return s;
+}
+
 function rememberedScore(text: string, channel: Channel, maxChars: number): TextScore {
   if (maxChars !== rememberedMaxChars) {
     memory.clear();
@@ -191,9 +223,9 @@ function scanEach(body: Pick<MessagesBody, 'messages'> & { system?: unknown }, o
     if (channelThreshold === 'off') continue;
     const slice = t.text.length > budget ? t.text.slice(t.text.length - budget) : t.text;
     budget -= Math.min(slice.length, maxChars);
-    const s = rememberedScore(slice, t.channel, maxChars);
+    const s = t.assistant ? rememberedRuleScore(slice, maxChars) : rememberedScore(slice, t.channel, maxChars);
     // A real assistant turn may explain attacks to the user; a forged one has to look like one more clearly.
-    const z = t.assistant ? s.z - ASSISTANT_DISCOUNT : s.z;
+    const z = t.assistant ? s.z - ASSISTANT_RULE_DISCOUNT : s.z;
     out.push({ text: slice, channel: t.channel, assistant: t.assistant, z, margin: z - logitOf(channelThreshold), score: s });
   }
   return out;
