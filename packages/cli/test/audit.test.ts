@@ -1,6 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventHash } from '@distill-guard/core/audit';
 import { run, SECRET, tempDir, writeAudit, type Traffic } from './audit-fixture.js';
 
 const ENV = 'DG_CLI_TEST_AUDIT_SECRET';
@@ -79,6 +80,25 @@ describe('distill-guard audit verify', () => {
     const path = await writeAudit(dir, traffic);
     const r = await verify('--json', path);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, events: 23, byType: { decision: 13, outcome: 10 } });
+  });
+
+  it('reports a bridged gap (a stream copy that skipped events) as a counted loss; an unbridged one still fails', async () => {
+    const path = await writeAudit(dir, traffic);
+    const lines = (await readFile(path, 'utf8')).split('\n').filter(Boolean);
+    const events = lines.map((l) => JSON.parse(l) as { seq: number; hash: string; time: number });
+    // What the Redis stream sink writes in place of events 4 to 7 it could not take.
+    const record = { level: 50, time: events[6]!.time, msg: 'audit redis skipped 4 event(s): the sink was failing', type: 'skipped', sink: 'redis', count: 4, fromSeq: 4, seq: 7, prev: events[2]!.hash, last: events[6]!.hash };
+    const bridge = JSON.stringify({ ...record, hash: eventHash(SECRET, record) });
+    const copy = join(dir, 'stream.jsonl');
+    await writeFile(copy, `${[...lines.slice(0, 3), bridge, ...lines.slice(7)].join('\n')}\n`);
+    const r = await verify(copy);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^OK  20 events in 1 file \(seq 1\.\.23\): .*1 skipped\n    counted loss: 4 events not in this copy, skipped while its sink was failing \(seq 4\.\.7 by redis\)\n$/);
+    expect(JSON.parse((await verify('--json', copy)).stdout)).toMatchObject({ ok: true, skipped: 4, gaps: [{ line: 4, fromSeq: 4, toSeq: 7, count: 4, sink: 'redis' }] });
+    await writeFile(copy, `${[...lines.slice(0, 3), ...lines.slice(7)].join('\n')}\n`);
+    const cut = await verify(copy);
+    expect(cut.code).toBe(1);
+    expect(cut.stdout).toContain(':4 (seq 8): seq 8 where 4 was expected: 4 event(s) missing');
   });
 
   it('exits 2 with usage for bad arguments', async () => {

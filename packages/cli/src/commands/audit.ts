@@ -8,6 +8,8 @@ const USAGE = `Usage: distill-guard audit verify <files or directories...> [opti
 Checks the HMAC chain of distill-guard audit files. Rotated files may be given in any
 order (they are put in order by their own sequence numbers); a directory means every file
 in it. Prints OK with counts, or the first bad line (file:line) and what is wrong with it.
+A copy of the chain that a sink could not fully take (the Redis stream next to a file, exported
+one event per line) verifies with its signed 'skipped' lines: OK, with the counted loss.
 
 Options:
   --secret-env NAME  environment variable holding the audit secret
@@ -41,7 +43,12 @@ function describeOk(r: AuditVerifyResult): string {
     .map(([type, n]) => `${n.toLocaleString('en-US')} ${type}`)
     .join(', ');
   const range = r.events > 0 ? ` (seq ${r.firstSeq}..${r.lastSeq})` : '';
-  return `OK  ${plural(r.events, 'event')} in ${plural(r.files.length, 'file')}${range}${types ? `: ${types}` : ''}`;
+  const ok = `OK  ${plural(r.events, 'event')} in ${plural(r.files.length, 'file')}${range}${types ? `: ${types}` : ''}`;
+  if (!r.skipped || !r.gaps) return ok;
+  // A copy (the Redis stream next to a file) that skipped events while its sink was failing: a counted loss, not a deletion.
+  const shown = r.gaps.slice(0, 5).map((g) => `seq ${g.fromSeq}..${g.toSeq}${g.sink ? ` by ${g.sink}` : ''}`);
+  if (r.gaps.length > shown.length) shown.push(`${r.gaps.length - shown.length} more`);
+  return `${ok}\n    counted loss: ${plural(r.skipped, 'event')} not in this copy, skipped while its sink was failing (${shown.join(', ')})`;
 }
 
 async function verify(argv: string[], io: CommandIO): Promise<number> {

@@ -4,8 +4,12 @@ import type { GuardEvents } from '../contracts/index.js';
 import { lastUserText, systemText, type GuardHeaders } from '../request/index.js';
 import { maskSecrets } from './mask.js';
 
-/** Kinds of audit events. `dropped` records events lost to a full queue (see `docs/operations.md`). */
-export type AuditEventType = 'decision' | 'outcome' | 'verdict' | 'flag' | 'dropped';
+/**
+ * Kinds of audit events. `dropped` records events lost to a full queue (see `docs/operations.md`).
+ * `skipped` is written only by a best-effort sink (the Redis stream next to a file): it stands in
+ * for the events that copy could not take and bridges its chain over them ({@link SkippedAuditEvent}).
+ */
+export type AuditEventType = 'decision' | 'outcome' | 'verdict' | 'flag' | 'dropped' | 'skipped';
 
 /** Fields every audit line carries. `level`, `time` and `msg` make each line a pino log record. */
 export interface AuditEnvelope {
@@ -111,6 +115,27 @@ export interface DroppedAuditEvent extends AuditEnvelope {
   to: number;
 }
 
+/**
+ * A counted gap in one copy of the chain, written by a best-effort sink (the Redis stream next
+ * to a file) when it writes again after skipping batches. It is not an event of the chain (the
+ * file never holds one, and `seq` does not advance for it): it stands in for the events
+ * `fromSeq`..`seq` that this copy does not hold. `prev` is the hash of event `fromSeq - 1` (the
+ * last one this copy holds before the gap), `last` the hash of event `seq` (the last one it
+ * skipped), so the next event's `prev` links to `last`. It is signed like any line, so it cannot
+ * be forged or moved without the secret; `verify` reports it as a counted loss.
+ */
+export interface SkippedAuditEvent extends AuditEnvelope {
+  type: 'skipped';
+  /** Name of the sink that skipped the events (`redis`). */
+  sink: string;
+  /** Events this copy does not hold: `seq - fromSeq + 1`. */
+  count: number;
+  /** First skipped seq; `seq` is the last. */
+  fromSeq: number;
+  /** Hash of event `seq`, the last one skipped: what the next event's `prev` links to. */
+  last: string;
+}
+
 /** One line of the audit log. */
 export type AuditEvent = DecisionAuditEvent | OutcomeAuditEvent | VerdictAuditEvent | FlagAuditEvent | DroppedAuditEvent;
 
@@ -164,7 +189,7 @@ function identityFields(identity: Identity, ctx: BuildContext): AuditIdentityFie
   return fields;
 }
 
-function envelope(ctx: BuildContext, level: number, time: number, msg: string): { level: number; time: number; msg: string; instance?: string } {
+function envelope(ctx: Pick<BuildContext, 'instance'>, level: number, time: number, msg: string): { level: number; time: number; msg: string; instance?: string } {
   return ctx.instance === undefined ? { level, time, msg } : { level, time, msg, instance: ctx.instance };
 }
 
@@ -293,5 +318,28 @@ export function droppedRecord(ctx: BuildContext, count: number, from: number, to
     count,
     from,
     to,
+  };
+}
+
+/** The chain positions a {@link SkippedAuditEvent} bridges: from the last event held before the gap to the last one skipped. */
+export interface AuditGap {
+  /** Seq and hash of the last event this copy holds before the gap (seq 0 and the genesis hash at the start). */
+  after: { seq: number; hash: string };
+  /** Seq and hash of the last skipped event. */
+  last: { seq: number; hash: string };
+}
+
+/** The unsigned `skipped` line for `gap` (sign it with `eventHash`). */
+export function skippedRecord(ctx: Pick<BuildContext, 'instance'>, sink: string, gap: AuditGap, time: number): Omit<SkippedAuditEvent, 'hash'> {
+  const count = gap.last.seq - gap.after.seq;
+  return {
+    ...envelope(ctx, 50, time, `audit ${sink} skipped ${count} event(s): the sink was failing`),
+    type: 'skipped',
+    sink,
+    count,
+    fromSeq: gap.after.seq + 1,
+    seq: gap.last.seq,
+    prev: gap.after.hash,
+    last: gap.last.hash,
   };
 }

@@ -25,13 +25,15 @@ export type {
   VerdictAuditEvent,
   FlagAuditEvent,
   DroppedAuditEvent,
+  SkippedAuditEvent,
+  AuditGap,
   DecisionEventInput,
 } from './events.js';
 export { canonicalJson } from './canonical.js';
 export { registerExitFlush, type ExitFlushable } from './exit-flush.js';
 export { eventHash, GENESIS_HASH, type ChainHead } from './chain.js';
 export { maskSecrets } from './mask.js';
-export { verifyAuditFiles, verifyAuditLines, type AuditVerifyResult, type AuditVerifyFailure, type AuditVerifyOptions } from './verify.js';
+export { verifyAuditFiles, verifyAuditLines, type AuditVerifyResult, type AuditVerifyFailure, type AuditVerifyGap, type AuditVerifyOptions } from './verify.js';
 export { readAuditEvents, orderAuditFiles, expandAuditPaths } from './read.js';
 export { summarizeAudit, type AuditSummary, type IdentitySummary } from './report.js';
 export type { AuditSink } from './sinks/types.js';

@@ -1,5 +1,5 @@
 import type { GuardContext } from '../contracts/index.js';
-import { chainRecord, GENESIS_HASH, type ChainHead } from './chain.js';
+import { chainRecord, eventHash, GENESIS_HASH, type ChainHead } from './chain.js';
 import {
   credentialValues,
   decisionRecord,
@@ -7,8 +7,10 @@ import {
   flagRecord,
   outcomeRecord,
   sha256Hex,
+  skippedRecord,
   verdictRecord,
   type AuditEvent,
+  type AuditGap,
   type AuditRecord,
   type BuildContext,
   type DecisionEventInput,
@@ -306,6 +308,7 @@ export class AuditLog {
       }
       if (this.givingUp) {
         this.counters.lost += events.length;
+        for (const sink of retry) sink.skipped?.(events, (gap) => this.signGap(sink.name, gap));
         this.ctx.logger.error('distill-guard audit: gave up writing events at close', {
           sinks: retry.map((s) => s.name),
           count: events.length,
@@ -335,12 +338,19 @@ export class AuditLog {
 
   private skip(sink: AuditSink, events: AuditEvent[], why: string): void {
     this.counters.skipped += events.length;
+    sink.skipped?.(events, (gap) => this.signGap(sink.name, gap));
     this.ctx.logger.error(`distill-guard audit: skipped a batch for best-effort sink ${sink.name}: ${why}`, {
       sink: sink.name,
       count: events.length,
       fromSeq: events[0]!.seq,
       toSeq: events[events.length - 1]!.seq,
     });
+  }
+
+  /** The signed `skipped` line a best-effort sink writes to bridge its copy of the chain over `gap`. */
+  private signGap(sink: string, gap: AuditGap): string {
+    const record = skippedRecord(this.build, sink, gap, this.ctx.clock.now());
+    return JSON.stringify({ ...record, hash: eventHash(this.options.secret, record) });
   }
 
   private loseQueue(why: string): void {

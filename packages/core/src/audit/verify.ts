@@ -23,6 +23,23 @@ export interface AuditVerifyResult {
   /** Files in chain order, with what was checked in each. */
   files: Array<{ path: string; events: number; firstSeq?: number; lastSeq?: number }>;
   failure?: AuditVerifyFailure;
+  /**
+   * Events this copy does not hold, counted by the sink that skipped them (`skipped` lines of
+   * the Redis stream next to a file): a counted loss, not a deletion. Present when there were any.
+   */
+  skipped?: number;
+  /** Each counted gap: the seqs it stands for, and where its `skipped` line is. */
+  gaps?: AuditVerifyGap[];
+}
+
+/** A `skipped` line that passed: events `fromSeq`..`toSeq` are missing from this copy, counted. */
+export interface AuditVerifyGap {
+  file: string;
+  line: number;
+  sink?: string;
+  fromSeq: number;
+  toSeq: number;
+  count: number;
 }
 
 export interface AuditVerifyOptions {
@@ -75,6 +92,7 @@ export class ChainVerifier {
         seq,
       );
     }
+    if (event.type === 'skipped') return this.bridge(event, seq, prev, file, line, fail);
     if (this.last === undefined) {
       if (seq !== 1 && !this.options.partial) {
         return fail(`the chain starts at seq ${seq}, not 1: earlier events are missing (verify with --partial if older files were removed on purpose)`, seq);
@@ -93,6 +111,49 @@ export class ChainVerifier {
     r.lastSeq = seq;
     const type = typeof event.type === 'string' ? event.type : 'unknown';
     r.byType[type] = (r.byType[type] ?? 0) + 1;
+    return undefined;
+  }
+
+  /**
+   * A `skipped` line (already checked against its hash): it stands for events `fromSeq`..`seq`
+   * that this copy does not hold. It must start right after the line before (`fromSeq`, and
+   * `prev` equal to that line's hash), count exactly the seqs it stands for, and the next line
+   * must link to its `last`, so an unbridged gap or a bridge that does not fit is still caught.
+   */
+  private bridge(
+    event: Record<string, unknown>,
+    seq: number,
+    prev: string,
+    file: string,
+    line: number,
+    fail: (problem: string, seq?: number) => AuditVerifyFailure,
+  ): AuditVerifyFailure | undefined {
+    const { fromSeq, count, last } = event;
+    if (typeof fromSeq !== 'number' || !Number.isInteger(fromSeq) || fromSeq < 1 || fromSeq > seq || typeof last !== 'string' || !HEX64.test(last)) {
+      return fail('a skipped line without a valid fromSeq and last hash', seq);
+    }
+    if (count !== seq - fromSeq + 1) return fail(`a skipped line for seq ${fromSeq}..${seq} that counts ${String(count)} event(s)`, seq);
+    if (this.last === undefined) {
+      if (fromSeq !== 1 && !this.options.partial) {
+        return fail(`the chain starts at seq ${fromSeq}, not 1: earlier events are missing (verify with --partial if older files were removed on purpose)`, seq);
+      }
+      if (fromSeq === 1 && prev !== GENESIS_HASH) return fail('a skipped line from seq 1 whose prev is not the genesis value', seq);
+    } else {
+      const want = this.last.seq + 1;
+      if (fromSeq > want) return fail(`skipped events from seq ${fromSeq} where ${want} was expected: ${fromSeq - want} event(s) missing before this line (deleted, or moved)`, seq);
+      if (fromSeq < want) return fail(`skipped events from seq ${fromSeq} where ${want} was expected: the line overlaps events before it (inserted, or moved)`, seq);
+      if (prev !== this.last.hash) return fail('the skipped line does not link to the line before (prev does not match its hash)', seq);
+    }
+    this.last = { seq, hash: last };
+    const r = this.result;
+    r.events++;
+    r.firstSeq ??= fromSeq;
+    r.lastSeq = seq;
+    r.byType.skipped = (r.byType.skipped ?? 0) + 1;
+    r.skipped = (r.skipped ?? 0) + (seq - fromSeq + 1);
+    const gap: AuditVerifyGap = { file, line, fromSeq, toSeq: seq, count: seq - fromSeq + 1 };
+    if (typeof event.sink === 'string') gap.sink = event.sink;
+    (r.gaps ??= []).push(gap);
     return undefined;
   }
 }

@@ -1,5 +1,8 @@
 import type { ChainHead } from '../chain.js';
-import type { AuditEvent } from '../events.js';
+import type { AuditEvent, AuditGap } from '../events.js';
+
+/** Signs the `skipped` line that bridges `gap` (a JSON line, no newline). */
+export type AuditGapSigner = (gap: AuditGap) => string;
 
 /**
  * Where chained audit lines go. The audit log hands every sink the same batch, in order, one
@@ -16,6 +19,13 @@ export interface AuditSink {
    * are retried until the batch is written (or `close()` times out).
    */
   readonly bestEffort?: boolean;
+  /**
+   * Told when a batch is skipped for this (best-effort) sink, or given up on at close. A sink that
+   * implements it bridges the gap: the next time it writes, it first writes one signed `skipped`
+   * line (made by `sign`) that counts the events it does not hold and links its copy of the chain
+   * across them, so `verify` reports a counted loss instead of deleted events.
+   */
+  skipped?(events: readonly AuditEvent[], sign: AuditGapSigner): void;
   /**
    * Where the chain stopped last time, so that a restart continues it rather than starting a
    * second chain. Called once, before the first write.
