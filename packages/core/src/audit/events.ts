@@ -330,10 +330,10 @@ export interface AuditGap {
 }
 
 /** The unsigned `skipped` line for `gap` (sign it with `eventHash`). */
-export function skippedRecord(ctx: Pick<BuildContext, 'instance'>, sink: string, gap: AuditGap, time: number): Omit<SkippedAuditEvent, 'hash'> {
+export function skippedRecord(ctx: Pick<BuildContext, 'instance'>, sink: string, gap: AuditGap, time: number, why = 'the sink was failing'): Omit<SkippedAuditEvent, 'hash'> {
   const count = gap.last.seq - gap.after.seq;
   return {
-    ...envelope(ctx, 50, time, `audit ${sink} skipped ${count} event(s): the sink was failing`),
+    ...envelope(ctx, 50, time, `audit ${sink} skipped ${count} event(s): ${why}`),
     type: 'skipped',
     sink,
     count,

@@ -273,6 +273,7 @@ export class AuditLog {
       const heads = await Promise.all(this.sinks.map((s) => s.resume?.()));
       for (const h of heads) if (h && h.seq > this.head.seq) this.head = h;
       this.resumed = true;
+      for (const sink of this.sinks) sink.resumed?.({ ...this.head }, (gap) => this.signGap(sink.name, gap, 'it was behind the chain at start'), this.build.instance);
     } catch (err) {
       this.ctx.logger.error('distill-guard audit: could not read the end of the existing log (retrying)', { error: String(err) });
     }
@@ -348,8 +349,8 @@ export class AuditLog {
   }
 
   /** The signed `skipped` line a best-effort sink writes to bridge its copy of the chain over `gap`. */
-  private signGap(sink: string, gap: AuditGap): string {
-    const record = skippedRecord(this.build, sink, gap, this.ctx.clock.now());
+  private signGap(sink: string, gap: AuditGap, why = 'the sink was failing'): string {
+    const record = skippedRecord(this.build, sink, gap, this.ctx.clock.now(), why);
     return JSON.stringify({ ...record, hash: eventHash(this.options.secret, record) });
   }
 

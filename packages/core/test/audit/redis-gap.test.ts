@@ -294,4 +294,47 @@ describe('Redis stream next to a file, across a Redis crash', () => {
       await cleanup();
     }
   }, 90_000);
+
+  it('after a restart, a stream left behind (Redis still away at the last close) is bridged up to where the file resumes the chain', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const key = `dg:audit:gap-restart:${Date.now()}`;
+      const path = join(dir, 'audit.jsonl');
+      const options = parseAuditOptions(
+        { secret: SECRET, file: path, redis: { client, key, timeoutMs: 500 }, batchSize: 5, flushIntervalMs: 10, flushOnExit: false, closeTimeoutMs: 20_000, instance: 'app-1' },
+        'audit',
+      )!;
+      const first = createAuditLog(options, testContext(manualClock(T0)));
+      emit(first, 5);
+      await until(async () => first.stats.written === 5 && (await reader.xlen(key)) === 5);
+      await server.kill();
+      emit(first, 6);
+      await first.close();
+      expect(first.stats).toMatchObject({ written: 11, skipped: 6, lost: 0 });
+
+      await server.restart();
+      await until(() => client.status === 'ready');
+      // The next run continues the file's chain at seq 12; the stream holds 1 to 5.
+      const second = createAuditLog(options, testContext(manualClock(T0)));
+      emit(second, 4);
+      await second.close();
+      expect(second.stats).toMatchObject({ written: 4, skipped: 0, seq: 15 });
+      // A restart with the stream up to date adds no skipped line.
+      const third = createAuditLog(options, testContext(manualClock(T0)));
+      emit(third, 2);
+      await third.close();
+
+      expect(await verifyAuditFiles([path], SECRET)).toMatchObject({ ok: true, events: 17, lastSeq: 17 });
+      const entries = await stream(key);
+      const result = await verifyAuditLines(
+        entries.map((e) => e.line),
+        SECRET,
+      );
+      expect(result.ok, JSON.stringify(result.failure)).toBe(true);
+      expect(result).toMatchObject({ firstSeq: 1, lastSeq: 17, skipped: 6, byType: { decision: 11, skipped: 1 } });
+      expect(parse(entries[5]!.line)).toMatchObject({ type: 'skipped', instance: 'app-1', fromSeq: 6, seq: 11, msg: expect.stringMatching(/behind the chain at start/) });
+    } finally {
+      await cleanup();
+    }
+  }, 90_000);
 });

@@ -1,3 +1,4 @@
+import type { ChainHead } from '../chain.js';
 import type { AuditEvent } from '../events.js';
 import type { AuditGapSigner, AuditSink } from './types.js';
 
@@ -34,7 +35,8 @@ interface TailPosition {
 
 /** The events this copy skipped and has not bridged yet. */
 interface PendingGap {
-  after: { seq: number; hash: string };
+  /** Unknown for a gap found at start: it begins after whatever this copy's last event is. */
+  after: { seq: number; hash: string } | undefined;
   last: { seq: number; hash: string };
   instance: string | undefined;
   sign: AuditGapSigner;
@@ -84,6 +86,11 @@ export class RedisStreamSink implements AuditSink {
     this.gap.sign = sign;
     // Events of a skipped batch may still land (a write that timed out); the bridge is made after reading the stream.
     this.uncertain = true;
+  }
+
+  resumed(head: ChainHead, sign: AuditGapSigner, instance: string | undefined): void {
+    // Whether the stream is behind is known only once its end is read, at the first write.
+    if (head.seq > 0 && !this.gap) this.gap = { after: undefined, last: { ...head }, instance, sign };
   }
 
   write(lines: readonly string[], events?: readonly AuditEvent[]): Promise<void> {
@@ -155,10 +162,12 @@ export class RedisStreamSink implements AuditSink {
     const gap = this.gap;
     if (!gap) return undefined;
     let after = gap.after;
-    if (tail && tail.seq >= gap.after.seq) {
+    if (tail && (after === undefined || tail.seq >= after.seq)) {
       if (tail.seq >= gap.last.seq) return undefined;
       after = tail;
     }
+    // Behind at start, but nothing of this chain in the stream (new, or trimmed): nothing to bridge from.
+    if (after === undefined) return undefined;
     return gap.sign({ after, last: gap.last });
   }
 

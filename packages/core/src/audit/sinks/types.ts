@@ -27,6 +27,12 @@ export interface AuditSink {
    */
   skipped?(events: readonly AuditEvent[], sign: AuditGapSigner): void;
   /**
+   * Told where the chain stands once the log has resumed it (from the other sinks, e.g. the
+   * file). A copy that is behind (the stream skipped events before the last stop and could not
+   * bridge them then) bridges from its own last event to `head` at its first write.
+   */
+  resumed?(head: ChainHead, sign: AuditGapSigner, instance: string | undefined): void;
+  /**
    * Where the chain stopped last time, so that a restart continues it rather than starting a
    * second chain. Called once, before the first write.
    */
