@@ -47,3 +47,29 @@ export function randomPieces(text: string, seed: number, max = 12): string[] {
   }
   return out;
 }
+
+/**
+ * Pieces a random text is made of: members of pairs in every spelling the scanner knows (cases,
+ * both apostrophes, runs of spaces and tabs), the words around them that its conditions read,
+ * and everything that opens or closes a protected span or changes the way a line starts.
+ */
+const SOUP = [
+  'do', 'not', "don't", 'don\u2019t', 'Do', 'DO', 'It', 'it', 'is', "it's", 'it\u2019s', 'I', 'am', "I'm", 'they', 'are', "they're",
+  'the', 'there', 'a', 'for', 'example', 'instance', 'For', 'example,', 'although', 'though', 'even', 'roughly', '5', 'speaking',
+  'Finally,', 'Lastly,', 'First,', 'also', 'Also,', 'towards', 'toward', 'often', 'than', 'cannot', "can't", 'you', 'been', 'nearly',
+  'cat', 'dog', 'x_do', '2do', 'do.', 'not,', '(do', 'do)', '*do*', '_it_', 'http://a.b/do', 'do-not', 'can\u2019', "'s", 'é',
+  ' ', ' ', ' ', '  ', '   ', '    ', '\t', ' \t ', '\n', '\n\n', '\n    ', '\n> ', '\n```\n', '\n~~~\n', '\n- ', '\n2. ', '\n# ',
+  '`', '``', '{', '}', '"', '\u201c', '\u201d', '\u2018', '\u2019', "'", '<b>', '</b>', '<', '>', '.', ',', '?', '!', ':', ';', '\r\n',
+];
+
+/** A text of `n` random pieces of `SOUP`, deterministic for a seed. */
+export function soupText(seed: number, n = 60): string {
+  const next = rng(seed);
+  let out = '';
+  for (let i = 0; i < n; i++) {
+    const piece = SOUP[Math.floor(next() * SOUP.length)]!;
+    // Mostly words separated by a space, as prose is; sometimes glued.
+    out += next() < 0.75 && !/^\s/.test(piece) ? ` ${piece}` : piece;
+  }
+  return out;
+}
