@@ -1,6 +1,6 @@
 import { WORD_PAIRS } from './classes.js';
 import { heldFrom } from './hold.js';
-import { LOOKBACK, lookBehind, PROTECTED, TEXT_START } from './lookback.js';
+import { LOOKBACK, lookBehind, PROTECTED, TEXT_START, type Behind } from './lookback.js';
 import { matchMember, type Found } from './match.js';
 import { fenceSpan, quoteSpan, stepSpan, type Span } from './protect.js';
 
@@ -98,6 +98,9 @@ export class Scanner {
   // The run in progress: what is written, and up to where `buf` was consumed.
   private out = '';
   private pos = 0;
+  /** The tail `behindOfTail` was read from (see `behind`). */
+  private behindTail: string | undefined;
+  private behindOfTail: Behind | undefined;
 
   constructor(private readonly choose: Chooser) {}
 
@@ -213,7 +216,7 @@ export class Scanner {
         return true;
     }
     const first = FIRST_WORD.exec(c)![0];
-    const behind = lookBehind(this.tail.length > LOOKBACK ? this.tail.slice(-LOOKBACK) : this.tail);
+    const behind = this.behind();
     const found = matchMember(buf, pos, first, behind, final);
     if (found === 'more') return false;
     if (found === 'none') {
@@ -225,6 +228,22 @@ export class Scanner {
     this.remember(text);
     this.pos = found.end;
     return true;
+  }
+
+  /**
+   * `lookBehind` of the text written so far, kept until more is written. Why: on a stream, a
+   * member at the end of a delta ("it is" before the next word) is looked at, found to need the
+   * next delta, and looked at again when it comes, with nothing written in between; reading the
+   * tail again (and flattening it, a string built by appending) was a good part of a stream's
+   * cost per member. The tail is replaced whenever text is written, so the same tail string
+   * means the same answer.
+   */
+  private behind(): Behind {
+    if (this.behindTail !== this.tail) {
+      this.behindOfTail = lookBehind(this.tail.length > LOOKBACK ? this.tail.slice(-LOOKBACK) : this.tail);
+      this.behindTail = this.tail;
+    }
+    return this.behindOfTail!;
   }
 
   /** At a line's start: indented code, a fence or a block quote opens a span. */
