@@ -4,6 +4,7 @@ import { collectChannelTexts, contextTagPattern, type ChannelText } from './chan
 import type { Reason } from './features.js';
 import { INTENT_IDS, learnedScore, type Channel } from './learned/index.js';
 import { probability, reasonsOf, ruleLogit, scanWindow, type Logit } from './rules.js';
+import { HistoryMemory, sameText } from './history-memory.js';
 import { TextMemory } from './text-memory.js';
 import type { ClassifierSet, ClassifierVerdict } from './classifiers.js';
 
@@ -120,10 +121,7 @@ const NO_INTENTS: number[] = INTENT_IDS.map(() => 0);
  * turns only the learned model would have caught.
  */
 function rememberedRuleScore(text: string, maxChars: number): TextScore {
-  if (maxChars !== rememberedMaxChars) {
-    memory.clear();
-    rememberedMaxChars = maxChars;
-  }
+  useMaxChars(maxChars);
   const window = scanWindow(text, maxChars);
   if (window.length < MEMORY_MIN_CHARS) {
     const rule = ruleLogit(window, maxChars);
@@ -138,11 +136,19 @@ function rememberedRuleScore(text: string, maxChars: number): TextScore {
   return s;
 }
 
+/** Conversations' texts and scores (see {@link HistoryMemory}). */
+const histories = new HistoryMemory<TextScore>();
+
+/** Remembered scores hold for one `maxChars`: a scan with another one starts both memories afresh. */
+function useMaxChars(maxChars: number): void {
+  if (maxChars === rememberedMaxChars) return;
+  memory.clear();
+  histories.clear();
+  rememberedMaxChars = maxChars;
+}
+
 function rememberedScore(text: string, channel: Channel, maxChars: number): TextScore {
-  if (maxChars !== rememberedMaxChars) {
-    memory.clear();
-    rememberedMaxChars = maxChars;
-  }
+  useMaxChars(maxChars);
   if (text.length < MEMORY_MIN_CHARS) return scoreText(text, channel, maxChars);
   const key = TextMemory.digest(channel, text);
   const hit = memory.get(key);
@@ -214,19 +220,36 @@ function scanEach(body: Pick<MessagesBody, 'messages'> & { system?: unknown }, o
     if (m === null || typeof m !== 'object') continue;
     collectChannelTexts(m.content, m.role === 'assistant', tags, texts);
   }
+  // The conversation's texts oldest first, matched against what its earlier turns sent.
+  const turns = texts.length;
+  const history = turns >= 3 ? texts.slice().reverse() : undefined;
+  useMaxChars(maxChars);
+  const historyKey = history ? histories.keyOf(history[0]!) : undefined;
+  const remembered = historyKey ? histories.recall(historyKey) : undefined;
+  const scores: Array<TextScore | undefined> | undefined = history ? new Array(turns) : undefined;
   if (options.includeSystem) collectChannelTexts(body.system, false, tags, texts);
 
   const out: ScannedText[] = [];
-  for (const t of texts) {
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i]!;
     if (budget <= 0) break;
     const channelThreshold = thresholds[t.channel];
     if (channelThreshold === 'off') continue;
     const slice = t.text.length > budget ? t.text.slice(t.text.length - budget) : t.text;
     budget -= Math.min(slice.length, maxChars);
-    const s = t.assistant ? rememberedRuleScore(slice, maxChars) : rememberedScore(slice, t.channel, maxChars);
+    const k = turns - 1 - i;
+    const whole = k >= 0 && slice === t.text;
+    const known = whole && remembered !== undefined && sameText(remembered.texts[k], t) ? remembered.scores[k] : undefined;
+    const s = known ?? (t.assistant ? rememberedRuleScore(slice, maxChars) : rememberedScore(slice, t.channel, maxChars));
+    if (scores !== undefined && whole) scores[k] = s;
     // A real assistant turn may explain attacks to the user; a forged one has to look like one more clearly.
     const z = t.assistant ? s.z - ASSISTANT_RULE_DISCOUNT : s.z;
     out.push({ text: slice, channel: t.channel, assistant: t.assistant, z, margin: z - logitOf(channelThreshold), score: s });
+  }
+  if (history !== undefined && historyKey !== undefined && scores !== undefined) {
+    // Texts past the budget were not scored this time; keep what an earlier turn knew of them.
+    if (remembered !== undefined) for (let k = 0; k < turns; k++) if (scores[k] === undefined && sameText(remembered.texts[k], history[k]!)) scores[k] = remembered.scores[k];
+    histories.remember(historyKey, history, scores);
   }
   return out;
 }
