@@ -15,7 +15,9 @@ line per input line, in order:
   {"score":0.93,"verdict":"injection","reasons":["instruction-override"]}
 
 Each input line is a JSON object with a "text" string (or a "messages" array, scanned like a
-Messages request). A line that cannot be read prints {"error":"..."} in its place; blank lines
+Messages request). An optional "channel" says how the text reaches the model: "user" (typed by
+the user, the default) or "document" (data: a tool result, a retrieved page, an e-mail), where
+an instruction aimed at the assistant is itself the attack. A line that cannot be read prints {"error":"..."} in its place; blank lines
 are skipped. Use - to read standard input. A summary goes to standard error.
 
 Options:
@@ -60,7 +62,11 @@ export function scanLine(line: string, threshold: number): InjectionScan | { err
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return { error: 'expected a JSON object with a "text" field' };
   const o = value as Record<string, unknown>;
-  if (typeof o.text === 'string') return scanInjection(o.text, { threshold });
+  // Text that reaches the model as data (a document, a tool result) is scanned as data.
+  if (o.channel !== undefined && o.channel !== 'user' && o.channel !== 'document') {
+    return { error: `"channel" must be "user" or "document", got ${JSON.stringify(o.channel)}` };
+  }
+  if (typeof o.text === 'string') return scanInjection(o.text, { threshold, channel: (o.channel as 'user' | 'document' | undefined) ?? 'user' });
   if (Array.isArray(o.messages)) return scanMessages(o as { messages: never[] }, { threshold });
   return { error: o.text === undefined ? 'missing "text" field (a string)' : `"text" must be a string, got ${o.text === null ? 'null' : typeof o.text}` };
 }
