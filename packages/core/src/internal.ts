@@ -7,27 +7,7 @@ export * from './request/index.js';
 export * from './decision/index.js';
 export * from './errors/index.js';
 export * from './clock/index.js';
-// The store's public face; the row protocol (SharedCall, vector ops) stays internal to the guard.
-export {
-  CounterTable,
-  execNow,
-  GLOBAL_ROW_KEY,
-  hashTag,
-  memoryStore,
-  MemoryStore,
-  redisStore,
-  RedisStore,
-  rowKey,
-  storeKey,
-  type CounterRow,
-  type MemoryStoreOptions,
-  type RedisClientLike,
-  type RedisPipelineLike,
-  type RedisStoreOptions,
-  type Store,
-  type StoreOp,
-  type StoreResult,
-} from './store/index.js';
+export * from './store/index.js';
 export * from './identity/index.js';
 export * from './claude/index.js';
 export * from './claude-route/index.js';

@@ -119,6 +119,8 @@ async function relayJson(
   watchdog.clear();
   if (!message) return;
   const usage = readUsage(message.usage);
+  // What every outcome of this answer says about it.
+  const answered = { ...(usage && { usage }), ...(message.model && { model: message.model }), ...(typeof message.id === 'string' && { responseId: message.id }) };
   let outputText = '';
   const content: MessageLike['content'] = [];
   for (const block of message.content ?? []) {
@@ -127,7 +129,7 @@ async function relayJson(
       const text = t ? runWhole(t, block.text) : { text: block.text };
       if (text.violation) {
         sendJson(res, 403, decision.headers, anthropicErrorBody(403, 'The reply was withheld: it contained protected content.', decision.id));
-        await record({ status: 403, ...(usage && { usage }), error: 'output_violation', violation: text.violation, ...(message.model && { model: message.model }), ...(typeof message.id === 'string' && { responseId: message.id }) });
+        await record({ status: 403, ...answered, error: 'output_violation', violation: text.violation });
         return;
       }
       outputText += text.text;
@@ -137,7 +139,7 @@ async function relayJson(
     }
   }
   sendJson(res, 200, decision.headers, { ...message, content });
-  await record({ status: 200, ...(usage && { usage }), ...(message.model && { model: message.model }), ...(typeof message.id === 'string' && { responseId: message.id }), outputText: outputText.slice(0, MAX_RECORDED_OUTPUT) });
+  await record({ status: 200, ...answered, outputText: outputText.slice(0, MAX_RECORDED_OUTPUT) });
 }
 
 async function relayStream(

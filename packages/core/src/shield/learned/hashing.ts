@@ -4,6 +4,8 @@
  * every feature a second time into a document-only copy of the table, so one model learns both
  * what is suspicious anywhere and what is suspicious only inside data.
  */
+import { mix32 } from '../../fingerprint/index.js';
+
 export const HASH_BITS = 18;
 export const HASH_SIZE = 1 << HASH_BITS;
 const MASK = HASH_SIZE - 1;
@@ -12,15 +14,6 @@ const FNV_PRIME = 0x01000193;
 const WORD_SALT = 0x5bd1e995;
 const BIGRAM_SALT = 0x27d4eb2f;
 const DOC_SALT = 0x165667b1;
-
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /** The character used in n-grams: digits as `0`, every kind of space as one space. */
 function charOf(c: number): number {
@@ -56,9 +49,9 @@ export class FeatureBuffer {
  */
 export function hashFeatures(folded: string, start: number, end: number, document: boolean, out: FeatureBuffer): void {
   const emit = (h: number): void => {
-    const m = mix(h);
+    const m = mix32(h);
     out.push(m & MASK);
-    if (document) out.push(mix(m ^ DOC_SALT) & MASK);
+    if (document) out.push(mix32(m ^ DOC_SALT) & MASK);
   };
   // Character n-grams over a padded view (a space before and after the text): p1 is the
   // character before the current one, p4 the one four before; -1 while there is none.
@@ -74,7 +67,7 @@ export function hashFeatures(folded: string, start: number, end: number, documen
   let havePrev = false;
   const finishWord = (): void => {
     if (wordLen === 0) return;
-    const w = mix(word ^ WORD_SALT);
+    const w = mix32(word ^ WORD_SALT);
     emit(w);
     if (havePrev) emit(Math.imul(prevWord, 31) ^ w ^ BIGRAM_SALT);
     prevWord = w;

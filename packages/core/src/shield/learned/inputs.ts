@@ -3,6 +3,7 @@ import { FeatureBuffer, hashFeatures } from './hashing.js';
 import { countIntents, INTENT_IDS } from './intents.js';
 import type { IntentId } from './intent-phrases.js';
 import { STRUCTURE_NAMES, structureOf } from './structure.js';
+import { REASONS } from '../rules.js';
 
 /** Where a text reached the model: typed by the user, or handed over as data. */
 export type Channel = 'user' | 'document';
@@ -13,19 +14,8 @@ export interface RuleView {
   byReason: readonly number[];
 }
 
-/** Rule reasons in the order of `RuleView.byReason` (the order of `scan.ts`). */
-export const RULE_REASONS = [
-  'instruction-override',
-  'system-prompt-extraction',
-  'jailbreak-persona',
-  'role-play',
-  'delimiter-injection',
-  'indirect-injection',
-  'exfiltration',
-  'encoded-payload',
-  'invisible-characters',
-  'homoglyphs',
-] as const;
+/** Rule reasons in the order of `RuleView.byReason`: the rule scanner's own list. */
+export const RULE_REASONS = REASONS;
 
 /** Intents whose weight may differ inside documents: an order aimed at the assistant. */
 const DOCUMENT_INTENTS: readonly IntentId[] = ['addressAi', 'outputRef', 'taskVerb', 'override', 'extract', 'opening'];
