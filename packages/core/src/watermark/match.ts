@@ -37,8 +37,10 @@ function wordAt(buf: string, at: number, final: boolean, wanted: readonly string
   // A word that reaches the end of the buffer (or a trailing apostrophe) may continue in the next chunk.
   const open = !final && (end === buf.length || (end === buf.length - 1 && /['\u2019]/.test(buf[end]!)));
   if (!open) return m[0];
+  // Wait when what comes next may change the answer: it may complete a wanted word, or make the
+  // wanted word read so far ("I" before "'m", "not" before "'s") part of a longer one.
   const prefix = normal(buf.slice(at));
-  return wanted.some((w) => w.startsWith(prefix)) ? 'more' : m[0];
+  return wanted.some((w) => w.startsWith(prefix)) || wanted.includes(normal(m[0])) ? 'more' : m[0];
 }
 
 /** The end of the spaces at `at` (1 to 3 spaces or tabs), `more`, or undefined when there are none. */

@@ -58,8 +58,12 @@ const FIRST_WORD = /^[A-Za-z]+(?:['\u2019][A-Za-z]+)?/;
 /** The scanner keeps at least this much of the text it wrote, for `lookBehind`. */
 const TAIL_KEEP = 256;
 
+/**
+ * Whether `c` continues a word begun in an earlier chunk. `_` too: `\b` counts it as part of a
+ * word, so in a whole text "_do not" is no member, and a chunk that starts after it must agree.
+ */
 function continuesWord(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || c === 0x2019;
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 39 || c === 0x2019;
 }
 
 /**
@@ -87,8 +91,10 @@ export class Scanner {
   /** What was written since the text began or the last protected span, at least its last TAIL_KEEP characters. */
   private tail = TEXT_START;
   /**
-   * The tail's last character code, kept apart: reading it from the tail (a string built by
-   * appending) would make the engine flatten the tail on every chunk, most of a stream's cost.
+   * The code of the last character written, protected or not (`TEXT_START` before the first):
+   * what a whole text has before the buffer's first character. Kept apart from the tail, which
+   * stands for a protected span with a sentinel, and reading it from the tail (a string built by
+   * appending) would make the engine flatten the tail on every chunk.
    */
   private last = TEXT_START.charCodeAt(0);
   private span: Span | undefined;
@@ -126,6 +132,7 @@ export class Scanner {
     if (to <= this.pos) return;
     const text = this.buf.slice(this.pos, to);
     this.out += text;
+    this.last = text.charCodeAt(text.length - 1);
     if (!this.curly && text.includes('\u2019')) this.curly = true;
     if (!this.span) this.remember(text);
     this.pos = to;
@@ -203,7 +210,7 @@ export class Scanner {
       case "'":
         // A quote opens after a space and before a letter; otherwise it is an apostrophe or a mark.
         if (pos + 1 === buf.length && !final) return false;
-        if (/[A-Za-z]/.test(buf[pos + 1] ?? '') && (pos > 0 ? /[\s([]/.test(buf[pos - 1]!) : /[\s([\u0001\u0002]$/.test(this.tail))) {
+        if (/[A-Za-z]/.test(buf[pos + 1] ?? '') && (pos > 0 ? /[\s([]/.test(buf[pos - 1]!) : /[\s([\u0002]/.test(String.fromCharCode(this.last)))) {
           this.enter(quoteSpan(c));
         }
         this.write(pos + 1);
@@ -225,6 +232,7 @@ export class Scanner {
     }
     const text = this.rewrite(buf.slice(pos, found.end), found, behind.context);
     this.out += text;
+    this.last = text.charCodeAt(text.length - 1);
     this.remember(text);
     this.pos = found.end;
     return true;
@@ -267,13 +275,11 @@ export class Scanner {
   private enter(span: Span): void {
     this.span = span;
     this.tail = PROTECTED;
-    this.last = PROTECTED.charCodeAt(0);
   }
 
   private remember(text: string): void {
     if (text.length === 0) return;
     this.tail += text;
-    this.last = text.charCodeAt(text.length - 1);
     if (this.tail.length > 2 * TAIL_KEEP) this.tail = this.tail.slice(-TAIL_KEEP);
   }
 

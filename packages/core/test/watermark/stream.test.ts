@@ -52,6 +52,24 @@ describe('streaming', () => {
     }
   });
 
+  it('writes what the whole text gets when a chunk ends at a delicate place', () => {
+    const flip = () => new Scanner((o) => (1 - o.member) as 0 | 1);
+    const cases = [
+      // Just after an apostrophe: "cannot I" is a question (left alone), "cannot I'm" is not.
+      ["I cannot I'", 'm sure.'],
+      ['I cannot I\u2019', 'm sure.'],
+      // After `_`: in a whole text "_do not" is one word to the scanner, not a member.
+      ['Hello _', 'do not worry.'],
+      // After a closed quote: the next quote mark follows a quote mark, it opens nothing.
+      ["He said 'yes''", 's it, I am sure.'],
+    ];
+    for (const chunks of cases) {
+      const whole = flip();
+      const streamed = flip();
+      expect(chunks.map((c) => streamed.push(c)).join('') + streamed.end(), chunks.join('|')).toBe(whole.push(chunks.join('')) + whole.end());
+    }
+  });
+
   it('passes text with no candidate word through without delay', () => {
     const m = createWatermarker(testKey(1));
     expect(m.push('Hello').text).toBe('Hello');
