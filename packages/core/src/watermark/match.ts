@@ -24,12 +24,15 @@ function normal(word: string): string {
   return word.toLowerCase().replace(/\u2019/g, "'");
 }
 
+/** What `wordAt` returns when the word may go on in the next chunk: not a string, since "more" is a word too. */
+const WAIT = Symbol('wait for the next chunk');
+
 /**
- * The word at `at`, undefined when there is none, or `more` when it reaches the end of the
+ * The word at `at`, undefined when there is none, or WAIT when it reaches the end of the
  * buffer and may go on in the next chunk, unless none of `wanted` starts with what is there.
  */
-function wordAt(buf: string, at: number, final: boolean, wanted: readonly string[]): string | 'more' | undefined {
-  if (at >= buf.length) return final ? undefined : 'more';
+function wordAt(buf: string, at: number, final: boolean, wanted: readonly string[]): string | typeof WAIT | undefined {
+  if (at >= buf.length) return final ? undefined : WAIT;
   WORD.lastIndex = at;
   const m = WORD.exec(buf);
   if (!m) return undefined;
@@ -40,7 +43,7 @@ function wordAt(buf: string, at: number, final: boolean, wanted: readonly string
   // Wait when what comes next may change the answer: it may complete a wanted word, or make the
   // wanted word read so far ("I" before "'m", "not" before "'s") part of a longer one.
   const prefix = normal(buf.slice(at));
-  return wanted.some((w) => w.startsWith(prefix)) || wanted.includes(normal(m[0])) ? 'more' : m[0];
+  return wanted.some((w) => w.startsWith(prefix)) || wanted.includes(normal(m[0])) ? WAIT : m[0];
 }
 
 /** The end of the spaces at `at` (1 to 3 spaces or tabs), `more`, or undefined when there are none. */
@@ -83,7 +86,7 @@ export function matchMember(buf: string, start: number, first: string, behind: B
         break;
       }
       const next = wordAt(buf, gap, final, [ref.words[w]!]);
-      if (next === 'more') return 'more';
+      if (next === WAIT) return 'more';
       // Later words in lower case only: "do NOT" is emphasis, not a contraction waiting to happen.
       if (next === undefined || next !== next.toLowerCase() || normal(next) !== ref.words[w]) ok = false;
       else end = gap + next.length;
@@ -125,6 +128,6 @@ function conditions(buf: string, found: Found, behind: Behind, final: boolean): 
   if (pair.needsNextWord && !/[A-Za-z]/.test(first)) return 'none';
   if (!readsNext) return true;
   const next = wordAt(buf, gap, final, pair.notBefore!);
-  if (next === 'more') return 'more';
+  if (next === WAIT) return 'more';
   return next !== undefined && pair.notBefore!.includes(normal(next)) ? 'none' : true;
 }

@@ -69,6 +69,16 @@ describe('markText', () => {
     expect(markText(marked.text, testKey(4)).changed).toBe(0);
   });
 
+  it('writes every character of the text, whatever follows a member', () => {
+    // The word "more" after a member once read as "wait for more text": the rest of the answer was lost.
+    const texts = ["It's more than that.", "He isn't more likely, it's often more and almost more so, but I can't more.", ...ANSWERS];
+    for (const text of texts) {
+      const scanner = new Scanner(() => undefined);
+      expect(scanner.push(text) + scanner.end()).toBe(text);
+    }
+    expect(flipAll("It's more than that.")).toBe('It is more than that.');
+  });
+
   it('keeps capitals, apostrophe style and the words around', () => {
     expect(flipAll("Don't go. I'm here.")).toBe('Do not go. I am here.');
     expect(flipAll('Do not go. I am here.')).toBe("Don't go. I'm here.");
