@@ -34,6 +34,7 @@ export function brokenRedisStore(): Store {
     status: 'ready',
     isCluster: false,
     pipeline: () => new Proxy({}, { get: (_t, name) => (name === 'exec' ? refuse : () => undefined) }),
+    getBuffer: refuse,
     defineCommand(name: string) {
       client[name] = refuse;
       client[`${name}Buffer`] = refuse;

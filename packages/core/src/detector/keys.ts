@@ -1,4 +1,5 @@
-import { hashTag, rowKey, storeKey } from '../store/index.js';
+import { hashTag, storeKey, vectorKey } from '../store/index.js';
+import { A } from './schema.js';
 
 /** Key of an identity's persisted verdict (a hash: verdict, score, at, reasons, cluster). */
 export function verdictKey(id: string): string {
@@ -6,16 +7,16 @@ export function verdictKey(id: string): string {
 }
 
 /**
- * The keys holding an account's detector state in a shared store: its identity's row (whose
- * packed vector is the account's state; the row also holds its limits, so a reset clears the
- * vector only, see `forgetSharedAccount`) and its persisted verdict. Groups and the population
- * are shared vectors in shard hashes (`dg:det:v1:{g<n>}`, `dg:det:v1:{pop}`).
+ * The keys holding an account's detector state in a shared store: its vector (beside its
+ * identity's row, on the same slot; the row holds its limits, which a reset leaves alone, see
+ * `forgetSharedAccount`) and its persisted verdict. Groups and the population are shared vectors
+ * in shard hashes (`dg:det:v1:{g<n>}`, `dg:det:v1:{pop}`).
  *
  * @example
  * ```ts
- * const [row, verdict] = detectorAccountKeys('u_1842');
+ * const [vector, verdict] = detectorAccountKeys('u_1842');
  * ```
  */
 export function detectorAccountKeys(id: string): string[] {
-  return [rowKey(id), verdictKey(id)];
+  return [vectorKey(id, A.size), verdictKey(id)];
 }

@@ -1,5 +1,5 @@
 import type { Outcome } from '../decision/index.js';
-import { applyVectorOps, decodeVector, rowKey, SharedCall, VectorOps, type RedisStore } from '../store/index.js';
+import { applyVectorOps, rowKey, SharedCall, vectorKey, VectorOps, type RedisStore } from '../store/index.js';
 import type { AnswerEvidence } from './answer-evidence.js';
 import { behaviourClass } from './cohort.js';
 import { groupId, post, pre, type PostResult, type RequestFacts, type Target, type Writer } from './engine.js';
@@ -79,10 +79,11 @@ export class SharedState {
     pre(f, { view: EMPTY_VIEW, key: ACCOUNT }, groups, recorder);
     ops.roll(A.hourIdx, f.hour);
     ops.add(A.hourN, 1);
-    own.section(key).vector = { size: A.size, carried: [], ops: ops.list, snapshot: true, ttlMs: this.ttlMs };
+    const vkey = vectorKey(id, A.size);
+    own.section(key).vector = { key: vkey, size: A.size, carried: [], ops: ops.list, snapshot: true, ttlMs: this.ttlMs };
 
     const reply = await (call ? call.reply : own.send());
-    const view = decodeVector(reply.snapshots.get(key), A.size);
+    const view = reply.snapshots.get(key) ?? new Float64Array(A.size);
     const before = { n: view[A.n]!, last: view[A.last]!, verdict: view[A.verdict]!, suspicious: view[A.suspicious]! > 0 };
     const joined = f.groups.map((g) => testBit(view, A.joined, g.hash));
     const suspJoined = f.groups.map((g) => testBit(view, A.suspJoined, g.hash));
@@ -123,7 +124,7 @@ export class SharedState {
       setBit(deferred, A.suspJoined, f.groups[i]!.hash);
       setLocalBit(view, A.suspJoined, f.groups[i]!.hash);
     }
-    this.store.writes.vector(key, A.size, this.ttlMs, deferred.list);
+    this.store.writes.vector(key, vkey, A.size, this.ttlMs, deferred.list);
     if (result.verdict !== result.previous) this.persistVerdict(id, result, f.ts);
     this.remember(id, {
       suspicious: view[A.suspicious]! > 0,
@@ -158,15 +159,14 @@ export class SharedState {
       known.served = view[A.served]! + (answer?.digest ? 1 : 0);
       if (outcome.usage) known.day = Math.floor(now / 86_400);
     }
-    this.store.writes.vector(rowKey(id), A.size, this.ttlMs, ops.list);
+    this.store.writes.vector(rowKey(id), vectorKey(id, A.size), A.size, this.ttlMs, ops.list);
   }
 
   /** The account's state as Redis holds it (for tooling and tests); `undefined` when it has none. */
   async read(id: string): Promise<Float64Array | undefined> {
-    const key = rowKey(id);
-    const reply = await this.store.rows([{ key, take: [], settle: [], renew: [], vector: { size: A.size, carried: [], ops: [], snapshot: true, ttlMs: this.ttlMs } }]);
-    const raw = reply.snapshots.get(key);
-    return raw && raw.length >= A.size * 8 ? decodeVector(raw, A.size) : undefined;
+    // What this instance still has to write goes first.
+    await this.store.writes.flush();
+    return this.store.readVector(vectorKey(id, A.size), A.size);
   }
 
   /** Accounts this instance remembers something about. */
@@ -203,10 +203,13 @@ export class SharedState {
   }
 }
 
-/** Clears an account's detector state in its Redis row and deletes its verdict (its limits stay). */
+/** Deletes an account's detector state and its verdict (its limits, in its row, stay). */
 export async function forgetSharedAccount(store: RedisStore, id: string): Promise<void> {
-  await store.rows([{ key: rowKey(id), take: [], settle: [], renew: [], vector: { size: A.size, carried: [], ops: [], snapshot: false, ttlMs: 0, clear: true } }]);
-  await store.exec([{ op: 'del', key: verdictKey(id) }]);
+  store.writes.dropVector(rowKey(id));
+  await store.exec([
+    { op: 'del', key: vectorKey(id, A.size) },
+    { op: 'del', key: verdictKey(id) },
+  ]);
 }
 
 const EMPTY_VIEW = new Float64Array(A.size);

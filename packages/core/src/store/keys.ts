@@ -15,12 +15,21 @@ export function storeKey(...parts: string[]): string {
 }
 
 /**
- * The row of an identity or a client address on Redis: its counters, holds and detector state
- * (see `redis/row-script.ts`). The protocol version is part of the key.
+ * The row of an identity or a client address on Redis: its counters and holds (see
+ * `redis/row-script.ts`). The protocol version is part of the key.
  */
 export function rowKey(id: string): string {
-  return storeKey('r1', hashTag(id));
+  return storeKey('r2', hashTag(id));
+}
+
+/**
+ * A vector of `size` doubles kept beside an identity's row, on its slot (the detector's account
+ * state; see `redis/row-script.ts`). The protocol version and the size are part of the key, so a
+ * version whose vector has another shape keeps its own.
+ */
+export function vectorKey(id: string, size: number): string {
+  return storeKey(`v2.${size}`, hashTag(id));
 }
 
 /** The row of the global limits: another key shape, so that no identity's row can be it. */
-export const GLOBAL_ROW_KEY = storeKey('r1g', '{global}');
+export const GLOBAL_ROW_KEY = storeKey('r2g', '{global}');

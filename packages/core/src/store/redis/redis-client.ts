@@ -29,7 +29,9 @@ export interface RedisClientLike {
   off?(event: 'ready', listener: () => void): unknown;
   /** Connects a client created with `lazyConnect`. */
   connect?(): Promise<unknown>;
-  /** Registers the row and vector Lua scripts (`dgRows1`, `dgVectors1`). */
+  /** Reads a key as bytes (the detector's vectors, read in the same round trip as the row script). */
+  getBuffer(key: string): Promise<Buffer | null>;
+  /** Registers the row and vector Lua scripts (`dgRows2`, `dgVectors1`). */
   defineCommand(name: string, definition: { numberOfKeys?: number; lua: string }): void;
   quit(): Promise<unknown>;
 }

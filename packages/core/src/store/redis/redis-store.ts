@@ -4,8 +4,10 @@ import type { RedisClientLike, RedisPipelineLike } from './redis-client.js';
 import { decodeRowReply, encodeRowCall, type RowDemand, type RowReply, type RowSection, type TakeAnswer } from './row-call.js';
 import { encodeMsgpack } from './msgpack.js';
 import { ROW_LUA, ROW_PROTOCOL } from './row-script.js';
+import { Deadlines, sendRowCall } from './row-commands.js';
 import { RedisTime } from './redis-time.js';
 import { RowWrites, type PendingRow } from './row-writes.js';
+import { applyVectorOps, OP_BYTES, packVector, readVectorKey } from './vector-ops.js';
 import { VECTOR_PROTOCOL, VECTOR_SCRIPT_LUA } from './vector-script.js';
 import type { Store, StoreOp, StoreResult } from '../types.js';
 
@@ -61,12 +63,17 @@ export function redisStore(client: RedisClientLike, options: RedisStoreOptions =
 /** The scripts' command names carry their protocol version: two app versions never share one by accident. */
 const ROW_COMMAND = `dgRows${ROW_PROTOCOL}`;
 const VECTOR_COMMAND = `dgVectors${VECTOR_PROTOCOL}`;
+/** ioredis defines a variant of each command that answers Buffers (the vectors are bytes). */
+const ROW_BUFFER_COMMAND = `${ROW_COMMAND}Buffer`;
 /** How long a hold is kept for its settlement (ms): longer than any request the relay lets run. */
 const HOLD_KEEP_MS = 15 * 60_000;
 /** Rows per flush call: one script call is atomic, so a very large one would stall Redis. */
 const ROWS_PER_CALL = 256;
 /** Delay of the write-behind: an answer's digest reaches other instances before its reader replies. */
 const WRITE_BEHIND_MS = 25;
+/** A vector whose log has grown this long is compacted (its base rewritten) with the row's next write. */
+const COMPACT_LOG_BYTES = 128 * OP_BYTES;
+const NO_KEYS: string[] = [];
 
 /** Options of one row call (see {@link RedisStore.rows}). */
 export interface RowCallOptions {
@@ -91,6 +98,8 @@ export class RedisStore implements Store {
   readonly time = new RedisTime();
   /** Row writes nobody waits for (settlements, renewals, detector updates), carried or sent behind. */
   readonly writes: RowWrites;
+  /** Every call's time limit, on one timer. */
+  private readonly deadlines = new Deadlines();
 
   constructor(
     readonly client: RedisClientLike,
@@ -110,8 +119,8 @@ export class RedisStore implements Store {
   /**
    * One request's call: every section (its identity's row with the flag, and its address's and
    * the global row) in one script call on a standalone server, or one per slot in parallel on a
-   * Cluster. Writes waiting for those rows go along. A reservation refused or cancelled on one
-   * slot is handed back on the others.
+   * Cluster, with a GET of each vector asked for in the same round trip. Writes waiting for those
+   * rows go along. A reservation refused or cancelled on one slot is handed back on the others.
    */
   async rows(sections: RowSection[], options: RowCallOptions = {}): Promise<RowReply> {
     await this.ready();
@@ -120,20 +129,28 @@ export class RedisStore implements Store {
       const pending = this.writes.take(section.key);
       if (!pending) continue;
       carried.set(section.key, pending);
-      section.settle = [...pending.settle, ...section.settle];
-      section.renew = [...pending.renew, ...section.renew];
-      if (pending.vector) {
-        if (section.vector && section.vector.size === pending.vector.size) section.vector.carried = [...pending.vector.ops, ...section.vector.carried];
-        else if (!section.vector) section.vector = { size: pending.vector.size, carried: pending.vector.ops, ops: [], snapshot: false, ttlMs: pending.vector.ttlMs };
+      if (pending.settle.length > 0) section.settle = section.settle.length > 0 ? [...pending.settle, ...section.settle] : pending.settle;
+      if (pending.renew.length > 0) section.renew = section.renew.length > 0 ? [...pending.renew, ...section.renew] : pending.renew;
+      const pv = pending.vector;
+      if (!pv) continue;
+      const v = section.vector;
+      if (!v) {
+        section.vector = { key: pv.key, size: pv.size, carried: pv.ops, ops: [], snapshot: false, ttlMs: pv.ttlMs };
+        if (pv.compact) section.vector.compact = pv.compact;
+      } else if (v.key === pv.key) {
+        v.carried = v.carried.length > 0 ? [...pv.ops, ...v.carried] : pv.ops;
+        if (pv.compact && !v.compact && !v.clear) v.compact = pv.compact;
+      } else {
+        // Another vector beside the same row (a detector of another shape): it waits for its own call.
+        this.writes.restore(section.key, { settle: [], renew: [], vector: pv });
+        pending.vector = undefined;
       }
     }
     try {
       const groups = this.client.isCluster ? bySlot(sections, (s) => s.key) : [sections];
       const flagTag = options.flagKey === undefined ? undefined : slotTag(options.flagKey);
-      const replies = await withTimeout(
-        Promise.all(groups.map((group) => this.callRows(group, { ...options, ...(flagTag !== undefined && !group.some((s) => slotTag(s.key) === flagTag) && { flagKey: undefined }) }))),
-        this.options.timeoutMs,
-      );
+      const calls = groups.map((group) => this.callRows(group, flagTag !== undefined && !group.some((s) => slotTag(s.key) === flagTag) ? { ...options, flagKey: undefined } : options));
+      const replies = await this.deadlines.race(calls.length === 1 ? calls[0]!.then((r) => [r]) : Promise.all(calls), this.options.timeoutMs);
       return this.merge(replies, groups, options.holdId);
     } catch (err) {
       for (const [key, pending] of carried) this.writes.restore(key, pending);
@@ -142,7 +159,7 @@ export class RedisStore implements Store {
   }
 
   private async callRows(group: RowSection[], options: RowCallOptions): Promise<RowReply> {
-    const { keys, spec } = encodeRowCall(group, {
+    const { keys, arg } = encodeRowCall(group, {
       deadline: this.time.deadline(this.options.timeoutMs),
       leaseMs: this.options.leaseMs,
       keepMs: HOLD_KEEP_MS,
@@ -150,11 +167,43 @@ export class RedisStore implements Store {
       ...(options.flagKey !== undefined && { flagKey: options.flagKey }),
       ...(options.demand && { demand: options.demand }),
     });
+    let reads: RowSection[] | undefined;
+    for (const s of group) if (s.vector?.snapshot) (reads ??= []).push(s);
     const sentAt = Date.now();
-    const reply = await (this.client as unknown as ScriptClient)[`${ROW_COMMAND}Buffer`]!(keys.length, ...keys.map((k) => this.key(k)), encodeMsgpack(spec));
-    const decoded = decodeRowReply(reply, group);
+    const answer = await sendRowCall(
+      this.client,
+      ROW_BUFFER_COMMAND,
+      reads ? reads.map((s) => this.key(s.vector!.key)) : NO_KEYS,
+      keys.map((k) => this.key(k)),
+      arg,
+    );
+    const decoded = decodeRowReply(answer.reply, group);
     this.time.sample(sentAt, decoded.now);
+    if (reads) reads.forEach((s, i) => decoded.snapshots.set(s.key, this.snapshot(s, answer.reads[i] ?? null, decoded.now)));
     return decoded;
+  }
+
+  /**
+   * A vector as read before this call's ops, with the ops it carried applied. A long log, or an
+   * expiry set long ago, gets a compaction queued with the row's next write (see `row-script.ts`).
+   */
+  private snapshot(section: RowSection, raw: Buffer | null, now: number): Float64Array {
+    const v = section.vector!;
+    const read = readVectorKey(raw, v.size);
+    if (read.header && !v.compact && !v.clear && (read.logBytes >= COMPACT_LOG_BYTES || now / 1000 - read.setAtSeconds > v.ttlMs / 8000)) {
+      this.writes.compact(section.key, v.key, v.size, v.ttlMs, { header: read.header, logBytes: read.logBytes, base: packVector(read.view) });
+    }
+    if (v.clear) read.view.fill(0);
+    if (v.carried.length > 0) applyVectorOps(read.view, v.carried);
+    return read.view;
+  }
+
+  /** A vector key as Redis holds it (for tooling and tests): the vector, or `undefined` when it does not exist. */
+  async readVector(key: string, size: number): Promise<Float64Array | undefined> {
+    await this.ready();
+    const raw = await this.deadlines.race(this.client.getBuffer(this.key(key)), this.options.timeoutMs * 4);
+    const read = readVectorKey(raw, size);
+    return read.header ? read.view : undefined;
   }
 
   /** One reply from the replies of every slot; holds taken on a slot whose sibling refused are handed back. */
@@ -181,7 +230,7 @@ export class RedisStore implements Store {
   private async flushRows(sections: RowSection[]): Promise<void> {
     await this.ready();
     const groups = (this.client.isCluster ? bySlot(sections, (s) => s.key) : [sections]).flatMap((g) => chunks(g, ROWS_PER_CALL));
-    await withTimeout(Promise.all(groups.map((group) => this.callRows(group, {}))), this.options.timeoutMs * 4);
+    await this.deadlines.race(Promise.all(groups.map((group) => this.callRows(group, {}))), this.options.timeoutMs * 4);
   }
 
   /**
@@ -190,7 +239,7 @@ export class RedisStore implements Store {
    */
   async vectors(shardKey: string, cursorKey: string, spec: { n: number; ttl: number; ids: string[]; ops: number[][]; sweep: boolean }): Promise<Array<Buffer | null>> {
     await this.ready();
-    const reply = await withTimeout(
+    const reply = await this.deadlines.race(
       (this.client as unknown as ScriptClient)[`${VECTOR_COMMAND}Buffer`]!(2, this.key(shardKey), this.key(cursorKey), encodeMsgpack(spec)) as Promise<unknown>,
       this.options.timeoutMs * 4,
     );
@@ -257,7 +306,7 @@ export class RedisStore implements Store {
     // A Cluster pipeline must stay on one slot: group by hash tag and send the groups in parallel.
     const groups = this.client.isCluster ? groupBySlotTag(ops) : [ops.map((op, i) => ({ op, i }))];
     const results: StoreResult[] = new Array(ops.length);
-    await withTimeout(
+    await this.deadlines.race(
       Promise.all(
         groups.map(async (group) => {
           const pipeline = this.client.pipeline();
@@ -392,15 +441,3 @@ function worse(a: RowReply['status'], b: RowReply['status']): RowReply['status']
 }
 
 export type { RowReply, RowSection, TakeAnswer };
-
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StoreError(`Redis did not answer within ${ms} ms.`)), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}

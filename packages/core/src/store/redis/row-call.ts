@@ -1,5 +1,7 @@
 import { StoreError } from '../../errors/index.js';
+import { MsgpackStream } from './msgpack.js';
 import { KIND_CODE } from './row-script.js';
+import { encodeOps } from './vector-ops.js';
 
 /** One limit to reserve on a row: its policy (the counter's name), kind, quota and window. */
 export interface RowTake {
@@ -15,19 +17,29 @@ export interface RowTake {
  */
 export type RowSettlement = [id: string] | [id: string, tokens: number, costMicros: number, outputTokens: number];
 
-/** A packed vector kept in a row (the detector's account state). */
+/** A compaction of a vector key: the base computed for the first `logBytes` of the log read under `header`. */
+export interface VectorCompaction {
+  header: Buffer;
+  logBytes: number;
+  base: Buffer;
+}
+
+/** A vector kept beside a row, in a key of its own on the row's slot (the detector's account state). */
 export interface RowVector {
+  /** The vector's key. */
+  key: string;
   size: number;
-  /** Ops queued by earlier requests, applied before the snapshot. */
+  /** Ops queued by earlier requests: appended first, and applied to the snapshot. */
   carried: number[];
-  /** This request's ops, applied after the snapshot. */
+  /** This request's ops, appended after them. */
   ops: number[];
   /** Answer the vector as it was before this request's ops. */
   snapshot: boolean;
-  /** The vector lapses after this long without a write (ms). */
+  /** The vector lapses after this long without a compaction (ms). */
   ttlMs: number;
   /** Forget the vector first (an operator's reset). */
   clear?: boolean;
+  compact?: VectorCompaction;
 }
 
 /** What one request (or one flush) does to one row. */
@@ -60,8 +72,8 @@ export interface RowReply {
   grant: number;
   /** Per section key, its takes' answers in order. */
   takes: Map<string, TakeAnswer[]>;
-  /** Per section key, the vector snapshot asked for. */
-  snapshots: Map<string, Buffer>;
+  /** Per section key, the vector asked for: as read, with the ops carried by this call applied. */
+  snapshots: Map<string, Float64Array>;
 }
 
 /** What the reservation asks of budgets: the inputs of the script's points and partial grant. */
@@ -73,64 +85,75 @@ export interface RowDemand {
   outputTokenUsd: number;
 }
 
-/** The script's JSON argument for one call (see the row script's header). */
-export interface RowScriptSpec {
-  dl: number;
-  id?: string;
-  lease: number;
-  keep: number;
-  flag?: number;
-  mt: number;
-  min: number;
-  it: number;
-  ic: number;
-  ou: number;
-  rows: Array<{ k: number; take?: Array<[string, number, number, number]>; s?: RowSettlement[]; rn?: string[]; dn?: number; dc?: number[]; d?: number[]; ret?: 1; ttl?: number; clear?: 1 }>;
+/** Options of one slot's script call. */
+export interface RowCallEncoding {
+  deadline: number;
+  holdId?: string;
+  leaseMs: number;
+  keepMs: number;
+  flagKey?: string;
+  demand?: RowDemand;
 }
 
-/** Builds one slot's script call: its keys and its JSON argument. */
-export function encodeRowCall(
-  sections: readonly RowSection[],
-  options: { deadline: number; holdId?: string; leaseMs: number; keepMs: number; flagKey?: string; demand?: RowDemand },
-): { keys: string[]; spec: RowScriptSpec } {
+/** A vector key's expiry is its TTL and this much more (its account lapses between one and 9/8 TTL after its last write). */
+export const VECTOR_EXPIRY_SLACK = 9 / 8;
+
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * Builds one slot's script call: its keys (rows, then the flag, then vectors) and its argument,
+ * the flat MessagePack stream the row script reads (see its header).
+ */
+export function encodeRowCall(sections: readonly RowSection[], options: RowCallEncoding): { keys: string[]; arg: Buffer } {
   const keys: string[] = [];
-  const d = options.demand;
-  const spec: RowScriptSpec = {
-    dl: options.deadline,
-    lease: options.leaseMs,
-    keep: options.keepMs,
-    mt: d?.maxTokens ?? 0,
-    min: d?.minGrant ?? 0,
-    it: finite(d?.inputTokens),
-    ic: finite(d?.inputCostUsd),
-    ou: finite(d?.outputTokenUsd),
-    rows: [],
-  };
-  if (options.holdId !== undefined) spec.id = options.holdId;
-  for (const s of sections) {
-    keys.push(s.key);
-    const row: RowScriptSpec['rows'][number] = { k: keys.length };
-    if (s.take.length > 0) row.take = s.take.map((t) => [t.policy, t.kind, t.limit, t.windowMs]);
-    if (s.settle.length > 0) row.s = s.settle;
-    if (s.renew.length > 0) row.rn = s.renew;
-    if (s.vector) {
-      row.dn = s.vector.size;
-      row.ttl = s.vector.ttlMs;
-      if (s.vector.carried.length > 0) row.dc = s.vector.carried;
-      if (s.vector.ops.length > 0) row.d = s.vector.ops;
-      if (s.vector.snapshot) row.ret = 1;
-      if (s.vector.clear) row.clear = 1;
-    }
-    spec.rows.push(row);
-  }
+  for (const s of sections) keys.push(s.key);
+  let flagAt = 0;
   if (options.flagKey !== undefined) {
     keys.push(options.flagKey);
-    spec.flag = keys.length;
+    flagAt = keys.length;
   }
-  return { keys, spec };
+  const d = options.demand;
+  const out = new MsgpackStream();
+  out
+    .number(options.deadline)
+    .string(options.holdId ?? '')
+    .number(options.leaseMs)
+    .number(options.keepMs)
+    .number(flagAt)
+    .number(d?.maxTokens ?? 0)
+    .number(d?.minGrant ?? 0)
+    .number(finite(d?.inputTokens))
+    .number(finite(d?.inputCostUsd))
+    .number(finite(d?.outputTokenUsd))
+    .number(sections.length);
+  sections.forEach((s, i) => {
+    out.number(i + 1).number(s.take.length);
+    for (const t of s.take) out.string(t.policy).number(t.kind).number(t.limit).number(t.windowMs);
+    out.number(s.settle.length);
+    for (const st of s.settle) {
+      out.string(st[0]);
+      if (st.length === 1) out.number(-1).number(0).number(0);
+      else out.number(Math.max(0, st[1])).number(Math.max(0, st[2])).number(Math.max(0, st[3]));
+    }
+    out.number(s.renew.length);
+    for (const id of s.renew) out.string(id);
+    const v = s.vector;
+    if (!v) {
+      out.number(0);
+      return;
+    }
+    keys.push(v.key);
+    out.number(keys.length);
+    out.number(v.clear ? 1 : 0).number(Math.ceil(v.ttlMs * VECTOR_EXPIRY_SLACK));
+    const ops = v.carried.length === 0 ? v.ops : v.ops.length === 0 ? v.carried : [...v.carried, ...v.ops];
+    out.bytes(ops.length > 0 ? encodeOps(ops) : EMPTY);
+    if (v.compact) out.bytes(v.compact.header).number(v.compact.logBytes).bytes(v.compact.base);
+    else out.bytes(EMPTY).number(0).bytes(EMPTY);
+  });
+  return { keys, arg: out.done() };
 }
 
-/** Reads the script's answer for the sections it was sent with. */
+/** Reads the script's answer for the sections it was sent with (the snapshots are added by the store). */
 export function decodeRowReply(reply: unknown, sections: readonly RowSection[]): RowReply {
   if (!Array.isArray(reply) || reply.length < 2) throw new StoreError('Redis answered the row script with an unexpected reply.');
   const now = Number(reply[0]);
@@ -139,21 +162,16 @@ export function decodeRowReply(reply: unknown, sections: readonly RowSection[]):
   const flag = reply[2] == null ? null : String(reply[2]);
   const grant = Number(reply[3]);
   const takes = new Map<string, TakeAnswer[]>();
-  const snapshots = new Map<string, Buffer>();
   let at = 4;
   if (status !== 'none' && status !== 'cancelled') {
     for (const s of sections) {
+      if (s.take.length === 0) continue;
       const answers: TakeAnswer[] = [];
       for (let i = 0; i < s.take.length; i++, at += 3) answers.push({ consumed: Number(reply[at]), windowEnd: Number(reply[at + 1]), refused: Number(reply[at + 2]) === 1 });
-      if (answers.length > 0) takes.set(s.key, answers);
+      takes.set(s.key, answers);
     }
   }
-  for (const s of sections) {
-    if (!s.vector?.snapshot) continue;
-    const raw = reply[at++];
-    snapshots.set(s.key, Buffer.isBuffer(raw) ? raw : Buffer.from(String(raw ?? ''), 'binary'));
-  }
-  return { now, status: status as RowStatus, flag, grant, takes, snapshots };
+  return { now, status: status as RowStatus, flag, grant, takes, snapshots: new Map() };
 }
 
 function finite(x: number | undefined): number {

@@ -1,31 +1,46 @@
 /**
  * The request path's one Redis call: a Lua script over the "rows" of one Cluster slot (an
- * identity's row, and on a standalone server its address's and the global row too).
+ * identity's row, and on a standalone server its address's and the global row too), and the
+ * detector's vectors kept beside them.
  *
- * A row is one string key holding a MessagePack map:
- * - `c`: fixed-window counters, `{ [policy]: { count, windowEndMs } }`;
- * - `h`: holds, what each request in flight took, `{ [requestId]: { s: slotUntilMs, k: keepUntilMs, p: { [policy]: { points, windowEndMs, kind, windowMs } } } }`.
- *   A hold with `s` in the future is a concurrency lease; it lapses by itself (see `leaseMs`);
- * - `x`: tombstones of requests settled before their check landed, `{ [requestId]: untilMs }`;
- * - `d`: a packed vector of doubles (the detector's state of the account), changed by ops, and
- *   `de`, when it lapses (an account idle that long starts again from zero).
+ * Redis's Lua pays for every value it decodes and every byte it allocates, so both the argument
+ * and the rows are flat MessagePack streams (a sequence of values, no nested maps), decoded in one
+ * `cmsgpack.unpack` and written in one `cmsgpack.pack`, and the detector's vector never passes
+ * through Lua on the request path (see below).
+ *
+ * A row is one string key, the MessagePack stream
+ * `nc, (policy, count, windowEndMs) × nc, nh, (id, slotUntilMs, keepUntilMs, np, (policy, points, windowEndMs, kind, windowMs) × np) × nh, nx, (id, untilMs) × nx`:
+ * - fixed-window counters;
+ * - holds, what each request in flight took. A hold with a slot in the future is a concurrency
+ *   lease; it lapses by itself (see `leaseMs`);
+ * - tombstones of requests settled before their check landed.
+ *
+ * A vector (the detector's state of an account: doubles, changed by ops) is a key of its own on
+ * the row's slot: a 12-byte header (generation, the time its expiry was last set in seconds, the
+ * size of the base, three little-endian uint32), the base (packed little-endian doubles, or
+ * nothing: zeros) and a log of ops (11 bytes each: code uint8, index uint16, value double, see
+ * `vector-ops.ts`). The script only APPENDs ops to it: the client reads the key (a GET in the same
+ * round trip) and applies the log itself. A client that read a long log, or one whose expiry is
+ * getting old, sends a compaction with a later call: the base it computed for the first `len`
+ * bytes of the log under the header it read; the script swaps it in only if the header is still
+ * the same (no other compaction came between), and sets the expiry again.
  *
  * One call, in order: read the flag and every row (one MGET); apply the settlements carried with
  * the call (idempotent: a settlement consumes its hold, or leaves a tombstone when the check it
- * settles has not landed); renew leases; drop what lapsed; apply carried vector ops and snapshot
- * the vector; reserve every limit all or nothing, lowering `max_tokens` to what the budgets still
- * cover; apply this request's vector ops; write every row back (one SET each, with a TTL as long
- * as its longest window, hold or tombstone).
+ * settles has not landed); renew leases; drop what lapsed; reserve every limit all or nothing,
+ * lowering `max_tokens` to what the budgets still cover; write back each row that changed (one SET
+ * each, with a TTL as long as its longest window, hold or tombstone); then each vector's
+ * compaction and ops.
  *
  * A call that lands after its deadline (`dl`, in Redis time) changes nothing: the client has
  * given up on it and decided without it. Every number is computed in Redis time (`TIME`), so
  * instances with skewed clocks share windows.
  *
- * The protocol is versioned: the command name and the row keys carry {@link ROW_PROTOCOL}. A
- * change of format is a new version, whose rows are new keys, so two versions of an app in a
- * rolling deploy never read each other's rows.
+ * The protocol is versioned: the command name and the keys carry {@link ROW_PROTOCOL}. A change
+ * of format is a new version, whose rows are new keys, so two versions of an app in a rolling
+ * deploy never read each other's rows.
  */
-export const ROW_PROTOCOL = 1;
+export const ROW_PROTOCOL = 2;
 
 /** Limit kinds as the script knows them. */
 export const KIND_CODE = { requests: 1, tokens: 2, costUsd: 3, outputTokens: 4, concurrency: 5 } as const;
@@ -33,7 +48,13 @@ export const KIND_CODE = { requests: 1, tokens: 2, costUsd: 3, outputTokens: 4, 
 /** Vector op codes (shared with {@link applyVectorOps}): add, set, set a bit, max, roll a period. */
 export const VECTOR_OP = { add: 1, set: 2, setBit: 3, max: 4, roll: 5 } as const;
 
-/** Shared by the row and vector scripts: packed doubles and their ops. */
+/** Bytes of a vector key's header: generation, expiry set at (seconds), base size (uint32 LE each). */
+export const VECTOR_HEADER_BYTES = 12;
+
+/** A vector key past this size without a compaction is dropped (its account starts again from zero). */
+export const VECTOR_LOG_CAP_BYTES = 256 * 1024;
+
+/** The shared vectors' script: packed doubles and their ops, applied in Lua. */
 export const VECTOR_LUA = `
 -- A vector is a packed string of doubles, unpacked whole (one C call) to apply ops and packed
 -- back once: faster in Redis's Lua than patching a few fields in place, or MessagePack.
@@ -76,105 +97,148 @@ local function hasOps(ops)
 end
 `;
 
+/**
+ * ARGV[1], a MessagePack stream:
+ * `dl, id, lease, keep, flag, mt, min, it, ic, ou, nrows`, then per row
+ * `k, nt, (policy, kind, limit, windowMs) × nt, ns, (id, tokens, costMicros, outputTokens) × ns, nr, id × nr, vk`
+ * and, when `vk` (the vector key's index in KEYS) is not 0, `clear, px, ops, cmpHeader, cmpLen, cmpBase`.
+ * `id` is '' without a reservation, `flag` the flag key's index or 0, a settlement's `tokens` -1
+ * for a cancel (everything handed back).
+ *
+ * Answers `{ now, status, flag, grant, (consumed, windowEnd, refused) per take }`.
+ */
 export const ROW_LUA = `
-local spec = cmsgpack.unpack(ARGV[1])
+-- A stream of values. Lua returns at most a few thousand values at once: a stream short enough
+-- not to hold that many (a value takes a byte at least) is decoded in one call, a longer one in pieces.
+local function unpackAll(raw)
+  if #raw <= 7000 then return { cmsgpack.unpack(raw) } end
+  local out, n, offset = {}, 0, 0
+  while offset >= 0 do
+    local r = { cmsgpack.unpack_limit(raw, 4000, offset) }
+    for i = 2, #r do out[n + i - 1] = r[i] end
+    n = n + #r - 1
+    offset = r[1]
+  end
+  return out
+end
+
+local a = unpackAll(ARGV[1])
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-if (spec.dl or 0) > 0 and now > spec.dl then return { now, 'late' } end
-${VECTOR_LUA}
+local dl = a[1]
+if dl > 0 and now > dl then return { now, 'late' } end
+local id, lease, keep, flagAt, mt, minGrant, it, ic, ou, nrows = a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11]
 local REQUESTS, TOKENS, COST, OUTPUT, CONCURRENCY = 1, 2, 3, 4, 5
-local rows = spec.rows
+
+-- The argument's rows: positions into a, nothing copied.
+local rows = {}
+local p = 12
+for r = 1, nrows do
+  local row = { k = a[p], tk = p + 2, nt = a[p + 1] }
+  p = p + 2 + 4 * row.nt
+  row.sk, row.ns = p + 1, a[p]
+  p = p + 1 + 4 * row.ns
+  row.rk, row.nr = p + 1, a[p]
+  p = p + 1 + row.nr
+  row.vk = a[p]
+  p = p + 1
+  if row.vk > 0 then
+    row.clear, row.px, row.ops, row.ch, row.cl, row.cb = a[p], a[p + 1], a[p + 2], a[p + 3], a[p + 4], a[p + 5]
+    p = p + 6
+  end
+  rows[r] = row
+end
 
 -- One read for the flag and every row.
 local keys = {}
-for r = 1, #rows do keys[r] = KEYS[rows[r].k] end
-if spec.flag then keys[#rows + 1] = KEYS[spec.flag] end
+for r = 1, nrows do keys[r] = KEYS[rows[r].k] end
+if flagAt > 0 then keys[nrows + 1] = KEYS[flagAt] end
 local raws = #keys > 0 and redis.call('MGET', unpack(keys)) or {}
-local flag = spec.flag and raws[#rows + 1] or false
+local flag = flagAt > 0 and raws[nrows + 1] or false
+
+local function parse(st, raw)
+  local v = unpackAll(raw)
+  local q = 2
+  for _ = 1, v[1] do
+    st.cc[v[q]] = v[q + 1]
+    st.ce[v[q]] = v[q + 2]
+    q = q + 3
+  end
+  local nh = v[q]
+  q = q + 1
+  for _ = 1, nh do
+    local n = v[q + 3] * 5
+    local pl = {}
+    for j = 1, n do pl[j] = v[q + 3 + j] end
+    st.h[v[q]] = { s = v[q + 1], k = v[q + 2], p = pl }
+    q = q + 4 + n
+  end
+  local nx = v[q]
+  q = q + 1
+  for _ = 1, nx do
+    st.x[v[q]] = v[q + 1]
+    q = q + 2
+  end
+end
 
 local states = {}
-for r = 1, #rows do
-  local st = {}
-  if raws[r] then
-    local ok, decoded = pcall(cmsgpack.unpack, raws[r])
-    if ok and type(decoded) == 'table' then st = decoded end
+for r = 1, nrows do
+  local st = { cc = {}, ce = {}, h = {}, x = {}, dirty = false }
+  if raws[r] and not pcall(parse, st, raws[r]) then
+    st = { cc = {}, ce = {}, h = {}, x = {}, dirty = true }
   end
-  if type(st.c) ~= 'table' then st.c = {} end
-  if type(st.h) ~= 'table' then st.h = {} end
-  if type(st.x) ~= 'table' then st.x = {} end
   states[r] = st
 end
 
 -- Settlements: real usage replaces what a request held; without usage (a cancel) it is all handed back.
-local function settle(st, s)
-  local id = s[1]
-  local hold = st.h[id]
+local function settle(st, sid, tok, cost, out)
+  st.dirty = true
+  local hold = st.h[sid]
   if not hold then
-    st.x[id] = now + (spec.keep or 900000)
+    st.x[sid] = now + keep
     return
   end
-  st.h[id] = nil
-  local cancel = s[2] == nil
-  for policy, p in pairs(hold.p) do
-    local kind = p[3]
+  st.h[sid] = nil
+  local cancel = tok < 0
+  local pl = hold.p
+  for j = 1, #pl, 5 do
+    local policy, pts, kind = pl[j], pl[j + 1], pl[j + 3]
     if kind ~= CONCURRENCY then
       local used
       if cancel then used = 0
-      elseif kind == REQUESTS then used = p[1]
-      elseif kind == TOKENS then used = s[2]
-      elseif kind == COST then used = s[3]
-      else used = s[4] end
-      local delta = used - p[1]
-      local c = st.c[policy]
+      elseif kind == REQUESTS then used = pts
+      elseif kind == TOKENS then used = tok
+      elseif kind == COST then used = cost
+      else used = out end
+      local delta = used - pts
+      local c, e = st.cc[policy], st.ce[policy]
       if delta < 0 then
         -- A refund after the window ended would mint quota.
-        if c and c[2] == p[2] and now < c[2] then c[1] = math.max(0, c[1] + delta) end
+        if c and e == pl[j + 2] and now < e then st.cc[policy] = math.max(0, c + delta) end
       elseif delta > 0 then
-        if c and now < c[2] then c[1] = c[1] + delta else st.c[policy] = { delta, now + p[4] } end
+        if c and now < e then st.cc[policy] = c + delta else st.cc[policy] = delta; st.ce[policy] = now + pl[j + 4] end
       end
     end
   end
 end
 
-for r = 1, #rows do
+for r = 1, nrows do
   local row, st = rows[r], states[r]
-  if row.s then for _, s in ipairs(row.s) do settle(st, s) end end
-  if row.rn then
-    for _, id in ipairs(row.rn) do
-      local hold = st.h[id]
-      if hold and hold.s > now then hold.s = now + spec.lease end
-    end
+  for i = row.sk, row.sk + 4 * row.ns - 1, 4 do settle(st, a[i], a[i + 1], a[i + 2], a[i + 3]) end
+  for i = row.rk, row.rk + row.nr - 1 do
+    local hold = st.h[a[i]]
+    if hold and hold.s > now then hold.s = now + lease; st.dirty = true end
   end
-  for id, hold in pairs(st.h) do if hold.k <= now then st.h[id] = nil end end
-  for id, untilMs in pairs(st.x) do if untilMs <= now then st.x[id] = nil end end
-  for policy, c in pairs(st.c) do if c[2] <= now then st.c[policy] = nil end end
-  -- A vector idle for its whole TTL starts again from zero, as an idle account does in memory.
-  if row.clear or (st.de and st.de <= now) then st.d = nil; st.de = nil end
-end
-
--- The vector: carried ops first, then a snapshot, which is what this request read.
-local snapshots = {}
-for r = 1, #rows do
-  local row, st = rows[r], states[r]
-  if row.dn then
-    local d = st.d
-    if d and #d ~= row.dn * 8 then d = nil end
-    if hasOps(row.dc) or hasOps(row.d) then
-      row.v = unpackVector(d, row.dn)
-      if hasOps(row.dc) then
-        applyOps(row.v, row.dc, row.dn)
-        if row.ret then d = packVector(row.v, row.dn) end
-      end
-    end
-    if row.ret then snapshots[#snapshots + 1] = d or '' end
-  end
+  for hid, hold in pairs(st.h) do if hold.k <= now then st.h[hid] = nil; st.dirty = true end end
+  for xid, untilMs in pairs(st.x) do if untilMs <= now then st.x[xid] = nil; st.dirty = true end end
+  for policy, e in pairs(st.ce) do if e <= now then st.cc[policy] = nil; st.ce[policy] = nil; st.dirty = true end end
 end
 
 -- Reservation, all or nothing.
-local status, grant = 'none', spec.mt or 0
+local status, grant = 'none', mt
 local function points(kind, g)
-  if kind == TOKENS then return math.max(0, math.ceil(spec.it + g))
-  elseif kind == COST then return math.max(0, math.ceil((spec.ic + g * spec.ou) * 1000000))
+  if kind == TOKENS then return math.max(0, math.ceil(it + g))
+  elseif kind == COST then return math.max(0, math.ceil((ic + g * ou) * 1000000))
   elseif kind == OUTPUT then return math.max(0, math.ceil(g))
   else return 1 end
 end
@@ -182,102 +246,162 @@ local function affordable(kind, limit, before)
   local available = limit - math.max(0, before)
   local tokens
   if kind == OUTPUT then tokens = available
-  elseif kind == TOKENS then tokens = available - math.ceil(spec.it)
+  elseif kind == TOKENS then tokens = available - math.ceil(it)
   elseif kind == COST then
-    if spec.ou > 0 then tokens = (available - math.ceil(spec.ic * 1000000)) / (spec.ou * 1000000) else tokens = 0 end
+    if ou > 0 then tokens = (available - math.ceil(ic * 1000000)) / (ou * 1000000) else tokens = 0 end
   else return nil end
   tokens = math.floor(tokens)
-  if tokens >= spec.min and tokens < spec.mt then return tokens end
+  if tokens >= minGrant and tokens < mt then return tokens end
   return nil
 end
 
 local results = {}
-if spec.id then
+if id ~= '' then
   status = 'ok'
-  for r = 1, #rows do if states[r].x[spec.id] then status = 'cancelled' end end
+  for r = 1, nrows do if states[r].x[id] then status = 'cancelled' end end
+  local befores, refused = {}, {}
   if status == 'ok' then
-    for r = 1, #rows do
-      local st = states[r]
-      for _, tk in ipairs(rows[r].take or {}) do
-        local policy, kind, limit = tk[1], tk[2], tk[3]
+    for r = 1, nrows do
+      local row, st = rows[r], states[r]
+      for i = row.tk, row.tk + 4 * row.nt - 1, 4 do
+        local policy, kind, limit = a[i], a[i + 1], a[i + 2]
         local before = 0
         if kind == CONCURRENCY then
-          for _, hold in pairs(st.h) do if hold.s > now and hold.p[policy] then before = before + 1 end end
+          for _, hold in pairs(st.h) do
+            if hold.s > now then
+              local pl = hold.p
+              for j = 1, #pl, 5 do if pl[j] == policy then before = before + 1 end end
+            end
+          end
         else
-          local c = st.c[policy]
-          if c then before = c[1] end
+          before = st.cc[policy] or 0
         end
-        tk.before = before
-        if before + points(kind, spec.mt) > limit then
+        befores[i] = before
+        if before + points(kind, mt) > limit then
           local partial = affordable(kind, limit, before)
           if partial then
             if partial < grant then grant = partial end
           else
-            tk.refused = true
+            refused[i] = true
             status = 'refused'
           end
         end
       end
     end
   end
-  for r = 1, status == 'cancelled' and 0 or #rows do
-    local st = states[r]
-    local hold = { s = 0, k = now + spec.keep, p = {} }
-    local held = false
-    for _, tk in ipairs(rows[r].take or {}) do
-      local policy, kind, windowMs = tk[1], tk[2], tk[4]
+  for r = 1, status == 'cancelled' and 0 or nrows do
+    local row, st = rows[r], states[r]
+    local pl, np = {}, 0
+    local slot = 0
+    for i = row.tk, row.tk + 4 * row.nt - 1, 4 do
+      local policy, kind, windowMs = a[i], a[i + 1], a[i + 3]
       local pts = points(kind, grant)
-      local consumed, windowEnd = tk.before or 0, 0
+      local consumed, windowEnd = befores[i] or 0, 0
       if kind == CONCURRENCY then
         if status == 'ok' then
           consumed = consumed + 1
-          hold.s = now + spec.lease
-          hold.p[policy] = { 1, 0, kind, 0 }
-          held = true
-        elseif tk.refused then consumed = consumed + 1 end
+          slot = now + lease
+          pl[np + 1], pl[np + 2], pl[np + 3], pl[np + 4], pl[np + 5] = policy, 1, 0, kind, 0
+          np = np + 5
+        elseif refused[i] then consumed = consumed + 1 end
       else
-        local c = st.c[policy]
+        local c, e = st.cc[policy], st.ce[policy]
         if status == 'ok' then
-          if c then c[1] = c[1] + pts else c = { pts, now + windowMs }; st.c[policy] = c end
-          hold.p[policy] = { pts, c[2], kind, windowMs }
-          held = true
-          consumed, windowEnd = c[1], c[2]
+          if c then c = c + pts else c, e = pts, now + windowMs; st.ce[policy] = e end
+          st.cc[policy] = c
+          pl[np + 1], pl[np + 2], pl[np + 3], pl[np + 4], pl[np + 5] = policy, pts, e, kind, windowMs
+          np = np + 5
+          consumed, windowEnd = c, e
         else
-          if tk.refused then consumed = consumed + pts end
-          windowEnd = c and c[2] or now + windowMs
+          if refused[i] then consumed = consumed + pts end
+          windowEnd = e or now + windowMs
         end
       end
       results[#results + 1] = consumed
       results[#results + 1] = windowEnd
-      results[#results + 1] = tk.refused and 1 or 0
+      results[#results + 1] = refused[i] and 1 or 0
     end
-    if held then st.h[spec.id] = hold end
+    if np > 0 then
+      st.h[id] = { s = slot, k = now + keep, p = pl }
+      st.dirty = true
+    end
   end
 end
 
--- This request's vector ops, then every row written back.
-for r = 1, #rows do
+-- Every row that changed, written back: one flat MessagePack stream.
+local function pack(o, n)
+  -- Lua's unpack has a stack limit: a long row is packed in pieces (a stream concatenates).
+  if n <= 4000 then return cmsgpack.pack(unpack(o, 1, n)) end
+  local parts = {}
+  for i = 1, n, 4000 do parts[#parts + 1] = cmsgpack.pack(unpack(o, i, math.min(n, i + 3999))) end
+  return table.concat(parts)
+end
+
+for r = 1, nrows do
   local row, st = rows[r], states[r]
-  -- A read (no ops) leaves the vector and its lapse as they were; a reset alone leaves none.
-  if row.v then
-    if hasOps(row.d) then applyOps(row.v, row.d, row.dn) end
-    st.d = packVector(row.v, row.dn)
-    st.de = now + (row.ttl or 0)
+  if st.dirty then
+    local o, n, count = {}, 1, 0
+    local untilMs = now
+    for policy, c in pairs(st.cc) do
+      local e = st.ce[policy]
+      o[n + 1], o[n + 2], o[n + 3] = policy, c, e
+      n = n + 3
+      count = count + 1
+      if e > untilMs then untilMs = e end
+    end
+    o[1] = count
+    local at, holds = n + 1, 0
+    n = n + 1
+    for hid, hold in pairs(st.h) do
+      local pl = hold.p
+      o[n + 1], o[n + 2], o[n + 3], o[n + 4] = hid, hold.s, hold.k, #pl / 5
+      n = n + 4
+      for j = 1, #pl do o[n + j] = pl[j] end
+      n = n + #pl
+      holds = holds + 1
+      if hold.k > untilMs then untilMs = hold.k end
+    end
+    o[at] = holds
+    at, count = n + 1, 0
+    n = n + 1
+    for xid, u in pairs(st.x) do
+      o[n + 1], o[n + 2] = xid, u
+      n = n + 2
+      count = count + 1
+      if u > untilMs then untilMs = u end
+    end
+    o[at] = count
+    if o[1] + holds + count > 0 and untilMs > now then
+      redis.call('SET', KEYS[row.k], pack(o, n), 'PX', untilMs - now)
+    elseif raws[r] then
+      redis.call('DEL', KEYS[row.k])
+    end
   end
-  local untilMs = st.de or now
-  for _, c in pairs(st.c) do if c[2] > untilMs then untilMs = c[2] end end
-  for _, hold in pairs(st.h) do if hold.k > untilMs then untilMs = hold.k end end
-  for _, u in pairs(st.x) do if u > untilMs then untilMs = u end end
-  local empty = next(st.c) == nil and next(st.h) == nil and next(st.x) == nil and st.d == nil
-  if not empty and untilMs > now then
-    redis.call('SET', KEYS[row.k], cmsgpack.pack(st), 'PX', untilMs - now)
-  elseif raws[r] then
-    redis.call('DEL', KEYS[row.k])
+end
+
+-- Vectors: an operator's reset, a compaction, then the ops (carried ones first) appended.
+for r = 1, nrows do
+  local row = rows[r]
+  if row.vk > 0 then
+    local vkey = KEYS[row.vk]
+    if row.clear == 1 then redis.call('DEL', vkey) end
+    if row.ch ~= '' and redis.call('GETRANGE', vkey, 0, ${VECTOR_HEADER_BYTES - 1}) == row.ch then
+      local gen, _, baseBytes = struct.unpack('<III', row.ch)
+      local rest = redis.call('GETRANGE', vkey, ${VECTOR_HEADER_BYTES} + baseBytes + row.cl, -1)
+      redis.call('SET', vkey, struct.pack('<III', (gen + 1) % 4294967296, math.floor(now / 1000), #row.cb) .. row.cb .. rest, 'PX', row.px)
+    end
+    if row.ops ~= '' then
+      local len = redis.call('APPEND', vkey, row.ops)
+      if len == #row.ops then
+        redis.call('SET', vkey, struct.pack('<III', 0, math.floor(now / 1000), 0) .. row.ops, 'PX', row.px)
+      elseif len > ${VECTOR_LOG_CAP_BYTES} then
+        redis.call('DEL', vkey)
+      end
+    end
   end
 end
 
 local out = { now, status, flag, grant }
-for _, x in ipairs(results) do out[#out + 1] = x end
-for _, s in ipairs(snapshots) do out[#out + 1] = s end
+for i = 1, #results do out[i + 4] = results[i] end
 return out
 `;

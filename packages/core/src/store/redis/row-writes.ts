@@ -1,10 +1,10 @@
-import { rowSection, type RowSection, type RowSettlement } from './row-call.js';
+import { rowSection, type RowSection, type RowSettlement, type VectorCompaction } from './row-call.js';
 
-/** What waits to be written to one row. */
+/** What waits to be written to one row and its vector. */
 interface PendingRow {
   settle: RowSettlement[];
   renew: string[];
-  vector: { size: number; ttlMs: number; ops: number[] } | undefined;
+  vector: { key: string; size: number; ttlMs: number; ops: number[]; compact?: VectorCompaction } | undefined;
 }
 
 /** Most rows waiting at once; past it the oldest rows' vector ops are dropped (settlements are kept). */
@@ -38,12 +38,27 @@ export class RowWrites {
     this.schedule();
   }
 
-  vector(key: string, size: number, ttlMs: number, ops: readonly number[]): void {
+  /** Ops for the vector `vectorKey` kept beside row `key`. */
+  vector(key: string, vectorKey: string, size: number, ttlMs: number, ops: readonly number[]): void {
     if (ops.length === 0) return;
     const row = this.row(key);
-    if (!row.vector || row.vector.size !== size) row.vector = { size, ttlMs, ops: [] };
+    if (!row.vector || row.vector.key !== vectorKey) row.vector = { key: vectorKey, size, ttlMs, ops: [] };
     for (const x of ops) row.vector.ops.push(x);
     this.schedule();
+  }
+
+  /** A compaction of the vector `vectorKey` kept beside row `key` (see `row-script.ts`); a newer one replaces it. */
+  compact(key: string, vectorKey: string, size: number, ttlMs: number, compaction: VectorCompaction): void {
+    const row = this.row(key);
+    if (!row.vector || row.vector.key !== vectorKey) row.vector = { key: vectorKey, size, ttlMs, ops: [] };
+    row.vector.compact = compaction;
+    this.schedule();
+  }
+
+  /** Drops the vector writes waiting for row `key` (its vector is being forgotten). */
+  dropVector(key: string): void {
+    const row = this.pending.get(key);
+    if (row) row.vector = undefined;
   }
 
   /** Takes what waits for `key`, to go with a call to that row anyway. */
@@ -58,8 +73,11 @@ export class RowWrites {
     const now = this.row(key);
     now.settle.unshift(...row.settle);
     now.renew.unshift(...row.renew);
-    if (row.vector && (!now.vector || now.vector.size === row.vector.size)) {
+    if (row.vector && (!now.vector || now.vector.key === row.vector.key)) {
+      const compact = now.vector?.compact ?? row.vector.compact;
       now.vector = { ...row.vector, ops: [...row.vector.ops, ...(now.vector?.ops ?? [])] };
+      if (compact) now.vector.compact = compact;
+      else delete now.vector.compact;
     }
     this.schedule();
   }
@@ -138,7 +156,10 @@ export function toSection(key: string, row: PendingRow): RowSection {
   const section = rowSection(key);
   section.settle = row.settle;
   section.renew = row.renew;
-  if (row.vector) section.vector = { size: row.vector.size, carried: row.vector.ops, ops: [], snapshot: false, ttlMs: row.vector.ttlMs };
+  if (row.vector) {
+    section.vector = { key: row.vector.key, size: row.vector.size, carried: row.vector.ops, ops: [], snapshot: false, ttlMs: row.vector.ttlMs };
+    if (row.vector.compact) section.vector.compact = row.vector.compact;
+  }
   return section;
 }
 

@@ -1,4 +1,4 @@
-import { VECTOR_OP } from './row-script.js';
+import { VECTOR_HEADER_BYTES, VECTOR_OP } from './row-script.js';
 
 /**
  * Changes to a vector of doubles, recorded as flat `[code, index, value, ...]` triples: what the
@@ -45,12 +45,70 @@ export class VectorOps {
 
 /** Applies recorded ops to a local copy, exactly as the scripts do in Redis. */
 export function applyVectorOps(view: Float64Array, ops: readonly number[]): void {
-  const n = view.length;
+  for (let i = 0; i + 2 < ops.length; i += 3) applyOp(view, ops[i]!, ops[i + 1]!, ops[i + 2]!);
+}
+
+/** Bytes of one op in a vector key's log: code (uint8), index (uint16), value (double), little-endian. */
+export const OP_BYTES = 11;
+
+/** Ops as a vector key's log records them (see `row-script.ts`). */
+export function encodeOps(ops: readonly number[]): Buffer {
+  const out = Buffer.allocUnsafe((ops.length / 3) * OP_BYTES);
+  let at = 0;
   for (let i = 0; i + 2 < ops.length; i += 3) {
-    const at = ops[i + 1]!;
-    const x = ops[i + 2]!;
-    if (at < 0 || at >= n) continue;
-    switch (ops[i]) {
+    const index = ops[i + 1]!;
+    if (index < 0 || index > 0xffff) continue;
+    out[at] = ops[i]!;
+    out.writeUInt16LE(index, at + 1);
+    out.writeDoubleLE(ops[i + 2]!, at + 3);
+    at += OP_BYTES;
+  }
+  return at === out.length ? out : out.subarray(0, at);
+}
+
+/** Applies a log of ops (bytes `from` to `to` of `log`) to a local copy. */
+export function applyOpLog(view: Float64Array, log: Buffer, from = 0, to = log.length): void {
+  for (let at = from; at + OP_BYTES <= to; at += OP_BYTES) applyOp(view, log[at]!, log.readUInt16LE(at + 1), log.readDoubleLE(at + 3));
+}
+
+/** A vector key as read: the vector it holds, and what a compaction of it needs. */
+export interface VectorRead {
+  view: Float64Array;
+  /** The key's header (generation, expiry set at, base size), or `undefined` for a key that does not exist or is not a vector of this size. */
+  header: Buffer | undefined;
+  /** Bytes of log after the base. */
+  logBytes: number;
+  /** When the key's expiry was last set (Redis time, seconds). */
+  setAtSeconds: number;
+}
+
+/**
+ * Reads a vector key (header, base, log of ops; see `row-script.ts`): the base, or zeros, with
+ * the log applied. A key of another shape counts as absent.
+ */
+export function readVectorKey(raw: Buffer | null | undefined, size: number): VectorRead {
+  const view = new Float64Array(size);
+  if (!raw || raw.length < VECTOR_HEADER_BYTES) return { view, header: undefined, logBytes: 0, setAtSeconds: 0 };
+  const base = raw.readUInt32LE(8);
+  if ((base !== 0 && base !== size * 8) || raw.length < VECTOR_HEADER_BYTES + base) return { view, header: undefined, logBytes: 0, setAtSeconds: 0 };
+  for (let i = 0, at = VECTOR_HEADER_BYTES; i < base / 8; i++, at += 8) view[i] = raw.readDoubleLE(at);
+  const from = VECTOR_HEADER_BYTES + base;
+  const logBytes = raw.length - from - ((raw.length - from) % OP_BYTES);
+  applyOpLog(view, raw, from, from + logBytes);
+  return { view, header: Buffer.from(raw.subarray(0, VECTOR_HEADER_BYTES)), logBytes, setAtSeconds: raw.readUInt32LE(4) };
+}
+
+/** A vector packed as a vector key's base (little-endian doubles). */
+export function packVector(view: Float64Array): Buffer {
+  const out = Buffer.allocUnsafe(view.length * 8);
+  for (let i = 0; i < view.length; i++) out.writeDoubleLE(view[i]!, i * 8);
+  return out;
+}
+
+function applyOp(view: Float64Array, code: number, at: number, x: number): void {
+  const n = view.length;
+  if (at < 0 || at >= n) return;
+  switch (code) {
       case VECTOR_OP.add:
         view[at] = view[at]! + x;
         break;
@@ -69,7 +127,6 @@ export function applyVectorOps(view: Float64Array, ops: readonly number[]): void
           if (at + 1 < n) view[at + 1] = 0;
         }
         break;
-    }
   }
 }
 

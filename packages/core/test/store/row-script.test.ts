@@ -1,0 +1,132 @@
+import Redis, { Cluster } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { applyVectorOps, KIND_CODE, redisStore, rowKey, vectorKey, VectorOps, type RedisStore, type RowSection, type RowTake } from '../../src/internal.js';
+
+let counter = 0;
+const unique = (name: string) => `${name}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
+const demand = { maxTokens: 100, minGrant: 10, inputTokens: 20, inputCostUsd: 0, outputTokenUsd: 0 };
+const tokens = (limit: number): RowTake => ({ policy: 'tokens-1h', kind: KIND_CODE.tokens, limit, windowMs: 3_600_000 });
+const requests = (limit: number): RowTake => ({ policy: 'requests-1m', kind: KIND_CODE.requests, limit, windowMs: 60_000 });
+const slots = (limit: number): RowTake => ({ policy: 'concurrency', kind: KIND_CODE.concurrency, limit, windowMs: 30_000 });
+const section = (key: string, take: RowTake[]): RowSection => ({ key, take: take.map((t) => ({ ...t })), settle: [], renew: [] });
+const SIZE = 40;
+
+describe.each([
+  ['standalone', () => new Redis(inject('redisUrl'))],
+  ['cluster', () => new Cluster(inject('redisClusterNodes'))],
+] as const)('the row script (%s)', (_kind, connect) => {
+  let client: Redis | Cluster;
+  let store: RedisStore;
+  beforeAll(async () => {
+    client = connect();
+    await client.ping();
+    store = redisStore(client);
+  });
+  afterAll(async () => {
+    await store.close();
+    await client.quit();
+  });
+
+  it('settles hundreds of rows in one flush, each once', async () => {
+    const users = Array.from({ length: 300 }, () => rowKey(unique('flush')));
+    // Two requests per row, each reserving 120 tokens (20 input + 100 max_tokens).
+    for (const key of users) for (const id of ['a', 'b']) expect((await store.rows([section(key, [tokens(10_000)])], { holdId: `${key}-${id}`, demand })).status).toBe('ok');
+    // Every hold settled at 50 tokens, each several times (retried flushes): 300 rows in calls of up
+    // to 256 rows, whose argument holds more values than Lua returns at once.
+    for (const key of users) {
+      for (let i = 0; i < 4; i++) store.writes.settle(key, [`${key}-a`, 50, 0, 0]);
+      for (let i = 0; i < 3; i++) store.writes.settle(key, [`${key}-b`, 50, 0, 0]);
+    }
+    await store.writes.flush();
+    expect(store.writes.size).toBe(0);
+    for (const key of [users[0]!, users[150]!, users[299]!]) {
+      const reply = await store.rows([section(key, [tokens(10_000)])], { holdId: `${key}-c`, demand });
+      // 50 + 50 settled, then this request's 120; the repeated settlements found no hold and changed nothing.
+      expect(reply.takes.get(key)![0]!.consumed).toBe(220);
+    }
+  });
+
+  it('keeps a hot row of hundreds of holds in flight (more values than Lua returns at once)', async () => {
+    const key = rowKey(unique('hot'));
+    const take = [requests(1e9), tokens(1e12), slots(1e6), { ...tokens(1e12), policy: 'tokens-1d', windowMs: 86_400_000 }, { ...requests(1e9), policy: 'requests-1h', windowMs: 3_600_000 }];
+    for (let i = 0; i < 400; i++) expect((await store.rows([section(key, take)], { holdId: `${key}-${i}`, demand })).status).toBe('ok');
+    const reply = await store.rows([section(key, take)], { holdId: `${key}-last`, demand });
+    const answers = reply.takes.get(key)!;
+    expect(answers.map((a) => a.consumed)).toEqual([401, 401 * 120, 401, 401 * 120, 401]);
+    // Every hold is still there: settling one hands its slot back.
+    store.writes.settle(key, [`${key}-7`]);
+    await store.writes.flush();
+    const after = await store.rows([section(key, [slots(1e6)])], { holdId: `${key}-after`, demand });
+    expect(after.takes.get(key)![0]!.consumed).toBe(401);
+  });
+
+  it('keeps a vector as a log of ops beside the row, applied by the client and compacted without losing an op', async () => {
+    const id = unique('vec');
+    const key = rowKey(id);
+    const vkey = vectorKey(id, SIZE);
+    const local = new Float64Array(SIZE);
+    const read = async (ops: VectorOps) => {
+      const s = section(key, []);
+      s.vector = { key: vkey, size: SIZE, carried: [], ops: ops.list, snapshot: true, ttlMs: 3_600_000 };
+      const reply = await store.rows([s]);
+      return reply.snapshots.get(key)!;
+    };
+    for (let i = 0; i < 120; i++) {
+      const ops = new VectorOps();
+      ops.add(0, 1);
+      ops.set(1, i * 1.5);
+      ops.setBit(2, i % 32);
+      ops.max(3, (i * 7) % 50);
+      ops.roll(4, Math.floor(i / 10));
+      ops.add(5, 0.1);
+      // The snapshot is the vector before this request's ops (and after every earlier one).
+      expect(Array.from(await read(ops))).toEqual(Array.from(local));
+      applyVectorOps(local, ops.list);
+      // Ops written behind (an outcome's): they reach the next call.
+      if (i % 3 === 0) {
+        const later = new VectorOps();
+        later.add(6, 2);
+        store.writes.vector(key, vkey, SIZE, 3_600_000, later.list);
+        applyVectorOps(local, later.list);
+      }
+    }
+    await store.writes.flush();
+    expect(Array.from((await store.readVector(vkey, SIZE))!)).toEqual(Array.from(local));
+    // Compactions kept the key short: a base and less than a few hundred ops of log.
+    const raw = (await client.getBuffer(store.key(vkey)))!;
+    expect(raw.length).toBeLessThan(12 + SIZE * 8 + 300 * 11);
+    expect(raw.readUInt32LE(0)).toBeGreaterThan(0); // generation: compacted at least once
+    // The key expires by itself: its TTL (and a little more) after its last compaction.
+    const ttl = await client.pttl(store.key(vkey));
+    expect(ttl).toBeGreaterThan(3_600_000);
+    expect(ttl).toBeLessThanOrEqual(3_600_000 * (9 / 8));
+  });
+
+  it('ignores a compaction computed from a vector another compaction has replaced since', async () => {
+    const id = unique('stale');
+    const key = rowKey(id);
+    const vkey = vectorKey(id, SIZE);
+    const s = (ops: number[], compact?: { header: Buffer; logBytes: number; base: Buffer }): RowSection => {
+      const out = section(key, []);
+      out.vector = { key: vkey, size: SIZE, carried: [], ops, snapshot: false, ttlMs: 3_600_000, ...(compact && { compact }) };
+      return out;
+    };
+    const add = (at: number, by: number) => {
+      const ops = new VectorOps();
+      ops.add(at, by);
+      return ops.list;
+    };
+    await store.rows([s(add(0, 1))]);
+    await store.rows([s(add(0, 2))]);
+    const raw = (await client.getBuffer(store.key(vkey)))!;
+    const header = Buffer.from(raw.subarray(0, 12));
+    const base = Buffer.alloc(SIZE * 8);
+    base.writeDoubleLE(3, 0);
+    // The first compaction lands; a second one computed from the same read does not (its header is stale), and a wrong base never does.
+    await store.rows([s(add(0, 4), { header, logBytes: 22, base })]);
+    const wrong = Buffer.alloc(SIZE * 8);
+    wrong.writeDoubleLE(1000, 0);
+    await store.rows([s([], { header, logBytes: 22, base: wrong })]);
+    expect((await store.readVector(vkey, SIZE))![0]).toBe(7);
+  });
+});
