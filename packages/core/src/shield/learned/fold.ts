@@ -1,3 +1,4 @@
+import { mayHaveWordFlood } from './flood-check.js';
 import { transliterate } from './transliterate.js';
 
 /** A text folded for the learned scorer, with counts of the disguises undone. */
@@ -101,10 +102,12 @@ export function foldText(raw: string): FoldedText {
   });
   text = text.replace(ascii ? ASCII_DOUBLED : DOUBLED, '$1');
   let flood = 0;
-  text = text.replace(ascii ? ASCII_WORD_FLOOD : WORD_FLOOD, (s, w: string) => {
-    flood += Math.max(0, Math.round(s.length / (w.length + 1)) - 3);
-    return `${w} ${w} ${w}`;
-  });
+  if (mayHaveWordFlood(text)) {
+    text = text.replace(ascii ? ASCII_WORD_FLOOD : WORD_FLOOD, (s, w: string) => {
+      flood += Math.max(0, Math.round(s.length / (w.length + 1)) - 3);
+      return `${w} ${w} ${w}`;
+    });
+  }
   text = text.replace(ascii ? ASCII_SYMBOL_FLOOD : SYMBOL_FLOOD, (s, c: string) => {
     flood += s.length - 3;
     return c + c + c;

@@ -48,11 +48,6 @@ export class FeatureBuffer {
  * appended twice (shared and document-only index).
  */
 export function hashFeatures(folded: string, start: number, end: number, document: boolean, out: FeatureBuffer): void {
-  const emit = (h: number): void => {
-    const m = mix32(h);
-    out.push(m & MASK);
-    if (document) out.push(mix32(m ^ DOC_SALT) & MASK);
-  };
   // Character n-grams over a padded view (a space before and after the text): p1 is the
   // character before the current one, p4 the one four before; -1 while there is none.
   let p1 = 0x20;
@@ -65,34 +60,34 @@ export function hashFeatures(folded: string, start: number, end: number, documen
   let wordLen = 0;
   let prevWord = 0;
   let havePrev = false;
-  const finishWord = (): void => {
-    if (wordLen === 0) return;
-    const w = mix32(word ^ WORD_SALT);
-    emit(w);
-    if (havePrev) emit(Math.imul(prevWord, 31) ^ w ^ BIGRAM_SALT);
-    prevWord = w;
-    havePrev = true;
-    word = FNV_OFFSET;
-    wordLen = 0;
-  };
+  // No closures in this loop: variables a closure captures live on the heap, which made it twice as slow.
   for (let i = start; i <= end; i++) {
     const raw = i < end ? folded.charCodeAt(i) : 0x20;
     const c = charOf(raw);
     if (isWordChar(raw)) {
       word = Math.imul(word ^ c, FNV_PRIME);
       wordLen++;
-    } else finishWord();
+    } else if (wordLen > 0) {
+      // The word ends (the position after the text counts as a space, so the last word ends too).
+      const w = mix32(word ^ WORD_SALT);
+      emit(out, w, document);
+      if (havePrev) emit(out, Math.imul(prevWord, 31) ^ w ^ BIGRAM_SALT, document);
+      prevWord = w;
+      havePrev = true;
+      word = FNV_OFFSET;
+      wordLen = 0;
+    }
     if (c === 0x20) {
       if (prevSpace) continue;
       prevSpace = true;
     } else prevSpace = false;
     if (p2 >= 0) {
       let h = Math.imul(Math.imul(Math.imul(FNV_OFFSET ^ c, FNV_PRIME) ^ p1, FNV_PRIME) ^ p2, FNV_PRIME);
-      emit(h ^ 3);
+      emit(out, h ^ 3, document);
       if (p3 >= 0) {
         h = Math.imul(h ^ p3, FNV_PRIME);
-        emit(h ^ 4);
-        if (p4 >= 0) emit(Math.imul(h ^ p4, FNV_PRIME) ^ 5);
+        emit(out, h ^ 4, document);
+        if (p4 >= 0) emit(out, Math.imul(h ^ p4, FNV_PRIME) ^ 5, document);
       }
     }
     p4 = p3;
@@ -100,5 +95,11 @@ export function hashFeatures(folded: string, start: number, end: number, documen
     p2 = p1;
     p1 = c;
   }
-  finishWord();
+}
+
+/** Appends one feature: its shared index, and for a document its document-only index too. */
+function emit(out: FeatureBuffer, h: number, document: boolean): void {
+  const m = mix32(h);
+  out.push(m & MASK);
+  if (document) out.push(mix32(m ^ DOC_SALT) & MASK);
 }

@@ -18,11 +18,17 @@ interface Phrase {
   intent: number;
   slots: Slot[];
   gapBefore: boolean[];
+  /** Counted only where a sentence starts (see {@link AT_SENTENCE_START}). */
+  atSentenceStart: boolean;
 }
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
-const WORDS = /[\p{L}\p{N}]+/gu;
-const SENTENCE_END = /[.!?:;\n\r>\-*•\u3002\uff01\uff1f]/;
+/** A letter or digit of any script (`\p{L}\p{N}`), for code points beyond ASCII. */
+const WIDE_WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** ASCII letters and digits; `\p{L}\p{N}` beyond ASCII is asked of {@link WIDE_WORD_CHAR}. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : 0));
+/** Characters that end a sentence or line, or start a list item: `.!?:;`, line breaks, `>`, `-`, `*`, `•`, CJK stops. */
+const SENTENCE_END_CHARS = new Set([0x2e, 0x21, 0x3f, 0x3a, 0x3b, 0x0a, 0x0d, 0x3e, 0x2d, 0x2a, 0x2022, 0x3002, 0xff01, 0xff1f]);
 
 function fold(word: string): string {
   return foldText(word).text.trim();
@@ -38,13 +44,20 @@ function slotOf(alternatives: string): Slot {
   return { words, prefixes };
 }
 
-/** Latin-script phrases indexed by the first four letters of their first word's alternatives. */
-const BY_HEAD = new Map<string, Phrase[]>();
+/**
+ * Latin-script phrases indexed by a number made of the first four characters of their first
+ * word's alternatives. A number, not the four-letter string: looking a word up then builds no
+ * string. Two heads may share a number; the phrase's first slot is matched in full anyway.
+ */
+const BY_HEAD = new Map<number, Phrase[]>();
 /** Chinese and Japanese phrases, found by `indexOf` of their first part. */
 const CJK_PHRASES: Array<{ intent: number; parts: string[][] }> = [];
 
-function headKey(word: string): string {
-  return word.length > 4 ? word.slice(0, 4) : word;
+function headKey(word: string): number {
+  const n = word.length < 4 ? word.length : 4;
+  let h = n;
+  for (let i = 0; i < n; i++) h = (Math.imul(h, 0x01000193) ^ word.charCodeAt(i)) | 0;
+  return h;
 }
 
 INTENT_IDS.forEach((id, intent) => {
@@ -54,7 +67,7 @@ INTENT_IDS.forEach((id, intent) => {
       CJK_PHRASES.push({ intent, parts: tokens.filter((t) => t !== '*').map((t) => t.split('/').map((w) => w.toLowerCase())) });
       continue;
     }
-    const phrase: Phrase = { intent, slots: [], gapBefore: [] };
+    const phrase: Phrase = { intent, slots: [], gapBefore: [], atSentenceStart: AT_SENTENCE_START.has(id) };
     let gap = false;
     for (const t of tokens) {
       if (t === '*') {
@@ -137,6 +150,43 @@ function countCjk(text: string, counts: number[]): void {
   }
 }
 
+/** The length of the letter or digit (one or two UTF-16 units) at `i`, or 0 if there is none. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return ASCII_WORD[c]!;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const cp = text.codePointAt(i)!;
+    return cp > 0xffff && WIDE_WORD_CHAR.test(String.fromCodePoint(cp)) ? 2 : 0;
+  }
+  return WIDE_WORD_CHAR.test(text[i]!) ? 1 : 0;
+}
+
+/**
+ * The words of a text (runs of `\p{L}\p{N}`) and, for each, whether a sentence starts there: it
+ * is the first word, or a sentence-ending character stands between it and the word before. One
+ * pass over the characters, no regular expression over the whole text.
+ */
+function splitWords(text: string, words: string[], sentenceStart: boolean[]): void {
+  let i = 0;
+  let ended = true;
+  while (i < text.length) {
+    let n = wordCharAt(text, i);
+    if (n === 0) {
+      if (SENTENCE_END_CHARS.has(text.charCodeAt(i))) ended = true;
+      i++;
+      continue;
+    }
+    const start = i;
+    while (n > 0) {
+      i += n;
+      n = i < text.length ? wordCharAt(text, i) : 0;
+    }
+    sentenceStart.push(ended || words.length === 0);
+    words.push(text.slice(start, i));
+    ended = false;
+  }
+}
+
 /**
  * Counts the attack intents (see `intent-phrases.ts`) in a folded text, each up to 4: a word
  * pass over Latin-script words (each word's first letters index the phrases that can start
@@ -153,15 +203,7 @@ export function countIntents(folded: string): number[] {
   const counts = new Array<number>(INTENT_IDS.length).fill(0);
   const words: string[] = [];
   const sentenceStart: boolean[] = [];
-  WORDS.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  let lastEnd = 0;
-  while ((m = WORDS.exec(folded)) !== null) {
-    const between = folded.slice(lastEnd, m.index);
-    sentenceStart.push(words.length === 0 || SENTENCE_END.test(between));
-    words.push(m[0]);
-    lastEnd = m.index + m[0].length;
-  }
+  splitWords(folded, words, sentenceStart);
   const coveredUntil = new Array<number>(INTENT_IDS.length).fill(0);
   for (let i = 0; i < words.length; i++) {
     const list = BY_HEAD.get(headKey(words[i]!));
@@ -169,7 +211,7 @@ export function countIntents(folded: string): number[] {
     for (const phrase of list) {
       const intent = phrase.intent;
       if (counts[intent]! >= CAP || i < coveredUntil[intent]!) continue;
-      if (AT_SENTENCE_START.has(INTENT_IDS[intent]!) && !sentenceStart[i]) continue;
+      if (phrase.atSentenceStart && !sentenceStart[i]) continue;
       if (!matchFrom(phrase, words, i, 0)) continue;
       counts[intent]!++;
       coveredUntil[intent] = i + phrase.slots.length;

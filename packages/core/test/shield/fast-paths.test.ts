@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { mayHaveWordFlood } from '../../src/shield/learned/flood-check.js';
+import { countIntents, foldText, INTENT_IDS } from '../../src/shield/learned/index.js';
+
+// The shield's fast paths must never change a score: each is checked here against the slow form
+// it stands in for, on random texts built from the characters that matter to it.
+
+/** A seeded generator, so a failure names a reproducible case. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = ['go', 'go', 'ab', 'Ab', 'x', '1', 'é', 'да', '你', '𝐀', '\u0301', ' ', ' ', '  ', '-', '.', '!', '\n', ', ', '...', '—', '’', '\\'];
+const WORDS = ['go', 'ab', 'x', '1', 'é', 'да', '你', '𝐀', 'e\u0301'];
+const SEPARATORS = [' ', '  ', ', ', '...', '-', '—', '’', '\n', '    ', '\u0301 '];
+const pick = <T,>(next: () => number, xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+/** Random pieces, and now and then one word three to five times with random separators. */
+function randomText(next: () => number, length: number): string {
+  let s = '';
+  for (let i = 0; i < length; i++) {
+    if (next() < 0.1) {
+      const w = pick(next, WORDS);
+      const times = 3 + Math.floor(next() * 3);
+      for (let k = 0; k < times; k++) s += w + pick(next, SEPARATORS);
+    } else s += pick(next, PIECES);
+  }
+  return s;
+}
+
+const ASCII_WORD_FLOOD = /(?<![a-z0-9])([a-z0-9]+)(?:[^a-z0-9]{1,3}\1(?![a-z0-9])){3,}/;
+const WORD_FLOOD = /(?<![\p{L}\p{N}])([\p{L}\p{N}]+)(?:[^\p{L}\p{N}]{1,3}\1(?![\p{L}\p{N}])){3,}/u;
+
+describe('mayHaveWordFlood', () => {
+  it('says yes to every text either flood pattern matches (20,000 random texts)', () => {
+    const next = random(7);
+    let floods = 0;
+    for (let k = 0; k < 20_000; k++) {
+      const text = randomText(next, 4 + Math.floor(next() * 40)).toLowerCase();
+      const flooded = WORD_FLOOD.test(text) || (!/[^\x00-\x7f]/.test(text) && ASCII_WORD_FLOOD.test(text));
+      if (flooded) {
+        floods++;
+        expect(mayHaveWordFlood(text), JSON.stringify(text)).toBe(true);
+      }
+    }
+    expect(floods).toBeGreaterThan(100);
+  });
+
+  it('says no to ordinary prose', () => {
+    expect(mayHaveWordFlood('It is what it is, and that is that: no word here repeats four times in a row.')).toBe(false);
+    expect(mayHaveWordFlood('go go go go')).toBe(true);
+    expect(mayHaveWordFlood('да, да, да, да')).toBe(true);
+  });
+});
+
+describe('countIntents', () => {
+  it('finds sentence starts as the pattern of words and stops did', () => {
+    const counts = countIntents(foldText('Please read this. Summarize the text below. - translate it').text);
+    expect(counts.length).toBe(INTENT_IDS.length);
+    const again = countIntents(foldText('please read this summarize the text below translate it').text);
+    // "taskVerb" counts only where a sentence starts: the first text has more such starts.
+    const task = INTENT_IDS.indexOf('taskVerb');
+    expect(counts[task]!).toBeGreaterThanOrEqual(again[task]!);
+  });
+});
