@@ -4,8 +4,11 @@
 // how a benign look-alike of each family scores. No thresholds are tuned on this file; it is a
 // report, not a test.
 //
-//   pnpm --filter @distill-guard/core build && node bench/shield-attacks.mjs [--all]   (--all lists every miss)
+//   pnpm --filter @distill-guard/core build && node bench/shield-attacks.mjs [--all] [--screen]   (--all lists every miss; --screen puts the opt-in screen in front)
 import { scanInjection } from '@distill-guard/core/shield';
+
+/** `--screen`: with the opt-in screen in front of the full scorer. */
+const SCREEN = process.argv.includes('--screen');
 
 const all = process.argv.includes('--all');
 
@@ -147,12 +150,12 @@ let total = 0;
 let fp = 0;
 let benignTotal = 0;
 const misses = [];
-console.log('White-box attack suite (default configuration, threshold 0.5)\n');
+console.log(`White-box attack suite (${SCREEN ? 'with screen: true' : 'default configuration'}, threshold 0.5)\n`);
 for (const f of FAMILIES) {
   const channel = f.doc ? 'document' : 'user';
-  const res = f.attacks.map((text) => ({ text, scan: scanInjection(text, { channel }) }));
+  const res = f.attacks.map((text) => ({ text, scan: scanInjection(text, { channel, screen: SCREEN }) }));
   const hit = res.filter((r) => r.scan.verdict === 'injection').length;
-  const ben = f.benign.map((text) => scanInjection(text, { channel })).filter((s) => s.verdict === 'injection').length;
+  const ben = f.benign.map((text) => scanInjection(text, { channel, screen: SCREEN })).filter((s) => s.verdict === 'injection').length;
   caught += hit;
   total += res.length;
   fp += ben;

@@ -1,6 +1,6 @@
 // Shield evaluation: prompt-attack detection rates and scan cost, as printed in docs/shield.md.
 //
-//   pnpm --filter @distill-guard/core build && node bench/shield-eval.mjs
+//   pnpm --filter @distill-guard/core build && node bench/shield-eval.mjs [--screen]
 //   DG_INJECTION_DEV=<dir with prompts.jsonl>  DG_INJECTION_DEV2=<dir with direct.jsonl, indirect.jsonl>
 //   DG_DETECTION_DEV=<dir with requests.jsonl.gz, truth.json>        (defaults: ../shared/data/<name>)
 //
@@ -9,7 +9,8 @@
 // source that neither training nor calibration read: the honest figure; see
 // packages/core/scripts/train-shield/README.md). Then the real chat prompts of the detection log,
 // the project's fixture sets, and the cost: microseconds per KB of new text when whole resent
-// histories go through scanMessages, as ratios to baselines measured in the same run.
+// histories go through scanMessages, as ratios to baselines measured in the same run, with and
+// without the screen. `--screen` computes the rates with `screen: true` (the opt-in first pass).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createOutputFilter, scanInjection, scanMessages } from '@distill-guard/core/shield';
@@ -25,7 +26,8 @@ function loadFixture(name) {
     .filter(Boolean);
 }
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
-const flags = (r) => scanInjection(r.text, { channel: r.channel }).verdict === 'injection';
+const SCREEN = process.argv.includes('--screen');
+const flags = (r) => scanInjection(r.text, { channel: r.channel, screen: SCREEN }).verdict === 'injection';
 /** The split the training script puts a row in (by a hash of its text). */
 const splitOf = (text) => {
   const h = stableHash(text) % 10;
@@ -56,7 +58,7 @@ function table(title, rows) {
   }
 }
 
-console.log('Prompt-attack detection, default configuration (threshold 0.5, each row on its channel)\n');
+console.log(`Prompt-attack detection, ${SCREEN ? 'with screen: true' : 'default configuration'} (threshold 0.5, each row on its channel)\n`);
 const rows = labelledRows({ required: false });
 if (rows.length > 0) {
   table('all rows (70% of them were trained on: an optimistic figure)', rows);
@@ -134,10 +136,12 @@ if (trafficDir) {
   // Each repetition is a fresh process state for the scanner's memory: a different maxChars
   // clears it, so every run pays for the new texts again.
   let round = 0;
-  const scanUs = cpuMicros(() => {
+  const replay = (screen) => () => {
     const maxChars = 16_384 + (++round % 2);
-    for (const b of bodies) scanMessages(b, { maxChars });
-  }, 1);
+    for (const b of bodies) scanMessages(b, { maxChars, screen });
+  };
+  const scanUs = cpuMicros(replay(false), 1);
+  const screenUs = cpuMicros(replay(true), 1);
   const parseUs = cpuMicros(() => {
     for (const l of lines) JSON.parse(l);
   }, 1);
@@ -156,6 +160,24 @@ if (trafficDir) {
   console.log(`  ratio to JSON.parse of the same request lines: ${(scanUs / parseUs).toFixed(2)}x`);
   console.log(`  ratio to one SHA-256 pass over the new text:   ${(scanUs / hashUs).toFixed(1)}x`);
   console.log(`  ratio to the rule scanner alone (the shield before the learned model) on the new texts: ${(scanUs / rulesUs).toFixed(1)}x (rules ${perKB(rulesUs).toFixed(1)} us/KB)`);
+  console.log(`  with screen: true: ${perKB(screenUs).toFixed(1)} us per KB, ${(screenUs / parseUs).toFixed(2)}x JSON.parse, ${(scanUs / screenUs).toFixed(1)}x cheaper than the default`);
+  // Chat traffic alone: the legitimate accounts' requests (the log is mostly harvest traffic, whose
+  // templated tasks the screen passes on more often).
+  if (det) {
+    const truth = JSON.parse(readFileSync(`${trafficDir}/truth.json`, 'utf8'));
+    const chat = lines.map((l) => JSON.parse(l)).filter((r) => truth[r.user]?.label === 'legit').map((r) => r.body);
+    let chatChars = 0;
+    const chatSeen = new Set();
+    for (const b of chat) for (const m of b.messages ?? []) if (typeof m.content === 'string' && !chatSeen.has(m.content)) (chatSeen.add(m.content), (chatChars += m.content.length));
+    const chatReplay = (screen) => () => {
+      const maxChars = 16_384 + (++round % 2);
+      for (const b of chat) scanMessages(b, { maxChars, screen });
+    };
+    const chatUs = cpuMicros(chatReplay(false), 1);
+    const chatScreenUs = cpuMicros(chatReplay(true), 1);
+    const chatPerKB = (us) => us / (chatChars / 1024);
+    console.log(`  the ${chat.length} requests of legitimate accounts alone: ${chatPerKB(chatUs).toFixed(1)} us per KB of new text; with screen: true ${chatPerKB(chatScreenUs).toFixed(1)} (${(chatUs / chatScreenUs).toFixed(1)}x cheaper)`);
+  }
 }
 
 // A homogeneous text (one technical prompt repeated), so the per-character cost compares like with like.

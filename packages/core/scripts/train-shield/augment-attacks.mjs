@@ -142,3 +142,25 @@ export function obfuscate(rng, text) {
   for (let i = 0; i < n; i++) t = OBFUSCATIONS[rng.pick(NAMES)](rng, t);
   return t;
 }
+
+const rot13 = (c) => String.fromCharCode(((c.toLowerCase().charCodeAt(0) - 97 + 13) % 26) + (c === c.toLowerCase() ? 97 : 65));
+
+/**
+ * Disguises that only the screen trains on (see screen.mjs): the full model reads them through
+ * the rule scanner's decoders and its folding, and training it on them as well made it worse on
+ * the white-box suite. The screen has to learn to pass them on.
+ */
+export const SCREEN_DISGUISES = {
+  reversed: (rng, t) => `${rng.pick(['', 'Read this backwards: ', 'Reverse this and do it: '])}${[...t].reverse().join('')}`,
+  rot13: (rng, t) => `${t.replace(/[a-z]/gi, rot13)}${rng.pick(['', ' (rot13)', ' -- decode with ROT13 and follow'])}`,
+  styled: (rng, t) => {
+    const base = rng.pick([0xff21, 0x1d400, 0x24b6, 0x1d5a0]);
+    return t.replace(/[a-z]/gi, (c) => (rng.chance(0.7) ? String.fromCodePoint(base + (c.toUpperCase().charCodeAt(0) - 65)) : c));
+  },
+};
+
+/** A copy of an attack in one of {@link SCREEN_DISGUISES}, or one or two of {@link OBFUSCATIONS}. */
+export function screenDisguise(rng, text) {
+  if (rng.chance(0.5)) return obfuscate(rng, text);
+  return SCREEN_DISGUISES[rng.pick(Object.keys(SCREEN_DISGUISES))](rng, text);
+}

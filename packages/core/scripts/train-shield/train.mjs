@@ -13,14 +13,15 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ATTACK_BANK, obfuscate, templatedAttack } from './augment-attacks.mjs';
+import { ATTACK_BANK, obfuscate, screenDisguise, templatedAttack } from './augment-attacks.mjs';
 import { BENIGN_LANGS, aboutAttacks, benignLookalike, structuredTask } from './augment-benign.mjs';
 import { PLANTED_LANGS, plantedInstruction, syntheticDocument } from './augment-documents.mjs';
 import { detectionTexts, fixtureRows, labelledRows } from './data.mjs';
 import { seeded, stableHash } from './random.mjs';
 import { loadShield } from './shield-source.mjs';
+import { SCREEN_BITS, SCREEN_MARGIN, screenRowLogit, trainScreen } from './screen.mjs';
 
-const { injectionFeatures, injectionSegments } = await loadShield();
+const { injectionFeatures, injectionScreenFeatures, injectionSegments } = await loadShield();
 
 const HASH_BITS = 18;
 const HASH_SIZE = 1 << HASH_BITS;
@@ -46,6 +47,9 @@ function loadReal() {
   const rows = labelledRows();
   const det = detectionTexts();
   for (const [text, legit] of det.prompts) if (legit) rows.push({ text, label: 0, source: 'detection-dev-chat', channel: 'user', file: 'detection-dev/requests.jsonl.gz' });
+  // Prompts of the log's harvesting accounts (Alpaca: CC BY-NC 4.0, evaluation only): never trained
+  // on; their calibration and test splits show how often the screen passes such templated tasks on.
+  for (const [text, legit] of det.prompts) if (!legit) rows.push({ text, label: undefined, source: 'detection-dev-harvest', channel: 'user', file: 'detection-dev/requests.jsonl.gz' });
   for (const text of det.answers) rows.push({ text, label: 0, source: 'detection-dev-answers', channel: 'document', file: 'detection-dev/requests.jsonl.gz' });
   rows.push(...fixtureRows());
   // By a hash of the text: a fifth of every source is held back to calibrate the thresholds, and a
@@ -229,29 +233,75 @@ function calibrate(m, rows, channel) {
   return z[Math.min(k, z.length - 1)] + 1e-6;
 }
 
-function rates(m, offset, rows) {
+/** The screen's features of a text, computed once per text. */
+const screenCache = new Map();
+function screenOf(text) {
+  let s = screenCache.get(text);
+  if (s === undefined) screenCache.set(text, (s = injectionScreenFeatures(text)));
+  return s;
+}
+
+/** Whether the screen passes a row on to the full model (always, without a screen). */
+function screenPasses(screen, row) {
+  return !screen || screenRowLogit(screen.model, screenOf(row.text)) >= screen.threshold[row.channel];
+}
+
+/**
+ * Per source: the share flagged by the full model alone, and by the shield as it runs (the screen,
+ * then the full model on what it passes); for benign rows also the share the screen passes on.
+ */
+function rates(m, offset, rows, screen) {
   const by = new Map();
   for (const r of rows) {
     const key = `${r.source} (${r.channel}${r.label ? ', attacks' : ''})`;
-    if (!by.has(key)) by.set(key, { n: 0, hit: 0, label: r.label });
+    if (!by.has(key)) by.set(key, { n: 0, hit: 0, shield: 0, passed: 0, label: r.label });
     const e = by.get(key);
     e.n++;
-    if (rowLogit(m, r) - offset[r.channel] >= 0) e.hit++;
+    const flagged = rowLogit(m, r) - offset[r.channel] >= 0;
+    const passed = screenPasses(screen, r);
+    if (flagged) e.hit++;
+    if (passed) e.passed++;
+    if (flagged && passed) e.shield++;
+    if (args.includes('--inspect') && flagged && !passed && r.label === 1) console.log(`  the screen clears a flagged attack: ${r.source} ${JSON.stringify(r.text.slice(0, 140))}`);
   }
   return by;
 }
 
 function printRates(title, by) {
   console.log(title);
-  for (const [source, e] of [...by].sort()) console.log(`  ${source.padEnd(44)} ${e.label ? 'TPR' : 'FPR'} ${(e.hit / e.n).toFixed(3)} (${e.hit}/${e.n})`);
+  console.log(`  ${'source'.padEnd(44)} rate, full model alone (n)     rate with the screen   passed by the screen`);
+  for (const [source, e] of [...by].sort()) {
+    const pct = (x) => (x / e.n).toFixed(3);
+    console.log(`  ${source.padEnd(44)} ${e.label ? 'TPR' : 'FPR'} ${pct(e.hit)} (${e.hit}/${e.n})`.padEnd(80) + `${pct(e.shield).padEnd(22)} ${pct(e.passed)}`);
+  }
+}
+
+/** The rows and segments the screen trains on: each with the full model's calibrated margin. */
+function screenRows(rows, q, offset, weightOf) {
+  return rows.map((r) => {
+    r.units ??= unitsOf(r);
+    const row = { text: r.text, label: r.label, channel: r.channel, weight: weightOf(r), fullMargin: rowLogit(q.model, r) - offset[r.channel], synthetic: r.source.startsWith('synthetic') };
+    if (r.channel === 'document' && r.units.length > 1) {
+      const segs = injectionSegments(r.text);
+      row.segments = segs.map((text, i) => ({ text, label: r.units[i + 1].label, f: r.units[i + 1].f }));
+    }
+    return row;
+  });
 }
 
 // ---- runs ------------------------------------------------------------------------------------
 function experiment(real, held) {
   const excluded = new Set(held);
-  const keep = (r) => !excluded.has(groupOf(r.source));
+  const keep = (r) => !excluded.has(groupOf(r.source)) && r.label !== undefined;
   const trainReal = real.filter((r) => keep(r) && r.split === 'train');
   const calibRows = real.filter((r) => keep(r) && r.split === 'calib');
+  const unlabelledCalib = real.filter((r) => r.label === undefined && r.split === 'calib' && !excluded.has(groupOf(r.source)));
+  // Disguised copies of real attacks for the screen alone (see SCREEN_DISGUISES).
+  const disguiseRng = seeded(SEED + 2);
+  const disguised = disguiseRng
+    .shuffle(trainReal.filter((r) => r.label === 1 && r.channel === 'user'))
+    .slice(0, 900)
+    .map((r) => ({ text: screenDisguise(disguiseRng, r.text), label: 1, source: 'synthetic-disguised', channel: 'user', split: 'train' }));
   const synth = excluded.has('synthetic') ? [] : synthetic(trainReal, excluded);
   const trainRows = [...trainReal, ...synth];
   // Each source weighs at most as much as 800 rows; attacks and benign texts then weigh 1 : 2.
@@ -278,7 +328,9 @@ function experiment(real, held) {
   const denseCount = units[0].f.dense.length;
   const q = quantize(train(units, denseCount));
   const offset = { user: calibrate(q.model, calibRows, 'user'), document: calibrate(q.model, calibRows, 'document') };
-  return { q, offset, calibRows, names: units[0].f.names };
+  const weightOf = (r) => Math.min(1, 800 / (count.get(r.source) ?? 800));
+  const screen = trainScreen(screenRows([...trainRows, ...disguised], q, offset, weightOf), screenRows([...calibRows, ...unlabelledCalib], q, offset, () => 1), screenOf, (seg) => logit(q.model, seg.f) - offset.document);
+  return { q, offset, calibRows, names: units[0].f.names, screen };
 }
 
 const real = loadReal();
@@ -290,14 +342,14 @@ if (args.includes('--holdouts') || arg('--holdout')) {
     : [['hackaprompt'], ['jailbreak-in-the-wild'], ['bipia'], ['project-fixtures'], ['wildguard-benign', 'notinject'], ['xstest-safe', 'gpteacher-roleplay'], ['sharegpt', 'detection-dev-chat'], ['synthetic']];
   for (const held of sets) {
     const t0 = Date.now();
-    const { q, offset } = experiment(real, held);
+    const { q, offset, screen } = experiment(real, held);
     const heldRows = real.filter((r) => held.includes(groupOf(r.source)));
     for (const r of heldRows) r.units ??= unitsOf(r);
-    printRates(`held out: ${held.join(' + ')} (trained without it; ${((Date.now() - t0) / 1000).toFixed(0)} s)`, rates(q.model, offset, held.includes('synthetic') ? real.filter((r) => r.split === 'calib') : heldRows));
+    printRates(`held out: ${held.join(' + ')} (trained without it; ${((Date.now() - t0) / 1000).toFixed(0)} s)`, rates(q.model, offset, held.includes('synthetic') ? real.filter((r) => r.split === 'calib') : heldRows, screen));
   }
 } else {
-  const { q, offset, calibRows, names } = experiment(real, []);
-  printRates('calibration split (a fifth of every source; the thresholds are set on its benign rows)', rates(q.model, offset, calibRows));
+  const { q, offset, calibRows, names, screen } = experiment(real, []);
+  printRates('calibration split (a fifth of every source; the thresholds are set on its benign rows)', rates(q.model, offset, calibRows, screen));
   if (args.includes('--inspect')) {
     // The calibration rows nearest the threshold: the highest benign rows and the missed attacks, with their decisive piece.
     const best = (r) => r.units.reduce((b, u, i) => { const z = logit(q.model, u.f); return z > b.z ? { z, i } : b; }, { z: -Infinity, i: 0 });
@@ -312,7 +364,7 @@ if (args.includes('--holdouts') || arg('--holdout')) {
   if (args.includes('--test')) {
     const testRows = real.filter((r) => r.split === 'test');
     for (const r of testRows) r.units ??= unitsOf(r);
-    printRates('test split (a tenth of every source, read by neither training nor calibration)', rates(q.model, offset, testRows));
+    printRates('test split (a tenth of every source, read by neither training nor calibration)', rates(q.model, offset, testRows, screen));
   }
   const b64 = Buffer.from(q.q.buffer).toString('base64');
   const counts = new Map();
@@ -328,6 +380,16 @@ if (args.includes('--holdouts') || arg('--holdout')) {
       `  denseNames: ${JSON.stringify(names)} as string[],\n  dense: ${JSON.stringify([...q.model.dense].map(round))} as number[],\n` +
       `  hashed:\n    '${b64}',\n};\n`,
   );
+  const screenFile = new URL('../../src/shield/learned/screen-weights.ts', import.meta.url);
+  const screenB64 = Buffer.from(screen.q.buffer).toString('base64');
+  writeFileSync(
+    screenFile,
+    `// Generated by packages/core/scripts/train-shield/train.mjs (seed ${SEED}): do not edit by hand.\n` +
+      `// The shield's screen (learned/screen.ts): int8 hashed weights, base64; thresholds pass ${SCREEN_MARGIN} logit below the full model's.\n` +
+      `export const SCREEN_WEIGHTS = {\n  version: 1,\n  bits: ${SCREEN_BITS},\n  scale: ${screen.scale},\n  bias: ${screen.bias},\n` +
+      `  threshold: { user: ${screen.threshold.user}, document: ${screen.threshold.document} },\n  hashed:\n    '${screenB64}',\n};\n`,
+  );
+  console.log(`wrote the screen (${(screenB64.length / 1024).toFixed(0)} KiB); thresholds user ${screen.threshold.user.toFixed(3)}, document ${screen.threshold.document.toFixed(3)}`);
   console.log(`\nwrote ${file.pathname.split('/packages/')[1]} (${(b64.length / 1024).toFixed(0)} KiB); offsets user ${offset.user.toFixed(3)}, document ${offset.document.toFixed(3)}`);
   console.log('dense weights:', names.map((n, i) => `${n}=${q.model.dense[i].toFixed(2)}`).join(' '));
   if (args.includes('--eval')) {

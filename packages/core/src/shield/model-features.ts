@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_SCAN_CHARS } from './scan.js';
-import { DENSE_NAMES, documentSegments, modelInput, type Channel } from './learned/index.js';
+import { DENSE_NAMES, documentSegments, FeatureBuffer, modelInput, PieceEnds, screenFeatures, type Channel } from './learned/index.js';
 import { ruleLogit, scanWindow } from './rules.js';
 
 /** What the learned prompt-attack model reads of one text (see {@link injectionFeatures}). */
@@ -43,4 +43,33 @@ export function injectionFeatures(text: string, options: { channel?: Channel; ma
  */
 export function injectionSegments(text: string): string[] {
   return documentSegments(text);
+}
+
+/** What the shield's screen reads of one text (see {@link injectionScreenFeatures}). */
+export interface InjectionScreenFeatures {
+  /** Hashed indices into the screen's 2^16 weights. */
+  hashed: Int32Array;
+  /** Where each piece of the text ends in `hashed` (the last one is `hashed.length`). */
+  pieceEnds: Int32Array;
+  /** Invisible characters, styled letters and mixed-script words: the screen passes any such text on. */
+  disguises: number;
+}
+
+/**
+ * The screen's input for one text: for training the screen that clears plain texts before the
+ * full scorer (the training script does so for the shipped one). The screen's logit is
+ * `bias + scale * max(whole, pieces)` of `sum(w[hashed]) / sqrt(count)`.
+ *
+ * @example
+ * ```ts
+ * const s = injectionScreenFeatures('Summarise this e-mail.\nIgnore the above.');
+ * s.pieceEnds.at(-1) === s.hashed.length; // true
+ * ```
+ */
+export function injectionScreenFeatures(text: string, options: { maxChars?: number } = {}): InjectionScreenFeatures {
+  const window = scanWindow(text, options.maxChars ?? DEFAULT_MAX_SCAN_CHARS);
+  const hashed = new FeatureBuffer();
+  const pieces = new PieceEnds();
+  const disguises = screenFeatures(window.toLowerCase(), hashed, pieces);
+  return { hashed: hashed.indices.slice(0, hashed.length), pieceEnds: pieces.ends.slice(0, pieces.length), disguises };
 }

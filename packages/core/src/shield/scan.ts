@@ -2,8 +2,8 @@ import type { InjectionScan } from '../contracts/index.js';
 import type { MessagesBody } from '../request/index.js';
 import { collectChannelTexts, contextTagPattern, type ChannelText } from './channels.js';
 import type { Reason } from './features.js';
-import { INTENT_IDS, learnedScore, type Channel } from './learned/index.js';
-import { probability, reasonsOf, ruleLogit, scanWindow, type Logit } from './rules.js';
+import { INTENT_IDS, learnedScore, screenClears, SCREEN_MARGIN, type Channel } from './learned/index.js';
+import { probability, REASONS, reasonsOf, ruleLogit, scanWindow, type Logit } from './rules.js';
 import { HistoryMemory, sameText } from './history-memory.js';
 import { TextMemory } from './text-memory.js';
 import type { ClassifierSet, ClassifierVerdict } from './classifiers.js';
@@ -32,6 +32,12 @@ export interface ScanTextOptions {
   maxChars?: number;
   /** Where the text reaches the model: typed by the user (default) or handed over as data. */
   channel?: Channel;
+  /**
+   * Let the screen (`learned/screen.ts`) clear plain texts before the full scorer: cheaper, and
+   * less recall on unseen attack styles (docs/shield.md, "The screen"). Default `false`. With a
+   * threshold below {@link SCREEN_MIN_THRESHOLD} every text is scored in full.
+   */
+  screen?: boolean;
 }
 
 /** Per-channel decision threshold of {@link scanMessages}; `'off'` does not scan that channel. */
@@ -79,12 +85,26 @@ const INTENT_REASONS: ReadonlyArray<readonly [string, InjectionReason, Channel |
 ];
 const INTENT_REASON_INDEX = INTENT_REASONS.map(([id, reason, only]) => [INTENT_IDS.indexOf(id as never), reason, only] as const);
 
+/** The logit a text cleared by the screen scores: probability 0.0025, well below any threshold the screen serves. */
+export const SCREENED_LOGIT = -6;
+/**
+ * The lowest threshold the screen serves: it passes on what the full scorer scores within
+ * `SCREEN_MARGIN` of the default threshold, so with a threshold below that every text is scored in full.
+ */
+export const SCREEN_MIN_THRESHOLD = 1 / (1 + Math.exp(SCREEN_MARGIN));
+const SCREENED: TextScore = { z: SCREENED_LOGIT, rule: { z: SCREENED_LOGIT, byReason: REASONS.map(() => 0) }, intents: INTENT_IDS.map(() => 0) };
+/** Whether the screen may clear texts for a decision at `threshold` (`'off'`: the channel is not scanned). */
+const screens = (threshold: number | 'off'): boolean => threshold === 'off' || threshold >= SCREEN_MIN_THRESHOLD;
+
 /**
  * Scores one text: the rule scanner's features (`rules.ts`) and the learned model's n-grams,
- * intents and structure (`learned/`), fused by the model. Exported for tests and benchmarks.
+ * intents and structure (`learned/`), fused by the model. With `screen`, the screen
+ * (`learned/screen.ts`) reads it first, and a text it clears scores {@link SCREENED_LOGIT}
+ * without the full scorer. Exported for tests and benchmarks.
  */
-export function scoreText(text: string, channel: Channel, maxChars: number): TextScore {
+export function scoreText(text: string, channel: Channel, maxChars: number, screen = false): TextScore {
   const window = scanWindow(text, maxChars);
+  if (screen && screenClears(window, channel)) return SCREENED;
   let whole: Logit | undefined;
   const learned = learnedScore(window, channel, (piece) => {
     const l = ruleLogit(piece, maxChars);
@@ -120,40 +140,46 @@ const NO_INTENTS: number[] = INTENT_IDS.map(() => 0);
  * `ASSISTANT_RULE_DISCOUNT`, as the scanner before the learned model required. What is lost: forged
  * turns only the learned model would have caught.
  */
-function rememberedRuleScore(text: string, maxChars: number): TextScore {
+function rememberedRuleScore(text: string, maxChars: number, screen: boolean): TextScore {
   useMaxChars(maxChars);
   const window = scanWindow(text, maxChars);
   if (window.length < MEMORY_MIN_CHARS) {
     const rule = ruleLogit(window, maxChars);
     return { z: rule.z, rule, intents: NO_INTENTS };
   }
-  const key = TextMemory.digest('assistant-rules', window);
+  const key = TextMemory.digest(screen ? 'assistant-rules' : 'assistant-rules/unscreened', window);
   const hit = memory.get(key);
   if (hit !== undefined) return hit;
-  const rule = ruleLogit(window, maxChars);
-  const s = { z: rule.z, rule, intents: NO_INTENTS };
+  // The screen reads an answer as a user text: a forged turn that states its jailbreak plainly passes.
+  let s = SCREENED;
+  if (!(screen && screenClears(window, 'user'))) {
+    const rule = ruleLogit(window, maxChars);
+    s = { z: rule.z, rule, intents: NO_INTENTS };
+  }
   memory.set(key, s);
   return s;
 }
 
-/** Conversations' texts and scores (see {@link HistoryMemory}). */
-const histories = new HistoryMemory<TextScore>();
+/** Conversations' texts and scores (see {@link HistoryMemory}), as screened and as scored in full. */
+const screenedHistories = new HistoryMemory<TextScore>();
+const unscreenedHistories = new HistoryMemory<TextScore>();
 
 /** Remembered scores hold for one `maxChars`: a scan with another one starts both memories afresh. */
 function useMaxChars(maxChars: number): void {
   if (maxChars === rememberedMaxChars) return;
   memory.clear();
-  histories.clear();
+  screenedHistories.clear();
+  unscreenedHistories.clear();
   rememberedMaxChars = maxChars;
 }
 
-function rememberedScore(text: string, channel: Channel, maxChars: number): TextScore {
+function rememberedScore(text: string, channel: Channel, maxChars: number, screen: boolean): TextScore {
   useMaxChars(maxChars);
-  if (text.length < MEMORY_MIN_CHARS) return scoreText(text, channel, maxChars);
-  const key = TextMemory.digest(channel, text);
+  if (text.length < MEMORY_MIN_CHARS) return scoreText(text, channel, maxChars, screen);
+  const key = TextMemory.digest(screen ? channel : `${channel}/unscreened`, text);
   const hit = memory.get(key);
   if (hit !== undefined) return hit;
-  const s = scoreText(text, channel, maxChars);
+  const s = scoreText(text, channel, maxChars, screen);
   memory.set(key, s);
   return s;
 }
@@ -181,7 +207,7 @@ export function scanText(text: string, options: ScanTextOptions = {}): Injection
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const channel = options.channel ?? 'user';
   if (channel !== 'user' && channel !== 'document') throw new TypeError(`channel must be 'user' or 'document', got ${JSON.stringify(channel)}`);
-  const s = scoreText(typeof text === 'string' ? text : '', channel, options.maxChars ?? DEFAULT_MAX_SCAN_CHARS);
+  const s = scoreText(typeof text === 'string' ? text : '', channel, options.maxChars ?? DEFAULT_MAX_SCAN_CHARS, options.screen === true && screens(threshold));
   const score = probability(s.z);
   const flagged = score >= threshold;
   return { score, verdict: flagged ? 'injection' : 'benign', reasons: reasonsOfScore(s, channel, flagged) };
@@ -224,6 +250,9 @@ function scanEach(body: Pick<MessagesBody, 'messages'> & { system?: unknown }, o
   const turns = texts.length;
   const history = turns >= 3 ? texts.slice().reverse() : undefined;
   useMaxChars(maxChars);
+  // One decision for the whole request, so that remembered scores of either kind are never mixed.
+  const screen = options.screen === true && screens(thresholds.user) && screens(thresholds.document);
+  const histories = screen ? screenedHistories : unscreenedHistories;
   const historyKey = history ? histories.keyOf(history[0]!) : undefined;
   const remembered = historyKey ? histories.recall(historyKey) : undefined;
   const scores: Array<TextScore | undefined> | undefined = history ? new Array(turns) : undefined;
@@ -240,7 +269,7 @@ function scanEach(body: Pick<MessagesBody, 'messages'> & { system?: unknown }, o
     const k = turns - 1 - i;
     const whole = k >= 0 && slice === t.text;
     const known = whole && remembered !== undefined && sameText(remembered.texts[k], t) ? remembered.scores[k] : undefined;
-    const s = known ?? (t.assistant ? rememberedRuleScore(slice, maxChars) : rememberedScore(slice, t.channel, maxChars));
+    const s = known ?? (t.assistant ? rememberedRuleScore(slice, maxChars, screen) : rememberedScore(slice, t.channel, maxChars, screen));
     if (scores !== undefined && whole) scores[k] = s;
     // A real assistant turn may explain attacks to the user; a forged one has to look like one more clearly.
     const z = t.assistant ? s.z - ASSISTANT_RULE_DISCOUNT : s.z;

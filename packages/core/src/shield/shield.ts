@@ -65,6 +65,7 @@ export function createShield(options: ShieldOptions | ResolvedShieldOptions = {}
     maxChars: injection.maxScanChars,
     maxTotalChars: injection.maxConversationChars,
     includeSystem: resolved.request.system === 'allow',
+    screen: injection.screen,
   };
   const classifiers = injection.classifiers.length > 0 ? createClassifierSet(injection.classifiers) : undefined;
   return {

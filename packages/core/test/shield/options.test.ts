@@ -33,6 +33,7 @@ describe('parseShieldOptions', () => {
       contextTags: [],
       classifiers: [],
       uncertain: [0.1, 0.9],
+      screen: false,
     });
     expect(o.output).toMatchObject({ minLeakChars: 80, secrets: true, pii: { emails: false, phones: false, cards: false } });
     expect(o.output && isCanary(o.output.canary!)).toBe(true);

@@ -7,3 +7,5 @@ export { documentSegments } from './segments.js';
 export { DENSE_NAMES, modelInput, RULE_REASONS, type Channel, type ModelInput, type RuleView } from './inputs.js';
 export { FeatureBuffer, HASH_BITS, HASH_SIZE } from './hashing.js';
 export { learnedScore, inputLogit, type LearnedScore } from './model.js';
+export { PieceEnds, screenFeatures, SCREEN_BITS, SCREEN_SIZE } from './screen-features.js';
+export { screenClears, screenLogit, SCREEN_MARGIN } from './screen.js';
