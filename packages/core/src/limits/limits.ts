@@ -123,7 +123,8 @@ export class Limits {
       if (answer.refused && spec.kind === 'requests' && ms > 0) this.refusals.remember(key, i, answer.consumed, now + ms);
     }
     if (taken) {
-      r.heldIn = [...reply.takes.keys()];
+      r.heldIn = reply.held;
+      r.delegatedIn = reply.delegated;
       if (grant < demand.maxTokens) r.maxTokens = grant;
       if (this.hasConcurrency) this.leases?.hold(r.holdId, r.heldIn);
     }
@@ -177,13 +178,15 @@ export class Limits {
     const settlement: [string, number, number, number] | [string] = actual
       ? [r.holdId, consumptionPoints('tokens', actual), consumptionPoints('costUsd', actual), consumptionPoints('outputTokens', actual)]
       : [r.holdId];
-    for (const key of r.heldIn) this.redis.writes.settle(key, settlement);
+    // A cancel also hands back request counts that a hold elsewhere remembers (see `delegation`).
+    for (const key of r.heldIn) this.redis.writes.settle(key, settlement, actual ? undefined : r.delegatedIn);
   }
 
   /** Cancels a reservation that may have landed in Redis after its call failed. */
   private cancelShared(r: Reservation, keys: readonly string[]): void {
     if (!this.redis || r.holdId === '') return;
-    for (const key of new Set(keys)) this.redis.writes.settle(key, [r.holdId]);
+    const rows = [...new Set(keys)];
+    for (const key of rows) this.redis.writes.settle(key, [r.holdId], rows);
   }
 
   /** Stops renewing leases (the guard is closing). */

@@ -56,6 +56,8 @@ export class Reservation implements LimitSet {
   insured = false;
   /** On Redis: the rows where this request holds what it reserved, under its request id (settled at record). */
   heldIn: readonly string[] | undefined = undefined;
+  /** On Redis: rows whose request counts a hold in another row remembers (a cancel hands them back there). */
+  delegatedIn: readonly string[] | undefined = undefined;
   private readonly nums: number[];
   private states_: LimitState[] | undefined = undefined;
 

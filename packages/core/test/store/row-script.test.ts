@@ -129,4 +129,43 @@ describe.each([
     await store.rows([s([], { header, logBytes: 22, base: wrong })]);
     expect((await store.readVector(vkey, SIZE))![0]).toBe(7);
   });
+
+  it("keeps a request's hold in its first row: a row of request counts only is written once per request, and a cancel still hands its count back", async () => {
+    const id = unique('home');
+    const [home, address] = [rowKey(id), rowKey(`${id}-ip`)];
+    const call = async (holdId: string) => {
+      const reply = await store.rows([section(home, [requests(100), tokens(10_000)]), section(address, [{ ...requests(100), policy: 'ip-requests-1m' }])], { holdId, demand });
+      return reply;
+    };
+    const first = await call(`${id}-1`);
+    // On a Cluster the address's row is on another slot: it is the home of its own call there.
+    const cluster = client instanceof Cluster;
+    expect(first.held).toEqual(cluster ? [home, address] : [home]);
+    expect(first.delegated).toEqual(cluster ? [] : [address]);
+    const before = await client.strlen(store.key(address));
+    // Settled with real usage: the address's row is not touched (its count stays), the tokens are reconciled.
+    store.writes.settle(home, [`${id}-1`, 30, 0, 0]);
+    if (cluster) store.writes.settle(address, [`${id}-1`, 30, 0, 0]);
+    await store.writes.flush();
+    const second = await call(`${id}-2`);
+    expect(second.takes.get(home)!.map((t) => t.consumed)).toEqual([2, 30 + 120]);
+    expect(second.takes.get(address)![0]!.consumed).toBe(2);
+    if (!cluster) expect(before).toBeLessThan(40); // a counter, no hold
+    // A cancel (the request was refused after its reservation): both counts handed back, once.
+    for (const key of second.held) {
+      store.writes.settle(key, [`${id}-2`], second.delegated);
+      store.writes.settle(key, [`${id}-2`], second.delegated);
+    }
+    await store.writes.flush();
+    const third = await call(`${id}-3`);
+    expect(third.takes.get(home)![0]!.consumed).toBe(2);
+    expect(third.takes.get(address)![0]!.consumed).toBe(2);
+    // A cancel carried by the identity's next call, which does not read the address's row: the row joins the call.
+    for (const key of third.held) store.writes.settle(key, [`${id}-3`], third.delegated);
+    const next = await store.rows([section(home, [requests(100)])], { holdId: `${id}-4`, demand });
+    expect(next.takes.get(home)![0]!.consumed).toBe(2);
+    if (cluster) await store.writes.flush();
+    const last = await call(`${id}-5`);
+    expect(last.takes.get(address)![0]!.consumed).toBe(2);
+  });
 });

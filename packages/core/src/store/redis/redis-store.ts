@@ -1,7 +1,7 @@
 import { OptionsError, StoreError } from '../../errors/index.js';
 import { expectBoolean, expectNumber, expectObject, expectString, optional } from '../../options/validate.js';
 import type { RedisClientLike, RedisPipelineLike } from './redis-client.js';
-import { decodeRowReply, encodeRowCall, type RowDemand, type RowReply, type RowSection, type TakeAnswer } from './row-call.js';
+import { decodeRowReply, encodeRowCall, rowSection, type RowDemand, type RowReply, type RowSection, type TakeAnswer } from './row-call.js';
 import { encodeMsgpack } from './msgpack.js';
 import { ROW_LUA, ROW_PROTOCOL } from './row-script.js';
 import { Deadlines, sendRowCall } from './row-commands.js';
@@ -71,8 +71,13 @@ const HOLD_KEEP_MS = 15 * 60_000;
 const ROWS_PER_CALL = 256;
 /** Delay of the write-behind: an answer's digest reaches other instances before its reader replies. */
 const WRITE_BEHIND_MS = 25;
-/** A vector whose log has grown this long is compacted (its base rewritten) with the row's next write. */
-const COMPACT_LOG_BYTES = 128 * OP_BYTES;
+/**
+ * A vector whose log has grown this long is compacted (its base rewritten) with the row's next
+ * write: about every fourth request of an account with the default detector (about 60 ops each).
+ * A longer log costs the client a little more to apply at every read; a shorter one, more
+ * compactions (three commands each in Redis).
+ */
+const COMPACT_LOG_BYTES = 256 * OP_BYTES;
 const NO_KEYS: string[] = [];
 
 /** Options of one row call (see {@link RedisStore.rows}). */
@@ -125,10 +130,16 @@ export class RedisStore implements Store {
   async rows(sections: RowSection[], options: RowCallOptions = {}): Promise<RowReply> {
     await this.ready();
     const carried = new Map<string, PendingRow>();
-    for (const section of sections) {
+    // (A carried cancel's companions join the call: the loop also visits the sections it adds.)
+    for (let i = 0; i < sections.length; i++) {
+      const section = sections[i]!;
       const pending = this.writes.take(section.key);
       if (!pending) continue;
       carried.set(section.key, pending);
+      if (pending.with) {
+        section.with = pending.with;
+        for (const other of pending.with) if (!sections.some((s) => s.key === other)) sections.push(rowSection(other));
+      }
       if (pending.settle.length > 0) section.settle = section.settle.length > 0 ? [...pending.settle, ...section.settle] : pending.settle;
       if (pending.renew.length > 0) section.renew = section.renew.length > 0 ? [...pending.renew, ...section.renew] : pending.renew;
       const pv = pending.vector;
@@ -209,19 +220,20 @@ export class RedisStore implements Store {
   /** One reply from the replies of every slot; holds taken on a slot whose sibling refused are handed back. */
   private merge(replies: RowReply[], groups: RowSection[][], holdId: string | undefined): RowReply {
     if (replies.length === 1) return replies[0]!;
-    const merged: RowReply = { now: replies[0]!.now, status: 'none', flag: null, grant: Infinity, takes: new Map(), snapshots: new Map() };
+    const merged: RowReply = { now: replies[0]!.now, status: 'none', flag: null, grant: Infinity, takes: new Map(), snapshots: new Map(), held: [], delegated: [] };
     for (const r of replies) {
       if (r.flag !== null) merged.flag = r.flag;
       merged.grant = Math.min(merged.grant, r.grant);
       for (const [k, v] of r.takes) merged.takes.set(k, v);
       for (const [k, v] of r.snapshots) merged.snapshots.set(k, v);
+      merged.held.push(...r.held);
+      merged.delegated.push(...r.delegated);
       merged.status = worse(merged.status, r.status);
     }
     if (holdId !== undefined && merged.status !== 'ok') {
-      replies.forEach((r, i) => {
-        if (r.status !== 'ok') return;
-        for (const s of groups[i]!) if (s.take.length > 0) this.writes.settle(s.key, [holdId]);
-      });
+      for (const r of replies) if (r.status === 'ok') for (const key of r.held) this.writes.settle(key, [holdId], r.delegated);
+      merged.held = [];
+      merged.delegated = [];
     }
     return merged;
   }
@@ -229,7 +241,7 @@ export class RedisStore implements Store {
   /** Sends writes nobody waits for: one call per slot (per 256 rows), all in parallel. */
   private async flushRows(sections: RowSection[]): Promise<void> {
     await this.ready();
-    const groups = (this.client.isCluster ? bySlot(sections, (s) => s.key) : [sections]).flatMap((g) => chunks(g, ROWS_PER_CALL));
+    const groups = (this.client.isCluster ? bySlot(sections, (s) => s.key) : [sections]).flatMap((g) => chunks(g, ROWS_PER_CALL, (s) => s.companion === true));
     await this.deadlines.race(Promise.all(groups.map((group) => this.callRows(group, {}))), this.options.timeoutMs * 4);
   }
 
@@ -427,10 +439,19 @@ function bySlot<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
   return [...groups.values()];
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
+/** Items in chunks of about `size`, never cut before an item that must stay with the one before it. */
+function chunks<T>(items: T[], size: number, sticky: (item: T) => boolean): T[][] {
   if (items.length <= size) return [items];
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  let chunk: T[] = [];
+  for (const item of items) {
+    if (chunk.length >= size && !sticky(item)) {
+      out.push(chunk);
+      chunk = [];
+    }
+    chunk.push(item);
+  }
+  if (chunk.length > 0) out.push(chunk);
   return out;
 }
 

@@ -49,6 +49,10 @@ export interface RowSection {
   settle: RowSettlement[];
   renew: string[];
   vector?: RowVector;
+  /** Rows a cancel in this one may hand request counts back to: they go in the same call. */
+  with?: string[];
+  /** In a flush, this row goes with the one before it (its companion). */
+  companion?: boolean;
 }
 
 /** How a reservation came out: taken, refused by a limit, cancelled by an earlier settlement, or no reservation asked. */
@@ -74,6 +78,10 @@ export interface RowReply {
   takes: Map<string, TakeAnswer[]>;
   /** Per section key, the vector asked for: as read, with the ops carried by this call applied. */
   snapshots: Map<string, Float64Array>;
+  /** The rows that keep the reservation's hold (settlements go there), when it was taken. */
+  held: string[];
+  /** The rows whose request counts the hold of another row of the call remembers (see {@link delegation}). */
+  delegated: string[];
 }
 
 /** What the reservation asks of budgets: the inputs of the script's points and partial grant. */
@@ -162,6 +170,9 @@ export function decodeRowReply(reply: unknown, sections: readonly RowSection[]):
   const flag = reply[2] == null ? null : String(reply[2]);
   const grant = Number(reply[3]);
   const takes = new Map<string, TakeAnswer[]>();
+  const held: string[] = [];
+  const delegated: string[] = [];
+  if (status === 'ok') delegation(sections, held, delegated);
   let at = 4;
   if (status !== 'none' && status !== 'cancelled') {
     for (const s of sections) {
@@ -171,7 +182,24 @@ export function decodeRowReply(reply: unknown, sections: readonly RowSection[]):
       takes.set(s.key, answers);
     }
   }
-  return { now, status: status as RowStatus, flag, grant, takes, snapshots: new Map() };
+  return { now, status: status as RowStatus, flag, grant, takes, snapshots: new Map(), held, delegated };
+}
+
+/**
+ * Where a reservation's hold lives, as the row script decides it: in the first row of the call
+ * with takes (the home), and in every other row with a take that is not a request count; a row
+ * whose takes are all request counts keeps none (a settlement with real usage leaves request
+ * counts as they are, and the home's hold remembers them for a cancel). A busy per-address or
+ * global row is then written once per request, not twice, and holds nothing.
+ */
+export function delegation(sections: readonly RowSection[], held: string[], delegated: string[]): void {
+  let home = true;
+  for (const s of sections) {
+    if (s.take.length === 0) continue;
+    if (!home && s.take.every((t) => t.kind === KIND_CODE.requests)) delegated.push(s.key);
+    else held.push(s.key);
+    home = false;
+  }
 }
 
 function finite(x: number | undefined): number {

@@ -128,7 +128,7 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local dl = a[1]
 if dl > 0 and now > dl then return { now, 'late' } end
 local id, lease, keep, flagAt, mt, minGrant, it, ic, ou, nrows = a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11]
-local REQUESTS, TOKENS, COST, OUTPUT, CONCURRENCY = 1, 2, 3, 4, 5
+local REQUESTS, TOKENS, COST, OUTPUT, CONCURRENCY, DELEGATED = 1, 2, 3, 4, 5, 11
 
 -- The argument's rows: positions into a, nothing copied.
 local rows = {}
@@ -181,13 +181,14 @@ local function parse(st, raw)
   end
 end
 
-local states = {}
+local states, byKey = {}, {}
 for r = 1, nrows do
   local st = { cc = {}, ce = {}, h = {}, x = {}, dirty = false }
   if raws[r] and not pcall(parse, st, raws[r]) then
     st = { cc = {}, ce = {}, h = {}, x = {}, dirty = true }
   end
   states[r] = st
+  byKey[KEYS[rows[r].k]] = st
 end
 
 -- Settlements: real usage replaces what a request held; without usage (a cancel) it is all handed back.
@@ -203,7 +204,22 @@ local function settle(st, sid, tok, cost, out)
   local pl = hold.p
   for j = 1, #pl, 5 do
     local policy, pts, kind = pl[j], pl[j + 1], pl[j + 3]
-    if kind ~= CONCURRENCY then
+    if kind == DELEGATED then
+      -- A request count taken in another row of the call: only a cancel hands it back, in that
+      -- row if this call carries it.
+      if cancel then
+        local at = string.find(policy, '\\0', 1, true)
+        local other = at and byKey[string.sub(policy, 1, at - 1)]
+        if other then
+          local name = string.sub(policy, at + 1)
+          local c, e = other.cc[name], other.ce[name]
+          if c and e == pl[j + 2] and now < e then
+            other.cc[name] = math.max(0, c - pts)
+            other.dirty = true
+          end
+        end
+      end
+    elseif kind ~= CONCURRENCY then
       local used
       if cancel then used = 0
       elseif kind == REQUESTS then used = pts
@@ -270,7 +286,7 @@ if id ~= '' then
           for _, hold in pairs(st.h) do
             if hold.s > now then
               local pl = hold.p
-              for j = 1, #pl, 5 do if pl[j] == policy then before = before + 1 end end
+              for j = 1, #pl, 5 do if pl[j] == policy and pl[j + 3] == CONCURRENCY then before = before + 1 end end
             end
           end
         else
@@ -289,9 +305,21 @@ if id ~= '' then
       end
     end
   end
+  -- The request's hold lives in its first row with takes (the home); a later row whose takes
+  -- are all request counts keeps none: the home's hold remembers them, for a cancel.
+  local home, hpl, hnp = nil, nil, 0
   for r = 1, status == 'cancelled' and 0 or nrows do
     local row, st = rows[r], states[r]
     local pl, np = {}, 0
+    local delegated = false
+    if row.nt > 0 then
+      if home == nil then
+        home = r
+      else
+        delegated = true
+        for i = row.tk, row.tk + 4 * row.nt - 1, 4 do if a[i + 1] ~= REQUESTS then delegated = false end end
+      end
+    end
     local slot = 0
     for i = row.tk, row.tk + 4 * row.nt - 1, 4 do
       local policy, kind, windowMs = a[i], a[i + 1], a[i + 3]
@@ -309,8 +337,14 @@ if id ~= '' then
         if status == 'ok' then
           if c then c = c + pts else c, e = pts, now + windowMs; st.ce[policy] = e end
           st.cc[policy] = c
-          pl[np + 1], pl[np + 2], pl[np + 3], pl[np + 4], pl[np + 5] = policy, pts, e, kind, windowMs
-          np = np + 5
+          st.dirty = true
+          if delegated then
+            hpl[hnp + 1], hpl[hnp + 2], hpl[hnp + 3], hpl[hnp + 4], hpl[hnp + 5] = KEYS[row.k] .. '\\0' .. policy, pts, e, DELEGATED, windowMs
+            hnp = hnp + 5
+          else
+            pl[np + 1], pl[np + 2], pl[np + 3], pl[np + 4], pl[np + 5] = policy, pts, e, kind, windowMs
+            np = np + 5
+          end
           consumed, windowEnd = c, e
         else
           if refused[i] then consumed = consumed + pts end
@@ -325,6 +359,12 @@ if id ~= '' then
       st.h[id] = { s = slot, k = now + keep, p = pl }
       st.dirty = true
     end
+    if r == home then hpl, hnp = pl, np end
+  end
+  -- The home's hold took the delegated counts after its own (it exists: the home has takes).
+  if home and hnp > 0 and not states[home].h[id] then
+    states[home].h[id] = { s = 0, k = now + keep, p = hpl }
+    states[home].dirty = true
   end
 end
 

@@ -4,6 +4,8 @@ import { rowSection, type RowSection, type RowSettlement, type VectorCompaction 
 interface PendingRow {
   settle: RowSettlement[];
   renew: string[];
+  /** Rows that must go in the same call (a cancel's delegated request counts; see `delegation`). */
+  with?: string[];
   vector: { key: string; size: number; ttlMs: number; ops: number[]; compact?: VectorCompaction } | undefined;
 }
 
@@ -28,8 +30,18 @@ export class RowWrites {
     private readonly delayMs: number,
   ) {}
 
-  settle(key: string, settlement: RowSettlement): void {
-    this.row(key).settle.push(settlement);
+  /** A settlement for row `key`; `companions`, rows the cancel may hand request counts back to, go in the same call. */
+  settle(key: string, settlement: RowSettlement, companions?: readonly string[]): void {
+    const row = this.row(key);
+    row.settle.push(settlement);
+    if (companions) {
+      for (const other of companions) {
+        if (other === key) continue;
+        if (!row.with) row.with = [];
+        if (!row.with.includes(other)) row.with.push(other);
+        this.row(other);
+      }
+    }
     this.schedule();
   }
 
@@ -73,6 +85,7 @@ export class RowWrites {
     const now = this.row(key);
     now.settle.unshift(...row.settle);
     now.renew.unshift(...row.renew);
+    if (row.with) for (const other of row.with) if (!(now.with ??= []).includes(other)) now.with.push(other);
     if (row.vector && (!now.vector || now.vector.key === row.vector.key)) {
       const compact = now.vector?.compact ?? row.vector.compact;
       now.vector = { ...row.vector, ops: [...row.vector.ops, ...(now.vector?.ops ?? [])] };
@@ -97,7 +110,22 @@ export class RowWrites {
     if (this.pending.size === 0) return;
     const batch = this.pending;
     this.pending = new Map();
-    const sections = [...batch].map(([key, row]) => toSection(key, row));
+    // A row's companions right after it, so that a call of the flush never separates them.
+    const sections: RowSection[] = [];
+    const placed = new Set<string>();
+    for (const [key, row] of batch) {
+      if (placed.has(key)) continue;
+      placed.add(key);
+      sections.push(toSection(key, row));
+      for (const other of row.with ?? []) {
+        if (placed.has(other)) continue;
+        placed.add(other);
+        const pending = batch.get(other);
+        const section = pending ? toSection(other, pending) : rowSection(other);
+        section.companion = true;
+        sections.push(section);
+      }
+    }
     this.flushing = this.send(sections).then(
       () => {
         this.failures = 0;
@@ -156,6 +184,7 @@ export function toSection(key: string, row: PendingRow): RowSection {
   const section = rowSection(key);
   section.settle = row.settle;
   section.renew = row.renew;
+  if (row.with) section.with = row.with;
   if (row.vector) {
     section.vector = { key: row.vector.key, size: row.vector.size, carried: row.vector.ops, ops: [], snapshot: false, ttlMs: row.vector.ttlMs };
     if (row.vector.compact) section.vector.compact = row.vector.compact;
