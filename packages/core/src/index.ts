@@ -27,7 +27,6 @@ export * from './clock/index.js';
 // Stores: where limits, flags and detector state live.
 export {
   CounterTable,
-  execNow,
   GLOBAL_ROW_KEY,
   hashTag,
   memoryStore,

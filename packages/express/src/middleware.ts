@@ -52,11 +52,11 @@ export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMid
     let answer: Decision | Promise<Decision>;
     try {
       if (kind === 'other') {
-        answer = guard.checkRequestsNow(nodeGuardRequest(req, path, undefined, undefined), 'ip');
+        answer = guard.checkRequests(nodeGuardRequest(req, path, undefined, undefined), 'ip');
       } else {
         const user = a.user ? a.user(req) : (userIdFrom((req as { user?: unknown }).user) ?? userIdFrom((req as { auth?: unknown }).auth));
         const request = nodeGuardRequest(req, path, body, user);
-        answer = kind === 'messages' ? guard.checkNow(request) : guard.checkRequestsNow(request, 'all');
+        answer = kind === 'messages' ? guard.check(request) : guard.checkRequests(request, 'all');
       }
     } catch (err) {
       return next(err);

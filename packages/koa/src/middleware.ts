@@ -47,7 +47,7 @@ export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMid
     if (kind === 'other') {
       if (routing.otherRoutes === 'pass') return next();
       // Another route's body is never read, and its context keeps no decision: only the limit's headers say it was counted.
-      const answer = guard.checkRequestsNow(nodeGuardRequest(ctx.req, ctx.path, undefined, undefined), 'ip');
+      const answer = guard.checkRequests(nodeGuardRequest(ctx.req, ctx.path, undefined, undefined), 'ip');
       return respond(ctx, next, answer instanceof Promise ? await answer : answer);
     }
     // One guard seen twice on a request (for the whole app, then on its route) checks it once.
@@ -63,7 +63,7 @@ export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMid
     const state = ctx.state as { user?: unknown; auth?: unknown };
     const user = a.user ? a.user(ctx) : (userIdFrom(state.user) ?? userIdFrom(state.auth));
     const request = nodeGuardRequest(ctx.req, ctx.path, body, user);
-    const answer = kind === 'messages' ? guard.checkNow(request) : guard.checkRequestsNow(request, 'all');
+    const answer = kind === 'messages' ? guard.check(request) : guard.checkRequests(request, 'all');
     const decision = answer instanceof Promise ? await answer : answer;
     ctx.state.distillGuard = decision;
     return respond(ctx, next, decision);

@@ -13,7 +13,7 @@ import { ModelAges, populationView } from './population.js';
 import { applyOutcome } from './outcome.js';
 import { SharedState } from './shared-state.js';
 import { A, G } from './schema.js';
-import { execNow, RedisStore } from '../store/index.js';
+import { RedisStore } from '../store/index.js';
 import { explain } from './signals.js';
 
 /** How many signals a result carries (the strongest first). */
@@ -142,7 +142,7 @@ abstract class BaseDetector implements Detector {
   protected persistVerdict(id: string, r: PostResult, at: number): Promise<unknown> | undefined {
     const fields: Record<string, string> = { verdict: r.verdict, score: String(round(r.score)), at: String(at), reasons: explain(r.evidence.parts, 3).map((s) => s.name).join(',') };
     if (r.cluster) fields.cluster = r.cluster;
-    const written = execNow(this.ctx.store, [{ op: 'hset', key: verdictKey(id), fields, ttlSeconds: this.options.idleTtlSeconds }]);
+    const written = this.ctx.store.exec([{ op: 'hset', key: verdictKey(id), fields, ttlSeconds: this.options.idleTtlSeconds }]);
     return written instanceof Promise ? written : undefined;
   }
 }

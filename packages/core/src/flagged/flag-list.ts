@@ -89,9 +89,9 @@ export class FlagList {
       // In memory the index (written and cleared in the same batch as each entry, never evicted)
       // answers for the usual case, nobody or not this identity flagged, from one hot key.
       if (store.hgetNow(INDEX, id) === null) return undefined;
-      return this.entry(store.execSync([{ op: 'get', key: entryKey(id) }])[0]);
+      return this.entry(store.exec([{ op: 'get', key: entryKey(id) }])[0]);
     }
-    return store.exec([{ op: 'get', key: entryKey(id) }]).then(([raw]) => this.entry(raw));
+    return Promise.resolve(store.exec([{ op: 'get', key: entryKey(id) }])).then(([raw]) => this.entry(raw));
   }
 
   /** Flagged identities keep knocking: remember parsed entries rather than parse each time. */
@@ -123,7 +123,7 @@ export class FlagList {
       if (this.live(e)) entries.push(e);
       else lapsed.push(e.id);
     }
-    if (lapsed.length > 0) await this.store.exec([{ op: 'hdel', key: INDEX, fields: lapsed }]).catch(() => undefined);
+    if (lapsed.length > 0) await Promise.resolve(this.store.exec([{ op: 'hdel', key: INDEX, fields: lapsed }])).catch(() => undefined);
     return entries.sort((a, b) => b.at - a.at);
   }
 

@@ -41,7 +41,7 @@ export interface GuardParts {
 const VERDICT_RANK: Record<Verdict, number> = { allow: 0, throttle: 1, flag: 2, block: 3 };
 
 /**
- * Whose request-count limits {@link Guard.checkRequestsNow} applies: `'all'` (identity, address
+ * Whose request-count limits {@link Guard.checkRequests} applies: `'all'` (identity, address
  * and global, for a Messages-API call that spends no tokens) or `'ip'` (the address's only, for an
  * app's other routes).
  */
@@ -61,7 +61,7 @@ export class Guard {
   readonly limits: Limits;
   private readonly emitter: GuardEmitter;
   private readonly identify: (req: GuardRequest) => IdentityResult | Promise<IdentityResult>;
-  /** The `requests` limits alone, per scope, made on first use (see {@link checkRequestsNow}). */
+  /** The `requests` limits alone, per scope, made on first use (see {@link checkRequests}). */
   private readonly requestLimits = new Map<RequestLimitScope, Limits>();
   /** The store when it is Redis: each request's check is one call to it (see {@link SharedCall}). */
   private readonly redis: RedisStore | undefined;
@@ -111,29 +111,18 @@ export class Guard {
    * Decides whether to serve a request. Never throws for a request: bad input becomes a `deny`
    * (`invalid-request`), a failing store an `error` decision governed by `onStoreError`.
    *
+   * One method, sync or async as the work is: the `Decision` itself when nothing had to be waited
+   * for (the memory store with a synchronous `identify`), else a Promise of it. `await` it either
+   * way. Adapters let an allowed request through in the same tick when the answer is not a
+   * Promise: deferring every request by a Promise costs a server more than the checks.
+   *
    * @example
    * ```ts
    * const decision = await guard.check(req);
    * if (!decision.allowed) return res.status(decision.status).set(decision.headers).json(anthropicErrorBody(decision.status, decision.message));
    * ```
    */
-  async check(req: GuardRequest): Promise<Decision> {
-    return this.checkNow(req);
-  }
-
-  /**
-   * As {@link check}, but answers without a Promise when nothing had to be waited for (the
-   * memory store, a synchronous `identify`). Adapters use it to let an allowed request through
-   * in the same tick: deferring every request by a Promise costs a server more than the checks.
-   * Never throws for a request.
-   *
-   * @example
-   * ```ts
-   * const answer = guard.checkNow(req);
-   * const decision = answer instanceof Promise ? await answer : answer;
-   * ```
-   */
-  checkNow(req: GuardRequest): Decision | Promise<Decision> {
+  check(req: GuardRequest): Decision | Promise<Decision> {
     const started = performance.now();
     const timestamp = req.timestamp ?? this.options.clock.now();
     const monitor = this.options.mode === 'monitor';
@@ -170,12 +159,11 @@ export class Guard {
    *
    * @example
    * ```ts
-   * const answer = guard.checkRequestsNow(req, 'all');
-   * const decision = answer instanceof Promise ? await answer : answer;
+   * const decision = await guard.checkRequests(req, 'all');
    * if (!decision.allowed) return send(decision.status, decision.headers, anthropicErrorBody(decision.status, decision.message, decision.id));
    * ```
    */
-  checkRequestsNow(req: GuardRequest, scope: RequestLimitScope): Decision | Promise<Decision> {
+  checkRequests(req: GuardRequest, scope: RequestLimitScope): Decision | Promise<Decision> {
     const started = performance.now();
     const timestamp = req.timestamp ?? this.options.clock.now();
     const monitor = this.options.mode === 'monitor';

@@ -10,7 +10,8 @@ import { sortIdentities, type ReplayIdentity, type ReplayReport } from './report
 export interface ReplayTarget {
   /** Moves the target's clock to a line's time, before the line is checked. */
   setTime(ms: number): void;
-  check(req: GuardRequest): Promise<Decision>;
+  /** A decision, or a Promise of one (as `guard.check` answers). */
+  check(req: GuardRequest): Decision | Promise<Decision>;
   record(decision: Decision, outcome: Outcome): Promise<void>;
   close?(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 export type { Store, StoreOp, StoreResult } from './types.js';
 export { CounterTable, type CounterRow } from './counter-table.js';
 export type { RedisClientLike, RedisPipelineLike } from './redis/redis-client.js';
-export { DEFAULT_COUNTER_ROWS, execNow, memoryStore, MemoryStore, type MemoryStoreOptions } from './memory-store.js';
+export { DEFAULT_COUNTER_ROWS, memoryStore, MemoryStore, type MemoryStoreOptions } from './memory-store.js';
 export { redisStore, RedisStore, type RedisStoreOptions } from './redis/redis-store.js';
 export { GLOBAL_ROW_KEY, hashTag, rowKey, storeKey, vectorKey } from './keys.js';
 export { SharedCall } from './redis/shared-call.js';

@@ -105,12 +105,8 @@ export class MemoryStore implements Store {
     return this.volatile.size + this.persistent.size;
   }
 
-  async exec(ops: readonly StoreOp[]): Promise<StoreResult[]> {
-    return this.execSync(ops);
-  }
-
-  /** Synchronous form of {@link exec}, for callers on a hot path that know the store is in memory (see {@link execNow}). */
-  execSync(ops: readonly StoreOp[]): StoreResult[] {
+  /** Runs `ops` at once: the results themselves, never a Promise (see {@link Store.exec}). */
+  exec(ops: readonly StoreOp[]): StoreResult[] {
     const now = this.clock.now();
     return ops.map((op) => this.apply(op, now));
   }
@@ -233,12 +229,4 @@ export class MemoryStore implements Store {
       if (oldest !== undefined) this.volatile.delete(oldest);
     }
   }
-}
-
-/**
- * Runs `ops` on `store`, at once (no Promise) when it is the memory store: for calls on every
- * request, which then need not wait a tick.
- */
-export function execNow(store: Store, ops: readonly StoreOp[]): StoreResult[] | Promise<StoreResult[]> {
-  return store instanceof MemoryStore ? store.execSync(ops) : store.exec(ops);
 }

@@ -29,8 +29,12 @@ export type StoreResult = string | null | number | Record<string, string>;
  */
 export interface Store {
   readonly kind: 'memory' | 'redis';
-  /** Runs a batch of primitive ops; one round trip on Redis. Rejects with a `StoreError` when the store is down. */
-  exec(ops: readonly StoreOp[]): Promise<StoreResult[]>;
+  /**
+   * Runs a batch of primitive ops; one round trip on Redis. A store that answers at once (the
+   * memory store) returns the results themselves, any other a Promise of them: `await` it either
+   * way. A Promise rejects with a `StoreError` when the store is down.
+   */
+  exec(ops: readonly StoreOp[]): StoreResult[] | Promise<StoreResult[]>;
   /** Releases timers and, if the store owns it, the connection. */
   close(): Promise<void>;
 }

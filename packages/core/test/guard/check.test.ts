@@ -25,24 +25,24 @@ describe('guard.check', () => {
     expect(d.headers['Retry-After']).toBeUndefined();
   });
 
-  it('answers at once on the memory store (checkNow), and the same as check', async () => {
+  it('answers at once on the memory store, and with a Promise when identify is asynchronous', async () => {
     const guard = createGuard({ limits: onlyRequests(2) });
     const req = chatRequest({ user: 'sync' });
-    const first = guard.checkNow(req);
+    const first = guard.check(req);
     expect(first).not.toBeInstanceOf(Promise);
     expect(first).toMatchObject({ conclusion: 'allow', allowed: true });
     expect(await guard.check(req)).toMatchObject({ conclusion: 'allow' });
-    const third = guard.checkNow(req);
+    const third = guard.check(req);
     expect(third).not.toBeInstanceOf(Promise);
     expect(third).toMatchObject({ conclusion: 'throttle', reason: 'rate-limit', status: 429 });
     // The default configuration (shield and detector on) answers at once too.
-    expect(createGuard({ warnings: false }).checkNow(req)).not.toBeInstanceOf(Promise);
+    expect(createGuard({ warnings: false }).check(req)).not.toBeInstanceOf(Promise);
     // An asynchronous identify() makes the answer a Promise, with the same decision.
     const custom = createGuard({ limits: onlyRequests(1), identify: async () => 'acct-1' });
-    const pending = custom.checkNow(req);
+    const pending = custom.check(req);
     expect(pending).toBeInstanceOf(Promise);
     expect(await pending).toMatchObject({ conclusion: 'allow', identity: { id: 'acct-1', source: 'custom' } });
-    expect(await custom.checkNow(req)).toMatchObject({ conclusion: 'throttle' });
+    expect(await custom.check(req)).toMatchObject({ conclusion: 'throttle' });
   });
 
   it('throttles past the limit with Retry-After and a 429, per identity', async () => {
