@@ -10,5 +10,6 @@ export {
   type ResolvedPrice,
 } from './prices.js';
 export { estimateInputTokens } from './tokens.js';
+export { TokenMemory } from './token-memory.js';
 export { readUsage } from './usage.js';
 export { asksHourCache } from './cache-control.js';

@@ -1,4 +1,5 @@
 import type { MessagesBody } from '../request/index.js';
+import type { TokenMemory } from './token-memory.js';
 
 /**
  * An upper bound on a request's input tokens, for reserving budget before the call (the real
@@ -19,7 +20,8 @@ import type { MessagesBody } from '../request/index.js';
  * | Chinese, Japanese, Korean | 2 tokens each |
  * | anything else (emoji, symbols, private use) | 4 tokens per code point (its UTF-8 bytes at most) |
  *
- * plus 4 tokens a message or content block and 8 for the request. English prose comes out about
+ * plus 4 tokens a message or content block and 8 for the request. With a {@link TokenMemory}, a
+ * conversation's messages already estimated on an earlier turn are not read again. English prose comes out about
  * 1.2-1.5 times its real count; a run of punctuation, CJK, emoji, base64 or long numbers is never
  * under it. Measured in `packages/core/test/claude/tokens.test.ts`.
  *
@@ -28,15 +30,12 @@ import type { MessagesBody } from '../request/index.js';
  * estimateInputTokens({ messages: [{ role: 'user', content: '!'.repeat(3000) }] }); // >= 3000
  * ```
  */
-export function estimateInputTokens(body: Pick<MessagesBody, 'messages' | 'system' | 'tools'>): number {
+export function estimateInputTokens(body: Pick<MessagesBody, 'messages' | 'system' | 'tools'>, memory?: TokenMemory): number {
   // Runs on every request: plain loops, no closures, nothing allocated.
-  let tokens = 8;
-  for (const m of body.messages) {
-    tokens += 4;
-    const content = m.content;
-    if (typeof content === 'string') tokens += textTokens(content);
-    else if (Array.isArray(content)) tokens += blockTokens(content);
-  }
+  let tokens = 8 + 4 * body.messages.length;
+  if (memory !== undefined) tokens += memory.messageTokens(body.messages, textTokens);
+  else for (const m of body.messages) if (typeof m.content === 'string') tokens += textTokens(m.content);
+  for (const m of body.messages) if (Array.isArray(m.content)) tokens += blockTokens(m.content);
   const system = body.system;
   if (typeof system === 'string') tokens += textTokens(system);
   else if (Array.isArray(system)) tokens += blockTokens(system);

@@ -1,4 +1,4 @@
-import { asksHourCache, estimateInputTokens } from '../claude/index.js';
+import { asksHourCache, estimateInputTokens, TokenMemory } from '../claude/index.js';
 import type { Decision, Identity, Outcome, Signal, Verdict } from '../decision/index.js';
 import { InvalidRequestError } from '../errors/index.js';
 import { FlagList, type FlagEntry, type FlagInput } from '../flagged/index.js';
@@ -63,6 +63,8 @@ export class Guard {
   private readonly identify: (req: GuardRequest) => IdentityResult | Promise<IdentityResult>;
   /** The `requests` limits alone, per scope, made on first use (see {@link checkRequests}). */
   private readonly requestLimits = new Map<RequestLimitScope, Limits>();
+  /** What the conversations' resent messages were estimated at (see `TokenMemory`). */
+  private readonly tokenMemory = new TokenMemory();
   /** The store when it is Redis: each request's check is one call to it (see {@link SharedCall}). */
   private readonly redis: RedisStore | undefined;
   private closed = false;
@@ -535,7 +537,7 @@ export class Guard {
   }
 
   private demand(body: MessagesBody): Demand {
-    const inputTokens = estimateInputTokens(body);
+    const inputTokens = estimateInputTokens(body, this.tokenMemory);
     const prices = this.options.prices;
     return { inputTokens, maxTokens: body.max_tokens, inputCostUsd: prices.maxInputCost(body.model, inputTokens, asksHourCache(body)), outputTokenUsd: prices.outputTokenCost(body.model, inputTokens) };
   }

@@ -1,4 +1,4 @@
-import { BoundedMap } from './bounded-map.js';
+import { BoundedMap } from '../cache/index.js';
 import type { ChannelText } from './channels.js';
 import { TextMemory } from './text-memory.js';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BoundedMap } from './bounded-map.js';
+import { BoundedMap } from '../cache/index.js';
 
 /**
  * Scores of texts already scanned, keyed by a SHA-256 digest of the channel and the text. Chat

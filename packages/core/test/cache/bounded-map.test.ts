@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedMap } from '../../src/shield/bounded-map.js';
+import { BoundedMap } from '../../src/cache/index.js';
 
 describe('BoundedMap', () => {
   it('drops the oldest entries past its size, keeps a replaced key in its place, and stays bounded', () => {
