@@ -122,7 +122,8 @@ function conditions(buf: string, found: Found, behind: Behind, final: boolean): 
   if (trail !== '') return needsNext ? 'none' : true;
   const gap = gapAt(buf, found.end, final);
   if (gap === 'more') return 'more';
-  if (gap === undefined) return needsNext ? 'none' : true;
+  // Spaces to the end of the text: no next word ("I am " is no "I'm ").
+  if (gap === undefined || gap === buf.length) return needsNext ? 'none' : true;
   const first = buf[gap]!;
   if (pair.needsNumber && !/[0-9$\u20ac\u00a3]/.test(first)) return 'none';
   if (pair.needsNextWord && !/[A-Za-z]/.test(first)) return 'none';

@@ -100,6 +100,8 @@ describe('markText', () => {
       'DO NOT touch. Do NOT touch. He said DON\u2019T.', // emphasis
       'The Toward Foundation and Maybe Records.', // names (capitalised mid-sentence)
       'a maybe, the maybe',
+      'Yes, I am ', // spaces to the end of the text, no next word
+      'It went well, although\t',
     ];
     for (const text of unchanged) expect(flipAll(text)).toBe(text);
   });
