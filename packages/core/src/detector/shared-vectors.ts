@@ -1,10 +1,15 @@
 import { applyVectorOps, decodeVector, storeKey, VectorOps, type RedisStore } from '../store/index.js';
+import { VECTOR_OP } from '../store/redis/row-script.js';
 import type { Target, Writer } from './engine.js';
 
 /** Shard hashes the groups are spread over: at most this many script calls per flush. */
 const GROUP_SHARDS = 16;
-/** How often this instance's group and population changes go out (and the others' come in). */
-export const SHARED_VECTORS_FLUSH_MS = 100;
+/**
+ * How often this instance's group and population changes go out (and the others' come in): at
+ * most this late. Each flush is up to 17 script calls that decode and re-encode every vector they
+ * touch, so a longer period costs Redis less per request (the changes of a period go out added up).
+ */
+export const SHARED_VECTORS_FLUSH_MS = 250;
 /** How often each shard is swept of groups idle longer than the detector's idle TTL. */
 const SWEEP_EVERY_MS = 10_000;
 /** Vectors per script call (one call is atomic: a huge one would stall Redis). */
@@ -153,7 +158,7 @@ export class SharedVectors implements Writer {
         n: isPop ? this.popEntry.target.view.length : this.groupSize,
         ttl: this.ttlSeconds,
         ids: list.map(([id]) => id),
-        ops: list.map(([, e]) => e.sent?.list ?? []),
+        ops: list.map(([, e]) => (e.sent ? coalesce(e.sent.list) : [])),
         sweep,
       });
       list.forEach(([, e], i) => {
@@ -196,4 +201,30 @@ function shardOf(id: string): number {
   let h = 2166136261;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
   return (h >>> 0) % GROUP_SHARDS;
+}
+
+/**
+ * The same changes in fewer ops: an add whose field's last change was an add is folded into it
+ * (changes to different fields commute; an add after a set, max, bit or roll of its field stays
+ * after it, and a roll counts as a change of the field after it too, which it zeroes). A flush's
+ * many counts of one group become one op per field.
+ */
+export function coalesce(ops: readonly number[]): number[] {
+  const out: number[] = [];
+  const lastAt = new Map<number, number>();
+  for (let i = 0; i + 2 < ops.length; i += 3) {
+    const code = ops[i]!;
+    const index = ops[i + 1]!;
+    const x = ops[i + 2]!;
+    const at = lastAt.get(index);
+    if (code === VECTOR_OP.add && at !== undefined && out[at] === VECTOR_OP.add) {
+      out[at + 2] = out[at + 2]! + x;
+      continue;
+    }
+    lastAt.set(index, out.length);
+    // A roll also zeroes the next field: an add there must not fold across it.
+    if (code === VECTOR_OP.roll) lastAt.set(index + 1, out.length);
+    out.push(code, index, x);
+  }
+  return out;
 }

@@ -128,7 +128,8 @@ export class RedisStore implements Store {
    * rows go along. A reservation refused or cancelled on one slot is handed back on the others.
    */
   async rows(sections: RowSection[], options: RowCallOptions = {}): Promise<RowReply> {
-    await this.ready();
+    // (Connected, the usual case: no wait, no extra turn of the microtask queue.)
+    if (!this.everReady || this.client.status !== 'ready') await this.ready();
     const carried = new Map<string, PendingRow>();
     // (A carried cancel's companions join the call: the loop also visits the sections it adds.)
     for (let i = 0; i < sections.length; i++) {
@@ -185,7 +186,7 @@ export class RedisStore implements Store {
       this.client,
       ROW_BUFFER_COMMAND,
       reads ? reads.map((s) => this.key(s.vector!.key)) : NO_KEYS,
-      keys.map((k) => this.key(k)),
+      this.options.prefix ? keys.map((k) => this.key(k)) : keys,
       arg,
     );
     const decoded = decodeRowReply(answer.reply, group);

@@ -57,11 +57,22 @@ export const VECTOR_LOG_CAP_BYTES = 256 * 1024;
 /** The shared vectors' script: packed doubles and their ops, applied in Lua. */
 export const VECTOR_LUA = `
 -- A vector is a packed string of doubles, unpacked whole (one C call) to apply ops and packed
--- back once: faster in Redis's Lua than patching a few fields in place, or MessagePack.
+-- back once: faster in Redis's Lua than patching a few fields in place, or MessagePack. The
+-- struct format of each size is built once per call.
+local formats = {}
+local function format(n)
+  local f = formats[n]
+  if not f then
+    f = '<' .. string.rep('d', n)
+    formats[n] = f
+  end
+  return f
+end
+
 local function unpackVector(raw, n)
   local v
   if raw and #raw == n * 8 then
-    v = { struct.unpack('<' .. string.rep('d', n), raw) }
+    v = { struct.unpack(format(n), raw) }
     v[n + 1] = nil
   else
     v = {}
@@ -71,7 +82,7 @@ local function unpackVector(raw, n)
 end
 
 local function packVector(v, n)
-  return struct.pack('<' .. string.rep('d', n), unpack(v, 1, n))
+  return struct.pack(format(n), unpack(v, 1, n))
 end
 
 local function applyOps(v, ops, n)
