@@ -1,3 +1,5 @@
+import { isApostrophe, isAsciiLetter, isDigit, isWhitespace } from './chars.js';
+
 /**
  * What the scanner reads behind a candidate word: the previous word (the context every choice is
  * keyed by), whether the word starts a sentence, and whether it stands alone in its chunk. It
@@ -26,25 +28,78 @@ export interface Behind {
   sentenceStart: boolean;
 }
 
-const OPENERS = '([*_';
-const PLAIN_CHUNK = /^[([*_]*([A-Za-z]+(?:['\u2019][A-Za-z]+)*)[.,;:!?)\]*_]*$/;
-const SENTENCE_END = /[.!?:][)\]*_]*$/;
-const LIST_MARKER = /^(?:[-*+\u2022]|\d{1,3}[.)]|#{1,6})$/;
+const TEXT_START_CODE = 2;
+const PROTECTED_CODE = 1;
+const NEWLINE = 10;
 const NOT_CLEAN: Behind = { clean: false, context: OTHER_CONTEXT, sentenceStart: false };
+const AT_TEXT_START: Behind = { clean: true, context: START_CONTEXT, sentenceStart: true };
 
-function isSpace(c: string): boolean {
-  return c === ' ' || c === '\n' || c === '\t' || c === '\r' || (c > '\u007f' && /\s/.test(c));
+/** `(`, `[`, `*`, `_`: what may open a chunk before its word. */
+function isOpener(c: number): boolean {
+  return c === 40 || c === 91 || c === 42 || c === 95;
 }
 
-/** The lower-case word a chunk consists of (`'` for `’`), or undefined when it is not one plain word. */
-export function plainWord(chunk: string): string | undefined {
-  const m = PLAIN_CHUNK.exec(chunk);
-  return m ? m[1]!.toLowerCase().replace(/\u2019/g, "'") : undefined;
+/** What may close a chunk after its word: `.,;:!?)]*_`. */
+function isCloser(c: number): boolean {
+  return c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 93 || c === 42 || c === 95;
+}
+
+/** Whitespace between chunks (`\v` and `\f` are not). */
+function isSpace(c: number): boolean {
+  return c === 32 || c === NEWLINE || c === 9 || c === 13 || (c > 0x7f && isWhitespace(c));
+}
+
+/** Whether a chunk is separated from what is before it: not a space, nor a sentinel. */
+function isChunkChar(c: number): boolean {
+  return !isSpace(c) && c !== PROTECTED_CODE && c !== TEXT_START_CODE;
+}
+
+/** The lower-case word `tail[from, to)` consists of (`'` for `’`), after openers and before closers; undefined when it is not one plain word. */
+function plainWord(tail: string, from: number, to: number): string | undefined {
+  let i = from;
+  while (i < to && isOpener(tail.charCodeAt(i))) i++;
+  const start = i;
+  while (i < to && isAsciiLetter(tail.charCodeAt(i))) i++;
+  if (i === start) return undefined;
+  while (i + 1 < to && isApostrophe(tail.charCodeAt(i)) && isAsciiLetter(tail.charCodeAt(i + 1))) {
+    i += 2;
+    while (i < to && isAsciiLetter(tail.charCodeAt(i))) i++;
+  }
+  const end = i;
+  while (i < to && isCloser(tail.charCodeAt(i))) i++;
+  if (i < to) return undefined;
+  const word = tail.slice(start, end).toLowerCase();
+  return word.includes('\u2019') ? word.replace(/\u2019/g, "'") : word;
+}
+
+/** A chunk that ends a sentence: `.`, `!`, `?` or `:`, then closing brackets or emphasis. */
+function endsSentence(tail: string, from: number, to: number): boolean {
+  let i = to;
+  for (let c = tail.charCodeAt(i - 1); i > from && (c === 41 || c === 93 || c === 42 || c === 95); c = tail.charCodeAt(i - 1)) i--;
+  if (i === from) return false;
+  const c = tail.charCodeAt(i - 1);
+  return c === 46 || c === 33 || c === 63 || c === 58;
+}
+
+/** A list item's marker: `-`, `*`, `+`, `•`, one to three digits and `.` or `)`, or one to six `#`. */
+function isListMarker(tail: string, from: number, to: number): boolean {
+  const length = to - from;
+  const first = tail.charCodeAt(from);
+  if (length === 1 && (first === 45 || first === 42 || first === 43 || first === 0x2022)) return true;
+  if (first === 35) {
+    for (let i = from; i < to; i++) if (tail.charCodeAt(i) !== 35) return false;
+    return length <= 6;
+  }
+  if (length < 2 || length > 4) return false;
+  for (let i = from; i < to - 1; i++) if (!isDigit(tail.charCodeAt(i))) return false;
+  const last = tail.charCodeAt(to - 1);
+  return last === 46 || last === 41;
 }
 
 /**
- * Reads `tail` (the text written before a candidate word, at most {@link LOOKBACK} characters
- * of it, starting with a sentinel when the text since the last protected span is shorter).
+ * Reads the end of `tail`, the text written before a candidate word: at most its last
+ * {@link LOOKBACK} characters (`tail` starts with a sentinel when the text since the last
+ * protected span is shorter). One pass over character codes, backwards from the word.
  *
  * @example
  * ```ts
@@ -52,29 +107,30 @@ export function plainWord(chunk: string): string | undefined {
  * ```
  */
 export function lookBehind(tail: string): Behind {
+  const window = Math.max(0, tail.length - LOOKBACK);
   let i = tail.length;
-  while (i > 0 && OPENERS.includes(tail[i - 1]!)) i--;
-  if (i === 0) return NOT_CLEAN;
-  const before = tail[i - 1]!;
-  if (before === TEXT_START) return { clean: true, context: START_CONTEXT, sentenceStart: true };
+  while (i > window && isOpener(tail.charCodeAt(i - 1))) i--;
+  if (i === window) return NOT_CLEAN;
+  const before = tail.charCodeAt(i - 1);
+  if (before === TEXT_START_CODE) return AT_TEXT_START;
   if (!isSpace(before)) return NOT_CLEAN;
   let j = i;
-  while (j > 0 && isSpace(tail[j - 1]!)) j--;
-  const newline = tail.slice(j, i).includes('\n');
-  if (j === 0 || tail[j - 1] === PROTECTED) return { clean: true, context: OTHER_CONTEXT, sentenceStart: newline };
-  if (tail[j - 1] === TEXT_START) return { clean: true, context: START_CONTEXT, sentenceStart: true };
+  let newline = false;
+  for (; j > window && isSpace(tail.charCodeAt(j - 1)); j--) if (tail.charCodeAt(j - 1) === NEWLINE) newline = true;
+  if (j === window || tail.charCodeAt(j - 1) === PROTECTED_CODE) return { clean: true, context: OTHER_CONTEXT, sentenceStart: newline };
+  if (tail.charCodeAt(j - 1) === TEXT_START_CODE) return AT_TEXT_START;
   let k = j;
-  while (k > 0 && !isSpace(tail[k - 1]!) && tail[k - 1] !== PROTECTED && tail[k - 1] !== TEXT_START) k--;
-  const chunk = tail.slice(k, j);
+  while (k > window && isChunkChar(tail.charCodeAt(k - 1))) k--;
   // A chunk cut by the window's start, or glued to a protected span, is no plain word.
-  const whole = k > 0 && tail[k - 1] !== PROTECTED;
-  const context = whole ? (plainWord(chunk) ?? OTHER_CONTEXT) : OTHER_CONTEXT;
-  let sentenceStart = newline || SENTENCE_END.test(chunk);
-  if (!sentenceStart && whole && LIST_MARKER.test(chunk)) {
+  const whole = k > window && tail.charCodeAt(k - 1) !== PROTECTED_CODE;
+  const context = (whole && plainWord(tail, k, j)) || OTHER_CONTEXT;
+  let sentenceStart = newline || endsSentence(tail, k, j);
+  if (!sentenceStart && whole && isListMarker(tail, k, j)) {
     // "- Finally, ..." and "2. First, ..." start sentences too.
     let m = k - 1;
-    while (m > 0 && (tail[m] === ' ' || tail[m] === '\t')) m--;
-    sentenceStart = tail[m] === '\n' || tail[m] === TEXT_START;
+    while (m > window && (tail.charCodeAt(m) === 32 || tail.charCodeAt(m) === 9)) m--;
+    const c = tail.charCodeAt(m);
+    sentenceStart = c === NEWLINE || c === TEXT_START_CODE;
   }
   return { clean: true, context, sentenceStart };
 }

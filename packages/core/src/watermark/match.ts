@@ -1,3 +1,4 @@
+import { isApostrophe, isAsciiLetter, isDigit, isSpaceOrTab, isWhitespace } from './chars.js';
 import { MEMBERS_BY_FIRST_WORD, WORD_PAIRS, type MemberRef } from './classes.js';
 import type { Behind } from './lookback.js';
 
@@ -15,90 +16,136 @@ export interface Found {
 /** `more`: the buffer ends before the answer is known (a stream holds the word back). */
 export type MatchResult = Found | 'none' | 'more';
 
-const WORD = /[A-Za-z]+(?:['\u2019][A-Za-z]+)*/y;
-const GAP = /[ \t]{1,3}/y;
-const TRAIL = /[.,;:!?)\]*_]{0,8}/y;
-const PRONOUN_I = new Set(['i', "i'm", "i'll"]);
+/** `wordEnd` and `gapEnd`: the buffer ends before the answer is known. */
+const WAIT = -1;
+/** `gapEnd`: no gap of one to three spaces or tabs here. */
+const NO_GAP = -2;
+/** A member's words are at most this many spaces or tabs apart. */
+const MAX_GAP = 3;
+/** Closing punctuation a member may be followed by, at most this much of it. */
+const MAX_TRAIL = 8;
 
+/** Lower case, `'` for `’`: how members and the lists of the pairs are written. */
 function normal(word: string): string {
-  return word.toLowerCase().replace(/\u2019/g, "'");
+  const lower = word.toLowerCase();
+  return lower.includes('\u2019') ? lower.replace(/\u2019/g, "'") : lower;
 }
 
-/** What `wordAt` returns when the word may go on in the next chunk: not a string, since "more" is a word too. */
-const WAIT = Symbol('wait for the next chunk');
+/** The end of the word at `at` (letters, and apostrophes between letters), `at` when there is none. */
+function wordEnd(buf: string, at: number): number {
+  const n = buf.length;
+  let i = at;
+  while (i < n && isAsciiLetter(buf.charCodeAt(i))) i++;
+  if (i === at) return at;
+  while (i + 1 < n && isApostrophe(buf.charCodeAt(i)) && isAsciiLetter(buf.charCodeAt(i + 1))) {
+    i += 2;
+    while (i < n && isAsciiLetter(buf.charCodeAt(i))) i++;
+  }
+  return i;
+}
+
+/** Whether `buf[from, to)` is `word` as a member writes it: `'` is either apostrophe; letters in lower case unless `anyCase`. */
+function isWord(buf: string, from: number, to: number, word: string, anyCase: boolean): boolean {
+  if (to - from !== word.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    const w = word.charCodeAt(i);
+    let c = buf.charCodeAt(from + i);
+    if (w === 39) {
+      if (!isApostrophe(c)) return false;
+      continue;
+    }
+    if (anyCase && c >= 65 && c <= 90) c += 32;
+    if (c !== w) return false;
+  }
+  return true;
+}
+
+/** Whether `buf[from, to)` is, in any case, the start of one of `words`. */
+function beginsAny(buf: string, from: number, to: number, words: readonly string[]): boolean {
+  return words.some((w) => to - from <= w.length && isWord(buf, from, to, w.slice(0, to - from), true));
+}
 
 /**
- * The word at `at`, undefined when there is none, or WAIT when it reaches the end of the
- * buffer and may go on in the next chunk, unless none of `wanted` starts with what is there.
+ * The end of the word at `at` when what follows cannot change what it is to `wanted`; `at`
+ * when there is no word; WAIT when the word reaches the end of the buffer (or a trailing
+ * apostrophe) and the next chunk may complete a wanted word, or make the wanted word read so
+ * far ("I" before "'m", "not" before "'s") part of a longer one.
  */
-function wordAt(buf: string, at: number, final: boolean, wanted: readonly string[]): string | typeof WAIT | undefined {
-  if (at >= buf.length) return final ? undefined : WAIT;
-  WORD.lastIndex = at;
-  const m = WORD.exec(buf);
-  if (!m) return undefined;
-  const end = at + m[0].length;
-  // A word that reaches the end of the buffer (or a trailing apostrophe) may continue in the next chunk.
-  const open = !final && (end === buf.length || (end === buf.length - 1 && /['\u2019]/.test(buf[end]!)));
-  if (!open) return m[0];
-  // Wait when what comes next may change the answer: it may complete a wanted word, or make the
-  // wanted word read so far ("I" before "'m", "not" before "'s") part of a longer one.
-  const prefix = normal(buf.slice(at));
-  return wanted.some((w) => w.startsWith(prefix)) || wanted.includes(normal(m[0])) ? WAIT : m[0];
-}
-
-/** The end of the spaces at `at` (1 to 3 spaces or tabs), `more`, or undefined when there are none. */
-function gapAt(buf: string, at: number, final: boolean): number | 'more' | undefined {
-  GAP.lastIndex = at;
-  const m = GAP.exec(buf);
-  if (!m) return at >= buf.length && !final ? 'more' : undefined;
-  const end = at + m[0].length;
-  if (end === buf.length && !final) return 'more';
-  if (buf[end] === ' ' || buf[end] === '\t') return undefined;
+function wordAt(buf: string, at: number, final: boolean, wanted: readonly string[]): number {
+  const n = buf.length;
+  if (at >= n) return final ? at : WAIT;
+  const end = wordEnd(buf, at);
+  if (end === at) return at;
+  const open = !final && (end === n || (end === n - 1 && isApostrophe(buf.charCodeAt(end))));
+  if (open && (beginsAny(buf, at, n, wanted) || wanted.some((w) => isWord(buf, at, end, w, true)))) return WAIT;
   return end;
 }
 
-function isCapitalised(word: string): boolean {
-  const first = word[0]!;
-  if (first < 'A' || first > 'Z') return false;
-  return word.slice(1) === word.slice(1).toLowerCase();
+/** The end of the spaces at `at` (one to three spaces or tabs), WAIT, or NO_GAP. */
+function gapEnd(buf: string, at: number, final: boolean): number {
+  const n = buf.length;
+  let end = at;
+  while (end < n && end - at < MAX_GAP && isSpaceOrTab(buf.charCodeAt(end))) end++;
+  if (end === at) return at >= n && !final ? WAIT : NO_GAP;
+  if (end === n && !final) return WAIT;
+  return end < n && isSpaceOrTab(buf.charCodeAt(end)) ? NO_GAP : end;
+}
+
+/** Whether the word has a capital letter. */
+function hasCapital(buf: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = buf.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}
+
+/** A capital first, no other capital ("Do", "I'm"; not "DO"). */
+function isCapitalised(buf: string, from: number, to: number): boolean {
+  const first = buf.charCodeAt(from);
+  return first >= 65 && first <= 90 && !hasCapital(buf, from + 1, to);
+}
+
+function hasCurly(buf: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (buf.charCodeAt(i) === 0x2019) return true;
+  return false;
 }
 
 /**
- * Whether the word `first` at `start` (which the scanner found to be a member's first word)
+ * Whether the word `buf[start, firstEnd)` (which the scanner found to be a member's first word)
  * begins a member that may be rewritten here, given what lies behind it.
  */
-export function matchMember(buf: string, start: number, first: string, behind: Behind, final: boolean): MatchResult {
-  const refs = MEMBERS_BY_FIRST_WORD.get(normal(first));
-  if (!refs || !behind.clean) return 'none';
-  const lower = normal(first);
-  const capital = isCapitalised(first);
+export function matchMember(buf: string, start: number, firstEnd: number, behind: Behind, final: boolean): MatchResult {
+  if (!behind.clean) return 'none';
+  const lower = normal(buf.slice(start, firstEnd));
+  const refs = MEMBERS_BY_FIRST_WORD.get(lower);
+  if (!refs) return 'none';
+  const capital = isCapitalised(buf, start, firstEnd);
   // Lower case anywhere; capitalised only where a sentence starts (elsewhere it is a name or a title).
-  if (first !== first.toLowerCase() && !(capital && (behind.sentenceStart || PRONOUN_I.has(lower)))) return 'none';
-  let found: Found | undefined;
+  if (hasCapital(buf, start, firstEnd) && !(capital && (behind.sentenceStart || lower === 'i' || lower === "i'm" || lower === "i'll"))) return 'none';
   for (const ref of refs) {
-    let end = start + first.length;
-    let ok = true;
-    for (let w = 1; w < ref.words.length && ok; w++) {
-      const gap = gapAt(buf, end, final);
-      if (gap === 'more') return 'more';
-      if (gap === undefined) {
-        ok = false;
-        break;
-      }
+    let end = firstEnd;
+    let w = 1;
+    for (; w < ref.words.length; w++) {
+      const gap = gapEnd(buf, end, final);
+      if (gap === WAIT) return 'more';
+      if (gap === NO_GAP) break;
       const next = wordAt(buf, gap, final, [ref.words[w]!]);
       if (next === WAIT) return 'more';
       // Later words in lower case only: "do NOT" is emphasis, not a contraction waiting to happen.
-      if (next === undefined || next !== next.toLowerCase() || normal(next) !== ref.words[w]) ok = false;
-      else end = gap + next.length;
+      if (!isWord(buf, gap, next, ref.words[w]!, false)) break;
+      end = next;
     }
-    if (ok) {
-      found = { ref, end, capital, curly: buf.slice(start, end).includes('\u2019') };
-      break;
-    }
+    if (w < ref.words.length) continue;
+    const found: Found = { ref, end, capital, curly: hasCurly(buf, start, end) };
+    const verdict = conditions(buf, found, behind, final);
+    return verdict === true ? found : verdict;
   }
-  if (!found) return 'none';
-  const verdict = conditions(buf, found, behind, final);
-  return verdict === true ? found : verdict;
+  return 'none';
+}
+
+function isTrail(c: number): boolean {
+  return c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 93 || c === 42 || c === 95; // .,;:!?)]*_
 }
 
 /** The pair's own conditions on what comes before and after the member. */
@@ -106,29 +153,30 @@ function conditions(buf: string, found: Found, behind: Behind, final: boolean): 
   const pair = WORD_PAIRS[found.ref.pair]!;
   if (pair.notAfter?.includes(behind.context)) return 'none';
   if (pair.notAfterNegation && (behind.context === 'not' || behind.context === 'cannot' || behind.context.endsWith("n't"))) return 'none';
-  TRAIL.lastIndex = found.end;
-  const trail = TRAIL.exec(buf)![0];
-  const afterTrail = found.end + trail.length;
-  if (afterTrail >= buf.length) {
+  const n = buf.length;
+  let afterTrail = found.end;
+  while (afterTrail < n && afterTrail - found.end < MAX_TRAIL && isTrail(buf.charCodeAt(afterTrail))) afterTrail++;
+  const trail = afterTrail - found.end;
+  if (afterTrail >= n) {
     if (!final) return 'more';
-  } else if (!/\s/.test(buf[afterTrail]!)) {
+  } else if (!isWhitespace(buf.charCodeAt(afterTrail))) {
     return 'none'; // glued to more text: a URL, a path, a hyphenated word
   }
-  if (pair.sentenceComma && !(behind.sentenceStart && trail.startsWith(','))) return 'none';
+  if (pair.sentenceComma && !(behind.sentenceStart && trail > 0 && buf.charCodeAt(found.end) === 44)) return 'none';
   const needsNext = pair.needsNextWord === true || pair.needsNumber === true;
   // The next word is read whole only after a one-word member (see `WordPair.notBefore`).
   const readsNext = pair.notBefore !== undefined && found.ref.words.length === 1;
   if (!needsNext && !readsNext) return true;
-  if (trail !== '') return needsNext ? 'none' : true;
-  const gap = gapAt(buf, found.end, final);
-  if (gap === 'more') return 'more';
+  if (trail > 0) return needsNext ? 'none' : true;
+  const gap = gapEnd(buf, found.end, final);
+  if (gap === WAIT) return 'more';
   // Spaces to the end of the text: no next word ("I am " is no "I'm ").
-  if (gap === undefined || gap === buf.length) return needsNext ? 'none' : true;
-  const first = buf[gap]!;
-  if (pair.needsNumber && !/[0-9$\u20ac\u00a3]/.test(first)) return 'none';
-  if (pair.needsNextWord && !/[A-Za-z]/.test(first)) return 'none';
+  if (gap === NO_GAP || gap === n) return needsNext ? 'none' : true;
+  const first = buf.charCodeAt(gap);
+  if (pair.needsNumber && !(isDigit(first) || first === 36 || first === 0x20ac || first === 0xa3)) return 'none'; // $ € £
+  if (pair.needsNextWord && !isAsciiLetter(first)) return 'none';
   if (!readsNext) return true;
   const next = wordAt(buf, gap, final, pair.notBefore!);
   if (next === WAIT) return 'more';
-  return next !== undefined && pair.notBefore!.includes(normal(next)) ? 'none' : true;
+  return pair.notBefore!.some((w) => isWord(buf, gap, next, w, true)) ? 'none' : true;
 }

@@ -1,8 +1,8 @@
 import { WORD_PAIRS } from './classes.js';
 import { heldFrom } from './hold.js';
-import { LOOKBACK, lookBehind, PROTECTED, TEXT_START, type Behind } from './lookback.js';
+import { lookBehind, PROTECTED, TEXT_START, type Behind } from './lookback.js';
 import { matchMember, type Found } from './match.js';
-import { fenceSpan, quoteSpan, stepSpan, type Span } from './protect.js';
+import { fenceSpan, quoteSpan, stepSpan, type Span, type SpanStep } from './protect.js';
 
 /** One place where the text says one member of a pair, and the word before it. */
 export interface Occurrence {
@@ -104,8 +104,10 @@ export class Scanner {
   // The run in progress: what is written, and up to where `buf` was consumed.
   private out = '';
   private pos = 0;
-  /** The tail `behindOfTail` was read from (see `behind`). */
-  private behindTail: string | undefined;
+  private readonly spanStep: SpanStep = { emitTo: 0, end: -1 };
+  /** Changes whenever the tail does; `behindOfTail` was read at `behindVersion` (see `behind`). */
+  private tailVersion = 0;
+  private behindVersion = -1;
   private behindOfTail: Behind | undefined;
 
   constructor(private readonly choose: Chooser) {}
@@ -122,6 +124,7 @@ export class Scanner {
     this.buf = '';
     this.tail = TEXT_START;
     this.last = TEXT_START.charCodeAt(0);
+    this.tailVersion++;
     this.span = undefined;
     this.lineStart = true;
     this.curly = false;
@@ -145,9 +148,10 @@ export class Scanner {
     while (this.pos < buf.length) {
       const pos = this.pos;
       if (this.span) {
-        const step = stepSpan(this.span, buf, pos, final);
+        const step = this.spanStep;
+        stepSpan(this.span, buf, pos, final, step);
         this.write(step.emitTo);
-        if (step.end === undefined) break;
+        if (step.end < 0) break;
         this.span = undefined;
         continue;
       }
@@ -211,20 +215,20 @@ export class Scanner {
         // A quote opens after a space and before a letter; otherwise it is an apostrophe or a mark.
         if (pos + 1 === buf.length && !final) return false;
         if (/[A-Za-z]/.test(buf[pos + 1] ?? '') && (pos > 0 ? /[\s([]/.test(buf[pos - 1]!) : /[\s([\u0002]/.test(String.fromCharCode(this.last)))) {
-          this.enter(quoteSpan(c));
+          this.enter(quoteSpan(c.charCodeAt(0)));
         }
         this.write(pos + 1);
         return true;
       case '"':
       case '\u201c':
       case '\u2018':
-        this.enter(quoteSpan(c));
+        this.enter(quoteSpan(c.charCodeAt(0)));
         this.write(pos + 1);
         return true;
     }
     const first = FIRST_WORD.exec(c)![0];
     const behind = this.behind();
-    const found = matchMember(buf, pos, first, behind, final);
+    const found = matchMember(buf, pos, pos + first.length, behind, final);
     if (found === 'more') return false;
     if (found === 'none') {
       this.write(pos + first.length);
@@ -243,13 +247,12 @@ export class Scanner {
    * member at the end of a delta ("it is" before the next word) is looked at, found to need the
    * next delta, and looked at again when it comes, with nothing written in between; reading the
    * tail again (and flattening it, a string built by appending) was a good part of a stream's
-   * cost per member. The tail is replaced whenever text is written, so the same tail string
-   * means the same answer.
+   * cost per member.
    */
   private behind(): Behind {
-    if (this.behindTail !== this.tail) {
-      this.behindOfTail = lookBehind(this.tail.length > LOOKBACK ? this.tail.slice(-LOOKBACK) : this.tail);
-      this.behindTail = this.tail;
+    if (this.behindVersion !== this.tailVersion) {
+      this.behindOfTail = lookBehind(this.tail);
+      this.behindVersion = this.tailVersion;
     }
     return this.behindOfTail!;
   }
@@ -267,7 +270,7 @@ export class Scanner {
       let run = 1;
       while (buf[i + run] === c) run++;
       if (i + run === buf.length && !final) return 'more';
-      if (run >= 3) return fenceSpan(c, run);
+      if (run >= 3) return fenceSpan(c.charCodeAt(0), run);
     }
     return undefined;
   }
@@ -275,11 +278,13 @@ export class Scanner {
   private enter(span: Span): void {
     this.span = span;
     this.tail = PROTECTED;
+    this.tailVersion++;
   }
 
   private remember(text: string): void {
     if (text.length === 0) return;
     this.tail += text;
+    this.tailVersion++;
     if (this.tail.length > 2 * TAIL_KEEP) this.tail = this.tail.slice(-TAIL_KEEP);
   }
 

@@ -1,0 +1,34 @@
+/**
+ * Character classes on UTF-16 codes. The scanner reads answers a character at a time on every
+ * stream delta; comparing codes costs no regular expression run and no one-character string.
+ */
+
+/** A to Z or a to z. */
+export function isAsciiLetter(c: number): boolean {
+  const lower = c | 32;
+  return lower >= 97 && lower <= 122;
+}
+
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** What `\b` counts as part of a word: `[A-Za-z0-9_]`. */
+export function isWordChar(c: number): boolean {
+  return isAsciiLetter(c) || isDigit(c) || c === 95;
+}
+
+/** `'` or `’`, the two apostrophes the pairs are written with. */
+export function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+export function isSpaceOrTab(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** What `\s` matches. */
+export function isWhitespace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
