@@ -70,6 +70,25 @@ describe('streaming', () => {
     }
   });
 
+  it('holds back only what may still become a member where it stands', () => {
+    // Glued to `_` or a hyphen, or with a capital after its first letter, a word is no member: written at once.
+    const cases: [string, string][] = [
+      ['Hello x_do', ''],
+      ['a well-do', ''],
+      ['We DO', ''],
+      ["one's", ''],
+      ['We do', 'do'],
+      ['Please do n', 'do n'],
+      ["It'", "It'"],
+      ['Go towards', 'towards'],
+      ['I am', 'I am'],
+    ];
+    for (const [chunk, held] of cases) {
+      const scanner = new Scanner(() => undefined);
+      expect(chunk.slice(scanner.push(chunk).length), chunk).toBe(held);
+    }
+  });
+
   it('passes text with no candidate word through without delay', () => {
     const m = createWatermarker(testKey(1));
     expect(m.push('Hello').text).toBe('Hello');

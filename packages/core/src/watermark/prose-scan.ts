@@ -1,0 +1,123 @@
+import {
+  ACTION_MASK,
+  ACTION_SHIFT,
+  actionAtEnd,
+  CHAR_CLASS,
+  CURLY_FLAG,
+  isCandidate,
+  MEMBER,
+  MEMBER_AT_SECOND,
+  NEWLINE_EVENT,
+  NO_ACTION,
+  PLAIN_STEP,
+  ROW_MASK,
+  rowAfter,
+  SECOND,
+  SHIFT,
+  START,
+  STEP,
+} from './prose-automaton.js';
+
+/** What may open a span at the start of the line after a newline: indented code, a fence, a block quote. */
+function opensLine(c: number): boolean {
+  return c === 32 || c === 9 || c === 96 || c === 126 || c === 62;
+}
+
+/** Where a run of the automaton is: its state's row, where the candidate member being read starts and its second part, the first `’` read (-1: none). */
+export interface Cursor {
+  row: number;
+  start: number;
+  second: number;
+  curly: number;
+}
+
+/**
+ * Runs the automaton over `text` from `from`, from where `cursor` is, to the first event: its
+ * index, or -1 when the text ends first (`cursor` is then where it ended). Indexes are `base`
+ * more than in `text` (the held text a stream reads a delta after). See `prose-automaton.ts`.
+ */
+export function advance(text: string, from: number, base: number, cursor: Cursor): number {
+  const n = text.length;
+  let row = cursor.row;
+  let start = cursor.start;
+  let second = cursor.second;
+  cursor.curly = -1;
+  for (let i = from; i < n; i++) {
+    const step = STEP[row + CHAR_CLASS[text.charCodeAt(i)]!]!;
+    row = step & ROW_MASK;
+    if (step < PLAIN_STEP) continue;
+    if ((step & CURLY_FLAG) !== 0 && cursor.curly < 0) cursor.curly = base + i;
+    switch ((step >>> ACTION_SHIFT) & ACTION_MASK) {
+      case NO_ACTION:
+        break;
+      case START:
+        start = base + i;
+        break;
+      case SECOND:
+        second = base + i;
+        break;
+      case SHIFT:
+        start = second;
+        break;
+      case MEMBER:
+        return start;
+      case MEMBER_AT_SECOND:
+        return second;
+      case NEWLINE_EVENT:
+        if (i + 1 === n || opensLine(text.charCodeAt(i + 1))) return base + i;
+        break;
+      default:
+        return base + i;
+    }
+  }
+  cursor.row = row;
+  cursor.start = start;
+  cursor.second = second;
+  return -1;
+}
+
+/** Where `scanProse` stopped. */
+export interface ProseStop {
+  /** Index of the first event, or -1 when there is none. */
+  event: number;
+  /** Without an event: text from here on may still become a member and waits for more (the buffer's length when none does). */
+  held: number;
+  /** Index of the first `’` read, or -1: the scanner writes its apostrophes the way the text does. */
+  curly: number;
+}
+
+/**
+ * Reads prose from `from` to the first place where the scanner must stop and look (the event):
+ * a member of a pair starting a word after a space, `(`, `[` or `*` (elsewhere `lookBehind`
+ * refuses it anyway), and ending at a word boundary; a character that opens a protected span
+ * (`` ` ``, `{`, `"`, `“`, `‘`, `<`, and `'` unless it is an apostrophe after a letter or a
+ * digit); a newline before something that may open one, or at the end of the buffer. Without an
+ * event, and unless `final`, a member still incomplete at the end ("do", "do n", "It'", a whole
+ * "toward" that may be "towards") is held from its start for the next chunk. `before` is the
+ * character written before the buffer, -1 for none.
+ *
+ * @example
+ * ```ts
+ * const stop = { event: -1, held: 0, curly: -1 };
+ * scanProse('Well, I do not know', 0, -1, false, stop); // stop.event === 8 ("do not")
+ * scanProse('Well, I do', 0, -1, false, stop);          // stop.event === -1, stop.held === 8
+ * ```
+ */
+export function scanProse(buf: string, from: number, before: number, final: boolean, stop: ProseStop): void {
+  const cursor = scratch;
+  cursor.row = rowAfter(from > 0 ? buf.charCodeAt(from - 1) : before);
+  stop.event = advance(buf, from, 0, cursor);
+  stop.curly = cursor.curly;
+  if (stop.event >= 0) return;
+  stop.held = buf.length;
+  if (!isCandidate(cursor.row)) return;
+  if (!final) stop.held = cursor.start;
+  else {
+    const atEnd = actionAtEnd(cursor.row);
+    if (atEnd === MEMBER) stop.event = cursor.start;
+    else if (atEnd === MEMBER_AT_SECOND) stop.event = cursor.second;
+  }
+}
+
+/** The cursor of `scanProse`, which starts afresh each time (a candidate starts in the text it reads). */
+const scratch: Cursor = { row: 0, start: 0, second: 0, curly: -1 };
