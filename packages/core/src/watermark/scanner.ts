@@ -4,7 +4,9 @@ import { lookBehind, PROTECTED, TEXT_START, type Behind } from './lookback.js';
 import { matchMember, type Found } from './match.js';
 import { openingAt, openingAtLineStart, WAIT } from './openings.js';
 import { scanProse, type ProseStop } from './prose-scan.js';
+import { ProseStream } from './prose-stream.js';
 import { stepSpan, type Span, type SpanStep } from './protect.js';
+import { WrittenTail } from './tail.js';
 
 /** One place where the text says one member of a pair, and the word before it. */
 export interface Occurrence {
@@ -19,8 +21,6 @@ export interface Occurrence {
 /** Which member to write at an occurrence; undefined leaves the text as it is. */
 export type Chooser = (occurrence: Occurrence) => 0 | 1 | undefined;
 
-/** The scanner keeps at least this much of the text it wrote, for `lookBehind` (which reads LOOKBACK of it). */
-const TAIL_KEEP = 256;
 /** `last` before anything is written: no character, so nothing a word or a quote could go on. */
 const NOTHING_WRITTEN = -1;
 const NEWLINE = 10;
@@ -44,6 +44,9 @@ function firstWordEnd(buf: string, start: number): number {
  * one received: at most the word before the one being received. Deterministic: the same text
  * gives the same occurrences and output however it was cut into chunks.
  *
+ * Two ways through a text: the walk (`run`), which handles everything, and a fast path for
+ * stream deltas of plain prose (`ProseStream`), which hands over to the walk at anything to
+ * look at. They write the same.
  *
  * @example
  * ```ts
@@ -58,12 +61,9 @@ export class Scanner {
   changed = 0;
   /** Words of the text as it came that were replaced ("do not" counts two). */
   changedWords = 0;
-  /** Text received and not written yet. */
+  /** Text received and not written yet, for the walk (empty on the fast path, which keeps its own). */
   private buf = '';
-  /** What was written since the text began or the last protected span, at least its last TAIL_KEEP characters. */
-  private tail = TEXT_START;
-  /** Changes whenever the tail does; `behindOfTail` was read at `behindVersion` (see `behind`). */
-  private tailVersion = 0;
+  private readonly tail = new WrittenTail();
   /**
    * The code of the last character written, protected or not: what a whole text has before the
    * buffer's first character.
@@ -73,7 +73,10 @@ export class Scanner {
   private lineStart = true;
   /** The text writes `’` as its apostrophe: so does the scanner. */
   private curly = false;
-  // The run in progress: what it wrote, up to where it consumed `buf`, and its scratch.
+  private readonly prose = new ProseStream();
+  /** Whether the next delta takes the fast path. */
+  private fast = false;
+  // The walk in progress: what it wrote, up to where it consumed `buf`, and its scratch.
   private out = '';
   private pos = 0;
   private readonly stop: ProseStop = { event: -1, held: 0, curly: -1 };
@@ -86,16 +89,38 @@ export class Scanner {
 
   /** Text that can be written now. */
   push(chunk: string): string {
-    this.buf = this.buf.length === 0 ? chunk : this.buf + chunk;
-    return this.run(false);
+    let head = '';
+    if (this.fast) {
+      const text = this.prose.read(chunk);
+      if (text !== undefined) {
+        if (text.length > 0) this.wroteProse(text, this.prose.lastWritten, this.prose.wroteCurly);
+        return text;
+      }
+      this.buf = this.prose.held + chunk;
+    } else if (this.span !== undefined && this.buf.length === 0) {
+      // Inside a span (a code block, a quote), the delta is written up to where the span ends:
+      // all of it, most of the time, with no walk. The span is stepped once (it counts braces).
+      const step = this.spanStep;
+      stepSpan(this.span, chunk, 0, false, step);
+      head = this.wroteSpan(chunk, step.emitTo);
+      this.buf = chunk.slice(step.emitTo);
+      if (step.end < 0) return head;
+      this.span = undefined;
+    } else this.buf = this.buf.length === 0 ? chunk : this.buf + chunk;
+    const out = this.run(false);
+    // Back to the fast path when the walk ends in prose with no event waiting.
+    this.fast = this.span === undefined && !this.lineStart && this.prose.resume(this.last, this.buf);
+    if (this.fast) this.buf = '';
+    return head.length === 0 ? out : head + out;
   }
 
   /** The rest of the text. The scanner starts a new text afterwards. */
   end(): string {
+    if (this.fast) this.buf = this.prose.held;
+    this.fast = false;
     const out = this.run(true);
     this.buf = '';
-    this.tail = TEXT_START;
-    this.tailVersion++;
+    this.tail.reset(TEXT_START);
     this.last = NOTHING_WRITTEN;
     this.span = undefined;
     this.lineStart = true;
@@ -107,7 +132,16 @@ export class Scanner {
   private wroteProse(text: string, last: number, curly: boolean): void {
     this.last = last;
     if (curly) this.curly = true;
-    this.remember(text);
+    this.tail.add(text);
+  }
+
+  /** Notes the start of `chunk` up to `to`, span text, written; returns it. */
+  private wroteSpan(chunk: string, to: number): string {
+    if (to === 0) return '';
+    const text = to === chunk.length ? chunk : chunk.slice(0, to);
+    this.last = chunk.charCodeAt(to - 1);
+    if (!this.curly && text.includes('\u2019')) this.curly = true;
+    return text;
   }
 
   /** The walk writes `buf` up to `to`: span text, or prose it did not read with `scanProse`. */
@@ -117,7 +151,7 @@ export class Scanner {
     this.out += text;
     this.last = this.buf.charCodeAt(to - 1);
     if (!this.curly && text.includes('\u2019')) this.curly = true;
-    if (!this.span) this.remember(text);
+    if (!this.span) this.tail.add(text);
     this.pos = to;
   }
 
@@ -207,24 +241,16 @@ export class Scanner {
    * next delta, and looked at again when it comes, with nothing written in between.
    */
   private behind(): Behind {
-    if (this.behindVersion !== this.tailVersion) {
-      this.behindOfTail = lookBehind(this.tail);
-      this.behindVersion = this.tailVersion;
+    if (this.behindVersion !== this.tail.version) {
+      this.behindOfTail = lookBehind(this.tail.window());
+      this.behindVersion = this.tail.version;
     }
     return this.behindOfTail!;
   }
 
   private enter(span: Span): void {
     this.span = span;
-    this.tail = PROTECTED;
-    this.tailVersion++;
-  }
-
-  private remember(text: string): void {
-    if (text.length === 0) return;
-    this.tail += text;
-    this.tailVersion++;
-    if (this.tail.length > 2 * TAIL_KEEP) this.tail = this.tail.slice(-TAIL_KEEP);
+    this.tail.reset(PROTECTED);
   }
 
   /** The member to write in place of `original`. */
