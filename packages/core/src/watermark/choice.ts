@@ -12,29 +12,37 @@ export function positionOf(o: Pick<Occurrence, 'pair' | 'context'>): string {
   return `${WORD_PAIRS[o.pair]!.id}\0${o.context}`;
 }
 
+/** Bits of keyed hashes remembered per key; a key's are all forgotten when it has this many. */
+const MAX_REMEMBERED = 65_536;
+
 /**
- * The shared key's picks, per key, remembered: answers use the same few hundred positions again
- * and again, and a lookup is cheaper than a hash. Bounded: cleared when it reaches its size.
+ * The low bit of the keyed hash of each position, per key, remembered: answers use the same
+ * few hundred positions again and again, and a map lookup is cheaper than a hash. For the
+ * shared choice and channel keys only: an identity's positions are few per answer, and the
+ * verifier tries each identity at each position once.
  */
-const PICKS = new WeakMap<WatermarkKey, Map<string, 0 | 1>>();
-const MAX_PICKS = 65_536;
+const BITS = new WeakMap<SipKey, Map<string, 0 | 1>>();
+
+function keyedBit(key: SipKey, position: string): 0 | 1 {
+  let bits = BITS.get(key);
+  if (!bits) BITS.set(key, (bits = new Map()));
+  let bit = bits.get(position);
+  if (bit === undefined) {
+    bit = (sipHashLatin1(key, position) & 1) as 0 | 1;
+    if (bits.size >= MAX_REMEMBERED) bits.clear();
+    bits.set(position, bit);
+  }
+  return bit;
+}
 
 /** The member the shared key picks at a position. */
 export function sharedChoice(key: WatermarkKey, position: string): 0 | 1 {
-  let picks = PICKS.get(key);
-  if (!picks) PICKS.set(key, (picks = new Map()));
-  let pick = picks.get(position);
-  if (pick === undefined) {
-    pick = (sipHashLatin1(key.choice, position) & 1) as 0 | 1;
-    if (picks.size >= MAX_PICKS) picks.clear();
-    picks.set(position, pick);
-  }
-  return pick;
+  return keyedBit(key.choice, position);
 }
 
 /** Whether a position carries the identity's mark rather than the shared one (attribution: half of them). */
 export function isIdentityPosition(key: WatermarkKey, position: string): boolean {
-  return (sipHashLatin1(key.channel, position) & 1) === 1;
+  return keyedBit(key.channel, position) === 1;
 }
 
 /** The member an identity's key picks at a position. */

@@ -5,6 +5,8 @@ import { sipKey, type SipKey } from './siphash.js';
 export const MIN_SECRET_LENGTH = 16;
 
 const ROOT_LABEL = 'distill-guard watermark v1';
+/** Identity keys remembered per secret; all are forgotten when there are this many. */
+const MAX_IDENTITY_KEYS = 4096;
 
 /**
  * The keys a watermark secret yields. The secret itself is not kept: only a root derived from it
@@ -19,6 +21,7 @@ export class WatermarkKey {
   /** Keys whether a position carries the shared mark or the identity's (attribution only). */
   readonly channel: SipKey;
   readonly #root: Buffer;
+  readonly #identities = new Map<string, SipKey>();
 
   constructor(secret: string) {
     this.#root = createHmac('sha256', secret).update(ROOT_LABEL).digest();
@@ -27,9 +30,18 @@ export class WatermarkKey {
     this.channel = sipKey(this.derive('channel'));
   }
 
-  /** The choice key of one identity, for attribution (`decision.identity.id`). */
+  /**
+   * The choice key of one identity, for attribution (`decision.identity.id`). Remembered: an
+   * HMAC per answer served cost more than marking the answer, and identities come back.
+   */
   identity(identity: string): SipKey {
-    return sipKey(this.derive(`identity\0${identity}`));
+    let key = this.#identities.get(identity);
+    if (!key) {
+      if (this.#identities.size >= MAX_IDENTITY_KEYS) this.#identities.clear();
+      key = sipKey(this.derive(`identity\0${identity}`));
+      this.#identities.set(identity, key);
+    }
+    return key;
   }
 
   private derive(label: string): Buffer {

@@ -78,6 +78,12 @@ describe('attribution', () => {
     expect(all.matches).toBeLessThan(all.positions);
   });
 
+  it('derives an identity key once per secret, and the same key a new WatermarkKey derives', () => {
+    expect(key.identity('u_1')).toBe(key.identity('u_1'));
+    expect([...testKey(7).identity('u_1')]).toEqual([...key.identity('u_1')]);
+    expect([...key.identity('u_2')]).not.toEqual([...key.identity('u_1')]);
+  });
+
   it('gives no identity a significant score on unmarked text', () => {
     const ranked = rankIdentities(evidenceOf(ANSWERS), key, identities);
     expect(ranked).toHaveLength(30);
