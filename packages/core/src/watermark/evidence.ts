@@ -40,8 +40,7 @@ export class WatermarkEvidence {
 
   /** Reads one whole text. */
   addText(text: string): void {
-    this.scanner.push(text);
-    this.scanner.end();
+    this.scanner.whole(text);
     this.texts++;
   }
 

@@ -35,20 +35,36 @@ export interface MarkOptions {
  * ```
  */
 export function createWatermarker(key: WatermarkKey, options: MarkOptions = {}): Watermarker {
-  const scanner = new Scanner(keyedChoice(key, options.identity === undefined ? undefined : key.identity(options.identity)));
-  return {
-    push: (chunk) => ({ text: scanner.push(chunk) }),
-    end: () => ({ text: scanner.end() }),
-    get positions() {
-      return scanner.occurrences;
-    },
-    get changed() {
-      return scanner.changed;
-    },
-    get changedWords() {
-      return scanner.changedWords;
-    },
-  };
+  return new ScanningWatermarker(scannerFor(key, options));
+}
+
+function scannerFor(key: WatermarkKey, options: MarkOptions): Scanner {
+  return new Scanner(keyedChoice(key, options.identity === undefined ? undefined : key.identity(options.identity)));
+}
+
+/** A class rather than an object of closures: one is made for every text block served. */
+class ScanningWatermarker implements Watermarker {
+  constructor(private readonly scanner: Scanner) {}
+
+  push(chunk: string): { text: string } {
+    return { text: this.scanner.push(chunk) };
+  }
+
+  end(): { text: string } {
+    return { text: this.scanner.end() };
+  }
+
+  get positions(): number {
+    return this.scanner.occurrences;
+  }
+
+  get changed(): number {
+    return this.scanner.changed;
+  }
+
+  get changedWords(): number {
+    return this.scanner.changedWords;
+  }
 }
 
 /** The result of marking a whole text. */
@@ -69,7 +85,7 @@ export interface MarkedText {
  * ```
  */
 export function markText(text: string, key: WatermarkKey, options: MarkOptions = {}): MarkedText {
-  const m = createWatermarker(key, options);
-  const out = m.push(text).text + m.end().text;
-  return { text: out, positions: m.positions, changed: m.changed, changedWords: m.changedWords };
+  const scanner = scannerFor(key, options);
+  const out = scanner.whole(text);
+  return { text: out, positions: scanner.occurrences, changed: scanner.changed, changedWords: scanner.changedWords };
 }

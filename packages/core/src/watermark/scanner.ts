@@ -73,7 +73,8 @@ export class Scanner {
   private lineStart = true;
   /** The text writes `’` as its apostrophe: so does the scanner. */
   private curly = false;
-  private readonly prose = new ProseStream();
+  /** Made at the first delta that can take the fast path: a whole text never needs it. */
+  private prose: ProseStream | undefined;
   /** Whether the next delta takes the fast path. */
   private fast = false;
   // The walk in progress: what it wrote, up to where it consumed `buf`, and its scratch.
@@ -91,12 +92,13 @@ export class Scanner {
   push(chunk: string): string {
     let head = '';
     if (this.fast) {
-      const text = this.prose.read(chunk);
+      const prose = this.prose!;
+      const text = prose.read(chunk);
       if (text !== undefined) {
-        if (text.length > 0) this.wroteProse(text, this.prose.lastWritten, this.prose.wroteCurly);
+        if (text.length > 0) this.wroteProse(text, prose.lastWritten, prose.wroteCurly);
         return text;
       }
-      this.buf = this.prose.held + chunk;
+      this.buf = prose.held + chunk;
     } else if (this.span !== undefined && this.buf.length === 0) {
       // Inside a span (a code block, a quote), the delta is written up to where the span ends:
       // all of it, most of the time, with no walk. The span is stepped once (it counts braces).
@@ -109,14 +111,21 @@ export class Scanner {
     } else this.buf = this.buf.length === 0 ? chunk : this.buf + chunk;
     const out = this.run(false);
     // Back to the fast path when the walk ends in prose with no event waiting.
-    this.fast = this.span === undefined && !this.lineStart && this.prose.resume(this.last, this.buf);
+    this.fast = this.span === undefined && !this.lineStart && (this.prose ??= new ProseStream()).resume(this.last, this.buf);
     if (this.fast) this.buf = '';
     return head.length === 0 ? out : head + out;
   }
 
+  /** A whole text, in one walk (what `push` and `end` write, with nothing held between them). */
+  whole(text: string): string {
+    this.buf = this.fast ? this.prose!.held + text : this.buf + text;
+    this.fast = false;
+    return this.end();
+  }
+
   /** The rest of the text. The scanner starts a new text afterwards. */
   end(): string {
-    if (this.fast) this.buf = this.prose.held;
+    if (this.fast) this.buf = this.prose!.held;
     this.fast = false;
     const out = this.run(true);
     this.buf = '';
