@@ -137,14 +137,25 @@ export async function measureCost(answers, secret) {
         `(least disturbed rounds: ${((Math.min(...markedT) - Math.min(...plainT)) * 1000 / kb).toFixed(1)}; target: at most 20)`,
     );
   }
+  // markText against JSON.stringify of the same answers (what a JSON reply costs the route
+  // anyway), in the same rounds, so that the ratio says what the machine's load does not.
   const wholeT = [];
+  const jsonT = [];
+  const wholeRatios = [];
   for (const a of answers) markText(a, key);
   for (let r = 0; r < 4 * ROUNDS; r++) {
-    const t0 = cpuMs();
+    let t0 = cpuMs();
+    for (const a of answers) JSON.stringify(a);
+    jsonT.push(cpuMs() - t0);
+    t0 = cpuMs();
     for (const a of answers) markText(a, key);
     wholeT.push(cpuMs() - t0);
+    wholeRatios.push(wholeT.at(-1) / jsonT.at(-1));
   }
   const whole = (median(wholeT) * 1000) / kb;
-  console.log(`   in process, markText on whole answers (what a JSON answer gets): ${whole.toFixed(1)} µs/KB (least disturbed round: ${((Math.min(...wholeT) * 1000) / kb).toFixed(1)}; target: at most 20)`);
+  console.log(
+    `   in process, markText on whole answers (what a JSON answer gets): ${whole.toFixed(1)} µs/KB, ${median(wholeRatios).toFixed(1)}x JSON.stringify of the same answers ` +
+      `(${((median(jsonT) * 1000) / kb).toFixed(1)} µs/KB; median paired round) (least disturbed round: ${((Math.min(...wholeT) * 1000) / kb).toFixed(1)}; target: at most 20)`,
+  );
   for (const line of await overHttp(answers, secret)) console.log(line);
 }
