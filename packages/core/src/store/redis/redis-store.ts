@@ -78,7 +78,6 @@ const WRITE_BEHIND_MS = 25;
  * compactions (three commands each in Redis).
  */
 const COMPACT_LOG_BYTES = 256 * OP_BYTES;
-const NO_KEYS: string[] = [];
 
 /** Options of one row call (see {@link RedisStore.rows}). */
 export interface RowCallOptions {
@@ -124,7 +123,7 @@ export class RedisStore implements Store {
   /**
    * One request's call: every section (its identity's row with the flag, and its address's and
    * the global row) in one script call on a standalone server, or one per slot in parallel on a
-   * Cluster, with a GET of each vector asked for in the same round trip. Writes waiting for those
+   * Cluster (the vectors asked for come in its answer). Writes waiting for those
    * rows go along. A reservation refused or cancelled on one slot is handed back on the others.
    */
   async rows(sections: RowSection[], options: RowCallOptions = {}): Promise<RowReply> {
@@ -179,19 +178,12 @@ export class RedisStore implements Store {
       ...(options.flagKey !== undefined && { flagKey: options.flagKey }),
       ...(options.demand && { demand: options.demand }),
     });
-    let reads: RowSection[] | undefined;
-    for (const s of group) if (s.vector?.snapshot) (reads ??= []).push(s);
     const sentAt = Date.now();
-    const answer = await sendRowCall(
-      this.client,
-      ROW_BUFFER_COMMAND,
-      reads ? reads.map((s) => this.key(s.vector!.key)) : NO_KEYS,
-      this.options.prefix ? keys.map((k) => this.key(k)) : keys,
-      arg,
-    );
-    const decoded = decodeRowReply(answer.reply, group);
+    const reply = await sendRowCall(this.client, ROW_BUFFER_COMMAND, this.options.prefix ? keys.map((k) => this.key(k)) : keys, arg);
+    const raws = group.some((s) => s.vector?.snapshot) ? new Map<string, Buffer>() : undefined;
+    const decoded = decodeRowReply(reply, group, raws);
     this.time.sample(sentAt, decoded.now);
-    if (reads) reads.forEach((s, i) => decoded.snapshots.set(s.key, this.snapshot(s, answer.reads[i] ?? null, decoded.now)));
+    if (raws) for (const s of group) if (s.vector?.snapshot) decoded.snapshots.set(s.key, this.snapshot(s, raws.get(s.key) ?? null, decoded.now));
     return decoded;
   }
 

@@ -152,7 +152,7 @@ export function encodeRowCall(sections: readonly RowSection[], options: RowCallE
     }
     keys.push(v.key);
     out.number(keys.length);
-    out.number(v.clear ? 1 : 0).number(Math.ceil(v.ttlMs * VECTOR_EXPIRY_SLACK));
+    out.number(v.clear ? 1 : 0).number(Math.ceil(v.ttlMs * VECTOR_EXPIRY_SLACK)).number(v.snapshot ? 1 : 0);
     const ops = v.carried.length === 0 ? v.ops : v.ops.length === 0 ? v.carried : [...v.carried, ...v.ops];
     out.bytes(ops.length > 0 ? encodeOps(ops) : EMPTY);
     if (v.compact) out.bytes(v.compact.header).number(v.compact.logBytes).bytes(v.compact.base);
@@ -161,8 +161,11 @@ export function encodeRowCall(sections: readonly RowSection[], options: RowCallE
   return { keys, arg: out.done() };
 }
 
-/** Reads the script's answer for the sections it was sent with (the snapshots are added by the store). */
-export function decodeRowReply(reply: unknown, sections: readonly RowSection[]): RowReply {
+/**
+ * Reads the script's answer for the sections it was sent with. The vectors asked for come as read
+ * (`raws`, per section key); the store turns them into snapshots.
+ */
+export function decodeRowReply(reply: unknown, sections: readonly RowSection[], raws?: Map<string, Buffer>): RowReply {
   if (!Array.isArray(reply) || reply.length < 2) throw new StoreError('Redis answered the row script with an unexpected reply.');
   const now = Number(reply[0]);
   const status = String(reply[1]);
@@ -180,6 +183,13 @@ export function decodeRowReply(reply: unknown, sections: readonly RowSection[]):
       const answers: TakeAnswer[] = [];
       for (let i = 0; i < s.take.length; i++, at += 3) answers.push({ consumed: Number(reply[at]), windowEnd: Number(reply[at + 1]), refused: Number(reply[at + 2]) === 1 });
       takes.set(s.key, answers);
+    }
+  }
+  if (raws) {
+    for (const s of sections) {
+      if (!s.vector?.snapshot) continue;
+      const raw = reply[at++];
+      raws.set(s.key, Buffer.isBuffer(raw) ? raw : Buffer.from(String(raw ?? ''), 'latin1'));
     }
   }
   return { now, status: status as RowStatus, flag, grant, takes, snapshots: new Map(), held, delegated };

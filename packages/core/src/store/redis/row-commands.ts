@@ -1,32 +1,18 @@
 import { StoreError } from '../../errors/index.js';
 import type { RedisClientLike } from './redis-client.js';
 
-type Commands = Record<string, (...args: Array<string | number | Buffer>) => unknown>;
-
-/** What one row call read and answered. */
-export interface RowAnswer {
-  /** The keys read before the script, in order (`null` for a missing key). */
-  reads: Array<Buffer | null>;
-  reply: unknown;
-}
+type Commands = Record<string, (...args: Array<string | number | Buffer>) => Promise<unknown>>;
 
 /**
- * Sends one row call: a GET of each key in `reads`, then the row script (`command`, as the client
- * defines it), written back to back without waiting, so they make one round trip. They are plain
- * commands rather than a pipeline: an ioredis pipeline costs the process more than it saves
- * (measured: one EVALSHA sent alone about 14 µs of CPU, in a pipeline of its own 27 µs; pipelines
- * only pay from about four commands, and a server under load rarely has that many calls in one
- * turn of its event loop).
+ * Sends one row call: the row script (`command`, as the client defines it), alone. Everything a
+ * check needs is in that one command, because each command is a socket write of its own (a
+ * system call that, measured on the chat benchmark, costs the process about as much as the rest
+ * of the call), and an ioredis pipeline costs more than it saves under about four commands (one
+ * EVALSHA alone about 14 µs of CPU, in a pipeline of its own 27 µs).
  */
-export function sendRowCall(client: RedisClientLike, command: string, reads: readonly string[], keys: readonly string[], arg: Buffer): Promise<RowAnswer> {
-  const c = client as unknown as Commands;
-  const got = reads.length === 0 ? undefined : reads.map((k) => client.getBuffer(k));
-  const reply = c[command]!(keys.length, ...keys, arg) as Promise<unknown>;
-  if (!got) return reply.then((r) => ({ reads: NOTHING_READ, reply: r }));
-  return Promise.all([Promise.all(got), reply]).then(([r, answer]) => ({ reads: r, reply: answer }));
+export function sendRowCall(client: RedisClientLike, command: string, keys: readonly string[], arg: Buffer): Promise<unknown> {
+  return (client as unknown as Commands)[command]!(keys.length, ...keys, arg);
 }
-
-const NOTHING_READ: Array<Buffer | null> = [];
 
 interface Entry {
   at: number;

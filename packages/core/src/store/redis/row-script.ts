@@ -19,8 +19,8 @@
  * the row's slot: a 12-byte header (generation, the time its expiry was last set in seconds, the
  * size of the base, three little-endian uint32), the base (packed little-endian doubles, or
  * nothing: zeros) and a log of ops (11 bytes each: code uint8, index uint16, value double, see
- * `vector-ops.ts`). The script only APPENDs ops to it: the client reads the key (a GET in the same
- * round trip) and applies the log itself. A client that read a long log, or one whose expiry is
+ * `vector-ops.ts`). The script only APPENDs ops to it, and answers it as it was before them when
+ * asked: the client applies the log itself. A client that read a long log, or one whose expiry is
  * getting old, sends a compaction with a later call: the base it computed for the first `len`
  * bytes of the log under the header it read; the script swaps it in only if the header is still
  * the same (no other compaction came between), and sets the expiry again.
@@ -112,11 +112,11 @@ end
  * ARGV[1], a MessagePack stream:
  * `dl, id, lease, keep, flag, mt, min, it, ic, ou, nrows`, then per row
  * `k, nt, (policy, kind, limit, windowMs) × nt, ns, (id, tokens, costMicros, outputTokens) × ns, nr, id × nr, vk`
- * and, when `vk` (the vector key's index in KEYS) is not 0, `clear, px, ops, cmpHeader, cmpLen, cmpBase`.
+ * and, when `vk` (the vector key's index in KEYS) is not 0, `clear, px, ret, ops, cmpHeader, cmpLen, cmpBase`.
  * `id` is '' without a reservation, `flag` the flag key's index or 0, a settlement's `tokens` -1
  * for a cancel (everything handed back).
  *
- * Answers `{ now, status, flag, grant, (consumed, windowEnd, refused) per take }`.
+ * Answers `{ now, status, flag, grant, (consumed, windowEnd, refused) per take, vector per ret }`.
  */
 export const ROW_LUA = `
 -- A stream of values. Lua returns at most a few thousand values at once: a stream short enough
@@ -154,8 +154,8 @@ for r = 1, nrows do
   row.vk = a[p]
   p = p + 1
   if row.vk > 0 then
-    row.clear, row.px, row.ops, row.ch, row.cl, row.cb = a[p], a[p + 1], a[p + 2], a[p + 3], a[p + 4], a[p + 5]
-    p = p + 6
+    row.clear, row.px, row.ret, row.ops, row.ch, row.cl, row.cb = a[p], a[p + 1], a[p + 2], a[p + 3], a[p + 4], a[p + 5], a[p + 6]
+    p = p + 7
   end
   rows[r] = row
 end
@@ -430,11 +430,14 @@ for r = 1, nrows do
   end
 end
 
--- Vectors: an operator's reset, a compaction, then the ops (carried ones first) appended.
+-- Vectors: read as they were (when asked), an operator's reset, a compaction, then the ops
+-- (carried ones first) appended.
+local snapshots = {}
 for r = 1, nrows do
   local row = rows[r]
   if row.vk > 0 then
     local vkey = KEYS[row.vk]
+    if row.ret == 1 then snapshots[#snapshots + 1] = redis.call('GET', vkey) or '' end
     if row.clear == 1 then redis.call('DEL', vkey) end
     if row.ch ~= '' and redis.call('GETRANGE', vkey, 0, ${VECTOR_HEADER_BYTES - 1}) == row.ch then
       local gen, _, baseBytes = struct.unpack('<III', row.ch)
@@ -454,5 +457,6 @@ end
 
 local out = { now, status, flag, grant }
 for i = 1, #results do out[i + 4] = results[i] end
+for i = 1, #snapshots do out[#out + 1] = snapshots[i] end
 return out
 `;
