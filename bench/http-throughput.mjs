@@ -54,7 +54,12 @@ const BASELINE = ['bare', 'bare-control'];
 const VARIANTS = process.env.BENCH_VARIANTS
   ? [...BASELINE, ...process.env.BENCH_VARIANTS.split(',').filter((v) => v && !BASELINE.includes(v))]
   : ALL_VARIANTS;
-for (const v of VARIANTS) if (!ALL_VARIANTS.includes(v) && !process.env.BENCH_SERVER) throw new Error(`unknown variant ${v}; known: ${ALL_VARIANTS.join(', ')}`);
+// BENCH_REF=<dir made by bench/http/reference.sh> adds variants `ref-<variant>`: the same server
+// on the packages of another commit, measured in the same run (a change's before and after side
+// by side; on this shared machine, runs minutes apart differ by more than most changes).
+const REF = process.env.BENCH_REF;
+const known = (v) => ALL_VARIANTS.includes(v) || (REF && v.startsWith('ref-') && ALL_VARIANTS.includes(v.slice(4)));
+for (const v of VARIANTS) if (!known(v) && !process.env.BENCH_SERVER) throw new Error(`unknown variant ${v}; known: ${ALL_VARIANTS.join(', ')}${REF ? ', and each as ref-<variant>' : ''}`);
 
 // Chat traffic, not one repeated request: conversations that grow turn by turn (clients resend
 // the history), every new user turn unique, many users, interleaved. Every variant receives the
@@ -119,7 +124,8 @@ function pinCores() {
 let PIN = [];
 
 async function startVariant(variant, redisUrl) {
-  const [command, ...args] = [...PIN, process.execPath, ...NODE_FLAGS, serverFile, variant, redisUrl];
+  const ref = REF && variant.startsWith('ref-');
+  const [command, ...args] = [...PIN, process.execPath, ...NODE_FLAGS, ref ? `${REF}/bench/server.mjs` : serverFile, ref ? variant.slice(4) : variant, redisUrl];
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.setEncoding('utf8');
