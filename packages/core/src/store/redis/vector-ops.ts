@@ -68,7 +68,9 @@ export function encodeOps(ops: readonly number[]): Buffer {
 
 /** Applies a log of ops (bytes `from` to `to` of `log`) to a local copy. */
 export function applyOpLog(view: Float64Array, log: Buffer, from = 0, to = log.length): void {
-  for (let at = from; at + OP_BYTES <= to; at += OP_BYTES) applyOp(view, log[at]!, log.readUInt16LE(at + 1), log.readDoubleLE(at + 3));
+  // A DataView reads unaligned little-endian numbers about twice as fast as Buffer's readers.
+  const dv = new DataView(log.buffer, log.byteOffset, log.length);
+  for (let at = from; at + OP_BYTES <= to; at += OP_BYTES) applyOp(view, log[at]!, dv.getUint16(at + 1, true), dv.getFloat64(at + 3, true));
 }
 
 /** A vector key as read: the vector it holds, and what a compaction of it needs. */
@@ -91,7 +93,8 @@ export function readVectorKey(raw: Buffer | null | undefined, size: number): Vec
   if (!raw || raw.length < VECTOR_HEADER_BYTES) return { view, header: undefined, logBytes: 0, setAtSeconds: 0 };
   const base = raw.readUInt32LE(8);
   if ((base !== 0 && base !== size * 8) || raw.length < VECTOR_HEADER_BYTES + base) return { view, header: undefined, logBytes: 0, setAtSeconds: 0 };
-  for (let i = 0, at = VECTOR_HEADER_BYTES; i < base / 8; i++, at += 8) view[i] = raw.readDoubleLE(at);
+  const dv = new DataView(raw.buffer, raw.byteOffset, raw.length);
+  for (let i = 0, at = VECTOR_HEADER_BYTES; i < base / 8; i++, at += 8) view[i] = dv.getFloat64(at, true);
   const from = VECTOR_HEADER_BYTES + base;
   const logBytes = raw.length - from - ((raw.length - from) % OP_BYTES);
   applyOpLog(view, raw, from, from + logBytes);
