@@ -54,13 +54,14 @@ export const OP_BYTES = 11;
 /** Ops as a vector key's log records them (see `row-script.ts`). */
 export function encodeOps(ops: readonly number[]): Buffer {
   const out = Buffer.allocUnsafe((ops.length / 3) * OP_BYTES);
+  const dv = new DataView(out.buffer, out.byteOffset, out.length);
   let at = 0;
   for (let i = 0; i + 2 < ops.length; i += 3) {
     const index = ops[i + 1]!;
     if (index < 0 || index > 0xffff) continue;
     out[at] = ops[i]!;
-    out.writeUInt16LE(index, at + 1);
-    out.writeDoubleLE(ops[i + 2]!, at + 3);
+    dv.setUint16(at + 1, index, true);
+    dv.setFloat64(at + 3, ops[i + 2]!, true);
     at += OP_BYTES;
   }
   return at === out.length ? out : out.subarray(0, at);
@@ -104,7 +105,8 @@ export function readVectorKey(raw: Buffer | null | undefined, size: number): Vec
 /** A vector packed as a vector key's base (little-endian doubles). */
 export function packVector(view: Float64Array): Buffer {
   const out = Buffer.allocUnsafe(view.length * 8);
-  for (let i = 0; i < view.length; i++) out.writeDoubleLE(view[i]!, i * 8);
+  const dv = new DataView(out.buffer, out.byteOffset, out.length);
+  for (let i = 0; i < view.length; i++) dv.setFloat64(i * 8, view[i]!, true);
   return out;
 }
 
