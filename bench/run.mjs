@@ -10,11 +10,13 @@ import { fileURLToPath } from 'node:url';
 const BENCHES = [
   { name: 'http-throughput', file: 'http-throughput.mjs', what: 'HTTP throughput: guard vs bare Express vs express-rate-limit (issue 2)' },
   { name: 'check-cost', file: 'check-cost.mjs', what: 'check + record in-process on the memory store: µs and bytes allocated per request, by part (issue 15)' },
+  { name: 'check-cost-redis', file: 'check-cost.mjs', args: ['--redis'], what: 'check + record in-process on a redis-server of its own: Node CPU, Redis CPU and Redis commands per request (issue 15)' },
   { name: 'replay-speed', file: 'replay-speed.mjs', what: 'replay speed through the full guard (issue 5)' },
   { name: 'memory-bound', file: 'memory-bound.mjs', what: 'resident size of the whole guard on the memory store at 200k identities, default options vs bounds lifted (issue 16)' },
   { name: 'detector-memory', file: 'detector-memory.mjs', what: 'detector state per tracked account at 100k accounts (issue 5)' },
   { name: 'shield-eval', file: 'shield-eval.mjs', what: 'prompt-attack detection rates and scan cost (issue 4)' },
   { name: 'shield-attacks', file: 'shield-attacks.mjs', what: 'white-box prompt attacks: what gets through (issue 18)' },
+  { name: 'shield-attacks-screen', file: 'shield-attacks.mjs', args: ['--screen'], what: 'the same white-box attacks with the opt-in screen in front of the scorer (issue 18)' },
   { name: 'detector-adversary', file: 'adversary/run.mjs', args: ['--phrasing', 'dev'], what: 'white-box campaigns beside the development log\'s people, dev phrasing (issue 14)' },
   { name: 'detector-adversary-holdout', file: 'adversary/run.mjs', args: ['--phrasing', 'holdout'], what: 'the same campaigns with the held-out phrasing set, never tuned on (issue 14)' },
   { name: 'detector-classifiers', file: 'classifiers/fixtures.mjs', what: 'multilingual reasoning, answer and instruction classifiers on their fixture sets (issue 14)' },
