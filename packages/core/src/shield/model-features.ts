@@ -71,5 +71,5 @@ export function injectionScreenFeatures(text: string, options: { maxChars?: numb
   const hashed = new FeatureBuffer();
   const pieces = new PieceEnds();
   const disguises = screenFeatures(window.toLowerCase(), hashed, pieces);
-  return { hashed: hashed.indices.slice(0, hashed.length), pieceEnds: pieces.ends.slice(0, pieces.length), disguises };
+  return { hashed: hashed.indices.slice(0, hashed.length), pieceEnds: pieces.indices.slice(0, pieces.length), disguises };
 }

@@ -46,19 +46,8 @@ const SYMBOL_FLOOD = 12;
 /** Symbols that run long in ordinary Markdown and code: rules, underlines, dot leaders, indentation. */
 const RULE_SYMBOLS = new Set([0x2d, 0x3d, 0x5f, 0x2a, 0x23, 0x2e, 0x7e, 0x2b, 0x2f, 0x60, 0x3e, 0x7c]);
 
-/** Where the pieces of the last pass end, as offsets into the feature buffer. */
-export class PieceEnds {
-  ends = new Int32Array(64);
-  length = 0;
-  push(i: number): void {
-    if (this.length === this.ends.length) {
-      const next = new Int32Array(this.ends.length * 2);
-      next.set(this.ends);
-      this.ends = next;
-    }
-    this.ends[this.length++] = i;
-  }
-}
+/** Where the pieces of the last pass end, as offsets into the feature buffer (`indices[0, length)`). */
+export class PieceEnds extends FeatureBuffer {}
 
 /** Characters that hide or reorder text: soft hyphen, zero-width and bidirectional controls, BOM, tag characters. */
 function isInvisible(c: number): boolean {
@@ -120,7 +109,7 @@ export function screenFeatures(lower: string, out: FeatureBuffer, pieces: PieceE
   out.reset();
   pieces.length = 0;
   const n = lower.length;
-  // The last four characters of the 4-gram window (-1: none yet; the text is padded with a space).
+  // p1 is the character before the current one, p4 the one four before (-1: none yet; the text is padded with a space).
   let p1 = 0x20;
   let p2 = -1;
   let p3 = -1;
@@ -212,9 +201,9 @@ export function screenFeatures(lower: string, out: FeatureBuffer, pieces: PieceE
     }
   }
   // A short last piece joins the one before it.
-  const last = pieces.length > 0 ? pieces.ends[pieces.length - 1]! : 0;
+  const last = pieces.length > 0 ? pieces.indices[pieces.length - 1]! : 0;
   if (last !== out.length) {
-    if (pieces.length > 0 && out.length - last < PIECE_MIN_FEATURES) pieces.ends[pieces.length - 1] = out.length;
+    if (pieces.length > 0 && out.length - last < PIECE_MIN_FEATURES) pieces.indices[pieces.length - 1] = out.length;
     else pieces.push(out.length);
   }
   return disguises;
@@ -222,6 +211,6 @@ export function screenFeatures(lower: string, out: FeatureBuffer, pieces: PieceE
 
 /** Ends the current piece, unless it is too short to score alone (it then runs into the next). */
 function closePiece(out: FeatureBuffer, pieces: PieceEnds): void {
-  const start = pieces.length > 0 ? pieces.ends[pieces.length - 1]! : 0;
+  const start = pieces.length > 0 ? pieces.indices[pieces.length - 1]! : 0;
   if (out.length - start >= PIECE_MIN_FEATURES) pieces.push(out.length);
 }

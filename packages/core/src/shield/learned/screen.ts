@@ -53,7 +53,7 @@ export function screenLogit(text: string): number {
   let best = -Infinity;
   let start = 0;
   for (let p = 0; p < pieces.length; p++) {
-    const end = pieces.ends[p]!;
+    const end = pieces.indices[p]!;
     let sum = 0;
     for (let i = start; i < end; i++) sum += w[idx[i]!]!;
     total += sum;
