@@ -5,23 +5,11 @@
  * characters, no strings built; when it says no, the pattern cannot match (it errs on the side of
  * yes: separators are counted in UTF-16 units, up to six, so that three code points always fit).
  */
-const WIDE_WORD_CHAR = /^[\p{L}\p{N}]$/u;
-const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : 0));
+import { wordCharAt } from './word-chars.js';
+
 /** Repeats of one word that make a flood, and the widest gap between two of them. */
 const FLOOD_WORDS = 4;
 const MAX_GAP_UNITS = 6;
-
-function isWordUnit(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 0x80) return ASCII_WORD[c] === 1;
-  // A surrogate half is a word unit when its pair is a letter or digit.
-  if (c >= 0xd800 && c <= 0xdfff) {
-    const at = c <= 0xdbff ? i : i - 1;
-    const cp = text.codePointAt(at);
-    return cp !== undefined && cp > 0xffff && WIDE_WORD_CHAR.test(String.fromCodePoint(cp));
-  }
-  return WIDE_WORD_CHAR.test(text[i]!);
-}
 
 function sameWord(text: string, a: number, b: number, length: number): boolean {
   for (let k = 0; k < length; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
@@ -37,12 +25,16 @@ export function mayHaveWordFlood(text: string): boolean {
   let i = 0;
   const n = text.length;
   while (i < n) {
-    if (!isWordUnit(text, i)) {
+    let step = wordCharAt(text, i);
+    if (step === 0) {
       i++;
       continue;
     }
     const start = i;
-    while (i < n && isWordUnit(text, i)) i++;
+    while (step > 0) {
+      i += step;
+      step = i < n ? wordCharAt(text, i) : 0;
+    }
     const length = i - start;
     const gap = start - prevEnd;
     run = prevStart >= 0 && gap <= MAX_GAP_UNITS && length === prevLength && sameWord(text, start, prevStart, length) ? run + 1 : 1;

@@ -1,5 +1,6 @@
 import { foldText } from './fold.js';
 import { INTENT_PHRASES, type IntentId } from './intent-phrases.js';
+import { wordCharAt } from './word-chars.js';
 
 /** The intents, in the order of the counts `countIntents` returns. */
 export const INTENT_IDS = Object.keys(INTENT_PHRASES) as IntentId[];
@@ -23,10 +24,6 @@ interface Phrase {
 }
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
-/** A letter or digit of any script (`\p{L}\p{N}`), for code points beyond ASCII. */
-const WIDE_WORD_CHAR = /^[\p{L}\p{N}]$/u;
-/** ASCII letters and digits; `\p{L}\p{N}` beyond ASCII is asked of {@link WIDE_WORD_CHAR}. */
-const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : 0));
 /** Characters that end a sentence or line, or start a list item: `.!?:;`, line breaks, `>`, `-`, `*`, `•`, CJK stops. */
 const SENTENCE_END_CHARS = new Set([0x2e, 0x21, 0x3f, 0x3a, 0x3b, 0x0a, 0x0d, 0x3e, 0x2d, 0x2a, 0x2022, 0x3002, 0xff01, 0xff1f]);
 
@@ -148,17 +145,6 @@ function countCjk(text: string, counts: number[]): void {
       from = pos;
     }
   }
-}
-
-/** The length of the letter or digit (one or two UTF-16 units) at `i`, or 0 if there is none. */
-function wordCharAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 0x80) return ASCII_WORD[c]!;
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-    const cp = text.codePointAt(i)!;
-    return cp > 0xffff && WIDE_WORD_CHAR.test(String.fromCodePoint(cp)) ? 2 : 0;
-  }
-  return WIDE_WORD_CHAR.test(text[i]!) ? 1 : 0;
 }
 
 /**
