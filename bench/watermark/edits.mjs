@@ -73,13 +73,7 @@ export function randomiseAll(text, next) {
  * Leaves the two-word pairs ("for example") and the sentence connectives ("Finally,").
  */
 export function normaliseByRegex(text) {
-  let t = text
-    .replace(/\b(can)['\u2019]t\b/gi, (_, c) => `${c}not`)
-    .replace(/\b(won)['\u2019]t\b/gi, (_, w) => (w[0] === 'W' ? 'Will not' : 'will not'))
-    .replace(/\b([A-Za-z]+)n['\u2019]t\b/g, '$1 not')
-    .replace(/\b([Ii])['\u2019]m\b/g, '$1 am')
-    .replace(/\b([A-Za-z]+)['\u2019]re\b/g, '$1 are')
-    .replace(/\b(it|that|there|he|she|what|It|That|There|He|She|What)['\u2019]s\b/g, '$1 is');
+  let t = expandContractions(text);
   for (const p of WORD_PAIRS) {
     const [a, b] = p.members;
     if (a.includes(' ') || b.includes(' ') || a.includes("'") || b.includes("'") || p.sentenceComma) continue;
