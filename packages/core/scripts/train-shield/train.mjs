@@ -17,6 +17,7 @@ import { ATTACK_BANK, obfuscate, screenDisguise, templatedAttack } from './augme
 import { BENIGN_LANGS, aboutAttacks, benignLookalike, structuredTask } from './augment-benign.mjs';
 import { PLANTED_LANGS, plantedInstruction, syntheticDocument } from './augment-documents.mjs';
 import { detectionTexts, fixtureRows, labelledRows } from './data.mjs';
+import { exponentialTailQuantile, harrellDavis } from './quantile.mjs';
 import { seeded, stableHash } from './random.mjs';
 import { loadShield } from './shield-source.mjs';
 import { SCREEN_BITS, SCREEN_MARGIN, screenRowLogit, trainScreen } from './screen.mjs';
@@ -28,6 +29,8 @@ const HASH_SIZE = 1 << HASH_BITS;
 const SEED = 18;
 /** Target false-positive rate of the calibrated threshold on held-back benign texts, per channel. */
 const TARGET_FPR = { user: 0.004, document: 0.008 };
+/** The threshold is read off an exponential tail fitted to the benign scores above this quantile (see calibrate). */
+const TAIL_BASE = 0.9;
 const EPOCHS = Number(process.env.DG_SHIELD_EPOCHS ?? 6);
 
 const args = process.argv.slice(2);
@@ -225,12 +228,36 @@ function rowLogit(m, row) {
   return z;
 }
 
-/** The offset that puts the threshold at the target false-positive rate of held-back benign rows. */
+/**
+ * The logits of the benign rows of a channel, each text once: a text that two sources share, or
+ * a row that quotes another whole (a prompt of 80 characters or more pasted into a wrapper), is
+ * one sample, not two. Left in twice, one mislabelled row (a real jailbreak a legitimate account
+ * sent) fills two or three of the few places above a 0.4% threshold.
+ */
+function benignScores(m, rows, channel) {
+  const texts = [...new Set(rows.filter((r) => r.channel === channel && r.label === 0).map((r) => r.text))];
+  const byLength = [...texts].sort((a, b) => a.length - b.length);
+  const quoted = new Set();
+  for (let i = 0; i < byLength.length; i++) {
+    const t = byLength[i];
+    if (t.length < 80) continue;
+    for (let j = i + 1; j < byLength.length; j++) if (byLength[j].includes(t)) quoted.add(byLength[j]);
+  }
+  const rowOf = new Map(rows.map((r) => [r.text, r]));
+  return texts.filter((t) => !quoted.has(t)).map((t) => rowLogit(m, rowOf.get(t)));
+}
+
+/**
+ * The offset that puts the threshold at the target false-positive rate of held-back benign rows:
+ * their (1 - target) quantile, read off an exponential tail fitted to the top tenth of their
+ * scores (quantile.mjs) rather than taken as one order statistic (at 0.4% of ~670 rows, the
+ * 3rd-highest score), so that no single row sets the threshold. `--inspect` prints both, with
+ * their spread over bootstrap resamples of the calibration rows.
+ */
 function calibrate(m, rows, channel) {
-  const z = rows.filter((r) => r.channel === channel && r.label === 0).map((r) => rowLogit(m, r)).sort((a, b) => b - a);
+  const z = benignScores(m, rows, channel);
   if (z.length === 0) return 0;
-  const k = Math.floor(TARGET_FPR[channel] * z.length);
-  return z[Math.min(k, z.length - 1)] + 1e-6;
+  return exponentialTailQuantile(z, 1 - TARGET_FPR[channel], TAIL_BASE);
 }
 
 /** The screen's features of a text, computed once per text. */
@@ -353,10 +380,22 @@ if (args.includes('--holdouts') || arg('--holdout')) {
   if (args.includes('--inspect')) {
     // The calibration rows nearest the threshold: the highest benign rows and the missed attacks, with their decisive piece.
     const best = (r) => r.units.reduce((b, u, i) => { const z = logit(q.model, u.f); return z > b.z ? { z, i } : b; }, { z: -Infinity, i: 0 });
-    const show = (r) => { const b = best(r); const piece = b.i === 0 ? r.text : injectionSegments(r.text)[b.i - 1]; console.log(`  ${(b.z - offset[r.channel]).toFixed(2)} ${r.source} ${JSON.stringify(piece.slice(0, 160))}`); };
+    const show = (r) => { const b = best(r); const piece = b.i === 0 ? r.text : injectionSegments(r.text)[b.i - 1]; console.log(`  ${(b.z - offset[r.channel]).toFixed(2)} ${r.source} (${r.text.length} chars) ${JSON.stringify(piece.slice(0, 160))}`); };
     for (const ch of ['user', 'document']) {
+      // How much each estimate of the threshold moves when the calibration rows are resampled.
+      const z = benignScores(q.model, calibRows, ch);
+      const order = (xs) => [...xs].sort((a, b) => b - a)[Math.floor(TARGET_FPR[ch] * xs.length)];
+      const rng = seeded(SEED + 3);
+      const spread = (f) => {
+        const v = Array.from({ length: 200 }, () => f(z.map(() => z[rng.int(z.length)])));
+        const mean = v.reduce((a, b) => a + b, 0) / v.length;
+        return Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (v.length - 1));
+      };
+      const hd = (x) => harrellDavis(x, 1 - TARGET_FPR[ch]);
+      const tail = (x) => exponentialTailQuantile(x, 1 - TARGET_FPR[ch], TAIL_BASE);
+      console.log(`threshold (${ch}, ${z.length} benign rows; bootstrap sd over 200 resamples): one order statistic ${order(z).toFixed(3)} (sd ${spread(order).toFixed(3)}), Harrell-Davis ${hd(z).toFixed(3)} (sd ${spread(hd).toFixed(3)}), exponential tail ${tail(z).toFixed(3)} (sd ${spread(tail).toFixed(3)}); offset ${offset[ch].toFixed(3)}`);
       console.log(`highest benign (${ch}):`);
-      calibRows.filter((r) => r.channel === ch && !r.label).sort((a, b) => best(b).z - best(a).z).slice(0, 8).forEach(show);
+      calibRows.filter((r) => r.channel === ch && !r.label).sort((a, b) => best(b).z - best(a).z).slice(0, 12).forEach(show);
       console.log(`missed attacks (${ch}):`);
       calibRows.filter((r) => r.channel === ch && r.label && best(r).z < offset[ch]).slice(0, 12).forEach(show);
     }

@@ -9,7 +9,7 @@ export interface FoldedText {
   disguised: number;
   /** Digits and symbols read as letters (`1gn0r3`, `@dmin`). */
   leet: number;
-  /** Letters that were spelled apart (`i g n o r e`, `i.g.n.o.r.e`, `ignore_all`). */
+  /** Letters that were spelled apart (`i g n o r e`, `i.g.n.o.r.e`, `i_g_n_o_r_e`; `ignore_all` is read as two words, not counted). */
   joined: number;
   /** Repeated words and symbols removed from floods (`go go go go …`, `\ \ \ \ …`). */
   flood: number;
@@ -42,6 +42,15 @@ const ASCII_WORD_FLOOD = /(?<![a-z0-9])([a-z0-9]+)(?:[^a-z0-9]{1,3}\1(?![a-z0-9]
 const ASCII_SYMBOL_FLOOD = /([^a-z0-9\s])(?:\s?\1){4,}/g;
 /** A letter next to a leet character: without one, no word mixes them and leetspeak has nothing to undo. */
 const LEET_NEXT_TO_LETTER = /[a-z][0-9@$]|[0-9@$][a-z]/;
+
+const LETTER = /\p{L}/u;
+const isLetter = (c: string | undefined): boolean => c !== undefined && LETTER.test(c);
+/** Whether `text[i]` is a letter with no letter or digit beyond it (in direction `dir`): a piece one letter long. */
+function singleLetterAt(text: string, i: number, dir: 1 | -1): boolean {
+  if (!isLetter(text[i])) return false;
+  const next = text[i + dir];
+  return !(isLetter(next) || (next !== undefined && next >= '0' && next <= '9'));
+}
 
 function leet(text: string): { text: string; count: number } {
   if (!LEET_NEXT_TO_LETTER.test(text)) return { text, count: 0 };
@@ -91,8 +100,10 @@ export function foldText(raw: string): FoldedText {
   const l = leet(text);
   text = l.text;
   let joined = 0;
-  text = text.replace(SPLITTERS, (s) => {
-    joined += s.length;
+  text = text.replace(SPLITTERS, (s, at: number, all: string) => {
+    // Counted where a single letter stands beside it (`i_g_n_o_r_e`, `\I\ \h\a`): a joiner between two
+    // words is how identifiers and markup are written (`frame_avg_preds`, markdown's `frame\_avg`, `**bold**`).
+    if (singleLetterAt(all, at - 1, -1) || singleLetterAt(all, at + s.length, 1)) joined += s.length;
     return ' ';
   });
   const ascii = !NON_ASCII.test(text);

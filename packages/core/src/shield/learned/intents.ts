@@ -177,7 +177,8 @@ function splitWords(text: string, words: string[], sentenceStart: boolean[]): vo
  * Counts the attack intents (see `intent-phrases.ts`) in a folded text, each up to 4: a word
  * pass over Latin-script words (each word's first letters index the phrases that can start
  * there) and substring search for Chinese and Japanese phrases when the text has such
- * characters. Overlapping matches of one intent count once.
+ * characters. Overlapping matches of one intent count once, and so do its matches that start
+ * with the same word: a long text that keeps using a word does not add up to an intent.
  *
  * @example
  * ```ts
@@ -191,6 +192,8 @@ export function countIntents(folded: string): number[] {
   const sentenceStart: boolean[] = [];
   splitWords(folded, words, sentenceStart);
   const coveredUntil = new Array<number>(INTENT_IDS.length).fill(0);
+  // An intent opened again by the same word says nothing new ("key" in every line of code): counted once.
+  const seen = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     const list = BY_HEAD.get(headKey(words[i]!));
     if (list === undefined) continue;
@@ -199,8 +202,11 @@ export function countIntents(folded: string): number[] {
       if (counts[intent]! >= CAP || i < coveredUntil[intent]!) continue;
       if (phrase.atSentenceStart && !sentenceStart[i]) continue;
       if (!matchFrom(phrase, words, i, 0)) continue;
-      counts[intent]!++;
       coveredUntil[intent] = i + phrase.slots.length;
+      const key = `${intent} ${words[i]}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      counts[intent]!++;
     }
   }
   if (CJK.test(folded)) countCjk(folded, counts);
