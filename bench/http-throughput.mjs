@@ -5,6 +5,9 @@
 //     interleaved slices, so drift in the machine's speed falls on all of them alike;
 //   - every round starts fresh processes, because one process can be a few percent faster or
 //     slower than another for its whole life (heap and JIT luck); the median round is reported;
+//   - each fresh process first answers 30,000 requests of other users, unmeasured: the guard's
+//     code takes that long to settle in V8 (see WARM_UP_REQUESTS), and the figure is the steady
+//     state of a long-running server;
 //   - the load generator (this process) and the servers are pinned to different cores with
 //     taskset: left to the scheduler, a server that happens to share the load generator's core
 //     runs 10-20% slower for its whole life, which no amount of rounds averages out;
@@ -27,7 +30,14 @@ const SLICE_SECONDS = Number(process.env.BENCH_SECONDS ?? 1.5);
 // steady load never has. The measurement is of the steady state.
 const SETTLE_SECONDS = Number(process.env.BENCH_SETTLE ?? 0.5);
 const PASSES = Number(process.env.BENCH_PASSES ?? 4);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+// Each fresh server answers this many requests before anything is measured, from conversations
+// and users of its own (the measured traffic stays unseen). Why so many: V8 takes that long to
+// settle the guard's code. The default configuration runs at about a third of its speed for its
+// first 15,000-20,000 requests (large functions compiled, deoptimised on a path first taken late,
+// compiled again, on the server's one core), and a server in production runs for hours: the
+// figures of record are the steady state. BENCH_WARMUP_REQUESTS=2000 shows a fresh process.
+const WARM_UP_REQUESTS = Number(process.env.BENCH_WARMUP_REQUESTS ?? 30_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const USERS = 10_000;
 const ALL_VARIANTS = [
@@ -86,21 +96,23 @@ const AGENTS = [
 ];
 const CONVERSATIONS = 4_000;
 const TURNS = 12;
-function chatBodies() {
+/** The traffic, or with `group` the same shape from other users, addresses and conversations (the warm-up's). */
+function chatBodies(group = '') {
   const out = [];
   const histories = Array.from({ length: CONVERSATIONS }, () => []);
   for (let t = 0; t < TURNS; t++) {
     for (let c = 0; c < CONVERSATIONS; c++) {
       const h = histories[c];
       const ask = t === 0 ? ASKS[c % ASKS.length] : FOLLOWS[(c + t) % FOLLOWS.length];
-      h.push({ role: 'user', content: `${ask} (${c}.${t})` });
-      out.push({ user: `u${c % USERS}`, ip: `${11 + (c % 200)}.${(c * 7) % 250}.${(c * 13) % 250}.${1 + (c % 250)}`, agent: AGENTS[c % AGENTS.length], body: JSON.stringify({ model: 'claude-haiku-4-5', max_tokens: 512, messages: h }) });
+      h.push({ role: 'user', content: `${ask} (${group}${c}.${t})` });
+      out.push({ user: `${group}u${c % USERS}`, ip: `${(group ? 211 : 11) + (c % (group ? 40 : 200))}.${(c * 7) % 250}.${(c * 13) % 250}.${1 + (c % 250)}`, agent: AGENTS[c % AGENTS.length], body: JSON.stringify({ model: 'claude-haiku-4-5', max_tokens: 512, messages: h }) });
       h.push({ role: 'assistant', content: `${REPLY} [${c}.${t}]` });
     }
   }
   return out;
 }
 const BODIES = chatBodies();
+const WARM_UP_BODIES = chatBodies('w');
 const serverFile = process.env.BENCH_SERVER ?? fileURLToPath(new URL('./http/server.mjs', import.meta.url));
 // Node or V8 flags for every server process, e.g. BENCH_NODE_FLAGS='--no-memory-reducer --max-semi-space-size=32'.
 const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
@@ -168,19 +180,22 @@ async function stopVariant({ child, rest }) {
   return m && Number(m[2]) > 0 ? Number(m[1]) / Number(m[2]) : NaN;
 }
 
-/** Drives one server for `seconds`, sending bodies from `offset` on; returns autocannon's result and the next offset. */
-async function load(url, seconds, offset = 0) {
+/**
+ * Drives one server for `seconds` (or `{ requests }`: that many), sending `bodies` from `offset`
+ * on; returns autocannon's result and the next offset.
+ */
+async function load(url, seconds, offset = 0, bodies = BODIES) {
   let n = offset;
   const result = await autocannon({
     url: `${url}/api/chat`,
     connections: CONNECTIONS,
-    duration: seconds,
+    ...(typeof seconds === 'number' ? { duration: seconds } : { amount: seconds.requests }),
     requests: [
       {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'accept': '*/*', 'accept-language': 'en-US,en;q=0.9', 'origin': 'https://chat.example.com', 'sec-fetch-mode': 'cors' },
         setupRequest: (req) => {
-          const next = BODIES[n++ % BODIES.length];
+          const next = bodies[n++ % bodies.length];
           return { ...req, body: next.body, headers: { ...req.headers, 'x-user': next.user, 'x-forwarded-for': next.ip, 'user-agent': next.agent } };
         },
       },
@@ -210,8 +225,8 @@ async function runRound(round, redisUrl, admin) {
     for (const variant of VARIANTS) servers[variant] = await startVariant(variant, redisUrl);
     const cursor = {};
     for (const variant of VARIANTS) {
-      // Warm-up (JIT, connections) on bodies the measurement will not send: its turns stay unseen.
-      await load(servers[variant].url, 1, Math.floor(BODIES.length / 2));
+      // Warm-up (JIT, connections) on bodies the measurement will not send.
+      await load(servers[variant].url, { requests: WARM_UP_REQUESTS }, 0, WARM_UP_BODIES);
       cursor[variant] = 0;
       servers[variant].child.kill('SIGUSR2');
     }
