@@ -17,6 +17,7 @@ import {
   START,
   STEP,
 } from './prose-automaton.js';
+import { RING_MASK, type WrittenTail } from './tail.js';
 
 /** What may open a span at the start of the line after a newline: indented code, a fence, a block quote. */
 function opensLine(c: number): boolean {
@@ -35,15 +36,24 @@ export interface Cursor {
  * Runs the automaton over `text` from `from`, from where `cursor` is, to the first event: its
  * index, or -1 when the text ends first (`cursor` is then where it ended). Indexes are `base`
  * more than in `text` (the held text a stream reads a delta after). See `prose-automaton.ts`.
+ *
+ * Each code read is also copied into `tail`'s ring, at the position it takes if the scanner
+ * writes the text as it reads it: `text[from]` is the next code after the tail's end and the
+ * `base` codes read before `text`. The scanner then only moves the tail's end over what it
+ * writes unchanged (see `WrittenTail`).
  */
-export function advance(text: string, from: number, base: number, cursor: Cursor): number {
+export function advance(text: string, from: number, base: number, cursor: Cursor, tail: WrittenTail): number {
   const n = text.length;
+  const ring = tail.codes;
+  const at = tail.end + base - from;
   let row = cursor.row;
   let start = cursor.start;
   let second = cursor.second;
   cursor.curly = -1;
   for (let i = from; i < n; i++) {
-    const step = STEP[row + CHAR_CLASS[text.charCodeAt(i)]!]!;
+    const c = text.charCodeAt(i);
+    ring[(at + i) & RING_MASK] = c;
+    const step = STEP[row + CHAR_CLASS[c]!]!;
     row = step & ROW_MASK;
     if (step < PLAIN_STEP) continue;
     if ((step & CURLY_FLAG) !== 0 && cursor.curly < 0) cursor.curly = base + i;
@@ -94,19 +104,20 @@ export interface ProseStop {
  * digit); a newline before something that may open one, or at the end of the buffer. Without an
  * event, and unless `final`, a member still incomplete at the end ("do", "do n", "It'", a whole
  * "toward" that may be "towards") is held from its start for the next chunk. `before` is the
- * character written before the buffer, -1 for none.
+ * character written before the buffer, -1 for none. `buf[from]` is the next code `tail` gets
+ * (see `advance`).
  *
  * @example
  * ```ts
  * const stop = { event: -1, held: 0, curly: -1 };
- * scanProse('Well, I do not know', 0, -1, false, stop); // stop.event === 8 ("do not")
- * scanProse('Well, I do', 0, -1, false, stop);          // stop.event === -1, stop.held === 8
+ * scanProse('Well, I do not know', 0, -1, false, stop, tail); // stop.event === 8 ("do not")
+ * scanProse('Well, I do', 0, -1, false, stop, tail);          // stop.event === -1, stop.held === 8
  * ```
  */
-export function scanProse(buf: string, from: number, before: number, final: boolean, stop: ProseStop): void {
+export function scanProse(buf: string, from: number, before: number, final: boolean, stop: ProseStop, tail: WrittenTail): void {
   const cursor = scratch;
   cursor.row = rowAfter(from > 0 ? buf.charCodeAt(from - 1) : before);
-  stop.event = advance(buf, from, 0, cursor);
+  stop.event = advance(buf, from, 0, cursor, tail);
   stop.curly = cursor.curly;
   if (stop.event >= 0) return;
   stop.held = buf.length;

@@ -1,5 +1,6 @@
 import { isCandidate, rowAfter } from './prose-automaton.js';
 import { advance, type Cursor } from './prose-scan.js';
+import type { WrittenTail } from './tail.js';
 
 /**
  * The scanner's fast path on a stream: prose read delta by delta, with the automaton's state
@@ -8,10 +9,11 @@ import { advance, type Cursor } from './prose-scan.js';
  * set up around it (about a tenth of the cost of a stream of one-word deltas through the
  * route's rewriter). It takes the deltas with no event in them; at an event the scanner's
  * walk takes over with `held` and the delta, and writes what it would have written anyway.
+ * What it reads goes into the scanner's `tail` as it reads it (see `advance`).
  *
  * @example
  * ```ts
- * const prose = new ProseStream();
+ * const prose = new ProseStream(new WrittenTail(TEXT_START_CODE));
  * prose.resume(-1, '');
  * prose.read('Please do');  // 'Please ' ("do" may become "do not")
  * prose.read(' tell');      // 'do tell'
@@ -30,6 +32,8 @@ export class ProseStream {
   /** Index in `held` of its first `’`, or -1. */
   private heldCurly = -1;
 
+  constructor(private readonly tail: WrittenTail) {}
+
   /**
    * Reads on after `before` (the last character written, -1 for none), with `held` (text the
    * scanner's walk held back) not written yet. False when `held` has an event in it: the walk
@@ -41,7 +45,7 @@ export class ProseStream {
     this.held = held;
     this.heldCurly = -1;
     if (held.length === 0) return true;
-    if (advance(held, 0, 0, cursor) >= 0) return false;
+    if (advance(held, 0, 0, cursor, this.tail) >= 0) return false;
     this.heldCurly = cursor.curly;
     return true;
   }
@@ -52,7 +56,7 @@ export class ProseStream {
     const base = held.length;
     const cursor = this.cursor;
     const { row, start: from, second: fromSecond } = cursor;
-    if (advance(chunk, 0, base, cursor) >= 0) {
+    if (advance(chunk, 0, base, cursor, this.tail) >= 0) {
       // Unread: the walk reads `held` and the delta again.
       cursor.row = row;
       cursor.start = from;

@@ -1,6 +1,6 @@
 import { isApostrophe, isAsciiLetter } from './chars.js';
 import { WORD_PAIRS } from './classes.js';
-import { lookBehind, PROTECTED, TEXT_START, type Behind } from './lookback.js';
+import { lookBehind, PROTECTED_CODE, TEXT_START_CODE, type Behind } from './lookback.js';
 import { matchMember, type Found } from './match.js';
 import { openingAt, openingAtLineStart, WAIT } from './openings.js';
 import { scanProse, type ProseStop } from './prose-scan.js';
@@ -90,12 +90,13 @@ export class Scanner {
 
   /** Text that can be written now. */
   push(chunk: string): string {
+    if (!this.tail.isOpen) this.tail.open(TEXT_START_CODE);
     let head = '';
     if (this.fast) {
       const prose = this.prose!;
       const text = prose.read(chunk);
       if (text !== undefined) {
-        if (text.length > 0) this.wroteProse(text, prose.lastWritten, prose.wroteCurly);
+        if (text.length > 0) this.wroteRead(text.length, prose.lastWritten, prose.wroteCurly);
         return text;
       }
       this.buf = prose.held + chunk;
@@ -111,13 +112,14 @@ export class Scanner {
     } else this.buf = this.buf.length === 0 ? chunk : this.buf + chunk;
     const out = this.run(false);
     // Back to the fast path when the walk ends in prose with no event waiting.
-    this.fast = this.span === undefined && !this.lineStart && (this.prose ??= new ProseStream()).resume(this.last, this.buf);
+    this.fast = this.span === undefined && !this.lineStart && (this.prose ??= new ProseStream(this.tail)).resume(this.last, this.buf);
     if (this.fast) this.buf = '';
     return head.length === 0 ? out : head + out;
   }
 
   /** A whole text, in one walk (what `push` and `end` write, with nothing held between them). */
   whole(text: string): string {
+    if (!this.tail.isOpen) this.tail.open(TEXT_START_CODE);
     this.buf = this.fast ? this.prose!.held + text : this.buf + text;
     this.fast = false;
     return this.end();
@@ -129,7 +131,7 @@ export class Scanner {
     this.fast = false;
     const out = this.run(true);
     this.buf = '';
-    this.tail.reset(TEXT_START);
+    this.tail.close();
     this.last = NOTHING_WRITTEN;
     this.span = undefined;
     this.lineStart = true;
@@ -137,11 +139,14 @@ export class Scanner {
     return out;
   }
 
-  /** Notes prose written: `last` is its last character's code, `curly` whether it has a `’`. */
-  private wroteProse(text: string, last: number, curly: boolean): void {
+  /**
+   * Notes prose written as the automaton read it (it is in the tail already): `length` codes,
+   * `last` the code of the last one, `curly` whether it has a `’`.
+   */
+  private wroteRead(length: number, last: number, curly: boolean): void {
     this.last = last;
     if (curly) this.curly = true;
-    this.tail.add(text);
+    this.tail.wroteRead(length);
   }
 
   /** Notes the start of `chunk` up to `to`, span text, written; returns it. */
@@ -170,7 +175,7 @@ export class Scanner {
     const text = this.buf.slice(this.pos, to);
     this.out = this.out.length === 0 ? text : this.out + text;
     const curly = this.stop.curly;
-    this.wroteProse(text, this.buf.charCodeAt(to - 1), curly >= 0 && curly < to);
+    this.wroteRead(text.length, this.buf.charCodeAt(to - 1), curly >= 0 && curly < to);
     this.pos = to;
   }
 
@@ -199,7 +204,7 @@ export class Scanner {
         }
       }
       const stop = this.stop;
-      scanProse(buf, pos, this.last, final, stop);
+      scanProse(buf, pos, this.last, final, stop, this.tail);
       if (stop.event < 0) {
         this.writeScanned(stop.held);
         break;
@@ -239,7 +244,8 @@ export class Scanner {
     }
     const text = this.rewrite(buf.slice(pos, found.end), found, behind.context);
     this.out += text;
-    this.wroteProse(text, text.charCodeAt(text.length - 1), false);
+    this.last = text.charCodeAt(text.length - 1);
+    this.tail.add(text);
     this.pos = found.end;
     return true;
   }
@@ -251,7 +257,7 @@ export class Scanner {
    */
   private behind(): Behind {
     if (this.behindVersion !== this.tail.version) {
-      this.behindOfTail = lookBehind(this.tail.window());
+      this.behindOfTail = lookBehind(this.tail);
       this.behindVersion = this.tail.version;
     }
     return this.behindOfTail!;
@@ -259,7 +265,7 @@ export class Scanner {
 
   private enter(span: Span): void {
     this.span = span;
-    this.tail.reset(PROTECTED);
+    this.tail.reset(PROTECTED_CODE);
   }
 
   /** The member to write in place of `original`. */

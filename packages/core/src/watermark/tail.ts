@@ -1,42 +1,107 @@
-import { LOOKBACK, TEXT_START } from './lookback.js';
+import { LOOKBACK, type WrittenCodes } from './lookback.js';
 
-/** The tail is cut back to this many characters when it reaches twice as many (at least LOOKBACK). */
-const KEEP = 256;
+/**
+ * Codes the ring holds: a power of two, room for the window and for what is read ahead of it.
+ * When `lookBehind` reads, what lies read ahead past the end is at most a member and the
+ * character after it (the automaton stops at the first event, and the scanner writes what it
+ * read before it first), far less than RING_SIZE - LOOKBACK: the window is never overwritten.
+ */
+const RING_SIZE = 1024;
+/** A position's slot in the ring: `position & RING_MASK`. */
+export const RING_MASK = RING_SIZE - 1;
+
+/**
+ * Rings of tails whose text is done, for the next ones: a new ring (2 KB, zeroed, outside V8's
+ * heap) cost more than 1 µs, more than writing a short answer's tail.
+ */
+const SPARE_RINGS: Uint16Array[] = [];
+const MAX_SPARE_RINGS = 64;
+/** The ring of a tail that has none (between texts): never written. */
+const NO_RING: Uint16Array = new Uint16Array(0);
 
 /**
  * The end of what the scanner wrote since the text began or the last protected span, for
- * `lookBehind`: a string built by appending, cut back now and then. (Keeping the pieces in an
- * array instead and joining them when read cost more on a stream: each piece stored was one
- * more reference for the collector to track.)
+ * `lookBehind`: UTF-16 codes in a ring, by position (the number of codes before it since the
+ * scanner's text began).
+ *
+ * Why codes and not a string: the automaton that reads prose (`advance`) copies each code it
+ * reads into the ring, at the position it will have when written, one store per character on
+ * top of the lookup it does anyway. Prose written as it was read (most of a text) is then in the
+ * tail already, and `wroteRead` only moves the end. Appending each delta to a string instead
+ * made a string per delta, and copied the whole tail whenever it was cut back or read. Text
+ * read ahead and not written (a held word, the text after an event) lies past the end, where
+ * nothing reads it, until it is written or overwritten. A tail has a ring from `open` to
+ * `close`: one text.
  *
  * @example
  * ```ts
  * const tail = new WrittenTail();
+ * tail.open(TEXT_START_CODE);
  * tail.add('It is good.');
  * tail.add(' For');
- * tail.window(); // '\u0002It is good. For'
+ * tail.codeAt(tail.end - 1); // 114 ('r'); tail.codeAt(0) is TEXT_START_CODE
  * ```
  */
-export class WrittenTail {
-  private text = TEXT_START;
+export class WrittenTail implements WrittenCodes {
+  /** The ring: the code at `position` is `codes[position & RING_MASK]`. */
+  codes: Uint16Array = NO_RING;
+  /** The position after the last code written. */
+  end = 0;
   /** Changes whenever the tail does: what was read from it holds while it is the same. */
   version = 0;
+  /** Position of the sentinel the tail starts with. */
+  private start = 0;
 
-  /** Starts again after `sentinel` (`TEXT_START`, or `PROTECTED` after a span). */
-  reset(sentinel: string): void {
-    this.text = sentinel;
+  /** Whether the tail has a ring: between `open` and `close`. */
+  get isOpen(): boolean {
+    return this.codes !== NO_RING;
+  }
+
+  /** Starts a text, with a ring, after `sentinel`. */
+  open(sentinel: number): void {
+    if (this.codes === NO_RING) this.codes = SPARE_RINGS.pop() ?? new Uint16Array(RING_SIZE);
+    this.end = 0;
+    this.reset(sentinel);
+  }
+
+  /** The text is done: its ring goes to the next tail opened. */
+  close(): void {
+    if (this.codes !== NO_RING && SPARE_RINGS.length < MAX_SPARE_RINGS) SPARE_RINGS.push(this.codes);
+    this.codes = NO_RING;
+  }
+
+  /** Starts again after `sentinel` (`TEXT_START_CODE`, or `PROTECTED_CODE` after a span). */
+  reset(sentinel: number): void {
+    this.start = this.end;
+    this.codes[this.end & RING_MASK] = sentinel;
+    this.end++;
     this.version++;
   }
 
+  /** Appends text the automaton did not read into its place (rewritten, or read by other code). */
   add(text: string): void {
-    if (text.length === 0) return;
-    this.text += text;
+    const n = text.length;
+    if (n === 0) return;
+    const codes = this.codes;
+    const at = this.end;
+    // Only the last LOOKBACK codes can be read; earlier ones would be overwritten in the ring.
+    for (let i = n > LOOKBACK ? n - LOOKBACK : 0; i < n; i++) codes[(at + i) & RING_MASK] = text.charCodeAt(i);
+    this.end += n;
     this.version++;
-    if (this.text.length > 2 * KEEP) this.text = this.text.slice(-KEEP);
   }
 
-  /** The last LOOKBACK characters of the sentinel and the text written since (all of them when fewer). */
-  window(): string {
-    return this.text.length > LOOKBACK ? this.text.slice(-LOOKBACK) : this.text;
+  /** The next `length` codes past the end, copied there by the automaton as it read them, are written. */
+  wroteRead(length: number): void {
+    if (length === 0) return;
+    this.end += length;
+    this.version++;
+  }
+
+  get windowStart(): number {
+    return Math.max(this.start, this.end - LOOKBACK);
+  }
+
+  codeAt(position: number): number {
+    return this.codes[position & RING_MASK]!;
   }
 }

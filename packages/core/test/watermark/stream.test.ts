@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWatermarker, markText, Scanner } from '../../src/watermark/index.js';
-import { ANSWERS, randomPieces, testKey, wordDeltas } from './helpers.js';
+import { ANSWERS, pieces, randomPieces, testKey, wordDeltas } from './helpers.js';
 
 /**
  * Feeds `chunks` to a scanner that finds every position but writes the text unchanged, and
@@ -87,6 +87,26 @@ describe('streaming', () => {
       const scanner = new Scanner(() => undefined);
       expect(chunk.slice(scanner.push(chunk).length), chunk).toBe(held);
     }
+  });
+
+  it('reads the same words behind a member after text longer than the tail keeps, in chunks of any size', () => {
+    // The scanner keeps what it wrote in a ring of 1,024 codes that the automaton fills as it
+    // reads: long chunks and long texts go round it several times.
+    const filler = 'Plain words, and more of them. '.repeat(120);
+    const text = `${filler}Then I do not know, and it is fine. ${filler}Yes, we are here.`;
+    const contexts = (chunks: string[]) => {
+      const seen: string[] = [];
+      const scanner = new Scanner((o) => {
+        seen.push(`${o.pair}:${o.context}`);
+        return undefined;
+      });
+      expect(chunks.map((c) => scanner.push(c)).join('') + scanner.end()).toBe(text);
+      return seen;
+    };
+    const expected = contexts([text]);
+    expect(expected.map((e) => e.split(':')[1])).toEqual(['i', 'and', 'yes']);
+    for (const size of [1, 7, 999, 1024, 1500, 5000]) expect(contexts(pieces(text, size)), `pieces of ${size}`).toEqual(expected);
+    expect(contexts(wordDeltas(text))).toEqual(expected);
   });
 
   it('passes text with no candidate word through without delay', () => {
