@@ -18,9 +18,6 @@ export interface FoldedText {
 const NON_ASCII = /[^\x00-\x7f]/;
 const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0]|\udb40[\udc00-\udc7f\udd00-\uddef]/g;
 const COMBINING = /[\u0300-\u036f]/g;
-/** A word that has both letters and leet characters. */
-const LEET_WORD = /[a-z0-9@$]*[a-z][a-z0-9@$]*/g;
-const HAS_LEET = /[0-9@$]/;
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's' };
 /** Symbols used to split a word apart: they never carry meaning between two letters. */
 const SPLITTERS = /[\\|*_~^`]+/g;
@@ -40,8 +37,8 @@ const ASCII_SPELLED = /(?<![a-z0-9])[a-z]([ .\-+/,:])[a-z](?:\1[a-z])+(?![a-z0-9
 const ASCII_DOUBLED = /([a-z])\1+/g;
 const ASCII_WORD_FLOOD = /(?<![a-z0-9])([a-z0-9]+)(?:[^a-z0-9]{1,3}\1(?![a-z0-9])){3,}/g;
 const ASCII_SYMBOL_FLOOD = /([^a-z0-9\s])(?:\s?\1){4,}/g;
-/** A letter next to a leet character: without one, no word mixes them and leetspeak has nothing to undo. */
-const LEET_NEXT_TO_LETTER = /[a-z][0-9@$]|[0-9@$][a-z]/;
+/** A letter next to a leet character: every word that mixes them has one. */
+const LEET_NEXT_TO_LETTER_ALL = /[a-z][0-9@$]|[0-9@$][a-z]/g;
 
 const LETTER = /\p{L}/u;
 const isLetter = (c: string | undefined): boolean => c !== undefined && LETTER.test(c);
@@ -52,11 +49,30 @@ function singleLetterAt(text: string, i: number, dir: 1 | -1): boolean {
   return !(isLetter(next) || (next !== undefined && next >= '0' && next <= '9'));
 }
 
-function leet(text: string): { text: string; count: number } {
-  if (!LEET_NEXT_TO_LETTER.test(text)) return { text, count: 0 };
+/** `[a-z0-9@$]`: a character of a word as leetspeak writes it (`1gn0r3`, `@dmin`). */
+function isLeetWordChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x40 || c === 0x24;
+}
+
+/**
+ * Leetspeak read as letters: in every word (a run of `[a-z0-9@$]` with a letter) that has a leet character, each one
+ * becomes its letter unless it is a digit beside another digit. Such a word always has a letter
+ * beside a leet character, so the words are found from those spots (`LEET_NEXT_TO_LETTER_ALL`)
+ * rather than by calling a function for every word of the text.
+ */
+export function undoLeetspeak(text: string): { text: string; count: number } {
+  LEET_NEXT_TO_LETTER_ALL.lastIndex = 0;
+  let m = LEET_NEXT_TO_LETTER_ALL.exec(text);
+  if (m === null) return { text, count: 0 };
   let count = 0;
-  const out = text.replace(LEET_WORD, (w) => {
-    if (!HAS_LEET.test(w)) return w;
+  let out = '';
+  let copied = 0;
+  while (m !== null) {
+    let start = m.index;
+    while (start > 0 && isLeetWordChar(text.charCodeAt(start - 1))) start--;
+    let end = m.index + 2;
+    while (end < text.length && isLeetWordChar(text.charCodeAt(end))) end++;
+    const w = text.slice(start, end);
     let s = '';
     for (let i = 0; i < w.length; i++) {
       const ch = w[i]!;
@@ -68,9 +84,12 @@ function leet(text: string): { text: string; count: number } {
         count++;
       } else s += ch;
     }
-    return s;
-  });
-  return { text: out, count };
+    out += text.slice(copied, start) + s;
+    copied = end;
+    LEET_NEXT_TO_LETTER_ALL.lastIndex = end;
+    m = LEET_NEXT_TO_LETTER_ALL.exec(text);
+  }
+  return { text: out + text.slice(copied), count };
 }
 
 /**
@@ -97,7 +116,7 @@ export function foldText(raw: string): FoldedText {
   } else {
     text = text.toLowerCase();
   }
-  const l = leet(text);
+  const l = undoLeetspeak(text);
   text = l.text;
   let joined = 0;
   text = text.replace(SPLITTERS, (s, at: number, all: string) => {
