@@ -1,6 +1,6 @@
 import { foldText } from './fold.js';
 import { INTENT_PHRASES, type IntentId } from './intent-phrases.js';
-import { wordCharAt } from './word-chars.js';
+import { ASCII_WORD, wordCharAt } from './word-chars.js';
 
 /** The intents, in the order of the counts `countIntents` returns. */
 export const INTENT_IDS = Object.keys(INTENT_PHRASES) as IntentId[];
@@ -11,7 +11,8 @@ const CAP = 4;
 
 /** One word of a phrase: its alternatives, each exact or a prefix (`~`). */
 interface Slot {
-  words: readonly string[];
+  /** A set, not a list: English slots list up to twenty alternatives, and most words tried match none. */
+  words: ReadonlySet<string>;
   prefixes: readonly string[];
 }
 /** A phrase: slots, each optionally preceded by a gap of up to three words. */
@@ -26,6 +27,8 @@ interface Phrase {
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
 /** Characters that end a sentence or line, or start a list item: `.!?:;`, line breaks, `>`, `-`, `*`, `•`, CJK stops. */
 const SENTENCE_END_CHARS = new Set([0x2e, 0x21, 0x3f, 0x3a, 0x3b, 0x0a, 0x0d, 0x3e, 0x2d, 0x2a, 0x2022, 0x3002, 0xff01, 0xff1f]);
+/** Per ASCII character: 1 a letter or digit, 2 a sentence end; beyond ASCII, `wordCharAt` and the set decide. */
+const ASCII_KIND = Uint8Array.from(ASCII_WORD, (word, c) => (word === 1 ? 1 : SENTENCE_END_CHARS.has(c) ? 2 : 0));
 
 function fold(word: string): string {
   return foldText(word).text.trim();
@@ -38,7 +41,7 @@ function slotOf(alternatives: string): Slot {
     if (a.endsWith('~')) prefixes.push(fold(a.slice(0, -1)));
     else words.push(fold(a));
   }
-  return { words, prefixes };
+  return { words: new Set(words), prefixes };
 }
 
 /**
@@ -51,9 +54,14 @@ const BY_HEAD = new Map<number, Phrase[]>();
 const CJK_PHRASES: Array<{ intent: number; parts: string[][] }> = [];
 
 function headKey(word: string): number {
-  const n = word.length < 4 ? word.length : 4;
+  return headKeyAt(word, 0, word.length);
+}
+
+/** {@link headKey} of `text[start, end)`, without slicing it out. */
+function headKeyAt(text: string, start: number, end: number): number {
+  const n = end - start < 4 ? end - start : 4;
   let h = n;
-  for (let i = 0; i < n; i++) h = (Math.imul(h, 0x01000193) ^ word.charCodeAt(i)) | 0;
+  for (let i = 0; i < n; i++) h = (Math.imul(h, 0x01000193) ^ text.charCodeAt(start + i)) | 0;
   return h;
 }
 
@@ -90,19 +98,19 @@ INTENT_IDS.forEach((id, intent) => {
 });
 
 function slotMatches(slot: Slot, word: string): boolean {
-  if (slot.words.includes(word)) return true;
+  if (slot.words.has(word)) return true;
   for (const p of slot.prefixes) if (word.startsWith(p)) return true;
   return false;
 }
 
 /** Whether `phrase` matches the words from `start` on (gaps of up to three words). */
-function matchFrom(phrase: Phrase, words: readonly string[], start: number, slot: number): boolean {
+function matchFrom(phrase: Phrase, words: Words, start: number, slot: number): boolean {
   if (slot === phrase.slots.length) return true;
   const maxSkip = phrase.gapBefore[slot] ? 3 : 0;
   for (let skip = 0; skip <= maxSkip; skip++) {
     const at = start + skip;
     if (at >= words.length) return false;
-    if (slotMatches(phrase.slots[slot]!, words[at]!) && matchFrom(phrase, words, at + 1, slot + 1)) return true;
+    if (slotMatches(phrase.slots[slot]!, words.word(at)) && matchFrom(phrase, words, at + 1, slot + 1)) return true;
   }
   return false;
 }
@@ -148,30 +156,79 @@ function countCjk(text: string, counts: number[]): void {
 }
 
 /**
- * The words of a text (runs of `\p{L}\p{N}`) and, for each, whether a sentence starts there: it
- * is the first word, or a sentence-ending character stands between it and the word before. One
- * pass over the characters, no regular expression over the whole text.
+ * The words of a text (runs of `\p{L}\p{N}`) as offsets and, for each, whether a sentence starts
+ * there: it is the first word, or a sentence-ending character stands between it and the word
+ * before. One pass over the characters, no regular expression over the whole text; a word's
+ * string is sliced out only when a phrase that can start with it is tried (most words start none).
  */
-function splitWords(text: string, words: string[], sentenceStart: boolean[]): void {
-  let i = 0;
-  let ended = true;
-  while (i < text.length) {
-    let n = wordCharAt(text, i);
-    if (n === 0) {
-      if (SENTENCE_END_CHARS.has(text.charCodeAt(i))) ended = true;
-      i++;
-      continue;
+class Words {
+  length = 0;
+  private starts = new Int32Array(1024);
+  private ends = new Int32Array(1024);
+  private sentenceStarts = new Uint8Array(1024);
+  private strings: Array<string | undefined> = [];
+  private text = '';
+
+  split(text: string): void {
+    this.text = text;
+    this.length = 0;
+    let i = 0;
+    let ended = true;
+    const end = text.length;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      let n = c < 0x80 ? ASCII_KIND[c]! & 1 : wordCharAt(text, i);
+      if (n === 0) {
+        if (c < 0x80 ? ASCII_KIND[c] === 2 : SENTENCE_END_CHARS.has(c)) ended = true;
+        i++;
+        continue;
+      }
+      const start = i;
+      while (n > 0) {
+        i += n;
+        if (i >= end) break;
+        const d = text.charCodeAt(i);
+        n = d < 0x80 ? ASCII_KIND[d]! & 1 : wordCharAt(text, i);
+      }
+      this.push(start, i, ended || this.length === 0);
+      ended = false;
     }
-    const start = i;
-    while (n > 0) {
-      i += n;
-      n = i < text.length ? wordCharAt(text, i) : 0;
+    this.strings = new Array<string | undefined>(this.length);
+  }
+
+  private push(start: number, end: number, sentenceStart: boolean): void {
+    if (this.length === this.starts.length) {
+      const size = this.length * 2;
+      const starts = new Int32Array(size);
+      const ends = new Int32Array(size);
+      const sentenceStarts = new Uint8Array(size);
+      starts.set(this.starts);
+      ends.set(this.ends);
+      sentenceStarts.set(this.sentenceStarts);
+      this.starts = starts;
+      this.ends = ends;
+      this.sentenceStarts = sentenceStarts;
     }
-    sentenceStart.push(ended || words.length === 0);
-    words.push(text.slice(start, i));
-    ended = false;
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.sentenceStarts[this.length++] = sentenceStart ? 1 : 0;
+  }
+
+  word(i: number): string {
+    return (this.strings[i] ??= this.text.slice(this.starts[i], this.ends[i]));
+  }
+
+  headKey(i: number): number {
+    return headKeyAt(this.text, this.starts[i]!, this.ends[i]!);
+  }
+
+  startsSentence(i: number): boolean {
+    return this.sentenceStarts[i] === 1;
   }
 }
+
+/** `countIntents` never runs re-entrantly, so one word list serves every text. */
+const words = new Words();
 
 /**
  * Counts the attack intents (see `intent-phrases.ts`) in a folded text, each up to 4: a word
@@ -188,22 +245,20 @@ function splitWords(text: string, words: string[], sentenceStart: boolean[]): vo
  */
 export function countIntents(folded: string): number[] {
   const counts = new Array<number>(INTENT_IDS.length).fill(0);
-  const words: string[] = [];
-  const sentenceStart: boolean[] = [];
-  splitWords(folded, words, sentenceStart);
+  words.split(folded);
   const coveredUntil = new Array<number>(INTENT_IDS.length).fill(0);
   // An intent opened again by the same word says nothing new ("key" in every line of code): counted once.
   const seen = new Set<string>();
   for (let i = 0; i < words.length; i++) {
-    const list = BY_HEAD.get(headKey(words[i]!));
+    const list = BY_HEAD.get(words.headKey(i));
     if (list === undefined) continue;
     for (const phrase of list) {
       const intent = phrase.intent;
       if (counts[intent]! >= CAP || i < coveredUntil[intent]!) continue;
-      if (phrase.atSentenceStart && !sentenceStart[i]) continue;
+      if (phrase.atSentenceStart && !words.startsSentence(i)) continue;
       if (!matchFrom(phrase, words, i, 0)) continue;
       coveredUntil[intent] = i + phrase.slots.length;
-      const key = `${intent} ${words[i]}`;
+      const key = `${intent} ${words.word(i)}`;
       if (seen.has(key)) continue;
       seen.add(key);
       counts[intent]!++;
