@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_SCAN_CHARS } from './scan.js';
-import { DENSE_NAMES, documentSegments, FeatureBuffer, modelInput, PieceEnds, screenFeatures, type Channel } from './learned/index.js';
+import { DENSE_NAMES, documentSegments, FeatureBuffer, hashWeights, modelInput, PieceEnds, screenFeatures, type Channel } from './learned/index.js';
 import { ruleLogit, scanWindow } from './rules.js';
 
 /** What the learned prompt-attack model reads of one text (see {@link injectionFeatures}). */
@@ -28,8 +28,9 @@ export interface InjectionFeatures {
 export function injectionFeatures(text: string, options: { channel?: Channel; maxChars?: number } = {}): InjectionFeatures {
   const maxChars = options.maxChars ?? DEFAULT_MAX_SCAN_CHARS;
   const window = scanWindow(text, maxChars);
-  const input = modelInput(window, ruleLogit(window, maxChars), options.channel ?? 'user');
-  return { hashed: input.hashed.indices.slice(0, input.hashed.length), dense: input.dense, names: DENSE_NAMES };
+  const record = new FeatureBuffer();
+  const input = modelInput(window, ruleLogit(window, maxChars), options.channel ?? 'user', { weights: hashWeights().weights, record });
+  return { hashed: record.indices.slice(0, record.length), dense: input.dense, names: DENSE_NAMES };
 }
 
 /**

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mayHaveWordFlood } from '../../src/shield/learned/flood-check.js';
+import { undoLeetspeak } from '../../src/shield/learned/fold.js';
+import { FeatureBuffer, hashFeatures, HASH_SIZE } from '../../src/shield/learned/hashing.js';
 import { countIntents, foldText, INTENT_IDS } from '../../src/shield/learned/index.js';
+import { countWords } from '../../src/shield/learned/structure.js';
 
 // The shield's fast paths must never change a score: each is checked here against the slow form
 // it stands in for, on random texts built from the characters that matter to it.
@@ -66,5 +69,69 @@ describe('countIntents', () => {
     // "taskVerb" counts only where a sentence starts: the first text has more such starts.
     const task = INTENT_IDS.indexOf('taskVerb');
     expect(counts[task]!).toBeGreaterThanOrEqual(again[task]!);
+  });
+});
+
+describe('hashFeatures', () => {
+  it('sums the weights of exactly the features it records (2,000 random texts, both channels)', () => {
+    const next = random(11);
+    const weights = Int8Array.from({ length: HASH_SIZE }, () => Math.floor(next() * 256) - 128);
+    for (let k = 0; k < 2_000; k++) {
+      const text = foldText(randomText(next, 1 + Math.floor(next() * 60))).text;
+      for (const document of [false, true]) {
+        const record = new FeatureBuffer();
+        const { sum, count } = hashFeatures(text, 0, text.length, document, { weights, record });
+        let expected = 0;
+        for (let i = 0; i < record.length; i++) expected += weights[record.indices[i]!]!;
+        expect(count).toBe(record.length);
+        expect(sum).toBe(expected);
+      }
+    }
+  });
+});
+
+describe('undoLeetspeak', () => {
+  // The slow form: every word with a letter, and those that also have a leet character rewritten.
+  const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's' };
+  function slow(text: string): { text: string; count: number } {
+    let count = 0;
+    const out = text.replace(/[a-z0-9@$]*[a-z][a-z0-9@$]*/g, (w) => {
+      if (!/[0-9@$]/.test(w)) return w;
+      let s = '';
+      for (let i = 0; i < w.length; i++) {
+        const ch = w[i]!;
+        const digitNear = /[0-9]/.test(w[i - 1] ?? '') || /[0-9]/.test(w[i + 1] ?? '');
+        if (LEET[ch] !== undefined && !(ch >= '0' && ch <= '9' && digitNear)) {
+          s += LEET[ch];
+          count++;
+        } else s += ch;
+      }
+      return s;
+    });
+    return { text: out, count };
+  }
+  const LEET_PIECES = ['a', 'b', 'z', '0', '1', '3', '9', '@', '$', ' ', '.', '-', '_', 'é', '你', 'covid19', 'h264', '1gn0r3', '@dmin', '$ecret'];
+
+  it('reads the same words as the word-by-word pattern (20,000 random texts)', () => {
+    const next = random(13);
+    for (let k = 0; k < 20_000; k++) {
+      let text = '';
+      const n = 1 + Math.floor(next() * 20);
+      for (let i = 0; i < n; i++) text += pick(next, LEET_PIECES);
+      expect(undoLeetspeak(text), JSON.stringify(text)).toEqual(slow(text));
+    }
+  });
+});
+
+describe('countWords', () => {
+  it('counts what /\\S+/g matches (20,000 random texts)', () => {
+    const next = random(17);
+    const spaces = [' ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u200b', '\u0085', 'a', '.', '你', '\ud835'];
+    for (let k = 0; k < 20_000; k++) {
+      let text = '';
+      const n = Math.floor(next() * 20);
+      for (let i = 0; i < n; i++) text += pick(next, spaces);
+      expect(countWords(text), JSON.stringify(text)).toBe(text.match(/\S+/g)?.length ?? 0);
+    }
   });
 });

@@ -43,11 +43,42 @@ export class FeatureBuffer {
   }
 }
 
+/** What the walk does with each feature: adds its weight, and appends its index to `record` when given (training, `injectionFeatures`). */
+export interface HashTarget {
+  weights: Int8Array;
+  record?: FeatureBuffer;
+}
+
+/** What the model reads of a text's hashed features: the sum of their weights, and how many there were. */
+export interface HashedSum {
+  sum: number;
+  count: number;
+}
+
 /**
- * Appends the hashed features of `folded[start, end)` to `out`; with `document`, each feature is
- * appended twice (shared and document-only index).
+ * The weight of one feature (`h`, before mixing): its shared index's, plus its document-only
+ * index's for a document. Each index is appended to `record` when one is given.
  */
-export function hashFeatures(folded: string, start: number, end: number, document: boolean, out: FeatureBuffer): void {
+function weightOf(weights: Int8Array, h: number, document: boolean, record: FeatureBuffer | undefined): number {
+  const m = mix32(h);
+  const index = m & MASK;
+  if (record !== undefined) record.push(index);
+  if (!document) return weights[index]!;
+  const docIndex = mix32(m ^ DOC_SALT) & MASK;
+  if (record !== undefined) record.push(docIndex);
+  return weights[index]! + weights[docIndex]!;
+}
+
+/**
+ * Sums the weights of the hashed features of `folded[start, end)`; with `document`, each feature
+ * counts twice (shared and document-only index). The sum is taken while hashing, so scoring
+ * builds no list of indices (that halved this step's cost); `target.record` asks for one.
+ */
+export function hashFeatures(folded: string, start: number, end: number, document: boolean, target: HashTarget): HashedSum {
+  const weights = target.weights;
+  const record = target.record;
+  let sum = 0;
+  let features = 0;
   // Character n-grams over a padded view (a space before and after the text): p1 is the
   // character before the current one, p4 the one four before; -1 while there is none.
   let p1 = 0x20;
@@ -70,8 +101,12 @@ export function hashFeatures(folded: string, start: number, end: number, documen
     } else if (wordLen > 0) {
       // The word ends (the position after the text counts as a space, so the last word ends too).
       const w = mix32(word ^ WORD_SALT);
-      emit(out, w, document);
-      if (havePrev) emit(out, Math.imul(prevWord, 31) ^ w ^ BIGRAM_SALT, document);
+      sum += weightOf(weights, w, document, record);
+      features++;
+      if (havePrev) {
+        sum += weightOf(weights, Math.imul(prevWord, 31) ^ w ^ BIGRAM_SALT, document, record);
+        features++;
+      }
       prevWord = w;
       havePrev = true;
       word = FNV_OFFSET;
@@ -83,11 +118,16 @@ export function hashFeatures(folded: string, start: number, end: number, documen
     } else prevSpace = false;
     if (p2 >= 0) {
       let h = Math.imul(Math.imul(Math.imul(FNV_OFFSET ^ c, FNV_PRIME) ^ p1, FNV_PRIME) ^ p2, FNV_PRIME);
-      emit(out, h ^ 3, document);
+      sum += weightOf(weights, h ^ 3, document, record);
+      features++;
       if (p3 >= 0) {
         h = Math.imul(h ^ p3, FNV_PRIME);
-        emit(out, h ^ 4, document);
-        if (p4 >= 0) emit(out, Math.imul(h ^ p4, FNV_PRIME) ^ 5, document);
+        sum += weightOf(weights, h ^ 4, document, record);
+        features++;
+        if (p4 >= 0) {
+          sum += weightOf(weights, Math.imul(h ^ p4, FNV_PRIME) ^ 5, document, record);
+          features++;
+        }
       }
     }
     p4 = p3;
@@ -95,11 +135,5 @@ export function hashFeatures(folded: string, start: number, end: number, documen
     p2 = p1;
     p1 = c;
   }
-}
-
-/** Appends one feature: its shared index, and for a document its document-only index too. */
-function emit(out: FeatureBuffer, h: number, document: boolean): void {
-  const m = mix32(h);
-  out.push(m & MASK);
-  if (document) out.push(mix32(m ^ DOC_SALT) & MASK);
+  return { sum, count: document ? 2 * features : features };
 }

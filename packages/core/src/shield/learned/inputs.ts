@@ -1,5 +1,5 @@
 import { foldText } from './fold.js';
-import { FeatureBuffer, hashFeatures } from './hashing.js';
+import { hashFeatures, type HashedSum, type HashTarget } from './hashing.js';
 import { countIntents, INTENT_IDS } from './intents.js';
 import type { IntentId } from './intent-phrases.js';
 import { STRUCTURE_NAMES, structureOf } from './structure.js';
@@ -37,8 +37,8 @@ export const DENSE_NAMES: readonly string[] = [
 
 /** What the learned model reads of one text. */
 export interface ModelInput {
-  /** Hashed n-gram indices (`hashed.length` of `hashed.indices` are used). */
-  hashed: FeatureBuffer;
+  /** The hashed n-grams' weights summed, and their number (their indices too, in `HashTarget.record`, when asked). */
+  hashed: HashedSum;
   /** Dense features in the order of {@link DENSE_NAMES}. */
   dense: Float64Array;
   /** Intent counts in the order of `INTENT_IDS`, for the reasons a scan reports. */
@@ -81,10 +81,9 @@ export function denseFeatures(raw: string, folded: ReturnType<typeof foldText>, 
  * input.dense.length; // DENSE_NAMES.length
  * ```
  */
-export function modelInput(raw: string, rule: RuleView, channel: Channel, out: FeatureBuffer = new FeatureBuffer()): ModelInput {
+export function modelInput(raw: string, rule: RuleView, channel: Channel, hashTarget: HashTarget): ModelInput {
   const folded = foldText(raw);
   const intents = countIntents(folded.text);
-  out.reset();
-  hashFeatures(folded.text, 0, folded.text.length, channel === 'document', out);
-  return { hashed: out, dense: denseFeatures(raw, folded, intents, rule, channel), intents };
+  const hashed = hashFeatures(folded.text, 0, folded.text.length, channel === 'document', hashTarget);
+  return { hashed, dense: denseFeatures(raw, folded, intents, rule, channel), intents };
 }

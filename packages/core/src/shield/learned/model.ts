@@ -1,4 +1,4 @@
-import { FeatureBuffer, HASH_BITS, HASH_SIZE } from './hashing.js';
+import { HASH_BITS, HASH_SIZE, type HashTarget } from './hashing.js';
 import { DENSE_NAMES, modelInput, type Channel, type ModelInput, type RuleView } from './inputs.js';
 import { MODEL_WEIGHTS } from './model-weights.js';
 import { documentSegments } from './segments.js';
@@ -29,15 +29,18 @@ let model: LearnedModel | undefined;
 /** A user text longer than this also has its first and last {@link END_PIECE} characters scored alone. */
 const LONG_USER_TEXT = 4_000;
 const END_PIECE = 1_200;
-const buffer = new FeatureBuffer();
+
+let weightsTarget: HashTarget | undefined;
+/** The model's hashed weights, for `modelInput` to sum while it hashes. */
+export function hashWeights(): HashTarget {
+  return (weightsTarget ??= { weights: (model ??= decode()).hashed });
+}
 
 /** The raw logit of one model input (no calibration offset). */
 export function inputLogit(input: ModelInput): number {
   const m = (model ??= decode());
-  const { indices, length } = input.hashed;
-  let sum = 0;
-  for (let i = 0; i < length; i++) sum += m.hashed[indices[i]!]!;
-  let z = m.bias + (length > 0 ? (sum * m.hashScale) / Math.sqrt(length) : 0);
+  const { sum, count } = input.hashed;
+  let z = m.bias + (count > 0 ? (sum * m.hashScale) / Math.sqrt(count) : 0);
   const d = input.dense;
   for (let j = 0; j < d.length; j++) z += m.dense[j]! * d[j]!;
   return z;
@@ -58,13 +61,14 @@ export interface LearnedScore {
  */
 export function learnedScore(text: string, channel: Channel, ruleOf: (piece: string) => RuleView): LearnedScore {
   const m = (model ??= decode());
-  const whole = modelInput(text, ruleOf(text), channel, buffer);
+  const target = hashWeights();
+  const whole = modelInput(text, ruleOf(text), channel, target);
   let z = inputLogit(whole);
   let intents = whole.intents;
   if (channel === 'user' && text.length > LONG_USER_TEXT) {
     // A short order before or after a long pasted block is diluted in the whole: its ends are scored alone too.
     for (const piece of [text.slice(0, END_PIECE), text.slice(text.length - END_PIECE)]) {
-      const input = modelInput(piece, ruleOf(piece), channel, buffer);
+      const input = modelInput(piece, ruleOf(piece), channel, target);
       const pz = inputLogit(input);
       if (pz > z) {
         z = pz;
@@ -76,7 +80,7 @@ export function learnedScore(text: string, channel: Channel, ruleOf: (piece: str
     const pieces = documentSegments(text);
     if (pieces.length > 1) {
       for (const piece of pieces) {
-        const input = modelInput(piece, ruleOf(piece), channel, buffer);
+        const input = modelInput(piece, ruleOf(piece), channel, target);
         const pz = inputLogit(input);
         if (pz > z) {
           z = pz;
