@@ -32,3 +32,22 @@ export function isWhitespace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
+
+/**
+ * `text.charCodeAt(i)`, written so that V8's optimising compiler reads the string directly
+ * whatever it has seen at this call site. Strings come in many internal forms (flat, sliced,
+ * joined; one or two bytes a character), and a `text.charCodeAt` that has seen more than four
+ * of them looks the method up in a generic cache at every call: on a stream of one-word
+ * deltas, more than the automaton's table lookups cost. The lookups here are of constants.
+ */
+export function codeAt(text: string, i: number): number {
+  return String.prototype.charCodeAt.call(text, i);
+}
+
+/**
+ * `text`, as a value V8's optimising compiler knows is a string, so that its `length` is read
+ * directly rather than looked up in the generic cache (see `codeAt`). Returns `text`.
+ */
+export function asString(text: string): string {
+  return '' + text; // an inline type check; `String(text)` is a call
+}

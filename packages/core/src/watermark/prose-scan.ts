@@ -17,6 +17,7 @@ import {
   START,
   STEP,
 } from './prose-automaton.js';
+import { asString, codeAt } from './chars.js';
 import { RING_MASK, type WrittenTail } from './tail.js';
 
 /** What may open a span at the start of the line after a newline: indented code, a fence, a block quote. */
@@ -43,6 +44,7 @@ export interface Cursor {
  * writes unchanged (see `WrittenTail`).
  */
 export function advance(text: string, from: number, base: number, cursor: Cursor, tail: WrittenTail): number {
+  text = asString(text);
   const n = text.length;
   const ring = tail.codes;
   const at = tail.end + base - from;
@@ -51,7 +53,7 @@ export function advance(text: string, from: number, base: number, cursor: Cursor
   let second = cursor.second;
   cursor.curly = -1;
   for (let i = from; i < n; i++) {
-    const c = text.charCodeAt(i);
+    const c = codeAt(text, i);
     ring[(at + i) & RING_MASK] = c;
     const step = STEP[row + CHAR_CLASS[c]!]!;
     row = step & ROW_MASK;
@@ -74,7 +76,7 @@ export function advance(text: string, from: number, base: number, cursor: Cursor
       case MEMBER_AT_SECOND:
         return second;
       case NEWLINE_EVENT:
-        if (i + 1 === n || opensLine(text.charCodeAt(i + 1))) return base + i;
+        if (i + 1 === n || opensLine(codeAt(text, i + 1))) return base + i;
         break;
       default:
         return base + i;

@@ -1,4 +1,5 @@
 import { isCandidate, rowAfter } from './prose-automaton.js';
+import { asString } from './chars.js';
 import { advance, type Cursor } from './prose-scan.js';
 import type { WrittenTail } from './tail.js';
 
@@ -23,10 +24,12 @@ import type { WrittenTail } from './tail.js';
 export class ProseStream {
   /** Text read but not written yet: from the start of the member it may become. */
   held = '';
+  /** `held.length`, kept as a number: a string's `length` costs a type check per read (see `asString`). */
+  private heldLength = 0;
+  /** How many characters the text the last `read` returned has. */
+  written = 0;
   /** Whether the text the last `read` returned has a `’`. */
   wroteCurly = false;
-  /** The code of the last character of the text the last `read` returned (when it returned some). */
-  lastWritten = -1;
   /** Where the automaton is at the end of `held`, indexes into `held`. */
   private readonly cursor: Cursor = { row: 0, start: 0, second: 0, curly: -1 };
   /** Index in `held` of its first `’`, or -1. */
@@ -43,6 +46,7 @@ export class ProseStream {
     const cursor = this.cursor;
     cursor.row = rowAfter(before);
     this.held = held;
+    this.heldLength = held.length;
     this.heldCurly = -1;
     if (held.length === 0) return true;
     if (advance(held, 0, 0, cursor, this.tail) >= 0) return false;
@@ -50,41 +54,44 @@ export class ProseStream {
     return true;
   }
 
-  /** The text to write now that `chunk` came, or undefined when it has an event (then nothing was read). */
+  /**
+   * The text to write now that `chunk` came, or undefined when it has an event: then the walk
+   * reads `held` and the chunk again (`advance` left the cursor where it was).
+   */
   read(chunk: string): string | undefined {
-    const held = this.held;
-    const base = held.length;
+    chunk = asString(chunk);
     const cursor = this.cursor;
-    const { row, start: from, second: fromSecond } = cursor;
-    if (advance(chunk, 0, base, cursor, this.tail) >= 0) {
-      // Unread: the walk reads `held` and the delta again.
-      cursor.row = row;
-      cursor.start = from;
-      cursor.second = fromSecond;
-      return undefined;
-    }
+    const base = this.heldLength;
+    if (advance(chunk, 0, base, cursor, this.tail) >= 0) return undefined;
     const curly = this.heldCurly >= 0 ? this.heldCurly : cursor.curly;
     if (!isCandidate(cursor.row)) {
-      this.held = '';
-      this.heldCurly = -1;
+      this.written = base + chunk.length;
       this.wroteCurly = curly >= 0;
-      if (chunk.length > 0) this.lastWritten = chunk.charCodeAt(chunk.length - 1);
-      else if (base > 0) this.lastWritten = held.charCodeAt(base - 1);
-      return base === 0 ? chunk : held + chunk;
+      this.heldCurly = -1;
+      if (base === 0) return chunk;
+      const held = this.held;
+      this.held = '';
+      this.heldLength = 0;
+      return held + chunk;
     }
     // Hold from the start of the member being read; it may have started in `held`.
     const start = cursor.start;
     cursor.start = 0;
     cursor.second -= start;
+    this.written = start;
+    this.heldLength = base + chunk.length - start;
     this.wroteCurly = curly >= 0 && curly < start;
     this.heldCurly = curly >= start ? curly - start : -1;
+    if (base === 0) {
+      this.held = chunk.slice(start);
+      return chunk.slice(0, start);
+    }
+    const held = asString(this.held);
     if (start < base) {
-      if (start > 0) this.lastWritten = held.charCodeAt(start - 1);
       this.held = held.slice(start) + chunk;
       return held.slice(0, start);
     }
-    if (start > 0) this.lastWritten = start > base ? chunk.charCodeAt(start - base - 1) : held.charCodeAt(base - 1);
     this.held = chunk.slice(start - base);
-    return base === 0 ? chunk.slice(0, start) : held + chunk.slice(0, start - base);
+    return held + chunk.slice(0, start - base);
   }
 }

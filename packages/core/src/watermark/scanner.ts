@@ -96,7 +96,7 @@ export class Scanner {
       const prose = this.prose!;
       const text = prose.read(chunk);
       if (text !== undefined) {
-        if (text.length > 0) this.wroteRead(text.length, prose.lastWritten, prose.wroteCurly);
+        if (prose.written > 0) this.wroteRead(prose.written, prose.wroteCurly);
         return text;
       }
       this.buf = prose.held + chunk;
@@ -139,14 +139,12 @@ export class Scanner {
     return out;
   }
 
-  /**
-   * Notes prose written as the automaton read it (it is in the tail already): `length` codes,
-   * `last` the code of the last one, `curly` whether it has a `’`.
-   */
-  private wroteRead(length: number, last: number, curly: boolean): void {
-    this.last = last;
+  /** Notes prose written as the automaton read it (it is in the tail already): `length` codes, `curly` whether it has a `’`. */
+  private wroteRead(length: number, curly: boolean): void {
+    const tail = this.tail;
+    tail.wroteRead(length);
+    this.last = tail.codeAt(tail.end - 1);
     if (curly) this.curly = true;
-    this.tail.wroteRead(length);
   }
 
   /** Notes the start of `chunk` up to `to`, span text, written; returns it. */
@@ -175,7 +173,7 @@ export class Scanner {
     const text = this.buf.slice(this.pos, to);
     this.out = this.out.length === 0 ? text : this.out + text;
     const curly = this.stop.curly;
-    this.wroteRead(text.length, this.buf.charCodeAt(to - 1), curly >= 0 && curly < to);
+    this.wroteRead(text.length, curly >= 0 && curly < to);
     this.pos = to;
   }
 
