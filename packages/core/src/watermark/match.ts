@@ -1,4 +1,4 @@
-import { isApostrophe, isAsciiLetter, isDigit, isSpaceOrTab, isWhitespace } from './chars.js';
+import { asString, codeAt, isApostrophe, isAsciiLetter, isDigit, isSpaceOrTab, isWhitespace } from './chars.js';
 import { MEMBERS_BY_FIRST_WORD, WORD_PAIRS, type MemberRef } from './classes.js';
 import type { Behind } from './lookback.js';
 
@@ -35,11 +35,11 @@ function normal(word: string): string {
 function wordEnd(buf: string, at: number): number {
   const n = buf.length;
   let i = at;
-  while (i < n && isAsciiLetter(buf.charCodeAt(i))) i++;
+  while (i < n && isAsciiLetter(codeAt(buf, i))) i++;
   if (i === at) return at;
-  while (i + 1 < n && isApostrophe(buf.charCodeAt(i)) && isAsciiLetter(buf.charCodeAt(i + 1))) {
+  while (i + 1 < n && isApostrophe(codeAt(buf, i)) && isAsciiLetter(codeAt(buf, i + 1))) {
     i += 2;
-    while (i < n && isAsciiLetter(buf.charCodeAt(i))) i++;
+    while (i < n && isAsciiLetter(codeAt(buf, i))) i++;
   }
   return i;
 }
@@ -48,8 +48,8 @@ function wordEnd(buf: string, at: number): number {
 function isWord(buf: string, from: number, to: number, word: string, anyCase: boolean): boolean {
   if (to - from !== word.length) return false;
   for (let i = 0; i < word.length; i++) {
-    const w = word.charCodeAt(i);
-    let c = buf.charCodeAt(from + i);
+    const w = codeAt(word, i);
+    let c = codeAt(buf, from + i);
     if (w === 39) {
       if (!isApostrophe(c)) return false;
       continue;
@@ -76,7 +76,7 @@ function wordAt(buf: string, at: number, final: boolean, wanted: readonly string
   if (at >= n) return final ? at : WAIT;
   const end = wordEnd(buf, at);
   if (end === at) return at;
-  const open = !final && (end === n || (end === n - 1 && isApostrophe(buf.charCodeAt(end))));
+  const open = !final && (end === n || (end === n - 1 && isApostrophe(codeAt(buf, end))));
   if (open && (beginsAny(buf, at, n, wanted) || wanted.some((w) => isWord(buf, at, end, w, true)))) return WAIT;
   return end;
 }
@@ -85,16 +85,16 @@ function wordAt(buf: string, at: number, final: boolean, wanted: readonly string
 function gapEnd(buf: string, at: number, final: boolean): number {
   const n = buf.length;
   let end = at;
-  while (end < n && end - at < MAX_GAP && isSpaceOrTab(buf.charCodeAt(end))) end++;
+  while (end < n && end - at < MAX_GAP && isSpaceOrTab(codeAt(buf, end))) end++;
   if (end === at) return at >= n && !final ? WAIT : NO_GAP;
   if (end === n && !final) return WAIT;
-  return end < n && isSpaceOrTab(buf.charCodeAt(end)) ? NO_GAP : end;
+  return end < n && isSpaceOrTab(codeAt(buf, end)) ? NO_GAP : end;
 }
 
 /** Whether the word has a capital letter. */
 function hasCapital(buf: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const c = buf.charCodeAt(i);
+    const c = codeAt(buf, i);
     if (c >= 65 && c <= 90) return true;
   }
   return false;
@@ -102,12 +102,12 @@ function hasCapital(buf: string, from: number, to: number): boolean {
 
 /** A capital first, no other capital ("Do", "I'm"; not "DO"). */
 function isCapitalised(buf: string, from: number, to: number): boolean {
-  const first = buf.charCodeAt(from);
+  const first = codeAt(buf, from);
   return first >= 65 && first <= 90 && !hasCapital(buf, from + 1, to);
 }
 
 function hasCurly(buf: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (buf.charCodeAt(i) === 0x2019) return true;
+  for (let i = from; i < to; i++) if (codeAt(buf, i) === 0x2019) return true;
   return false;
 }
 
@@ -116,6 +116,7 @@ function hasCurly(buf: string, from: number, to: number): boolean {
  * begins a member that may be rewritten here, given what lies behind it.
  */
 export function matchMember(buf: string, start: number, firstEnd: number, behind: Behind, final: boolean): MatchResult {
+  buf = asString(buf);
   if (!behind.clean) return 'none';
   const lower = normal(buf.slice(start, firstEnd));
   const refs = MEMBERS_BY_FIRST_WORD.get(lower);
@@ -150,19 +151,20 @@ function isTrail(c: number): boolean {
 
 /** The pair's own conditions on what comes before and after the member. */
 function conditions(buf: string, found: Found, behind: Behind, final: boolean): true | 'none' | 'more' {
+  buf = asString(buf);
   const pair = WORD_PAIRS[found.ref.pair]!;
   if (pair.notAfter?.includes(behind.context)) return 'none';
   if (pair.notAfterNegation && (behind.context === 'not' || behind.context === 'cannot' || behind.context.endsWith("n't"))) return 'none';
   const n = buf.length;
   let afterTrail = found.end;
-  while (afterTrail < n && afterTrail - found.end < MAX_TRAIL && isTrail(buf.charCodeAt(afterTrail))) afterTrail++;
+  while (afterTrail < n && afterTrail - found.end < MAX_TRAIL && isTrail(codeAt(buf, afterTrail))) afterTrail++;
   const trail = afterTrail - found.end;
   if (afterTrail >= n) {
     if (!final) return 'more';
-  } else if (!isWhitespace(buf.charCodeAt(afterTrail))) {
+  } else if (!isWhitespace(codeAt(buf, afterTrail))) {
     return 'none'; // glued to more text: a URL, a path, a hyphenated word
   }
-  if (pair.sentenceComma && !(behind.sentenceStart && trail > 0 && buf.charCodeAt(found.end) === 44)) return 'none';
+  if (pair.sentenceComma && !(behind.sentenceStart && trail > 0 && codeAt(buf, found.end) === 44)) return 'none';
   const needsNext = pair.needsNextWord === true || pair.needsNumber === true;
   // The next word is read whole only after a one-word member (see `WordPair.notBefore`).
   const readsNext = pair.notBefore !== undefined && found.ref.words.length === 1;
@@ -172,7 +174,7 @@ function conditions(buf: string, found: Found, behind: Behind, final: boolean): 
   if (gap === WAIT) return 'more';
   // Spaces to the end of the text: no next word ("I am " is no "I'm ").
   if (gap === NO_GAP || gap === n) return needsNext ? 'none' : true;
-  const first = buf.charCodeAt(gap);
+  const first = codeAt(buf, gap);
   if (pair.needsNumber && !(isDigit(first) || first === 36 || first === 0x20ac || first === 0xa3)) return 'none'; // $ € £
   if (pair.needsNextWord && !isAsciiLetter(first)) return 'none';
   if (!readsNext) return true;

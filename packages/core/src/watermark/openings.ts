@@ -1,4 +1,4 @@
-import { isAsciiLetter, isWhitespace } from './chars.js';
+import { asString, codeAt, isAsciiLetter, isWhitespace } from './chars.js';
 import { fenceSpan, quoteSpan, type Span } from './protect.js';
 
 /** What opens a span: the span (none when the character turned out to open nothing) and how many characters open it. */
@@ -29,12 +29,13 @@ function startsTag(c: number): boolean {
  * `“`, `‘`), opens. `before` is the character before the buffer (-1 for none).
  */
 export function openingAt(buf: string, pos: number, before: number, final: boolean): Opening | typeof WAIT {
-  const c = buf.charCodeAt(pos);
-  const next = pos + 1 < buf.length ? buf.charCodeAt(pos + 1) : -1;
+  buf = asString(buf);
+  const c = codeAt(buf, pos);
+  const next = pos + 1 < buf.length ? codeAt(buf, pos + 1) : -1;
   switch (c) {
     case BACKTICK: {
       let run = 1;
-      while (buf.charCodeAt(pos + run) === BACKTICK) run++;
+      while (codeAt(buf, pos + run) === BACKTICK) run++;
       if (pos + run === buf.length && !final) return WAIT;
       return { span: { kind: 'inline', ticks: run }, length: run };
     }
@@ -46,7 +47,7 @@ export function openingAt(buf: string, pos: number, before: number, final: boole
     case 39: {
       // A quote opens after a space and before a letter; otherwise it is an apostrophe or a mark.
       if (next < 0 && !final) return WAIT;
-      const opens = isAsciiLetter(next) && opensQuoteAfter(pos > 0 ? buf.charCodeAt(pos - 1) : before);
+      const opens = isAsciiLetter(next) && opensQuoteAfter(pos > 0 ? codeAt(buf, pos - 1) : before);
       return { span: opens ? quoteSpan(c) : undefined, length: 1 };
     }
     default: // " “ ‘
@@ -56,16 +57,17 @@ export function openingAt(buf: string, pos: number, before: number, final: boole
 
 /** At a line's start: indented code, a fence or a block quote opens a span. */
 export function openingAtLineStart(buf: string, pos: number, final: boolean): Span | undefined | typeof WAIT {
+  buf = asString(buf);
   let i = pos;
   let indent = 0;
-  for (let c = buf.charCodeAt(i); c === 32 || c === 9; c = buf.charCodeAt(++i)) indent += c === 9 ? 4 : 1;
+  for (let c = codeAt(buf, i); c === 32 || c === 9; c = codeAt(buf, ++i)) indent += c === 9 ? 4 : 1;
   if (i === buf.length) return final ? undefined : WAIT;
-  const c = buf.charCodeAt(i);
+  const c = codeAt(buf, i);
   if (c === NEWLINE || c === 13) return undefined;
   if (indent >= 4 || c === 62) return { kind: 'line' }; // >
   if (c === BACKTICK || c === TILDE) {
     let run = 1;
-    while (buf.charCodeAt(i + run) === c) run++;
+    while (codeAt(buf, i + run) === c) run++;
     if (i + run === buf.length && !final) return WAIT;
     if (run >= 3) return fenceSpan(c, run);
   }

@@ -117,8 +117,9 @@ export interface ProseStop {
  * ```
  */
 export function scanProse(buf: string, from: number, before: number, final: boolean, stop: ProseStop, tail: WrittenTail): void {
+  buf = asString(buf);
   const cursor = scratch;
-  cursor.row = rowAfter(from > 0 ? buf.charCodeAt(from - 1) : before);
+  cursor.row = rowAfter(from > 0 ? codeAt(buf, from - 1) : before);
   stop.event = advance(buf, from, 0, cursor, tail);
   stop.curly = cursor.curly;
   if (stop.event >= 0) return;

@@ -1,4 +1,4 @@
-import { isAsciiLetter, isSpaceOrTab } from './chars.js';
+import { asString, codeAt, isAsciiLetter, isSpaceOrTab } from './chars.js';
 
 /**
  * Spans the watermark never touches: fenced, indented and inline code, block quotes, quoted text
@@ -56,12 +56,13 @@ function endsAt(step: SpanStep, end: number): void {
 /** The end of a paragraph break (a newline, spaces or tabs, a newline) at the newline `i`, or -1. */
 function paragraphBreakEnd(buf: string, i: number): number {
   let j = i + 1;
-  while (j < buf.length && isSpaceOrTab(buf.charCodeAt(j))) j++;
-  return j < buf.length && buf.charCodeAt(j) === NEWLINE ? j + 1 : -1;
+  while (j < buf.length && isSpaceOrTab(codeAt(buf, j))) j++;
+  return j < buf.length && codeAt(buf, j) === NEWLINE ? j + 1 : -1;
 }
 
 /** How much of `buf` from `at` belongs to `span`, in `step`. Mutates `span` (brace depth). */
 export function stepSpan(span: Span, buf: string, at: number, final: boolean, step: SpanStep): void {
+  buf = asString(buf);
   const n = buf.length;
   switch (span.kind) {
     case 'line': {
@@ -70,7 +71,7 @@ export function stepSpan(span: Span, buf: string, at: number, final: boolean, st
     }
     case 'tag': {
       for (let i = at; i < n; i++) {
-        const c = buf.charCodeAt(i);
+        const c = codeAt(buf, i);
         if (c === 62) return endsAt(step, i + 1); // >
         if (c === NEWLINE) return endsAt(step, i);
       }
@@ -78,7 +79,7 @@ export function stepSpan(span: Span, buf: string, at: number, final: boolean, st
     }
     case 'brace': {
       for (let i = at; i < n; i++) {
-        const c = buf.charCodeAt(i);
+        const c = codeAt(buf, i);
         if (c === 123) span.depth++;
         else if (c === 125 && --span.depth === 0) return endsAt(step, i + 1);
       }
@@ -86,10 +87,10 @@ export function stepSpan(span: Span, buf: string, at: number, final: boolean, st
     }
     case 'quote': {
       for (let i = at; i < n; i++) {
-        const c = buf.charCodeAt(i);
+        const c = codeAt(buf, i);
         if (c === NEWLINE) {
           if (paragraphBreakEnd(buf, i) >= 0) return endsAt(step, i);
-        } else if (span.close === QUOTE ? (c === QUOTE || c === RIGHT_SINGLE) && !(i + 1 < n && isAsciiLetter(buf.charCodeAt(i + 1))) : c === span.close) {
+        } else if (span.close === QUOTE ? (c === QUOTE || c === RIGHT_SINGLE) && !(i + 1 < n && isAsciiLetter(codeAt(buf, i + 1))) : c === span.close) {
           // A single quote at the end may yet be an apostrophe ("don" + "’t").
           if (!final && span.close === QUOTE && i + 1 === n) return goesOn(step, i);
           return endsAt(step, i + 1);
@@ -99,12 +100,12 @@ export function stepSpan(span: Span, buf: string, at: number, final: boolean, st
     }
     case 'inline': {
       for (let i = at; i < n; i++) {
-        const c = buf.charCodeAt(i);
+        const c = codeAt(buf, i);
         if (c === NEWLINE) {
           if (paragraphBreakEnd(buf, i) >= 0) return endsAt(step, i);
         } else if (c === BACKTICK) {
           let runEnd = i + 1;
-          while (runEnd < n && buf.charCodeAt(runEnd) === BACKTICK) runEnd++;
+          while (runEnd < n && codeAt(buf, runEnd) === BACKTICK) runEnd++;
           if (runEnd === n && !final) return goesOn(step, i);
           if (runEnd - i === span.ticks) return endsAt(step, runEnd);
           i = runEnd - 1;
@@ -129,22 +130,22 @@ export function stepSpan(span: Span, buf: string, at: number, final: boolean, st
 function closingFenceEnd(buf: string, nl: number, span: { char: number; run: number }): number {
   const n = buf.length;
   let i = nl + 1;
-  while (i < n && i - nl - 1 < 3 && buf.charCodeAt(i) === 32) i++;
+  while (i < n && i - nl - 1 < 3 && codeAt(buf, i) === 32) i++;
   const ticks = i;
-  while (i < n && buf.charCodeAt(i) === span.char) i++;
+  while (i < n && codeAt(buf, i) === span.char) i++;
   if (i - ticks < span.run) return -1;
-  while (i < n && isSpaceOrTab(buf.charCodeAt(i))) i++;
-  return i === n || buf.charCodeAt(i) === NEWLINE ? i : -1;
+  while (i < n && isSpaceOrTab(codeAt(buf, i))) i++;
+  return i === n || codeAt(buf, i) === NEWLINE ? i : -1;
 }
 
 /** Whether the last line, from the newline `nl`, may still become a closing fence: up to three spaces, backticks or tildes, spaces or tabs. */
 function mayCloseFence(buf: string, nl: number): boolean {
   const n = buf.length;
   let i = nl + 1;
-  while (i < n && i - nl - 1 < 3 && buf.charCodeAt(i) === 32) i++;
-  const c = buf.charCodeAt(i);
-  if (c === BACKTICK || c === 126) while (i < n && buf.charCodeAt(i) === c) i++;
-  while (i < n && isSpaceOrTab(buf.charCodeAt(i))) i++;
+  while (i < n && i - nl - 1 < 3 && codeAt(buf, i) === 32) i++;
+  const c = codeAt(buf, i);
+  if (c === BACKTICK || c === 126) while (i < n && codeAt(buf, i) === c) i++;
+  while (i < n && isSpaceOrTab(codeAt(buf, i))) i++;
   return i === n;
 }
 
@@ -153,6 +154,6 @@ function holdOpenBreak(buf: string, at: number): number {
   const n = buf.length;
   const from = Math.max(at, n - OPEN_BREAK_WINDOW);
   let i = n;
-  while (i > from && isSpaceOrTab(buf.charCodeAt(i - 1))) i--;
-  return i > from && buf.charCodeAt(i - 1) === NEWLINE ? i - 1 : n;
+  while (i > from && isSpaceOrTab(codeAt(buf, i - 1))) i--;
+  return i > from && codeAt(buf, i - 1) === NEWLINE ? i - 1 : n;
 }

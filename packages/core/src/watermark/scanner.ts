@@ -1,4 +1,4 @@
-import { isApostrophe, isAsciiLetter } from './chars.js';
+import { asString, codeAt, isApostrophe, isAsciiLetter } from './chars.js';
 import { WORD_PAIRS } from './classes.js';
 import { lookBehind, PROTECTED_CODE, TEXT_START_CODE, type Behind } from './lookback.js';
 import { matchMember, type Found } from './match.js';
@@ -27,11 +27,12 @@ const NEWLINE = 10;
 
 /** The end of the member's first word at `start`: letters, and an apostrophe with letters ("don't", "I'm"). */
 function firstWordEnd(buf: string, start: number): number {
+  buf = asString(buf);
   let i = start;
-  while (i < buf.length && isAsciiLetter(buf.charCodeAt(i))) i++;
-  if (i + 1 < buf.length && isApostrophe(buf.charCodeAt(i)) && isAsciiLetter(buf.charCodeAt(i + 1))) {
+  while (i < buf.length && isAsciiLetter(codeAt(buf, i))) i++;
+  if (i + 1 < buf.length && isApostrophe(codeAt(buf, i)) && isAsciiLetter(codeAt(buf, i + 1))) {
     i += 2;
-    while (i < buf.length && isAsciiLetter(buf.charCodeAt(i))) i++;
+    while (i < buf.length && isAsciiLetter(codeAt(buf, i))) i++;
   }
   return i;
 }
@@ -151,7 +152,7 @@ export class Scanner {
   private wroteSpan(chunk: string, to: number): string {
     if (to === 0) return '';
     const text = to === chunk.length ? chunk : chunk.slice(0, to);
-    this.last = chunk.charCodeAt(to - 1);
+    this.last = codeAt(chunk, to - 1);
     if (!this.curly && text.includes('\u2019')) this.curly = true;
     return text;
   }
@@ -161,7 +162,7 @@ export class Scanner {
     if (to <= this.pos) return;
     const text = this.buf.slice(this.pos, to);
     this.out += text;
-    this.last = this.buf.charCodeAt(to - 1);
+    this.last = codeAt(this.buf, to - 1);
     if (!this.curly && text.includes('\u2019')) this.curly = true;
     if (!this.span) this.tail.add(text);
     this.pos = to;
@@ -179,7 +180,7 @@ export class Scanner {
 
   /** The walk: writes what it can of `buf`, and keeps the rest in it. */
   private run(final: boolean): string {
-    const buf = this.buf;
+    const buf = asString(this.buf);
     this.out = '';
     this.pos = 0;
     while (this.pos < buf.length) {
@@ -218,8 +219,9 @@ export class Scanner {
 
   /** Handles what the walk stopped at (`this.pos`); false when it must wait for more text. */
   private atEvent(buf: string, final: boolean): boolean {
+    buf = asString(buf);
     const pos = this.pos;
-    const c = buf.charCodeAt(pos);
+    const c = codeAt(buf, pos);
     if (c === NEWLINE) {
       this.write(pos + 1);
       this.lineStart = true;
@@ -242,7 +244,7 @@ export class Scanner {
     }
     const text = this.rewrite(buf.slice(pos, found.end), found, behind.context);
     this.out += text;
-    this.last = text.charCodeAt(text.length - 1);
+    this.last = codeAt(text, text.length - 1);
     this.tail.add(text);
     this.pos = found.end;
     return true;
