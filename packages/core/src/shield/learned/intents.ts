@@ -14,6 +14,8 @@ interface Slot {
   /** A set, not a list: English slots list up to twenty alternatives, and most words tried match none. */
   words: ReadonlySet<string>;
   prefixes: readonly string[];
+  /** Bit k set: some alternative starts with the letter `a` + k (all bits when one starts otherwise). Most words are ruled out by their first letter. */
+  firstLetters: number;
 }
 /** A phrase: slots, each optionally preceded by a gap of up to three words. */
 interface Phrase {
@@ -41,7 +43,12 @@ function slotOf(alternatives: string): Slot {
     if (a.endsWith('~')) prefixes.push(fold(a.slice(0, -1)));
     else words.push(fold(a));
   }
-  return { words: new Set(words), prefixes };
+  let firstLetters = 0;
+  for (const a of [...words, ...prefixes]) {
+    const c = a.charCodeAt(0);
+    firstLetters |= c >= 0x61 && c <= 0x7a ? 1 << (c - 0x61) : -1;
+  }
+  return { words: new Set(words), prefixes, firstLetters };
 }
 
 /**
@@ -97,7 +104,10 @@ INTENT_IDS.forEach((id, intent) => {
   }
 });
 
-function slotMatches(slot: Slot, word: string): boolean {
+function slotMatches(slot: Slot, words: Words, at: number): boolean {
+  const c = words.firstChar(at);
+  if (c >= 0x61 && c <= 0x7a && (slot.firstLetters & (1 << (c - 0x61))) === 0) return false;
+  const word = words.word(at);
   if (slot.words.has(word)) return true;
   for (const p of slot.prefixes) if (word.startsWith(p)) return true;
   return false;
@@ -110,7 +120,7 @@ function matchFrom(phrase: Phrase, words: Words, start: number, slot: number): b
   for (let skip = 0; skip <= maxSkip; skip++) {
     const at = start + skip;
     if (at >= words.length) return false;
-    if (slotMatches(phrase.slots[slot]!, words.word(at)) && matchFrom(phrase, words, at + 1, slot + 1)) return true;
+    if (slotMatches(phrase.slots[slot]!, words, at) && matchFrom(phrase, words, at + 1, slot + 1)) return true;
   }
   return false;
 }
@@ -216,6 +226,10 @@ class Words {
 
   word(i: number): string {
     return (this.strings[i] ??= this.text.slice(this.starts[i], this.ends[i]));
+  }
+
+  firstChar(i: number): number {
+    return this.text.charCodeAt(this.starts[i]!);
   }
 
   headKey(i: number): number {
