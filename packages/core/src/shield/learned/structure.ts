@@ -44,35 +44,57 @@ interface CharCounts {
   code: number;
 }
 
+/** What an ASCII character counts as in {@link charCounts}: one table read instead of a chain of comparisons. */
+const LOWER = 1;
+const UPPER = 2;
+const NEWLINE = 3;
+const QUESTION = 4;
+const CODE = 5;
+const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, ch) => {
+  if (ch >= 0x61 && ch <= 0x7a) return LOWER;
+  if (ch >= 0x41 && ch <= 0x5a) return UPPER;
+  if (ch === 10) return NEWLINE;
+  if (ch === 0x3f) return QUESTION;
+  return '{};=()<>[]'.includes(String.fromCharCode(ch)) ? CODE : 0;
+});
+
 function charCounts(s: string): CharCounts {
-  const c: CharCounts = { letters: 0, upper: 0, lines: 1, questions: 0, cjk: 0, otherScript: 0, code: 0 };
+  // Counted in locals, not in the object's fields: this loop reads every character of every text.
+  let letters = 0;
+  let upper = 0;
+  let lines = 1;
+  let questions = 0;
+  let cjk = 0;
+  let otherScript = 0;
+  let code = 0;
   for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i);
     if (ch < 128) {
-      if (ch >= 0x61 && ch <= 0x7a) c.letters++;
-      else if (ch >= 0x41 && ch <= 0x5a) {
-        c.letters++;
-        c.upper++;
-      } else if (ch === 10) c.lines++;
-      else if (ch === 0x3f) c.questions++;
-      else if (ch === 0x7b || ch === 0x7d || ch === 0x3b || ch === 0x3d || ch === 0x28 || ch === 0x29 || ch === 0x3c || ch === 0x3e || ch === 0x5b || ch === 0x5d) c.code++;
+      const k = ASCII_CLASS[ch]!;
+      if (k === LOWER) letters++;
+      else if (k === UPPER) {
+        letters++;
+        upper++;
+      } else if (k === NEWLINE) lines++;
+      else if (k === QUESTION) questions++;
+      else if (k === CODE) code++;
     } else if ((ch >= 0x3040 && ch <= 0x30ff) || (ch >= 0x3400 && ch <= 0x9fff) || (ch >= 0xac00 && ch <= 0xd7af)) {
-      c.letters++;
-      c.cjk++;
-    } else if (ch === 0xff1f) c.questions++;
+      letters++;
+      cjk++;
+    } else if (ch === 0xff1f) questions++;
     else if (ch >= 0x370) {
       // Greek, Cyrillic, Hebrew, Arabic, Indic...: letters of another script (punctuation blocks excluded).
       if (!(ch >= 0x2000 && ch <= 0x2bff) && !(ch >= 0x3000 && ch <= 0x303f) && !(ch >= 0xd800 && ch <= 0xdfff) && !(ch >= 0xff00 && ch <= 0xff65)) {
-        c.letters++;
-        c.otherScript++;
-        if (ch >= 0x391 && ch <= 0x42f && ch !== 0x3a2 && (ch < 0x3aa || ch >= 0x400)) c.upper++;
+        letters++;
+        otherScript++;
+        if (ch >= 0x391 && ch <= 0x42f && ch !== 0x3a2 && (ch < 0x3aa || ch >= 0x400)) upper++;
       }
     } else if (ch >= 0xc0) {
-      c.letters++;
-      if (ch <= 0xde && ch !== 0xd7) c.upper++;
+      letters++;
+      if (ch <= 0xde && ch !== 0xd7) upper++;
     }
   }
-  return c;
+  return { letters, upper, lines, questions, cjk, otherScript, code };
 }
 
 /** `\s` of a regular expression, per ASCII character; {@link isWideSpace} beyond ASCII. */
