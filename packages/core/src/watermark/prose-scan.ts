@@ -37,15 +37,15 @@ export interface Cursor {
  * Runs the automaton over `text` from `from`, from where `cursor` is, to the first event: its
  * index, or -1 when the text ends first (`cursor` is then where it ended). Indexes are `base`
  * more than in `text` (the held text a stream reads a delta after). See `prose-automaton.ts`.
+ * `length` is `text.length`, which the callers have read already (see `asString`).
  *
  * Each code read is also copied into `tail`'s ring, at the position it takes if the scanner
  * writes the text as it reads it: `text[from]` is the next code after the tail's end and the
  * `base` codes read before `text`. The scanner then only moves the tail's end over what it
  * writes unchanged (see `WrittenTail`).
  */
-export function advance(text: string, from: number, base: number, cursor: Cursor, tail: WrittenTail): number {
-  text = asString(text);
-  const n = text.length;
+export function advance(text: string, from: number, length: number, base: number, cursor: Cursor, tail: WrittenTail): number {
+  const n = length;
   const ring = tail.codes;
   const at = tail.end + base - from;
   let row = cursor.row;
@@ -120,7 +120,7 @@ export function scanProse(buf: string, from: number, before: number, final: bool
   buf = asString(buf);
   const cursor = scratch;
   cursor.row = rowAfter(from > 0 ? codeAt(buf, from - 1) : before);
-  stop.event = advance(buf, from, 0, cursor, tail);
+  stop.event = advance(buf, from, buf.length, 0, cursor, tail);
   stop.curly = cursor.curly;
   if (stop.event >= 0) return;
   stop.held = buf.length;

@@ -45,11 +45,12 @@ export class ProseStream {
   resume(before: number, held: string): boolean {
     const cursor = this.cursor;
     cursor.row = rowAfter(before);
+    held = asString(held);
     this.held = held;
     this.heldLength = held.length;
     this.heldCurly = -1;
     if (held.length === 0) return true;
-    if (advance(held, 0, 0, cursor, this.tail) >= 0) return false;
+    if (advance(held, 0, held.length, 0, cursor, this.tail) >= 0) return false;
     this.heldCurly = cursor.curly;
     return true;
   }
@@ -62,7 +63,7 @@ export class ProseStream {
     chunk = asString(chunk);
     const cursor = this.cursor;
     const base = this.heldLength;
-    if (advance(chunk, 0, base, cursor, this.tail) >= 0) return undefined;
+    if (advance(chunk, 0, chunk.length, base, cursor, this.tail) >= 0) return undefined;
     const curly = this.heldCurly >= 0 ? this.heldCurly : cursor.curly;
     if (!isCandidate(cursor.row)) {
       this.written = base + chunk.length;

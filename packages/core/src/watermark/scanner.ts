@@ -2,7 +2,7 @@ import { asString, codeAt, isApostrophe, isAsciiLetter } from './chars.js';
 import { WORD_PAIRS } from './classes.js';
 import { lookBehind, PROTECTED_CODE, TEXT_START_CODE, type Behind } from './lookback.js';
 import { matchMember, type Found } from './match.js';
-import { openingAt, openingAtLineStart, WAIT } from './openings.js';
+import { openingAt, openingAtLineStart, startsProseLine, WAIT } from './openings.js';
 import { scanProse, type ProseStop } from './prose-scan.js';
 import { ProseStream } from './prose-stream.js';
 import { stepSpan, type Span, type SpanStep } from './protect.js';
@@ -92,6 +92,11 @@ export class Scanner {
   /** Text that can be written now. */
   push(chunk: string): string {
     if (!this.tail.isOpen) this.tail.open(TEXT_START_CODE);
+    if (this.lineStart && this.span === undefined && this.buf.length === 0 && chunk.length > 0 && startsProseLine(codeAt(chunk, 0))) {
+      // A line (the text's first, most often) that starts with prose: what the walk would find.
+      this.lineStart = false;
+      this.fast = this.proseStream().resume(this.last, '');
+    }
     let head = '';
     if (this.fast) {
       const prose = this.prose!;
@@ -113,7 +118,7 @@ export class Scanner {
     } else this.buf = this.buf.length === 0 ? chunk : this.buf + chunk;
     const out = this.run(false);
     // Back to the fast path when the walk ends in prose with no event waiting.
-    this.fast = this.span === undefined && !this.lineStart && (this.prose ??= new ProseStream(this.tail)).resume(this.last, this.buf);
+    this.fast = this.span === undefined && !this.lineStart && this.proseStream().resume(this.last, this.buf);
     if (this.fast) this.buf = '';
     return head.length === 0 ? out : head + out;
   }
@@ -138,6 +143,10 @@ export class Scanner {
     this.lineStart = true;
     this.curly = false;
     return out;
+  }
+
+  private proseStream(): ProseStream {
+    return (this.prose ??= new ProseStream(this.tail));
   }
 
   /** Notes prose written as the automaton read it (it is in the tail already): `length` codes, `curly` whether it has a `’`. */

@@ -36,7 +36,7 @@ describe('the written tail', () => {
     tail.add('Well,');
     const cursor = { row: rowAfter(44), start: 0, second: 0, curly: -1 };
     for (const chunk of [' I think', ' so, and '.repeat(200), 'more.']) {
-      expect(advance(chunk, 0, 0, cursor, tail)).toBe(-1);
+      expect(advance(chunk, 0, chunk.length, 0, cursor, tail)).toBe(-1);
       tail.wroteRead(chunk.length);
     }
     expect(windowOf(tail)).toBe(`${' so, and '.repeat(200)}more.`.slice(-LOOKBACK));
