@@ -1,6 +1,7 @@
 // Shield evaluation: prompt-attack detection rates and scan cost, as printed in docs/shield.md.
 //
 //   pnpm --filter @distill-guard/core build && node bench/shield-eval.mjs [--screen]
+//   SHIELD_REF=<commit> node bench/shield-eval.mjs    (also: the replay's cost against the shield at <commit>)
 //   DG_INJECTION_DEV=<dir with prompts.jsonl>  DG_INJECTION_DEV2=<dir with direct.jsonl, indirect.jsonl>
 //   DG_DETECTION_DEV=<dir with requests.jsonl.gz, truth.json>        (defaults: ../shared/data/<name>)
 //
@@ -16,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { createOutputFilter, scanInjection, scanMessages } from '@distill-guard/core/shield';
 import { dataDir, detectionTexts, labelledRows } from '../packages/core/scripts/train-shield/data.mjs';
 import { stableHash } from '../packages/core/scripts/train-shield/random.mjs';
-import { loadShield } from '../packages/core/scripts/train-shield/shield-source.mjs';
+import { loadShield, loadShieldAt } from '../packages/core/scripts/train-shield/shield-source.mjs';
 
 const fixtures = new URL('../packages/core/test/shield/fixtures/', import.meta.url);
 function loadFixture(name) {
@@ -161,6 +162,35 @@ if (trafficDir) {
   console.log(`  ratio to one SHA-256 pass over the new text:   ${(scanUs / hashUs).toFixed(1)}x`);
   console.log(`  ratio to the rule scanner alone (the shield before the learned model) on the new texts: ${(scanUs / rulesUs).toFixed(1)}x (rules ${perKB(rulesUs).toFixed(1)} us/KB)`);
   console.log(`  with screen: true: ${perKB(screenUs).toFixed(1)} us per KB, ${(screenUs / parseUs).toFixed(2)}x JSON.parse, ${(scanUs / screenUs).toFixed(1)}x cheaper than the default`);
+  // Against an earlier build, in the same run: both bundled from their sources the same way, in
+  // interleaved rounds (the machine is shared: a round of each, in alternating order, medians).
+  if (process.env.SHIELD_REF) {
+    const ref = process.env.SHIELD_REF;
+    const [now, then] = [await loadShield(), await loadShieldAt(ref)];
+    const once = (shield, screen) => {
+      const maxChars = 16_384 + (++round % 2);
+      const t0 = process.cpuUsage();
+      for (const b of bodies) shield.scanMessages(b, { maxChars, screen });
+      const t = process.cpuUsage(t0);
+      return t.user + t.system;
+    };
+    const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    for (const screen of [false, true]) {
+      const nowUs = [];
+      const thenUs = [];
+      const ratios = [];
+      for (let k = 0; k < 9; k++) {
+        const first = k % 2 ? now : then;
+        const us = new Map([[first, once(first, screen)]]);
+        const second = first === now ? then : now;
+        us.set(second, once(second, screen));
+        nowUs.push(us.get(now));
+        thenUs.push(us.get(then));
+        ratios.push(us.get(then) / us.get(now));
+      }
+      console.log(`  ${screen ? 'screen: true' : 'default'} against ${ref} (9 interleaved rounds): ${perKB(median(thenUs)).toFixed(1)} -> ${perKB(median(nowUs)).toFixed(1)} us per KB, ${median(ratios).toFixed(2)}x faster (median of the rounds' ratios)`);
+    }
+  }
   // Chat traffic alone: the legitimate accounts' requests (the log is mostly harvest traffic, whose
   // templated tasks the screen passes on more often).
   if (det) {

@@ -2,6 +2,7 @@
 // checkout (packages/core/src/shield/index.ts) with the esbuild that tsup brings, into a temporary
 // directory. Training never depends on a `dist/` that another build may be rewriting, and it reads
 // exactly the feature code the package will ship.
+import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -10,13 +11,32 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Imports `src/shield/<entry>` freshly bundled (the model weights as they are on disk now). */
 export async function loadShield(entry = 'index.ts') {
+  return bundleAndImport(fileURLToPath(new URL(`../../src/shield/${entry}`, import.meta.url)));
+}
+
+/**
+ * Imports `src/shield/index.ts` as it was at `commit` (read with `git archive`), bundled the same
+ * way: for same-run comparisons with an earlier build (`SHIELD_REF=<commit> node bench/shield-eval.mjs`).
+ */
+export async function loadShieldAt(commit) {
+  const root = fileURLToPath(new URL('../../../../', import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), 'dg-shield-ref-'));
+  try {
+    execSync(`git -C ${JSON.stringify(root)} archive ${JSON.stringify(commit)} packages/core/src | tar -x -C ${JSON.stringify(dir)}`);
+    return await bundleAndImport(join(dir, 'packages/core/src/shield/index.ts'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function bundleAndImport(entry) {
   const require = createRequire(import.meta.url);
   const esbuild = createRequire(require.resolve('tsup'))('esbuild');
   const dir = mkdtempSync(join(tmpdir(), 'dg-shield-'));
   const outfile = join(dir, 'shield.mjs');
   try {
     await esbuild.build({
-      entryPoints: [fileURLToPath(new URL(`../../src/shield/${entry}`, import.meta.url))],
+      entryPoints: [entry],
       bundle: true,
       platform: 'node',
       format: 'esm',
