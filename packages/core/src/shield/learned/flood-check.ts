@@ -5,7 +5,7 @@
  * characters, no strings built; when it says no, the pattern cannot match (it errs on the side of
  * yes: separators are counted in UTF-16 units, up to six, so that three code points always fit).
  */
-import { ASCII_WORD, wordCharAt } from './word-chars.js';
+import { wordEndAt } from './word-chars.js';
 
 /** Repeats of one word that make a flood, and the widest gap between two of them. */
 const FLOOD_WORDS = 4;
@@ -25,18 +25,11 @@ export function mayHaveWordFlood(text: string): boolean {
   let i = 0;
   const n = text.length;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    let step = c < 0x80 ? ASCII_WORD[c]! : wordCharAt(text, i);
-    if (step === 0) {
+    const start = i;
+    i = wordEndAt(text, i);
+    if (i === start) {
       i++;
       continue;
-    }
-    const start = i;
-    while (step > 0) {
-      i += step;
-      if (i >= n) break;
-      const d = text.charCodeAt(i);
-      step = d < 0x80 ? ASCII_WORD[d]! : wordCharAt(text, i);
     }
     const length = i - start;
     const gap = start - prevEnd;

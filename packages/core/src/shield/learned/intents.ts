@@ -1,6 +1,6 @@
 import { foldText } from './fold.js';
 import { INTENT_PHRASES, type IntentId } from './intent-phrases.js';
-import { ASCII_WORD, wordCharAt } from './word-chars.js';
+import { wordEndAt } from './word-chars.js';
 
 /** The intents, in the order of the counts `countIntents` returns. */
 export const INTENT_IDS = Object.keys(INTENT_PHRASES) as IntentId[];
@@ -29,8 +29,8 @@ interface Phrase {
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
 /** Characters that end a sentence or line, or start a list item: `.!?:;`, line breaks, `>`, `-`, `*`, `•`, CJK stops. */
 const SENTENCE_END_CHARS = new Set([0x2e, 0x21, 0x3f, 0x3a, 0x3b, 0x0a, 0x0d, 0x3e, 0x2d, 0x2a, 0x2022, 0x3002, 0xff01, 0xff1f]);
-/** Per ASCII character: 1 a letter or digit, 2 a sentence end; beyond ASCII, `wordCharAt` and the set decide. */
-const ASCII_KIND = Uint8Array.from(ASCII_WORD, (word, c) => (word === 1 ? 1 : SENTENCE_END_CHARS.has(c) ? 2 : 0));
+/** {@link SENTENCE_END_CHARS} of ASCII as a table: a set lookup per character cost more than the rest of the word split. */
+const ASCII_SENTENCE_END = Uint8Array.from({ length: 128 }, (_, c) => (SENTENCE_END_CHARS.has(c) ? 1 : 0));
 
 function fold(word: string): string {
   return foldText(word).text.trim();
@@ -186,19 +186,13 @@ class Words {
     let ended = true;
     const end = text.length;
     while (i < end) {
-      const c = text.charCodeAt(i);
-      let n = c < 0x80 ? ASCII_KIND[c]! & 1 : wordCharAt(text, i);
-      if (n === 0) {
-        if (c < 0x80 ? ASCII_KIND[c] === 2 : SENTENCE_END_CHARS.has(c)) ended = true;
+      const start = i;
+      i = wordEndAt(text, i);
+      if (i === start) {
+        const c = text.charCodeAt(i);
+        if (c < 0x80 ? ASCII_SENTENCE_END[c] === 1 : SENTENCE_END_CHARS.has(c)) ended = true;
         i++;
         continue;
-      }
-      const start = i;
-      while (n > 0) {
-        i += n;
-        if (i >= end) break;
-        const d = text.charCodeAt(i);
-        n = d < 0x80 ? ASCII_KIND[d]! & 1 : wordCharAt(text, i);
       }
       this.push(start, i, ended || this.length === 0);
       ended = false;
