@@ -50,11 +50,47 @@ export function identityChoice(identityKey: SipKey, position: string): 0 | 1 {
   return (sipHashLatin1(identityKey, position) & 1) as 0 | 1;
 }
 
+/**
+ * The shared key's bits again, by pair and previous word: a stream's walk asks at every member it
+ * finds, and building the position's string and hashing it cost more than the rest of the
+ * choice. Forgotten all at once when `MAX_REMEMBERED` are kept, like `BITS`.
+ */
+class SharedBitsByPair {
+  private readonly byPair = WORD_PAIRS.map(() => new Map<string, 0 | 1>());
+  private size = 0;
+
+  constructor(private readonly key: WatermarkKey) {}
+
+  bit(pair: number, context: string): 0 | 1 {
+    const bits = this.byPair[pair]!;
+    let bit = bits.get(context);
+    if (bit === undefined) {
+      bit = sharedChoice(this.key, positionOf({ pair, context }));
+      if (this.size >= MAX_REMEMBERED) this.forget();
+      bits.set(context, bit);
+      this.size++;
+    }
+    return bit;
+  }
+
+  private forget(): void {
+    for (const bits of this.byPair) bits.clear();
+    this.size = 0;
+  }
+}
+
+const SHARED_BITS_BY_PAIR = new WeakMap<WatermarkKey, SharedBitsByPair>();
+
 /** The member to write at each occurrence: the shared key's, or at identity positions the identity's. */
 export function keyedChoice(key: WatermarkKey, identityKey?: SipKey): (o: Occurrence) => 0 | 1 {
-  return (o) => {
-    const position = positionOf(o);
-    if (identityKey && isIdentityPosition(key, position)) return identityChoice(identityKey, position);
-    return sharedChoice(key, position);
-  };
+  if (identityKey) {
+    return (o) => {
+      const position = positionOf(o);
+      return isIdentityPosition(key, position) ? identityChoice(identityKey, position) : sharedChoice(key, position);
+    };
+  }
+  let shared = SHARED_BITS_BY_PAIR.get(key);
+  if (!shared) SHARED_BITS_BY_PAIR.set(key, (shared = new SharedBitsByPair(key)));
+  const bits = shared;
+  return (o) => bits.bit(o.pair, o.context);
 }

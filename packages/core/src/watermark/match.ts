@@ -1,5 +1,6 @@
 import { asString, codeAt, isApostrophe, isAsciiLetter, isDigit, isSpaceOrTab, isWhitespace } from './chars.js';
 import { MEMBERS_BY_FIRST_WORD, WORD_PAIRS, type MemberRef } from './classes.js';
+import { APOSTROPHE_SLOT, MEMBER_TRIE, TRIE_WIDTH } from './member-trie.js';
 import type { Behind } from './lookback.js';
 
 /** A member of a pair found in the text, with everything the choice and the rewrite need. */
@@ -25,10 +26,33 @@ const MAX_GAP = 3;
 /** Closing punctuation a member may be followed by, at most this much of it. */
 const MAX_TRAIL = 8;
 
-/** Lower case, `'` for `’`: how members and the lists of the pairs are written. */
-function normal(word: string): string {
-  const lower = word.toLowerCase();
-  return lower.includes('\u2019') ? lower.replace(/\u2019/g, "'") : lower;
+/** The member-trie node a member's lower-case first word (`'` apostrophes) leads to. */
+function trieNode(word: string): number {
+  let node = 0;
+  for (const ch of word) node = MEMBER_TRIE.next[node * TRIE_WIDTH + (ch === "'" ? APOSTROPHE_SLOT : ch.charCodeAt(0) - 97)]!;
+  if (node === 0) throw new Error(`watermark: "${word}" is not in the member trie`);
+  return node;
+}
+
+/**
+ * The members by the member-trie node their first word leads to: a word of the text is looked
+ * up by its character codes, with no lower-case copy of it and no hash of the copy.
+ */
+const MEMBERS_AT_NODE: (readonly MemberRef[] | undefined)[] = (() => {
+  const out = new Array<readonly MemberRef[] | undefined>(MEMBER_TRIE.paths.length).fill(undefined);
+  for (const [word, refs] of MEMBERS_BY_FIRST_WORD) out[trieNode(word)] = refs;
+  return out;
+})();
+
+/** The members whose first word is `buf[from, to)` (letters and apostrophes, in any case), if any. */
+function membersStartingWith(buf: string, from: number, to: number): readonly MemberRef[] | undefined {
+  let node = 0;
+  for (let i = from; i < to; i++) {
+    const c = codeAt(buf, i);
+    node = MEMBER_TRIE.next[node * TRIE_WIDTH + (isApostrophe(c) ? APOSTROPHE_SLOT : (c | 32) - 97)]!;
+    if (node === 0) return undefined;
+  }
+  return MEMBERS_AT_NODE[node];
 }
 
 /** The end of the word at `at` (letters, and apostrophes between letters), `at` when there is none. */
@@ -118,9 +142,9 @@ function hasCurly(buf: string, from: number, to: number): boolean {
 export function matchMember(buf: string, start: number, firstEnd: number, behind: Behind, final: boolean): MatchResult {
   buf = asString(buf);
   if (!behind.clean) return 'none';
-  const lower = normal(buf.slice(start, firstEnd));
-  const refs = MEMBERS_BY_FIRST_WORD.get(lower);
+  const refs = membersStartingWith(buf, start, firstEnd);
   if (!refs) return 'none';
+  const lower = refs[0]!.words[0]!;
   const capital = isCapitalised(buf, start, firstEnd);
   // Lower case anywhere; capitalised only where a sentence starts (elsewhere it is a name or a title).
   if (hasCapital(buf, start, firstEnd) && !(capital && (behind.sentenceStart || lower === 'i' || lower === "i'm" || lower === "i'll"))) return 'none';
@@ -149,10 +173,34 @@ function isTrail(c: number): boolean {
   return c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 93 || c === 42 || c === 95; // .,;:!?)]*_
 }
 
+/** A pair's conditions (see `WordPair`), every one of them present. */
+interface PairConditions {
+  readonly notAfter: readonly string[] | undefined;
+  readonly notAfterNegation: boolean;
+  readonly notBefore: readonly string[] | undefined;
+  readonly needsNextWord: boolean;
+  readonly needsNumber: boolean;
+  readonly sentenceComma: boolean;
+}
+
+/**
+ * Each pair's conditions, as objects of one shape: the pairs themselves are objects of several
+ * shapes (each has only the conditions it uses), and reading a field of objects of more than
+ * four shapes is a generic lookup each time.
+ */
+const CONDITIONS: readonly PairConditions[] = WORD_PAIRS.map((p) => ({
+  notAfter: p.notAfter,
+  notAfterNegation: p.notAfterNegation === true,
+  notBefore: p.notBefore,
+  needsNextWord: p.needsNextWord === true,
+  needsNumber: p.needsNumber === true,
+  sentenceComma: p.sentenceComma === true,
+}));
+
 /** The pair's own conditions on what comes before and after the member. */
 function conditions(buf: string, found: Found, behind: Behind, final: boolean): true | 'none' | 'more' {
   buf = asString(buf);
-  const pair = WORD_PAIRS[found.ref.pair]!;
+  const pair = CONDITIONS[found.ref.pair]!;
   if (pair.notAfter?.includes(behind.context)) return 'none';
   if (pair.notAfterNegation && (behind.context === 'not' || behind.context === 'cannot' || behind.context.endsWith("n't"))) return 'none';
   const n = buf.length;
@@ -165,7 +213,7 @@ function conditions(buf: string, found: Found, behind: Behind, final: boolean): 
     return 'none'; // glued to more text: a URL, a path, a hyphenated word
   }
   if (pair.sentenceComma && !(behind.sentenceStart && trail > 0 && codeAt(buf, found.end) === 44)) return 'none';
-  const needsNext = pair.needsNextWord === true || pair.needsNumber === true;
+  const needsNext = pair.needsNextWord || pair.needsNumber;
   // The next word is read whole only after a one-word member (see `WordPair.notBefore`).
   const readsNext = pair.notBefore !== undefined && found.ref.words.length === 1;
   if (!needsNext && !readsNext) return true;
