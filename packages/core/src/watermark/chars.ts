@@ -45,6 +45,15 @@ export function codeAt(text: string, i: number): number {
 }
 
 /**
+ * `codeAt` where `i` may be past the end of `text` (NaN there). A function of its own: the first
+ * read past the end makes the optimiser stop inlining the read at that call site, which every
+ * `codeAt` shares, so `codeAt` is only given indexes inside the text.
+ */
+export function codeAtOrNaN(text: string, i: number): number {
+  return String.prototype.charCodeAt.call(text, i);
+}
+
+/**
  * `text`, as a value V8's optimising compiler knows is a string, so that its `length` is read
  * directly rather than looked up in the generic cache (see `codeAt`). Returns `text`.
  */

@@ -1,4 +1,4 @@
-import { asString, codeAt, isAsciiLetter, isWhitespace } from './chars.js';
+import { asString, codeAt, codeAtOrNaN, isAsciiLetter, isWhitespace } from './chars.js';
 import { fenceSpan, quoteSpan, type Span } from './protect.js';
 
 /** What opens a span: the span (none when the character turned out to open nothing) and how many characters open it. */
@@ -35,7 +35,7 @@ export function openingAt(buf: string, pos: number, before: number, final: boole
   switch (c) {
     case BACKTICK: {
       let run = 1;
-      while (codeAt(buf, pos + run) === BACKTICK) run++;
+      while (codeAtOrNaN(buf, pos + run) === BACKTICK) run++;
       if (pos + run === buf.length && !final) return WAIT;
       return { span: { kind: 'inline', ticks: run }, length: run };
     }
@@ -69,14 +69,14 @@ export function openingAtLineStart(buf: string, pos: number, final: boolean): Sp
   buf = asString(buf);
   let i = pos;
   let indent = 0;
-  for (let c = codeAt(buf, i); c === 32 || c === 9; c = codeAt(buf, ++i)) indent += c === 9 ? 4 : 1;
+  for (let c = codeAtOrNaN(buf, i); c === 32 || c === 9; c = codeAtOrNaN(buf, ++i)) indent += c === 9 ? 4 : 1;
   if (i === buf.length) return final ? undefined : WAIT;
   const c = codeAt(buf, i);
   if (c === NEWLINE || c === 13) return undefined;
   if (indent >= 4 || c === 62) return { kind: 'line' }; // >
   if (c === BACKTICK || c === TILDE) {
     let run = 1;
-    while (codeAt(buf, i + run) === c) run++;
+    while (codeAtOrNaN(buf, i + run) === c) run++;
     if (i + run === buf.length && !final) return WAIT;
     if (run >= 3) return fenceSpan(c, run);
   }

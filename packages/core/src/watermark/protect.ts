@@ -1,4 +1,4 @@
-import { asString, codeAt, isAsciiLetter, isSpaceOrTab } from './chars.js';
+import { asString, codeAt, codeAtOrNaN, isAsciiLetter, isSpaceOrTab } from './chars.js';
 
 /**
  * Spans the watermark never touches: fenced, indented and inline code, block quotes, quoted text
@@ -143,7 +143,7 @@ function mayCloseFence(buf: string, nl: number): boolean {
   const n = buf.length;
   let i = nl + 1;
   while (i < n && i - nl - 1 < 3 && codeAt(buf, i) === 32) i++;
-  const c = codeAt(buf, i);
+  const c = codeAtOrNaN(buf, i);
   if (c === BACKTICK || c === 126) while (i < n && codeAt(buf, i) === c) i++;
   while (i < n && isSpaceOrTab(codeAt(buf, i))) i++;
   return i === n;
