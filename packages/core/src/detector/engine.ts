@@ -7,7 +7,7 @@ import { answersToday, probationQuota, secondsToNextDay, tokensToday } from './p
 import { checkHistory, type HistoryCheck } from './provenance.js';
 import { addRecent, decayRecent } from './recent.js';
 import { A, CAP_BINS, G, P, RING_SLOTS, TEMPLATE_BINS } from './schema.js';
-import { BIAS, scoreAccount, scoreCohort, scoreGroup, scoreWave, type Evidence, type PopulationView } from './signals.js';
+import { BIAS, scoreAccount, scoreCohort, scoreGroup, scoreWave, withClusterLink, type Evidence, type PopulationView } from './signals.js';
 
 /**
  * The detector's state transition, shared by the memory and the Redis backends. A request is
@@ -341,8 +341,8 @@ export function post(x: PostInput, w: Writer): PostResult {
   // count as far as the account itself behaves like a harvest, so a person who happens to share
   // a frame or a first day with a campaign does not inherit its verdict.
   const popView = { ...x.popView, provenance };
-  const ownBefore = scoreAccount(s, popView, 0, undefined, options, x.integration, false).own;
-  const fit = clamp01((ownBefore - BIAS) / FIT_SPAN);
+  const ownEvidence = scoreAccount(s, popView, 0, undefined, options, x.integration, false);
+  const fit = clamp01((ownEvidence.own - BIAS) / FIT_SPAN);
 
   // Groups: membership, variety, then the best group this request links to.
   let best = 0;
@@ -393,7 +393,8 @@ export function post(x: PostInput, w: Writer): PostResult {
 
   // Score and verdict.
   const linked = clusterEvidence >= 0.25 ? clusterEvidence : 0;
-  let evidence = scoreAccount(s, popView, linked, clusterLabel, options, x.integration, false);
+  // Only the account's cluster fields changed since its own evidence was scored: the link is added to it.
+  let evidence = withClusterLink(ownEvidence, linked, options);
   const ownScore = sigmoid(evidence.own);
   // A young account's own behaviour is too little to act on; cluster evidence and forged history still count.
   const young = n < options.minRequests;

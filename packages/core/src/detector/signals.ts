@@ -255,15 +255,30 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
   }
   const own = BIAS + shape + harvest;
   let total = own;
-  if (clusterEvidence > 0) {
-    const contribution = WEIGHTS.cluster * w.cluster * clusterEvidence;
-    if (contribution > 0) {
-      total += contribution;
-      if (collect) parts.push({ name: 'cluster', value: round(clusterEvidence), contribution, explain: () => `Linked to cross-account cluster ${clusterLabel ?? ''} (${LINKS[s[A.clusterKind]!] ?? 'shared traits'}, ${s[A.clusterMembers]} accounts) whose members behave alike; ${pct(clusterEvidence)} of this account's traffic carries its traits.`.replace('  ', ' ') });
+  const contribution = clusterContribution(clusterEvidence, options);
+  if (contribution > 0) {
+    total += contribution;
+    if (collect) {
+      parts.push({ name: 'cluster', value: round(clusterEvidence), contribution, explain: () => `Linked to cross-account cluster ${clusterLabel ?? ''} (${LINKS[s[A.clusterKind]!] ?? 'shared traits'}, ${s[A.clusterMembers]} accounts) whose members behave alike; ${pct(clusterEvidence)} of this account's traffic carries its traits.`.replace('  ', ' ') });
     }
   }
   parts.sort((a, b) => b.contribution - a.contribution);
   return { own, total, forged: forgedPart, parts };
+}
+
+/** The log-odds a cluster link adds to an account's own evidence (0 without one). */
+export function clusterContribution(clusterEvidence: number, options: ResolvedDetectorOptions): number {
+  return clusterEvidence > 0 ? WEIGHTS.cluster * options.weights.cluster * clusterEvidence : 0;
+}
+
+/**
+ * An account's evidence with a cluster link added, without its signal list: the same sums
+ * `scoreAccount` gives for `clusterEvidence` (its own part does not depend on the link), at the
+ * cost of one addition instead of a second pass over the signals.
+ */
+export function withClusterLink(own: Evidence, clusterEvidence: number, options: ResolvedDetectorOptions): Evidence {
+  const contribution = clusterContribution(clusterEvidence, options);
+  return contribution > 0 ? { own: own.own, total: own.own + contribution, forged: own.forged, parts: own.parts } : own;
 }
 
 const READ_HINT = 'about 120 characters a second';
