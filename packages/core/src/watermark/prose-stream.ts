@@ -14,7 +14,9 @@ import type { WrittenTail } from './tail.js';
  *
  * @example
  * ```ts
- * const prose = new ProseStream(new WrittenTail(TEXT_START_CODE));
+ * const tail = new WrittenTail();
+ * tail.open(TEXT_START_CODE);
+ * const prose = new ProseStream(tail);
  * prose.resume(-1, '');
  * prose.read('Please do');  // 'Please ' ("do" may become "do not")
  * prose.read(' tell');      // 'do tell'
