@@ -7,6 +7,18 @@
 //   node bench/check-cost.mjs --redis      (the same requests on a Redis store, 16 in flight: this
 //                                           process's CPU, the redis-server's CPU and the commands
 //                                           Redis ran per request, those inside scripts too)
+//   node bench/check-cost.mjs --http-traffic  (the HTTP benchmark's own requests, as its server
+//                                           sees them: each guard answers the 30,000 warm-up
+//                                           requests, then the first 12,000 of the measured traffic,
+//                                           which is what the slices of an HTTP run reach)
+//   BENCH_EVICT_MB=4 node bench/check-cost.mjs --http-traffic  (the same with 4 MB read between two
+//                                           requests, untimed: the CPU caches as a server leaves them)
+//
+// Why two kinds of traffic: the HTTP benchmark's fresh servers are measured on the first two or
+// three turns of 4,000 new conversations. This file's own traffic (1,000 conversations of 10
+// turns) is mostly later turns, and its clients resend histories the guard never served, so from
+// the fourth turn on the detector has blocked every account (monitor mode) and answers from its
+// cheap path for blocked accounts. `blocked` says which share of the measured requests that was.
 //
 // Allocation is measured in a child process started with a young generation large enough that
 // no garbage collection runs while it checks 2,000 requests: the heap's growth is then what they
@@ -17,8 +29,11 @@ import { fileURLToPath } from 'node:url';
 import { createGuard, memoryStore, redisStore } from '@distill-guard/core';
 import { startRedisServer } from '@distill-guard/testing';
 import Redis from 'ioredis';
+import { BASE_HEADERS, chatBodies, SERVED_ANSWER } from './lib/chat-traffic.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+// With --http-traffic: megabytes read between two requests to take the guard's data out of the CPU caches (see cacheEvictor).
+const EVICT_MB = Number(process.env.BENCH_EVICT_MB ?? 0);
 const unlimited = { requests: { limit: 1e9, window: '1m' }, tokens: { limit: 1e12, window: '1h' }, costUsd: { limit: 1e9, window: '1d' }, outputTokens: { limit: 1e12, window: '1d' }, concurrency: 1e6, perIp: { requests: { limit: 1e9, window: '1m' } } };
 export const VARIANTS = {
   'nothing (limits, shield, detector off)': { limits: false, shield: false, detector: false },
@@ -53,24 +68,85 @@ function guardFor(parts) {
   return createGuard({ store: memoryStore(), mode: 'monitor', limits: unlimited, warnings: false, ...parts });
 }
 
-/** µs per request for check + record over `reqs` (bodies parsed as a server's body parser would). */
-async function timeVariant(parts, reqs) {
-  const guard = guardFor(parts);
-  // Warm-up on the first tenth, unmeasured.
-  const warm = Math.floor(reqs.length / 10);
-  const run = async (from, to) => {
-    for (let i = from; i < to; i++) {
-      const r = reqs[i];
+/**
+ * µs per request for check + record over `reqs` (bodies parsed as a server's body parser would),
+ * after `warm` requests unmeasured (the first tenth by default), and the share of the measured
+ * requests the detector had blocked.
+ */
+async function timeVariant(parts, reqs, { warm = reqs.slice(0, Math.floor(reqs.length / 10)), measured = reqs.slice(warm.length), guard = guardFor(parts), outcome = OUTCOME, evict } = {}) {
+  let blocked = 0;
+  let ms = 0;
+  const run = async (list, count) => {
+    for (const r of list) {
+      if (evict && count) evict();
+      const start = performance.now();
       const d = await guard.check({ ...r, body: JSON.parse(r.body) });
-      if (d.allowed) guard.record(d, OUTCOME);
+      if (count && d.verdict === 'block') blocked++;
+      if (d.allowed) guard.record(d, outcome);
+      ms += performance.now() - start;
     }
   };
-  await run(0, warm);
-  const start = performance.now();
-  await run(warm, reqs.length);
-  const us = ((performance.now() - start) * 1000) / (reqs.length - warm);
+  await run(warm, false);
+  ms = 0;
+  await run(measured, true);
+  const us = (ms * 1000) / measured.length;
   await guard.close();
-  return us;
+  return { us, blocked: blocked / measured.length };
+}
+
+/**
+ * A function that reads `mb` megabytes of a buffer of its own, one read per 64-byte cache line:
+ * called between two requests, it leaves the CPU caches as a server's other work (HTTP parsing,
+ * the framework, the body, garbage collection) leaves them between two checks, instead of holding
+ * the guard's tables from the request before. `undefined` for 0.
+ */
+function cacheEvictor(mb) {
+  if (!(mb > 0)) return undefined;
+  const lines = new Float64Array(Math.round(mb * 131_072));
+  let sink = 0;
+  return () => {
+    for (let i = 0; i < lines.length; i += 8) sink += lines[i];
+    return sink;
+  };
+}
+
+/** The HTTP benchmark's requests as its server hands them to the guard (bench/http/server.mjs). */
+function httpRequests(group) {
+  return chatBodies(group).map((b) => ({
+    ip: '127.0.0.1',
+    method: 'POST',
+    path: '/api/chat',
+    headers: { host: '127.0.0.1:3000', connection: 'keep-alive', ...BASE_HEADERS, 'x-user': b.user, 'x-forwarded-for': b.ip, 'user-agent': b.agent, 'content-length': String(b.body.length) },
+    user: b.user,
+    body: b.body,
+  }));
+}
+
+/** check + record of each variant on the HTTP benchmark's traffic: 30,000 warm-up requests, then the first 12,000 measured ones, timed. */
+export async function runHttpTrafficCost() {
+  const warm = httpRequests('w').slice(0, 30_000);
+  const measured = httpRequests('').slice(0, 12_000);
+  const outcome = { status: 200, usage: { input_tokens: 40, output_tokens: 20 }, outputText: SERVED_ANSWER };
+  const evict = cacheEvictor(EVICT_MB);
+  const names = Object.keys(VARIANTS);
+  const runs = Object.fromEntries(names.map((n) => [n, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(k + round) % names.length];
+      const guard = createGuard({ store: memoryStore(), mode: 'monitor', trustProxy: ['loopback'], limits: unlimited, warnings: false, ...VARIANTS[name] });
+      runs[name].push(await timeVariant(VARIANTS[name], [], { warm, measured, guard, outcome, evict }));
+    }
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const base = median(runs[names[0]].map((r) => r.us));
+  return names.map((name) => ({ variant: name, us: median(runs[name].map((r) => r.us)), overNothing: median(runs[name].map((r) => r.us)) - base, blocked: runs[name][0].blocked }));
+}
+
+export function formatHttpTrafficCost(rows) {
+  const lines = [`check + record in-process on the HTTP benchmark's traffic, memory store, monitor mode (median of ${ROUNDS} interleaved rounds; each guard fresh, 30,000 warm-up requests, then 12,000 measured: turns 0-2 of 4,000 new conversations${EVICT_MB > 0 ? `; ${EVICT_MB} MB read between two requests` : ''})`, 'variant                                    µs/request   minus nothing   blocked'];
+  for (const r of rows) lines.push(`${r.variant.padEnd(42)} ${r.us.toFixed(1).padStart(10)}   ${r.overNothing.toFixed(1).padStart(13)}   ${(r.blocked * 100).toFixed(0).padStart(6)}%`);
+  lines.push('µs/request includes JSON.parse of the body, as in the default mode. blocked: share of the measured requests whose account the detector had blocked (its cheap path).');
+  return lines.join('\n');
 }
 
 async function allocation(name) {
@@ -108,6 +184,7 @@ export async function runCheckCost() {
   const reqs = requests();
   const names = Object.keys(VARIANTS);
   const times = Object.fromEntries(names.map((n) => [n, []]));
+  const blockedShare = {};
   // One unmeasured pass of every variant first, so the first one measured does not pay for
   // compiling the code they share.
   for (const name of names) await timeVariant(VARIANTS[name], reqs.slice(0, 2_000));
@@ -115,7 +192,9 @@ export async function runCheckCost() {
     // Interleaved, each round in a rotated order.
     for (let k = 0; k < names.length; k++) {
       const name = names[(k + round) % names.length];
-      times[name].push(await timeVariant(VARIANTS[name], reqs));
+      const r = await timeVariant(VARIANTS[name], reqs);
+      times[name].push(r.us);
+      blockedShare[name] = r.blocked;
     }
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -124,17 +203,18 @@ export async function runCheckCost() {
   return names.map((name) => {
     const child = spawnSync(process.execPath, ['--expose-gc', '--min-semi-space-size=256', '--max-semi-space-size=256', self, '--alloc', name], { encoding: 'utf8' });
     const alloc = child.status === 0 ? JSON.parse(child.stdout.trim().split('\n').pop()) : { error: child.stderr.trim().split('\n').pop() };
-    return { variant: name, us: median(times[name]), overNothing: median(times[name]) - base, ...alloc };
+    return { variant: name, us: median(times[name]), overNothing: median(times[name]) - base, blocked: blockedShare[name], ...alloc };
   });
 }
 
 export function formatCheckCost(rows) {
-  const lines = [`check + record in-process, memory store, monitor mode (median of ${ROUNDS} interleaved rounds over 10,000 chat requests)`, 'variant                                    µs/request   minus nothing   bytes allocated/request'];
+  const lines = [`check + record in-process, memory store, monitor mode (median of ${ROUNDS} interleaved rounds over 10,000 chat requests)`, 'variant                                    µs/request   minus nothing   bytes allocated/request   blocked'];
   for (const r of rows) {
     const alloc = r.error ? `(${r.error})` : r.gcs > 0 ? `(a collection ran: ${r.gcs})` : String(Math.round(r.bytesPerRequest));
-    lines.push(`${r.variant.padEnd(42)} ${r.us.toFixed(1).padStart(10)}   ${r.overNothing.toFixed(1).padStart(13)}   ${alloc.padStart(23)}`);
+    lines.push(`${r.variant.padEnd(42)} ${r.us.toFixed(1).padStart(10)}   ${r.overNothing.toFixed(1).padStart(13)}   ${alloc.padStart(23)}   ${(r.blocked * 100).toFixed(0).padStart(6)}%`);
   }
   lines.push('minus nothing: the same run\'s guard with every check off subtracted (what the parts cost). Allocation: heap growth over 1,000 checks with no collection, JSON parsing taken off.');
+  lines.push('blocked: share of the measured requests whose account the detector had blocked (its cheap path); `--http-traffic` measures the HTTP benchmark\'s requests instead.');
   return lines.join('\n');
 }
 
@@ -207,7 +287,9 @@ export function formatRedisCost(rows) {
   return lines.join('\n');
 }
 
-if (process.argv[2] === '--redis') {
+if (process.argv[2] === '--http-traffic') {
+  console.log(formatHttpTrafficCost(await runHttpTrafficCost()));
+} else if (process.argv[2] === '--redis') {
   console.log(formatRedisCost(await runRedisCost()));
 } else if (process.argv[2] === '--alloc') {
   console.log(JSON.stringify(await allocation(process.argv[3])));

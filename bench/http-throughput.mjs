@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Redis from 'ioredis';
 import { startRedisServer } from '@distill-guard/testing';
+import { BASE_HEADERS, chatBodies, CONVERSATIONS, TURNS, USERS } from './lib/chat-traffic.mjs';
 
 const SLICE_SECONDS = Number(process.env.BENCH_SECONDS ?? 1.5);
 // Each slice first drives the server this long unmeasured: a process that sat idle while the
@@ -39,7 +40,6 @@ const PASSES = Number(process.env.BENCH_PASSES ?? 4);
 const WARM_UP_REQUESTS = Number(process.env.BENCH_WARMUP_REQUESTS ?? 30_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
-const USERS = 10_000;
 const ALL_VARIANTS = [
   'bare',
   // A second bare Express process: with the first, the baseline; their distance is the method's own noise.
@@ -71,46 +71,8 @@ const REF = process.env.BENCH_REF;
 const known = (v) => ALL_VARIANTS.includes(v) || (REF && v.startsWith('ref-') && ALL_VARIANTS.includes(v.slice(4)));
 for (const v of VARIANTS) if (!known(v) && !process.env.BENCH_SERVER) throw new Error(`unknown variant ${v}; known: ${ALL_VARIANTS.join(', ')}${REF ? ', and each as ref-<variant>' : ''}`);
 
-// Chat traffic, not one repeated request: conversations that grow turn by turn (clients resend
-// the history), every new user turn unique, many users, interleaved. Every variant receives the
+// Chat traffic, not one repeated request (see lib/chat-traffic.mjs); every variant receives the
 // same bodies and parses them with express.json().
-const ASKS = [
-  'Can you explain how a heat pump works in winter?',
-  'Write a short, friendly reminder email about the team offsite on Friday.',
-  'What is the difference between a list and a tuple in Python?',
-  'My tomato plants have yellow leaves at the bottom. What should I do?',
-  'Summarise the causes of the French Revolution in a few sentences.',
-  'How do I centre a div horizontally and vertically with CSS grid?',
-  'Suggest a three-day itinerary for Kyoto in autumn.',
-  'Why does my sourdough come out dense, and how can I fix it?',
-];
-const FOLLOWS = ['Thanks, can you make it shorter?', 'Can you give an example?', 'What would you do in my place?', 'And how much would that cost roughly?', 'Could you put that in a table?'];
-const REPLY = 'Sure. Here is a clear answer with the main points first, then the details you may need: it depends on a few factors, which I will go through one by one, with a short example for each so you can apply them right away.';
-// Each conversation from its own address (sent as X-Forwarded-For; the guard trusts loopback)
-// and a browser: one address and one client for everyone would look like a campaign.
-const AGENTS = [
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36',
-  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15',
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0',
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
-];
-const CONVERSATIONS = 4_000;
-const TURNS = 12;
-/** The traffic, or with `group` the same shape from other users, addresses and conversations (the warm-up's). */
-function chatBodies(group = '') {
-  const out = [];
-  const histories = Array.from({ length: CONVERSATIONS }, () => []);
-  for (let t = 0; t < TURNS; t++) {
-    for (let c = 0; c < CONVERSATIONS; c++) {
-      const h = histories[c];
-      const ask = t === 0 ? ASKS[c % ASKS.length] : FOLLOWS[(c + t) % FOLLOWS.length];
-      h.push({ role: 'user', content: `${ask} (${group}${c}.${t})` });
-      out.push({ user: `${group}u${c % USERS}`, ip: `${(group ? 211 : 11) + (c % (group ? 40 : 200))}.${(c * 7) % 250}.${(c * 13) % 250}.${1 + (c % 250)}`, agent: AGENTS[c % AGENTS.length], body: JSON.stringify({ model: 'claude-haiku-4-5', max_tokens: 512, messages: h }) });
-      h.push({ role: 'assistant', content: `${REPLY} [${c}.${t}]` });
-    }
-  }
-  return out;
-}
 const BODIES = chatBodies();
 const WARM_UP_BODIES = chatBodies('w');
 const serverFile = process.env.BENCH_SERVER ?? fileURLToPath(new URL('./http/server.mjs', import.meta.url));
@@ -193,7 +155,7 @@ async function load(url, seconds, offset = 0, bodies = BODIES) {
     requests: [
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'accept': '*/*', 'accept-language': 'en-US,en;q=0.9', 'origin': 'https://chat.example.com', 'sec-fetch-mode': 'cors' },
+        headers: BASE_HEADERS,
         setupRequest: (req) => {
           const next = bodies[n++ % bodies.length];
           return { ...req, body: next.body, headers: { ...req.headers, 'x-user': next.user, 'x-forwarded-for': next.ip, 'user-agent': next.agent } };

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 const BENCHES = [
   { name: 'http-throughput', file: 'http-throughput.mjs', what: 'HTTP throughput: guard vs bare Express vs express-rate-limit (issue 2)' },
   { name: 'check-cost', file: 'check-cost.mjs', what: 'check + record in-process on the memory store: µs and bytes allocated per request, by part (issue 15)' },
+  { name: 'check-cost-same-traffic', file: 'check-cost.mjs', args: ['--http-traffic'], what: 'check + record in-process on the HTTP benchmark\'s own requests (its warm-up, then the turns its slices reach): the in-process figure to set beside the HTTP one (issue 15)' },
   { name: 'check-cost-redis', file: 'check-cost.mjs', args: ['--redis'], what: 'check + record in-process on a redis-server of its own: Node CPU, Redis CPU and Redis commands per request (issue 15)' },
   { name: 'replay-speed', file: 'replay-speed.mjs', what: 'replay speed through the full guard (issue 5)' },
   { name: 'memory-bound', file: 'memory-bound.mjs', what: 'resident size of the whole guard on the memory store at 200k identities, default options vs bounds lifted (issue 16)' },
