@@ -48,16 +48,23 @@ export function advance(text: string, from: number, length: number, base: number
   const n = length;
   const ring = tail.codes;
   const at = tail.end + base - from;
+  // The tables and masks in locals: bundled, a module's constants are variables of its scope,
+  // which the optimised loop would read from the scope and check again at every character.
+  const steps = STEP;
+  const classes = CHAR_CLASS;
+  const rowMask = ROW_MASK;
+  const plainStep = PLAIN_STEP;
+  const ringMask = RING_MASK;
   let row = cursor.row;
   let start = cursor.start;
   let second = cursor.second;
   cursor.curly = -1;
   for (let i = from; i < n; i++) {
     const c = codeAt(text, i);
-    ring[(at + i) & RING_MASK] = c;
-    const step = STEP[row + CHAR_CLASS[c]!]!;
-    row = step & ROW_MASK;
-    if (step < PLAIN_STEP) continue;
+    ring[(at + i) & ringMask] = c;
+    const step = steps[row + classes[c]!]!;
+    row = step & rowMask;
+    if (step < plainStep) continue;
     if ((step & CURLY_FLAG) !== 0 && cursor.curly < 0) cursor.curly = base + i;
     switch ((step >>> ACTION_SHIFT) & ACTION_MASK) {
       case NO_ACTION:
