@@ -1,6 +1,6 @@
 import { isCandidate, rowAfter } from './prose-automaton.js';
 import { asString } from './chars.js';
-import { advance, type Cursor } from './prose-scan.js';
+import { advance, type Cursor, type ProseStop } from './prose-scan.js';
 import type { WrittenTail } from './tail.js';
 
 /**
@@ -36,6 +36,11 @@ export class ProseStream {
   private readonly cursor: Cursor = { row: 0, start: 0, second: 0, curly: -1 };
   /** Index in `held` of its first `’`, or -1. */
   private heldCurly = -1;
+  /**
+   * Where the last `read` that returned undefined stopped, in `held` and the chunk after it,
+   * with the first `’` before it (-1: none): what `scanProse` finds there (see `Scanner.run`).
+   */
+  readonly stopped: ProseStop = { event: -1, held: 0, curly: -1 };
 
   constructor(private readonly tail: WrittenTail) {}
 
@@ -59,14 +64,20 @@ export class ProseStream {
 
   /**
    * The text to write now that `chunk` came, or undefined when it has an event: then the walk
-   * reads `held` and the chunk again (`advance` left the cursor where it was).
+   * takes `held` and the chunk, and `stopped` says where the event is (`advance` left the
+   * cursor where it was).
    */
   read(chunk: string): string | undefined {
     chunk = asString(chunk);
     const cursor = this.cursor;
     const base = this.heldLength;
-    if (advance(chunk, 0, chunk.length, base, cursor, this.tail) >= 0) return undefined;
+    const event = advance(chunk, 0, chunk.length, base, cursor, this.tail);
     const curly = this.heldCurly >= 0 ? this.heldCurly : cursor.curly;
+    if (event >= 0) {
+      this.stopped.event = event;
+      this.stopped.curly = curly;
+      return undefined;
+    }
     if (!isCandidate(cursor.row)) {
       this.written = base + chunk.length;
       this.wroteCurly = curly >= 0;

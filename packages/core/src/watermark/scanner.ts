@@ -82,6 +82,12 @@ export class Scanner {
   private out = '';
   private pos = 0;
   private readonly stop: ProseStop = { event: -1, held: 0, curly: -1 };
+  /**
+   * Where the fast path stopped in `buf` when it handed it over (its event, and the first `’`
+   * before it), or undefined: the walk starts there instead of reading `buf` again up to it.
+   * The automaton read the same text from the same state, and copied it into the tail.
+   */
+  private known: ProseStop | undefined;
   private readonly spanStep: SpanStep = { emitTo: 0, end: -1 };
   /** `lookBehind` of the tail, and the tail's version it was read at (see `behind`). */
   private behindOfTail: Behind | undefined;
@@ -106,6 +112,7 @@ export class Scanner {
         return text;
       }
       this.buf = prose.held + chunk;
+      this.known = prose.stopped;
     } else if (this.span !== undefined && this.buf.length === 0) {
       // Inside a span (a code block, a quote), the delta is written up to where the span ends:
       // all of it, most of the time, with no walk. The span is stepped once (it counts braces).
@@ -177,12 +184,11 @@ export class Scanner {
     this.pos = to;
   }
 
-  /** The walk writes prose up to `to`, read by `scanProse` (`stop.curly` says whether it holds a `’`). */
-  private writeScanned(to: number): void {
+  /** The walk writes prose up to `to`, read by `scanProse` (`curly`: the index of its first `’`, or -1). */
+  private writeScanned(to: number, curly: number): void {
     if (to <= this.pos) return;
     const text = this.buf.slice(this.pos, to);
     this.out = this.out.length === 0 ? text : this.out + text;
-    const curly = this.stop.curly;
     this.wroteRead(text.length, curly >= 0 && curly < to);
     this.pos = to;
   }
@@ -192,6 +198,8 @@ export class Scanner {
     const buf = asString(this.buf);
     this.out = '';
     this.pos = 0;
+    let known = this.known;
+    this.known = undefined;
     while (this.pos < buf.length) {
       const pos = this.pos;
       if (this.span) {
@@ -211,13 +219,15 @@ export class Scanner {
           continue;
         }
       }
-      const stop = this.stop;
-      scanProse(buf, pos, this.last, final, stop, this.tail);
+      let stop = this.stop;
+      if (known !== undefined) stop = known;
+      else scanProse(buf, pos, this.last, final, stop, this.tail);
+      known = undefined;
       if (stop.event < 0) {
-        this.writeScanned(stop.held);
+        this.writeScanned(stop.held, stop.curly);
         break;
       }
-      this.writeScanned(stop.event);
+      this.writeScanned(stop.event, stop.curly);
       if (!this.atEvent(buf, final)) break;
     }
     this.buf = buf.slice(this.pos);
