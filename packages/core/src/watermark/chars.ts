@@ -54,6 +54,20 @@ export function codeAtOrNaN(text: string, i: number): number {
 }
 
 /**
+ * `text.slice(from, to)`, written like `codeAt` and for the same reason: `text.slice` looks the
+ * method up on the string's internal form, in the generic cache once a call site has seen more
+ * than four forms (a stream's deltas, and the buffers joined from them, have all of them).
+ */
+export function sliceOf(text: string, from: number, to?: number): string {
+  return String.prototype.slice.call(text, from, to);
+}
+
+/** Whether `text` has a `’`; `text.includes` written like `codeAt` (see `sliceOf`). */
+export function hasCurlyApostrophe(text: string): boolean {
+  return String.prototype.includes.call(text, '\u2019');
+}
+
+/**
  * `text`, as a value V8's optimising compiler knows is a string, so that its `length` is read
  * directly rather than looked up in the generic cache (see `codeAt`). Returns `text`.
  */

@@ -1,5 +1,5 @@
 import { isCandidate, rowAfter } from './prose-automaton.js';
-import { asString } from './chars.js';
+import { asString, sliceOf } from './chars.js';
 import { advance, type Cursor, type ProseStop } from './prose-scan.js';
 import type { WrittenTail } from './tail.js';
 
@@ -97,15 +97,15 @@ export class ProseStream {
     this.wroteCurly = curly >= 0 && curly < start;
     this.heldCurly = curly >= start ? curly - start : -1;
     if (base === 0) {
-      this.held = chunk.slice(start);
-      return chunk.slice(0, start);
+      this.held = sliceOf(chunk, start);
+      return sliceOf(chunk, 0, start);
     }
     const held = asString(this.held);
     if (start < base) {
-      this.held = held.slice(start) + chunk;
-      return held.slice(0, start);
+      this.held = sliceOf(held, start) + chunk;
+      return sliceOf(held, 0, start);
     }
-    this.held = chunk.slice(start - base);
-    return held + chunk.slice(0, start - base);
+    this.held = sliceOf(chunk, start - base);
+    return held + sliceOf(chunk, 0, start - base);
   }
 }

@@ -1,4 +1,4 @@
-import { asString, codeAt, isApostrophe, isAsciiLetter } from './chars.js';
+import { asString, codeAt, hasCurlyApostrophe, isApostrophe, isAsciiLetter, sliceOf } from './chars.js';
 import { WORD_PAIRS } from './classes.js';
 import { lookBehind, PROTECTED_CODE, TEXT_START_CODE, type Behind } from './lookback.js';
 import { matchMember, type Found } from './match.js';
@@ -119,7 +119,7 @@ export class Scanner {
       const step = this.spanStep;
       stepSpan(this.span, chunk, 0, false, step);
       head = this.wroteSpan(chunk, step.emitTo);
-      this.buf = chunk.slice(step.emitTo);
+      this.buf = sliceOf(chunk, step.emitTo);
       if (step.end < 0) return head;
       this.span = undefined;
     } else this.buf = this.buf.length === 0 ? chunk : this.buf + chunk;
@@ -167,19 +167,19 @@ export class Scanner {
   /** Notes the start of `chunk` up to `to`, span text, written; returns it. */
   private wroteSpan(chunk: string, to: number): string {
     if (to === 0) return '';
-    const text = to === chunk.length ? chunk : chunk.slice(0, to);
+    const text = to === chunk.length ? chunk : sliceOf(chunk, 0, to);
     this.last = codeAt(chunk, to - 1);
-    if (!this.curly && text.includes('\u2019')) this.curly = true;
+    if (!this.curly && hasCurlyApostrophe(text)) this.curly = true;
     return text;
   }
 
   /** The walk writes `buf` up to `to`: span text, or prose it did not read with `scanProse`. */
   private write(to: number): void {
     if (to <= this.pos) return;
-    const text = this.buf.slice(this.pos, to);
+    const text = sliceOf(this.buf, this.pos, to);
     this.out += text;
     this.last = codeAt(this.buf, to - 1);
-    if (!this.curly && text.includes('\u2019')) this.curly = true;
+    if (!this.curly && hasCurlyApostrophe(text)) this.curly = true;
     if (!this.span) this.tail.add(text);
     this.pos = to;
   }
@@ -187,7 +187,7 @@ export class Scanner {
   /** The walk writes prose up to `to`, read by `scanProse` (`curly`: the index of its first `’`, or -1). */
   private writeScanned(to: number, curly: number): void {
     if (to <= this.pos) return;
-    const text = this.buf.slice(this.pos, to);
+    const text = sliceOf(this.buf, this.pos, to);
     this.out = this.out.length === 0 ? text : this.out + text;
     this.wroteRead(text.length, curly >= 0 && curly < to);
     this.pos = to;
@@ -230,7 +230,7 @@ export class Scanner {
       this.writeScanned(stop.event, stop.curly);
       if (!this.atEvent(buf, final)) break;
     }
-    this.buf = buf.slice(this.pos);
+    this.buf = sliceOf(buf, this.pos);
     const out = this.out;
     this.out = '';
     return out;
@@ -261,7 +261,7 @@ export class Scanner {
       this.write(firstEnd);
       return true;
     }
-    const text = this.rewrite(buf.slice(pos, found.end), found, behind.context);
+    const text = this.rewrite(sliceOf(buf, pos, found.end), found, behind.context);
     this.out += text;
     this.last = codeAt(text, text.length - 1);
     this.tail.add(text);
