@@ -1,24 +1,6 @@
-import {
-  ACTION_MASK,
-  ACTION_SHIFT,
-  actionAtEnd,
-  CHAR_CLASS,
-  CURLY_FLAG,
-  isCandidate,
-  MEMBER,
-  MEMBER_AT_SECOND,
-  NEWLINE_EVENT,
-  NO_ACTION,
-  PLAIN_STEP,
-  ROW_MASK,
-  rowAfter,
-  SECOND,
-  SHIFT,
-  START,
-  STEP,
-} from './prose-automaton.js';
+import { Action, actionAtEnd, CHAR_CLASS, isCandidate, rowAfter, STEP, StepBits } from './prose-automaton.js';
 import { asString, codeAt } from './chars.js';
-import { RING_MASK, type WrittenTail } from './tail.js';
+import { Ring, type WrittenTail } from './tail.js';
 
 /** What may open a span at the start of the line after a newline: indented code, a fence, a block quote. */
 function opensLine(c: number): boolean {
@@ -48,41 +30,39 @@ export function advance(text: string, from: number, length: number, base: number
   const n = length;
   const ring = tail.codes;
   const at = tail.end + base - from;
-  // The tables and masks in locals: bundled, a module's constants are variables of its scope,
-  // which the optimised loop would read from the scope and check again at every character.
+  // The tables in locals: bundled, a module's constants are variables of its scope, which the
+  // optimised loop would read from the scope and check again at every character (and its
+  // numbers are const enums, see `StepBits`).
   const steps = STEP;
   const classes = CHAR_CLASS;
-  const rowMask = ROW_MASK;
-  const plainStep = PLAIN_STEP;
-  const ringMask = RING_MASK;
   let row = cursor.row;
   let start = cursor.start;
   let second = cursor.second;
   cursor.curly = -1;
   for (let i = from; i < n; i++) {
     const c = codeAt(text, i);
-    ring[(at + i) & ringMask] = c;
+    ring[(at + i) & Ring.MASK] = c;
     const step = steps[row + classes[c]!]!;
-    row = step & rowMask;
-    if (step < plainStep) continue;
-    if ((step & CURLY_FLAG) !== 0 && cursor.curly < 0) cursor.curly = base + i;
-    switch ((step >>> ACTION_SHIFT) & ACTION_MASK) {
-      case NO_ACTION:
+    row = step & StepBits.ROW_MASK;
+    if (step < StepBits.PLAIN) continue;
+    if ((step & StepBits.CURLY_FLAG) !== 0 && cursor.curly < 0) cursor.curly = base + i;
+    switch ((step >>> StepBits.ACTION_SHIFT) & StepBits.ACTION_MASK) {
+      case Action.NONE:
         break;
-      case START:
+      case Action.START:
         start = base + i;
         break;
-      case SECOND:
+      case Action.SECOND:
         second = base + i;
         break;
-      case SHIFT:
+      case Action.SHIFT:
         start = second;
         break;
-      case MEMBER:
+      case Action.MEMBER:
         return start;
-      case MEMBER_AT_SECOND:
+      case Action.MEMBER_AT_SECOND:
         return second;
-      case NEWLINE_EVENT:
+      case Action.NEWLINE_EVENT:
         if (i + 1 === n || opensLine(codeAt(text, i + 1))) return base + i;
         break;
       default:
@@ -135,8 +115,8 @@ export function scanProse(buf: string, from: number, before: number, final: bool
   if (!final) stop.held = cursor.start;
   else {
     const atEnd = actionAtEnd(cursor.row);
-    if (atEnd === MEMBER) stop.event = cursor.start;
-    else if (atEnd === MEMBER_AT_SECOND) stop.event = cursor.second;
+    if (atEnd === Action.MEMBER) stop.event = cursor.start;
+    else if (atEnd === Action.MEMBER_AT_SECOND) stop.event = cursor.second;
   }
 }
 

@@ -4,11 +4,13 @@ import { LOOKBACK, type WrittenCodes } from './lookback.js';
  * Codes the ring holds: a power of two, room for the window and for what is read ahead of it.
  * When `lookBehind` reads, what lies read ahead past the end is at most a member and the
  * character after it (the automaton stops at the first event, and the scanner writes what it
- * read before it first), far less than RING_SIZE - LOOKBACK: the window is never overwritten.
+ * read before it first), far less than Ring.SIZE - LOOKBACK: the window is never overwritten.
  */
-const RING_SIZE = 1024;
-/** A position's slot in the ring: `position & RING_MASK`. */
-export const RING_MASK = RING_SIZE - 1;
+export const enum Ring {
+  SIZE = 1024,
+  /** A position's slot in the ring: `position & Ring.MASK`. A const enum: see `StepBits`. */
+  MASK = SIZE - 1,
+}
 
 /**
  * Rings of tails whose text is done, for the next ones: a new ring (2 KB, zeroed, outside V8's
@@ -43,7 +45,7 @@ const NO_RING: Uint16Array = new Uint16Array(0);
  * ```
  */
 export class WrittenTail implements WrittenCodes {
-  /** The ring: the code at `position` is `codes[position & RING_MASK]`. */
+  /** The ring: the code at `position` is `codes[position & Ring.MASK]`. */
   codes: Uint16Array = NO_RING;
   /** The position after the last code written. */
   end = 0;
@@ -59,7 +61,7 @@ export class WrittenTail implements WrittenCodes {
 
   /** Starts a text, with a ring, after `sentinel`. */
   open(sentinel: number): void {
-    if (this.codes === NO_RING) this.codes = SPARE_RINGS.pop() ?? new Uint16Array(RING_SIZE);
+    if (this.codes === NO_RING) this.codes = SPARE_RINGS.pop() ?? new Uint16Array(Ring.SIZE);
     this.end = 0;
     this.reset(sentinel);
   }
@@ -73,7 +75,7 @@ export class WrittenTail implements WrittenCodes {
   /** Starts again after `sentinel` (`TEXT_START_CODE`, or `PROTECTED_CODE` after a span). */
   reset(sentinel: number): void {
     this.start = this.end;
-    this.codes[this.end & RING_MASK] = sentinel;
+    this.codes[this.end & Ring.MASK] = sentinel;
     this.end++;
     this.version++;
   }
@@ -85,7 +87,7 @@ export class WrittenTail implements WrittenCodes {
     const codes = this.codes;
     const at = this.end;
     // Only the last LOOKBACK codes can be read; earlier ones would be overwritten in the ring.
-    for (let i = n > LOOKBACK ? n - LOOKBACK : 0; i < n; i++) codes[(at + i) & RING_MASK] = text.charCodeAt(i);
+    for (let i = n > LOOKBACK ? n - LOOKBACK : 0; i < n; i++) codes[(at + i) & Ring.MASK] = text.charCodeAt(i);
     this.end += n;
     this.version++;
   }
@@ -102,6 +104,6 @@ export class WrittenTail implements WrittenCodes {
   }
 
   codeAt(position: number): number {
-    return this.codes[position & RING_MASK]!;
+    return this.codes[position & Ring.MASK]!;
   }
 }
