@@ -1,7 +1,7 @@
 import type { Clock } from '../clock/index.js';
 import { rateLimitPolicyHeader, type Identity } from '../decision/index.js';
 import { StoreError } from '../errors/index.js';
-import { CounterTable, DEFAULT_COUNTER_ROWS, GLOBAL_ROW_KEY, KIND_CODE, MemoryStore, RedisStore, rowKey, SharedCall, type RowReply, type Store } from '../store/index.js';
+import { CounterTable, DEFAULT_COUNTER_ROWS, GLOBAL_ROW_KEY, KIND_CODE, MemoryStore, RedisStore, rowKey, SharedCall, type RowReply, type RowTake, type Store } from '../store/index.js';
 import { consumptionPoints, demandPoints, MIN_OUTPUT_GRANT, type Consumption, type Demand } from './demand.js';
 import { LeaseKeeper } from './lease-keeper.js';
 import { MemoryCounters } from './memory-counters.js';
@@ -35,6 +35,8 @@ export class Limits {
   private readonly perIdentity: boolean;
   private readonly perIp: boolean;
   private readonly hasConcurrency: boolean;
+  /** On Redis, what each spec asks of its row: the same for every request, built once (the script only reads it). */
+  private readonly takes: readonly RowTake[];
 
   constructor(
     readonly specs: readonly LimitSpec[],
@@ -49,6 +51,7 @@ export class Limits {
     this.perIp = specs.some((s) => s.scope === 'ip');
     this.hasConcurrency = specs.some((s) => s.kind === 'concurrency');
     if (this.redis && this.hasConcurrency) this.leases = new LeaseKeeper(this.redis);
+    this.takes = specs.map((spec) => ({ policy: spec.policy, kind: KIND_CODE[spec.kind], limit: spec.points, windowMs: spec.windowSeconds * 1000 }));
     this.policyHeader = rateLimitPolicyHeader(
       specs.map((s) => ({ policy: s.policy, limit: s.points, unit: s.unit, ...(s.kind !== 'concurrency' && { windowSeconds: s.windowSeconds }) })),
     );
@@ -92,9 +95,7 @@ export class Limits {
   }
 
   private reserveShared(r: Reservation, demand: Demand, call: SharedCall, own: boolean): Promise<Reservation> {
-    for (const spec of this.specs) {
-      call.section(rowOf(r, spec)).take.push({ policy: spec.policy, kind: KIND_CODE[spec.kind], limit: spec.points, windowMs: spec.windowSeconds * 1000 });
-    }
+    for (let i = 0; i < this.specs.length; i++) call.section(rowOf(r, this.specs[i]!)).take.push(this.takes[i]!);
     call.options.holdId = r.holdId;
     call.options.demand = { maxTokens: demand.maxTokens, minGrant: MIN_OUTPUT_GRANT, inputTokens: demand.inputTokens, inputCostUsd: demand.inputCostUsd, outputTokenUsd: demand.outputTokenUsd };
     const reply = own ? call.send() : call.reply;

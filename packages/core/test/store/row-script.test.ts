@@ -168,4 +168,26 @@ describe.each([
     const last = await call(`${id}-5`);
     expect(last.takes.get(address)![0]!.consumed).toBe(2);
   });
+
+  it('runs the calls of one turn in one script call, in order: calls on one row see each other, each all or nothing', async () => {
+    const id = unique('batch');
+    const [key, other] = [rowKey(id), rowKey(`${id}-other`)];
+    // Six calls started in one turn (none awaited before the others): three rows between them.
+    const calls = [0, 1, 2, 3, 4].map((i) => store.rows([section(key, [requests(3), tokens(10_000)])], { holdId: `${id}-${i}`, demand }));
+    calls.push(store.rows([section(other, [requests(3)])], { holdId: `${id}-o`, demand }));
+    const replies = await Promise.all(calls);
+    expect(replies.map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'refused', 'refused', 'ok']);
+    // Counts as five calls of their own would have left them; the refused took nothing.
+    expect(replies.slice(0, 5).map((r) => r.takes.get(key)![0]!.consumed)).toEqual([1, 2, 3, 4, 4]);
+    expect(replies.slice(0, 3).map((r) => r.takes.get(key)![1]!.consumed)).toEqual([120, 240, 360]);
+    expect(replies[5]!.takes.get(other)![0]!.consumed).toBe(1);
+    // A settlement and a check of the same row in one turn: the hold is settled once.
+    store.writes.settle(key, [`${id}-0`]);
+    const [flushed, after] = await Promise.all([store.writes.flush(), store.rows([section(key, [requests(3)])], { holdId: `${id}-5`, demand })]);
+    expect(flushed).toBeUndefined();
+    expect(['ok', 'refused']).toContain(after.status);
+    const last = await store.rows([section(key, [requests(3), tokens(10_000)])], { holdId: `${id}-6`, demand });
+    // The cancel handed back one request and its 120 tokens, whichever of the two ran first in the batch.
+    expect(last.takes.get(key)![1]!.consumed).toBe(after.status === 'ok' ? 240 : 240 + 120);
+  });
 });

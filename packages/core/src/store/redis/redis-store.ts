@@ -3,8 +3,9 @@ import { expectBoolean, expectNumber, expectObject, expectString, optional } fro
 import type { RedisClientLike, RedisPipelineLike } from './redis-client.js';
 import { decodeRowReply, encodeRowCall, rowSection, type RowDemand, type RowReply, type RowSection, type TakeAnswer } from './row-call.js';
 import { encodeMsgpack } from './msgpack.js';
-import { ROW_LUA, ROW_PROTOCOL } from './row-script.js';
-import { Deadlines, sendRowCall } from './row-commands.js';
+import { ROW_LUA, ROW_SCRIPT_VERSION } from './row-script.js';
+import { Deadlines, sendRowScript } from './row-commands.js';
+import { RowCallBatches } from './row-batch.js';
 import { RedisTime } from './redis-time.js';
 import { RowWrites, type PendingRow } from './row-writes.js';
 import { applyVectorOps, OP_BYTES, packVector, readVectorKey } from './vector-ops.js';
@@ -61,7 +62,7 @@ export function redisStore(client: RedisClientLike, options: RedisStoreOptions =
 }
 
 /** The scripts' command names carry their protocol version: two app versions never share one by accident. */
-const ROW_COMMAND = `dgRows${ROW_PROTOCOL}`;
+const ROW_COMMAND = `dgRows${ROW_SCRIPT_VERSION}`;
 const VECTOR_COMMAND = `dgVectors${VECTOR_PROTOCOL}`;
 /** ioredis defines a variant of each command that answers Buffers (the vectors are bytes). */
 const ROW_BUFFER_COMMAND = `${ROW_COMMAND}Buffer`;
@@ -104,6 +105,8 @@ export class RedisStore implements Store {
   readonly writes: RowWrites;
   /** Every call's time limit, on one timer. */
   private readonly deadlines = new Deadlines();
+  /** The row calls of one event-loop turn go as one script call per slot. */
+  private readonly batches: RowCallBatches;
 
   constructor(
     readonly client: RedisClientLike,
@@ -113,6 +116,7 @@ export class RedisStore implements Store {
     client.defineCommand(ROW_COMMAND, { lua: ROW_LUA });
     client.defineCommand(VECTOR_COMMAND, { lua: VECTOR_SCRIPT_LUA });
     this.writes = new RowWrites((sections) => this.flushRows(sections), WRITE_BEHIND_MS);
+    this.batches = new RowCallBatches((keys, args) => sendRowScript(client, ROW_BUFFER_COMMAND, keys, args), ROWS_PER_CALL);
   }
 
   /** How long a concurrency slot lasts without news (ms). */
@@ -129,13 +133,14 @@ export class RedisStore implements Store {
   async rows(sections: RowSection[], options: RowCallOptions = {}): Promise<RowReply> {
     // (Connected, the usual case: no wait, no extra turn of the microtask queue.)
     if (!this.everReady || this.client.status !== 'ready') await this.ready();
-    const carried = new Map<string, PendingRow>();
+    // What this call carries for its rows (created only when something waits: the usual request carries nothing).
+    let carried: Map<string, PendingRow> | undefined;
     // (A carried cancel's companions join the call: the loop also visits the sections it adds.)
     for (let i = 0; i < sections.length; i++) {
       const section = sections[i]!;
-      const pending = this.writes.take(section.key);
+      const pending = this.writes.size > 0 ? this.writes.take(section.key) : undefined;
       if (!pending) continue;
-      carried.set(section.key, pending);
+      (carried ??= new Map()).set(section.key, pending);
       if (pending.with) {
         section.with = pending.with;
         for (const other of pending.with) if (!sections.some((s) => s.key === other)) sections.push(rowSection(other));
@@ -164,7 +169,7 @@ export class RedisStore implements Store {
       const replies = await this.deadlines.race(calls.length === 1 ? calls[0]!.then((r) => [r]) : Promise.all(calls), this.options.timeoutMs);
       return this.merge(replies, groups, options.holdId);
     } catch (err) {
-      for (const [key, pending] of carried) this.writes.restore(key, pending);
+      if (carried) for (const [key, pending] of carried) this.writes.restore(key, pending);
       throw err instanceof StoreError ? err : new StoreError(`Redis call failed: ${(err as Error).message}`, { cause: err });
     }
   }
@@ -179,7 +184,8 @@ export class RedisStore implements Store {
       ...(options.demand && { demand: options.demand }),
     });
     const sentAt = Date.now();
-    const reply = await sendRowCall(this.client, ROW_BUFFER_COMMAND, this.options.prefix ? keys.map((k) => this.key(k)) : keys, arg);
+    // Calls on one slot share a batch; on a standalone server every call does.
+    const reply = await this.batches.send(this.client.isCluster ? slotTag(group[0]!.key) : '', this.options.prefix ? keys.map((k) => this.key(k)) : keys, arg);
     const raws = group.some((s) => s.vector?.snapshot) ? new Map<string, Buffer>() : undefined;
     const decoded = decodeRowReply(reply, group, raws);
     this.time.sample(sentAt, decoded.now);

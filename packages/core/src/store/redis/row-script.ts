@@ -25,22 +25,30 @@
  * bytes of the log under the header it read; the script swaps it in only if the header is still
  * the same (no other compaction came between), and sets the expiry again.
  *
- * One call, in order: read the flag and every row (one MGET); apply the settlements carried with
- * the call (idempotent: a settlement consumes its hold, or leaves a tombstone when the check it
- * settles has not landed); renew leases; drop what lapsed; reserve every limit all or nothing,
- * lowering `max_tokens` to what the budgets still cover; write back each row that changed (one SET
- * each, with a TTL as long as its longest window, hold or tombstone); then each vector's
- * compaction and ops.
+ * One script run: read the flags and every row of its calls (one MGET); then each call in turn:
+ * apply the settlements it carries (idempotent: a settlement consumes its hold, or leaves a
+ * tombstone when the check it settles has not landed); renew leases; drop what lapsed; reserve
+ * every limit all or nothing, lowering `max_tokens` to what the budgets still cover; its vectors'
+ * compaction and ops. Last, write back each row that changed (one SET each, with a TTL as long
+ * as its longest window, hold or tombstone).
  *
  * A call that lands after its deadline (`dl`, in Redis time) changes nothing: the client has
  * given up on it and decided without it. Every number is computed in Redis time (`TIME`), so
  * instances with skewed clocks share windows.
  *
- * The protocol is versioned: the command name and the keys carry {@link ROW_PROTOCOL}. A change
- * of format is a new version, whose rows are new keys, so two versions of an app in a rolling
- * deploy never read each other's rows.
+ * The protocol is versioned: the keys carry {@link ROW_PROTOCOL}, the command name {@link ROW_SCRIPT_VERSION}. A change
+ * of the rows' or vectors' format is a new version, whose rows are new keys, so two versions of
+ * an app in a rolling deploy never read each other's rows. How a call is laid out (its ARGV and
+ * reply) is not stored: each app version runs its own script, by its own SHA, on the same rows.
  */
 export const ROW_PROTOCOL = 2;
+
+/**
+ * The version of the script's calling convention (its ARGV and reply; 3: several calls batched
+ * in one run). It names the command; the rows it reads and writes are {@link ROW_PROTOCOL}'s,
+ * which every script version with that protocol shares.
+ */
+export const ROW_SCRIPT_VERSION = 3;
 
 /** Limit kinds as the script knows them. */
 export const KIND_CODE = { requests: 1, tokens: 2, costUsd: 3, outputTokens: 4, concurrency: 5 } as const;
@@ -109,14 +117,19 @@ end
 `;
 
 /**
- * ARGV[1], a MessagePack stream:
+ * One call may carry several (the row calls of one event-loop turn, batched by `row-batch.ts`):
+ * ARGV holds a pair per call, the number of KEYS before the call's own and its stream.
+ *
+ * A call's stream, in MessagePack:
  * `dl, id, lease, keep, flag, mt, min, it, ic, ou, nrows`, then per row
  * `k, nt, (policy, kind, limit, windowMs) × nt, ns, (id, tokens, costMicros, outputTokens) × ns, nr, id × nr, vk`
- * and, when `vk` (the vector key's index in KEYS) is not 0, `clear, px, ret, ops, cmpHeader, cmpLen, cmpBase`.
+ * and, when `vk` (the vector key's index among the call's KEYS) is not 0, `clear, px, ret, ops, cmpHeader, cmpLen, cmpBase`.
  * `id` is '' without a reservation, `flag` the flag key's index or 0, a settlement's `tokens` -1
  * for a cancel (everything handed back).
  *
- * Answers `{ now, status, flag, grant, (consumed, windowEnd, refused) per take, vector per ret }`.
+ * The calls run in order on the same rows (each row read once and written back once): a call
+ * sees what the calls before it in the batch did, as if each had been a script call of its own.
+ * Answers one reply per call: `{ now, status, flag, grant, (consumed, windowEnd, refused) per take, vector per ret }`.
  */
 export const ROW_LUA = `
 -- A stream of values. Lua returns at most a few thousand values at once: a stream short enough
@@ -133,39 +146,61 @@ local function unpackAll(raw)
   return out
 end
 
-local a = unpackAll(ARGV[1])
+local REQUESTS, TOKENS, COST, OUTPUT, CONCURRENCY, DELEGATED = 1, 2, 3, 4, 5, 11
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local dl = a[1]
-if dl > 0 and now > dl then return { now, 'late' } end
-local id, lease, keep, flagAt, mt, minGrant, it, ic, ou, nrows = a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11]
-local REQUESTS, TOKENS, COST, OUTPUT, CONCURRENCY, DELEGATED = 1, 2, 3, 4, 5, 11
 
--- The argument's rows: positions into a, nothing copied.
-local rows = {}
-local p = 12
-for r = 1, nrows do
-  local row = { k = a[p], tk = p + 2, nt = a[p + 1] }
-  p = p + 2 + 4 * row.nt
-  row.sk, row.ns = p + 1, a[p]
-  p = p + 1 + 4 * row.ns
-  row.rk, row.nr = p + 1, a[p]
-  p = p + 1 + row.nr
-  row.vk = a[p]
-  p = p + 1
-  if row.vk > 0 then
-    row.clear, row.px, row.ret, row.ops, row.ch, row.cl, row.cb = a[p], a[p + 1], a[p + 2], a[p + 3], a[p + 4], a[p + 5], a[p + 6]
-    p = p + 7
+-- The calls batched into this one (several requests of one event-loop turn): each is a pair of
+-- ARGV, the number of KEYS before its own and its stream. Their rows are positions into their
+-- stream, nothing copied; KEYS indices are made absolute.
+local calls = {}
+for j = 1, #ARGV, 2 do
+  local base, a = tonumber(ARGV[j]), unpackAll(ARGV[j + 1])
+  local c = { a = a, dl = a[1], id = a[2], lease = a[3], keep = a[4], flagAt = a[5], mt = a[6], minGrant = a[7], it = a[8], ic = a[9], ou = a[10], nrows = a[11], rows = {} }
+  if c.flagAt > 0 then c.flagAt = base + c.flagAt end
+  local p = 12
+  for r = 1, c.nrows do
+    local row = { k = base + a[p], tk = p + 2, nt = a[p + 1] }
+    p = p + 2 + 4 * row.nt
+    row.sk, row.ns = p + 1, a[p]
+    p = p + 1 + 4 * row.ns
+    row.rk, row.nr = p + 1, a[p]
+    p = p + 1 + row.nr
+    row.vk = a[p]
+    p = p + 1
+    if row.vk > 0 then
+      row.vk = base + row.vk
+      row.clear, row.px, row.ret, row.ops, row.ch, row.cl, row.cb = a[p], a[p + 1], a[p + 2], a[p + 3], a[p + 4], a[p + 5], a[p + 6]
+      p = p + 7
+    end
+    c.rows[r] = row
   end
-  rows[r] = row
+  -- A call that lands after its deadline (in Redis time) changes nothing: its client gave up on it.
+  c.late = c.dl > 0 and now > c.dl
+  calls[#calls + 1] = c
 end
 
--- One read for the flag and every row.
-local keys = {}
-for r = 1, nrows do keys[r] = KEYS[rows[r].k] end
-if flagAt > 0 then keys[nrows + 1] = KEYS[flagAt] end
+-- One read for every row (each key once, however many calls name it) and every flag.
+local names, keys, flagAt = {}, {}, {}
+for _, c in ipairs(calls) do
+  if not c.late then
+    for _, row in ipairs(c.rows) do
+      local name = KEYS[row.k]
+      if not names[name] then
+        keys[#keys + 1] = name
+        names[name] = #keys
+      end
+    end
+  end
+end
+local nkeys = #keys
+for _, c in ipairs(calls) do
+  if not c.late and c.flagAt > 0 then
+    keys[#keys + 1] = KEYS[c.flagAt]
+    flagAt[c] = #keys
+  end
+end
 local raws = #keys > 0 and redis.call('MGET', unpack(keys)) or {}
-local flag = flagAt > 0 and raws[nrows + 1] or false
 
 local function parse(st, raw)
   local v = unpackAll(raw)
@@ -192,18 +227,18 @@ local function parse(st, raw)
   end
 end
 
-local states, byKey = {}, {}
-for r = 1, nrows do
-  local st = { cc = {}, ce = {}, h = {}, x = {}, dirty = false }
-  if raws[r] and not pcall(parse, st, raws[r]) then
-    st = { cc = {}, ce = {}, h = {}, x = {}, dirty = true }
+-- Every row's state, by key: calls of one batch that share a row see each other's changes.
+local byKey = {}
+for i = 1, nkeys do
+  local st = { cc = {}, ce = {}, h = {}, x = {}, dirty = false, raw = raws[i] }
+  if raws[i] and not pcall(parse, st, raws[i]) then
+    st = { cc = {}, ce = {}, h = {}, x = {}, dirty = true, raw = raws[i] }
   end
-  states[r] = st
-  byKey[KEYS[rows[r].k]] = st
+  byKey[keys[i]] = st
 end
 
 -- Settlements: real usage replaces what a request held; without usage (a cancel) it is all handed back.
-local function settle(st, sid, tok, cost, out)
+local function settle(st, sid, tok, cost, out, keep)
   st.dirty = true
   local hold = st.h[sid]
   if not hold then
@@ -216,8 +251,8 @@ local function settle(st, sid, tok, cost, out)
   for j = 1, #pl, 5 do
     local policy, pts, kind = pl[j], pl[j + 1], pl[j + 3]
     if kind == DELEGATED then
-      -- A request count taken in another row of the call: only a cancel hands it back, in that
-      -- row if this call carries it.
+      -- A request count taken in another row: only a cancel hands it back, in that row if this
+      -- call (or another call of the batch) carries it.
       if cancel then
         local at = string.find(policy, '\\0', 1, true)
         local other = at and byKey[string.sub(policy, 1, at - 1)]
@@ -249,137 +284,179 @@ local function settle(st, sid, tok, cost, out)
   end
 end
 
-for r = 1, nrows do
-  local row, st = rows[r], states[r]
-  for i = row.sk, row.sk + 4 * row.ns - 1, 4 do settle(st, a[i], a[i + 1], a[i + 2], a[i + 3]) end
-  for i = row.rk, row.rk + row.nr - 1 do
-    local hold = st.h[a[i]]
-    if hold and hold.s > now then hold.s = now + lease; st.dirty = true end
+-- One call: its settlements, renewals, what lapsed, then its reservation, all or nothing,
+-- lowering max_tokens to what the budgets still cover; then its vectors. Answers its reply.
+local function run(c)
+  local a, rows, id, mt, minGrant, it, ic, ou = c.a, c.rows, c.id, c.mt, c.minGrant, c.it, c.ic, c.ou
+  local states = {}
+  for r = 1, c.nrows do states[r] = byKey[KEYS[rows[r].k]] end
+  for r = 1, c.nrows do
+    local row, st = rows[r], states[r]
+    for i = row.sk, row.sk + 4 * row.ns - 1, 4 do settle(st, a[i], a[i + 1], a[i + 2], a[i + 3], c.keep) end
+    for i = row.rk, row.rk + row.nr - 1 do
+      local hold = st.h[a[i]]
+      if hold and hold.s > now then hold.s = now + c.lease; st.dirty = true end
+    end
+    for hid, hold in pairs(st.h) do if hold.k <= now then st.h[hid] = nil; st.dirty = true end end
+    for xid, untilMs in pairs(st.x) do if untilMs <= now then st.x[xid] = nil; st.dirty = true end end
+    for policy, e in pairs(st.ce) do if e <= now then st.cc[policy] = nil; st.ce[policy] = nil; st.dirty = true end end
   end
-  for hid, hold in pairs(st.h) do if hold.k <= now then st.h[hid] = nil; st.dirty = true end end
-  for xid, untilMs in pairs(st.x) do if untilMs <= now then st.x[xid] = nil; st.dirty = true end end
-  for policy, e in pairs(st.ce) do if e <= now then st.cc[policy] = nil; st.ce[policy] = nil; st.dirty = true end end
-end
 
--- Reservation, all or nothing.
-local status, grant = 'none', mt
-local function points(kind, g)
-  if kind == TOKENS then return math.max(0, math.ceil(it + g))
-  elseif kind == COST then return math.max(0, math.ceil((ic + g * ou) * 1000000))
-  elseif kind == OUTPUT then return math.max(0, math.ceil(g))
-  else return 1 end
-end
-local function affordable(kind, limit, before)
-  local available = limit - math.max(0, before)
-  local tokens
-  if kind == OUTPUT then tokens = available
-  elseif kind == TOKENS then tokens = available - math.ceil(it)
-  elseif kind == COST then
-    if ou > 0 then tokens = (available - math.ceil(ic * 1000000)) / (ou * 1000000) else tokens = 0 end
-  else return nil end
-  tokens = math.floor(tokens)
-  if tokens >= minGrant and tokens < mt then return tokens end
-  return nil
-end
+  local status, grant = 'none', mt
+  local function points(kind, g)
+    if kind == TOKENS then return math.max(0, math.ceil(it + g))
+    elseif kind == COST then return math.max(0, math.ceil((ic + g * ou) * 1000000))
+    elseif kind == OUTPUT then return math.max(0, math.ceil(g))
+    else return 1 end
+  end
+  local function affordable(kind, limit, before)
+    local available = limit - math.max(0, before)
+    local tokens
+    if kind == OUTPUT then tokens = available
+    elseif kind == TOKENS then tokens = available - math.ceil(it)
+    elseif kind == COST then
+      if ou > 0 then tokens = (available - math.ceil(ic * 1000000)) / (ou * 1000000) else tokens = 0 end
+    else return nil end
+    tokens = math.floor(tokens)
+    if tokens >= minGrant and tokens < mt then return tokens end
+    return nil
+  end
 
-local results = {}
-if id ~= '' then
-  status = 'ok'
-  for r = 1, nrows do if states[r].x[id] then status = 'cancelled' end end
-  local befores, refused = {}, {}
-  if status == 'ok' then
-    for r = 1, nrows do
-      local row, st = rows[r], states[r]
-      for i = row.tk, row.tk + 4 * row.nt - 1, 4 do
-        local policy, kind, limit = a[i], a[i + 1], a[i + 2]
-        local before = 0
-        if kind == CONCURRENCY then
-          for _, hold in pairs(st.h) do
-            if hold.s > now then
-              local pl = hold.p
-              for j = 1, #pl, 5 do if pl[j] == policy and pl[j + 3] == CONCURRENCY then before = before + 1 end end
+  local results = {}
+  if id ~= '' then
+    status = 'ok'
+    for r = 1, c.nrows do if states[r].x[id] then status = 'cancelled' end end
+    local befores, refused = {}, {}
+    if status == 'ok' then
+      for r = 1, c.nrows do
+        local row, st = rows[r], states[r]
+        for i = row.tk, row.tk + 4 * row.nt - 1, 4 do
+          local policy, kind, limit = a[i], a[i + 1], a[i + 2]
+          local before = 0
+          if kind == CONCURRENCY then
+            for _, hold in pairs(st.h) do
+              if hold.s > now then
+                local pl = hold.p
+                for j = 1, #pl, 5 do if pl[j] == policy and pl[j + 3] == CONCURRENCY then before = before + 1 end end
+              end
+            end
+          else
+            before = st.cc[policy] or 0
+          end
+          befores[i] = before
+          if before + points(kind, mt) > limit then
+            local partial = affordable(kind, limit, before)
+            if partial then
+              if partial < grant then grant = partial end
+            else
+              refused[i] = true
+              status = 'refused'
             end
           end
+        end
+      end
+    end
+    -- The request's hold lives in its first row with takes (the home); a later row whose takes
+    -- are all request counts keeps none: the home's hold remembers them, for a cancel.
+    local home, hpl, hnp = nil, nil, 0
+    for r = 1, status == 'cancelled' and 0 or c.nrows do
+      local row, st = rows[r], states[r]
+      local pl, np = {}, 0
+      local delegated = false
+      if row.nt > 0 then
+        if home == nil then
+          home = r
         else
-          before = st.cc[policy] or 0
-        end
-        befores[i] = before
-        if before + points(kind, mt) > limit then
-          local partial = affordable(kind, limit, before)
-          if partial then
-            if partial < grant then grant = partial end
-          else
-            refused[i] = true
-            status = 'refused'
-          end
+          delegated = true
+          for i = row.tk, row.tk + 4 * row.nt - 1, 4 do if a[i + 1] ~= REQUESTS then delegated = false end end
         end
       end
-    end
-  end
-  -- The request's hold lives in its first row with takes (the home); a later row whose takes
-  -- are all request counts keeps none: the home's hold remembers them, for a cancel.
-  local home, hpl, hnp = nil, nil, 0
-  for r = 1, status == 'cancelled' and 0 or nrows do
-    local row, st = rows[r], states[r]
-    local pl, np = {}, 0
-    local delegated = false
-    if row.nt > 0 then
-      if home == nil then
-        home = r
-      else
-        delegated = true
-        for i = row.tk, row.tk + 4 * row.nt - 1, 4 do if a[i + 1] ~= REQUESTS then delegated = false end end
-      end
-    end
-    local slot = 0
-    for i = row.tk, row.tk + 4 * row.nt - 1, 4 do
-      local policy, kind, windowMs = a[i], a[i + 1], a[i + 3]
-      local pts = points(kind, grant)
-      local consumed, windowEnd = befores[i] or 0, 0
-      if kind == CONCURRENCY then
-        if status == 'ok' then
-          consumed = consumed + 1
-          slot = now + lease
-          pl[np + 1], pl[np + 2], pl[np + 3], pl[np + 4], pl[np + 5] = policy, 1, 0, kind, 0
-          np = np + 5
-        elseif refused[i] then consumed = consumed + 1 end
-      else
-        local c, e = st.cc[policy], st.ce[policy]
-        if status == 'ok' then
-          if c then c = c + pts else c, e = pts, now + windowMs; st.ce[policy] = e end
-          st.cc[policy] = c
-          st.dirty = true
-          if delegated then
-            hpl[hnp + 1], hpl[hnp + 2], hpl[hnp + 3], hpl[hnp + 4], hpl[hnp + 5] = KEYS[row.k] .. '\\0' .. policy, pts, e, DELEGATED, windowMs
-            hnp = hnp + 5
-          else
-            pl[np + 1], pl[np + 2], pl[np + 3], pl[np + 4], pl[np + 5] = policy, pts, e, kind, windowMs
+      local slot = 0
+      for i = row.tk, row.tk + 4 * row.nt - 1, 4 do
+        local policy, kind, windowMs = a[i], a[i + 1], a[i + 3]
+        local pts = points(kind, grant)
+        local consumed, windowEnd = befores[i] or 0, 0
+        if kind == CONCURRENCY then
+          if status == 'ok' then
+            consumed = consumed + 1
+            slot = now + c.lease
+            pl[np + 1], pl[np + 2], pl[np + 3], pl[np + 4], pl[np + 5] = policy, 1, 0, kind, 0
             np = np + 5
-          end
-          consumed, windowEnd = c, e
+          elseif refused[i] then consumed = consumed + 1 end
         else
-          if refused[i] then consumed = consumed + pts end
-          windowEnd = e or now + windowMs
+          local cc, e = st.cc[policy], st.ce[policy]
+          if status == 'ok' then
+            if cc then cc = cc + pts else cc, e = pts, now + windowMs; st.ce[policy] = e end
+            st.cc[policy] = cc
+            st.dirty = true
+            if delegated then
+              hpl[hnp + 1], hpl[hnp + 2], hpl[hnp + 3], hpl[hnp + 4], hpl[hnp + 5] = KEYS[row.k] .. '\\0' .. policy, pts, e, DELEGATED, windowMs
+              hnp = hnp + 5
+            else
+              pl[np + 1], pl[np + 2], pl[np + 3], pl[np + 4], pl[np + 5] = policy, pts, e, kind, windowMs
+              np = np + 5
+            end
+            consumed, windowEnd = cc, e
+          else
+            if refused[i] then consumed = consumed + pts end
+            windowEnd = e or now + windowMs
+          end
+        end
+        results[#results + 1] = consumed
+        results[#results + 1] = windowEnd
+        results[#results + 1] = refused[i] and 1 or 0
+      end
+      if np > 0 then
+        st.h[id] = { s = slot, k = now + c.keep, p = pl }
+        st.dirty = true
+      end
+      if r == home then hpl, hnp = pl, np end
+    end
+    -- The home's hold took the delegated counts after its own (it exists: the home has takes).
+    if home and hnp > 0 and not states[home].h[id] then
+      states[home].h[id] = { s = 0, k = now + c.keep, p = hpl }
+      states[home].dirty = true
+    end
+  end
+
+  -- Vectors: read as they were (when asked), an operator's reset, a compaction, then the ops
+  -- (carried ones first) appended. A later call of the batch reads them after these.
+  local snapshots = {}
+  for r = 1, c.nrows do
+    local row = rows[r]
+    if row.vk > 0 then
+      local vkey = KEYS[row.vk]
+      if row.ret == 1 then snapshots[#snapshots + 1] = redis.call('GET', vkey) or '' end
+      if row.clear == 1 then redis.call('DEL', vkey) end
+      if row.ch ~= '' and redis.call('GETRANGE', vkey, 0, ${VECTOR_HEADER_BYTES - 1}) == row.ch then
+        local gen, _, baseBytes = struct.unpack('<III', row.ch)
+        local rest = redis.call('GETRANGE', vkey, ${VECTOR_HEADER_BYTES} + baseBytes + row.cl, -1)
+        redis.call('SET', vkey, struct.pack('<III', (gen + 1) % 4294967296, math.floor(now / 1000), #row.cb) .. row.cb .. rest, 'PX', row.px)
+      end
+      if row.ops ~= '' then
+        local len = redis.call('APPEND', vkey, row.ops)
+        if len == #row.ops then
+          redis.call('SET', vkey, struct.pack('<III', 0, math.floor(now / 1000), 0) .. row.ops, 'PX', row.px)
+        elseif len > ${VECTOR_LOG_CAP_BYTES} then
+          redis.call('DEL', vkey)
         end
       end
-      results[#results + 1] = consumed
-      results[#results + 1] = windowEnd
-      results[#results + 1] = refused[i] and 1 or 0
     end
-    if np > 0 then
-      st.h[id] = { s = slot, k = now + keep, p = pl }
-      st.dirty = true
-    end
-    if r == home then hpl, hnp = pl, np end
   end
-  -- The home's hold took the delegated counts after its own (it exists: the home has takes).
-  if home and hnp > 0 and not states[home].h[id] then
-    states[home].h[id] = { s = 0, k = now + keep, p = hpl }
-    states[home].dirty = true
-  end
+
+  local flag = flagAt[c] and raws[flagAt[c]] or false
+  local out = { now, status, flag, grant }
+  for i = 1, #results do out[i + 4] = results[i] end
+  for i = 1, #snapshots do out[#out + 1] = snapshots[i] end
+  return out
 end
 
--- Every row that changed, written back: one flat MessagePack stream.
+local replies = {}
+for i, c in ipairs(calls) do
+  if c.late then replies[i] = { now, 'late' } else replies[i] = run(c) end
+end
+
+-- Every row that changed, written back once: one flat MessagePack stream.
 local function pack(o, n)
   -- Lua's unpack has a stack limit: a long row is packed in pieces (a stream concatenates).
   if n <= 4000 then return cmsgpack.pack(unpack(o, 1, n)) end
@@ -388,14 +465,14 @@ local function pack(o, n)
   return table.concat(parts)
 end
 
-for r = 1, nrows do
-  local row, st = rows[r], states[r]
+for i = 1, nkeys do
+  local st = byKey[keys[i]]
   if st.dirty then
     local o, n, count = {}, 1, 0
     local untilMs = now
-    for policy, c in pairs(st.cc) do
+    for policy, cc in pairs(st.cc) do
       local e = st.ce[policy]
-      o[n + 1], o[n + 2], o[n + 3] = policy, c, e
+      o[n + 1], o[n + 2], o[n + 3] = policy, cc, e
       n = n + 3
       count = count + 1
       if e > untilMs then untilMs = e end
@@ -423,40 +500,12 @@ for r = 1, nrows do
     end
     o[at] = count
     if o[1] + holds + count > 0 and untilMs > now then
-      redis.call('SET', KEYS[row.k], pack(o, n), 'PX', untilMs - now)
-    elseif raws[r] then
-      redis.call('DEL', KEYS[row.k])
+      redis.call('SET', keys[i], pack(o, n), 'PX', untilMs - now)
+    elseif st.raw then
+      redis.call('DEL', keys[i])
     end
   end
 end
 
--- Vectors: read as they were (when asked), an operator's reset, a compaction, then the ops
--- (carried ones first) appended.
-local snapshots = {}
-for r = 1, nrows do
-  local row = rows[r]
-  if row.vk > 0 then
-    local vkey = KEYS[row.vk]
-    if row.ret == 1 then snapshots[#snapshots + 1] = redis.call('GET', vkey) or '' end
-    if row.clear == 1 then redis.call('DEL', vkey) end
-    if row.ch ~= '' and redis.call('GETRANGE', vkey, 0, ${VECTOR_HEADER_BYTES - 1}) == row.ch then
-      local gen, _, baseBytes = struct.unpack('<III', row.ch)
-      local rest = redis.call('GETRANGE', vkey, ${VECTOR_HEADER_BYTES} + baseBytes + row.cl, -1)
-      redis.call('SET', vkey, struct.pack('<III', (gen + 1) % 4294967296, math.floor(now / 1000), #row.cb) .. row.cb .. rest, 'PX', row.px)
-    end
-    if row.ops ~= '' then
-      local len = redis.call('APPEND', vkey, row.ops)
-      if len == #row.ops then
-        redis.call('SET', vkey, struct.pack('<III', 0, math.floor(now / 1000), 0) .. row.ops, 'PX', row.px)
-      elseif len > ${VECTOR_LOG_CAP_BYTES} then
-        redis.call('DEL', vkey)
-      end
-    end
-  end
-end
-
-local out = { now, status, flag, grant }
-for i = 1, #results do out[i + 4] = results[i] end
-for i = 1, #snapshots do out[#out + 1] = snapshots[i] end
-return out
+return replies
 `;
