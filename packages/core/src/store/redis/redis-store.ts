@@ -38,7 +38,8 @@ export interface RedisStoreOptions {
  * A store shared by every app instance, on an ioredis client (standalone, Sentinel or Cluster).
  * Each request is one Lua call at check (its limits, flag and detector state, on its identity's
  * slot; see `row-script.ts`) and nothing awaited at record; every key of one identity carries the
- * same hash tag, so that call is one round trip even on a Cluster.
+ * same hash tag, so that call is one round trip even on a Cluster. The calls of one event-loop
+ * turn share one script run per slot (see `row-batch.ts`).
  *
  * @example
  * ```ts
