@@ -3,7 +3,7 @@
 // addresses, human hours, first-person openers, invented histories, one frame per account,
 // accounts aged on ordinary chat, thousands of light accounts). Every campaign is a function of
 // (context, phrasing, scale) returning its log records and the truth about its accounts.
-import { promptFingerprint } from '@distill-guard/core';
+import { promptFingerprint } from '@distill-guard/core/detector';
 import { awake, between, browserHeaders, datacenterBlock, exp, HOUR, humanTurnGap, inBlock, int, MIN, pick, request, residentialIp, scriptedHeaders } from './traffic.mjs';
 
 const DAY = 24 * HOUR;

@@ -1,7 +1,7 @@
 // Benign traffic that looks like harvesting from some angle, and must never be blocked: a school
 // lab behind one NAT address, an internal tool on one API key with markdown section labels, a
 // translator with one template, students asking for step-by-step answers.
-import { promptFingerprint } from '@distill-guard/core';
+import { promptFingerprint } from '@distill-guard/core/detector';
 import { awake, between, browserHeaders, exp, HOUR, humanTurnGap, int, pick, request, residentialIp, scriptedHeaders } from './traffic.mjs';
 
 const DAY = 24 * HOUR;

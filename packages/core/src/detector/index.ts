@@ -5,3 +5,6 @@ export { parseDetectorOptions, isAllowed, isIntegration, SIGNAL_NAMES, DEFAULT_T
 export type { ProbationOptions } from './probation.js';
 export { WEIGHTS, BIAS, SHAPE_SIGNALS, scoreAccount, scoreGroup, scoreCohort, type PopulationView } from './signals.js';
 export { A as ACCOUNT_FIELDS, G as GROUP_FIELDS } from './schema.js';
+// The prompt fingerprint the detector's signals read (task family, style, capability), for tools
+// that study or simulate traffic: the white-box campaigns in bench/adversary pick tasks by it.
+export { promptFingerprint, type PromptFingerprint } from '../fingerprint/index.js';
