@@ -1,5 +1,6 @@
 import { A, G, P } from './schema.js';
 import type { Target, Writer } from './engine.js';
+import { RowSlab } from './slab.js';
 
 /** Oldest accounts looked at per eviction for one without a verdict. */
 const EVICTION_SCAN = 16;
@@ -20,6 +21,8 @@ export class MemoryState {
   /** Keyed by the group hash folded to 30 bits (small integers hash fastest). */
   readonly groups = new Map<number, Float64Array>();
   readonly pop = new Float64Array(P.size);
+  private readonly accountRows = new RowSlab(A.size);
+  private readonly groupRows = new RowSlab(G.size);
 
   constructor(
     private readonly maxAccounts: number,
@@ -35,7 +38,7 @@ export class MemoryState {
       if (s[A.n]! > 0 && now - s[A.last]! > this.idleTtlSeconds) s.fill(0);
     } else {
       s = this.accounts.size >= this.maxAccounts ? this.evictAccount() : undefined;
-      s ??= new Float64Array(A.size);
+      s ??= this.accountRows.next();
     }
     this.accounts.set(id, s);
     return s;
@@ -53,7 +56,7 @@ export class MemoryState {
           g = oldest[1].fill(0);
         }
       }
-      g ??= new Float64Array(G.size);
+      g ??= this.groupRows.next();
     }
     this.groups.set(id, g);
     return g;

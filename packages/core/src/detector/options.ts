@@ -135,7 +135,7 @@ export const DEFAULT_THRESHOLDS = { throttle: 0.8, flag: 0.9, block: 0.95 } as c
  * bound on limit counters, the whole guard stays under 200 MB resident at 200,000 identities
  * (`pnpm bench memory-bound`).
  */
-export const MEMORY_DETECTOR_DEFAULTS = { maxAccounts: 10_000, maxGroups: 10_000 } as const;
+export const MEMORY_DETECTOR_DEFAULTS = { maxAccounts: 20_000, maxGroups: 20_000 } as const;
 
 export function parseDetectorOptions(input: unknown = {}, path = 'detector'): ResolvedDetectorOptions {
   const o = expectObject(path, input ?? {}, ['thresholds', 'allow', 'integrations', 'probation', 'minRequests', 'maxAccounts', 'maxGroups', 'idleTtlSeconds', 'clusters', 'actions', 'weights']);
