@@ -1,12 +1,4 @@
-import * as crypto from 'node:crypto';
-import { BoundedMap } from '../cache/index.js';
-
-/**
- * SHA-256 in base64, one-shot where Node has `crypto.hash` (20.12 and later): for the short texts
- * of chat traffic, building a `Hash` object cost more than hashing the text.
- */
-const sha256Base64: (data: string) => string =
-  typeof crypto.hash === 'function' ? (data) => crypto.hash('sha256', data, 'base64') : (data) => crypto.createHash('sha256').update(data).digest('base64');
+import { BoundedMap, sha256Base64 } from '../cache/index.js';
 
 /**
  * Scores of texts already scanned, keyed by a SHA-256 digest of the channel and the text. Chat
