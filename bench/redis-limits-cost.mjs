@@ -9,6 +9,7 @@
 //   CORE_REF=<dir>/packages/core/dist/index.js node bench/redis-limits-cost.mjs   (dir made by bench/http/reference.sh)
 //   BENCH_ROUNDS=7 BENCH_CHUNK=4000 node bench/redis-limits-cost.mjs
 //   node --cpu-prof bench/redis-limits-cost.mjs --profile     (the working tree's guard alone, for a profile)
+//   BENCH_CONFIG=default node bench/redis-limits-cost.mjs      (the default configuration: shield and detector on too)
 //
 // The figures of one run compare; runs minutes apart on this shared machine do not.
 import { performance } from 'node:perf_hooks';
@@ -22,6 +23,9 @@ const CHUNK = Number(process.env.BENCH_CHUNK ?? 4000);
 const WARM = Number(process.env.BENCH_WARM ?? 12_000);
 const IN_FLIGHT = 16;
 const PROFILE = process.argv.includes('--profile');
+// `limits` (the default here): the limits-only guard; `default`: the guard's default configuration (shield and detector too).
+const CONFIG = process.env.BENCH_CONFIG ?? 'limits';
+const PARTS = CONFIG === 'default' ? {} : { shield: false, detector: false };
 
 // The HTTP benchmark's limits (bench/http/server.mjs): every limit, raised so that all are served.
 const unlimited = { requests: { limit: 1e9, window: '1m' }, tokens: { limit: 1e12, window: '1h' }, costUsd: { limit: 1e9, window: '1d' }, outputTokens: { limit: 1e12, window: '1d' }, concurrency: 1e6, perIp: { requests: { limit: 1e9, window: '1m' } } };
@@ -50,7 +54,7 @@ async function guardSide(name, corePath) {
   const server = await startRedisServer();
   const client = new Redis(server.url);
   await client.ping();
-  const guard = core.createGuard({ store: core.redisStore(client), onStoreError: 'open', mode: 'monitor', trustProxy: ['loopback'], limits: unlimited, warnings: false, shield: false, detector: false });
+  const guard = core.createGuard({ store: core.redisStore(client), onStoreError: 'open', mode: 'monitor', trustProxy: ['loopback'], limits: unlimited, warnings: false, ...PARTS });
   let errors = 0;
   return {
     name,
@@ -139,7 +143,7 @@ try {
       results[at].push(await measure(sides[at], admins[at], chunk));
     }
   }
-  console.log(`limits-only check + record on Redis, ${IN_FLIGHT} in flight (median of ${ROUNDS} interleaved rounds of ${CHUNK} requests, after ${WARM} unmeasured)`);
+  console.log(`${CONFIG === 'default' ? 'default configuration' : 'limits-only'} check + record on Redis, ${IN_FLIGHT} in flight (median of ${ROUNDS} interleaved rounds of ${CHUNK} requests, after ${WARM} unmeasured)`);
   console.log('side                            node µs/req   redis µs/req   commands/req   wall µs/req   per round (node µs)');
   sides.forEach((s, i) => {
     const rs = results[i];

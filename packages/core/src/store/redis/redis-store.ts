@@ -117,7 +117,7 @@ export class RedisStore implements Store {
     client.defineCommand(ROW_COMMAND, { lua: ROW_LUA });
     client.defineCommand(VECTOR_COMMAND, { lua: VECTOR_SCRIPT_LUA });
     this.writes = new RowWrites((sections) => this.flushRows(sections), WRITE_BEHIND_MS);
-    this.batches = new RowCallBatches((keys, args) => sendRowScript(client, ROW_BUFFER_COMMAND, keys, args), ROWS_PER_CALL);
+    this.batches = new RowCallBatches((route, packed) => sendRowScript(client, ROW_BUFFER_COMMAND, route, packed), ROWS_PER_CALL);
   }
 
   /** How long a concurrency slot lasts without news (ms). */

@@ -4,13 +4,14 @@ import type { RedisClientLike } from './redis-client.js';
 type Commands = Record<string, (...args: Array<string | number | Buffer>) => Promise<unknown>>;
 
 /**
- * Sends one run of the row script (`command`, as the client defines it), alone: its keys, then its
- * arguments (see `row-batch.ts`). Everything a check needs is in that one command, because each
- * command is a socket write of its own, and an ioredis pipeline costs more than it saves under
- * about four commands (one EVALSHA alone about 14 µs of CPU, in a pipeline of its own 27 µs).
+ * Sends one run of the row script (`command`, as the client defines it), alone: the key that
+ * routes it, then the batch packed in one argument (see `row-batch.ts`). Everything a check needs
+ * is in that one command, because each command is a socket write of its own, and an ioredis
+ * pipeline costs more than it saves under about four commands (one EVALSHA alone about 14 µs of
+ * CPU, in a pipeline of its own 27 µs).
  */
-export function sendRowScript(client: RedisClientLike, command: string, keys: readonly string[], args: ReadonlyArray<number | Buffer>): Promise<unknown> {
-  return (client as unknown as Commands)[command]!(keys.length, ...keys, ...args);
+export function sendRowScript(client: RedisClientLike, command: string, route: string, packed: Buffer): Promise<unknown> {
+  return (client as unknown as Commands)[command]!(1, route, packed);
 }
 
 interface Entry {

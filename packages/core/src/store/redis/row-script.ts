@@ -45,10 +45,11 @@ export const ROW_PROTOCOL = 2;
 
 /**
  * The version of the script's calling convention (its ARGV and reply; 3: several calls batched
- * in one run). It names the command; the rows it reads and writes are {@link ROW_PROTOCOL}'s,
- * which every script version with that protocol shares.
+ * in one run; 4: the batch's keys and calls packed in one argument). It names the command; the
+ * rows it reads and writes are {@link ROW_PROTOCOL}'s, which every script version with that
+ * protocol shares.
  */
-export const ROW_SCRIPT_VERSION = 3;
+export const ROW_SCRIPT_VERSION = 4;
 
 /** Limit kinds as the script knows them. */
 export const KIND_CODE = { requests: 1, tokens: 2, costUsd: 3, outputTokens: 4, concurrency: 5 } as const;
@@ -117,13 +118,15 @@ end
 `;
 
 /**
- * One call may carry several (the row calls of one event-loop turn, batched by `row-batch.ts`):
- * ARGV holds a pair per call, the number of KEYS before the call's own and its stream.
+ * One call may carry several (the row calls of one event-loop turn, batched by `row-batch.ts`),
+ * all in ARGV[1], a flat MessagePack stream: `nkeys, key × nkeys, (base, stream) × calls`, where
+ * `base` is the number of keys before the call's own. KEYS holds the first key only: it routes the
+ * call, and every key of a batch is on its slot (see `packBatch`).
  *
  * A call's stream, in MessagePack:
  * `dl, id, lease, keep, flag, mt, min, it, ic, ou, nrows`, then per row
  * `k, nt, (policy, kind, limit, windowMs) × nt, ns, (id, tokens, costMicros, outputTokens) × ns, nr, id × nr, vk`
- * and, when `vk` (the vector key's index among the call's KEYS) is not 0, `clear, px, ret, ops, cmpHeader, cmpLen, cmpBase`.
+ * and, when `vk` (the vector key's index among the call's keys) is not 0, `clear, px, ret, ops, cmpHeader, cmpLen, cmpBase`.
  * `id` is '' without a reservation, `flag` the flag key's index or 0, a settlement's `tokens` -1
  * for a cancel (everything handed back).
  *
@@ -150,12 +153,16 @@ local REQUESTS, TOKENS, COST, OUTPUT, CONCURRENCY, DELEGATED = 1, 2, 3, 4, 5, 11
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 
--- The calls batched into this one (several requests of one event-loop turn): each is a pair of
--- ARGV, the number of KEYS before its own and its stream. Their rows are positions into their
--- stream, nothing copied; KEYS indices are made absolute.
+-- The batch, in one argument: its keys, then the calls batched into this run (several requests
+-- of one event-loop turn), each a pair: the number of keys before its own, its stream. Their rows
+-- are positions into their stream, nothing copied; key indices are made absolute into K.
+local batch = unpackAll(ARGV[1])
+local nk = batch[1]
+local K = {}
+for i = 1, nk do K[i] = batch[i + 1] end
 local calls = {}
-for j = 1, #ARGV, 2 do
-  local base, a = tonumber(ARGV[j]), unpackAll(ARGV[j + 1])
+for j = nk + 2, #batch, 2 do
+  local base, a = batch[j], unpackAll(batch[j + 1])
   local c = { a = a, dl = a[1], id = a[2], lease = a[3], keep = a[4], flagAt = a[5], mt = a[6], minGrant = a[7], it = a[8], ic = a[9], ou = a[10], nrows = a[11], rows = {} }
   if c.flagAt > 0 then c.flagAt = base + c.flagAt end
   local p = 12
@@ -185,7 +192,7 @@ local names, keys, flagAt = {}, {}, {}
 for _, c in ipairs(calls) do
   if not c.late then
     for _, row in ipairs(c.rows) do
-      local name = KEYS[row.k]
+      local name = K[row.k]
       if not names[name] then
         keys[#keys + 1] = name
         names[name] = #keys
@@ -196,7 +203,7 @@ end
 local nkeys = #keys
 for _, c in ipairs(calls) do
   if not c.late and c.flagAt > 0 then
-    keys[#keys + 1] = KEYS[c.flagAt]
+    keys[#keys + 1] = K[c.flagAt]
     flagAt[c] = #keys
   end
 end
@@ -289,7 +296,7 @@ end
 local function run(c)
   local a, rows, id, mt, minGrant, it, ic, ou = c.a, c.rows, c.id, c.mt, c.minGrant, c.it, c.ic, c.ou
   local states = {}
-  for r = 1, c.nrows do states[r] = byKey[KEYS[rows[r].k]] end
+  for r = 1, c.nrows do states[r] = byKey[K[rows[r].k]] end
   for r = 1, c.nrows do
     local row, st = rows[r], states[r]
     for i = row.sk, row.sk + 4 * row.ns - 1, 4 do settle(st, a[i], a[i + 1], a[i + 2], a[i + 3], c.keep) end
@@ -390,7 +397,7 @@ local function run(c)
             st.cc[policy] = cc
             st.dirty = true
             if delegated then
-              hpl[hnp + 1], hpl[hnp + 2], hpl[hnp + 3], hpl[hnp + 4], hpl[hnp + 5] = KEYS[row.k] .. '\\0' .. policy, pts, e, DELEGATED, windowMs
+              hpl[hnp + 1], hpl[hnp + 2], hpl[hnp + 3], hpl[hnp + 4], hpl[hnp + 5] = K[row.k] .. '\\0' .. policy, pts, e, DELEGATED, windowMs
               hnp = hnp + 5
             else
               pl[np + 1], pl[np + 2], pl[np + 3], pl[np + 4], pl[np + 5] = policy, pts, e, kind, windowMs
@@ -425,7 +432,7 @@ local function run(c)
   for r = 1, c.nrows do
     local row = rows[r]
     if row.vk > 0 then
-      local vkey = KEYS[row.vk]
+      local vkey = K[row.vk]
       if row.ret == 1 then snapshots[#snapshots + 1] = redis.call('GET', vkey) or '' end
       if row.clear == 1 then redis.call('DEL', vkey) end
       if row.ch ~= '' and redis.call('GETRANGE', vkey, 0, ${VECTOR_HEADER_BYTES - 1}) == row.ch then
