@@ -53,3 +53,39 @@ export function chatBodies(group = '') {
   }
   return out;
 }
+
+/**
+ * Steady chat traffic with `conversations` in flight at every moment (bench/conversation-sweep.mjs):
+ * that many slots visited round-robin, each running a conversation of `turns` turns and then a
+ * new one (new texts, user and address); slot c starts at turn c mod `turns`, so every turn is
+ * equally common. About 2.5 users per slot, as above. `next()` gives `{ user, ip, agent, body }`.
+ */
+export function steadyChat(conversations, turns = TURNS) {
+  const users = Math.ceil(conversations * 2.5);
+  const slots = Array.from({ length: conversations }, (_, c) => ({ generation: 0, turn: c % turns, history: undefined }));
+  let next = 0;
+  const userText = (c, g, t) => `${t === 0 ? ASKS[(c + g) % ASKS.length] : FOLLOWS[(c + g + t) % FOLLOWS.length]} (s${c}g${g}.${t})`;
+  return {
+    next() {
+      const c = next;
+      next = (next + 1) % conversations;
+      const s = slots[c];
+      if (s.history === undefined) {
+        s.history = [];
+        for (let t = 0; t < s.turn; t++) s.history.push({ role: 'user', content: userText(c, s.generation, t) }, { role: 'assistant', content: `${REPLY} [s${c}g${s.generation}.${t}]` });
+      }
+      const g = s.generation;
+      const t = s.turn;
+      s.history.push({ role: 'user', content: userText(c, g, t) });
+      const x = c + g * conversations;
+      const out = { user: `u${x % users}`, ip: `${11 + (x % 200)}.${(x * 7) % 250}.${(x * 13) % 250}.${1 + (x % 250)}`, agent: AGENTS[x % AGENTS.length], body: JSON.stringify({ model: 'claude-haiku-4-5', max_tokens: 512, messages: s.history }) };
+      s.history.push({ role: 'assistant', content: `${REPLY} [s${c}g${g}.${t}]` });
+      if (++s.turn === turns) {
+        s.turn = 0;
+        s.generation++;
+        s.history = [];
+      }
+      return out;
+    },
+  };
+}
