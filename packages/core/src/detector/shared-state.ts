@@ -29,6 +29,14 @@ interface KnownAccount {
 const ACCOUNT = 'account';
 
 /**
+ * Changed verdicts are mirrored into their keys together, this long after the first of them: one
+ * pipeline for all instead of one per verdict (a pipeline of its own costs the client as much as a
+ * request's whole row call). The request path never reads those keys; tooling and other
+ * instances' admin views see a verdict at most this much later.
+ */
+const VERDICT_WRITE_BEHIND_MS = 250;
+
+/**
  * Detector state on Redis. An account's state is a packed vector in its identity's row (see
  * `store/redis/row-script.ts`), read and updated in the request's one call: this request's
  * updates that need no read (its counters, its group joins, the hour's count) go in the call, and
@@ -43,6 +51,9 @@ export class SharedState {
   private readonly ttlMs: number;
   private popView = populationView(new Float64Array(P.size));
   private popVersion = -1;
+  /** Changed verdicts waiting to be mirrored into their keys (see {@link VERDICT_WRITE_BEHIND_MS}). */
+  private verdicts = new Map<string, Record<string, string>>();
+  private verdictTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly store: RedisStore,
@@ -174,27 +185,48 @@ export class SharedState {
     return this.local.size;
   }
 
-  /** Writes everything waiting (the account updates and the shared vectors). */
+  /** Writes everything waiting (the account updates, the shared vectors and the changed verdicts). */
   async flush(): Promise<void> {
-    await Promise.all([this.store.writes.flush(), this.vectors.flush()]);
+    await Promise.all([this.store.writes.flush(), this.vectors.flush(), this.flushVerdicts()]);
   }
 
   async close(): Promise<void> {
     await this.flush();
     this.vectors.stop();
+    if (this.verdictTimer) clearTimeout(this.verdictTimer);
+    this.verdictTimer = undefined;
   }
 
   /** Forgets an account: its state in its row, its verdict, and what this instance remembers. */
   async forget(id: string): Promise<void> {
     this.local.delete(id);
+    this.verdicts.delete(id);
     await forgetSharedAccount(this.store, id);
   }
 
-  /** Mirrors a changed verdict into its own key, for every instance and for tooling (not awaited). */
+  /**
+   * Mirrors a changed verdict into its own key, for every instance and for tooling (not awaited):
+   * queued, and written with the others of the next {@link VERDICT_WRITE_BEHIND_MS}.
+   */
   private persistVerdict(id: string, r: PostResult, ts: number): void {
     const fields: Record<string, string> = { verdict: r.verdict, score: String(Math.round(r.score * 1000) / 1000), at: String(Math.round(ts * 1000)) };
     if (r.cluster) fields.cluster = r.cluster;
-    this.store.exec([{ op: 'hset', key: verdictKey(id), fields, ttlSeconds: this.options.idleTtlSeconds }]).catch(() => undefined);
+    this.verdicts.set(id, fields);
+    if (this.verdictTimer) return;
+    this.verdictTimer = setTimeout(() => {
+      this.verdictTimer = undefined;
+      void this.flushVerdicts();
+    }, VERDICT_WRITE_BEHIND_MS);
+    this.verdictTimer.unref?.();
+  }
+
+  /** Writes the verdicts waiting, in one batch (a failed one is dropped, as a verdict written alone was). */
+  private async flushVerdicts(): Promise<void> {
+    if (this.verdicts.size === 0) return;
+    const ttlSeconds = this.options.idleTtlSeconds;
+    const ops = [...this.verdicts].map(([id, fields]) => ({ op: 'hset' as const, key: verdictKey(id), fields, ttlSeconds }));
+    this.verdicts = new Map();
+    await this.store.exec(ops).catch(() => undefined);
   }
 
   private remember(id: string, value: KnownAccount): void {

@@ -95,6 +95,29 @@ describe.each([
     await detector.close?.();
   });
 
+  it('mirrors the changed verdicts of several accounts in one batch, and drops the pending one of an account it forgets', async () => {
+    const store = counting(redisStore(clients[0]!) as RedisStore);
+    const detector = detectorOn(store);
+    const users = [unique('v1'), unique('v2'), unique('v3')];
+    const runs = users.map((user, i) => scriptedHarvester({ user, count: 60, start, salt: unique('salt'), ip: `198.19.${i}.${counter % 250}` }));
+    // The three harvests interleaved, step by step, without a flush: every verdict change is queued.
+    const results: Array<Awaited<ReturnType<typeof drive>>> = users.map(() => []);
+    for (let k = 0; k < 60; k++) for (let i = 0; i < users.length; i++) results[i]!.push(...(await drive(detector, [runs[i]![k]!])));
+    for (const r of results) expect(firstAt(r, 'block')).toBeGreaterThan(0);
+    const execBefore = store.calls.exec;
+    await detector.reset?.(users[2]!);
+    const forgetCalls = store.calls.exec - execBefore;
+    await detector.flush();
+    // One batch for the verdicts waiting (the forget's own delete aside).
+    expect(store.calls.exec - execBefore - forgetCalls).toBeLessThanOrEqual(1);
+    const read = async (user: string) => ((await store.exec([{ op: 'hgetall', key: verdictKey(user) }])) as Array<Record<string, string>>)[0]!;
+    expect((await read(users[0]!)).verdict).toBe('block');
+    expect((await read(users[1]!)).verdict).toBe('block');
+    // The forgotten account's verdict is not written back after its reset.
+    expect(await read(users[2]!)).toEqual({});
+    await detector.close?.();
+  });
+
   it('shares the answers it served across instances: a history served by one is genuine on the other', async () => {
     const [a, b] = [detectorOn(redisStore(clients[0]!)), detectorOn(redisStore(clients[1]!))];
     const user = unique('prov');
