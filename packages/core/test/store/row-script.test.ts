@@ -169,6 +169,20 @@ describe.each([
     expect(last.takes.get(address)![0]!.consumed).toBe(2);
   });
 
+  it('drops what lapsed from a row: a window that ended starts again, one that has not keeps counting', async () => {
+    const key = rowKey(unique('lapse'));
+    const short = { ...requests(1e9), policy: 'requests-short', windowMs: 150 };
+    const take = () => [short, requests(1e9)];
+    for (let i = 0; i < 3; i++) await store.rows([section(key, take())], { holdId: `${key}-${i}`, demand });
+    await new Promise((r) => setTimeout(r, 250));
+    const reply = await store.rows([section(key, take())], { holdId: `${key}-later`, demand });
+    expect(reply.takes.get(key)!.map((a) => a.consumed)).toEqual([1, 4]);
+    // And again in the next window (the row's earliest lapse moved to the new window's end).
+    await new Promise((r) => setTimeout(r, 250));
+    const again = await store.rows([section(key, take())], { holdId: `${key}-again`, demand });
+    expect(again.takes.get(key)!.map((a) => a.consumed)).toEqual([1, 5]);
+  });
+
   it('runs the calls of one turn in one script call, in order: calls on one row see each other, each all or nothing', async () => {
     const id = unique('batch');
     const [key, other] = [rowKey(id), rowKey(`${id}-other`)];

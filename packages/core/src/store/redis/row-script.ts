@@ -209,12 +209,16 @@ for _, c in ipairs(calls) do
 end
 local raws = #keys > 0 and redis.call('MGET', unpack(keys)) or {}
 
+-- A row's state: counters (cc, ce: count and window end by policy), holds by request id (h),
+-- tombstones (x), and \`next\`, the earliest time something in it lapses (nothing does before).
 local function parse(st, raw)
   local v = unpackAll(raw)
   local q = 2
+  local nextAt = math.huge
   for _ = 1, v[1] do
     st.cc[v[q]] = v[q + 1]
     st.ce[v[q]] = v[q + 2]
+    if v[q + 2] < nextAt then nextAt = v[q + 2] end
     q = q + 3
   end
   local nh = v[q]
@@ -224,22 +228,25 @@ local function parse(st, raw)
     local pl = {}
     for j = 1, n do pl[j] = v[q + 3 + j] end
     st.h[v[q]] = { s = v[q + 1], k = v[q + 2], p = pl }
+    if v[q + 2] < nextAt then nextAt = v[q + 2] end
     q = q + 4 + n
   end
   local nx = v[q]
   q = q + 1
   for _ = 1, nx do
     st.x[v[q]] = v[q + 1]
+    if v[q + 1] < nextAt then nextAt = v[q + 1] end
     q = q + 2
   end
+  st.next = nextAt
 end
 
 -- Every row's state, by key: calls of one batch that share a row see each other's changes.
 local byKey = {}
 for i = 1, nkeys do
-  local st = { cc = {}, ce = {}, h = {}, x = {}, dirty = false, raw = raws[i] }
+  local st = { cc = {}, ce = {}, h = {}, x = {}, dirty = false, raw = raws[i], next = math.huge }
   if raws[i] and not pcall(parse, st, raws[i]) then
-    st = { cc = {}, ce = {}, h = {}, x = {}, dirty = true, raw = raws[i] }
+    st = { cc = {}, ce = {}, h = {}, x = {}, dirty = true, raw = raws[i], next = math.huge }
   end
   byKey[keys[i]] = st
 end
@@ -291,10 +298,30 @@ local function settle(st, sid, tok, cost, out, keep)
   end
 end
 
+-- A take's points at grant g, and what a budget still affords (a partial grant), for call c.
+local function points(c, kind, g)
+  if kind == TOKENS then return math.max(0, math.ceil(c.it + g))
+  elseif kind == COST then return math.max(0, math.ceil((c.ic + g * c.ou) * 1000000))
+  elseif kind == OUTPUT then return math.max(0, math.ceil(g))
+  else return 1 end
+end
+local function affordable(c, kind, limit, before)
+  local available = limit - math.max(0, before)
+  local tokens
+  if kind == OUTPUT then tokens = available
+  elseif kind == TOKENS then tokens = available - math.ceil(c.it)
+  elseif kind == COST then
+    if c.ou > 0 then tokens = (available - math.ceil(c.ic * 1000000)) / (c.ou * 1000000) else tokens = 0 end
+  else return nil end
+  tokens = math.floor(tokens)
+  if tokens >= c.minGrant and tokens < c.mt then return tokens end
+  return nil
+end
+
 -- One call: its settlements, renewals, what lapsed, then its reservation, all or nothing,
 -- lowering max_tokens to what the budgets still cover; then its vectors. Answers its reply.
 local function run(c)
-  local a, rows, id, mt, minGrant, it, ic, ou = c.a, c.rows, c.id, c.mt, c.minGrant, c.it, c.ic, c.ou
+  local a, rows, id, mt = c.a, c.rows, c.id, c.mt
   local states = {}
   for r = 1, c.nrows do states[r] = byKey[K[rows[r].k]] end
   for r = 1, c.nrows do
@@ -304,31 +331,16 @@ local function run(c)
       local hold = st.h[a[i]]
       if hold and hold.s > now then hold.s = now + c.lease; st.dirty = true end
     end
-    for hid, hold in pairs(st.h) do if hold.k <= now then st.h[hid] = nil; st.dirty = true end end
-    for xid, untilMs in pairs(st.x) do if untilMs <= now then st.x[xid] = nil; st.dirty = true end end
-    for policy, e in pairs(st.ce) do if e <= now then st.cc[policy] = nil; st.ce[policy] = nil; st.dirty = true end end
+    -- What lapsed (only when something in the row can have: what this run adds lapses after now).
+    if st.next <= now then
+      for hid, hold in pairs(st.h) do if hold.k <= now then st.h[hid] = nil; st.dirty = true end end
+      for xid, untilMs in pairs(st.x) do if untilMs <= now then st.x[xid] = nil; st.dirty = true end end
+      for policy, e in pairs(st.ce) do if e <= now then st.cc[policy] = nil; st.ce[policy] = nil; st.dirty = true end end
+      st.next = math.huge
+    end
   end
 
   local status, grant = 'none', mt
-  local function points(kind, g)
-    if kind == TOKENS then return math.max(0, math.ceil(it + g))
-    elseif kind == COST then return math.max(0, math.ceil((ic + g * ou) * 1000000))
-    elseif kind == OUTPUT then return math.max(0, math.ceil(g))
-    else return 1 end
-  end
-  local function affordable(kind, limit, before)
-    local available = limit - math.max(0, before)
-    local tokens
-    if kind == OUTPUT then tokens = available
-    elseif kind == TOKENS then tokens = available - math.ceil(it)
-    elseif kind == COST then
-      if ou > 0 then tokens = (available - math.ceil(ic * 1000000)) / (ou * 1000000) else tokens = 0 end
-    else return nil end
-    tokens = math.floor(tokens)
-    if tokens >= minGrant and tokens < mt then return tokens end
-    return nil
-  end
-
   local results = {}
   if id ~= '' then
     status = 'ok'
@@ -351,8 +363,8 @@ local function run(c)
             before = st.cc[policy] or 0
           end
           befores[i] = before
-          if before + points(kind, mt) > limit then
-            local partial = affordable(kind, limit, before)
+          if before + points(c, kind, mt) > limit then
+            local partial = affordable(c, kind, limit, before)
             if partial then
               if partial < grant then grant = partial end
             else
@@ -381,7 +393,7 @@ local function run(c)
       local slot = 0
       for i = row.tk, row.tk + 4 * row.nt - 1, 4 do
         local policy, kind, windowMs = a[i], a[i + 1], a[i + 3]
-        local pts = points(kind, grant)
+        local pts = points(c, kind, grant)
         local consumed, windowEnd = befores[i] or 0, 0
         if kind == CONCURRENCY then
           if status == 'ok' then
