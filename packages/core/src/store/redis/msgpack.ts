@@ -29,7 +29,12 @@ export function encodeMsgpack(value: unknown): Buffer {
  * ```
  */
 export class MsgpackStream {
-  private readonly out = new Writer();
+  private readonly out: Writer;
+
+  /** `capacity`: the bytes to start with (the stream grows by doubling past it). */
+  constructor(capacity = 512) {
+    this.out = new Writer(capacity);
+  }
 
   number(n: number): this {
     number(this.out, n);
@@ -53,8 +58,12 @@ export class MsgpackStream {
 }
 
 class Writer {
-  private buf = Buffer.allocUnsafe(512);
+  private buf: Buffer;
   private at = 0;
+
+  constructor(capacity = 512) {
+    this.buf = Buffer.allocUnsafe(capacity);
+  }
 
   ensure(n: number): void {
     if (this.at + n <= this.buf.length) return;

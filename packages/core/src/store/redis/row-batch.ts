@@ -24,7 +24,11 @@ interface Batch {
  * what Redis checks of a script's undeclared keys.
  */
 export function packBatch(keys: readonly string[], args: ReadonlyArray<number | Buffer>): Buffer {
-  const out = new MsgpackStream();
+  // Sized once: a batch's streams and keys, and a few bytes of headers for each.
+  let size = 16;
+  for (const key of keys) size += key.length * 3 + 5;
+  for (let i = 1; i < args.length; i += 2) size += (args[i] as Buffer).length + 10;
+  const out = new MsgpackStream(size);
   out.number(keys.length);
   for (const key of keys) out.string(key);
   for (let i = 0; i < args.length; i += 2) out.number(args[i] as number).bytes(args[i + 1] as Buffer);
