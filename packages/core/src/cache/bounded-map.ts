@@ -1,27 +1,28 @@
 /**
- * A map bounded by a total size (the characters of its texts), oldest entry out first.
+ * A map bounded by a total size (the characters of its texts, the entries of its records), oldest
+ * entry out first. Keys are strings or numbers (a number key costs no string to build or hash).
  *
  * The oldest key is kept in a queue rather than read with `map.keys().next()`: deleting from the
  * front of a `Map` leaves deleted slots there until the next rehash, and every `keys().next()`
  * walks past all of them, which made each eviction cost more than the scan it saved. Replacing a
  * key's value keeps its place in line.
  */
-export class BoundedMap<V> {
-  private readonly map = new Map<string, V>();
-  private queue: string[] = [];
+export class BoundedMap<V, K extends string | number = string> {
+  private readonly map = new Map<K, V>();
+  private queue: K[] = [];
   private head = 0;
   private size = 0;
 
   constructor(
     private readonly maxSize: number,
-    private readonly sizeOf: (key: string, value: V) => number,
+    private readonly sizeOf: (key: K, value: V) => number,
   ) {}
 
-  get(key: string): V | undefined {
+  get(key: K): V | undefined {
     return this.map.get(key);
   }
 
-  set(key: string, value: V): void {
+  set(key: K, value: V): void {
     const previous = this.map.get(key);
     if (previous !== undefined) this.size -= this.sizeOf(key, previous);
     else this.queue.push(key);

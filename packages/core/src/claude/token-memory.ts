@@ -1,20 +1,39 @@
+import { randomFillSync } from 'node:crypto';
 import { BoundedMap } from '../cache/index.js';
 
-/** One conversation's message texts as the last request sent them, and their token estimates. */
-interface RememberedMessages {
-  texts: string[];
-  tokens: number[];
-  chars: number;
-}
+/** Numbers kept per message: its length, two 30-bit hashes of its text, its estimate. */
+const STRIDE = 4;
+
+/** Per-process seeds of the message hashes: a text cannot be chosen offline to hash as another one. */
+const SEEDS = randomFillSync(new Uint32Array(2));
+const SEED_A = SEEDS[0]! | 0;
+const SEED_B = SEEDS[1]! | 0;
+
+/** The two hashes of the text last hashed (see {@link hashText}), kept here so hashing allocates nothing. */
+let hashA = 0;
+let hashB = 0;
 
 /**
  * Token estimates of the messages a conversation already sent. A chat client resends the whole
  * history with every turn, and estimating it afresh was the largest single cost of a chat
  * request on the memory store (a tenth of it, more than the shield on short turns). Each
- * conversation's texts are kept under a key made from its opening message, and a message is
- * estimated again only when its text differs from what the same place held last time (strings
- * are compared, so a collision of keys only costs a recount). At most `maxChars` characters of
- * history are kept, oldest conversations out first.
+ * conversation is remembered under a number made from its opening message, as one small record:
+ * per message its length, two seeded 30-bit hashes of its text and its estimate, in an array of
+ * small integers (4 bytes each on the heap: no buffer object, nothing off the heap). A message is
+ * estimated again unless its length and both hashes are those its place held last time; a key
+ * collision between two conversations only costs a recount.
+ *
+ * The texts themselves are not kept. The memory used to keep them and compare strings: it then
+ * held every conversation's last request alive (each request's parsed strings promoted to the
+ * old generation, copied twice by the garbage collector on the way), and at 4M characters it held
+ * about 1,500 conversations, so with thousands in flight every resent history was estimated again.
+ * A record is 16 bytes a message; at most `maxMessages` messages are kept (250,000 by default:
+ * 4 MB of records, about 20,000 conversations of a dozen messages), oldest conversations out first.
+ *
+ * What the hashes give up: a message changed to another text of the same length whose two
+ * hashes both match would keep its old estimate. The seeds are drawn per process and never
+ * leave it, so such a text can only be guessed (one chance in about 2^60 per edited message),
+ * and an estimate is a reservation that the real usage reconciles afterwards.
  *
  * @example
  * ```ts
@@ -23,33 +42,44 @@ interface RememberedMessages {
  * ```
  */
 export class TokenMemory {
-  private readonly map: BoundedMap<RememberedMessages>;
+  private readonly map: BoundedMap<number[], number>;
 
-  constructor(maxChars = 4_000_000) {
-    this.map = new BoundedMap<RememberedMessages>(maxChars, (_key, m) => m.chars);
+  constructor(maxMessages = 250_000) {
+    this.map = new BoundedMap<number[], number>(maxMessages, (_key, record) => record.length / STRIDE);
   }
 
   /** The estimate of each string message of `messages`, counting only those not seen in this place before. */
   messageTokens(messages: ReadonlyArray<{ content: unknown }>, count: (text: string) => number): number {
+    const n = messages.length;
     const first = messages[0]?.content;
-    if (typeof first !== 'string' || messages.length < 2) return sumOf(messages, count);
-    const key = keyOf(first);
+    if (typeof first !== 'string' || n < 2) return sumOf(messages, count);
+    for (let i = 1; i < n; i++) if (typeof messages[i]!.content !== 'string') return sumOf(messages, count);
+    hashText(first);
+    // A small integer key: V8 hashes it without building or hashing a string.
+    const key = (hashA ^ Math.imul(first.length, 0x9e3779b1)) & 0x3fffffff;
     const before = this.map.get(key);
-    const texts: string[] = [];
-    const tokens: number[] = [];
-    let chars = 0;
+    const known = before === undefined ? 0 : before.length;
+    // Sized once (pushing grows an array by half again): holey by kind, every slot filled below.
+    const record: number[] = new Array<number>(n * STRIDE);
     let total = 0;
-    for (let i = 0; i < messages.length; i++) {
-      const content = messages[i]!.content;
-      if (typeof content !== 'string') return sumOf(messages, count);
-      const t = before !== undefined && before.texts[i] === content ? before.tokens[i]! : count(content);
-      texts.push(content);
-      tokens.push(t);
-      chars += content.length;
+    for (let i = 0; i < n; i++) {
+      const text = messages[i]!.content as string;
+      if (i > 0) hashText(text);
+      const o = i * STRIDE;
+      const t = o < known && before![o] === text.length && before![o + 1] === hashA && before![o + 2] === hashB ? before![o + 3]! : count(text);
+      record[o] = text.length;
+      record[o + 1] = hashA;
+      record[o + 2] = hashB;
+      record[o + 3] = t;
       total += t;
     }
-    this.map.set(key, { texts, tokens, chars });
+    this.map.set(key, record);
     return total;
+  }
+
+  /** Conversations remembered (for tests). */
+  get size(): number {
+    return this.map.count;
   }
 }
 
@@ -59,9 +89,20 @@ function sumOf(messages: ReadonlyArray<{ content: unknown }>, count: (text: stri
   return total;
 }
 
-/** A key from a conversation's opening text: its length and an FNV-1a hash of it. */
-function keyOf(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return `${text.length}:${(h >>> 0).toString(36)}`;
+/**
+ * Two hashes of a text in one pass, into {@link hashA} and {@link hashB}: seeded FNV-1a, and a
+ * multiply-xorshift lane with another constant, so that a collision of one is not one of the
+ * other; each kept to 30 bits, a small integer.
+ */
+function hashText(text: string): void {
+  let a = SEED_A;
+  let b = SEED_B;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b + c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  hashA = (a ^ (a >>> 30)) & 0x3fffffff;
+  hashB = (b ^ (b >>> 30)) & 0x3fffffff;
 }

@@ -6,5 +6,5 @@ export { answerReasoning, MAX_ANSWER_CHARS, type AnswerReasoning } from './answe
 export { instructionStyle, capabilityOf, CAPABILITIES, type InstructionStyle } from './instruction.js';
 export { clientFingerprint, type ClientFingerprint } from './client.js';
 export { networkGroups, type NetworkGroups } from './network.js';
-export { fingerprintRequest, promptFingerprint, type PromptFingerprint, type RequestFingerprint } from './request.js';
+export { fingerprintRequest, promptFingerprint, type OpenerFingerprint, type PromptFingerprint, type RequestFingerprint } from './request.js';
 export { answerDigest, continuedAnswer, DIGEST_CHARS } from './answer-digest.js';

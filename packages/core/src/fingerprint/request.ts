@@ -1,4 +1,4 @@
-import { sha256Base64 } from '../cache/index.js';
+import { BoundedMap, sha256Base64 } from '../cache/index.js';
 import { lastUserText, messageText, systemText, type GuardHeaders, type MessagesBody } from '../request/index.js';
 import { continuedAnswer } from './answer-digest.js';
 import { clientFingerprint, type ClientFingerprint } from './client.js';
@@ -17,6 +17,9 @@ export interface PromptFingerprint extends ContentFingerprint {
   style: InstructionStyle;
 }
 
+/** What is kept of a conversation's opening prompt: its frame, which a follow-up links accounts by. */
+export type OpenerFingerprint = Pick<PromptFingerprint, 'templated' | 'words' | 'prefix' | 'suffix' | 'skeleton' | 'template'>;
+
 /** The fingerprints of one request. */
 export interface RequestFingerprint {
   client: ClientFingerprint;
@@ -28,8 +31,8 @@ export interface RequestFingerprint {
   reasoning: number;
   /** Number of messages (history depth including this turn). */
   turns: number;
-  /** For a conversation of several turns, the fingerprint of its opening prompt (the task it continues). */
-  opener?: PromptFingerprint;
+  /** For a conversation of several turns, the frame of its opening prompt (the task it continues). */
+  opener?: OpenerFingerprint;
   /** Digest of the assistant turn the request continues (`continuedAnswer`), 0 when none or not checkable. */
   continued: number;
   maxTokens: number;
@@ -83,7 +86,10 @@ const systemCache = new Map<string, { hash: number; reasoning: number }>();
  * ```
  */
 export function promptFingerprint(text: string): PromptFingerprint {
-  const key = textKey(text);
+  return keyedPromptFingerprint(text, textKey(text));
+}
+
+function keyedPromptFingerprint(text: string, key: string): PromptFingerprint {
   const hit = promptCache.get(key);
   if (hit) return hit;
   const scan = scanText(text);
@@ -137,7 +143,27 @@ export function fingerprintRequest(input: { ip: string; headers: GuardHeaders; b
 }
 
 
-function openerOf(body: MessagesBody): PromptFingerprint | undefined {
+/**
+ * Every follow-up of a conversation resends its opening prompt. Its frame is remembered apart
+ * from the prompt cache, in a small record per conversation: the prompt cache churns with every
+ * new turn of every conversation (16,384 prompts a generation), so with more than about 8,000
+ * conversations in flight an opener fell out of it between two turns and was fingerprinted
+ * again on each. Keyed by the opener's digest like the prompt cache (no opener can be given
+ * another one's frame); filled by follow-ups only, so one-turn traffic never fills it. At most
+ * 65,536 openers (about 100 bytes each besides the skeleton), oldest out first.
+ */
+const openers = new BoundedMap<OpenerFingerprint>(65_536, () => 1);
+
+function openerOf(body: MessagesBody): OpenerFingerprint | undefined {
   const first = body.messages[0];
-  return first && first.role === 'user' ? promptFingerprint(messageText(first)) : undefined;
+  if (!first || first.role !== 'user') return undefined;
+  const text = messageText(first);
+  const key = textKey(text);
+  let opener = openers.get(key);
+  if (opener === undefined) {
+    const p = keyedPromptFingerprint(text, key);
+    opener = { templated: p.templated, words: p.words, prefix: p.prefix, suffix: p.suffix, skeleton: p.skeleton, template: p.template };
+    openers.set(key, opener);
+  }
+  return opener;
 }

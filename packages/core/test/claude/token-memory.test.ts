@@ -42,16 +42,33 @@ describe('TokenMemory', () => {
     expect(counted).toBe(5);
   });
 
-  it('keeps at most its budget of characters, oldest conversations out first', () => {
-    const memory = new TokenMemory(100);
+  it('recounts a message changed to another text of the same length', () => {
+    const memory = new TokenMemory();
+    const counted: string[] = [];
+    const count = (text: string) => (counted.push(text), text.length);
+    memory.messageTokens([{ content: 'opening question' }, { content: 'short answer' }, { content: 'follow-up' }], count);
+    counted.length = 0;
+    memory.messageTokens([{ content: 'opening question' }, { content: 'other answer' }, { content: 'follow-up' }, { content: 'x' }], count);
+    expect(counted).toEqual(['other answer', 'x']);
+  });
+
+  it('keeps at most its budget of messages, oldest conversations out first', () => {
+    const memory = new TokenMemory(5);
     let counted = 0;
-    const count = (text: string) => (counted++, 1);
+    const count = (_text: string) => (counted++, 1);
     const a = [{ content: 'a'.repeat(40) }, { content: 'x' }];
     const b = [{ content: 'b'.repeat(70) }, { content: 'y' }];
     memory.messageTokens(a, count);
     memory.messageTokens(b, count);
+    expect(memory.size).toBe(2);
+    memory.messageTokens([...b, { content: 'z' }], count); // b grows to 3 messages: 5 in all, a stays
+    expect(memory.size).toBe(2);
+    memory.messageTokens([...b, { content: 'z' }, { content: 'w' }], count); // 6: a goes
+    expect(memory.size).toBe(1);
     counted = 0;
     memory.messageTokens(a, count);
     expect(counted).toBe(2);
+    for (let i = 0; i < 1000; i++) memory.messageTokens([{ content: `conversation ${i}` }, { content: 'hi' }], count);
+    expect(memory.size).toBe(2);
   });
 });
