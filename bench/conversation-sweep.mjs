@@ -7,6 +7,9 @@
 //   BENCH_EVICT_MB=4 node bench/conversation-sweep.mjs      (4 MB read between two requests, untimed)
 //   BENCH_REF=<dir> node bench/conversation-sweep.mjs       (a reference build's core beside this one,
 //                                                             <dir> a checkout with core built)
+//   BENCH_REF=<dir> node bench/conversation-sweep.mjs --same-process [part]   (both builds in one
+//                                                             process, request by request: the A/B
+//                                                             least disturbed by a shared machine)
 //
 // The traffic is steady: N conversation slots visited round-robin, each slot running a chat of 12
 // turns (the client resends the history, every new user turn is unique) and then a new one, from a
@@ -107,6 +110,54 @@ async function child(part, conversations, corePath) {
   return { us: us / MEASURED, gcMinorUs: (gc.minor * 1000) / MEASURED, gcMajorUs: (gc.major * 1000) / MEASURED, heapMB: heap / 1e6, sink: sink % 2 };
 }
 
+/**
+ * Both builds in one process (BENCH_REF with --same-process): every request goes through a guard
+ * of each, in blocks of 500 whose order alternates, each build timed on its own; both see the
+ * same traffic and the same machine at the same moments. Each build keeps its own module-wide
+ * memories. Prints µs per request for this build and the reference, and their ratio per block.
+ */
+async function sameProcess(part, conversations, refPath) {
+  const load = async (corePath) => {
+    const core = await import(corePath ? pathToFileURL(corePath).href : '@distill-guard/core');
+    return core.createGuard({ store: core.memoryStore(), mode: 'monitor', trustProxy: ['loopback'], limits: unlimited, warnings: false, ...PARTS[part] });
+  };
+  const guards = [await load(undefined), await load(refPath)];
+  const traffic = steadyChat(conversations);
+  const outcome = { status: 200, usage: { input_tokens: 40, output_tokens: 20 }, outputText: 'Plant tomatoes in spring, in full sun, and water them deeply twice a week.' };
+  const evict = cacheEvictor(EVICT_MB);
+  const run = (guard, b) => {
+    const req = { ip: '127.0.0.1', method: 'POST', path: '/api/chat', headers: { host: '127.0.0.1:3000', connection: 'keep-alive', ...BASE_HEADERS, 'x-user': b.user, 'x-forwarded-for': b.ip, 'user-agent': b.agent, 'content-length': String(b.body.length) }, user: b.user, body: JSON.parse(b.body) };
+    const d = guard.check(req);
+    if (d.allowed) guard.record(d, outcome);
+  };
+  const BLOCK = 500;
+  const warm = Math.ceil(Math.max(30_000, 2 * conversations) / BLOCK);
+  const measured = Math.ceil(MEASURED / BLOCK);
+  const us = [0, 0];
+  const ratios = [];
+  for (let k = 0; k < warm + measured; k++) {
+    const block = Array.from({ length: BLOCK }, () => traffic.next());
+    const t = [0, 0];
+    for (const g of k % 2 === 0 ? [0, 1] : [1, 0]) {
+      for (const b of block) {
+        if (evict) evict();
+        const start = process.cpuUsage();
+        run(guards[g], b);
+        const used = process.cpuUsage(start);
+        t[g] += used.user + used.system;
+      }
+    }
+    if (k >= warm) {
+      us[0] += t[0];
+      us[1] += t[1];
+      ratios.push(t[0] / t[1]);
+    }
+  }
+  for (const g of guards) await g.close();
+  ratios.sort((a, b) => a - b);
+  return { thisUs: us[0] / (measured * BLOCK), refUs: us[1] / (measured * BLOCK), medianRatio: ratios[ratios.length >> 1], q1: ratios[ratios.length >> 2], q3: ratios[(3 * ratios.length) >> 2] };
+}
+
 function runChild(part, conversations, corePath) {
   const args = ['--expose-gc', '--max-old-space-size=4096', self, '--child', part, String(conversations), corePath ?? ''];
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: process.env, maxBuffer: 1 << 24 });
@@ -153,7 +204,20 @@ export function formatSweep(rows) {
   return lines.join('\n');
 }
 
-if (process.argv[2] === '--child') {
+if (process.argv[2] === '--same-process-child') {
+  console.log(JSON.stringify(await sameProcess(process.argv[3], Number(process.argv[4]), process.argv[5])));
+} else if (process.argv[2] === '--same-process') {
+  // BENCH_REF=<dir> node bench/conversation-sweep.mjs --same-process [part]
+  const ref = path.resolve(process.env.BENCH_REF, 'packages/core/dist/index.js');
+  const part = process.argv[3] ?? 'full';
+  console.log(`same process, this build against ${process.env.BENCH_REF}, part ${part}: µs per request (process CPU), and this/ref per block of 500 (median, quartiles)`);
+  for (const n of (process.env.BENCH_CONVERSATIONS ?? '1000,4000,16000').split(',').map(Number)) {
+    const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', self, '--same-process-child', part, String(n), ref], { encoding: 'utf8', env: process.env });
+    if (r.status !== 0) throw new Error(r.stderr);
+    const x = JSON.parse(r.stdout.trim().split('\n').pop());
+    console.log(`N=${String(n).padEnd(6)} this ${x.thisUs.toFixed(1).padStart(6)}  ref ${x.refUs.toFixed(1).padStart(6)}  this/ref ${x.medianRatio.toFixed(2)} (${x.q1.toFixed(2)}-${x.q3.toFixed(2)})`);
+  }
+} else if (process.argv[2] === '--child') {
   console.log(JSON.stringify(await child(process.argv[3], Number(process.argv[4]), process.argv[5] || undefined)));
 } else if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(formatSweep(await runSweep()));
