@@ -152,8 +152,9 @@ export class SharedState {
   /** Queues an outcome (tokens, and the answer's digest and evidence) for the account. */
   outcome(id: string, outcome: Outcome, answer: AnswerEvidence | undefined, now: number): void {
     const known = this.local.get(id);
-    // The few fields the outcome's updates depend on, as this instance last read them.
-    const view = new Float64Array(A.size);
+    // The few fields the outcome's updates depend on, as this instance last read them (in a scratch
+    // vector: the outcome's writer only records ops, nothing keeps the view).
+    const view = OUTCOME_VIEW.fill(0);
     if (known) {
       view[A.lastMax] = known.lastMax;
       view[A.served] = known.served;
@@ -245,6 +246,7 @@ export async function forgetSharedAccount(store: RedisStore, id: string): Promis
 }
 
 const EMPTY_VIEW = new Float64Array(A.size);
+const OUTCOME_VIEW = new Float64Array(A.size);
 
 /** Records setting bit `hash & 63` of the 64-bit set stored as two 32-bit words at `at`. */
 function setBit(ops: VectorOps, at: number, hash: number): void {

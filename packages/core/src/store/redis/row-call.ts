@@ -153,8 +153,7 @@ export function encodeRowCall(sections: readonly RowSection[], options: RowCallE
     keys.push(v.key);
     out.number(keys.length);
     out.number(v.clear ? 1 : 0).number(Math.ceil(v.ttlMs * VECTOR_EXPIRY_SLACK)).number(v.snapshot ? 1 : 0);
-    const ops = v.carried.length === 0 ? v.ops : v.ops.length === 0 ? v.carried : [...v.carried, ...v.ops];
-    out.bytes(ops.length > 0 ? encodeOps(ops) : EMPTY);
+    out.bytes(v.carried.length + v.ops.length > 0 ? encodeOps(v.carried, v.ops) : EMPTY);
     if (v.compact) out.bytes(v.compact.header).number(v.compact.logBytes).bytes(v.compact.base);
     else out.bytes(EMPTY).number(0).bytes(EMPTY);
   });

@@ -51,21 +51,25 @@ export function applyVectorOps(view: Float64Array, ops: readonly number[]): void
 /** Bytes of one op in a vector key's log: code (uint8), index (uint16), value (double), little-endian. */
 export const OP_BYTES = 11;
 
-/** Ops as a vector key's log records them (see `row-script.ts`). */
-export function encodeOps(ops: readonly number[]): Buffer {
-  const out = Buffer.allocUnsafe((ops.length / 3) * OP_BYTES);
+/** Ops as a vector key's log records them (see `row-script.ts`): `ops`, then `more` (without joining the two lists first). */
+export function encodeOps(ops: readonly number[], more: readonly number[] = NO_OPS): Buffer {
+  const out = Buffer.allocUnsafe(((ops.length + more.length) / 3) * OP_BYTES);
   const dv = new DataView(out.buffer, out.byteOffset, out.length);
   let at = 0;
-  for (let i = 0; i + 2 < ops.length; i += 3) {
-    const index = ops[i + 1]!;
-    if (index < 0 || index > 0xffff) continue;
-    out[at] = ops[i]!;
-    dv.setUint16(at + 1, index, true);
-    dv.setFloat64(at + 3, ops[i + 2]!, true);
-    at += OP_BYTES;
+  for (const list of [ops, more]) {
+    for (let i = 0; i + 2 < list.length; i += 3) {
+      const index = list[i + 1]!;
+      if (index < 0 || index > 0xffff) continue;
+      out[at] = list[i]!;
+      dv.setUint16(at + 1, index, true);
+      dv.setFloat64(at + 3, list[i + 2]!, true);
+      at += OP_BYTES;
+    }
   }
   return at === out.length ? out : out.subarray(0, at);
 }
+
+const NO_OPS: readonly number[] = [];
 
 /** Applies a log of ops (bytes `from` to `to` of `log`) to a local copy. */
 export function applyOpLog(view: Float64Array, log: Buffer, from = 0, to = log.length): void {
