@@ -2,27 +2,58 @@
 // replay that bench/shield-eval.mjs measures (6,000 requests of the detection log), in CPU µs per
 // KB of all new text and as a share of the whole replay. The stages are run on their own, so they
 // do not add up exactly to the replay (which also pays for what joins them: dense features, the
-// memories, garbage collection).
+// memories, garbage collection, and each stage's data pushed out of the caches by the others).
 //
-//   node bench/shield-stages.mjs [rounds]        (default 7 rounds, medians; bundled from src/)
-import { readFileSync } from 'node:fs';
+//   node bench/shield-stages.mjs [rounds]                     (default 7 rounds, medians; bundled from src/)
+//   SHIELD_REF=<commit> node bench/shield-stages.mjs [rounds]  (also the shield at <commit>, rounds alternated)
+import { execSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { dataDir } from '../packages/core/scripts/train-shield/data.mjs';
-import { loadShield } from '../packages/core/scripts/train-shield/shield-source.mjs';
 
 const rounds = Number(process.argv[2] ?? 7);
-const shield = await loadShield();
-const rules = await loadShield('rules.ts');
-const engine = await loadShield('engine.ts');
-const learned = await loadShield('learned/index.ts');
-const hashing = await loadShield('learned/hashing.ts');
-const structure = await loadShield('learned/structure.ts');
-const scan = await loadShield('scan.ts');
-const channels = await loadShield('channels.ts');
-const memory = await loadShield('text-memory.ts');
+const ref = process.env.SHIELD_REF;
 
-const dir = dataDir('DG_DETECTION_DEV', 'detection-dev');
-const lines = gunzipSync(readFileSync(`${dir}/requests.jsonl.gz`)).toString('utf8').split('\n').filter((l) => l.trim()).slice(0, 6_000);
+/** The shield's modules, bundled from the `src/shield` directory given (this checkout's, or a commit's). */
+async function bundleStages(shieldDir) {
+  const require = createRequire(import.meta.url);
+  const esbuild = createRequire(require.resolve('tsup'))('esbuild');
+  const dir = mkdtempSync(join(tmpdir(), 'dg-stages-'));
+  const outfile = join(dir, 'stages.mjs');
+  const modules = { shield: 'index', scan: 'scan', rules: 'rules', engine: 'engine', learned: 'learned/index', hashing: 'learned/hashing', model: 'learned/model', structure: 'learned/structure', channels: 'channels', memory: 'text-memory' };
+  try {
+    await esbuild.build({
+      stdin: { contents: Object.entries(modules).map(([name, file]) => `export * as ${name} from './${file}.ts';`).join('\n'), resolveDir: shieldDir, loader: 'ts' },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile,
+      logLevel: 'error',
+    });
+    return await import(pathToFileURL(outfile).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const now = await bundleStages(fileURLToPath(new URL('../packages/core/src/shield/', import.meta.url)));
+let then;
+if (ref) {
+  const dir = mkdtempSync(join(tmpdir(), 'dg-stages-ref-'));
+  try {
+    execSync(`git -C ${JSON.stringify(fileURLToPath(new URL('..', import.meta.url)))} archive ${JSON.stringify(ref)} packages/core/src | tar -x -C ${JSON.stringify(dir)}`);
+    then = await bundleStages(join(dir, 'packages/core/src/shield'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const dataPath = dataDir('DG_DETECTION_DEV', 'detection-dev');
+const lines = gunzipSync(readFileSync(`${dataPath}/requests.jsonl.gz`)).toString('utf8').split('\n').filter((l) => l.trim()).slice(0, 6_000);
 const bodies = lines.map((l) => JSON.parse(l).body);
 // The new texts, as scanMessages sees them: user texts get the full scorer, assistant turns the rules.
 const seen = new Set();
@@ -30,7 +61,7 @@ const user = [];
 const assistant = [];
 for (const b of bodies) {
   const out = [];
-  for (const m of b.messages ?? []) channels.collectChannelTexts(m.content, m.role === 'assistant', undefined, out);
+  for (const m of b.messages ?? []) now.channels.collectChannelTexts(m.content, m.role === 'assistant', undefined, out);
   for (const t of out) {
     const key = `${t.assistant}${t.channel}\u0000${t.text}`;
     if (seen.has(key)) continue;
@@ -39,34 +70,48 @@ for (const b of bodies) {
   }
 }
 const kb = [...user, ...assistant].reduce((s, t) => s + t.length, 0) / 1024;
-const folded = user.map((t) => learned.foldText(t).text);
+const folded = user.map((t) => now.learned.foldText(t).text);
 const lowered = user.map((t) => t.toLowerCase());
-const weights = { weights: new Int8Array(hashing.HASH_SIZE) };
 let round = 0;
 
-const stages = [
-  ['replay of the 6,000 requests (scanMessages)', () => { const maxChars = 16_384 + (++round % 2); for (const b of bodies) shield.scanMessages(b, { maxChars }); }],
-  ['user texts: full scorer (scoreText)', () => { for (const t of user) scan.scoreText(t, 'user', 16_384); }],
-  ['  rule scanner (ruleLogit)', () => { for (const t of user) rules.ruleLogit(t, 16_384); }],
-  ['    its word engine (runEngine)', () => { for (const t of lowered) engine.runEngine(t); }],
-  ['  fold (foldText)', () => { for (const t of user) learned.foldText(t); }],
-  ['  intent phrases (countIntents)', () => { for (const t of folded) learned.countIntents(t); }],
-  ['  n-gram hashing and weight sum', () => { for (const t of folded) hashing.hashFeatures(t, 0, t.length, false, weights); }],
-  ['  structure (structureOf)', () => { for (let i = 0; i < user.length; i++) structure.structureOf(user[i], folded[i]); }],
-  ['assistant turns: rule scanner', () => { for (const t of assistant) rules.ruleLogit(t, 16_384); }],
-  ['digests of the new texts', () => { for (const t of [...user, ...assistant]) memory.TextMemory.digest('user', t); }],
-  ['baseline: JSON.parse of the request lines', () => { for (const l of lines) JSON.parse(l); }],
-];
-const times = stages.map(() => []);
+/** The stages of one build `S`; the hashing reads the model's own weights, as scoring does. */
+const stagesOf = (S) => {
+  const weights = S.model.hashWeights();
+  return [
+    ['replay of the 6,000 requests (scanMessages)', () => { const maxChars = 16_384 + (++round % 2); for (const b of bodies) S.shield.scanMessages(b, { maxChars }); }],
+    ['user texts: full scorer (scoreText)', () => { for (const t of user) S.scan.scoreText(t, 'user', 16_384); }],
+    ['  rule scanner (ruleLogit)', () => { for (const t of user) S.rules.ruleLogit(t, 16_384); }],
+    ['    its word engine (runEngine)', () => { for (const t of lowered) S.engine.runEngine(t); }],
+    ['  fold (foldText)', () => { for (const t of user) S.learned.foldText(t); }],
+    ['  intent phrases (countIntents, own word split)', () => { for (const t of folded) S.learned.countIntents(t); }],
+    ['  fold, then the intents', () => { for (const t of user) S.learned.countIntents(S.learned.foldText(t).text); }],
+    ['  n-gram hashing and the weights\' sum', () => { for (const t of folded) S.hashing.hashFeatures(t, 0, t.length, false, weights); }],
+    ['  structure (structureOf)', () => { for (let i = 0; i < user.length; i++) S.structure.structureOf(user[i], folded[i]); }],
+    ['assistant turns: rule scanner', () => { for (const t of assistant) S.rules.ruleLogit(t, 16_384); }],
+    ['digests of the new texts', () => { for (const t of [...user, ...assistant]) S.memory.TextMemory.digest('user', t); }],
+    ['baseline: JSON.parse of the request lines', () => { for (const l of lines) JSON.parse(l); }],
+  ];
+};
+const builds = then ? [now, then] : [now];
+const stages = builds.map(stagesOf);
+const times = builds.map(() => stages[0].map(() => []));
 for (let r = 0; r < rounds; r++) {
-  for (let s = 0; s < stages.length; s++) {
-    const t0 = process.cpuUsage();
-    stages[s][1]();
-    const t = process.cpuUsage(t0);
-    times[s].push(t.user + t.system);
+  for (let s = 0; s < stages[0].length; s++) {
+    // Alternate which build goes first, stage by stage and round by round.
+    const order = (r + s) % 2 ? builds.map((_, b) => b) : builds.map((_, b) => builds.length - 1 - b);
+    for (const b of order) {
+      const t0 = process.cpuUsage();
+      stages[b][s][1]();
+      const t = process.cpuUsage(t0);
+      times[b][s].push(t.user + t.system);
+    }
   }
 }
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const whole = median(times[0]);
-console.log(`${user.length} new user texts and ${assistant.length} new assistant turns, ${kb.toFixed(0)} KB; CPU µs per KB of new text, medians of ${rounds} rounds\n`);
-stages.forEach(([name], s) => console.log(`${name.padEnd(46)} ${(median(times[s]) / kb).toFixed(1).padStart(7)}  ${((100 * median(times[s])) / whole).toFixed(0).padStart(4)}%`));
+console.log(`${user.length} new user texts and ${assistant.length} new assistant turns, ${kb.toFixed(0)} KB; CPU µs per KB of new text, medians of ${rounds} rounds${ref ? `; ${ref} -> this checkout, alternated` : ''}\n`);
+const perKB = (b, s) => median(times[b][s]) / kb;
+stages[0].forEach(([name], s) => {
+  const share = `${((100 * median(times[0][s])) / median(times[0][0])).toFixed(0).padStart(4)}%`;
+  if (!then) console.log(`${name.padEnd(50)} ${perKB(0, s).toFixed(1).padStart(7)}  ${share}`);
+  else console.log(`${name.padEnd(50)} ${perKB(1, s).toFixed(1).padStart(7)} -> ${perKB(0, s).toFixed(1).padStart(7)}  ${share}`);
+});

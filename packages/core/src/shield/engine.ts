@@ -72,12 +72,23 @@ const ROT13_CUES = ['vtaber', 'vafgehpgvba', 'cebzcg', 'flfgrz', 'cerivbhf', 'qv
 const REVERSED_CUES = ['erongi', 'snoitcurtsni', 'tpmorp', 'metsys', 'suoiverp', 'drageride', 'laever', 'selur', 'tegrof'];
 
 const HEADS = new Map<number, HeadEntry>();
+/**
+ * A bit per slot of {@link headSlot}, set when some key of {@link HEADS} falls in it: read before
+ * the `Map`, it rules out most words (which start no alternative) from a 2 KB table.
+ */
+const HEAD_FILTER_BITS = 14;
+const HEAD_FILTER = new Int32Array(1 << (HEAD_FILTER_BITS - 5));
+const headSlot = (key: number): number => Math.imul(key, 0x9e3779b1) >>> (32 - HEAD_FILTER_BITS);
 const GLOBALS: GlobalAlternative[] = [];
 
 function entry(word: string): HeadEntry {
   const k = wordKey(word);
   let e = HEADS.get(k);
-  if (!e) HEADS.set(k, (e = { alts: [], cue: 0 }));
+  if (!e) {
+    HEADS.set(k, (e = { alts: [], cue: 0 }));
+    const slot = headSlot(k);
+    HEAD_FILTER[slot >>> 5]! |= 1 << (slot & 31);
+  }
   return e;
 }
 
@@ -202,7 +213,8 @@ export function runEngine(text: string): EngineResult {
           if (c >= 128 || CODE[c] === 0) break;
         }
       }
-      const e = HEADS.get(key);
+      const slot = headSlot(key);
+      const e = (HEAD_FILTER[slot >>> 5]! & (1 << (slot & 31))) === 0 ? undefined : HEADS.get(key);
       if (e !== undefined) {
         const alts = e.alts;
         for (let a = 0; a < alts.length; a++) run.tryAt(alts[a]!, start);

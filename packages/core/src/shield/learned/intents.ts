@@ -1,6 +1,6 @@
 import { foldText } from './fold.js';
 import { INTENT_PHRASES, type IntentId } from './intent-phrases.js';
-import { wordEndAt } from './word-chars.js';
+import { headKeyAt, WORDS as words, type Words } from './words.js';
 
 /** The intents, in the order of the counts `countIntents` returns. */
 export const INTENT_IDS = Object.keys(INTENT_PHRASES) as IntentId[];
@@ -27,10 +27,6 @@ interface Phrase {
 }
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
-/** Characters that end a sentence or line, or start a list item: `.!?:;`, line breaks, `>`, `-`, `*`, `•`, CJK stops. */
-const SENTENCE_END_CHARS = new Set([0x2e, 0x21, 0x3f, 0x3a, 0x3b, 0x0a, 0x0d, 0x3e, 0x2d, 0x2a, 0x2022, 0x3002, 0xff01, 0xff1f]);
-/** {@link SENTENCE_END_CHARS} of ASCII as a table: a set lookup per character cost more than the rest of the word split. */
-const ASCII_SENTENCE_END = Uint8Array.from({ length: 128 }, (_, c) => (SENTENCE_END_CHARS.has(c) ? 1 : 0));
 
 function fold(word: string): string {
   return foldText(word).text.trim();
@@ -64,13 +60,6 @@ function headKey(word: string): number {
   return headKeyAt(word, 0, word.length);
 }
 
-/** {@link headKey} of `text[start, end)`, without slicing it out. */
-function headKeyAt(text: string, start: number, end: number): number {
-  const n = end - start < 4 ? end - start : 4;
-  let h = n;
-  for (let i = 0; i < n; i++) h = (Math.imul(h, 0x01000193) ^ text.charCodeAt(start + i)) | 0;
-  return h;
-}
 
 INTENT_IDS.forEach((id, intent) => {
   for (const source of INTENT_PHRASES[id]) {
@@ -165,78 +154,6 @@ function countCjk(text: string, counts: number[]): void {
   }
 }
 
-/**
- * The words of a text (runs of `\p{L}\p{N}`) as offsets and, for each, whether a sentence starts
- * there: it is the first word, or a sentence-ending character stands between it and the word
- * before. One pass over the characters, no regular expression over the whole text; a word's
- * string is sliced out only when a phrase that can start with it is tried (most words start none).
- */
-class Words {
-  length = 0;
-  private starts = new Int32Array(1024);
-  private ends = new Int32Array(1024);
-  private sentenceStarts = new Uint8Array(1024);
-  private strings: Array<string | undefined> = [];
-  private text = '';
-
-  split(text: string): void {
-    this.text = text;
-    this.length = 0;
-    let i = 0;
-    let ended = true;
-    const end = text.length;
-    while (i < end) {
-      const start = i;
-      i = wordEndAt(text, i);
-      if (i === start) {
-        const c = text.charCodeAt(i);
-        if (c < 0x80 ? ASCII_SENTENCE_END[c] === 1 : SENTENCE_END_CHARS.has(c)) ended = true;
-        i++;
-        continue;
-      }
-      this.push(start, i, ended || this.length === 0);
-      ended = false;
-    }
-    this.strings = new Array<string | undefined>(this.length);
-  }
-
-  private push(start: number, end: number, sentenceStart: boolean): void {
-    if (this.length === this.starts.length) {
-      const size = this.length * 2;
-      const starts = new Int32Array(size);
-      const ends = new Int32Array(size);
-      const sentenceStarts = new Uint8Array(size);
-      starts.set(this.starts);
-      ends.set(this.ends);
-      sentenceStarts.set(this.sentenceStarts);
-      this.starts = starts;
-      this.ends = ends;
-      this.sentenceStarts = sentenceStarts;
-    }
-    this.starts[this.length] = start;
-    this.ends[this.length] = end;
-    this.sentenceStarts[this.length++] = sentenceStart ? 1 : 0;
-  }
-
-  word(i: number): string {
-    return (this.strings[i] ??= this.text.slice(this.starts[i], this.ends[i]));
-  }
-
-  firstChar(i: number): number {
-    return this.text.charCodeAt(this.starts[i]!);
-  }
-
-  headKey(i: number): number {
-    return headKeyAt(this.text, this.starts[i]!, this.ends[i]!);
-  }
-
-  startsSentence(i: number): boolean {
-    return this.sentenceStarts[i] === 1;
-  }
-}
-
-/** `countIntents` never runs re-entrantly, so one word list serves every text. */
-const words = new Words();
 
 /**
  * Counts the attack intents (see `intent-phrases.ts`) in a folded text, each up to 4: a word
@@ -253,7 +170,8 @@ const words = new Words();
  */
 export function countIntents(folded: string): number[] {
   const counts = new Array<number>(INTENT_IDS.length).fill(0);
-  words.split(folded);
+  // `foldText` leaves the words of the text it folded; another text is split here.
+  if (words.text !== folded) words.split(folded);
   const coveredUntil = new Array<number>(INTENT_IDS.length).fill(0);
   // An intent opened again by the same word says nothing new ("key" in every line of code): counted once.
   const seen = new Set<string>();
