@@ -11,7 +11,10 @@
 //   node --cpu-prof bench/redis-limits-cost.mjs --profile     (the working tree's guard alone, for a profile)
 //   BENCH_CONFIG=default node bench/redis-limits-cost.mjs      (the default configuration: shield and detector on too)
 //
-// The figures of one run compare; runs minutes apart on this shared machine do not.
+// The figures of one run compare; runs minutes apart on this shared machine do not. With
+// BENCH_CONFIG=default the two guards of one process are not alike: the same build on both sides
+// (CORE_REF a copy of the working tree's dist) measured the working tree's side at 0.77 of the
+// other's process CPU (limits only: 1.06). Run such a control beside a default A/B.
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import Redis from 'ioredis';
