@@ -12,6 +12,7 @@ const BENCHES = [
   { name: 'check-cost', file: 'check-cost.mjs', what: 'check + record in-process on the memory store: µs and bytes allocated per request, by part (issue 15)' },
   { name: 'check-cost-same-traffic', file: 'check-cost.mjs', args: ['--http-traffic'], what: 'check + record in-process on the HTTP benchmark\'s own requests (its warm-up, then the turns its slices reach): the in-process figure to set beside the HTTP one (issue 15)' },
   { name: 'check-cost-redis', file: 'check-cost.mjs', args: ['--redis'], what: 'check + record in-process on a redis-server of its own: Node CPU, Redis CPU and Redis commands per request (issue 15)' },
+  { name: 'conversation-sweep', file: 'conversation-sweep.mjs', what: 'check + record in-process on the memory store with 1,000, 4,000 and 16,000 conversations in flight: µs, GC and heap per part (issue 15)' },
   { name: 'replay-speed', file: 'replay-speed.mjs', what: 'replay speed through the full guard (issue 5)' },
   { name: 'memory-bound', file: 'memory-bound.mjs', what: 'resident size of the whole guard on the memory store at 200k identities, default options vs bounds lifted (issue 16)' },
   { name: 'detector-memory', file: 'detector-memory.mjs', what: 'detector state per tracked account at 100k accounts (issue 5)' },
