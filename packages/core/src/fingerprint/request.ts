@@ -150,9 +150,10 @@ export function fingerprintRequest(input: { ip: string; headers: GuardHeaders; b
  * conversations in flight an opener fell out of it between two turns and was fingerprinted
  * again on each. Keyed by the opener's digest like the prompt cache (no opener can be given
  * another one's frame); filled by follow-ups only, so one-turn traffic never fills it. At most
- * 65,536 openers (about 100 bytes each besides the skeleton), oldest out first.
+ * 32,768 openers (about 300 bytes each with its skeleton: 10 MB), oldest out first: more
+ * conversations than the token memory keeps.
  */
-const openers = new BoundedMap<OpenerFingerprint>(65_536, () => 1);
+const openers = new BoundedMap<OpenerFingerprint>(32_768, () => 1);
 
 function openerOf(body: MessagesBody): OpenerFingerprint | undefined {
   const first = body.messages[0];
