@@ -2,6 +2,7 @@
 // pass of the text that clears, before the full scorer runs, the texts the full model would not
 // come near flagging. Called by train.mjs once the full model is trained, on the same rows.
 import { seeded, stableHash } from './random.mjs';
+import { harrellDavis } from './quantile.mjs';
 
 export const SCREEN_BITS = 16;
 const SCREEN_SIZE = 1 << SCREEN_BITS;
@@ -128,8 +129,11 @@ export function trainScreen(rows, calibRows, features, fullMargin) {
   for (const r of calibRows) if (flaggedAttack(r)) pool[r.channel].push(screenRowLogit(model, features(r.text)));
   const threshold = {};
   for (const channel of ['user', 'document']) {
-    const z = pool[channel].sort((a, b) => a - b);
-    threshold[channel] = z.length > 0 ? z[Math.floor((1 - SCREEN_RECALL) * z.length)] - 1e-6 : -Infinity;
+    // A text the screen always passes on scores +Infinity: a large finite number for the weighted mean.
+    const z = pool[channel].map((x) => Math.min(x, 1e6)).sort((a, b) => a - b);
+    // The Harrell-Davis estimate of the quantile (a weighted mean of the order statistics around it)
+    // rather than one order statistic, which jumped with whichever attack happened to sit there.
+    threshold[channel] = z.length > 0 ? Math.min(harrellDavis(z, 1 - SCREEN_RECALL), z[Math.ceil((1 - SCREEN_RECALL) * z.length)]) - 1e-6 : -Infinity;
     if (process.env.DG_SCREEN_CURVE) {
       // The trade-off at other recall targets: the share of benign and of unlabelled calibration rows cleared.
       const cleared = (label, t) => {

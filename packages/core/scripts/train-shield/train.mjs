@@ -4,7 +4,7 @@
 //
 //   node packages/core/scripts/train-shield/train.mjs              train, calibrate, write the weights
 //   node packages/core/scripts/train-shield/train.mjs --test       ... and print the held-back test split
-//   node packages/core/scripts/train-shield/train.mjs --eval       ... then build core and run bench/shield-eval.mjs and shield-attacks.mjs
+//   node packages/core/scripts/train-shield/train.mjs --eval       ... then build core and run bench/shield-eval.mjs, -attacks, -documents and -unseen
 //   node packages/core/scripts/train-shield/train.mjs --holdouts   source-held-out experiments, nothing written
 //   node packages/core/scripts/train-shield/train.mjs --holdout hackaprompt,synthetic   one experiment
 //
@@ -13,9 +13,9 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ATTACK_BANK, obfuscate, screenDisguise, templatedAttack } from './augment-attacks.mjs';
+import { ATTACK_BANK, SWITCH_LANGS, gameAttack, gameLookalike, obfuscate, screenDisguise, taskSwitch, templatedAttack } from './augment-attacks.mjs';
 import { BENIGN_LANGS, aboutAttacks, benignLookalike, structuredTask } from './augment-benign.mjs';
-import { PLANTED_LANGS, plantedInstruction, syntheticDocument } from './augment-documents.mjs';
+import { PLANTED_LANGS, addressedInstruction, addressedInstructionMl, hostDocument, humanInstruction, humanInstructionMl, plantedInstruction, syntheticDocument } from './augment-documents.mjs';
 import { detectionTexts, fixtureRows, labelledRows } from './data.mjs';
 import { exponentialTailQuantile, harrellDavis } from './quantile.mjs';
 import { seeded, stableHash } from './random.mjs';
@@ -32,6 +32,12 @@ const TARGET_FPR = { user: 0.004, document: 0.008 };
 /** The threshold is read off an exponential tail fitted to the benign scores above this quantile (see calibrate). */
 const TAIL_BASE = 0.9;
 const EPOCHS = Number(process.env.DG_SHIELD_EPOCHS ?? 6);
+/** Generated game-style attacks (and half as many benign look-alikes), and documents with orders for the assistant or for people. */
+const GAME_ROWS = Number(process.env.DG_SHIELD_GAME_ROWS ?? 1200);
+const SWITCH_ROWS = Number(process.env.DG_SHIELD_SWITCH_ROWS ?? 450);
+/** Models averaged, each on its own draw of the generated rows (see experiment). */
+const BAGS = Number(process.env.DG_SHIELD_BAGS ?? 3);
+const ADDRESSED_ROWS = Number(process.env.DG_SHIELD_ADDRESSED_ROWS ?? 2000);
 
 const args = process.argv.slice(2);
 const arg = (name) => {
@@ -85,8 +91,8 @@ function plantedLines(rows) {
 }
 
 /** The generator's rows (README.md): templated attacks, obfuscated real attacks, benign look-alikes, documents. */
-function synthetic(trainRows, excluded) {
-  const rng = seeded(SEED);
+function synthetic(trainRows, excluded, shift = 0) {
+  const rng = seeded(SEED + shift);
   const out = [];
   const langs = Object.keys(ATTACK_BANK);
   for (let i = 0; i < 1800; i++) out.push({ text: templatedAttack(rng, langs[i % langs.length]), label: 1, source: 'synthetic-attack', channel: 'user' });
@@ -132,6 +138,26 @@ function synthetic(trainRows, excluded) {
     const d = syntheticDocument(rng, r.text);
     out.push({ text: d.text, label: 1, source: 'synthetic-document', channel: 'document', planted: [r.text] });
   }
+  // Game-style attacks composed from parts, and benign prompts of the same shapes (augment-attacks.mjs).
+  const gameRng = seeded(SEED + 4 + shift);
+  for (let i = 0; i < GAME_ROWS; i++) out.push({ text: gameAttack(gameRng), label: 1, source: 'synthetic-game', channel: 'user' });
+  for (let i = 0; i < GAME_ROWS / 2; i++) out.push({ text: gameLookalike(gameRng), label: 0, source: 'synthetic-game-benign', channel: 'user' });
+  for (let i = 0; i < SWITCH_ROWS; i++) out.push({ text: taskSwitch(gameRng, SWITCH_LANGS[i % SWITCH_LANGS.length]), label: 1, source: 'synthetic-switch', channel: 'user' });
+  // Orders for the assistant in 30 formats of data, against the same formats with orders for people
+  // (augment-documents.mjs); a third of each planted into a real answer of the log instead.
+  const docRng = seeded(SEED + 5 + shift);
+  for (let i = 0; i < ADDRESSED_ROWS; i++) {
+    const inject = i % 2 === 0;
+    const other = docRng.chance(0.15);
+    const sentence = inject ? (other ? addressedInstructionMl(docRng) : addressedInstruction(docRng)) : other ? humanInstructionMl(docRng) : humanInstruction(docRng);
+    let text;
+    if (hosts.length > 0 && docRng.chance(0.3)) {
+      const lines = docRng.pick(hosts).split('\n');
+      lines.splice(docRng.int(lines.length + 1), 0, sentence);
+      text = lines.join('\n');
+    } else text = hostDocument(docRng, sentence);
+    out.push({ text, label: inject ? 1 : 0, source: inject ? 'synthetic-addressed' : 'synthetic-addressed-benign', channel: 'document', planted: inject ? [sentence] : undefined });
+  }
   for (const r of out) r.split = 'train';
   return out;
 }
@@ -170,14 +196,14 @@ function logit(m, f) {
 }
 
 /** Logistic regression by Adagrad over shuffled units, L2 on the touched weights. */
-function train(units, denseCount) {
+function train(units, denseCount, shift = 0) {
   const m = { bias: 0, hashed: new Float64Array(HASH_SIZE), dense: new Float64Array(denseCount) };
   const gH = new Float64Array(HASH_SIZE).fill(1e-8);
   const gD = new Float64Array(denseCount).fill(1e-8);
   let gB = 1e-8;
   const lr = Number(process.env.DG_SHIELD_LR ?? 0.15);
   const l2 = Number(process.env.DG_SHIELD_L2 ?? 2e-5);
-  const rng = seeded(SEED + 1);
+  const rng = seeded(SEED + 1 + shift);
   const order = units.map((_, i) => i);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     rng.shuffle(order);
@@ -329,35 +355,50 @@ function experiment(real, held) {
     .shuffle(trainReal.filter((r) => r.label === 1 && r.channel === 'user'))
     .slice(0, 900)
     .map((r) => ({ text: screenDisguise(disguiseRng, r.text), label: 1, source: 'synthetic-disguised', channel: 'user', split: 'train' }));
-  const synth = excluded.has('synthetic') ? [] : synthetic(trainReal, excluded);
-  const trainRows = [...trainReal, ...synth];
-  // Each source weighs at most as much as 800 rows; attacks and benign texts then weigh 1 : 2.
-  const count = new Map();
-  for (const r of trainRows) count.set(r.source, (count.get(r.source) ?? 0) + 1);
-  const units = [];
-  for (const r of trainRows) {
-    r.units ??= unitsOf(r);
-    const w = Math.min(1, 800 / count.get(r.source));
-    for (const u of r.units) units.push({ f: u.f, label: u.label, w: w * u.weight });
+  // Bagging over the generated rows: BAGS models, each trained on the real rows and its own draw
+  // of the generators (and its own order), averaged before quantizing. One draw alone decided
+  // which texts near the threshold fell on which side; the mean of several does not hang on it.
+  const sum = { bias: 0, hashed: new Float64Array(HASH_SIZE), dense: undefined };
+  let first;
+  for (let b = 0; b < BAGS; b++) {
+    const shift = 100 * b;
+    const synth = excluded.has('synthetic') ? [] : synthetic(trainReal, excluded, shift);
+    const trainRows = [...trainReal, ...synth];
+    // Each source weighs at most as much as 800 rows; attacks and benign texts then weigh 1 : 2.
+    const count = new Map();
+    for (const r of trainRows) count.set(r.source, (count.get(r.source) ?? 0) + 1);
+    const units = [];
+    for (const r of trainRows) {
+      r.units ??= unitsOf(r);
+      const w = Math.min(1, 800 / count.get(r.source));
+      for (const u of r.units) units.push({ f: u.f, label: u.label, w: w * u.weight });
+    }
+    let pos = 0;
+    let neg = 0;
+    for (const u of units) u.label ? (pos += u.w) : (neg += u.w);
+    for (const u of units) if (u.label) u.w *= neg / (2 * pos);
+    if (args.includes('--counts') && b === 0) {
+      const c = new Map();
+      for (const r of trainRows) c.set(`${r.source} ${r.label ? 'attack' : 'benign'} ${r.channel}`, (c.get(`${r.source} ${r.label ? 'attack' : 'benign'} ${r.channel}`) ?? 0) + 1);
+      console.log(`training rows (one of ${BAGS} bags):`);
+      for (const [k, n] of [...c].sort()) console.log(`  ${k.padEnd(48)} ${n}`);
+      console.log(`  calibration rows ${calibRows.length}; training units ${units.length}`);
+    }
+    const m = train(units, units[0].f.dense.length, shift);
+    sum.bias += m.bias / BAGS;
+    for (let i = 0; i < HASH_SIZE; i++) sum.hashed[i] += m.hashed[i] / BAGS;
+    sum.dense ??= new Float64Array(m.dense.length);
+    for (let j = 0; j < m.dense.length; j++) sum.dense[j] += m.dense[j] / BAGS;
+    if (b === 0) first = { trainRows, count, names: units[0].f.names };
+    else for (const r of synth) r.units = undefined;
   }
-  let pos = 0;
-  let neg = 0;
-  for (const u of units) u.label ? (pos += u.w) : (neg += u.w);
-  for (const u of units) if (u.label) u.w *= neg / (2 * pos);
+  const { trainRows, count } = first;
   for (const r of calibRows) r.units ??= unitsOf(r);
-  if (args.includes('--counts')) {
-    const c = new Map();
-    for (const r of trainRows) c.set(`${r.source} ${r.label ? 'attack' : 'benign'} ${r.channel}`, (c.get(`${r.source} ${r.label ? 'attack' : 'benign'} ${r.channel}`) ?? 0) + 1);
-    console.log('training rows:');
-    for (const [k, n] of [...c].sort()) console.log(`  ${k.padEnd(48)} ${n}`);
-    console.log(`  calibration rows ${calibRows.length}; training units ${units.length}`);
-  }
-  const denseCount = units[0].f.dense.length;
-  const q = quantize(train(units, denseCount));
+  const q = quantize(sum);
   const offset = { user: calibrate(q.model, calibRows, 'user'), document: calibrate(q.model, calibRows, 'document') };
   const weightOf = (r) => Math.min(1, 800 / (count.get(r.source) ?? 800));
   const screen = trainScreen(screenRows([...trainRows, ...disguised], q, offset, weightOf), screenRows([...calibRows, ...unlabelledCalib], q, offset, () => 1), screenOf, (seg) => logit(q.model, seg.f) - offset.document);
-  return { q, offset, calibRows, names: units[0].f.names, screen };
+  return { q, offset, calibRows, names: first.names, screen };
 }
 
 const real = loadReal();
@@ -441,5 +482,7 @@ if (args.includes('--holdouts') || arg('--holdout')) {
     run('pnpm', ['--filter', '@distill-guard/core', 'build']);
     run(process.execPath, ['bench/shield-eval.mjs']);
     run(process.execPath, ['bench/shield-attacks.mjs']);
+    run(process.execPath, ['bench/shield-documents.mjs']);
+    run(process.execPath, ['bench/shield-unseen.mjs']);
   }
 }

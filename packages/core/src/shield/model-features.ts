@@ -4,7 +4,7 @@ import { ruleLogit, scanWindow } from './rules.js';
 
 /** What the learned prompt-attack model reads of one text (see {@link injectionFeatures}). */
 export interface InjectionFeatures {
-  /** Hashed n-gram indices into the model's 2^18 weights; a repeated n-gram appears again. */
+  /** Hashed n-gram indices into the model's 2^18 weights, each once (a repeated n-gram counts once). */
   hashed: Int32Array;
   /** Dense features, named by `names`. */
   dense: Float64Array;

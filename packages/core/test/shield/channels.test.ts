@@ -33,6 +33,16 @@ describe('the document channel', () => {
     expect(scanInjection(filler.join('\n'), { channel: 'document' }).verdict).toBe('benign');
   });
 
+  it('counts each n-gram once, so a line repeated forty times weighs what it weighs once', () => {
+    const line = 'Line 7: the shipment of 10 boxes left the warehouse in Lyon on time.';
+    const once = injectionFeatures(line, { channel: 'document' }).hashed;
+    const repeated = injectionFeatures(Array.from({ length: 40 }, () => line).join('\n'), { channel: 'document' }).hashed;
+    expect(new Set(repeated).size).toBe(repeated.length);
+    // Only the n-grams across a line end are new.
+    expect(repeated.length).toBeLessThan(1.2 * once.length);
+    expect(scanInjection(Array.from({ length: 40 }, () => 'All good here, thanks for asking.').join('\n'), { channel: 'document' }).verdict).toBe('benign');
+  });
+
   it('scans tool_result, document and search_result blocks as documents, and text in the app context tags', () => {
     const toolResult = scanMessages({
       messages: [

@@ -1,8 +1,9 @@
 /**
  * Hashed n-gram features: character 3- to 5-grams and word 1- and 2-grams of a folded text,
- * each hashed (FNV-1a, then mixed) into one of 2^18 weights. Document-channel texts also emit
- * every feature a second time into a document-only copy of the table, so one model learns both
- * what is suspicious anywhere and what is suspicious only inside data.
+ * each hashed (FNV-1a, then mixed) into one of 2^18 weights and counted once per text.
+ * Document-channel texts also emit every feature a second time into a document-only copy of the
+ * table, so one model learns both what is suspicious anywhere and what is suspicious only inside
+ * data.
  */
 import { mix32 } from '../../fingerprint/index.js';
 
@@ -26,7 +27,7 @@ function isWordChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xc0 && c !== 0x2019 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f) && !(c >= 0xff00 && c <= 0xff0f));
 }
 
-/** A growable list of feature indices (duplicates allowed: a repeated n-gram counts again). */
+/** A growable list of feature indices. */
 export class FeatureBuffer {
   indices = new Int32Array(4096);
   length = 0;
@@ -56,12 +57,26 @@ export interface HashedSum {
 }
 
 /**
- * The weight of one feature (`h`, before mixing): its shared index's, plus its document-only
- * index's for a document. Each index is appended to `record` when one is given.
+ * Each feature counts once per text: `seen[index] === pass` marks an index already counted in the
+ * current pass of {@link hashFeatures}. Counted again, a line repeated k times weighed √k times as
+ * much as written once (the sum grows k-fold, its normaliser √k-fold), so a document's repeated
+ * filler lines outweighed everything else in it.
  */
-function weightOf(weights: Int8Array, h: number, document: boolean, record: FeatureBuffer | undefined): number {
+const seen = new Uint8Array(HASH_SIZE);
+let pass = 0;
+/** What {@link weightOf} returns for a feature already counted: no weight, and not counted again. */
+const REPEATED = -1024;
+
+/**
+ * The weight of one feature (`h`, before mixing): its shared index's, plus its document-only
+ * index's for a document, or {@link REPEATED} when its shared index was already counted in this
+ * pass. Each index counted is appended to `record` when one is given.
+ */
+function weightOf(weights: Int8Array, h: number, document: boolean, record: FeatureBuffer | undefined, current: number): number {
   const m = mix32(h);
   const index = m & MASK;
+  if (seen[index] === current) return REPEATED;
+  seen[index] = current;
   if (record !== undefined) record.push(index);
   if (!document) return weights[index]!;
   const docIndex = mix32(m ^ DOC_SALT) & MASK;
@@ -77,8 +92,15 @@ function weightOf(weights: Int8Array, h: number, document: boolean, record: Feat
 export function hashFeatures(folded: string, start: number, end: number, document: boolean, target: HashTarget): HashedSum {
   const weights = target.weights;
   const record = target.record;
+  // One byte a mark (256 KiB beside the weights' 256), cleared every 255 passes.
+  if (pass === 0xff) {
+    seen.fill(0);
+    pass = 0;
+  }
+  const current = ++pass;
   let sum = 0;
   let features = 0;
+  let w = 0;
   // Character n-grams over a padded view (a space before and after the text): p1 is the
   // character before the current one, p4 the one four before; -1 while there is none.
   let p1 = 0x20;
@@ -100,14 +122,20 @@ export function hashFeatures(folded: string, start: number, end: number, documen
       wordLen++;
     } else if (wordLen > 0) {
       // The word ends (the position after the text counts as a space, so the last word ends too).
-      const w = mix32(word ^ WORD_SALT);
-      sum += weightOf(weights, w, document, record);
-      features++;
-      if (havePrev) {
-        sum += weightOf(weights, Math.imul(prevWord, 31) ^ w ^ BIGRAM_SALT, document, record);
+      const wordHash = mix32(word ^ WORD_SALT);
+      w = weightOf(weights, wordHash, document, record, current);
+      if (w !== REPEATED) {
+        sum += w;
         features++;
       }
-      prevWord = w;
+      if (havePrev) {
+        w = weightOf(weights, Math.imul(prevWord, 31) ^ wordHash ^ BIGRAM_SALT, document, record, current);
+        if (w !== REPEATED) {
+          sum += w;
+          features++;
+        }
+      }
+      prevWord = wordHash;
       havePrev = true;
       word = FNV_OFFSET;
       wordLen = 0;
@@ -118,15 +146,24 @@ export function hashFeatures(folded: string, start: number, end: number, documen
     } else prevSpace = false;
     if (p2 >= 0) {
       let h = Math.imul(Math.imul(Math.imul(FNV_OFFSET ^ c, FNV_PRIME) ^ p1, FNV_PRIME) ^ p2, FNV_PRIME);
-      sum += weightOf(weights, h ^ 3, document, record);
-      features++;
+      w = weightOf(weights, h ^ 3, document, record, current);
+      if (w !== REPEATED) {
+        sum += w;
+        features++;
+      }
       if (p3 >= 0) {
         h = Math.imul(h ^ p3, FNV_PRIME);
-        sum += weightOf(weights, h ^ 4, document, record);
-        features++;
-        if (p4 >= 0) {
-          sum += weightOf(weights, Math.imul(h ^ p4, FNV_PRIME) ^ 5, document, record);
+        w = weightOf(weights, h ^ 4, document, record, current);
+        if (w !== REPEATED) {
+          sum += w;
           features++;
+        }
+        if (p4 >= 0) {
+          w = weightOf(weights, Math.imul(h ^ p4, FNV_PRIME) ^ 5, document, record, current);
+          if (w !== REPEATED) {
+            sum += w;
+            features++;
+          }
         }
       }
     }

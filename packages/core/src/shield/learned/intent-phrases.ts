@@ -243,7 +243,8 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'AIへ/アシスタントへ/もしあなたがAI',
   ],
   outputRef: [
-    'your/the response/reply/answer/output/message/summary/completion/result/translation',
+    // "your", not "the": "the answer", "the result" and "the message" are in every explanation.
+    'your response/reply/answer/output/message/summary/completion/result/translation',
     'in/into/to/within/throughout/from your response/reply/answer/output/message/summary',
     'when/before/after you respond/reply/answer/summarize/summarise/output/write',
     'deine/ihre antwort/ausgabe/zusammenfassung',
@@ -262,7 +263,8 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'あなたの回答/あなたの返答/回答に/返答に',
   ],
   secret: [
-    'password/pasword/passcode/passphrase/pin/secret/key/code/credentials/token',
+    // Not a bare "key", "code", "token" or "pin": every question about code has them.
+    'password/pasword/passcode/passphrase/secret/credentials',
     'secret word/phrase/key/code/number',
     'access/activation/security/admin code/key/token',
     'pasword/kennwort/geheim~/zugangscode',

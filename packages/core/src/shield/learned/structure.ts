@@ -62,20 +62,27 @@ function charCounts(s: string): CharCounts {
   // Counted in locals, not in the object's fields: this loop reads every character of every text.
   let letters = 0;
   let upper = 0;
-  let lines = 1;
+  // Lines with something on them: a run of blank lines is layout, and counted it made a pasted
+  // form with empty fields look as structured as a forged transcript.
+  let lines = 0;
+  let lineHasText = false;
   let questions = 0;
   let cjk = 0;
   let otherScript = 0;
   let code = 0;
   for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i);
+    if (ch > 0x20) lineHasText = true;
     if (ch < 128) {
       const k = ASCII_CLASS[ch]!;
       if (k === LOWER) letters++;
       else if (k === UPPER) {
         letters++;
         upper++;
-      } else if (k === NEWLINE) lines++;
+      } else if (k === NEWLINE) {
+        if (lineHasText) lines++;
+        lineHasText = false;
+      }
       else if (k === QUESTION) questions++;
       else if (k === CODE) code++;
     } else if ((ch >= 0x3040 && ch <= 0x30ff) || (ch >= 0x3400 && ch <= 0x9fff) || (ch >= 0xac00 && ch <= 0xd7af)) {
@@ -94,6 +101,7 @@ function charCounts(s: string): CharCounts {
       if (ch <= 0xde && ch !== 0xd7) upper++;
     }
   }
+  if (lineHasText || lines === 0) lines++;
   return { letters, upper, lines, questions, cjk, otherScript, code };
 }
 
