@@ -38,6 +38,37 @@ const ASCII_SPELLED = /(?<![a-z0-9])[a-z]([ .\-+/,:])[a-z](?:\1[a-z])+(?![a-z0-9
 const ASCII_DOUBLED = /([a-z])\1+/g;
 const ASCII_WORD_FLOOD = /(?<![a-z0-9])([a-z0-9]+)(?:[^a-z0-9]{1,3}\1(?![a-z0-9])){3,}/g;
 const ASCII_SYMBOL_FLOOD = /([^a-z0-9\s])(?:\s?\1){4,}/g;
+
+/** The flood patterns of one alphabet: the ASCII forms, or the Unicode ones (about four times slower). */
+interface FloodPatterns {
+  word: RegExp;
+  symbol: RegExp;
+}
+const ASCII_FLOODS: FloodPatterns = { word: ASCII_WORD_FLOOD, symbol: ASCII_SYMBOL_FLOOD };
+const UNICODE_FLOODS: FloodPatterns = { word: WORD_FLOOD, symbol: SYMBOL_FLOOD };
+
+/**
+ * Cuts a word repeated four times or more to three, a symbol repeated five times or more to
+ * three, and runs of blanks to one space, in that order; each step only when its flag says the
+ * caller saw it could match. `flood` counts the words and symbols cut.
+ */
+function cutFloods(text: string, patterns: FloodPatterns, words: boolean, symbols: boolean, blanks: boolean): { text: string; flood: number } {
+  let flood = 0;
+  if (words) {
+    text = text.replace(patterns.word, (s, w: string) => {
+      flood += Math.max(0, Math.round(s.length / (w.length + 1)) - 3);
+      return `${w} ${w} ${w}`;
+    });
+  }
+  if (symbols) {
+    text = text.replace(patterns.symbol, (s, c: string) => {
+      flood += s.length - 3;
+      return c + c + c;
+    });
+  }
+  if (blanks) text = text.replace(SPACES, ' ');
+  return { text, flood };
+}
 /** A letter next to a leet character: every word that mixes them has one. */
 const LEET_NEXT_TO_LETTER_ALL = /[a-z][0-9@$]|[0-9@$][a-z]/g;
 
@@ -250,25 +281,15 @@ function foldAscii(lower: string, leetRead: boolean): FoldedText | null | undefi
     prevBits = bits;
   }
   if (leetNear && !leetRead && undoLeetspeak(lower).count > 0) return null;
-  let text = copied === 0 ? lower : out + lower.slice(copied);
-  let flood = 0;
-  if (wordFlood) {
-    text = text.replace(ASCII_WORD_FLOOD, (s, w: string) => {
-      flood += Math.max(0, Math.round(s.length / (w.length + 1)) - 3);
-      return `${w} ${w} ${w}`;
-    });
+  const text = copied === 0 ? lower : out + lower.slice(copied);
+  if (!(wordFlood || symbolRun || blanks)) {
+    WORDS.done(text);
+    return { text, disguised: 0, leet: 0, joined: 0, flood: 0 };
   }
-  // A word flood cut to three changes the symbols and blanks around it: then both patterns run.
-  if (symbolRun || wordFlood) {
-    text = text.replace(ASCII_SYMBOL_FLOOD, (s, c: string) => {
-      flood += s.length - 3;
-      return c + c + c;
-    });
-  }
-  if (blanks || wordFlood) text = text.replace(SPACES, ' ');
-  // The patterns moved characters: the words are split again from the text.
-  if (!(wordFlood || symbolRun || blanks)) WORDS.done(text);
-  return { text, disguised: 0, leet: 0, joined: 0, flood };
+  // The patterns move characters: the words are split again from the text.
+  // A word flood cut to three changes the symbols and blanks around it: then every pattern runs.
+  const cut = cutFloods(text, ASCII_FLOODS, wordFlood, symbolRun || wordFlood, blanks || wordFlood);
+  return { text: cut.text, disguised: 0, leet: 0, joined: 0, flood: cut.flood };
 }
 
 /** Bits of a code point for {@link foldWide}: `\p{L}`, `\p{N}`, `\s`, a blank of `SPACES`. */
@@ -431,23 +452,13 @@ function foldWide(text: string, leetRead: boolean): FoldedText | null | undefine
     i += units;
   }
   if (leetNear && !leetRead && undoLeetspeak(text).count > 0) return null;
-  let folded = copied === 0 ? text : out + text.slice(copied);
-  let flood = 0;
-  if (wordFlood) {
-    folded = folded.replace(WORD_FLOOD, (s, w: string) => {
-      flood += Math.max(0, Math.round(s.length / (w.length + 1)) - 3);
-      return `${w} ${w} ${w}`;
-    });
+  const folded = copied === 0 ? text : out + text.slice(copied);
+  if (!(wordFlood || symbolRun || blanks)) {
+    WORDS.done(folded);
+    return { text: folded, disguised: 0, leet: 0, joined: 0, flood: 0 };
   }
-  if (symbolRun || wordFlood) {
-    folded = folded.replace(SYMBOL_FLOOD, (s, c: string) => {
-      flood += s.length - 3;
-      return c + c + c;
-    });
-  }
-  if (blanks || wordFlood) folded = folded.replace(SPACES, ' ');
-  if (!(wordFlood || symbolRun || blanks)) WORDS.done(folded);
-  return { text: folded, disguised: 0, leet: 0, joined: 0, flood };
+  const cut = cutFloods(folded, UNICODE_FLOODS, wordFlood, symbolRun || wordFlood, blanks || wordFlood);
+  return { text: cut.text, disguised: 0, leet: 0, joined: 0, flood: cut.flood };
 }
 /** {@link wideBits} of each ASCII character. */
 const ASCII_WIDE_BITS = Uint8Array.from({ length: 128 }, (_, c) => bitsOf(c));
@@ -536,17 +547,6 @@ export function foldTextByPatterns(raw: string): FoldedText {
     return s.replace(/[^\p{L}]/gu, '');
   });
   text = text.replace(ascii ? ASCII_DOUBLED : DOUBLED, '$1');
-  let flood = 0;
-  if (mayHaveWordFlood(text)) {
-    text = text.replace(ascii ? ASCII_WORD_FLOOD : WORD_FLOOD, (s, w: string) => {
-      flood += Math.max(0, Math.round(s.length / (w.length + 1)) - 3);
-      return `${w} ${w} ${w}`;
-    });
-  }
-  text = text.replace(ascii ? ASCII_SYMBOL_FLOOD : SYMBOL_FLOOD, (s, c: string) => {
-    flood += s.length - 3;
-    return c + c + c;
-  });
-  text = text.replace(SPACES, ' ');
-  return { text, disguised, leet: l.count, joined, flood };
+  const cut = cutFloods(text, ascii ? ASCII_FLOODS : UNICODE_FLOODS, mayHaveWordFlood(text), true, true);
+  return { text: cut.text, disguised, leet: l.count, joined, flood: cut.flood };
 }
