@@ -6,51 +6,18 @@
 //
 //   node bench/shield-stages.mjs [rounds]                     (default 7 rounds, medians; bundled from src/)
 //   SHIELD_REF=<commit> node bench/shield-stages.mjs [rounds]  (also the shield at <commit>, rounds alternated)
-import { execSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dataDir } from '../packages/core/scripts/train-shield/data.mjs';
+import { loadShieldModules } from '../packages/core/scripts/train-shield/shield-source.mjs';
 
 const rounds = Number(process.argv[2] ?? 7);
 const ref = process.env.SHIELD_REF;
 
-/** The shield's modules, bundled from the `src/shield` directory given (this checkout's, or a commit's). */
-async function bundleStages(shieldDir) {
-  const require = createRequire(import.meta.url);
-  const esbuild = createRequire(require.resolve('tsup'))('esbuild');
-  const dir = mkdtempSync(join(tmpdir(), 'dg-stages-'));
-  const outfile = join(dir, 'stages.mjs');
-  const modules = { shield: 'index', scan: 'scan', rules: 'rules', engine: 'engine', learned: 'learned/index', hashing: 'learned/hashing', model: 'learned/model', structure: 'learned/structure', channels: 'channels', memory: 'text-memory' };
-  try {
-    await esbuild.build({
-      stdin: { contents: Object.entries(modules).map(([name, file]) => `export * as ${name} from './${file}.ts';`).join('\n'), resolveDir: shieldDir, loader: 'ts' },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile,
-      logLevel: 'error',
-    });
-    return await import(pathToFileURL(outfile).href);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-const now = await bundleStages(fileURLToPath(new URL('../packages/core/src/shield/', import.meta.url)));
-let then;
-if (ref) {
-  const dir = mkdtempSync(join(tmpdir(), 'dg-stages-ref-'));
-  try {
-    execSync(`git -C ${JSON.stringify(fileURLToPath(new URL('..', import.meta.url)))} archive ${JSON.stringify(ref)} packages/core/src | tar -x -C ${JSON.stringify(dir)}`);
-    then = await bundleStages(join(dir, 'packages/core/src/shield'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+/** The shield's modules that are timed, each as a namespace. */
+const STAGE_MODULES = { shield: 'index', scan: 'scan', rules: 'rules', engine: 'engine', learned: 'learned/index', hashing: 'learned/hashing', model: 'learned/model', structure: 'learned/structure', channels: 'channels', memory: 'text-memory' };
+const now = await loadShieldModules(STAGE_MODULES);
+const then = ref ? await loadShieldModules(STAGE_MODULES, ref) : undefined;
 
 const dataPath = dataDir('DG_DETECTION_DEV', 'detection-dev');
 const lines = gunzipSync(readFileSync(`${dataPath}/requests.jsonl.gz`)).toString('utf8').split('\n').filter((l) => l.trim()).slice(0, 6_000);

@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Imports `src/shield/<entry>` freshly bundled (the model weights as they are on disk now). */
 export async function loadShield(entry = 'index.ts') {
-  return bundleAndImport(fileURLToPath(new URL(`../../src/shield/${entry}`, import.meta.url)));
+  return bundleAndImport({ entryPoints: [join(shieldDir, entry)] });
 }
 
 /**
@@ -19,24 +19,45 @@ export async function loadShield(entry = 'index.ts') {
  * way: for same-run comparisons with an earlier build (`SHIELD_REF=<commit> node bench/shield-eval.mjs`).
  */
 export async function loadShieldAt(commit) {
+  return atCommit(commit, (dir) => bundleAndImport({ entryPoints: [join(dir, 'index.ts')] }));
+}
+
+/**
+ * Imports several of the shield's modules as one namespace each, `{ name: 'path/without/.ts' }`
+ * (for example `{ hashing: 'learned/hashing' }`), from this checkout or, with `commit`, as they
+ * were at that commit: for benchmarks that time the shield's stages one by one.
+ */
+export async function loadShieldModules(modules, commit) {
+  const load = (dir) => {
+    const contents = Object.entries(modules).map(([name, file]) => `export * as ${name} from './${file}.ts';`).join('\n');
+    return bundleAndImport({ stdin: { contents, resolveDir: dir, loader: 'ts' } });
+  };
+  return commit === undefined ? load(shieldDir) : atCommit(commit, load);
+}
+
+const shieldDir = fileURLToPath(new URL('../../src/shield/', import.meta.url));
+
+/** Runs `load` on the `src/shield` directory of `commit`, extracted into a temporary directory. */
+async function atCommit(commit, load) {
   const root = fileURLToPath(new URL('../../../../', import.meta.url));
   const dir = mkdtempSync(join(tmpdir(), 'dg-shield-ref-'));
   try {
     execSync(`git -C ${JSON.stringify(root)} archive ${JSON.stringify(commit)} packages/core/src | tar -x -C ${JSON.stringify(dir)}`);
-    return await bundleAndImport(join(dir, 'packages/core/src/shield/index.ts'));
+    return await load(join(dir, 'packages/core/src/shield'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function bundleAndImport(entry) {
+/** Bundles one esbuild input (`entryPoints` or `stdin`) for Node and imports it. */
+async function bundleAndImport(input) {
   const require = createRequire(import.meta.url);
   const esbuild = createRequire(require.resolve('tsup'))('esbuild');
   const dir = mkdtempSync(join(tmpdir(), 'dg-shield-'));
   const outfile = join(dir, 'shield.mjs');
   try {
     await esbuild.build({
-      entryPoints: [entry],
+      ...input,
       bundle: true,
       platform: 'node',
       format: 'esm',
