@@ -30,6 +30,7 @@ import { createGuard, memoryStore, redisStore } from '@distill-guard/core';
 import { startRedisServer } from '@distill-guard/testing';
 import Redis from 'ioredis';
 import { BASE_HEADERS, chatBodies, SERVED_ANSWER } from './lib/chat-traffic.mjs';
+import { cacheEvictor } from './lib/cache-evictor.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 // With --http-traffic: megabytes read between two requests to take the guard's data out of the CPU caches (see cacheEvictor).
@@ -92,22 +93,6 @@ async function timeVariant(parts, reqs, { warm = reqs.slice(0, Math.floor(reqs.l
   const us = (ms * 1000) / measured.length;
   await guard.close();
   return { us, blocked: blocked / measured.length };
-}
-
-/**
- * A function that reads `mb` megabytes of a buffer of its own, one read per 64-byte cache line:
- * called between two requests, it leaves the CPU caches as a server's other work (HTTP parsing,
- * the framework, the body, garbage collection) leaves them between two checks, instead of holding
- * the guard's tables from the request before. `undefined` for 0.
- */
-function cacheEvictor(mb) {
-  if (!(mb > 0)) return undefined;
-  const lines = new Float64Array(Math.round(mb * 131_072));
-  let sink = 0;
-  return () => {
-    for (let i = 0; i < lines.length; i += 8) sink += lines[i];
-    return sink;
-  };
 }
 
 /** The HTTP benchmark's requests as its server hands them to the guard (bench/http/server.mjs). */

@@ -30,6 +30,7 @@ import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { BASE_HEADERS, steadyChat } from './lib/chat-traffic.mjs';
+import { cacheEvictor } from './lib/cache-evictor.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const MEASURED = Number(process.env.BENCH_MEASURED ?? 12_000);
@@ -44,16 +45,6 @@ const PARTS = {
   detector: { shield: false },
   full: {},
 };
-
-function cacheEvictor(mb) {
-  if (!(mb > 0)) return undefined;
-  const lines = new Float64Array(Math.round(mb * 131_072));
-  let sink = 0;
-  return () => {
-    for (let i = 0; i < lines.length; i += 8) sink += lines[i];
-    return sink;
-  };
-}
 
 async function child(part, conversations, corePath) {
   const core = await import(corePath ? pathToFileURL(corePath).href : '@distill-guard/core');
