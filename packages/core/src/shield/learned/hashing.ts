@@ -6,6 +6,7 @@
  * data.
  */
 import { mix32 } from '../../fingerprint/index.js';
+import { CountedOnce } from './counted-once.js';
 
 export const HASH_BITS = 18;
 export const HASH_SIZE = 1 << HASH_BITS;
@@ -57,50 +58,24 @@ export interface HashedSum {
 }
 
 /**
- * Each feature counts once per text: `seen[index] === pass` marks an index already counted in the
+ * Each feature counts once per text: {@link CountedOnce} remembers the indices counted in the
  * current pass of {@link hashFeatures}. Counted again, a line repeated k times weighed √k times as
  * much as written once (the sum grows k-fold, its normaliser √k-fold), so a document's repeated
  * filler lines outweighed everything else in it.
  */
-const seen = new Uint8Array(HASH_SIZE);
-let pass = 0;
-/** What {@link weightOf} returns for a feature already counted: no weight, and not counted again. */
-const REPEATED = -1024;
+const counted = new CountedOnce();
+/** The current text's n-gram hashes before mixing, in order ({@link ngramHashes} fills it). */
+let hashes = new Int32Array(8192);
+/** The weight of each hash's index. */
+let gathered = new Int8Array(8192);
 
 /**
- * The weight of one feature (`h`, before mixing): its shared index's, plus its document-only
- * index's for a document, or {@link REPEATED} when its shared index was already counted in this
- * pass. Each index counted is appended to `record` when one is given.
+ * Writes the n-gram hashes (before mixing) of `folded[start, end)` into `out` in the order they
+ * count, and returns how many: at most 5 a position (character 3-, 4- and 5-grams, a word and
+ * the bigram it ends), so `out` must hold `5 * (end - start + 1)`.
  */
-function weightOf(weights: Int8Array, h: number, document: boolean, record: FeatureBuffer | undefined, current: number): number {
-  const m = mix32(h);
-  const index = m & MASK;
-  if (seen[index] === current) return REPEATED;
-  seen[index] = current;
-  if (record !== undefined) record.push(index);
-  if (!document) return weights[index]!;
-  const docIndex = mix32(m ^ DOC_SALT) & MASK;
-  if (record !== undefined) record.push(docIndex);
-  return weights[index]! + weights[docIndex]!;
-}
-
-/**
- * Sums the weights of the hashed features of `folded[start, end)`; with `document`, each feature
- * counts twice (shared and document-only index). The sum is taken while hashing, so scoring
- * builds no list of indices (that halved this step's cost); `target.record` asks for one.
- */
-export function hashFeatures(folded: string, start: number, end: number, document: boolean, target: HashTarget): HashedSum {
-  const weights = target.weights;
-  const record = target.record;
-  // One byte a mark (256 KiB beside the weights' 256), cleared every 255 passes.
-  if (pass === 0xff) {
-    seen.fill(0);
-    pass = 0;
-  }
-  const current = ++pass;
-  let sum = 0;
-  let features = 0;
-  let w = 0;
+function ngramHashes(folded: string, start: number, end: number, out: Int32Array): number {
+  let n = 0;
   // Character n-grams over a padded view (a space before and after the text): p1 is the
   // character before the current one, p4 the one four before; -1 while there is none.
   let p1 = 0x20;
@@ -123,18 +98,8 @@ export function hashFeatures(folded: string, start: number, end: number, documen
     } else if (wordLen > 0) {
       // The word ends (the position after the text counts as a space, so the last word ends too).
       const wordHash = mix32(word ^ WORD_SALT);
-      w = weightOf(weights, wordHash, document, record, current);
-      if (w !== REPEATED) {
-        sum += w;
-        features++;
-      }
-      if (havePrev) {
-        w = weightOf(weights, Math.imul(prevWord, 31) ^ wordHash ^ BIGRAM_SALT, document, record, current);
-        if (w !== REPEATED) {
-          sum += w;
-          features++;
-        }
-      }
+      out[n++] = wordHash;
+      if (havePrev) out[n++] = Math.imul(prevWord, 31) ^ wordHash ^ BIGRAM_SALT;
       prevWord = wordHash;
       havePrev = true;
       word = FNV_OFFSET;
@@ -146,31 +111,59 @@ export function hashFeatures(folded: string, start: number, end: number, documen
     } else prevSpace = false;
     if (p2 >= 0) {
       let h = Math.imul(Math.imul(Math.imul(FNV_OFFSET ^ c, FNV_PRIME) ^ p1, FNV_PRIME) ^ p2, FNV_PRIME);
-      w = weightOf(weights, h ^ 3, document, record, current);
-      if (w !== REPEATED) {
-        sum += w;
-        features++;
-      }
+      out[n++] = h ^ 3;
       if (p3 >= 0) {
         h = Math.imul(h ^ p3, FNV_PRIME);
-        w = weightOf(weights, h ^ 4, document, record, current);
-        if (w !== REPEATED) {
-          sum += w;
-          features++;
-        }
-        if (p4 >= 0) {
-          w = weightOf(weights, Math.imul(h ^ p4, FNV_PRIME) ^ 5, document, record, current);
-          if (w !== REPEATED) {
-            sum += w;
-            features++;
-          }
-        }
+        out[n++] = h ^ 4;
+        if (p4 >= 0) out[n++] = Math.imul(h ^ p4, FNV_PRIME) ^ 5;
       }
     }
     p4 = p3;
     p3 = p2;
     p2 = p1;
     p1 = c;
+  }
+  return n;
+}
+
+/**
+ * Sums the weights of the hashed features of `folded[start, end)`, each index counted once;
+ * with `document`, each feature counts twice (shared and document-only index). Each index
+ * counted is appended to `target.record` when one is given (training, `injectionFeatures`).
+ *
+ * Inside a server the weights (256 KiB read at random) are mostly out of the CPU caches when a
+ * request comes, and their reads were most of this step's cost. So the hashes are listed first,
+ * then their weights read in a loop of their own (reads that do not wait on one another, whose
+ * misses overlap), then summed with {@link CountedOnce} keeping each index once.
+ */
+export function hashFeatures(folded: string, start: number, end: number, document: boolean, target: HashTarget): HashedSum {
+  const weights = target.weights;
+  const record = target.record;
+  const most = 5 * (end - start + 1);
+  if (hashes.length < most) {
+    hashes = new Int32Array(most);
+    gathered = new Int8Array(most);
+  }
+  const n = ngramHashes(folded, start, end, hashes);
+  // The indices, then their weights, each in a loop of its own: the weights' reads do not wait on
+  // one another, so in a cold cache their misses overlap instead of coming one after the other.
+  for (let k = 0; k < n; k++) hashes[k] = mix32(hashes[k]!) | 0;
+  for (let k = 0; k < n; k++) gathered[k] = weights[hashes[k]! & MASK]!;
+  counted.begin(n);
+  let sum = 0;
+  let features = 0;
+  for (let k = 0; k < n; k++) {
+    const m = hashes[k]!;
+    const index = m & MASK;
+    if (!counted.firstTime(index)) continue;
+    features++;
+    sum += gathered[k]!;
+    if (record !== undefined) record.push(index);
+    if (document) {
+      const docIndex = mix32(m ^ DOC_SALT) & MASK;
+      sum += weights[docIndex]!;
+      if (record !== undefined) record.push(docIndex);
+    }
   }
   return { sum, count: document ? 2 * features : features };
 }
