@@ -2,7 +2,7 @@ import { foldText } from './fold.js';
 import { hashFeatures, type HashedSum, type HashTarget } from './hashing.js';
 import { countIntents, INTENT_IDS } from './intents.js';
 import type { IntentId } from './intent-phrases.js';
-import { STRUCTURE_NAMES, structureOf } from './structure.js';
+import { STRUCTURE_NAMES, structureInto } from './structure.js';
 import { REASONS } from '../rules.js';
 
 /** Where a text reached the model: typed by the user, or handed over as data. */
@@ -48,10 +48,10 @@ export interface ModelInput {
 const clip = (x: number, lo: number, hi: number): number => (x < lo ? lo : x > hi ? hi : x);
 
 /**
- * The dense features of a text. `folded` is `foldText(raw)`; `rule` the rule scanner's view.
+ * The dense features of a text, written into `d` (a new array unless one is given). `folded` is
+ * `foldText(raw)`; `rule` the rule scanner's view.
  */
-export function denseFeatures(raw: string, folded: ReturnType<typeof foldText>, intents: readonly number[], rule: RuleView, channel: Channel): Float64Array {
-  const d = new Float64Array(DENSE_NAMES.length);
+export function denseFeatures(raw: string, folded: ReturnType<typeof foldText>, intents: readonly number[], rule: RuleView, channel: Channel, d: Float64Array = new Float64Array(DENSE_NAMES.length)): Float64Array {
   let k = 0;
   d[k++] = clip(rule.z + 4, -4, 14) / 4;
   for (let r = 0; r < RULE_REASONS.length; r++) d[k++] = clip(rule.byReason[r] ?? 0, -4, 10) / 4;
@@ -60,7 +60,7 @@ export function denseFeatures(raw: string, folded: ReturnType<typeof foldText>, 
   d[k++] = Math.log1p(folded.leet) / 2;
   d[k++] = Math.log1p(folded.joined / 4) / 2;
   d[k++] = Math.log1p(folded.flood) / 2;
-  for (const v of structureOf(raw, folded.text)) d[k++] = v;
+  k = structureInto(raw, folded.text, d, k);
   const doc = channel === 'document' ? 1 : 0;
   d[k++] = doc;
   for (const i of DOCUMENT_INTENT_INDEX) d[k++] = doc * Math.log1p(intents[i]!);
@@ -80,10 +80,13 @@ export function denseFeatures(raw: string, folded: ReturnType<typeof foldText>, 
  * const input = injectionFeatures('Ignore the above', { channel: 'user' });
  * input.dense.length; // DENSE_NAMES.length
  * ```
+ *
+ * `dense`, when given, receives the dense features instead of a new array: the scorer passes one
+ * it reuses for every text, since it reads them at once (`inputLogit`).
  */
-export function modelInput(raw: string, rule: RuleView, channel: Channel, hashTarget: HashTarget): ModelInput {
+export function modelInput(raw: string, rule: RuleView, channel: Channel, hashTarget: HashTarget, dense?: Float64Array): ModelInput {
   const folded = foldText(raw);
   const intents = countIntents(folded.text);
   const hashed = hashFeatures(folded.text, 0, folded.text.length, channel === 'document', hashTarget);
-  return { hashed, dense: denseFeatures(raw, folded, intents, rule, channel), intents };
+  return { hashed, dense: denseFeatures(raw, folded, intents, rule, channel, dense), intents };
 }

@@ -31,6 +31,8 @@ const LONG_USER_TEXT = 4_000;
 const END_PIECE = 1_200;
 
 let weightsTarget: HashTarget | undefined;
+/** The dense features of the text being scored: every piece's are written here and read at once by {@link inputLogit}. */
+const scratchDense = new Float64Array(DENSE_NAMES.length);
 /** The model's hashed weights, for `modelInput` to sum while it hashes. */
 export function hashWeights(): HashTarget {
   return (weightsTarget ??= { weights: (model ??= decode()).hashed });
@@ -62,13 +64,13 @@ export interface LearnedScore {
 export function learnedScore(text: string, channel: Channel, ruleOf: (piece: string) => RuleView): LearnedScore {
   const m = (model ??= decode());
   const target = hashWeights();
-  const whole = modelInput(text, ruleOf(text), channel, target);
+  const whole = modelInput(text, ruleOf(text), channel, target, scratchDense);
   let z = inputLogit(whole);
   let intents = whole.intents;
   if (channel === 'user' && text.length > LONG_USER_TEXT) {
     // A short order before or after a long pasted block is diluted in the whole: its ends are scored alone too.
     for (const piece of [text.slice(0, END_PIECE), text.slice(text.length - END_PIECE)]) {
-      const input = modelInput(piece, ruleOf(piece), channel, target);
+      const input = modelInput(piece, ruleOf(piece), channel, target, scratchDense);
       const pz = inputLogit(input);
       if (pz > z) {
         z = pz;
@@ -80,7 +82,7 @@ export function learnedScore(text: string, channel: Channel, ruleOf: (piece: str
     const pieces = documentSegments(text);
     if (pieces.length > 1) {
       for (const piece of pieces) {
-        const input = modelInput(piece, ruleOf(piece), channel, target);
+        const input = modelInput(piece, ruleOf(piece), channel, target, scratchDense);
         const pz = inputLogit(input);
         if (pz > z) {
           z = pz;

@@ -140,6 +140,16 @@ function count(re: RegExp, s: string, cap = 1_000_000): number {
  * ```
  */
 export function structureOf(raw: string, folded: string): number[] {
+  const out = new Array<number>(STRUCTURE_NAMES.length);
+  structureInto(raw, folded, out, 0);
+  return out;
+}
+
+/**
+ * {@link structureOf} written into `out` from `offset` on, for the scorer's dense features
+ * (no array per text); returns the offset after the last value.
+ */
+export function structureInto(raw: string, folded: string, out: { [i: number]: number }, offset: number): number {
   let symbolLines = 0;
   let labelled = 0;
   SYMBOL_LINE.lastIndex = 0;
@@ -155,20 +165,20 @@ export function structureOf(raw: string, folded: string): number[] {
   const c = charCounts(raw);
   const letters = Math.max(1, c.letters);
   const words = Math.max(1, countWords(folded));
-  return [
-    Math.log1p(symbolLines),
-    Math.log1p(labelled),
-    Math.log1p(count(BRACKET_ROLE, raw, 20)),
-    Math.log1p(count(QUOTED_TARGET, raw, 20)),
-    letters >= 12 ? c.upper / letters : 0,
-    Math.log1p(raw.length) / 8,
-    Math.log1p(c.lines) / 4,
-    Math.min(1, (4 * count(SECOND_PERSON, folded, 400)) / words),
-    Math.log1p(Math.min(c.questions, 50)),
-    c.cjk / letters,
-    c.otherScript / letters,
-    Math.log1p(count(URL, raw, 20)),
-    Math.min(1, (3 * c.code) / Math.max(1, raw.length)),
-    raw.length < 80 ? 1 : 0,
-  ];
+  let k = offset;
+  out[k++] = Math.log1p(symbolLines);
+  out[k++] = Math.log1p(labelled);
+  out[k++] = Math.log1p(count(BRACKET_ROLE, raw, 20));
+  out[k++] = Math.log1p(count(QUOTED_TARGET, raw, 20));
+  out[k++] = letters >= 12 ? c.upper / letters : 0;
+  out[k++] = Math.log1p(raw.length) / 8;
+  out[k++] = Math.log1p(c.lines) / 4;
+  out[k++] = Math.min(1, (4 * count(SECOND_PERSON, folded, 400)) / words);
+  out[k++] = Math.log1p(Math.min(c.questions, 50));
+  out[k++] = c.cjk / letters;
+  out[k++] = c.otherScript / letters;
+  out[k++] = Math.log1p(count(URL, raw, 20));
+  out[k++] = Math.min(1, (3 * c.code) / Math.max(1, raw.length));
+  out[k++] = raw.length < 80 ? 1 : 0;
+  return k;
 }
