@@ -64,14 +64,14 @@ export interface HashedSum {
  * filler lines outweighed everything else in it.
  */
 const counted = new CountedOnce();
-/** The current text's n-gram hashes before mixing, in order ({@link ngramHashes} fills it). */
+/** The current text's n-gram hashes, mixed, in order ({@link ngramHashes} fills it). */
 let hashes = new Int32Array(8192);
 /** The weight of each hash's index. */
 let gathered = new Int8Array(8192);
 
 /**
- * Writes the n-gram hashes (before mixing) of `folded[start, end)` into `out` in the order they
- * count, and returns how many: at most 5 a position (character 3-, 4- and 5-grams, a word and
+ * Writes the n-gram hashes (mixed: their low bits are the weight index) of `folded[start, end)`
+ * into `out` in the order they count, and returns how many: at most 5 a position (character 3-, 4- and 5-grams, a word and
  * the bigram it ends), so `out` must hold `5 * (end - start + 1)`.
  */
 function ngramHashes(folded: string, start: number, end: number, out: Int32Array): number {
@@ -98,8 +98,8 @@ function ngramHashes(folded: string, start: number, end: number, out: Int32Array
     } else if (wordLen > 0) {
       // The word ends (the position after the text counts as a space, so the last word ends too).
       const wordHash = mix32(word ^ WORD_SALT);
-      out[n++] = wordHash;
-      if (havePrev) out[n++] = Math.imul(prevWord, 31) ^ wordHash ^ BIGRAM_SALT;
+      out[n++] = mix32(wordHash) | 0;
+      if (havePrev) out[n++] = mix32(Math.imul(prevWord, 31) ^ wordHash ^ BIGRAM_SALT) | 0;
       prevWord = wordHash;
       havePrev = true;
       word = FNV_OFFSET;
@@ -111,11 +111,11 @@ function ngramHashes(folded: string, start: number, end: number, out: Int32Array
     } else prevSpace = false;
     if (p2 >= 0) {
       let h = Math.imul(Math.imul(Math.imul(FNV_OFFSET ^ c, FNV_PRIME) ^ p1, FNV_PRIME) ^ p2, FNV_PRIME);
-      out[n++] = h ^ 3;
+      out[n++] = mix32(h ^ 3) | 0;
       if (p3 >= 0) {
         h = Math.imul(h ^ p3, FNV_PRIME);
-        out[n++] = h ^ 4;
-        if (p4 >= 0) out[n++] = Math.imul(h ^ p4, FNV_PRIME) ^ 5;
+        out[n++] = mix32(h ^ 4) | 0;
+        if (p4 >= 0) out[n++] = mix32(Math.imul(h ^ p4, FNV_PRIME) ^ 5) | 0;
       }
     }
     p4 = p3;
@@ -145,9 +145,8 @@ export function hashFeatures(folded: string, start: number, end: number, documen
     gathered = new Int8Array(most);
   }
   const n = ngramHashes(folded, start, end, hashes);
-  // The indices, then their weights, each in a loop of its own: the weights' reads do not wait on
-  // one another, so in a cold cache their misses overlap instead of coming one after the other.
-  for (let k = 0; k < n; k++) hashes[k] = mix32(hashes[k]!) | 0;
+  // The weights in a loop of their own: their reads do not wait on one another, so in a cold
+  // cache their misses overlap instead of coming one after the other.
   for (let k = 0; k < n; k++) gathered[k] = weights[hashes[k]! & MASK]!;
   counted.begin(n);
   let sum = 0;
