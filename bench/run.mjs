@@ -20,6 +20,7 @@ const BENCHES = [
   { name: 'shield-attacks', file: 'shield-attacks.mjs', what: 'white-box prompt attacks: what gets through (issue 18)' },
   { name: 'shield-documents', file: 'shield-documents.mjs', what: 'instructions planted in documents of many formats against benign documents of the same formats, never trained on (issue 18)' },
   { name: 'shield-unseen', file: 'shield-unseen.mjs', what: 'a held-out white-box set written before the generators of its round: game-style, benchmark-style and planted attacks with look-alikes, never tuned on (issue 18)' },
+  { name: 'shield-unseen2', file: 'shield-unseen2.mjs', what: 'a second held-out set written before its round changed the generators: game-style, benchmark-style (many languages the generators do not write) and planted attacks with as many look-alikes, never tuned on (issue 18)' },
   { name: 'shield-attacks-screen', file: 'shield-attacks.mjs', args: ['--screen'], what: 'the same white-box attacks with the opt-in screen in front of the scorer (issue 18)' },
   { name: 'detector-adversary', file: 'adversary/run.mjs', args: ['--phrasing', 'dev'], what: 'white-box campaigns beside the development log\'s people, dev phrasing (issue 14)' },
   { name: 'detector-adversary-holdout', file: 'adversary/run.mjs', args: ['--phrasing', 'holdout'], what: 'the same campaigns with the held-out phrasing set, never tuned on (issue 14)' },
