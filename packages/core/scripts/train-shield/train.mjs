@@ -19,12 +19,16 @@ import { PLANTED_LANGS, addressedInstruction, addressedInstructionMl, hostDocume
 import { detectionTexts, fixtureRows, labelledRows } from './data.mjs';
 import { exponentialTailQuantile, harrellDavis } from './quantile.mjs';
 import { seeded, stableHash } from './random.mjs';
-import { loadShield } from './shield-source.mjs';
+import { EXTRA_LANGS, languageAttack, languageBenign, languageHumanOrder, languageOrder } from './augment-languages.mjs';
+import { typo } from './augment-typos.mjs';
+import { loadShield, loadShieldModules } from './shield-source.mjs';
 import { SCREEN_BITS, SCREEN_MARGIN, screenRowLogit, trainScreen } from './screen.mjs';
 
 const { injectionFeatures, injectionScreenFeatures, injectionSegments } = await loadShield();
 
-const HASH_BITS = 18;
+// The table's size is the scanner's (learned/hashing.ts), read from the same bundle of the source.
+const { hashing } = await loadShieldModules({ hashing: 'learned/hashing' });
+const HASH_BITS = hashing.HASH_BITS;
 const HASH_SIZE = 1 << HASH_BITS;
 const SEED = 18;
 /** Target false-positive rate of the calibrated threshold on held-back benign texts, per channel. */
@@ -38,6 +42,13 @@ const SWITCH_ROWS = Number(process.env.DG_SHIELD_SWITCH_ROWS ?? 450);
 /** Models averaged, each on its own draw of the generated rows (see experiment). */
 const BAGS = Number(process.env.DG_SHIELD_BAGS ?? 3);
 const ADDRESSED_ROWS = Number(process.env.DG_SHIELD_ADDRESSED_ROWS ?? 2000);
+/** Direct attacks and as many benign prompts in the ten languages of augment-languages.mjs, and documents with orders for the assistant or for people in them. */
+const LANG_ROWS = Number(process.env.DG_SHIELD_LANG_ROWS ?? 400);
+const LANG_DOC_ROWS = Number(process.env.DG_SHIELD_LANG_DOC_ROWS ?? 200);
+/** Typo'd attacks and as many typo'd benign prompts (augment-typos.mjs). */
+const TYPO_ROWS = Number(process.env.DG_SHIELD_TYPO_ROWS ?? 400);
+/** The longest real training text given typos. */
+const TYPO_MAX_CHARS = Number(process.env.DG_SHIELD_TYPO_MAX_CHARS ?? 400);
 
 const args = process.argv.slice(2);
 const arg = (name) => {
@@ -157,6 +168,35 @@ function synthetic(trainRows, excluded, shift = 0) {
       text = lines.join('\n');
     } else text = hostDocument(docRng, sentence);
     out.push({ text, label: inject ? 1 : 0, source: inject ? 'synthetic-addressed' : 'synthetic-addressed-benign', channel: 'document', planted: inject ? [sentence] : undefined });
+  }
+  // Ten more languages: attacks against as many benign prompts, and orders planted for the
+  // assistant against orders for people in the same documents (augment-languages.mjs).
+  const langRng = seeded(SEED + 6 + shift);
+  for (let i = 0; i < LANG_ROWS; i++) {
+    const lang = EXTRA_LANGS[i % EXTRA_LANGS.length];
+    out.push({ text: languageAttack(langRng, lang), label: 1, source: 'synthetic-language', channel: 'user' });
+    out.push({ text: languageBenign(langRng, lang), label: 0, source: 'synthetic-language-benign', channel: 'user' });
+  }
+  for (let i = 0; i < LANG_DOC_ROWS; i++) {
+    const inject = i % 2 === 0;
+    const lang = EXTRA_LANGS[(i >> 1) % EXTRA_LANGS.length];
+    const sentence = inject ? languageOrder(langRng, lang) : languageHumanOrder(langRng, lang);
+    out.push({ text: hostDocument(langRng, sentence), label: inject ? 1 : 0, source: inject ? 'synthetic-language-addressed' : 'synthetic-language-addressed-benign', channel: 'document', planted: inject ? [sentence] : undefined });
+  }
+  // Typos (augment-typos.mjs) on attacks, templated, game-style and real, and on as many benign
+  // prompts, real and generated: a typo'd text is an attack exactly when its source was.
+  const typoRng = seeded(SEED + 7 + shift);
+  // Short texts only: typo'd long role-play prompts on the benign side cost recall on long
+  // jailbreaks held out of training (README: in-the-wild and BIPIA held out together, 61% without
+  // the typo rows, 51% with 900 of them up to 1,500 characters).
+  const realBenign = trainRows.filter((r) => r.label === 0 && r.channel === 'user' && r.text.length < TYPO_MAX_CHARS);
+  const shortAttacks = realAttacks.filter((r) => r.text.length < TYPO_MAX_CHARS);
+  for (let i = 0; i < TYPO_ROWS; i++) {
+    const kind = i % 3;
+    const attack = kind === 0 ? templatedAttack(typoRng, 'en') : kind === 1 ? gameAttack(typoRng) : typoRng.pick(shortAttacks).text;
+    out.push({ text: typo(typoRng, attack), label: 1, source: 'synthetic-typo', channel: 'user' });
+    const benign = kind === 0 ? benignLookalike(typoRng, 'en') : kind === 1 ? gameLookalike(typoRng) : typoRng.pick(realBenign).text;
+    out.push({ text: typo(typoRng, benign), label: 0, source: 'synthetic-typo-benign', channel: 'user' });
   }
   for (const r of out) r.split = 'train';
   return out;
