@@ -96,8 +96,16 @@ describe('undoLeetspeak', () => {
   const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's' };
   function slow(text: string): { text: string; count: number } {
     let count = 0;
-    const out = text.replace(/[a-z0-9@$]*[a-z][a-z0-9@$]*/g, (w) => {
-      if (!/[0-9@$]/.test(w)) return w;
+    // Encoded values are no leetspeak (fold.ts, isEncodedValue): the runs around the word, by pattern.
+    const runAround = (at: number, w: string, run: RegExp): number => {
+      let n = 0;
+      for (const m of text.matchAll(run)) if (m.index! <= at && at + w.length <= m.index! + m[0].length) n = m[0].length;
+      return n;
+    };
+    const encoded = (w: string, at: number): boolean =>
+      w.length >= 16 || (/^[0-9a-f]+$/.test(w) && (w.length >= 8 || runAround(at, w, /[0-9a-f-]+/g) >= 16)) || runAround(at, w, /[a-z0-9@$+/=]+/g) >= 24;
+    const out = text.replace(/[a-z0-9@$]*[a-z][a-z0-9@$]*/g, (w, at: number) => {
+      if (!/[0-9@$]/.test(w) || encoded(w, at)) return w;
       let s = '';
       for (let i = 0; i < w.length; i++) {
         const ch = w[i]!;
@@ -111,7 +119,7 @@ describe('undoLeetspeak', () => {
     });
     return { text: out, count };
   }
-  const LEET_PIECES = ['a', 'b', 'z', '0', '1', '3', '9', '@', '$', ' ', '.', '-', '_', 'é', '你', 'covid19', 'h264', '1gn0r3', '@dmin', '$ecret'];
+  const LEET_PIECES = ['a', 'b', 'z', '0', '1', '3', '9', '@', '$', ' ', '.', '-', '_', 'é', '你', 'covid19', 'h264', '1gn0r3', '@dmin', '$ecret', '+', '/', '=', 'c0ffee', '9f86d0', 'agvsbg8gd29y'];
 
   it('reads the same words as the word-by-word pattern (20,000 random texts)', () => {
     const next = random(13);

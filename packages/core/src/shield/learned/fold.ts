@@ -86,9 +86,35 @@ function isLeetWordChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x40 || c === 0x24;
 }
 
+const isHexChar = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66);
+/** `+`, `/`, `=`: base64's characters beyond letters and digits. */
+const isBase64Extra = (c: number): boolean => c === 0x2b || c === 0x2f || c === 0x3d;
+
+/** How far the run of characters `inRun` accepts reaches around `text[start, end)`: its whole length. */
+function runLength(text: string, start: number, end: number, inRun: (c: number) => boolean): number {
+  while (start > 0 && inRun(text.charCodeAt(start - 1))) start--;
+  while (end < text.length && inRun(text.charCodeAt(end))) end++;
+  return end - start;
+}
+
+/**
+ * Whether the leet word `text[start, end)` is an encoded value rather than a word: base64 (a word
+ * of 16 characters or more, or a run of 24 or more with `+`, `/` and `=`), or hex (8 or more hex
+ * digits, or a UUID's groups). Leetspeak disguises words, and words are short; read as leetspeak,
+ * a key or hash in an honest question turned into letters and a leetspeak count.
+ */
+function isEncodedValue(text: string, start: number, end: number): boolean {
+  if (end - start >= 16) return true;
+  let hex = true;
+  for (let i = start; i < end && hex; i++) hex = isHexChar(text.charCodeAt(i));
+  if (hex && (end - start >= 8 || runLength(text, start, end, (c) => isHexChar(c) || c === 0x2d) >= 16)) return true;
+  return runLength(text, start, end, (c) => isLeetWordChar(c) || isBase64Extra(c)) >= 24;
+}
+
 /**
  * Leetspeak read as letters: in every word (a run of `[a-z0-9@$]` with a letter) that has a leet character, each one
- * becomes its letter unless it is a digit beside another digit. Such a word always has a letter
+ * becomes its letter unless it is a digit beside another digit. Encoded values (base64, hex: see
+ * {@link isEncodedValue}) are left as they are and not counted. Such a word always has a letter
  * beside a leet character, so the words are found from those spots (`LEET_NEXT_TO_LETTER_ALL`)
  * rather than by calling a function for every word of the text.
  */
@@ -104,6 +130,11 @@ export function undoLeetspeak(text: string): { text: string; count: number } {
     while (start > 0 && isLeetWordChar(text.charCodeAt(start - 1))) start--;
     let end = m.index + 2;
     while (end < text.length && isLeetWordChar(text.charCodeAt(end))) end++;
+    if (isEncodedValue(text, start, end)) {
+      LEET_NEXT_TO_LETTER_ALL.lastIndex = end;
+      m = LEET_NEXT_TO_LETTER_ALL.exec(text);
+      continue;
+    }
     const w = text.slice(start, end);
     let s = '';
     for (let i = 0; i < w.length; i++) {
@@ -511,9 +542,18 @@ function replaceSplitters(text: string, joined: { count: number }): string {
   });
 }
 
-/** The first steps of the fold for a text that is not ASCII: invisible characters, NFKD, diacritics, case, Cyrillic and Greek. */
+/**
+ * Latin letters that NFKD leaves whole (no diacritic to strip), as they are typed without one:
+ * Polish ł, Turkish ı, Vietnamese đ, Nordic ø and æ, German ß, French œ, Icelandic þ and ð.
+ * "talimatları" and "talimatlari", "hasło" and "haslo" are then one word.
+ */
+const UNDECOMPOSED: Record<string, string> = { ł: 'l', ı: 'i', đ: 'd', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd' };
+const UNDECOMPOSED_PATTERN = /[łıđøßæœþð]/g;
+
+/** The first steps of the fold for a text that is not ASCII: invisible characters, NFKD, diacritics, case, the letters of {@link UNDECOMPOSED}, Cyrillic and Greek. */
 function foldScripts(raw: string): { text: string; disguised: number } {
-  return transliterate(raw.replace(INVISIBLE, '').normalize('NFKD').replace(COMBINING, '').toLowerCase());
+  const lower = raw.replace(INVISIBLE, '').normalize('NFKD').replace(COMBINING, '').toLowerCase();
+  return transliterate(lower.replace(UNDECOMPOSED_PATTERN, (c) => UNDECOMPOSED[c]!));
 }
 
 /**

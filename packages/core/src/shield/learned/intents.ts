@@ -53,6 +53,14 @@ function slotOf(alternatives: string): Slot {
  * string. Two heads may share a number; the phrase's first slot is matched in full anyway.
  */
 const BY_HEAD = new Map<number, Phrase[]>();
+/**
+ * Phrases whose first word has a prefix alternative shorter than four characters (`tvo~`): a word
+ * it matches ("tvoi", "tvoj") has a different head key from the prefix, so {@link BY_HEAD} cannot
+ * find them. They are few, and tried on every word whose first letter one of them allows.
+ */
+const SHORT_HEAD: Phrase[] = [];
+/** The first letters of {@link SHORT_HEAD}'s first slots, as in `Slot.firstLetters`. */
+let shortHeadLetters = 0;
 /** Chinese and Japanese phrases, found by `indexOf` of their first part. */
 const CJK_PHRASES: Array<{ intent: number; parts: string[][] }> = [];
 
@@ -84,6 +92,10 @@ INTENT_IDS.forEach((id, intent) => {
       }
     }
     const first = phrase.slots[0]!;
+    if (first.prefixes.some((p) => p.length < 4)) {
+      SHORT_HEAD.push(phrase);
+      shortHeadLetters |= first.firstLetters;
+    }
     const heads = new Set([...first.words, ...first.prefixes].map(headKey));
     for (const h of heads) {
       let list = BY_HEAD.get(h);
@@ -175,19 +187,25 @@ export function countIntents(folded: string): number[] {
   const coveredUntil = new Array<number>(INTENT_IDS.length).fill(0);
   // An intent opened again by the same word says nothing new ("key" in every line of code): counted once.
   const seen = new Set<string>();
+  const tryPhrase = (phrase: Phrase, i: number): void => {
+    const intent = phrase.intent;
+    if (counts[intent]! >= CAP || i < coveredUntil[intent]!) return;
+    if (phrase.atSentenceStart && !words.startsSentence(i)) return;
+    if (!matchFrom(phrase, words, i, 0)) return;
+    coveredUntil[intent] = i + phrase.slots.length;
+    const key = `${intent} ${words.word(i)}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    counts[intent]!++;
+  };
   for (let i = 0; i < words.length; i++) {
     const list = BY_HEAD.get(words.headKey(i));
-    if (list === undefined) continue;
-    for (const phrase of list) {
-      const intent = phrase.intent;
-      if (counts[intent]! >= CAP || i < coveredUntil[intent]!) continue;
-      if (phrase.atSentenceStart && !words.startsSentence(i)) continue;
-      if (!matchFrom(phrase, words, i, 0)) continue;
-      coveredUntil[intent] = i + phrase.slots.length;
-      const key = `${intent} ${words.word(i)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      counts[intent]!++;
+    if (list !== undefined) for (const phrase of list) tryPhrase(phrase, i);
+    if (shortHeadLetters !== 0) {
+      // A phrase found by its head key above and again here is not counted twice: `coveredUntil`.
+      const c = words.firstChar(i);
+      const may = c >= 0x61 && c <= 0x7a ? (shortHeadLetters & (1 << (c - 0x61))) !== 0 : shortHeadLetters < 0;
+      if (may) for (const phrase of SHORT_HEAD) tryPhrase(phrase, i);
     }
   }
   if (CJK.test(folded)) countCjk(folded, counts);
