@@ -128,11 +128,12 @@ export function requestFacts(fp: RequestFingerprint, timestampMs: number, newMod
  * markup (`Task: …`, `[INST] … [/INST]`). The first and last words of an ordinary sentence ("can
  * you explain … step by step ?") are shared by people and campaigns alike and link nothing.
  */
-function linksByTemplate(p: { templated: boolean; words: number; prefix: number; suffix: number; skeleton: string }): boolean {
+function linksByTemplate(p: { templated: boolean; words: number; prefix: number; suffix: number; frameMarked: boolean }): boolean {
   if (!p.templated || p.words < 4) return false;
   if (p.prefix !== 0 || p.suffix !== 0) return true;
-  const head = p.skeleton.indexOf('…');
-  return head > 0 && /[:>\]]/.test(p.skeleton.slice(0, head));
+  // The skeleton's frame before its `…` holds a label or markup (`:`, `>`, `]`); read from the
+  // tokens (`frameMarked`), so no request builds the skeleton's text.
+  return p.frameMarked;
 }
 
 /** The frames a prompt's template is made of: first and last line of a multi-line prompt, else its skeleton. */

@@ -18,6 +18,13 @@ export interface ContentFingerprint {
   suffix: number;
   /** Word count (capped at the scan limit). */
   words: number;
+  /**
+   * Whether the skeleton's frame before its first `…` holds a label or markup mark (`:`, `>` or
+   * `]`: a colon, a tag, a masked token such as `<q>`), what makes a one-line frame specific
+   * enough to link accounts by. Computed from the tokens, so the hot path never builds the
+   * skeleton's text.
+   */
+  frameMarked: boolean;
 }
 
 const SIM_WORDS = 128;
@@ -34,14 +41,21 @@ function addPlanes(planes: Int32Array, x: number): void {
   }
 }
 
+/**
+ * The bits whose count is above `threshold` (< 2^PLANES), all 32 compared at once: from the top
+ * plane down, a count is greater once it has a 1 where the threshold has a 0 while every higher
+ * bit was equal. Eight steps of word operations instead of 256 single-bit extractions.
+ */
 function majority(planes: Int32Array, threshold: number): number {
-  let out = 0;
-  for (let b = 0; b < 32; b++) {
-    let count = 0;
-    for (let p = 0; p < PLANES; p++) count |= ((planes[p]! >>> b) & 1) << p;
-    if (count > threshold) out |= 1 << b;
+  let greater = 0;
+  let equal = -1;
+  for (let p = PLANES - 1; p >= 0; p--) {
+    const x = planes[p]!;
+    const t = (threshold >>> p) & 1 ? -1 : 0;
+    greater |= equal & x & ~t;
+    equal &= ~(x ^ t);
   }
-  return out >>> 0;
+  return greater >>> 0;
 }
 
 /**
@@ -84,12 +98,15 @@ const ELLIPSIS = 0x2026;
  * So `Translate X into French` and `Translate Y into French` share `translate … into french`, and
  * `### Task\n<anything>\n### Answer` is one template whatever the task.
  */
-export function skeletonOf(scan: ScannedText, withText = true): { skeleton: string; template: number; templated: boolean; prefix: number; suffix: number } {
+export function skeletonOf(scan: ScannedText, withText = true): { skeleton: string; template: number; templated: boolean; prefix: number; suffix: number; frameMarked: boolean } {
   const lines = scan.lineStart.length;
-  if (lines === 0) return { skeleton: '', template: 0, templated: false, prefix: 0, suffix: 0 };
+  if (lines === 0) return { skeleton: '', template: 0, templated: false, prefix: 0, suffix: 0, frameMarked: false };
   const lineEnd = (l: number) => (l + 1 < lines ? scan.lineStart[l + 1]! : scan.count);
   const parts: string[] = [];
   let h = 0x3c6ef372;
+  // Until the first `…` is emitted: whether a token taken so far shows a mark (see frameMarked).
+  let beforeEllipsis = true;
+  let frameMarked = false;
   const take = (from: number, to: number) => {
     let prevQuoted = false;
     for (let t = from; t < to; t++) {
@@ -97,11 +114,13 @@ export function skeletonOf(scan: ScannedText, withText = true): { skeleton: stri
       if (quoted && prevQuoted) continue;
       prevQuoted = quoted;
       h = mix32(Math.imul(h, 31) + tokenSkeletonHash(scan, t));
+      if (beforeEllipsis && !frameMarked && tokenTextMarked(scan, t)) frameMarked = true;
       if (withText) parts.push(tokenText(scan, t));
     }
   };
   const gap = (lineBreak: boolean) => {
     h = mix32(Math.imul(h, 31) + (lineBreak ? LINE_BREAK : ELLIPSIS));
+    if (!lineBreak) beforeEllipsis = false;
     if (withText) parts.push(lineBreak ? '⏎' : '…');
   };
   // A labelled line (`Instruction: …`, `Q: …`, `### Task`) is frame up to its label.
@@ -185,7 +204,20 @@ export function skeletonOf(scan: ScannedText, withText = true): { skeleton: stri
       templated = false;
     }
   }
-  return { skeleton: parts.join(' '), template: h >>> 0, templated, prefix, suffix };
+  // No `…` at all: the frame is the whole prompt, and nothing precedes an ellipsis.
+  return { skeleton: parts.join(' '), template: h >>> 0, templated, prefix, suffix, frameMarked: frameMarked && !beforeEllipsis };
+}
+
+/**
+ * Whether {@link tokenText} of token `t` contains `:`, `>` or `]`, without building it: every
+ * masked token (`<q>`, `<p>`, `<n>`, `<url>`, `<code>`, `<sep>`), a markup tag (it ends with `>`
+ * or `]`) and a colon do; a plain word cannot (those characters end a word), nor `#` or `?`.
+ */
+function tokenTextMarked(scan: ScannedText, t: number): boolean {
+  const kind = scan.kind[t]!;
+  if (scan.flags[t]! & TokFlag.Quoted) return true;
+  if (kind === Tok.Word) return (scan.flags[t]! & TokFlag.Proper) !== 0;
+  return kind !== Tok.Hash && kind !== Tok.Question;
 }
 
 /**
@@ -204,7 +236,7 @@ export function contentFingerprint(text: string, scanned?: ScannedText): Content
   const words = wordHashesOf(scan);
   let exact = 0x2545f491;
   for (let i = 0; i < words.length; i++) exact = mix32(Math.imul(exact, 31) + words[i]!);
-  const { template, templated, prefix, suffix } = skeletonOf(scan, false);
+  const { template, templated, prefix, suffix, frameMarked } = skeletonOf(scan, false);
   let skeleton: string | undefined;
   return {
     exact: exact >>> 0,
@@ -214,6 +246,7 @@ export function contentFingerprint(text: string, scanned?: ScannedText): Content
     prefix,
     suffix,
     words: words.length,
+    frameMarked,
     // Only explanations and tests read the text; the hot path needs the hash alone.
     get skeleton() {
       return (skeleton ??= skeletonOf(scanText(text)).skeleton);

@@ -18,7 +18,7 @@ export interface PromptFingerprint extends ContentFingerprint {
 }
 
 /** What is kept of a conversation's opening prompt: its frame, which a follow-up links accounts by. */
-export type OpenerFingerprint = Pick<PromptFingerprint, 'templated' | 'words' | 'prefix' | 'suffix' | 'skeleton' | 'template'>;
+export type OpenerFingerprint = Pick<PromptFingerprint, 'templated' | 'words' | 'prefix' | 'suffix' | 'frameMarked' | 'template'>;
 
 /** The fingerprints of one request. */
 export interface RequestFingerprint {
@@ -150,7 +150,7 @@ export function fingerprintRequest(input: { ip: string; headers: GuardHeaders; b
  * conversations in flight an opener fell out of it between two turns and was fingerprinted
  * again on each. Keyed by the opener's digest like the prompt cache (no opener can be given
  * another one's frame); filled by follow-ups only, so one-turn traffic never fills it. At most
- * 32,768 openers (about 300 bytes each with its skeleton: 10 MB), oldest out first: more
+ * 32,768 openers (a record of six small fields and its key), oldest out first: more
  * conversations than the token memory keeps.
  */
 const openers = new BoundedMap<OpenerFingerprint>(32_768, () => 1);
@@ -163,7 +163,7 @@ function openerOf(body: MessagesBody): OpenerFingerprint | undefined {
   let opener = openers.get(key);
   if (opener === undefined) {
     const p = keyedPromptFingerprint(text, key);
-    opener = { templated: p.templated, words: p.words, prefix: p.prefix, suffix: p.suffix, skeleton: p.skeleton, template: p.template };
+    opener = { templated: p.templated, words: p.words, prefix: p.prefix, suffix: p.suffix, frameMarked: p.frameMarked, template: p.template };
     openers.set(key, opener);
   }
   return opener;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentFingerprint, hamming64, promptFingerprint, scanText, skeletonOf } from '../../src/fingerprint/index.js';
+import { contentFingerprint, hamming64, promptFingerprint, scanText, simhash64, skeletonOf } from '../../src/fingerprint/index.js';
+import { mix32 } from '../../src/fingerprint/hash.js';
 
 describe('content fingerprints', () => {
   it('gives two fills of one template the same skeleton and different exact hashes', () => {
@@ -51,4 +52,58 @@ describe('content fingerprints', () => {
   it('caches fingerprints of repeated prompts', () => {
     expect(promptFingerprint('List three primary colours.')).toBe(promptFingerprint('List three primary colours.'));
   });
+
+  it('marks a frame by its tokens exactly where the skeleton text shows a label or markup before its ellipsis', () => {
+    const prompts = [
+      'Task: name three rivers of Europe please',
+      '[INST] write a poem about the sea [/INST]',
+      '<task> translate "hi" into French </task>',
+      'Translate "good morning" into French please, now',
+      'Can you explain how a heat pump works in winter?',
+      'Q: what is 2 + 2 and why is it so?',
+      '### Task\nName three rivers.\n### Answer',
+      'Summarise this\n---\nsome text here\nand more',
+      'Hello Paris is lovely today in May, said Anna',
+      'Visit https://example.com and tell me what it says about it',
+      'What is 12 times 30 plus 7, in your own words?',
+      '## Summary of the thing here and more words',
+      'short one',
+      'a\nb',
+      'Résumé: écris trois phrases sur la mer',
+    ];
+    for (const text of prompts) {
+      const p = promptFingerprint(text);
+      const head = p.skeleton.indexOf('…');
+      expect(p.frameMarked, text).toBe(head > 0 && /[:>\]]/.test(p.skeleton.slice(0, head)));
+    }
+    expect(promptFingerprint('Task: name three rivers of Europe please').frameMarked).toBe(true);
+    expect(promptFingerprint('Can you explain how a heat pump works in winter?').frameMarked).toBe(false);
+  });
+
+  it('gives each SimHash bit the majority vote of the words, as counting each bit would', () => {
+    let x = 99;
+    const next = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0);
+    for (let round = 0; round < 300; round++) {
+      const n = 1 + (next() % 140);
+      const words = Array.from({ length: n }, next);
+      const used = Math.min(n, 128);
+      const counts = new Array(64).fill(0);
+      for (let w = 0; w < used; w++) {
+        const lo = mix32(words[w]!);
+        const hi = mix32(lo ^ 0x9e3779b9);
+        for (let b = 0; b < 32; b++) {
+          counts[b] += (hi >>> b) & 1;
+          counts[32 + b] += (lo >>> b) & 1;
+        }
+      }
+      let high = 0;
+      let low = 0;
+      for (let b = 0; b < 32; b++) {
+        if (counts[b] > used >> 1) high |= 1 << b;
+        if (counts[32 + b] > used >> 1) low |= 1 << b;
+      }
+      expect(simhash64(words)).toEqual([high >>> 0, low >>> 0]);
+    }
+  });
 });
+
