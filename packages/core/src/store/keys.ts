@@ -1,3 +1,5 @@
+import { ROW_PROTOCOL } from './redis/row-script.js';
+
 /**
  * Wraps an identity in a Redis Cluster hash tag so all of its keys share a slot.
  * Braces inside the id are replaced so that the tag cannot be broken out of.
@@ -19,7 +21,7 @@ export function storeKey(...parts: string[]): string {
  * `redis/row-script.ts`). The protocol version is part of the key.
  */
 export function rowKey(id: string): string {
-  return storeKey('r2', hashTag(id));
+  return storeKey(`r${ROW_PROTOCOL}`, hashTag(id));
 }
 
 /**
@@ -32,4 +34,4 @@ export function vectorKey(id: string, size: number): string {
 }
 
 /** The row of the global limits: another key shape, so that no identity's row can be it. */
-export const GLOBAL_ROW_KEY = storeKey('r2g', '{global}');
+export const GLOBAL_ROW_KEY = storeKey(`r${ROW_PROTOCOL}g`, '{global}');

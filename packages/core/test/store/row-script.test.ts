@@ -1,6 +1,7 @@
 import Redis, { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { applyVectorOps, KIND_CODE, redisStore, rowKey, vectorKey, VectorOps, type RedisStore, type RowSection, type RowTake } from '../../src/internal.js';
+import { PENDING_SUFFIX } from '../../src/store/redis/row-script.js';
 
 let counter = 0;
 const unique = (name: string) => `${name}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
@@ -167,6 +168,34 @@ describe.each([
     if (cluster) await store.writes.flush();
     const last = await call(`${id}-5`);
     expect(last.takes.get(address)![0]!.consumed).toBe(2);
+  });
+
+  it("appends real usage for a row nobody reads to the row's pending key, and folds it in at the row's next read, once", async () => {
+    const id = unique('pending');
+    const key = rowKey(id);
+    const take = () => [requests(100), tokens(10_000), slots(1)];
+    expect((await store.rows([section(key, take())], { holdId: `${id}-a`, demand })).status).toBe('ok');
+    // The one slot is taken.
+    expect((await store.rows([section(key, take())], { holdId: `${id}-b`, demand })).status).toBe('refused');
+    const row = await client.getBuffer(store.key(key));
+    // Real usage, delivered twice (a retried flush), and real usage for a request whose check has not landed.
+    store.writes.settle(key, [`${id}-a`, 30, 0, 0]);
+    await store.writes.flush();
+    store.writes.settle(key, [`${id}-a`, 30, 0, 0]);
+    store.writes.settle(key, [`${id}-ghost`, 5, 0, 0]);
+    await store.writes.flush();
+    // The row itself is as the check left it; the settlements wait beside it, as long as the row lives (its hour of tokens).
+    expect((await client.getBuffer(store.key(key)))!.equals(row!)).toBe(true);
+    const pending = store.key(key) + PENDING_SUFFIX;
+    expect(await client.exists(pending)).toBe(1);
+    expect(await client.pttl(pending)).toBeGreaterThan(3_000_000);
+    // The next check folds them in first: the slot is free again, the tokens are the real 30 and its own 120.
+    const next = await store.rows([section(key, take())], { holdId: `${id}-c`, demand });
+    expect(next.status).toBe('ok');
+    expect(next.takes.get(key)!.map((a) => a.consumed)).toEqual([2, 30 + 120, 1]);
+    expect(await client.exists(pending)).toBe(0);
+    // The settlement that came before its check left a tombstone: that check, landing late, takes nothing.
+    expect((await store.rows([section(key, take())], { holdId: `${id}-ghost`, demand })).status).toBe('cancelled');
   });
 
   it('drops what lapsed from a row: a window that ended starts again, one that has not keeps counting', async () => {

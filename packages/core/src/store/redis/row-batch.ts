@@ -45,7 +45,7 @@ export function packBatch(keys: readonly string[], args: ReadonlyArray<number | 
  *
  * @example
  * ```ts
- * const batches = new RowCallBatches((route, packed) => client.dgRows4Buffer(1, route, packed));
+ * const batches = new RowCallBatches((route, packed) => client.dgRows5Buffer(1, route, packed));
  * const reply = await batches.send('u_1', ['dg:r2:{u_1}'], stream); // this call's own reply
  * ```
  */

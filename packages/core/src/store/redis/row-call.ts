@@ -1,6 +1,6 @@
 import { StoreError } from '../../errors/index.js';
 import { MsgpackStream } from './msgpack.js';
-import { KIND_CODE } from './row-script.js';
+import { KIND_CODE, ROW_STATUS } from './row-script.js';
 import { encodeOps } from './vector-ops.js';
 
 /** One limit to reserve on a row: its policy (the counter's name), kind, quota and window. */
@@ -165,33 +165,42 @@ export function encodeRowCall(sections: readonly RowSection[], options: RowCallE
  * (`raws`, per section key); the store turns them into snapshots.
  */
 export function decodeRowReply(reply: unknown, sections: readonly RowSection[], raws?: Map<string, Buffer>): RowReply {
-  if (!Array.isArray(reply) || reply.length < 2) throw new StoreError('Redis answered the row script with an unexpected reply.');
-  const now = Number(reply[0]);
-  const status = String(reply[1]);
+  const numbers = Array.isArray(reply) ? asBuffer(reply[0]) : undefined;
+  if (!numbers || numbers.length < 24 || numbers.length % 8 !== 0) throw new StoreError('Redis answered the row script with an unexpected reply.');
+  const now = numbers.readDoubleLE(0);
+  const status = ROW_STATUS[numbers.readDoubleLE(8)];
+  if (status === undefined) throw new StoreError('Redis answered the row script with an unexpected reply.');
   if (status === 'late') throw new StoreError('Redis ran the call after its deadline: it changed nothing.');
-  const flag = reply[2] == null ? null : String(reply[2]);
-  const grant = Number(reply[3]);
+  const rest = reply as unknown[];
+  const flag = rest[1] == null ? null : String(rest[1]);
+  const grant = numbers.readDoubleLE(16);
   const takes = new Map<string, TakeAnswer[]>();
   const held: string[] = [];
   const delegated: string[] = [];
   if (status === 'ok') delegation(sections, held, delegated);
-  let at = 4;
+  let at = 24;
   if (status !== 'none' && status !== 'cancelled') {
     for (const s of sections) {
       if (s.take.length === 0) continue;
+      if (at + 24 * s.take.length > numbers.length) throw new StoreError('Redis answered the row script with an unexpected reply.');
       const answers: TakeAnswer[] = [];
-      for (let i = 0; i < s.take.length; i++, at += 3) answers.push({ consumed: Number(reply[at]), windowEnd: Number(reply[at + 1]), refused: Number(reply[at + 2]) === 1 });
+      for (let i = 0; i < s.take.length; i++, at += 24) answers.push({ consumed: numbers.readDoubleLE(at), windowEnd: numbers.readDoubleLE(at + 8), refused: numbers.readDoubleLE(at + 16) === 1 });
       takes.set(s.key, answers);
     }
   }
   if (raws) {
+    let next = 2;
     for (const s of sections) {
       if (!s.vector?.snapshot) continue;
-      const raw = reply[at++];
-      raws.set(s.key, Buffer.isBuffer(raw) ? raw : Buffer.from(String(raw ?? ''), 'latin1'));
+      raws.set(s.key, asBuffer(rest[next++]) ?? Buffer.alloc(0));
     }
   }
-  return { now, status: status as RowStatus, flag, grant, takes, snapshots: new Map(), held, delegated };
+  return { now, status, flag, grant, takes, snapshots: new Map(), held, delegated };
+}
+
+function asBuffer(x: unknown): Buffer | undefined {
+  if (Buffer.isBuffer(x)) return x;
+  return typeof x === 'string' ? Buffer.from(x, 'latin1') : undefined;
 }
 
 /**

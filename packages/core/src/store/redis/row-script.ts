@@ -9,10 +9,14 @@
  * through Lua on the request path (see below).
  *
  * A row is one string key, the MessagePack stream
- * `nc, (policy, count, windowEndMs) × nc, nh, (id, slotUntilMs, keepUntilMs, np, (policy, points, windowEndMs, kind, windowMs) × np) × nh, nx, (id, untilMs) × nx`:
+ * `nc, (policy, count, windowEndMs) × nc, nh, (id, slotUntilMs, keepUntilMs, slotPolicies, takes) × nh, nx, (id, untilMs) × nx`:
  * - fixed-window counters;
  * - holds, what each request in flight took. A hold with a slot in the future is a concurrency
- *   lease; it lapses by itself (see `leaseMs`);
+ *   lease for its `slotPolicies` (a policy's name, or several joined by NUL); it lapses by itself
+ *   (see `leaseMs`). Its other takes are one string, a MessagePack stream
+ *   `(policy, points, windowEndMs, kind, windowMs) × n` that only a settlement unpacks: a check
+ *   reads and writes a row's holds without decoding them (protocol 3; protocol 2 kept each take's
+ *   five values in the row, so Lua copied them at every read and write of the row);
  * - tombstones of requests settled before their check landed.
  *
  * A vector (the detector's state of an account: doubles, changed by ops) is a key of its own on
@@ -41,15 +45,25 @@
  * an app in a rolling deploy never read each other's rows. How a call is laid out (its ARGV and
  * reply) is not stored: each app version runs its own script, by its own SHA, on the same rows.
  */
-export const ROW_PROTOCOL = 2;
+export const ROW_PROTOCOL = 3;
+
+/**
+ * A row's pending key is the row's key and this (on the row's slot): the real usage of settlements
+ * appended while the row was not read, folded in by its next read (protocol 3).
+ */
+export const PENDING_SUFFIX = ':s';
 
 /**
  * The version of the script's calling convention (its ARGV and reply; 3: several calls batched
- * in one run; 4: the batch's keys and calls packed in one argument). It names the command; the
+ * in one run; 4: the batch's keys and calls packed in one argument; 5: each call's numbers packed
+ * in one string of its reply). It names the command; the
  * rows it reads and writes are {@link ROW_PROTOCOL}'s, which every script version with that
  * protocol shares.
  */
-export const ROW_SCRIPT_VERSION = 4;
+export const ROW_SCRIPT_VERSION = 5;
+
+/** A call's outcome in its reply's numbers (see {@link ROW_LUA}). */
+export const ROW_STATUS = ['none', 'ok', 'refused', 'cancelled', 'late'] as const;
 
 /** Limit kinds as the script knows them. */
 export const KIND_CODE = { requests: 1, tokens: 2, costUsd: 3, outputTokens: 4, concurrency: 5 } as const;
@@ -132,7 +146,9 @@ end
  *
  * The calls run in order on the same rows (each row read once and written back once): a call
  * sees what the calls before it in the batch did, as if each had been a script call of its own.
- * Answers one reply per call: `{ now, status, flag, grant, (consumed, windowEnd, refused) per take, vector per ret }`.
+ * Answers one reply per call: `{ numbers, flag, vector per ret }`, where `numbers` packs little-endian
+ * doubles `now, status, grant, (consumed, windowEnd, refused) per take` (status: {@link ROW_STATUS})
+ * and `flag` is the flag entry or nil.
  */
 export const ROW_LUA = `
 -- A stream of values. Lua returns at most a few thousand values at once: a stream short enough
@@ -150,6 +166,18 @@ local function unpackAll(raw)
 end
 
 local REQUESTS, TOKENS, COST, OUTPUT, CONCURRENCY, DELEGATED = 1, 2, 3, 4, 5, 11
+local STATUS = { none = 0, ok = 1, refused = 2, cancelled = 3, late = 4 }
+-- The struct format of n little-endian doubles, built once per size.
+local formats = {}
+local function doubles(n)
+  local f = formats[n]
+  if not f then
+    f = '<' .. string.rep('d', n)
+    formats[n] = f
+  end
+  return f
+end
+local PENDING = '${PENDING_SUFFIX}'
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 
@@ -163,44 +191,69 @@ for i = 1, nk do K[i] = batch[i + 1] end
 local calls = {}
 for j = nk + 2, #batch, 2 do
   local base, a = batch[j], unpackAll(batch[j + 1])
-  local c = { a = a, dl = a[1], id = a[2], lease = a[3], keep = a[4], flagAt = a[5], mt = a[6], minGrant = a[7], it = a[8], ic = a[9], ou = a[10], nrows = a[11], rows = {} }
+  -- (Every table is made whole by its constructor: Lua 5.1 grows a table by rehashing it.)
+  -- A call that lands after its deadline (in Redis time) changes nothing: its client gave up on it.
+  local c = { a = a, dl = a[1], id = a[2], lease = a[3], keep = a[4], flagAt = a[5], mt = a[6], minGrant = a[7], it = a[8], ic = a[9], ou = a[10], nrows = a[11], rows = {}, late = a[1] > 0 and now > a[1] }
   if c.flagAt > 0 then c.flagAt = base + c.flagAt end
   local p = 12
   for r = 1, c.nrows do
-    local row = { k = base + a[p], tk = p + 2, nt = a[p + 1] }
-    p = p + 2 + 4 * row.nt
-    row.sk, row.ns = p + 1, a[p]
-    p = p + 1 + 4 * row.ns
-    row.rk, row.nr = p + 1, a[p]
-    p = p + 1 + row.nr
-    row.vk = a[p]
-    p = p + 1
-    if row.vk > 0 then
-      row.vk = base + row.vk
-      row.clear, row.px, row.ret, row.ops, row.ch, row.cl, row.cb = a[p], a[p + 1], a[p + 2], a[p + 3], a[p + 4], a[p + 5], a[p + 6]
+    local tk, nt = p + 2, a[p + 1]
+    local sk, ns = tk + 4 * nt + 1, a[tk + 4 * nt]
+    local rk, nr = sk + 4 * ns + 1, a[sk + 4 * ns]
+    local vk = a[rk + nr]
+    local row
+    if vk > 0 then
+      p = rk + nr + 1
+      row = { k = base + a[tk - 2], tk = tk, nt = nt, sk = sk, ns = ns, rk = rk, nr = nr, vk = base + vk, read = false,
+        clear = a[p], px = a[p + 1], ret = a[p + 2], ops = a[p + 3], ch = a[p + 4], cl = a[p + 5], cb = a[p + 6] }
       p = p + 7
+    else
+      row = { k = base + a[tk - 2], tk = tk, nt = nt, sk = sk, ns = ns, rk = rk, nr = nr, vk = 0, read = false }
+      p = rk + nr + 1
     end
     c.rows[r] = row
   end
-  -- A call that lands after its deadline (in Redis time) changes nothing: its client gave up on it.
-  c.late = c.dl > 0 and now > c.dl
   calls[#calls + 1] = c
 end
 
--- One read for every row (each key once, however many calls name it) and every flag.
+-- How long a hold is kept for its settlement (every call carries the same).
+local HOLD_KEEP = calls[1] and calls[1].keep or 0
+
+-- Which rows are read: those a call takes on or renews in, and every row of a call with a cancel
+-- (its delegated counts go back to the call's other rows). A row whose only news in this run is
+-- real usage is not read: its settlements are appended to its pending key, and the row's next
+-- read folds them in. A row with nothing but a vector is not read either.
 local names, keys, flagAt = {}, {}, {}
+local function readRow(row)
+  row.read = true
+  local name = K[row.k]
+  if not names[name] then
+    keys[#keys + 1] = name
+    names[name] = #keys
+  end
+end
+for _, c in ipairs(calls) do
+  if not c.late then
+    local all = false
+    for _, row in ipairs(c.rows) do
+      for i = row.sk + 1, row.sk + 4 * row.ns - 1, 4 do if c.a[i] < 0 then all = true end end
+    end
+    for _, row in ipairs(c.rows) do
+      if all or row.nt > 0 or row.nr > 0 then readRow(row) end
+    end
+  end
+end
+-- A row read anyway takes its settlements in order with the run's other calls.
 for _, c in ipairs(calls) do
   if not c.late then
     for _, row in ipairs(c.rows) do
-      local name = K[row.k]
-      if not names[name] then
-        keys[#keys + 1] = name
-        names[name] = #keys
-      end
+      if not row.read and row.ns > 0 and names[K[row.k]] then readRow(row) end
     end
   end
 end
 local nkeys = #keys
+-- Each row's pending key after the rows, then the flags.
+for i = 1, nkeys do keys[nkeys + i] = keys[i] .. PENDING end
 for _, c in ipairs(calls) do
   if not c.late and c.flagAt > 0 then
     keys[#keys + 1] = K[c.flagAt]
@@ -224,12 +277,10 @@ local function parse(st, raw)
   local nh = v[q]
   q = q + 1
   for _ = 1, nh do
-    local n = v[q + 3] * 5
-    local pl = {}
-    for j = 1, n do pl[j] = v[q + 3 + j] end
-    st.h[v[q]] = { s = v[q + 1], k = v[q + 2], p = pl }
+    -- The hold's takes stay packed: only a settlement unpacks them.
+    st.h[v[q]] = { s = v[q + 1], k = v[q + 2], c = v[q + 3], p = v[q + 4] }
     if v[q + 2] < nextAt then nextAt = v[q + 2] end
-    q = q + 4 + n
+    q = q + 5
   end
   local nx = v[q]
   q = q + 1
@@ -239,6 +290,20 @@ local function parse(st, raw)
     q = q + 2
   end
   st.next = nextAt
+end
+
+-- A hold's takes, packed (settlements unpack them); '' for none.
+local function packTakes(pl, np)
+  if np == 0 then return '' end
+  return cmsgpack.pack(unpack(pl, 1, np))
+end
+
+-- Whether a hold's slot counts for concurrency policy \`policy\`: its slot's policies are one name,
+-- or several joined by NUL.
+local function holdsSlot(c, policy)
+  if c == policy then return true end
+  if c == '' or not string.find(c, '\\0', 1, true) then return false end
+  return string.find('\\0' .. c .. '\\0', '\\0' .. policy .. '\\0', 1, true) ~= nil
 end
 
 -- Every row's state, by key: calls of one batch that share a row see each other's changes.
@@ -260,8 +325,9 @@ local function settle(st, sid, tok, cost, out, keep)
     return
   end
   st.h[sid] = nil
+  if hold.p == '' then return end
   local cancel = tok < 0
-  local pl = hold.p
+  local pl = { cmsgpack.unpack(hold.p) }
   for j = 1, #pl, 5 do
     local policy, pts, kind = pl[j], pl[j + 1], pl[j + 3]
     if kind == DELEGATED then
@@ -279,7 +345,7 @@ local function settle(st, sid, tok, cost, out, keep)
           end
         end
       end
-    elseif kind ~= CONCURRENCY then
+    else
       local used
       if cancel then used = 0
       elseif kind == REQUESTS then used = pts
@@ -297,6 +363,23 @@ local function settle(st, sid, tok, cost, out, keep)
     end
   end
 end
+
+-- The settlements appended to the rows read since their last read, folded in first (in the
+-- order they came), and their pending keys dropped.
+local folded = {}
+for i = 1, nkeys do
+  local pending = raws[nkeys + i]
+  if pending then
+    local st = byKey[keys[i]]
+    local ok, v = pcall(unpackAll, pending)
+    if ok then
+      for j = 1, #v - 3, 4 do settle(st, v[j], v[j + 1], v[j + 2], v[j + 3], HOLD_KEEP) end
+    end
+    st.dirty = true
+    folded[#folded + 1] = keys[nkeys + i]
+  end
+end
+if #folded > 0 then redis.call('DEL', unpack(folded)) end
 
 -- A take's points at grant g, and what a budget still affords (a partial grant), for call c.
 local function points(c, kind, g)
@@ -326,49 +409,59 @@ local function run(c)
   for r = 1, c.nrows do states[r] = byKey[K[rows[r].k]] end
   for r = 1, c.nrows do
     local row, st = rows[r], states[r]
-    for i = row.sk, row.sk + 4 * row.ns - 1, 4 do settle(st, a[i], a[i + 1], a[i + 2], a[i + 3], c.keep) end
-    for i = row.rk, row.rk + row.nr - 1 do
-      local hold = st.h[a[i]]
-      if hold and hold.s > now then hold.s = now + c.lease; st.dirty = true end
-    end
-    -- What lapsed (only when something in the row can have: what this run adds lapses after now).
-    if st.next <= now then
-      for hid, hold in pairs(st.h) do if hold.k <= now then st.h[hid] = nil; st.dirty = true end end
-      for xid, untilMs in pairs(st.x) do if untilMs <= now then st.x[xid] = nil; st.dirty = true end end
-      for policy, e in pairs(st.ce) do if e <= now then st.cc[policy] = nil; st.ce[policy] = nil; st.dirty = true end end
-      st.next = math.huge
+    if not row.read then
+      -- Real usage for a row this run does not read: appended, for as long as the row lives (a
+      -- hold's keep at least, for a settlement whose check has not landed yet).
+      if row.ns > 0 then
+        local key = K[row.k]
+        local ttl = redis.call('PTTL', key)
+        redis.call('APPEND', key .. PENDING, cmsgpack.pack(unpack(a, row.sk, row.sk + 4 * row.ns - 1)))
+        redis.call('PEXPIRE', key .. PENDING, math.max(ttl, c.keep))
+      end
+    else
+      for i = row.sk, row.sk + 4 * row.ns - 1, 4 do settle(st, a[i], a[i + 1], a[i + 2], a[i + 3], c.keep) end
+      for i = row.rk, row.rk + row.nr - 1 do
+        local hold = st.h[a[i]]
+        if hold and hold.s > now then hold.s = now + c.lease; st.dirty = true end
+      end
+      -- What lapsed (only when something in the row can have: what this run adds lapses after now).
+      if st.next <= now then
+        for hid, hold in pairs(st.h) do if hold.k <= now then st.h[hid] = nil; st.dirty = true end end
+        for xid, untilMs in pairs(st.x) do if untilMs <= now then st.x[xid] = nil; st.dirty = true end end
+        for policy, e in pairs(st.ce) do if e <= now then st.cc[policy] = nil; st.ce[policy] = nil; st.dirty = true end end
+        st.next = math.huge
+      end
     end
   end
 
   local status, grant = 'none', mt
-  local results = {}
+  local out, no
   if id ~= '' then
     status = 'ok'
-    for r = 1, c.nrows do if states[r].x[id] then status = 'cancelled' end end
-    local befores, refused = {}, {}
+    for r = 1, c.nrows do if states[r] and states[r].x[id] then status = 'cancelled' end end
+    -- Per take, in order: the count before it, whether it refused.
+    local befores, refused, t = {}, {}, 0
     if status == 'ok' then
       for r = 1, c.nrows do
         local row, st = rows[r], states[r]
         for i = row.tk, row.tk + 4 * row.nt - 1, 4 do
+          t = t + 1
           local policy, kind, limit = a[i], a[i + 1], a[i + 2]
           local before = 0
           if kind == CONCURRENCY then
             for _, hold in pairs(st.h) do
-              if hold.s > now then
-                local pl = hold.p
-                for j = 1, #pl, 5 do if pl[j] == policy and pl[j + 3] == CONCURRENCY then before = before + 1 end end
-              end
+              if hold.s > now and holdsSlot(hold.c, policy) then before = before + 1 end
             end
           else
             before = st.cc[policy] or 0
           end
-          befores[i] = before
+          befores[t] = before
           if before + points(c, kind, mt) > limit then
             local partial = affordable(c, kind, limit, before)
             if partial then
               if partial < grant then grant = partial end
             else
-              refused[i] = true
+              refused[t] = true
               status = 'refused'
             end
           end
@@ -377,10 +470,11 @@ local function run(c)
     end
     -- The request's hold lives in its first row with takes (the home); a later row whose takes
     -- are all request counts keeps none: the home's hold remembers them, for a cancel.
-    local home, hpl, hnp = nil, nil, 0
+    local home, hpl, hnp, hslot, hconc = nil, nil, 0, 0, ''
+    out, no, t = { now, STATUS[status], grant }, 3, 0
     for r = 1, status == 'cancelled' and 0 or c.nrows do
       local row, st = rows[r], states[r]
-      local pl, np = {}, 0
+      local pl, np = status == 'ok' and row.nt > 0 and {} or nil, 0
       local delegated = false
       if row.nt > 0 then
         if home == nil then
@@ -390,18 +484,18 @@ local function run(c)
           for i = row.tk, row.tk + 4 * row.nt - 1, 4 do if a[i + 1] ~= REQUESTS then delegated = false end end
         end
       end
-      local slot = 0
+      local slot, conc = 0, ''
       for i = row.tk, row.tk + 4 * row.nt - 1, 4 do
+        t = t + 1
         local policy, kind, windowMs = a[i], a[i + 1], a[i + 3]
         local pts = points(c, kind, grant)
-        local consumed, windowEnd = befores[i] or 0, 0
+        local consumed, windowEnd = befores[t] or 0, 0
         if kind == CONCURRENCY then
           if status == 'ok' then
             consumed = consumed + 1
             slot = now + c.lease
-            pl[np + 1], pl[np + 2], pl[np + 3], pl[np + 4], pl[np + 5] = policy, 1, 0, kind, 0
-            np = np + 5
-          elseif refused[i] then consumed = consumed + 1 end
+            if conc == '' then conc = policy else conc = conc .. '\\0' .. policy end
+          elseif refused[t] then consumed = consumed + 1 end
         else
           local cc, e = st.cc[policy], st.ce[policy]
           if status == 'ok' then
@@ -417,35 +511,38 @@ local function run(c)
             end
             consumed, windowEnd = cc, e
           else
-            if refused[i] then consumed = consumed + pts end
+            if refused[t] then consumed = consumed + pts end
             windowEnd = e or now + windowMs
           end
         end
-        results[#results + 1] = consumed
-        results[#results + 1] = windowEnd
-        results[#results + 1] = refused[i] and 1 or 0
+        out[no + 1], out[no + 2], out[no + 3] = consumed, windowEnd, refused[t] and 1 or 0
+        no = no + 3
       end
-      if np > 0 then
-        st.h[id] = { s = slot, k = now + c.keep, p = pl }
+      if r == home then
+        -- The home's hold is made last: the delegated counts of later rows join its takes.
+        hpl, hnp, hslot, hconc = pl, np, slot, conc
+      elseif np > 0 or slot > 0 then
+        st.h[id] = { s = slot, k = now + c.keep, c = conc, p = packTakes(pl, np) }
         st.dirty = true
       end
-      if r == home then hpl, hnp = pl, np end
     end
-    -- The home's hold took the delegated counts after its own (it exists: the home has takes).
-    if home and hnp > 0 and not states[home].h[id] then
-      states[home].h[id] = { s = 0, k = now + c.keep, p = hpl }
+    if home and (hnp > 0 or hslot > 0) then
+      states[home].h[id] = { s = hslot, k = now + c.keep, c = hconc, p = packTakes(hpl, hnp) }
       states[home].dirty = true
     end
   end
 
   -- Vectors: read as they were (when asked), an operator's reset, a compaction, then the ops
   -- (carried ones first) appended. A later call of the batch reads them after these.
-  local snapshots = {}
+  if not out then out, no = { now, STATUS[status], grant }, 3 end
+  -- The reply: its numbers packed in one string (a number each would be an element of the reply
+  -- for Redis to write and the client to parse), the flag, the vectors asked for.
+  local reply = { struct.pack(doubles(no), unpack(out, 1, no)), flagAt[c] and raws[flagAt[c]] or false }
   for r = 1, c.nrows do
     local row = rows[r]
     if row.vk > 0 then
       local vkey = K[row.vk]
-      if row.ret == 1 then snapshots[#snapshots + 1] = redis.call('GET', vkey) or '' end
+      if row.ret == 1 then reply[#reply + 1] = redis.call('GET', vkey) or '' end
       if row.clear == 1 then redis.call('DEL', vkey) end
       if row.ch ~= '' and redis.call('GETRANGE', vkey, 0, ${VECTOR_HEADER_BYTES - 1}) == row.ch then
         local gen, _, baseBytes = struct.unpack('<III', row.ch)
@@ -463,16 +560,12 @@ local function run(c)
     end
   end
 
-  local flag = flagAt[c] and raws[flagAt[c]] or false
-  local out = { now, status, flag, grant }
-  for i = 1, #results do out[i + 4] = results[i] end
-  for i = 1, #snapshots do out[#out + 1] = snapshots[i] end
-  return out
+  return reply
 end
 
 local replies = {}
 for i, c in ipairs(calls) do
-  if c.late then replies[i] = { now, 'late' } else replies[i] = run(c) end
+  if c.late then replies[i] = { struct.pack(doubles(3), now, STATUS.late, 0), false } else replies[i] = run(c) end
 end
 
 -- Every row that changed, written back once: one flat MessagePack stream.
@@ -487,7 +580,8 @@ end
 for i = 1, nkeys do
   local st = byKey[keys[i]]
   if st.dirty then
-    local o, n, count = {}, 1, 0
+    -- (Made with room for a row of a few counters and holds: growing it would rehash it.)
+    local o, n, count = { ${'false, '.repeat(31)}false }, 1, 0
     local untilMs = now
     for policy, cc in pairs(st.cc) do
       local e = st.ce[policy]
@@ -500,11 +594,8 @@ for i = 1, nkeys do
     local at, holds = n + 1, 0
     n = n + 1
     for hid, hold in pairs(st.h) do
-      local pl = hold.p
-      o[n + 1], o[n + 2], o[n + 3], o[n + 4] = hid, hold.s, hold.k, #pl / 5
-      n = n + 4
-      for j = 1, #pl do o[n + j] = pl[j] end
-      n = n + #pl
+      o[n + 1], o[n + 2], o[n + 3], o[n + 4], o[n + 5] = hid, hold.s, hold.k, hold.c, hold.p
+      n = n + 5
       holds = holds + 1
       if hold.k > untilMs then untilMs = hold.k end
     end
