@@ -91,6 +91,12 @@ export class Words {
     return (this.strings[i] ??= this.text!.slice(this.starts[i], this.ends[i]));
   }
 
+  /** Whether word `i` starts with `prefix`, compared in place (no string made). */
+  startsWith(i: number, prefix: string): boolean {
+    const start = this.starts[i]!;
+    return this.ends[i]! - start >= prefix.length && this.text!.startsWith(prefix, start);
+  }
+
   firstChar(i: number): number {
     return this.text!.charCodeAt(this.starts[i]!);
   }
