@@ -7,4 +7,4 @@ export { WEIGHTS, BIAS, SHAPE_SIGNALS, scoreAccount, scoreGroup, scoreCohort, ty
 export { A as ACCOUNT_FIELDS, G as GROUP_FIELDS } from './schema.js';
 // The prompt fingerprint the detector's signals read (task family, style, capability), for tools
 // that study or simulate traffic: the white-box campaigns in bench/adversary pick tasks by it.
-export { promptFingerprint, type PromptFingerprint } from '../fingerprint/index.js';
+export { promptFingerprint, promptSkeleton, type PromptFingerprint } from '../fingerprint/index.js';

@@ -1,15 +1,16 @@
 import { hex32, mix32, popcount32 } from './hash.js';
 import { scanText, Tok, TokFlag, tokenSkeletonHash, tokenText, type ScannedText } from './text.js';
 
-/** Content fingerprints of one prompt. Stable across processes: sketches and Redis keys use them. */
-export interface ContentFingerprint {
+/**
+ * The hashes of one prompt's content. Stable across processes: sketches and Redis keys use them.
+ * Holds no text, so a cache of them costs the same whatever the prompts' length.
+ */
+export interface ContentHashes {
   /** Hash of the normalised text (case, spacing and punctuation ignored): exact repeats. */
   exact: number;
   /** 64-bit SimHash of the word bag as `[high, low]` 32-bit halves: near-duplicates differ in few bits. */
   simhash: readonly [number, number];
-  /** The template skeleton: the prompt's frame with its variable part replaced by `…`. */
-  skeleton: string;
-  /** Hash of {@link skeleton}. */
+  /** Hash of the template skeleton (see {@link ContentFingerprint.skeleton}). */
   template: number;
   /** Whether the skeleton masks a variable part (a frame around content rather than a whole short prompt). */
   templated: boolean;
@@ -25,6 +26,12 @@ export interface ContentFingerprint {
    * skeleton's text.
    */
   frameMarked: boolean;
+}
+
+/** Content fingerprints of one prompt: its hashes and its template skeleton's text. */
+export interface ContentFingerprint extends ContentHashes {
+  /** The template skeleton: the prompt's frame with its variable part replaced by `…`. */
+  skeleton: string;
 }
 
 const SIM_WORDS = 128;
@@ -221,7 +228,9 @@ function tokenTextMarked(scan: ScannedText, t: number): boolean {
 }
 
 /**
- * Content fingerprints of a prompt: exact hash, SimHash and template skeleton.
+ * Content fingerprints of a prompt: exact hash, SimHash and template skeleton. The skeleton's text
+ * is built when first read, so the result holds the prompt until then; keep
+ * {@link contentHashes} where many are kept.
  *
  * @example
  * ```ts
@@ -229,29 +238,36 @@ function tokenTextMarked(scan: ScannedText, t: number): boolean {
  * const b = contentFingerprint('Translate "see you tomorrow" into French');
  * a.template === b.template; // true: one template, two fills
  * a.exact === b.exact;       // false
+ * a.skeleton;                // 'translate … into french'
  * ```
  */
 export function contentFingerprint(text: string, scanned?: ScannedText): ContentFingerprint {
-  const scan = scanned ?? scanText(text);
-  const words = wordHashesOf(scan);
-  let exact = 0x2545f491;
-  for (let i = 0; i < words.length; i++) exact = mix32(Math.imul(exact, 31) + words[i]!);
-  const { template, templated, prefix, suffix, frameMarked } = skeletonOf(scan, false);
   let skeleton: string | undefined;
   return {
-    exact: exact >>> 0,
-    simhash: simhash64(words),
-    template,
-    templated,
-    prefix,
-    suffix,
-    words: words.length,
-    frameMarked,
-    // Only explanations and tests read the text; the hot path needs the hash alone.
+    ...contentHashes(scanned ?? scanText(text)),
+    // Only explanations and tests read the text; the hot path needs the hashes alone.
     get skeleton() {
       return (skeleton ??= skeletonOf(scanText(text)).skeleton);
     },
   };
+}
+
+/**
+ * The hashes of a scanned prompt (exact hash, SimHash, template hash and frames), without the
+ * skeleton's text: nothing in the result refers to the prompt.
+ *
+ * @example
+ * ```ts
+ * const h = contentHashes(scanText('Translate "good morning" into French'));
+ * h.template === contentHashes(scanText('Translate hello into French')).template; // true
+ * ```
+ */
+export function contentHashes(scan: ScannedText): ContentHashes {
+  const words = wordHashesOf(scan);
+  let exact = 0x2545f491;
+  for (let i = 0; i < words.length; i++) exact = mix32(Math.imul(exact, 31) + words[i]!);
+  const { template, templated, prefix, suffix, frameMarked } = skeletonOf(scan, false);
+  return { exact: exact >>> 0, simhash: simhash64(words), template, templated, prefix, suffix, words: words.length, frameMarked };
 }
 
 /** Hashes of the word and number tokens, in order (numbers keep their digits' hash). */

@@ -2,15 +2,18 @@ import { BoundedMap, sha256Base64 } from '../cache/index.js';
 import { lastUserText, messageText, systemText, type GuardHeaders, type MessagesBody } from '../request/index.js';
 import { continuedAnswer } from './answer-digest.js';
 import { clientFingerprint, type ClientFingerprint } from './client.js';
-import { contentFingerprint, type ContentFingerprint } from './content.js';
+import { contentHashes, skeletonOf, type ContentHashes } from './content.js';
 import { hash32 } from './hash.js';
 import { instructionStyle, type InstructionStyle } from './instruction.js';
 import { networkGroups, type NetworkGroups } from './network.js';
 import { reasoningElicitation } from './reasoning.js';
 import { scanText } from './text.js';
 
-/** Everything the fingerprints say about the prompt of one request. */
-export interface PromptFingerprint extends ContentFingerprint {
+/**
+ * Everything the fingerprints say about the prompt of one request. Holds no text (its skeleton's
+ * text is {@link promptSkeleton}), so the prompt cache's bound is in bytes as well as in prompts.
+ */
+export interface PromptFingerprint extends ContentHashes {
   /** Probability that the prompt (or the system prompt) elicits reasoning traces or rubric grading. */
   reasoning: number;
   reasoningCues: string[];
@@ -42,9 +45,12 @@ export interface RequestFingerprint {
 /**
  * Prompt fingerprints are pure functions of the text, and real traffic repeats texts (retries,
  * shared follow-ups, a harvester's corpus), so a small two-generation cache skips the rescans.
- * It is keyed by a digest of the text, never the text itself: 32,768 prompts of 8 KB each would
- * otherwise hold 256 MB, and a client chooses its prompts. SHA-256 cannot be made to collide, so
- * no prompt can be given another one's fingerprint.
+ * Nothing in it refers to a prompt's text: it is keyed by a digest of the text, never the text
+ * itself, and a fingerprint holds hashes, numbers and short cue names only (the skeleton's text,
+ * which would need the prompt, is {@link promptSkeleton}). 32,768 prompts of 16 KB each would
+ * otherwise hold 512 MB, and a client chooses its prompts; an entry is a few hundred bytes whatever
+ * the prompt's length. SHA-256 cannot be made to collide, so no prompt can be given another one's
+ * fingerprint.
  */
 class PromptCache {
   private young = new Map<string, PromptFingerprint>();
@@ -77,12 +83,12 @@ const promptCache = new PromptCache(16384);
 const systemCache = new Map<string, { hash: number; reasoning: number }>();
 
 /**
- * Fingerprints a prompt: content hashes, template skeleton, reasoning elicitation, instruction style.
+ * Fingerprints a prompt: content hashes, template hash, reasoning elicitation, instruction style.
  *
  * @example
  * ```ts
  * const p = promptFingerprint('### Task\nName three rivers.\n### Answer');
- * p.skeleton; // '# task ⏎ … ⏎ # answer'
+ * p.template === promptFingerprint('### Task\nWrite a haiku.\n### Answer').template; // true
  * ```
  */
 export function promptFingerprint(text: string): PromptFingerprint {
@@ -94,12 +100,22 @@ function keyedPromptFingerprint(text: string, key: string): PromptFingerprint {
   if (hit) return hit;
   const scan = scanText(text);
   const r = reasoningElicitation(text, scan);
-  const fp = contentFingerprint(text, scan) as PromptFingerprint;
-  fp.reasoning = r.probability;
-  fp.reasoningCues = r.cues;
-  fp.style = instructionStyle(scan);
+  const fp: PromptFingerprint = { ...contentHashes(scan), reasoning: r.probability, reasoningCues: r.cues, style: instructionStyle(scan) };
   promptCache.put(key, fp);
   return fp;
+}
+
+/**
+ * The template skeleton of a prompt: its frame with the variable part replaced by `…`, for
+ * explanations (the prompt fingerprint keeps its hash, `template`).
+ *
+ * @example
+ * ```ts
+ * promptSkeleton('### Task\nName three rivers.\n### Answer'); // '# task ⏎ … ⏎ # answer'
+ * ```
+ */
+export function promptSkeleton(text: string): string {
+  return skeletonOf(scanText(text)).skeleton;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentFingerprint, hamming64, promptFingerprint, scanText, simhash64, skeletonOf } from '../../src/fingerprint/index.js';
+import { contentFingerprint, hamming64, promptFingerprint, promptSkeleton, scanText, simhash64, skeletonOf } from '../../src/fingerprint/index.js';
 import { mix32 } from '../../src/fingerprint/hash.js';
 
 describe('content fingerprints', () => {
@@ -73,8 +73,10 @@ describe('content fingerprints', () => {
     ];
     for (const text of prompts) {
       const p = promptFingerprint(text);
-      const head = p.skeleton.indexOf('…');
-      expect(p.frameMarked, text).toBe(head > 0 && /[:>\]]/.test(p.skeleton.slice(0, head)));
+      const skeleton = promptSkeleton(text);
+      expect(skeleton, text).toBe(contentFingerprint(text).skeleton);
+      const head = skeleton.indexOf('…');
+      expect(p.frameMarked, text).toBe(head > 0 && /[:>\]]/.test(skeleton.slice(0, head)));
     }
     expect(promptFingerprint('Task: name three rivers of Europe please').frameMarked).toBe(true);
     expect(promptFingerprint('Can you explain how a heat pump works in winter?').frameMarked).toBe(false);
