@@ -11,8 +11,8 @@
  * @example
  * ```ts
  * const refusals = new RefusalCache();
- * refusals.remember('dg:r3:{u_1}', 0, 30, clock.now() + 12_000);
- * refusals.find(['dg:r3:{u_1}'], clock.now()); // { spec: 0, consumed: 30, until: … }
+ * refusals.remember('dg:r4:{u_1}', 0, 30, clock.now() + 12_000);
+ * refusals.find(['dg:r4:{u_1}'], clock.now()); // { spec: 0, consumed: 30, until: … }
  * ```
  */
 export class RefusalCache {

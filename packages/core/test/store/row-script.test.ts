@@ -1,7 +1,6 @@
 import Redis, { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { applyVectorOps, KIND_CODE, redisStore, rowKey, vectorKey, VectorOps, type RedisStore, type RowSection, type RowTake } from '../../src/internal.js';
-import { PENDING_SUFFIX } from '../../src/store/redis/row-script.js';
 
 let counter = 0;
 const unique = (name: string) => `${name}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
@@ -170,7 +169,7 @@ describe.each([
     expect(last.takes.get(address)![0]!.consumed).toBe(2);
   });
 
-  it("appends real usage for a row nobody reads to the row's pending key, and folds it in at the row's next read, once", async () => {
+  it('appends real usage to a row nobody reads, keeping its expiry, and folds it in at the row\'s next read, once', async () => {
     const id = unique('pending');
     const key = rowKey(id);
     const take = () => [requests(100), tokens(10_000), slots(1)];
@@ -184,18 +183,58 @@ describe.each([
     store.writes.settle(key, [`${id}-a`, 30, 0, 0]);
     store.writes.settle(key, [`${id}-ghost`, 5, 0, 0]);
     await store.writes.flush();
-    // The row itself is as the check left it; the settlements wait beside it, as long as the row lives (its hour of tokens).
-    expect((await client.getBuffer(store.key(key)))!.equals(row!)).toBe(true);
-    const pending = store.key(key) + PENDING_SUFFIX;
-    expect(await client.exists(pending)).toBe(1);
-    expect(await client.pttl(pending)).toBeGreaterThan(3_000_000);
+    // The row is as the check left it, with the settlements appended (three flushes' worth), and
+    // lives as long as it did (its hour of tokens).
+    const appended = (await client.getBuffer(store.key(key)))!;
+    expect(appended.subarray(0, row!.length).equals(row!)).toBe(true);
+    expect(appended.length).toBeGreaterThan(row!.length);
+    expect(await client.pttl(store.key(key))).toBeGreaterThan(3_000_000);
     // The next check folds them in first: the slot is free again, the tokens are the real 30 and its own 120.
     const next = await store.rows([section(key, take())], { holdId: `${id}-c`, demand });
     expect(next.status).toBe('ok');
     expect(next.takes.get(key)!.map((a) => a.consumed)).toEqual([2, 30 + 120, 1]);
-    expect(await client.exists(pending)).toBe(0);
+    // Written back without them (folded once: the tokens above count the repeated settlement once).
+    const after = (await client.getBuffer(store.key(key)))!;
+    expect(after.length).toBeLessThan(appended.length + 200);
+    expect(await client.pttl(store.key(key))).toBeGreaterThan(3_000_000);
     // The settlement that came before its check left a tombstone: that check, landing late, takes nothing.
     expect((await store.rows([section(key, take())], { holdId: `${id}-ghost`, demand })).status).toBe('cancelled');
+  });
+
+  it('keeps real usage for a row that is not there for a hold\'s keep: the check it settles, landing later, takes nothing', async () => {
+    const id = unique('absent');
+    const key = rowKey(id);
+    store.writes.settle(key, [`${id}-early`, 40, 0, 0]);
+    await store.writes.flush();
+    // A row of nothing but the settlement, kept for a hold's keep (15 minutes), not forever.
+    expect(await client.exists(store.key(key))).toBe(1);
+    const ttl = await client.pttl(store.key(key));
+    expect(ttl).toBeGreaterThan(60_000);
+    expect(ttl).toBeLessThanOrEqual(15 * 60_000);
+    expect((await store.rows([section(key, [requests(100), tokens(10_000)])], { holdId: `${id}-early`, demand })).status).toBe('cancelled');
+    // Another request of the identity counts from zero: the settlement charged nothing.
+    const next = await store.rows([section(key, [requests(100), tokens(10_000)])], { holdId: `${id}-next`, demand });
+    expect(next.takes.get(key)!.map((a) => a.consumed)).toEqual([1, 120]);
+  });
+
+  it('sets a row\'s expiry only when the row must outlive it, and then a quarter further', async () => {
+    const id = unique('expiry');
+    const key = rowKey(id);
+    const minute = () => [requests(1000)];
+    // A minute's window, and the hold kept 15 minutes for its settlement: the key lives as long as
+    // the hold and a quarter more.
+    await store.rows([section(key, minute())], { holdId: `${id}-1`, demand });
+    const first = await client.pttl(store.key(key));
+    expect(first).toBeGreaterThan(15 * 60_000);
+    expect(first).toBeLessThanOrEqual(15 * 75_000);
+    // Another request, whose hold is kept a little later, leaves the expiry where it is.
+    await new Promise((r) => setTimeout(r, 50));
+    await store.rows([section(key, minute())], { holdId: `${id}-2`, demand });
+    const second = await client.pttl(store.key(key));
+    expect(second).toBeLessThan(first);
+    // An hour's window on the row moves it: the row must now outlive it.
+    await store.rows([section(key, [...minute(), tokens(1e9)])], { holdId: `${id}-3`, demand });
+    expect(await client.pttl(store.key(key))).toBeGreaterThan(3_600_000);
   });
 
   it('drops what lapsed from a row: a window that ended starts again, one that has not keeps counting', async () => {

@@ -9,7 +9,10 @@
  * through Lua on the request path (see below).
  *
  * A row is one string key, the MessagePack stream
- * `nc, (policy, count, windowEndMs) × nc, nh, (id, slotUntilMs, keepUntilMs, slotPolicies, takes) × nh, nx, (id, untilMs) × nx`:
+ * `expiresAtMs, nc, (policy, count, windowEndMs) × nc, nh, (id, slotUntilMs, keepUntilMs, slotPolicies, takes) × nh, nx, (id, untilMs) × nx, (id, tokens, costMicros, outputTokens) × ns`:
+ * - when the key expires (Redis time): a write that does not need it later leaves the key's
+ *   expiry as it is (SET KEEPTTL, half the cost to Redis of setting it again); one that does sets
+ *   it a quarter further than it needs (protocol 4);
  * - fixed-window counters;
  * - holds, what each request in flight took. A hold with a slot in the future is a concurrency
  *   lease for its `slotPolicies` (a policy's name, or several joined by NUL); it lapses by itself
@@ -17,7 +20,11 @@
  *   `(policy, points, windowEndMs, kind, windowMs) × n` that only a settlement unpacks: a check
  *   reads and writes a row's holds without decoding them (protocol 3; protocol 2 kept each take's
  *   five values in the row, so Lua copied them at every read and write of the row);
- * - tombstones of requests settled before their check landed.
+ * - tombstones of requests settled before their check landed;
+ * - settlements with real usage appended to the row (APPEND, which keeps the row's expiry) by a
+ *   call that did not read it, folded in, in order, by the row's next read (protocol 4; protocol 3
+ *   kept them in a pending key beside the row, which cost a PTTL, a PEXPIRE, a key more in the
+ *   read and a DEL per settlement).
  *
  * A vector (the detector's state of an account: doubles, changed by ops) is a key of its own on
  * the row's slot: a 12-byte header (generation, the time its expiry was last set in seconds, the
@@ -33,8 +40,8 @@
  * apply the settlements it carries (idempotent: a settlement consumes its hold, or leaves a
  * tombstone when the check it settles has not landed); renew leases; drop what lapsed; reserve
  * every limit all or nothing, lowering `max_tokens` to what the budgets still cover; its vectors'
- * compaction and ops. Last, write back each row that changed (one SET each, with a TTL as long
- * as its longest window, hold or tombstone).
+ * compaction and ops. Last, write back each row that changed (one SET each, the key expiring
+ * after its longest window, hold or tombstone, see the row's `expiresAtMs`).
  *
  * A call that lands after its deadline (`dl`, in Redis time) changes nothing: the client has
  * given up on it and decided without it. Every number is computed in Redis time (`TIME`), so
@@ -45,13 +52,7 @@
  * an app in a rolling deploy never read each other's rows. How a call is laid out (its ARGV and
  * reply) is not stored: each app version runs its own script, by its own SHA, on the same rows.
  */
-export const ROW_PROTOCOL = 3;
-
-/**
- * A row's pending key is the row's key and this (on the row's slot): the real usage of settlements
- * appended while the row was not read, folded in by its next read (protocol 3).
- */
-export const PENDING_SUFFIX = ':s';
+export const ROW_PROTOCOL = 4;
 
 /**
  * The version of the script's calling convention (its ARGV and reply; 3: several calls batched
@@ -177,7 +178,6 @@ local function doubles(n)
   end
   return f
 end
-local PENDING = '${PENDING_SUFFIX}'
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 
@@ -221,8 +221,8 @@ local HOLD_KEEP = calls[1] and calls[1].keep or 0
 
 -- Which rows are read: those a call takes on or renews in, and every row of a call with a cancel
 -- (its delegated counts go back to the call's other rows). A row whose only news in this run is
--- real usage is not read: its settlements are appended to its pending key, and the row's next
--- read folds them in. A row with nothing but a vector is not read either.
+-- real usage is not read: its settlements are appended to the row, and the row's next read
+-- folds them in. A row with nothing but a vector is not read either.
 local names, keys, flagAt = {}, {}, {}
 local function readRow(row)
   row.read = true
@@ -252,8 +252,7 @@ for _, c in ipairs(calls) do
   end
 end
 local nkeys = #keys
--- Each row's pending key after the rows, then the flags.
-for i = 1, nkeys do keys[nkeys + i] = keys[i] .. PENDING end
+-- The flags after the rows.
 for _, c in ipairs(calls) do
   if not c.late and c.flagAt > 0 then
     keys[#keys + 1] = K[c.flagAt]
@@ -266,9 +265,10 @@ local raws = #keys > 0 and redis.call('MGET', unpack(keys)) or {}
 -- tombstones (x), and \`next\`, the earliest time something in it lapses (nothing does before).
 local function parse(st, raw)
   local v = unpackAll(raw)
-  local q = 2
+  st.exp = v[1]
+  local q = 3
   local nextAt = math.huge
-  for _ = 1, v[1] do
+  for _ = 1, v[2] do
     st.cc[v[q]] = v[q + 1]
     st.ce[v[q]] = v[q + 2]
     if v[q + 2] < nextAt then nextAt = v[q + 2] end
@@ -290,6 +290,8 @@ local function parse(st, raw)
     q = q + 2
   end
   st.next = nextAt
+  -- Settlements appended since the row was last written: folded in once \`settle\` is defined.
+  if q <= #v then st.appended, st.at = v, q end
 end
 
 -- A hold's takes, packed (settlements unpack them); '' for none.
@@ -309,9 +311,9 @@ end
 -- Every row's state, by key: calls of one batch that share a row see each other's changes.
 local byKey = {}
 for i = 1, nkeys do
-  local st = { cc = {}, ce = {}, h = {}, x = {}, dirty = false, raw = raws[i], next = math.huge }
+  local st = { cc = {}, ce = {}, h = {}, x = {}, dirty = false, raw = raws[i], next = math.huge, appended = false, at = 0, exp = 0 }
   if raws[i] and not pcall(parse, st, raws[i]) then
-    st = { cc = {}, ce = {}, h = {}, x = {}, dirty = true, raw = raws[i], next = math.huge }
+    st = { cc = {}, ce = {}, h = {}, x = {}, dirty = true, raw = raws[i], next = math.huge, appended = false, at = 0, exp = 0 }
   end
   byKey[keys[i]] = st
 end
@@ -364,22 +366,17 @@ local function settle(st, sid, tok, cost, out, keep)
   end
 end
 
--- The settlements appended to the rows read since their last read, folded in first (in the
--- order they came), and their pending keys dropped.
-local folded = {}
+-- The settlements appended to the rows read since their last write, folded in first (in the
+-- order they came); the row is written back without them.
 for i = 1, nkeys do
-  local pending = raws[nkeys + i]
-  if pending then
-    local st = byKey[keys[i]]
-    local ok, v = pcall(unpackAll, pending)
-    if ok then
-      for j = 1, #v - 3, 4 do settle(st, v[j], v[j + 1], v[j + 2], v[j + 3], HOLD_KEEP) end
-    end
+  local st = byKey[keys[i]]
+  local v = st.appended
+  if v then
+    for j = st.at, #v - 3, 4 do settle(st, v[j], v[j + 1], v[j + 2], v[j + 3], HOLD_KEEP) end
+    st.appended = false
     st.dirty = true
-    folded[#folded + 1] = keys[nkeys + i]
   end
 end
-if #folded > 0 then redis.call('DEL', unpack(folded)) end
 
 -- A take's points at grant g, and what a budget still affords (a partial grant), for call c.
 local function points(c, kind, g)
@@ -410,13 +407,14 @@ local function run(c)
   for r = 1, c.nrows do
     local row, st = rows[r], states[r]
     if not row.read then
-      -- Real usage for a row this run does not read: appended, for as long as the row lives (a
-      -- hold's keep at least, for a settlement whose check has not landed yet).
+      -- Real usage for a row this run does not read: appended to the row, which keeps its expiry
+      -- (as long as the holds it settles, at least). A row that was not there (lapsed, or a
+      -- settlement before its check) becomes one with nothing but the settlements, kept for a
+      -- hold's keep: its next read leaves their tombstones.
       if row.ns > 0 then
         local key = K[row.k]
-        local ttl = redis.call('PTTL', key)
-        redis.call('APPEND', key .. PENDING, cmsgpack.pack(unpack(a, row.sk, row.sk + 4 * row.ns - 1)))
-        redis.call('PEXPIRE', key .. PENDING, math.max(ttl, c.keep))
+        local chunk = cmsgpack.pack(unpack(a, row.sk, row.sk + 4 * row.ns - 1))
+        if redis.call('APPEND', key, chunk) == #chunk then redis.call('SET', key, cmsgpack.pack(now + c.keep, 0, 0, 0) .. chunk, 'PX', c.keep) end
       end
     else
       for i = row.sk, row.sk + 4 * row.ns - 1, 4 do settle(st, a[i], a[i + 1], a[i + 2], a[i + 3], c.keep) end
@@ -581,7 +579,7 @@ for i = 1, nkeys do
   local st = byKey[keys[i]]
   if st.dirty then
     -- (Made with room for a row of a few counters and holds: growing it would rehash it.)
-    local o, n, count = { ${'false, '.repeat(31)}false }, 1, 0
+    local o, n, count = { ${'false, '.repeat(31)}false }, 2, 0
     local untilMs = now
     for policy, cc in pairs(st.cc) do
       local e = st.ce[policy]
@@ -590,7 +588,7 @@ for i = 1, nkeys do
       count = count + 1
       if e > untilMs then untilMs = e end
     end
-    o[1] = count
+    o[2] = count
     local at, holds = n + 1, 0
     n = n + 1
     for hid, hold in pairs(st.h) do
@@ -609,8 +607,19 @@ for i = 1, nkeys do
       if u > untilMs then untilMs = u end
     end
     o[at] = count
-    if o[1] + holds + count > 0 and untilMs > now then
-      redis.call('SET', keys[i], pack(o, n), 'PX', untilMs - now)
+    if o[2] + holds + count > 0 and untilMs > now then
+      -- The key's expiry moves only when the row must outlive it (setting it costs Redis about as
+      -- much as the write itself), and then a quarter further than needed, so that the next
+      -- writes (a hold kept a little later each time) leave it as it is.
+      if st.raw and untilMs <= st.exp then
+        o[1] = st.exp
+        redis.call('SET', keys[i], pack(o, n), 'KEEPTTL')
+      else
+        local ttl = untilMs - now
+        ttl = ttl + math.floor(ttl / 4)
+        o[1] = now + ttl
+        redis.call('SET', keys[i], pack(o, n), 'PX', ttl)
+      end
     elseif st.raw then
       redis.call('DEL', keys[i])
     end
