@@ -1,5 +1,5 @@
 export { fnv1a, hash32, hex32, mix32, popcount32 } from './hash.js';
-export { scanText, tokenText, wordHash, MAX_SCAN_CHARS, MAX_TOKENS, Tok, TokFlag, type ScannedText } from './text.js';
+export { scanText, scanTextLent, tokenText, wordHash, MAX_SCAN_CHARS, MAX_TOKENS, Tok, TokFlag, type ScannedText } from './text.js';
 export { contentFingerprint, contentHashes, simhash64, hamming64, simhashHex, skeletonOf, wordHashesOf, type ContentFingerprint, type ContentHashes } from './content.js';
 export { reasoningElicitation, sigmoid, type ReasoningScore } from './reasoning.js';
 export { answerReasoning, MAX_ANSWER_CHARS, type AnswerReasoning } from './answer.js';

@@ -55,6 +55,27 @@ function isThink(x: number): boolean {
   return x === W.ThinkVerb || x === W.Work || x === W.LetsThink;
 }
 
+// The word tests `within` takes, named once at module level: a function written inline is a new
+// closure each time it is evaluated, and one that read the loop's `w` gave every iteration of
+// `phrases` a context of its own (about 0.7 KB a request between them).
+const isReasoningSureOrThink = (x: number) => x === W.Reasoning || x === W.Sure || isThink(x);
+const isTrace = (x: number) => x === W.Reasoning || x === W.WorkNoun || x === W.WorkStep || x === W.Intermediate || x === W.ChainOfThought;
+const isTraceOrThought = (x: number) => isTrace(x) || x === W.Thought;
+const isYour = (x: number) => x === W.Your;
+const isYourFull = (x: number) => x === W.Your || x === W.Full;
+const isYourFullNone = (x: number) => x === W.Your || x === W.Full || x === W.None;
+const isWork = (x: number) => x === W.Work;
+const isAloud = (x: number) => x === W.Aloud;
+const isCarefully = (x: number) => x === W.Carefully;
+const isThrough = (x: number) => x === W.Through;
+const isJustified = (x: number) => x === W.Answer || x === W.Result || x === W.Reasoning || x === W.Step || x === W.Steps || x === W.WorkNoun || x === W.Graded;
+const isAnswerWord = (x: number) => x === W.Answer || x === W.Answering || x === W.Result;
+const isAnswerResult = (x: number) => x === W.Answer || x === W.Result;
+const isAssumptions = (x: number) => x === W.Assumptions;
+const isSure = (x: number) => x === W.Sure;
+const isLastFinal = (x: number) => x === W.Last || x === W.Final;
+const isGraded = (x: number) => x === W.Graded;
+
 function within(from: number, to: number, want: (w: number) => boolean): boolean {
   for (let j = Math.max(0, from); j < Math.min(n, to); j++) if (want(ids[j]!)) return true;
   return false;
@@ -222,7 +243,7 @@ function stepByStep(i: number, len: number): void {
   const deliverable = (ids[after] === W.Deliverable && !brk[after]) || (i > 0 && ids[i - 1] === W.Deliverable && !brk[i]) || (i > 1 && ids[i - 2] === W.Deliverable && !brk[i] && !brk[i - 1]);
   if (deliverable && !adjacentThink) return;
   fire(Cue.StepByStep, i);
-  if (adjacentThink || within(i - 8, i, isThink) || within(after, after + 5, (x) => x === W.Reasoning || x === W.Sure || isThink(x))) fire(Cue.ThinkStepByStep, i);
+  if (adjacentThink || within(i - 8, i, isThink) || within(after, after + 5, isReasoningSureOrThink)) fire(Cue.ThinkStepByStep, i);
 }
 
 /** "explain/justify each step": the sender's own steps when the clause ends there or goes on with "your". */
@@ -269,21 +290,21 @@ function phrases(): void {
       case W.Justify:
         if (
           w !== W.Justify &&
-          within(i + 1, i + 7, (x) => x === W.Reasoning || x === W.WorkNoun || x === W.WorkStep || x === W.Intermediate || x === W.ChainOfThought || (x === W.Thought && w === W.ShowVerb)) &&
-          within(i + 1, i + 4, (x) => x === W.Your || x === W.Full || x === W.None)
+          within(i + 1, i + 7, w === W.ShowVerb ? isTraceOrThought : isTrace) &&
+          within(i + 1, i + 4, isYourFullNone)
         ) {
           fire(Cue.ShowReasoning, i);
         }
         // "show your work", "montre tout ton travail", "muestra todo tu trabajo"
-        if (w === W.ShowVerb && within(i + 1, i + 3, (x) => x === W.Your) && within(i + 2, i + 4, (x) => x === W.Work)) {
+        if (w === W.ShowVerb && within(i + 1, i + 3, isYour) && within(i + 2, i + 4, isWork)) {
           fire(Cue.ShowReasoning, i);
           fire(Cue.ReasoningProcess, i);
         }
         // "think out loud", "laut denken", "pense à voix haute", "piensa en voz alta"
-        if (isThink(w) && (withinClause(i + 1, i + 5, (x) => x === W.Aloud) || (i > 0 && ids[i - 1] === W.Aloud))) fire(Cue.ReasonThrough, i);
-        if (isThink(w) && (ids[i + 1] === W.Through || ids[i + 1] === W.Carefully || withinClause(i + 1, i + 3, (x) => x === W.Carefully) || withinClause(i + 1, i + 7, (x) => x === W.Through))) fire(Cue.ReasonThrough, i);
+        if (isThink(w) && (withinClause(i + 1, i + 5, isAloud) || (i > 0 && ids[i - 1] === W.Aloud))) fire(Cue.ReasonThrough, i);
+        if (isThink(w) && (ids[i + 1] === W.Through || ids[i + 1] === W.Carefully || withinClause(i + 1, i + 3, isCarefully) || withinClause(i + 1, i + 7, isThrough))) fire(Cue.ReasonThrough, i);
         if (w === W.ShowVerb || w === W.Justify) eachStep(i);
-        if (w === W.Justify && within(i + 1, i + 3, (x) => x === W.Your || x === W.Full) && within(i + 1, i + 5, (x) => x === W.Answer || x === W.Result || x === W.Reasoning || x === W.Step || x === W.Steps || x === W.WorkNoun || x === W.Graded)) fire(Cue.Justify, i);
+        if (w === W.Justify && within(i + 1, i + 3, isYourFull) && within(i + 1, i + 5, isJustified)) fire(Cue.Justify, i);
         break;
       case W.LetsThink:
         fire(Cue.ReasonThrough, i);
@@ -298,7 +319,7 @@ function phrases(): void {
       case W.Thought:
       case W.Reasoning:
         if (ids[i + 1] === W.Process || ids[i + 1] === W.Steps) fire(Cue.ReasoningProcess, i);
-        if (w === W.Reasoning && within(i - 3, i, (x) => x === W.Your) && !brk[i] && !brk[i - 1]) fire(Cue.ReasoningProcess, i);
+        if (w === W.Reasoning && within(i - 3, i, isYour) && !brk[i] && !brk[i - 1]) fire(Cue.ReasoningProcess, i);
         if (w === W.Reasoning && ids[i + 1] === W.Through) fire(Cue.ReasonThrough, i);
         break;
       case W.Process:
@@ -312,7 +333,7 @@ function phrases(): void {
         if (ids[i + 1] === W.Steps || ids[i + 1] === W.Step || ids[i - 1] === W.Steps) fire(Cue.ReasoningProcess, i);
         break;
       case W.Before:
-        if (within(i + 1, i + 5, (x) => x === W.Answering || x === W.Answer || x === W.Result)) fire(Cue.BeforeAnswering, i);
+        if (within(i + 1, i + 5, isAnswerWord)) fire(Cue.BeforeAnswering, i);
         break;
       case W.Final:
         if (ids[i + 1] === W.Answer || ids[i + 1] === W.Result || ids[i - 1] === W.Answer || ids[i - 1] === W.Result) fire(Cue.FinalAnswer, i);
@@ -321,13 +342,13 @@ function phrases(): void {
         fire(Cue.FinalAnswer, i);
         break;
       case W.Then:
-        if (within(i + 1, i + 5, (x) => x === W.Answer || x === W.Answering || x === W.Result)) fire(Cue.FinalAnswer, i);
+        if (within(i + 1, i + 5, isAnswerWord)) fire(Cue.FinalAnswer, i);
         break;
       case W.Only:
         if (ids[i + 1] === W.Then) fire(Cue.FinalAnswer, i);
         break;
       case W.List:
-        if (within(i + 1, i + 3, (x) => x === W.Your) && within(i + 2, i + 4, (x) => x === W.Assumptions)) fire(Cue.ReasonThrough, i);
+        if (within(i + 1, i + 3, isYour) && within(i + 2, i + 4, isAssumptions)) fire(Cue.ReasonThrough, i);
         break;
       case W.Analyse:
         if (ids[i + 2] === W.Task) fire(Cue.ReasonThrough, i);
@@ -344,7 +365,7 @@ function phrases(): void {
         break;
       case W.Right:
         // "to be sure we have the right answer", "asegurarnos de tener la respuesta correcta"
-        if ((ids[i + 1] === W.Answer && within(i - 5, i, (x) => x === W.Sure)) || (ids[i - 1] === W.Answer && within(i - 7, i - 1, (x) => x === W.Sure))) fire(Cue.SelfCheck, i);
+        if ((ids[i + 1] === W.Answer && within(i - 5, i, isSure)) || (ids[i - 1] === W.Answer && within(i - 7, i - 1, isSure))) fire(Cue.SelfCheck, i);
         break;
       case W.Rubric:
         fire(Cue.Rubric, i);
@@ -358,8 +379,8 @@ function phrases(): void {
         break;
       case W.At:
         // "the answer at the end", "la réponse à la fin", "la respuesta al final"
-        if ((ids[i - 1] === W.Answer || ids[i - 1] === W.Result) && within(i + 1, i + 3, (x) => x === W.Last || x === W.Final)) fire(Cue.FinalAnswer, i);
-        if (within(i + 1, i + 2, (x) => x === W.Last || x === W.Final) && within(i + 2, i + 6, (x) => x === W.Answer || x === W.Result)) fire(Cue.FinalAnswer, i);
+        if ((ids[i - 1] === W.Answer || ids[i - 1] === W.Result) && within(i + 1, i + 3, isLastFinal)) fire(Cue.FinalAnswer, i);
+        if (within(i + 1, i + 2, isLastFinal) && within(i + 2, i + 6, isAnswerResult)) fire(Cue.FinalAnswer, i);
         break;
       case W.Last:
         if (ids[i - 1] === W.Result || ids[i - 1] === W.Answer) fire(Cue.FinalAnswer, i);
@@ -371,7 +392,7 @@ function phrases(): void {
         if (ids[i + 1] === W.Of) fire(Cue.Rubric, i);
         break;
       case W.GradeVerb:
-        if (within(i + 1, i + 6, (x) => x === W.Graded)) fire(Cue.GradeResponse, i);
+        if (within(i + 1, i + 6, isGraded)) fire(Cue.GradeResponse, i);
         break;
       default:
     }

@@ -7,7 +7,7 @@ import { hash32 } from './hash.js';
 import { instructionStyle, type InstructionStyle } from './instruction.js';
 import { networkGroups, type NetworkGroups } from './network.js';
 import { reasoningElicitation } from './reasoning.js';
-import { scanText } from './text.js';
+import { scanText, scanTextLent } from './text.js';
 
 /**
  * Everything the fingerprints say about the prompt of one request. Holds no text (its skeleton's
@@ -74,9 +74,12 @@ class PromptCache {
   }
 }
 
-/** A cache key for a text: 22 base64 characters of its SHA-256 (132 bits). */
+/**
+ * A cache key for a text: its SHA-256 in base64, whole. A 22-character slice of it (what the key
+ * was) is a second string that keeps the first alive in V8, so it cost memory and an allocation.
+ */
 function textKey(text: string): string {
-  return sha256Base64(text).slice(0, 22);
+  return sha256Base64(text);
 }
 
 const promptCache = new PromptCache(16384);
@@ -98,7 +101,7 @@ export function promptFingerprint(text: string): PromptFingerprint {
 function keyedPromptFingerprint(text: string, key: string): PromptFingerprint {
   const hit = promptCache.get(key);
   if (hit) return hit;
-  const scan = scanText(text);
+  const scan = scanTextLent(text);
   const r = reasoningElicitation(text, scan);
   const fp: PromptFingerprint = { ...contentHashes(scan), reasoning: r.probability, reasoningCues: r.cues, style: instructionStyle(scan) };
   promptCache.put(key, fp);

@@ -111,15 +111,27 @@ export const MASK = {
 
 const KIND_HASH = [0, 0, MASK.number, MASK.url, MASK.code, MASK.hash, MASK.colon, MASK.question, MASK.separator, 0];
 
-const kindBuf = new Uint8Array(MAX_TOKENS);
-const flagBuf = new Uint8Array(MAX_TOKENS);
-const hashBuf = new Uint32Array(MAX_TOKENS);
-const startBuf = new Uint32Array(MAX_TOKENS);
-const endBuf = new Uint32Array(MAX_TOKENS);
-const lineBuf = new Uint32Array(MAX_TOKENS + 1);
+/** The token arrays of one scan at full size; a result is their first `count` entries. */
+interface ScanBuffers {
+  kind: Uint8Array;
+  flags: Uint8Array;
+  hash: Uint32Array;
+  start: Uint32Array;
+  end: Uint32Array;
+  lineStart: Uint32Array;
+}
+
+function scanBuffers(): ScanBuffers {
+  return { kind: new Uint8Array(MAX_TOKENS), flags: new Uint8Array(MAX_TOKENS), hash: new Uint32Array(MAX_TOKENS), start: new Uint32Array(MAX_TOKENS), end: new Uint32Array(MAX_TOKENS), lineStart: new Uint32Array(MAX_TOKENS + 1) };
+}
+
+/** Where {@link scanText} scans before copying out its result. */
+const copied = scanBuffers();
+/** What {@link scanTextLent}'s results are views of, until its next call. */
+const lent = scanBuffers();
 
 /**
- * Scans a prompt once.
+ * Scans a prompt once. The result owns its arrays.
  *
  * @example
  * ```ts
@@ -128,14 +140,35 @@ const lineBuf = new Uint32Array(MAX_TOKENS + 1);
  * ```
  */
 export function scanText(input: string): ScannedText {
+  return scanInto(input, copied, true);
+}
+
+/**
+ * {@link scanText} without copying the token arrays: the result's arrays are views of buffers
+ * that the next call overwrites. For a caller done with the scan before it scans another prompt
+ * this way (the prompt fingerprint, once per new prompt); the copies were about 1.4 KB of
+ * allocation a request. {@link scanText} calls made meanwhile (the reasoning classifier's scans
+ * of a long prompt's tail and of its code blocks) use buffers of their own.
+ *
+ * @example
+ * ```ts
+ * const s = scanTextLent('Name three rivers.');
+ * const hashes = contentHashes(s); // read before the next scanTextLent call
+ * ```
+ */
+export function scanTextLent(input: string): ScannedText {
+  return scanInto(input, lent, false);
+}
+
+function scanInto(input: string, buffers: ScanBuffers, copy: boolean): ScannedText {
   const text = input.length > MAX_SCAN_CHARS ? input.slice(0, MAX_SCAN_CHARS) : input;
   const n = text.length;
-  const kindB = kindBuf;
-  const flagB = flagBuf;
-  const hashB = hashBuf;
-  const startB = startBuf;
-  const endB = endBuf;
-  const lineB = lineBuf;
+  const kindB = buffers.kind;
+  const flagB = buffers.flags;
+  const hashB = buffers.hash;
+  const startB = buffers.start;
+  const endB = buffers.end;
+  const lineB = buffers.lineStart;
   let count = 0;
   let lines = 0;
   let lineFirstTok = 0;
@@ -308,12 +341,12 @@ export function scanText(input: string): ScannedText {
   return {
     text,
     count,
-    kind: kindB.slice(0, count),
-    flags: flagB.slice(0, count),
-    hash: hashB.slice(0, count),
-    start: startB.slice(0, count),
-    end: endB.slice(0, count),
-    lineStart: lineB.slice(0, lines),
+    kind: copy ? kindB.slice(0, count) : kindB.subarray(0, count),
+    flags: copy ? flagB.slice(0, count) : flagB.subarray(0, count),
+    hash: copy ? hashB.slice(0, count) : hashB.subarray(0, count),
+    start: copy ? startB.slice(0, count) : startB.subarray(0, count),
+    end: copy ? endB.slice(0, count) : endB.subarray(0, count),
+    lineStart: copy ? lineB.slice(0, lines) : lineB.subarray(0, lines),
     words,
     code,
     lowerStart: fc >= 97 && fc <= 122,

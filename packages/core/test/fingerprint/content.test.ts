@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentFingerprint, hamming64, promptFingerprint, promptSkeleton, scanText, simhash64, skeletonOf } from '../../src/fingerprint/index.js';
+import { contentFingerprint, hamming64, promptFingerprint, promptSkeleton, scanText, scanTextLent, simhash64, skeletonOf } from '../../src/fingerprint/index.js';
 import { mix32 } from '../../src/fingerprint/hash.js';
 
 describe('content fingerprints', () => {
@@ -109,3 +109,33 @@ describe('content fingerprints', () => {
   });
 });
 
+
+describe('scanTextLent', () => {
+  const prompts = ['Translate "good morning" into French', '### Task\nName three rivers.\n### Answer', 'Think step by step.\n```py\nprint(1)\n```\nthen answer', 'x'.repeat(5000), ''];
+  it('scans as scanText does, into views of its own buffers that scanText calls leave alone', () => {
+    for (const text of prompts) {
+      const lent = scanTextLent(text);
+      // A scanText call in between (the reasoning classifier makes some) writes elsewhere.
+      scanText('Something else entirely, with other words and\nlines: 1 2 3');
+      const owned = scanText(text);
+      expect({ ...lent, kind: [...lent.kind], flags: [...lent.flags], hash: [...lent.hash], start: [...lent.start], end: [...lent.end], lineStart: [...lent.lineStart] }, text.slice(0, 40)).toEqual({
+        ...owned,
+        kind: [...owned.kind],
+        flags: [...owned.flags],
+        hash: [...owned.hash],
+        start: [...owned.start],
+        end: [...owned.end],
+        lineStart: [...owned.lineStart],
+      });
+      // Out-of-range reads stay undefined, as on a copy.
+      expect(lent.kind[lent.count]).toBeUndefined();
+    }
+  });
+
+  it('is overwritten by the next scanTextLent call, which is why only the prompt fingerprint uses it', () => {
+    const first = scanTextLent('alpha beta gamma');
+    const hash = first.hash[0];
+    scanTextLent('delta epsilon zeta');
+    expect(first.hash[0]).not.toBe(hash);
+  });
+});
