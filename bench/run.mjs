@@ -17,6 +17,7 @@ const BENCHES = [
   { name: 'memory-bound', file: 'memory-bound.mjs', what: 'resident size of the whole guard on the memory store at 200k identities, default options vs bounds lifted (issue 16)' },
   { name: 'detector-memory', file: 'detector-memory.mjs', what: 'detector state per tracked account at 100k accounts (issue 5)' },
   { name: 'shield-eval', file: 'shield-eval.mjs', what: 'prompt-attack detection rates and scan cost (issue 4)' },
+  { name: 'shield-short-texts', file: 'shield-short-texts.mjs', args: ['5'], what: 'the shield\'s cost per short text (chat turns, the detection log\'s prompts by length), warm and with caches evicted, against SHIELD_REF (default HEAD) (issue 18)' },
   { name: 'shield-attacks', file: 'shield-attacks.mjs', what: 'white-box prompt attacks: what gets through (issue 18)' },
   { name: 'shield-documents', file: 'shield-documents.mjs', what: 'instructions planted in documents of many formats against benign documents of the same formats, never trained on (issue 18)' },
   { name: 'shield-unseen', file: 'shield-unseen.mjs', what: 'a held-out white-box set written before the generators of its round: game-style, benchmark-style and planted attacks with look-alikes, never tuned on (issue 18)' },

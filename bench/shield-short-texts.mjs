@@ -1,0 +1,96 @@
+// The shield's fixed cost per text, where a server pays it: short texts, one at a time. Chat
+// traffic sends one new user turn of 40-60 characters and resends the answer before it, so the
+// shield's cost per request is its cost per text (setup, digests, memories, tables, regexes),
+// not its cost per KB of a long text. Each text is scanned as a server scans a new text, with
+// `scanMessages` on a body of that one message (memory digest, scorer, summary), this checkout's
+// shield against the shield at SHIELD_REF (both bundled from their sources), builds alternated
+// round by round.
+//
+// Sets: the HTTP benchmark's chat traffic (its new user turns, and its assistant turns, which
+// the rules alone score), and the detection log's user prompts by length (<100, 100-500,
+// 500-2000, >2000 characters). Two modes: warm (a tight loop) and cold (BENCH_EVICT_MB, default
+// 4, of a buffer of its own read before each text, as a server's other work leaves the caches).
+// Each text's time is the median of its rounds (wall clock); a set's figure is the mean over its
+// texts, in µs per text, and the ratio this/ref.
+//
+//   SHIELD_REF=<commit> node bench/shield-short-texts.mjs [rounds]     (default 7 rounds)
+//   BENCH_MODES=cold SHIELD_REF=<commit> node bench/shield-short-texts.mjs
+//   node bench/shield-short-texts.mjs        (SHIELD_REF=HEAD: with a clean checkout, a control whose ratio is noise)
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { dataDir } from '../packages/core/scripts/train-shield/data.mjs';
+import { loadShieldModules } from '../packages/core/scripts/train-shield/shield-source.mjs';
+import { cacheEvictor } from './lib/cache-evictor.mjs';
+import { chatBodies } from './lib/chat-traffic.mjs';
+
+const ref = process.env.SHIELD_REF ?? 'HEAD';
+const ROUNDS = Number(process.argv[2] ?? 7);
+const EVICT_MB = Number(process.env.BENCH_EVICT_MB ?? 4);
+const MODES = (process.env.BENCH_MODES ?? 'warm,cold').split(',');
+const MODULES = { shield: 'index' };
+const builds = [await loadShieldModules(MODULES), await loadShieldModules(MODULES, ref)];
+
+/** Every `step`-th element of `xs`, at most `n`: a spread sample that is the same in every run. */
+const spread = (xs, n) => (xs.length <= n ? xs : Array.from({ length: n }, (_, i) => xs[Math.floor((i * xs.length) / n)]));
+
+// Chat traffic: each request's new user turn and the answer before it, as the server first sees them.
+const chatUser = [];
+const chatAssistant = [];
+for (const { body } of chatBodies()) {
+  const messages = JSON.parse(body).messages;
+  chatUser.push(messages.at(-1).content);
+  if (messages.length > 1) chatAssistant.push(messages.at(-2).content);
+}
+// The detection log's distinct user prompts, by length.
+const prompts = new Set();
+const log = gunzipSync(readFileSync(`${dataDir('DG_DETECTION_DEV', 'detection-dev')}/requests.jsonl.gz`)).toString('utf8');
+for (const line of log.split('\n')) {
+  if (!line.trim()) continue;
+  for (const m of JSON.parse(line).body?.messages ?? []) if (m.role === 'user' && typeof m.content === 'string' && m.content) prompts.add(m.content);
+}
+const byLength = (lo, hi) => [...prompts].filter((t) => t.length >= lo && t.length < hi);
+const SETS = [
+  { name: 'chat traffic: new user turns', role: 'user', texts: spread(chatUser, 2_000) },
+  { name: 'chat traffic: answers resent (rules)', role: 'assistant', texts: spread(chatAssistant, 1_000) },
+  { name: 'detection log prompts < 100 chars', role: 'user', texts: spread(byLength(0, 100), 1_500) },
+  { name: 'detection log prompts 100-500', role: 'user', texts: spread(byLength(100, 500), 1_500) },
+  { name: 'detection log prompts 500-2000', role: 'user', texts: spread(byLength(500, 2_000), 600) },
+  { name: 'detection log prompts > 2000', role: 'user', texts: spread(byLength(2_000, Infinity), 200) },
+];
+const bodiesOf = (set) => set.texts.map((t) => ({ messages: [{ role: set.role, content: t }] }));
+const bodies = SETS.map(bodiesOf);
+
+const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`The shield's cost per text, scanMessages on one new text; ${ref} against this checkout, ${ROUNDS} rounds alternated, median per text, mean over texts (µs per text)`);
+for (const mode of MODES) {
+  const evict = mode === 'cold' ? cacheEvictor(EVICT_MB) : undefined;
+  // times[build][set][text][round]
+  const times = builds.map(() => SETS.map((s) => s.texts.map(() => new Float64Array(ROUNDS))));
+  for (let r = 0; r < ROUNDS; r++) {
+    // Another maxChars each round starts each shield's memory afresh, so every text is new again
+    // (scoring is the same for texts shorter than both).
+    const options = { maxChars: 16_384 + (r % 2) };
+    for (const b of r % 2 ? [0, 1] : [1, 0]) {
+      const scan = builds[b].shield.scanMessages;
+      for (let s = 0; s < SETS.length; s++) {
+        const list = bodies[s];
+        const out = times[b][s];
+        for (let i = 0; i < list.length; i++) {
+          if (evict) evict();
+          const start = performance.now();
+          scan(list[i], options);
+          out[i][r] = performance.now() - start;
+        }
+      }
+    }
+  }
+  console.log(`\n${mode === 'cold' ? `cold: ${EVICT_MB} MB read before each text` : 'warm: a tight loop'}`);
+  console.log(`${'set'.padEnd(40)} ${'texts'.padStart(6)} ${'chars'.padStart(6)} ${'ref µs'.padStart(8)} ${'this µs'.padStart(8)} ${'this/ref'.padStart(8)} ${'µs/KB'.padStart(7)}`);
+  for (let s = 0; s < SETS.length; s++) {
+    const n = SETS[s].texts.length;
+    if (n === 0) continue;
+    const [now, then] = [0, 1].map((b) => (times[b][s].reduce((sum, rounds) => sum + median(rounds), 0) * 1000) / n);
+    const chars = SETS[s].texts.reduce((sum, t) => sum + t.length, 0) / n;
+    console.log(`${SETS[s].name.padEnd(40)} ${String(n).padStart(6)} ${chars.toFixed(0).padStart(6)} ${then.toFixed(1).padStart(8)} ${now.toFixed(1).padStart(8)} ${(now / then).toFixed(2).padStart(8)} ${((now * 1024) / chars).toFixed(0).padStart(7)}`);
+  }
+}
