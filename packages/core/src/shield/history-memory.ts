@@ -36,7 +36,7 @@ export class HistoryMemory<S> {
 
   /** The key of the conversation that opens with `opener`. */
   keyOf(opener: ChannelText): string {
-    return TextMemory.digest(`history:${opener.channel}:${opener.assistant ? 'a' : 'u'}`, opener.text);
+    return TextMemory.keyOf(`history:${opener.channel}:${opener.assistant ? 'a' : 'u'}`, opener.text);
   }
 
   recall(key: string): RememberedHistory<S> | undefined {

@@ -147,7 +147,7 @@ function rememberedRuleScore(text: string, maxChars: number, screen: boolean): T
     const rule = ruleLogit(window, maxChars);
     return { z: rule.z, rule, intents: NO_INTENTS };
   }
-  const key = TextMemory.digest(screen ? 'assistant-rules' : 'assistant-rules/unscreened', window);
+  const key = TextMemory.keyOf(screen ? 'assistant-rules' : 'assistant-rules/unscreened', window);
   const hit = memory.get(key);
   if (hit !== undefined) return hit;
   // The screen reads an answer as a user text: a forged turn that states its jailbreak plainly passes.
@@ -176,7 +176,7 @@ function useMaxChars(maxChars: number): void {
 function rememberedScore(text: string, channel: Channel, maxChars: number, screen: boolean): TextScore {
   useMaxChars(maxChars);
   if (text.length < MEMORY_MIN_CHARS) return scoreText(text, channel, maxChars, screen);
-  const key = TextMemory.digest(screen ? channel : `${channel}/unscreened`, text);
+  const key = TextMemory.keyOf(screen ? channel : `${channel}/unscreened`, text);
   const hit = memory.get(key);
   if (hit !== undefined) return hit;
   const s = scoreText(text, channel, maxChars, screen);
