@@ -5,7 +5,7 @@ import { foldTextByPatterns, undoLeetspeak } from '../../src/shield/learned/fold
 import { WORDS as FOLD_WORDS, Words } from '../../src/shield/learned/words.js';
 import { FeatureBuffer, hashFeatures, HASH_SIZE } from '../../src/shield/learned/hashing.js';
 import { countIntents, foldText, INTENT_IDS } from '../../src/shield/learned/index.js';
-import { countWords } from '../../src/shield/learned/structure.js';
+import { charCounts, countWords, SKIPPABLE_PATTERNS } from '../../src/shield/learned/structure.js';
 
 // The shield's fast paths must never change a score: each is checked here against the slow form
 // it stands in for, on random texts built from the characters that matter to it.
@@ -191,5 +191,31 @@ describe('foldText', () => {
     FOLD_WORDS.begin();
     expect(countIntents(folded)).toEqual(fromFold);
     expect(fromFold[INTENT_IDS.indexOf('override')]).toBe(1);
+  });
+});
+
+describe('structure: the patterns a text cannot match are skipped', () => {
+  const STRUCTURE_PIECES = ['[', '<', '(', '{', ']', '>', ')', '}', 'system', 'Admin', 'user', '"', "'", '“', '”', '«', '»', 'say', 'PRINT', 'reply', ' ', ' ', 'x', 'Ab', '1', '.', '/', ':', 'http://', 'HTTPS://', 'www.', 'WWW.', 'ſ', '\u212a', '%', '%%%', '---', '==', '_', '😀', '😀😀😀', 'é', 'ааа', '\n', '#', '##', 'END', '\u00a0\u00a0\u00a0', '\t\t\t'];
+
+  it('sets the bit of every pattern that matches (20,000 random texts)', () => {
+    const next = random(11);
+    const patterns = SKIPPABLE_PATTERNS.map(([bit, re]) => [bit, new RegExp(re.source, re.flags.replace('g', ''))] as const);
+    const matched = patterns.map(() => 0);
+    for (let k = 0; k < 20_000; k++) {
+      let text = '';
+      const n = 1 + Math.floor(next() * 20);
+      for (let i = 0; i < n; i++) text += pick(next, STRUCTURE_PIECES);
+      const may = charCounts(text).may;
+      patterns.forEach(([bit, re], p) => {
+        if (!re.test(text)) return;
+        matched[p]!++;
+        if ((may & bit) === 0) expect.fail(`pattern ${re} matches ${JSON.stringify(text)} without its bit`);
+      });
+    }
+    for (const m of matched) expect(m).toBeGreaterThan(200);
+  });
+
+  it('sets none of them for a plain chat turn', () => {
+    expect(charCounts('Thanks, can you make it shorter? Just a few lines, no more than that').may).toBe(0);
   });
 });

@@ -190,30 +190,39 @@ export function countIntents(folded: string): number[] {
   const counts = new Array<number>(INTENT_IDS.length).fill(0);
   // `foldText` leaves the words of the text it folded; another text is split here.
   if (words.text !== folded) words.split(folded);
-  const coveredUntil = new Array<number>(INTENT_IDS.length).fill(0);
-  // An intent opened again by the same word says nothing new ("key" in every line of code): counted once.
-  const seen = new Set<string>();
-  const tryPhrase = (phrase: Phrase, i: number): void => {
-    const intent = phrase.intent;
-    if (counts[intent]! >= CAP || i < coveredUntil[intent]!) return;
-    if (phrase.atSentenceStart && !words.startsSentence(i)) return;
-    if (!matchFrom(phrase, words, i, 0)) return;
-    coveredUntil[intent] = i + phrase.slots.length;
-    const key = `${intent} ${words.word(i)}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    counts[intent]!++;
-  };
+  coveredUntil.fill(0);
+  if (seenOpeners.size > 0) seenOpeners.clear();
   for (let i = 0; i < words.length; i++) {
     const list = BY_HEAD.get(words.headKey(i));
-    if (list !== undefined) for (const phrase of list) tryPhrase(phrase, i);
+    if (list !== undefined) for (const phrase of list) tryPhrase(phrase, i, counts);
     if (shortHeadLetters !== 0) {
       // A phrase found by its head key above and again here is not counted twice: `coveredUntil`.
       const c = words.firstChar(i);
       const may = c >= 0x61 && c <= 0x7a ? (shortHeadLetters & (1 << (c - 0x61))) !== 0 : shortHeadLetters < 0;
-      if (may) for (const short of SHORT_HEAD) if (words.startsWith(i, short.prefix)) for (const phrase of short.phrases) tryPhrase(phrase, i);
+      if (may) for (const short of SHORT_HEAD) if (words.startsWith(i, short.prefix)) for (const phrase of short.phrases) tryPhrase(phrase, i, counts);
     }
   }
   if (CJK.test(folded)) countCjk(folded, counts);
   return counts;
+}
+
+// The state of one `countIntents` call, kept between calls and reset at the start of each
+// (it never runs re-entrantly): two arrays, a set and a closure made for every text were a
+// good part of the intents' cost on a short chat turn, which matches no phrase at all.
+/** Per intent, the word before which a match just counted covers (overlapping matches count once). */
+const coveredUntil = new Int32Array(INTENT_IDS.length);
+/** `intent word` of the matches counted: an intent opened again by the same word says nothing new ("key" in every line of code). */
+const seenOpeners = new Set<string>();
+
+/** Counts `phrase` into `counts` if it matches from word `i` of {@link words} and is new. */
+function tryPhrase(phrase: Phrase, i: number, counts: number[]): void {
+  const intent = phrase.intent;
+  if (counts[intent]! >= CAP || i < coveredUntil[intent]!) return;
+  if (phrase.atSentenceStart && !words.startsSentence(i)) return;
+  if (!matchFrom(phrase, words, i, 0)) return;
+  coveredUntil[intent] = i + phrase.slots.length;
+  const key = `${intent} ${words.word(i)}`;
+  if (seenOpeners.has(key)) return;
+  seenOpeners.add(key);
+  counts[intent]!++;
 }

@@ -34,7 +34,7 @@ const SECOND_PERSON = /\b(?:you|your|yours|yourself|du|dir|dich|dein|deine|tu|to
 const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
 
 /** Character classes of a text, counted in one loop. */
-interface CharCounts {
+export interface CharCounts {
   letters: number;
   upper: number;
   lines: number;
@@ -42,7 +42,30 @@ interface CharCounts {
   cjk: number;
   otherScript: number;
   code: number;
+  /** Bits `MAY_*`: the structure patterns that can match the text at all (see {@link charCounts}). */
+  may: number;
 }
+
+// Which of the structure's regular expressions can match a text, as bits the character loop
+// sets from a character each pattern cannot match without. Most short texts (a chat turn) have
+// few of them, and each pattern skipped is a regular expression not run over the text: on short
+// texts their fixed cost (inside a server, their code out of the caches) is most of the
+// structure's. A bit set only says "maybe": the pattern then runs as before.
+/** Three of one character in a row that is not an ASCII letter, digit or space ({@link SYMBOL_LINE}'s run), or any astral character (a run of one is a run of pairs). */
+export const MAY_SYMBOL_LINE = 1;
+/** An opening bracket `[<({`: {@link BRACKET_ROLE} starts with one. */
+export const MAY_BRACKET_ROLE = 2;
+/** An opening quote `"'“«`: {@link QUOTED_TARGET} needs one. */
+export const MAY_QUOTED_TARGET = 4;
+/** A `/` or a `.`: {@link URL} needs `://` or `www.`. */
+export const MAY_URL = 8;
+/** Each `MAY_*` bit and the pattern it lets the scorer skip: for the test that proves each bit necessary. */
+export const SKIPPABLE_PATTERNS: ReadonlyArray<readonly [bit: number, pattern: RegExp]> = [
+  [MAY_SYMBOL_LINE, SYMBOL_LINE],
+  [MAY_BRACKET_ROLE, BRACKET_ROLE],
+  [MAY_QUOTED_TARGET, QUOTED_TARGET],
+  [MAY_URL, URL],
+];
 
 /** What an ASCII character counts as in {@link charCounts}: one table read instead of a chain of comparisons. */
 const LOWER = 1;
@@ -58,7 +81,16 @@ const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, ch) => {
   return '{};=()<>[]'.includes(String.fromCharCode(ch)) ? CODE : 0;
 });
 
-function charCounts(s: string): CharCounts {
+/** The `MAY_*` bit each ASCII character sets (its case-insensitive patterns have no other way to match an ASCII character). */
+const ASCII_MAY = Uint8Array.from({ length: 128 }, (_, ch) => {
+  const c = String.fromCharCode(ch);
+  return ('[<({'.includes(c) ? MAY_BRACKET_ROLE : 0) | ('"\''.includes(c) ? MAY_QUOTED_TARGET : 0) | ('/.'.includes(c) ? MAY_URL : 0);
+});
+/** ASCII letters, digits and `\s`: characters {@link SYMBOL_LINE} never repeats. */
+const ASCII_PLAIN = Uint8Array.from({ length: 128 }, (_, ch) => (/[a-z0-9\s]/i.test(String.fromCharCode(ch)) ? 1 : 0));
+
+/** The character classes of `s` and the `MAY_*` bits, in one loop. Exported for tests. */
+export function charCounts(s: string): CharCounts {
   // Counted in locals, not in the object's fields: this loop reads every character of every text.
   let letters = 0;
   let upper = 0;
@@ -70,10 +102,19 @@ function charCounts(s: string): CharCounts {
   let cjk = 0;
   let otherScript = 0;
   let code = 0;
+  let may = 0;
+  // The character before and how many times it repeated: for MAY_SYMBOL_LINE.
+  let last = -1;
+  let run = 0;
   for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i);
     if (ch > 0x20) lineHasText = true;
+    if (ch !== last) {
+      last = ch;
+      run = 0;
+    } else if (++run === 2 && (ch >= 128 || ASCII_PLAIN[ch] === 0)) may |= MAY_SYMBOL_LINE;
     if (ch < 128) {
+      may |= ASCII_MAY[ch]!;
       const k = ASCII_CLASS[ch]!;
       if (k === LOWER) letters++;
       else if (k === UPPER) {
@@ -89,6 +130,8 @@ function charCounts(s: string): CharCounts {
       letters++;
       cjk++;
     } else if (ch === 0xff1f) questions++;
+    else if (ch === 0x201c || ch === 0xab) may |= MAY_QUOTED_TARGET;
+    else if (ch >= 0xd800 && ch <= 0xdbff) may |= MAY_SYMBOL_LINE;
     else if (ch >= 0x370) {
       // Greek, Cyrillic, Hebrew, Arabic, Indic...: letters of another script (punctuation blocks excluded).
       if (!(ch >= 0x2000 && ch <= 0x2bff) && !(ch >= 0x3000 && ch <= 0x303f) && !(ch >= 0xd800 && ch <= 0xdfff) && !(ch >= 0xff00 && ch <= 0xff65)) {
@@ -102,7 +145,7 @@ function charCounts(s: string): CharCounts {
     }
   }
   if (lineHasText || lines === 0) lines++;
-  return { letters, upper, lines, questions, cjk, otherScript, code };
+  return { letters, upper, lines, questions, cjk, otherScript, code, may };
 }
 
 /** `\s` of a regular expression, per ASCII character; {@link isWideSpace} beyond ASCII. */
@@ -150,11 +193,12 @@ export function structureOf(raw: string, folded: string): number[] {
  * (no array per text); returns the offset after the last value.
  */
 export function structureInto(raw: string, folded: string, out: { [i: number]: number }, offset: number): number {
+  const c = charCounts(raw);
   let symbolLines = 0;
   let labelled = 0;
   SYMBOL_LINE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = SYMBOL_LINE.exec(raw)) !== null && symbolLines < 50) {
+  while ((c.may & MAY_SYMBOL_LINE) !== 0 && (m = SYMBOL_LINE.exec(raw)) !== null && symbolLines < 50) {
     if (m[0].length === 0) SYMBOL_LINE.lastIndex++;
     // A markdown heading (`### Task`, `## Answer`) is how many honest prompts are laid out: only
     // a heading closed by symbols too (`### END USER INPUT ###`) looks like a boundary.
@@ -162,14 +206,13 @@ export function structureInto(raw: string, folded: string, out: { [i: number]: n
     symbolLines++;
     if (LABELLED.test(m[0])) labelled++;
   }
-  const c = charCounts(raw);
   const letters = Math.max(1, c.letters);
   const words = Math.max(1, countWords(folded));
   let k = offset;
   out[k++] = Math.log1p(symbolLines);
   out[k++] = Math.log1p(labelled);
-  out[k++] = Math.log1p(count(BRACKET_ROLE, raw, 20));
-  out[k++] = Math.log1p(count(QUOTED_TARGET, raw, 20));
+  out[k++] = Math.log1p((c.may & MAY_BRACKET_ROLE) !== 0 ? count(BRACKET_ROLE, raw, 20) : 0);
+  out[k++] = Math.log1p((c.may & MAY_QUOTED_TARGET) !== 0 ? count(QUOTED_TARGET, raw, 20) : 0);
   out[k++] = letters >= 12 ? c.upper / letters : 0;
   out[k++] = Math.log1p(raw.length) / 8;
   out[k++] = Math.log1p(c.lines) / 4;
@@ -177,7 +220,7 @@ export function structureInto(raw: string, folded: string, out: { [i: number]: n
   out[k++] = Math.log1p(Math.min(c.questions, 50));
   out[k++] = c.cjk / letters;
   out[k++] = c.otherScript / letters;
-  out[k++] = Math.log1p(count(URL, raw, 20));
+  out[k++] = Math.log1p((c.may & MAY_URL) !== 0 ? count(URL, raw, 20) : 0);
   out[k++] = Math.min(1, (3 * c.code) / Math.max(1, raw.length));
   out[k++] = raw.length < 80 ? 1 : 0;
   return k;
