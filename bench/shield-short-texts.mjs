@@ -11,7 +11,11 @@
 // 500-2000, >2000 characters). Two modes: warm (a tight loop) and cold (BENCH_EVICT_MB, default
 // 4, of a buffer of its own read before each text, as a server's other work leaves the caches).
 // Each text's time is the median of its rounds (wall clock); a set's figure is the mean over its
-// texts, in µs per text, and the ratio this/ref.
+// texts, in µs per text, and the ratio this/ref. A third mode, requests: whole requests of steady
+// chat traffic (bench/lib/chat-traffic.mjs, 1,000 conversations in flight, histories resent) through
+// scanMessages with the guard's default options, memories included, in blocks of 500 whose build
+// order alternates (each build parses its own copy, as a server would): CPU µs per request and
+// the median of the blocks' ratios.
 //
 //   SHIELD_REF=<commit> node bench/shield-short-texts.mjs [rounds]     (default 7 rounds)
 //   BENCH_MODES=cold SHIELD_REF=<commit> node bench/shield-short-texts.mjs
@@ -21,12 +25,13 @@ import { gunzipSync } from 'node:zlib';
 import { dataDir } from '../packages/core/scripts/train-shield/data.mjs';
 import { loadShieldModules } from '../packages/core/scripts/train-shield/shield-source.mjs';
 import { cacheEvictor } from './lib/cache-evictor.mjs';
-import { chatBodies } from './lib/chat-traffic.mjs';
+import { chatBodies, steadyChat } from './lib/chat-traffic.mjs';
 
 const ref = process.env.SHIELD_REF ?? 'HEAD';
 const ROUNDS = Number(process.argv[2] ?? 7);
 const EVICT_MB = Number(process.env.BENCH_EVICT_MB ?? 4);
-const MODES = (process.env.BENCH_MODES ?? 'warm,cold').split(',');
+const MODES = (process.env.BENCH_MODES ?? 'warm,cold,requests').split(',');
+const BLOCK = 200;
 const MODULES = { shield: 'index' };
 const builds = [await loadShieldModules(MODULES), await loadShieldModules(MODULES, ref)];
 
@@ -63,6 +68,10 @@ const bodies = SETS.map(bodiesOf);
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`The shield's cost per text, scanMessages on one new text; ${ref} against this checkout, ${ROUNDS} rounds alternated, median per text, mean over texts (µs per text)`);
 for (const mode of MODES) {
+  if (mode === 'requests') {
+    requests();
+    continue;
+  }
   const evict = mode === 'cold' ? cacheEvictor(EVICT_MB) : undefined;
   // times[build][set][text][round]
   const times = builds.map(() => SETS.map((s) => s.texts.map(() => new Float64Array(ROUNDS))));
@@ -93,4 +102,34 @@ for (const mode of MODES) {
     const chars = SETS[s].texts.reduce((sum, t) => sum + t.length, 0) / n;
     console.log(`${SETS[s].name.padEnd(40)} ${String(n).padStart(6)} ${chars.toFixed(0).padStart(6)} ${then.toFixed(1).padStart(8)} ${now.toFixed(1).padStart(8)} ${(now / then).toFixed(2).padStart(8)} ${((now * 1024) / chars).toFixed(0).padStart(7)}`);
   }
+}
+
+/** The requests mode: see the header. */
+function requests() {
+  const WARM = 150;
+  const MEASURED = 100;
+  const options = { channels: { user: 0.5, document: 0.5 } };
+  const traffic = steadyChat(1_000);
+  const us = [0, 0];
+  const ratios = [];
+  for (let k = 0; k < WARM + MEASURED; k++) {
+    const block = Array.from({ length: BLOCK }, () => traffic.next().body);
+    const t = [0, 0];
+    for (const b of k % 2 ? [0, 1] : [1, 0]) {
+      const bodies = block.map((json) => JSON.parse(json));
+      const scan = builds[b].shield.scanMessages;
+      const start = process.cpuUsage();
+      for (const body of bodies) scan(body, options);
+      const used = process.cpuUsage(start);
+      t[b] = (used.user + used.system) / 1000;
+    }
+    if (k < WARM) continue;
+    us[0] += t[0];
+    us[1] += t[1];
+    ratios.push(t[0] / t[1]);
+  }
+  ratios.sort((a, b) => a - b);
+  const per = (x) => ((x * 1000) / (MEASURED * BLOCK)).toFixed(1);
+  console.log(`\nrequests: steady chat traffic, 1,000 conversations, ${MEASURED} blocks of ${BLOCK} after ${WARM} warm-up blocks`);
+  console.log(`ref ${per(us[1])} -> this ${per(us[0])} CPU µs per request; this/ref per block: median ${ratios[ratios.length >> 1].toFixed(2)} (quartiles ${ratios[ratios.length >> 2].toFixed(2)}-${ratios[(3 * ratios.length) >> 2].toFixed(2)})`);
 }
