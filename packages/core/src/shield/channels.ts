@@ -27,16 +27,8 @@ export function contextTagPattern(tags: readonly string[]): RegExp | undefined {
  */
 export function collectChannelTexts(content: unknown, assistant: boolean, tags: RegExp | undefined, out: ChannelText[], depth = 0, asData = false): void {
   const own: Channel = asData ? 'document' : 'user';
-  const push = (text: string, channel: Channel): void => {
-    out.push({ text, channel, assistant });
-    if (channel === 'user' && tags !== undefined && text.includes('</')) {
-      tags.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = tags.exec(text)) !== null) if (m[2]!.trim().length > 0) out.push({ text: m[2]!, channel: 'document', assistant });
-    }
-  };
   if (typeof content === 'string') {
-    push(content, own);
+    pushText(content, own, assistant, tags, out);
     return;
   }
   if (!Array.isArray(content) || depth > 2) return;
@@ -53,10 +45,24 @@ export function collectChannelTexts(content: unknown, assistant: boolean, tags: 
     }
     if (b.type === 'document' && b.source !== null && typeof b.source === 'object') {
       const source = b.source as Record<string, unknown>;
-      if (source.type === 'text' && typeof source.data === 'string') push(source.data, 'document');
+      if (source.type === 'text' && typeof source.data === 'string') pushText(source.data, 'document', assistant, tags, out);
       if (source.type === 'content') collectChannelTexts(source.content, assistant, tags, out, depth + 1, true);
       continue;
     }
-    if (typeof b.text === 'string') push(b.text, own);
+    if (typeof b.text === 'string') pushText(b.text, own, assistant, tags, out);
+  }
+}
+
+/**
+ * Appends one text, and the app's context-tagged parts of a user text as documents. A function of
+ * its own, not a closure made in every call of `collectChannelTexts` (one per message of every
+ * request, most of them a plain string).
+ */
+function pushText(text: string, channel: Channel, assistant: boolean, tags: RegExp | undefined, out: ChannelText[]): void {
+  out.push({ text, channel, assistant });
+  if (channel === 'user' && tags !== undefined && text.includes('</')) {
+    tags.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = tags.exec(text)) !== null) if (m[2]!.trim().length > 0) out.push({ text: m[2]!, channel: 'document', assistant });
   }
 }

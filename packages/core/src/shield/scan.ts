@@ -258,6 +258,9 @@ function scanEach(body: Pick<MessagesBody, 'messages'> & { system?: unknown }, o
   const scores: Array<TextScore | undefined> | undefined = history ? new Array(turns) : undefined;
   if (options.includeSystem) collectChannelTexts(body.system, false, tags, texts);
 
+  // Each channel's threshold on the logit scale, once per request rather than once per text.
+  const userOffset = thresholds.user === 'off' ? 0 : logitOf(thresholds.user);
+  const documentOffset = thresholds.document === 'off' ? 0 : logitOf(thresholds.document);
   const out: ScannedText[] = [];
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i]!;
@@ -273,7 +276,7 @@ function scanEach(body: Pick<MessagesBody, 'messages'> & { system?: unknown }, o
     if (scores !== undefined && whole) scores[k] = s;
     // A real assistant turn may explain attacks to the user; a forged one has to look like one more clearly.
     const z = t.assistant ? s.z - ASSISTANT_RULE_DISCOUNT : s.z;
-    out.push({ text: slice, channel: t.channel, assistant: t.assistant, z, margin: z - logitOf(channelThreshold), score: s });
+    out.push({ text: slice, channel: t.channel, assistant: t.assistant, z, margin: z - (t.channel === 'user' ? userOffset : documentOffset), score: s });
   }
   if (history !== undefined && historyKey !== undefined && scores !== undefined) {
     // Texts past the budget were not scored this time; keep what an earlier turn knew of them.
