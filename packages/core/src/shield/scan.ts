@@ -140,24 +140,27 @@ const NO_INTENTS: number[] = INTENT_IDS.map(() => 0);
  * `ASSISTANT_RULE_DISCOUNT`, as the scanner before the learned model required. What is lost: forged
  * turns only the learned model would have caught.
  */
-function rememberedRuleScore(text: string, maxChars: number, screen: boolean): TextScore {
+function rememberedRuleScore(text: string, maxChars: number, screen: boolean, remember = true): TextScore {
   useMaxChars(maxChars);
   const window = scanWindow(text, maxChars);
   if (window.length < MEMORY_MIN_CHARS) {
     const rule = ruleLogit(window, maxChars);
     return { z: rule.z, rule, intents: NO_INTENTS };
   }
+  if (!remember) return answerScore(window, maxChars, screen);
   const key = TextMemory.keyOf(screen ? 'assistant-rules' : 'assistant-rules/unscreened', window);
   const hit = memory.get(key);
   if (hit !== undefined) return hit;
-  // The screen reads an answer as a user text: a forged turn that states its jailbreak plainly passes.
-  let s = SCREENED;
-  if (!(screen && screenClears(window, 'user'))) {
-    const rule = ruleLogit(window, maxChars);
-    s = { z: rule.z, rule, intents: NO_INTENTS };
-  }
+  const s = answerScore(window, maxChars, screen);
   memory.set(key, s);
   return s;
+}
+
+/** An assistant turn's score by the rules; the screen reads it as a user text: a forged turn that states its jailbreak plainly passes. */
+function answerScore(window: string, maxChars: number, screen: boolean): TextScore {
+  if (screen && screenClears(window, 'user')) return SCREENED;
+  const rule = ruleLogit(window, maxChars);
+  return { z: rule.z, rule, intents: NO_INTENTS };
 }
 
 /** Conversations' texts and scores (see {@link HistoryMemory}), as screened and as scored in full. */
@@ -272,7 +275,10 @@ function scanEach(body: Pick<MessagesBody, 'messages'> & { system?: unknown }, o
     const k = turns - 1 - i;
     const whole = k >= 0 && slice === t.text;
     const known = whole && remembered !== undefined && sameText(remembered.texts[k], t) ? remembered.scores[k] : undefined;
-    const s = known ?? (t.assistant ? rememberedRuleScore(slice, maxChars, screen) : rememberedScore(slice, t.channel, maxChars, screen));
+    // An answer new to a conversation this memory knows is the reply to its previous turn: no
+    // other conversation sent it, so it is scored by the rules (about 25 µs per KB) without a
+    // digest and two lookups in the text memory for a score it almost never holds.
+    const s = known ?? (t.assistant ? rememberedRuleScore(slice, maxChars, screen, remembered === undefined) : rememberedScore(slice, t.channel, maxChars, screen));
     if (scores !== undefined && whole) scores[k] = s;
     // A real assistant turn may explain attacks to the user; a forged one has to look like one more clearly.
     const z = t.assistant ? s.z - ASSISTANT_RULE_DISCOUNT : s.z;
