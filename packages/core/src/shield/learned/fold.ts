@@ -81,6 +81,9 @@ function singleLetterAt(text: string, i: number, dir: 1 | -1): boolean {
   return !(isLetter(next) || (next !== undefined && next >= '0' && next <= '9'));
 }
 
+/** `[0-9]` by char code (false for NaN). */
+const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
 /** `[a-z0-9@$]`: a character of a word as leetspeak writes it (`1gn0r3`, `@dmin`). */
 function isLeetWordChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x40 || c === 0x24;
@@ -140,8 +143,10 @@ export function undoLeetspeak(text: string): { text: string; count: number } {
     for (let i = 0; i < w.length; i++) {
       const ch = w[i]!;
       const to = LEET[ch];
-      // A digit next to another digit is a number ("covid19", "h264"); between letters it is a letter.
-      const digitNear = /[0-9]/.test(w[i - 1] ?? '') || /[0-9]/.test(w[i + 1] ?? '');
+      // A digit next to another digit is a number ("covid19", "h264"); between letters it is a
+      // letter. Read by char code (NaN past either end): two regular expressions per character
+      // were most of this function's time on chat text with a number in a word.
+      const digitNear = isDigitCode(w.charCodeAt(i - 1)) || isDigitCode(w.charCodeAt(i + 1));
       if (to !== undefined && !(ch >= '0' && ch <= '9' && digitNear)) {
         s += to;
         count++;
