@@ -1,3 +1,5 @@
+import { DOUBLES_LUA } from './lua-doubles.js';
+
 /**
  * The request path's one Redis call: a Lua script over the "rows" of one Cluster slot (an
  * identity's row, and on a standalone server its address's and the global row too), and the
@@ -83,20 +85,11 @@ export const VECTOR_LUA = `
 -- A vector is a packed string of doubles, unpacked whole (one C call) to apply ops and packed
 -- back once: faster in Redis's Lua than patching a few fields in place, or MessagePack. The
 -- struct format of each size is built once per call.
-local formats = {}
-local function format(n)
-  local f = formats[n]
-  if not f then
-    f = '<' .. string.rep('d', n)
-    formats[n] = f
-  end
-  return f
-end
-
+${DOUBLES_LUA}
 local function unpackVector(raw, n)
   local v
   if raw and #raw == n * 8 then
-    v = { struct.unpack(format(n), raw) }
+    v = { struct.unpack(doubles(n), raw) }
     v[n + 1] = nil
   else
     v = {}
@@ -106,7 +99,7 @@ local function unpackVector(raw, n)
 end
 
 local function packVector(v, n)
-  return struct.pack(format(n), unpack(v, 1, n))
+  return struct.pack(doubles(n), unpack(v, 1, n))
 end
 
 local function applyOps(v, ops, n)
@@ -169,15 +162,7 @@ end
 local REQUESTS, TOKENS, COST, OUTPUT, CONCURRENCY, DELEGATED = 1, 2, 3, 4, 5, 11
 local STATUS = { none = 0, ok = 1, refused = 2, cancelled = 3, late = 4 }
 -- The struct format of n little-endian doubles, built once per size.
-local formats = {}
-local function doubles(n)
-  local f = formats[n]
-  if not f then
-    f = '<' .. string.rep('d', n)
-    formats[n] = f
-  end
-  return f
-end
+${DOUBLES_LUA}
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 
