@@ -12,6 +12,10 @@
 //   BENCH_CALLGRIND=<prefix> BENCH_REDIS_URL=redis://127.0.0.1:<port> node bench/redis-script-replay.mjs
 //       (also the instructions the server ran: see countInstructions)
 //   BENCH_REDIS_URL=redis://127.0.0.1:<port> node bench/redis-script-replay.mjs  (replays on a server started by hand, to profile it)
+//   BENCH_ONLY=dgRows5 node bench/redis-script-replay.mjs                     (replays one script's calls only)
+//   BENCH_PATCH=<file.json> BENCH_PATCH_SCRIPT=dgRows5 node bench/redis-script-replay.mjs
+//       (replays that script with its text changed by the file's [from, to] string pairs, every
+//       build alike: what a phase costs, by removing or repeating it)
 //
 // A replay runs the calls one connection, 16 in flight, as recorded: each build's own batching.
 // The calls carry deadlines in Redis time: they are recorded with a one-hour timeout, so that
@@ -121,12 +125,22 @@ function countInstructions(pid) {
   };
 }
 
+/** A script's text with BENCH_PATCH's [from, to] pairs applied (to BENCH_PATCH_SCRIPT's, dgRows5 by default); each must match. */
+function patched(name, lua) {
+  if (!process.env.BENCH_PATCH || name !== (process.env.BENCH_PATCH_SCRIPT ?? 'dgRows5')) return lua;
+  for (const [from, to] of JSON.parse(readFileSync(process.env.BENCH_PATCH, 'utf8'))) {
+    if (!lua.includes(from)) throw new Error(`BENCH_PATCH: ${JSON.stringify(from)} is not in ${name}`);
+    lua = lua.split(from).join(to);
+  }
+  return lua;
+}
+
 /** Replays one recording on a flushed database: the server's CPU per request (and instructions, with BENCH_PERF). */
 async function replay(client, admin, recording, shas, n) {
   await admin.flushall();
   const counter = countInstructions(serverPid);
   const from = await cpuUs(admin);
-  const calls = recording.calls;
+  const calls = process.env.BENCH_ONLY ? recording.calls.filter(([name]) => name === process.env.BENCH_ONLY) : recording.calls;
   let i = 0;
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async () => {
@@ -155,7 +169,7 @@ const serverPid = Number(/^process_id:(\d+)/m.exec(await admin.info('server'))[1
 try {
   for (const b of builds) {
     b.shas = new Map();
-    for (const [name, lua] of b.recording.scripts) b.shas.set(name, await client.script('LOAD', lua));
+    for (const [name, lua] of b.recording.scripts) b.shas.set(name, await client.script('LOAD', patched(name, lua)));
     b.us = [];
     await replay(client, admin, b.recording, b.shas, reqs.length); // warm-up, not counted
   }
