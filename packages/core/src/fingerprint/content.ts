@@ -108,111 +108,142 @@ const ELLIPSIS = 0x2026;
 export function skeletonOf(scan: ScannedText, withText = true): { skeleton: string; template: number; templated: boolean; prefix: number; suffix: number; frameMarked: boolean } {
   const lines = scan.lineStart.length;
   if (lines === 0) return { skeleton: '', template: 0, templated: false, prefix: 0, suffix: 0, frameMarked: false };
-  const lineEnd = (l: number) => (l + 1 < lines ? scan.lineStart[l + 1]! : scan.count);
-  const parts: string[] = [];
-  let h = 0x3c6ef372;
-  // Until the first `…` is emitted: whether a token taken so far shows a mark (see frameMarked).
-  let beforeEllipsis = true;
-  let frameMarked = false;
-  const take = (from: number, to: number) => {
-    let prevQuoted = false;
-    for (let t = from; t < to; t++) {
-      const quoted = (scan.flags[t]! & TokFlag.Quoted) !== 0;
-      if (quoted && prevQuoted) continue;
-      prevQuoted = quoted;
-      h = mix32(Math.imul(h, 31) + tokenSkeletonHash(scan, t));
-      if (beforeEllipsis && !frameMarked && tokenTextMarked(scan, t)) frameMarked = true;
-      if (withText) parts.push(tokenText(scan, t));
-    }
-  };
-  const gap = (lineBreak: boolean) => {
-    h = mix32(Math.imul(h, 31) + (lineBreak ? LINE_BREAK : ELLIPSIS));
-    if (!lineBreak) beforeEllipsis = false;
-    if (withText) parts.push(lineBreak ? '⏎' : '…');
-  };
-  // A labelled line (`Instruction: …`, `Q: …`, `### Task`) is frame up to its label.
-  const labelEnd = (from: number, to: number): number => {
-    let t = from;
-    while (t < to && scan.kind[t] === Tok.Markup) t++;
-    if (t > from) return t;
-    while (t < to && scan.kind[t] === Tok.Hash) t++;
-    const hashed = t > from;
-    let words = 0;
-    while (t < to && scan.kind[t] === Tok.Word && words < 3) {
-      t++;
-      words++;
-    }
-    if (words > 0 && t < to && scan.kind[t] === Tok.Colon) return t + 1;
-    if (hashed && words > 0 && t >= to) return to;
-    return -1;
-  };
-  const frameLine = (l: number, fromEnd: boolean) => {
-    const from = scan.lineStart[l]!;
-    const to = lineEnd(l);
-    const label = labelEnd(from, to);
-    if (label >= 0) {
-      take(from, label);
-      if (label < to) {
-        gap(false);
-        const close = closingMarkup(label, to);
-        if (close < to) take(close, to);
-      }
-    } else if (fromEnd) take(Math.max(from, to - FRAME_TOKENS), to);
-    else take(from, Math.min(to, from + FRAME_TOKENS));
-  };
-  // Trailing markup of a line (`… [/INST]`, `… </task>`): start of the closing run, or `to`.
-  const closingMarkup = (from: number, to: number): number => {
-    let t = to;
-    while (t > from && scan.kind[t - 1] === Tok.Markup) t--;
-    return t;
-  };
+  const k = walk;
+  k.scan = scan;
+  k.parts = withText ? [] : undefined;
+  k.h = 0x3c6ef372;
+  k.beforeEllipsis = true;
+  k.frameMarked = false;
   let templated = true;
   let prefix = 0;
   let suffix = 0;
   if (lines >= 2) {
-    frameLine(0, false);
-    if (!substantial(scan, scan.lineStart[0]!, lineEnd(0))) h = mix32(h ^ 0x85ebca6b);
+    frameLine(k, 0, false);
+    if (!substantial(scan, scan.lineStart[0]!, lineEnd(scan, 0))) k.h = mix32(k.h ^ 0x85ebca6b);
     // The first and the last line are each a candidate fixed part: a wrapper may be a prefix
     // ("Answer thoroughly:\n<task>"), a suffix ("<task>\n\nThink step by step…") or both.
-    prefix = substantial(scan, scan.lineStart[0]!, lineEnd(0)) ? h >>> 0 : 0;
-    gap(true);
-    gap(false);
+    prefix = substantial(scan, scan.lineStart[0]!, lineEnd(scan, 0)) ? k.h >>> 0 : 0;
+    gap(k, true);
+    gap(k, false);
     const last = lines - 1;
     const lastLen = scan.count - scan.lineStart[last]!;
-    const beforeSuffix = h;
-    const textLength = parts.length;
-    h = 0x6a09e667;
-    frameLine(last, true);
-    suffix = substantial(scan, scan.lineStart[last]!, scan.count) ? h >>> 0 : 0;
-    h = beforeSuffix;
-    parts.length = textLength;
-    if (lines >= 3 || lastLen <= 3 || labelEnd(scan.lineStart[last]!, scan.count) >= 0) {
-      gap(true);
-      frameLine(last, true);
+    const beforeSuffix = k.h;
+    const textLength = k.parts?.length ?? 0;
+    k.h = 0x6a09e667;
+    frameLine(k, last, true);
+    suffix = substantial(scan, scan.lineStart[last]!, scan.count) ? k.h >>> 0 : 0;
+    k.h = beforeSuffix;
+    if (k.parts) k.parts.length = textLength;
+    if (lines >= 3 || lastLen <= 3 || labelEnd(scan, scan.lineStart[last]!, scan.count) >= 0) {
+      gap(k, true);
+      frameLine(k, last, true);
     }
   } else {
     const len = scan.count;
-    const label = labelEnd(0, len);
+    const label = labelEnd(scan, 0, len);
     if (label >= 0 && label < len) {
-      take(0, label);
-      gap(false);
-      const close = closingMarkup(label, len);
-      if (close < len) take(close, len);
+      take(k, 0, label);
+      gap(k, false);
+      const close = closingMarkup(scan, label, len);
+      if (close < len) take(k, close, len);
     } else if (len >= 9) {
-      take(0, 3);
-      gap(false);
-      take(len - 3, len);
+      take(k, 0, 3);
+      gap(k, false);
+      take(k, len - 3, len);
     } else if (len >= 4) {
-      take(0, 1);
-      gap(false);
-      take(len - 2, len);
+      take(k, 0, 1);
+      gap(k, false);
+      take(k, len - 2, len);
     } else {
-      take(0, len);
+      take(k, 0, len);
       templated = false;
     }
   }
+  const skeleton = k.parts ? k.parts.join(' ') : '';
+  const result = { skeleton, template: k.h >>> 0, templated, prefix, suffix, frameMarked: k.frameMarked && !k.beforeEllipsis };
+  k.scan = undefined;
+  k.parts = undefined;
   // No `…` at all: the frame is the whole prompt, and nothing precedes an ellipsis.
-  return { skeleton: parts.join(' '), template: h >>> 0, templated, prefix, suffix, frameMarked: frameMarked && !beforeEllipsis };
+  return result;
+}
+
+/**
+ * The state of one {@link skeletonOf} walk, in one module-level record passed to plain functions:
+ * the walk's steps written as closures allocated six functions and a context for every prompt
+ * (about 0.6 KB). skeletonOf does not call itself, so one record serves every call.
+ */
+interface SkeletonWalk {
+  scan: ScannedText | undefined;
+  /** The skeleton's words, when its text is wanted. */
+  parts: string[] | undefined;
+  h: number;
+  /** Until the first `…` is emitted: whether a token taken so far shows a mark (see frameMarked). */
+  beforeEllipsis: boolean;
+  frameMarked: boolean;
+}
+const walk: SkeletonWalk = { scan: undefined, parts: undefined, h: 0, beforeEllipsis: true, frameMarked: false };
+
+function lineEnd(scan: ScannedText, l: number): number {
+  return l + 1 < scan.lineStart.length ? scan.lineStart[l + 1]! : scan.count;
+}
+
+function take(k: SkeletonWalk, from: number, to: number): void {
+  const scan = k.scan!;
+  let prevQuoted = false;
+  for (let t = from; t < to; t++) {
+    const quoted = (scan.flags[t]! & TokFlag.Quoted) !== 0;
+    if (quoted && prevQuoted) continue;
+    prevQuoted = quoted;
+    k.h = mix32(Math.imul(k.h, 31) + tokenSkeletonHash(scan, t));
+    if (k.beforeEllipsis && !k.frameMarked && tokenTextMarked(scan, t)) k.frameMarked = true;
+    if (k.parts) k.parts.push(tokenText(scan, t));
+  }
+}
+
+function gap(k: SkeletonWalk, lineBreak: boolean): void {
+  k.h = mix32(Math.imul(k.h, 31) + (lineBreak ? LINE_BREAK : ELLIPSIS));
+  if (!lineBreak) k.beforeEllipsis = false;
+  if (k.parts) k.parts.push(lineBreak ? '⏎' : '…');
+}
+
+/** A labelled line (`Instruction: …`, `Q: …`, `### Task`) is frame up to its label: the label's end, or -1. */
+function labelEnd(scan: ScannedText, from: number, to: number): number {
+  let t = from;
+  while (t < to && scan.kind[t] === Tok.Markup) t++;
+  if (t > from) return t;
+  while (t < to && scan.kind[t] === Tok.Hash) t++;
+  const hashed = t > from;
+  let words = 0;
+  while (t < to && scan.kind[t] === Tok.Word && words < 3) {
+    t++;
+    words++;
+  }
+  if (words > 0 && t < to && scan.kind[t] === Tok.Colon) return t + 1;
+  if (hashed && words > 0 && t >= to) return to;
+  return -1;
+}
+
+function frameLine(k: SkeletonWalk, l: number, fromEnd: boolean): void {
+  const scan = k.scan!;
+  const from = scan.lineStart[l]!;
+  const to = lineEnd(scan, l);
+  const label = labelEnd(scan, from, to);
+  if (label >= 0) {
+    take(k, from, label);
+    if (label < to) {
+      gap(k, false);
+      const close = closingMarkup(scan, label, to);
+      if (close < to) take(k, close, to);
+    }
+  } else if (fromEnd) take(k, Math.max(from, to - FRAME_TOKENS), to);
+  else take(k, from, Math.min(to, from + FRAME_TOKENS));
+}
+
+/** Trailing markup of a line (`… [/INST]`, `… </task>`): start of the closing run, or `to`. */
+function closingMarkup(scan: ScannedText, from: number, to: number): number {
+  let t = to;
+  while (t > from && scan.kind[t - 1] === Tok.Markup) t--;
+  return t;
 }
 
 /**
