@@ -50,6 +50,20 @@ const TYPO_ROWS = Number(process.env.DG_SHIELD_TYPO_ROWS ?? 400);
 /** The longest real training text given typos. */
 const TYPO_MAX_CHARS = Number(process.env.DG_SHIELD_TYPO_MAX_CHARS ?? 400);
 
+/**
+ * How rows are weighed (rowWeight, balanceWeights). `joint` (the default): every source counts its
+ * rows up to 800, then all attacks together are set to half the benign weight. The alternatives,
+ * for experiments (README, "Weights"): `split`, real and generated rows balanced as two groups;
+ * `user`, real user-channel rows, generated user-channel rows and all documents as three groups.
+ * Both keep the real attacks' weight whatever the generators add; measured held out, they trade
+ * HackAPrompt for in-the-wild jailbreaks, and `split` memorises BIPIA's few host e-mails.
+ */
+const WEIGHTING = process.env.DG_SHIELD_WEIGHTING ?? 'joint';
+/** With `split` or `user`: the real attack sources weigh by their `count` of rows, the `sqrt` of it, or all the same (`equal`). */
+const REAL_SOURCES = process.env.DG_SHIELD_REAL_SOURCES ?? 'count';
+/** With `split`: the generated group's total weight as a multiple of the real group's (unset: each keeps its own total). */
+const GENERATED_SHARE = process.env.DG_SHIELD_GENERATED_SHARE === undefined ? undefined : Number(process.env.DG_SHIELD_GENERATED_SHARE);
+
 const args = process.argv.slice(2);
 const arg = (name) => {
   const i = args.indexOf(name);
@@ -382,6 +396,56 @@ function screenRows(rows, q, offset, weightOf) {
   });
 }
 
+// ---- weights ---------------------------------------------------------------------------------
+/** Whether a row was written by this directory's generators rather than taken from a real source. */
+function isGenerated(row) {
+  return row.source.startsWith('synthetic');
+}
+
+/**
+ * A row's weight before balancing: each source weighs at most as much as 800 rows. With `split` or
+ * `user` weighting and REAL_SOURCES `equal` or `sqrt`, a real attack source weighs the same as
+ * every other (or by the square root of its rows): they are different kinds of attack, and
+ * HackAPrompt's 366 training rows are about half of the real attack weight by count.
+ */
+function rowWeight(row, count) {
+  if (WEIGHTING !== 'joint' && REAL_SOURCES !== 'count' && !isGenerated(row) && row.label === 1) {
+    const n = count.get(`${row.source} attacks`);
+    return REAL_SOURCES === 'sqrt' ? 10 / Math.sqrt(n) : 100 / n;
+  }
+  return Math.min(1, 800 / count.get(row.source));
+}
+
+/**
+ * Sets the units' weights in place: attacks at half the benign weight of their group. `joint`: one
+ * group, so every generated attack lowers the weight of every real one (the real attacks are a
+ * ninth of the attack weight: `--counts` prints the four totals). `split`: real and generated
+ * rows, the generated group then scaled to GENERATED_SHARE times the real group's total if set.
+ * `user`: real user-channel rows, generated user-channel rows, and all documents.
+ */
+function balanceWeights(units) {
+  const half = (group) => {
+    let pos = 0;
+    let neg = 0;
+    for (const u of group) u.label ? (pos += u.w) : (neg += u.w);
+    if (pos > 0) for (const u of group) if (u.label) u.w *= neg / (2 * pos);
+    return neg * 1.5;
+  };
+  if (WEIGHTING === 'joint') return void half(units);
+  if (WEIGHTING === 'user') {
+    half(units.filter((u) => u.channel === 'user' && !u.generated));
+    half(units.filter((u) => u.channel === 'user' && u.generated));
+    half(units.filter((u) => u.channel === 'document'));
+    return;
+  }
+  if (WEIGHTING !== 'split') throw new Error(`DG_SHIELD_WEIGHTING: joint, split or user, not ${WEIGHTING}`);
+  const real = units.filter((u) => !u.generated);
+  const generated = units.filter((u) => u.generated);
+  const realTotal = half(real);
+  const generatedTotal = half(generated);
+  if (GENERATED_SHARE !== undefined && generatedTotal > 0) for (const u of generated) u.w *= (GENERATED_SHARE * realTotal) / generatedTotal;
+}
+
 // ---- runs ------------------------------------------------------------------------------------
 function experiment(real, held) {
   const excluded = new Set(held);
@@ -404,25 +468,24 @@ function experiment(real, held) {
     const shift = 100 * b;
     const synth = excluded.has('synthetic') ? [] : synthetic(trainReal, excluded, shift);
     const trainRows = [...trainReal, ...synth];
-    // Each source weighs at most as much as 800 rows; attacks and benign texts then weigh 1 : 2.
     const count = new Map();
     for (const r of trainRows) count.set(r.source, (count.get(r.source) ?? 0) + 1);
+    for (const r of trainRows) if (r.label === 1) count.set(`${r.source} attacks`, (count.get(`${r.source} attacks`) ?? 0) + 1);
     const units = [];
     for (const r of trainRows) {
       r.units ??= unitsOf(r);
-      const w = Math.min(1, 800 / count.get(r.source));
-      for (const u of r.units) units.push({ f: u.f, label: u.label, w: w * u.weight });
+      const w = rowWeight(r, count);
+      for (const u of r.units) units.push({ f: u.f, label: u.label, w: w * u.weight, generated: isGenerated(r), channel: r.channel });
     }
-    let pos = 0;
-    let neg = 0;
-    for (const u of units) u.label ? (pos += u.w) : (neg += u.w);
-    for (const u of units) if (u.label) u.w *= neg / (2 * pos);
+    balanceWeights(units);
     if (args.includes('--counts') && b === 0) {
       const c = new Map();
       for (const r of trainRows) c.set(`${r.source} ${r.label ? 'attack' : 'benign'} ${r.channel}`, (c.get(`${r.source} ${r.label ? 'attack' : 'benign'} ${r.channel}`) ?? 0) + 1);
       console.log(`training rows (one of ${BAGS} bags):`);
       for (const [k, n] of [...c].sort()) console.log(`  ${k.padEnd(48)} ${n}`);
       console.log(`  calibration rows ${calibRows.length}; training units ${units.length}`);
+      const total = (gen, label) => units.filter((u) => u.generated === gen && u.label === label).reduce((a, u) => a + u.w, 0).toFixed(0);
+      console.log(`  weight (${WEIGHTING}): real attacks ${total(false, 1)}, real benign ${total(false, 0)}, generated attacks ${total(true, 1)}, generated benign ${total(true, 0)}`);
     }
     const m = train(units, units[0].f.dense.length, shift);
     sum.bias += m.bias / BAGS;
