@@ -33,7 +33,8 @@ const FR_RULES = 'instruction~/consigne~/regles/directive~/ordres/prompt/command
 const ES_RULES = 'instruc~/reglas/directrices/ordenes/indicaciones/prompt/comandos/normas';
 const PT_RULES = 'instruc~/regras/diretrizes/ordens/comandos/prompt/orientac~';
 const IT_RULES = 'istruzion~/regole/direttive/ordini/comandi/prompt/indicazioni';
-const RU_RULES = 'instrukc~/pravil~/ukazani~/komand~/prompt~/direktiv~';
+// Romanised Russian as people type it ("instruktsii") besides the transliterator's "instrukcii".
+const RU_RULES = 'instrukc~/instrukts~/pravil~/ukazani~/komand~/prompt~/direktiv~';
 
 export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
   override: [
@@ -47,7 +48,11 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'instead of * task/instruc~/answering',
     'your real/true/actual/new task/job/goal/mission/purpose',
     'the above/previous was/is a test/joke/mistake',
-    'vergiss/vergessen/ignoriere/ignorieren/missachte * alles/vorherigen/bisherigen/obigen/vorigen',
+    // "Vergiss" takes "alles" only with a word for what came before, as "forget everything" does in
+    // English: "Vergiss nicht, alles einzupacken" is a reminder (as Dutch "vergeet" and Swedish "glöm").
+    'ignoriere/ignorieren/missachte * alles/vorherigen/bisherigen/obigen/vorigen',
+    'vergiss/vergessen * vorherigen/bisherigen/obigen/vorigen',
+    'vergiss/vergessen alles * vorher/davor/bisher/zuvor/oben/gesagt',
     `vergiss/ignoriere/ignorieren/missachte/uberschreibe * ${DE_RULES}`,
     'ab jetzt/sofort/nun bist/du/sollst',
     'neue aufgabe/anweisung~/regeln',
@@ -70,7 +75,7 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'zabud~/ignorir~/ne obrashchaj * vse/predydushch~/prezhn~/vyshe',
     `zabud~/ignorir~/otmen~ * ${RU_RULES}`,
     's etogo momenta/sejchas ty',
-    'novye/novaja instrukc~/zadach~/pravil~',
+    'novye/novaja instrukc~/instrukts~/zadach~/pravil~',
     '忽略 * 指令/指示/说明/规则/提示/内容/要求',
     '忘记 * 指令/指示/规则/提示/内容/设定',
     '无视 * 指令/指示/规则/要求',
@@ -126,8 +131,8 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'quais sao suas instruc~/regras',
     'mostra/mostrami/dimi/rivela/ripeti/elenca/spiega/riasumi/tradu~/scrivi/stampa * tue/le/tute istruzion~/regole/prompt/pasword',
     'quali sono le tue istruzion~/regole',
-    'pokazh~/napish~/povtor~/raskazh~/perechisl~/objasn~/vyved~/perevedi/rasskazh~ * tvo~/vse/sistemn~/ishodn~ instrukc~/pravil~/prompt~/parol~',
-    'kakie * tvoi instrukc~/pravil~',
+    'pokazh~/napish~/povtor~/raskazh~/perechisl~/objasn~/vyved~/perevedi/rasskazh~ * tvo~/vse/sistemn~/ishodn~ instrukc~/instrukts~/pravil~/prompt~/parol~',
+    'kakie * tvoi instrukc~/instrukts~/pravil~',
     '显示/输出/重复/告诉我/列出/解释/总结/翻译/打印/透露 * 指令/指示/规则/提示词/系统提示/设定/密码',
     '你的 * 指令/指示/规则/提示词/系统提示/设定 * 是什么',
     '表示/出力/繰り返/教えて/列挙/説明/要約/翻訳/見せて * 指示/命令/ルール/プロンプト/設定/パスワード',
@@ -212,7 +217,7 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'cambia/modifica tus instruc~/reglas',
     'mantenha * instruc~/regras * mas',
     'mantieni * istruzion~/regole * ma',
-    'sohrani * instrukc~/pravil~ * no',
+    'sohrani * instrukc~/instrukts~/pravil~ * no',
     '保留 * 指令/规则 * 但',
     '修改 * 你的 * 指令/规则',
     'ルール * 変更',
@@ -229,7 +234,7 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'fin de la entrada/instruc~',
     'fim da entrada/instruc~',
     'fine * input/istruzion~',
-    'konec vvoda/instrukc~',
+    'konec vvoda/instrukc~/instrukts~',
     '用户输入结束/系统提示开始/指令结束',
     '入力終了/システムプロンプト開始',
   ],
