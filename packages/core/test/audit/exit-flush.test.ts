@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAuditEvents, verifyAuditFiles } from '../../src/audit/index.js';
+import { bundleChild } from '../child-process.js';
 import { SECRET, tempDir } from './helpers.js';
 
 const COUNT = 20_000;
@@ -15,18 +14,7 @@ let child: string;
 beforeAll(async () => {
   ({ dir, cleanup } = await tempDir());
   // The child runs the TypeScript sources, bundled the way the package build does it.
-  await build({
-    entry: { 'exit-child': fileURLToPath(new URL('./fixtures/exit-child.ts', import.meta.url)) },
-    outDir: dir,
-    format: ['esm'],
-    platform: 'node',
-    target: 'node20',
-    config: false,
-    dts: false,
-    silent: true,
-    outExtension: () => ({ js: '.mjs' }),
-  });
-  child = join(dir, 'exit-child.mjs');
+  child = await bundleChild(new URL('./fixtures/exit-child.ts', import.meta.url), dir);
 });
 afterAll(() => cleanup());
 

@@ -1,14 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { A } from '../../src/detector/schema.js';
 import { MemoryState } from '../../src/detector/memory-state.js';
 import { createGuard, CounterTable, manualClock, memoryStore } from '../../src/internal.js';
 import { chatRequest, memoryLogger } from '../helpers.js';
+import { bundleChild, runChildForJson } from '../child-process.js';
 
 /** The bound docs/configuration.md and docs/operations.md give for the default guard at 200,000 identities. */
 const DOCUMENTED_RSS = 200 * 1024 * 1024;
@@ -112,32 +110,12 @@ describe('the whole guard at 200,000 identities, in a process of its own', () =>
   let child: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'dg-memory-bound-'));
-    await build({
-      entry: { 'identities-child': fileURLToPath(new URL('./fixtures/identities-child.ts', import.meta.url)) },
-      outDir: dir,
-      format: ['esm'],
-      platform: 'node',
-      target: 'node20',
-      config: false,
-      dts: false,
-      silent: true,
-      outExtension: () => ({ js: '.mjs' }),
-    });
-    child = join(dir, 'identities-child.mjs');
+    child = await bundleChild(new URL('./fixtures/identities-child.ts', import.meta.url), dir);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('stays under the documented resident size with default options, warns once that the cap is reached, and keeps a rate-limited identity refused', async () => {
-    const out = await new Promise<string>((resolve, reject) => {
-      const proc = spawn(process.execPath, ['--expose-gc', child, '200000'], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      proc.stdout.on('data', (c) => (stdout += c));
-      proc.stderr.on('data', (c) => (stderr += c));
-      proc.on('error', reject);
-      proc.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`child exited ${code}: ${stderr}`))));
-    });
-    const r = JSON.parse(out.trim().split('\n').pop()!) as { identities: number; rss: number; limitedRefusedBefore: number; limitedStillRefused: boolean; reason: string; warnings: string[] };
+    const r = await runChildForJson<{ identities: number; rss: number; limitedRefusedBefore: number; limitedStillRefused: boolean; reason: string; warnings: string[] }>(child, ['200000'], ['--expose-gc']);
     expect(r.identities).toBe(200_000);
     expect(r.rss).toBeLessThan(DOCUMENTED_RSS);
     expect(r.limitedRefusedBefore).toBeGreaterThan(0);
