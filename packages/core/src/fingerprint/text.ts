@@ -112,14 +112,7 @@ export const MASK = {
 const KIND_HASH = [0, 0, MASK.number, MASK.url, MASK.code, MASK.hash, MASK.colon, MASK.question, MASK.separator, 0];
 
 /** The token arrays of one scan at full size; a result is their first `count` entries. */
-interface ScanBuffers {
-  kind: Uint8Array;
-  flags: Uint8Array;
-  hash: Uint32Array;
-  start: Uint32Array;
-  end: Uint32Array;
-  lineStart: Uint32Array;
-}
+type ScanBuffers = Pick<ScannedText, 'kind' | 'flags' | 'hash' | 'start' | 'end' | 'lineStart'>;
 
 function scanBuffers(): ScanBuffers {
   return { kind: new Uint8Array(MAX_TOKENS), flags: new Uint8Array(MAX_TOKENS), hash: new Uint32Array(MAX_TOKENS), start: new Uint32Array(MAX_TOKENS), end: new Uint32Array(MAX_TOKENS), lineStart: new Uint32Array(MAX_TOKENS + 1) };
