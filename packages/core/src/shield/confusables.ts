@@ -1,3 +1,5 @@
+import { LETTER_LIKES } from './letter-likes.js';
+
 /**
  * Look-alike letters folded to the Latin letter they imitate, after NFKD (which already folds
  * full-width and mathematical letters). A hand-picked subset of Unicode's confusables.txt:
@@ -25,5 +27,5 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['đ', 'd'], ['ł', 'l'], ['Ł', 'l'], ['ħ', 'h'],
 ];
 
-/** Code point -> replacement, for the look-alike fold. */
-export const CONFUSABLES: ReadonlyMap<number, string> = new Map(PAIRS.map(([k, v]) => [k.codePointAt(0)!, v]));
+/** Code point -> replacement, for the look-alike fold: these pairs and the small capitals and letter symbols of `LETTER_LIKES`. */
+export const CONFUSABLES: ReadonlyMap<number, string> = new Map([...LETTER_LIKES, ...PAIRS.map(([k, v]) => [k.codePointAt(0)!, v] as const)]);

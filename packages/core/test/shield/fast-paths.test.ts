@@ -154,6 +154,8 @@ describe('foldText', () => {
     'a', 'b', 'aa', 'll', 'Go', 'go ', 'the', 'ignore', ' ', '  ', '\t', '\n', '.', '-', ',', ':', '/', '+', '!', '! ', '!!', '=', '?',
     '@', '$', '0', '1', '3', '*', '_', '`', '|', '~', '^', '\\', 'é', 'д', 'дд', 'і', 'ω', '你', '你你', '𝐀', '😀', '😀😀', '𠀀', '𠀀𠀀',
     '\u00a0', '\u3000', '\u2003', 'ǅ', 'ß', '\u0301', 'ก', '\u0e31', '٣', '①', '\ud800', '\udc00', '\u200b', '•', '。', 'ﬁ',
+    // Small capitals and letter symbols (letter-likes.ts), alone, doubled and beside the letters they fold to.
+    'ɪ', 'ᴀʟʟ', 'ʟʟ', 'ʙ', 'ꜰ', 'ꞯ', 'ᴙ', 'ɶ', '🅸', '🅸🅸', '🅘', '🇮', '🇮🇮', 'i🅸', '\ud83c',
   ];
 
   it('folds as the chain of patterns does, and leaves the words of what it folded (60,000 random texts)', () => {

@@ -1,3 +1,4 @@
+import { foldLetterLikes } from '../letter-likes.js';
 import { mayHaveWordFlood } from './flood-check.js';
 import { transliterate } from './transliterate.js';
 import { ASCII_SENTENCE_END, SENTENCE_END_CHARS, WORDS } from './words.js';
@@ -555,10 +556,14 @@ function replaceSplitters(text: string, joined: { count: number }): string {
 const UNDECOMPOSED: Record<string, string> = { ł: 'l', ı: 'i', đ: 'd', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd' };
 const UNDECOMPOSED_PATTERN = /[łıđøßæœþð]/g;
 
-/** The first steps of the fold for a text that is not ASCII: invisible characters, NFKD, diacritics, case, the letters of {@link UNDECOMPOSED}, Cyrillic and Greek. */
+/**
+ * The first steps of the fold for a text that is not ASCII: invisible characters, NFKD,
+ * diacritics, case, the letters of {@link UNDECOMPOSED}, small capitals and letter symbols
+ * (`foldLetterLikes`: "ɪɢɴᴏʀᴇ", "🅸🅶🅽🅾🆁🅴"), Cyrillic and Greek.
+ */
 function foldScripts(raw: string): { text: string; disguised: number } {
   const lower = raw.replace(INVISIBLE, '').normalize('NFKD').replace(COMBINING, '').toLowerCase();
-  return transliterate(lower.replace(UNDECOMPOSED_PATTERN, (c) => UNDECOMPOSED[c]!));
+  return transliterate(foldLetterLikes(lower.replace(UNDECOMPOSED_PATTERN, (c) => UNDECOMPOSED[c]!)));
 }
 
 /**
