@@ -24,7 +24,7 @@ import { typo } from './augment-typos.mjs';
 import { loadShield, loadShieldModules } from './shield-source.mjs';
 import { SCREEN_BITS, SCREEN_MARGIN, screenRowLogit, trainScreen } from './screen.mjs';
 
-const { injectionFeatures, injectionScreenFeatures, injectionSegments } = await loadShield();
+const { injectionFeatures, injectionScreenFeatures, injectionSegments, injectionUserPieces } = await loadShield();
 
 // The table's size is the scanner's (learned/hashing.ts), read from the same bundle of the source.
 const { hashing } = await loadShieldModules({ hashing: 'learned/hashing' });
@@ -221,11 +221,12 @@ function synthetic(trainRows, excluded, shift = 0) {
 function unitsOf(row) {
   const whole = { f: injectionFeatures(row.text, { channel: row.channel }), label: row.label, weight: 1 };
   if (row.channel !== 'document') {
-    // The scanner also scores the two ends of a long user text alone (learned/model.ts): they count
-    // for calibration and the figures (weight 0: not trained on, their label is unknown).
-    if (row.text.length <= 4000) return [whole];
-    const ends = [row.text.slice(0, 1200), row.text.slice(row.text.length - 1200)];
-    return [whole, ...ends.map((t) => ({ f: injectionFeatures(t, { channel: 'user' }), label: row.label, weight: 0 }))];
+    // The scanner also scores the ends and windows of a long user text alone (learned/user-windows.ts):
+    // they count for calibration and the figures (weight 0: not trained on, their label is unknown),
+    // a window less its margin.
+    const { ends, windows, margin } = injectionUserPieces(row.text);
+    const piece = (t, m) => ({ f: injectionFeatures(t, { channel: 'user' }), label: row.label, weight: 0, margin: m, text: t });
+    return [whole, ...ends.map((t) => piece(t, 0)), ...windows.map((t) => piece(t, margin))];
   }
   const segs = injectionSegments(row.text);
   if (segs.length <= 1) return [whole];
@@ -304,7 +305,7 @@ function quantize(m) {
 /** A row's logit as the scanner computes it: a document takes the highest of its units. */
 function rowLogit(m, row) {
   let z = -Infinity;
-  for (const u of row.units) z = Math.max(z, logit(m, u.f));
+  for (const u of row.units) z = Math.max(z, logit(m, u.f) - (u.margin ?? 0));
   return z;
 }
 
@@ -523,8 +524,8 @@ if (args.includes('--holdouts') || arg('--holdout')) {
   printRates('calibration split (a fifth of every source; the thresholds are set on its benign rows)', rates(q.model, offset, calibRows, screen));
   if (args.includes('--inspect')) {
     // The calibration rows nearest the threshold: the highest benign rows and the missed attacks, with their decisive piece.
-    const best = (r) => r.units.reduce((b, u, i) => { const z = logit(q.model, u.f); return z > b.z ? { z, i } : b; }, { z: -Infinity, i: 0 });
-    const show = (r) => { const b = best(r); const piece = b.i === 0 ? r.text : injectionSegments(r.text)[b.i - 1]; console.log(`  ${(b.z - offset[r.channel]).toFixed(2)} ${r.source} (${r.text.length} chars) ${JSON.stringify(piece.slice(0, 160))}`); };
+    const best = (r) => r.units.reduce((b, u, i) => { const z = logit(q.model, u.f) - (u.margin ?? 0); return z > b.z ? { z, i } : b; }, { z: -Infinity, i: 0 });
+    const show = (r) => { const b = best(r); const piece = b.i === 0 ? r.text : r.channel === 'user' ? r.units[b.i].text : injectionSegments(r.text)[b.i - 1]; console.log(`  ${(b.z - offset[r.channel]).toFixed(2)} ${r.source} (${r.text.length} chars) ${JSON.stringify(piece.slice(0, 160))}`); };
     for (const ch of ['user', 'document']) {
       // How much each estimate of the threshold moves when the calibration rows are resampled.
       const z = benignScores(q.model, calibRows, ch);

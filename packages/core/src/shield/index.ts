@@ -44,7 +44,7 @@ export {
   type ClassifierVerdict,
   type InjectionClassifier,
 } from './classifiers.js';
-export { injectionFeatures, injectionScreenFeatures, injectionSegments, type InjectionFeatures, type InjectionScreenFeatures } from './model-features.js';
+export { injectionFeatures, injectionScreenFeatures, injectionSegments, injectionUserPieces, type InjectionFeatures, type InjectionScreenFeatures } from './model-features.js';
 export { spotlight, spotlightInstruction, type SpotlightMode, type SpotlightOptions, type Spotlighted } from './spotlight.js';
 export { createCanary, isCanary, withCanary } from './canary.js';
 export {

@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_SCAN_CHARS } from './scan.js';
-import { DENSE_NAMES, documentSegments, FeatureBuffer, hashWeights, modelInput, PieceEnds, screenFeatures, type Channel } from './learned/index.js';
+import { DENSE_NAMES, documentSegments, FeatureBuffer, hashWeights, modelInput, PieceEnds, screenFeatures, USER_WINDOW_MARGIN, userTextPieces, type Channel, type UserTextPieces } from './learned/index.js';
 import { ruleLogit, scanWindow } from './rules.js';
 
 /** What the learned prompt-attack model reads of one text (see {@link injectionFeatures}). */
@@ -44,6 +44,20 @@ export function injectionFeatures(text: string, options: { channel?: Channel; ma
  */
 export function injectionSegments(text: string): string[] {
   return documentSegments(text);
+}
+
+/**
+ * The pieces of a long user text the scanner also scores one by one (none for a text of 4,000
+ * characters or fewer): its two ends, and short overlapping windows whose logit must clear
+ * `margin` more, for training and calibration to see what the scanner sees.
+ *
+ * @example
+ * ```ts
+ * injectionUserPieces('x'.repeat(5_000)).windows.length; // 17
+ * ```
+ */
+export function injectionUserPieces(text: string): UserTextPieces & { margin: number } {
+  return { ...userTextPieces(text), margin: USER_WINDOW_MARGIN };
 }
 
 /** What the shield's screen reads of one text (see {@link injectionScreenFeatures}). */

@@ -2,6 +2,7 @@ import { HASH_BITS, HASH_SIZE, type HashTarget } from './hashing.js';
 import { DENSE_NAMES, modelInput, type Channel, type ModelInput, type RuleView } from './inputs.js';
 import { MODEL_WEIGHTS } from './model-weights.js';
 import { documentSegments } from './segments.js';
+import { LONG_USER_TEXT, USER_WINDOW_MARGIN, userTextPieces } from './user-windows.js';
 
 /** The learned model, decoded once from `model-weights.ts`. */
 interface LearnedModel {
@@ -26,9 +27,6 @@ function decode(): LearnedModel {
 }
 
 let model: LearnedModel | undefined;
-/** A user text longer than this also has its first and last {@link END_PIECE} characters scored alone. */
-const LONG_USER_TEXT = 4_000;
-const END_PIECE = 1_200;
 
 let weightsTarget: HashTarget | undefined;
 /** The dense features of the text being scored: every piece's are written here and read at once by {@link inputLogit}. */
@@ -58,7 +56,7 @@ export interface LearnedScore {
  * The learned logit of one text, calibrated so that 0 is the default decision point of its
  * channel. A document is also scored piece by piece (see `documentSegments`) and takes the
  * highest: an order aimed at the assistant is usually one line of the data. A long user text has
- * its two ends scored alone as well. `ruleOf` gives the
+ * its ends and its short overlapping windows scored alone as well (see `userTextPieces`). `ruleOf` gives the
  * rule scanner's view of any piece.
  */
 export function learnedScore(text: string, channel: Channel, ruleOf: (piece: string) => RuleView): LearnedScore {
@@ -68,10 +66,12 @@ export function learnedScore(text: string, channel: Channel, ruleOf: (piece: str
   let z = inputLogit(whole);
   let intents = whole.intents;
   if (channel === 'user' && text.length > LONG_USER_TEXT) {
-    // A short order before or after a long pasted block is diluted in the whole: its ends are scored alone too.
-    for (const piece of [text.slice(0, END_PIECE), text.slice(text.length - END_PIECE)]) {
+    // A short order in a long pasted block is diluted in the whole: its ends and windows are scored alone too.
+    const { ends, windows } = userTextPieces(text);
+    for (let i = 0; i < ends.length + windows.length; i++) {
+      const piece = i < ends.length ? ends[i]! : windows[i - ends.length]!;
       const input = modelInput(piece, ruleOf(piece), channel, target, scratchDense);
-      const pz = inputLogit(input);
+      const pz = inputLogit(input) - (i < ends.length ? 0 : USER_WINDOW_MARGIN);
       if (pz > z) {
         z = pz;
         intents = input.intents;
