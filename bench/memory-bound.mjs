@@ -3,7 +3,9 @@
 // process of its own; its resident set size after a full GC, against the documented bound
 // (200 MB), and beside the same run with the bounds lifted (the memory store's counters uncapped,
 // the detector at 200,000 accounts: the defaults before the bound). Also checks that an identity
-// refused by its request limit before the flood is still refused after it.
+// refused by its request limit before the flood is still refused after it. MB here are MiB (2^20
+// bytes). The peak is the process's highest resident size during the flood (getrusage maxRSS):
+// garbage V8 had not collected yet, and the bound is stated after a full GC, as resident state.
 //
 //   BENCH_IDENTITIES=<n>  (default 200,000)
 import { spawnSync } from 'node:child_process';
@@ -45,7 +47,7 @@ try {
   const d = rows['default options'];
   for (const [name, r] of Object.entries(rows)) {
     console.log(
-      `memory-bound: ${name.padEnd(16)} ${r.identities.toLocaleString('en-US')} identities: RSS ${(r.rss / MB).toFixed(0)} MB (${Math.round(r.rss / r.identities)} B per identity), heap ${(r.heapUsed / MB).toFixed(0)} MB, array buffers ${(r.arrayBuffers / MB).toFixed(0)} MB, counter rows ${r.counterRows.toLocaleString('en-US')}, limited identity still refused: ${r.limitedStillRefused}`,
+      `memory-bound: ${name.padEnd(16)} ${r.identities.toLocaleString('en-US')} identities: RSS ${(r.rss / MB).toFixed(0)} MB (${Math.round(r.rss / r.identities)} B per identity; peak during the run ${(r.peakRss / MB).toFixed(0)} MB), heap ${(r.heapUsed / MB).toFixed(0)} MB, array buffers ${(r.arrayBuffers / MB).toFixed(0)} MB, counter rows ${r.counterRows.toLocaleString('en-US')}, limited identity still refused: ${r.limitedStillRefused}`,
     );
   }
   const ok = d.rss < BOUND && d.limitedStillRefused;
