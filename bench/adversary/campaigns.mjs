@@ -9,7 +9,7 @@ import { awake, between, browserHeaders, datacenterBlock, exp, HOUR, humanTurnGa
 const DAY = 24 * HOUR;
 
 /** Request times of an account at `perDay` a day, Poisson within its waking hours. */
-function times(ctx, perDay, { tz = 0, wake = 7, sleep = 23, from = ctx.start, to = ctx.end } = {}) {
+export function times(ctx, perDay, { tz = 0, wake = 7, sleep = 23, from = ctx.start, to = ctx.end } = {}) {
   const out = [];
   const activeMs = ((sleep - wake + 24) % 24 || 24) * HOUR;
   const mean = activeMs / perDay;

@@ -4,7 +4,9 @@
 // configuration; prints, per campaign, the accounts detected and the answers each account got,
 // next to the human baselines.
 //
-//   node bench/adversary/run.mjs [--phrasing dev|holdout] [--scale 0.25] [--seed 7] [--json out.json]
+//   node bench/adversary/run.mjs [--phrasing dev|holdout] [--round 3] [--scale 0.25] [--seed 7] [--json out.json]
+//   (without --round: the first and second rounds, as measured since 2026-12-06; --round 3: the
+//   third round's campaigns alone, beside the same people, benign automation and stress cases)
 //   DG_DETECTION_DEV=<dir>  (default ../shared/data/detection-dev beside the repository)
 //   DG_REPLAY_CONFIG='{"shield":false}'  guard options as JSON
 import { existsSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { guardTarget, prng, replay } from '@distill-guard/core/replay';
 import { ADAPTIVE, CAMPAIGNS, FAMILIES } from './campaigns.mjs';
 import { loadCorpus } from './corpus.mjs';
 import { PHRASING } from './phrasing.mjs';
+import { ROUND3, ROUND3_FAMILIES } from './round3.mjs';
 import { STRESS } from './stress.mjs';
 import { answerer } from './traffic.mjs';
 
@@ -24,16 +27,18 @@ const HUMAN_KINDS = ['casual', 'power', 'office'];
 const RANK = { allow: 0, throttle: 1, flag: 2, block: 3 };
 
 function args(argv) {
-  const o = { phrasing: 'dev', scale: 1, seed: 7, json: undefined, only: undefined };
+  const o = { phrasing: 'dev', round: undefined, scale: 1, seed: 7, json: undefined, only: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--phrasing') o.phrasing = argv[++i];
+    else if (a === '--round') o.round = Number(argv[++i]);
     else if (a === '--scale') o.scale = Number(argv[++i]);
     else if (a === '--seed') o.seed = Number(argv[++i]);
     else if (a === '--json') o.json = argv[++i];
     else if (a === '--only') o.only = argv[++i].split(',');
     else throw new Error(`unknown argument ${a}`);
   }
+  if (o.round !== undefined && o.round !== 3) throw new Error('--round must be 3 (rounds 1 and 2 run without --round)');
   if (!PHRASING[o.phrasing]) throw new Error(`--phrasing must be one of ${Object.keys(PHRASING).join(', ')}`);
   return o;
 }
@@ -49,7 +54,7 @@ const kindOfId = (id) => {
   return s ? `stress:${s[1] === 'student' ? 'students' : s[1]}` : undefined;
 };
 
-export async function buildTrace({ phrasing = 'dev', scale = 1, seed = 7, only } = {}) {
+export async function buildTrace({ phrasing = 'dev', round, scale = 1, seed = 7, only } = {}) {
   const dir = process.env.DG_DETECTION_DEV ?? resolve(HERE, '../../../shared/data/detection-dev');
   if (!existsSync(join(dir, 'requests.jsonl.gz'))) return undefined;
   const corpus = await loadCorpus(dir);
@@ -59,7 +64,10 @@ export async function buildTrace({ phrasing = 'dev', scale = 1, seed = 7, only }
   const records = corpus.legit.map((r) => ({ ...r }));
   const truth = {};
   for (const r of records) truth[r.user] ??= { label: 'legit', kind: corpus.truth[r.user].kind };
-  const families = [...Object.entries(FAMILY_OF).map(([fn, family]) => [CAMPAIGNS[fn], family]), ...Object.entries(ADAPTIVE_OF).map(([fn, family]) => [ADAPTIVE[fn], family])];
+  const families =
+    round === 3
+      ? Object.entries(ROUND3_FAMILIES).map(([family, f]) => [ROUND3[f.fn], family])
+      : [...Object.entries(FAMILY_OF).map(([fn, family]) => [CAMPAIGNS[fn], family]), ...Object.entries(ADAPTIVE_OF).map(([fn, family]) => [ADAPTIVE[fn], family])];
   for (const [make, family] of families) {
     if (only && !only.includes(family)) continue;
     for (const r of make(ctx, P, scale)) {
@@ -171,6 +179,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const config = process.env.DG_REPLAY_CONFIG ? JSON.parse(process.env.DG_REPLAY_CONFIG) : {};
   const run = await runTrace(trace, config);
   const s = score(trace, run);
-  printScore(s, { title: `adversary (phrasing ${o.phrasing}, scale ${o.scale}, seed ${o.seed}): ${trace.records.length} requests, built in ${built.toFixed(1)} s, replayed in ${run.seconds.toFixed(1)} s` });
+  printScore(s, { title: `adversary (${o.round === 3 ? 'round 3, ' : ''}phrasing ${o.phrasing}, scale ${o.scale}, seed ${o.seed}): ${trace.records.length} requests, built in ${built.toFixed(1)} s, replayed in ${run.seconds.toFixed(1)} s` });
   if (o.json) await writeFile(o.json, JSON.stringify({ options: o, ...s }, null, 1));
 }
