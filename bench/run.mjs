@@ -27,6 +27,7 @@ const BENCHES = [
   { name: 'shield-attacks-screen', file: 'shield-attacks.mjs', args: ['--screen'], what: 'the same white-box attacks with the opt-in screen in front of the scorer (issue 18)' },
   { name: 'detector-adversary', file: 'adversary/run.mjs', args: ['--phrasing', 'dev'], what: 'white-box campaigns beside the development log\'s people, dev phrasing (issue 14)' },
   { name: 'detector-adversary-holdout', file: 'adversary/run.mjs', args: ['--phrasing', 'holdout'], what: 'the same campaigns with the held-out phrasing set, never tuned on (issue 14)' },
+  { name: 'detector-adversary-round3', file: 'adversary/run.mjs', args: ['--round', '3', '--phrasing', 'holdout'], what: 'white-box round 3 (2026-12-07): campaigns aimed at the follow-up task bar, the no-task level, the shape cap, cohort classes and the flagged allowance, held-out phrasing, measured before any change (issue 14)' },
   { name: 'detector-classifiers', file: 'classifiers/fixtures.mjs', what: 'multilingual reasoning, answer and instruction classifiers on their fixture sets (issue 14)' },
   { name: 'watermark', file: 'watermark/run.mjs', what: 'output watermark: words changed, cost per KB, detection in trained students, false alarms, noise and white-box attacks (issue 19)' },
 ];
