@@ -6,7 +6,7 @@
  * data.
  */
 import { mix32 } from '../../fingerprint/index.js';
-import { CountedOnce } from './counted-once.js';
+import { stampedWeights } from './stamped-weights.js';
 
 export const HASH_BITS = 18;
 export const HASH_SIZE = 1 << HASH_BITS;
@@ -57,17 +57,8 @@ export interface HashedSum {
   count: number;
 }
 
-/**
- * Each feature counts once per text: {@link CountedOnce} remembers the indices counted in the
- * current pass of {@link hashFeatures}. Counted again, a line repeated k times weighed √k times as
- * much as written once (the sum grows k-fold, its normaliser √k-fold), so a document's repeated
- * filler lines outweighed everything else in it.
- */
-const counted = new CountedOnce();
 /** The current text's n-gram hashes, mixed, in order ({@link ngramHashes} fills it). */
 let hashes = new Int32Array(8192);
-/** The weight of each hash's index. */
-let gathered = new Int8Array(8192);
 
 /**
  * Writes the n-gram hashes (mixed: their low bits are the weight index) of `folded[start, end)`
@@ -131,32 +122,30 @@ function ngramHashes(folded: string, start: number, end: number, out: Int32Array
  * with `document`, each feature counts twice (shared and document-only index). Each index
  * counted is appended to `target.record` when one is given (training, `injectionFeatures`).
  *
- * Inside a server the weights (256 KiB read at random) are mostly out of the CPU caches when a
- * request comes, and their reads were most of this step's cost. So the hashes are listed first,
- * then their weights read in a loop of their own (reads that do not wait on one another, whose
- * misses overlap), then summed with {@link CountedOnce} keeping each index once.
+ * Each feature counts once per text: counted again, a line repeated k times weighed √k times as
+ * much as written once (the sum grows k-fold, its normaliser √k-fold), so a document's repeated
+ * filler lines outweighed everything else in it. Whether an index is new to the text and its
+ * weight are read from one cell ({@link stampedWeights}): one random read per feature.
  */
 export function hashFeatures(folded: string, start: number, end: number, document: boolean, target: HashTarget): HashedSum {
   const weights = target.weights;
   const record = target.record;
   const most = 5 * (end - start + 1);
-  if (hashes.length < most) {
-    hashes = new Int32Array(most);
-    gathered = new Int8Array(most);
-  }
+  if (hashes.length < most) hashes = new Int32Array(most);
   const n = ngramHashes(folded, start, end, hashes);
-  // The weights in a loop of their own: their reads do not wait on one another, so in a cold
-  // cache their misses overlap instead of coming one after the other.
-  for (let k = 0; k < n; k++) gathered[k] = weights[hashes[k]! & MASK]!;
-  counted.begin(n);
+  const table = stampedWeights(weights);
+  const cells = table.cells;
+  const stamp = table.begin();
   let sum = 0;
   let features = 0;
   for (let k = 0; k < n; k++) {
     const m = hashes[k]!;
     const index = m & MASK;
-    if (!counted.firstTime(index)) continue;
+    const cell = cells[index]!;
+    if (cell >>> 8 === stamp) continue;
+    cells[index] = (stamp << 8) | (cell & 0xff);
     features++;
-    sum += gathered[k]!;
+    sum += (cell << 24) >> 24;
     if (record !== undefined) record.push(index);
     if (document) {
       const docIndex = mix32(m ^ DOC_SALT) & MASK;
