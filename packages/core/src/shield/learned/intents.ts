@@ -173,6 +173,9 @@ function countCjk(text: string, counts: number[]): void {
 }
 
 
+/** Copied for each text: `slice` of a packed array is a block copy, twice as fast as `new Array(n).fill(0)`, which a short text felt. */
+const NO_COUNTS: readonly number[] = INTENT_IDS.map(() => 0);
+
 /**
  * Counts the attack intents (see `intent-phrases.ts`) in a folded text, each up to 4: a word
  * pass over Latin-script words (each word's first letters index the phrases that can start
@@ -187,7 +190,7 @@ function countCjk(text: string, counts: number[]): void {
  * ```
  */
 export function countIntents(folded: string): number[] {
-  const counts = new Array<number>(INTENT_IDS.length).fill(0);
+  const counts = NO_COUNTS.slice();
   // `foldText` leaves the words of the text it folded; another text is split here.
   if (words.text !== folded) words.split(folded);
   coveredUntil.fill(0);
