@@ -16,6 +16,14 @@ interface Slot {
   prefixes: readonly string[];
   /** Bit k set: some alternative starts with the letter `a` + k (all bits when one starts otherwise). Most words are ruled out by their first letter. */
   firstLetters: number;
+  /** Its number, for {@link SLOT_HEADS}. */
+  id: number;
+  /**
+   * Whether {@link SLOT_HEADS} rules words out: a word equal to an alternative, or that starts
+   * with a prefix of four characters or more, has that alternative's head key. Not with a shorter
+   * prefix (`tvo~` matches "tvoi", whose head key is another).
+   */
+  byHead: boolean;
 }
 /** A phrase: slots, each optionally preceded by a gap of up to three words. */
 interface Phrase {
@@ -32,6 +40,18 @@ function fold(word: string): string {
   return foldText(word).text.trim();
 }
 
+/**
+ * The head keys (`headKeyAt`) of every slot's alternatives, as bits of a filter keyed by slot and
+ * head key: a word whose bit is clear matches no alternative of the slot. Phrases start with
+ * common words ("the", "you", "your", "a", "in"), so a phrase is tried at nearly every word of a
+ * text; checking its slots against this filter first, with no string made, rules most of them
+ * out before a word is sliced out and looked up in a set.
+ */
+const SLOT_HEAD_BITS = 16;
+const SLOT_HEADS = new Int32Array(1 << (SLOT_HEAD_BITS - 5));
+let slots = 0;
+const slotHeadBit = (slot: number, head: number): number => Math.imul(head ^ Math.imul(slot + 1, 0x27d4eb2f), 0x9e3779b1) >>> (32 - SLOT_HEAD_BITS);
+
 function slotOf(alternatives: string): Slot {
   const words: string[] = [];
   const prefixes: string[] = [];
@@ -44,7 +64,13 @@ function slotOf(alternatives: string): Slot {
     const c = a.charCodeAt(0);
     firstLetters |= c >= 0x61 && c <= 0x7a ? 1 << (c - 0x61) : -1;
   }
-  return { words: new Set(words), prefixes, firstLetters };
+  const id = slots++;
+  const byHead = prefixes.every((p) => p.length >= 4);
+  for (const a of [...words, ...prefixes]) {
+    const bit = slotHeadBit(id, headKeyAt(a, 0, a.length));
+    SLOT_HEADS[bit >>> 5]! |= 1 << (bit & 31);
+  }
+  return { words: new Set(words), prefixes, firstLetters, id, byHead };
 }
 
 /**
@@ -62,8 +88,14 @@ const BY_HEAD = new Map<number, Phrase[]>();
  * doubled the intents' cost (44 -> 88 µs per KB in bench/shield-stages.mjs).
  */
 const SHORT_HEAD: Array<{ prefix: string; phrases: Phrase[] }> = [];
-/** The first letters of {@link SHORT_HEAD}'s first slots, as in `Slot.firstLetters`. */
-let shortHeadLetters = 0;
+/**
+ * The first letters of {@link SHORT_HEAD}'s prefixes (bit k: the letter `a` + k), and whether one
+ * starts with another character: a word can start with a prefix only if it starts with its first
+ * character. (The first letters of the whole first slots, as first written, had every bit set
+ * once one Korean prefix was among them, and every word of a text was compared with every prefix.)
+ */
+let shortHeadLatin = 0;
+let shortHeadOther = false;
 /** Chinese and Japanese phrases, found by `indexOf` of their first part. */
 const CJK_PHRASES: Array<{ intent: number; parts: string[][] }> = [];
 
@@ -100,7 +132,13 @@ INTENT_IDS.forEach((id, intent) => {
       let short = SHORT_HEAD.find((s) => s.prefix === prefix);
       if (short === undefined) SHORT_HEAD.push((short = { prefix, phrases: [] }));
       short.phrases.push(phrase);
-      shortHeadLetters |= first.firstLetters;
+      const c = prefix.charCodeAt(0);
+      if (c >= 0x61 && c <= 0x7a) shortHeadLatin |= 1 << (c - 0x61);
+      else if (prefix.length > 0) shortHeadOther = true;
+      else {
+        shortHeadLatin = -1;
+        shortHeadOther = true;
+      }
     }
     const heads = new Set([...first.words, ...first.prefixes].map(headKey));
     for (const h of heads) {
@@ -111,9 +149,29 @@ INTENT_IDS.forEach((id, intent) => {
   }
 });
 
-function slotMatches(slot: Slot, words: Words, at: number): boolean {
+/** False when word `at` cannot match `slot` (its first letter or its head key rule it out); true when it may. */
+function mayMatch(slot: Slot, words: Words, at: number): boolean {
   const c = words.firstChar(at);
   if (c >= 0x61 && c <= 0x7a && (slot.firstLetters & (1 << (c - 0x61))) === 0) return false;
+  if (!slot.byHead) return true;
+  const bit = slotHeadBit(slot.id, words.headKey(at));
+  return (SLOT_HEADS[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+}
+
+/** {@link matchFrom} with {@link mayMatch} for each slot: false when the phrase cannot match there, with no string made. */
+function mayMatchFrom(phrase: Phrase, words: Words, start: number, slot: number): boolean {
+  if (slot === phrase.slots.length) return true;
+  const maxSkip = phrase.gapBefore[slot] ? 3 : 0;
+  for (let skip = 0; skip <= maxSkip; skip++) {
+    const at = start + skip;
+    if (at >= words.length) return false;
+    if (mayMatch(phrase.slots[slot]!, words, at) && mayMatchFrom(phrase, words, at + 1, slot + 1)) return true;
+  }
+  return false;
+}
+
+function slotMatches(slot: Slot, words: Words, at: number): boolean {
+  if (!mayMatch(slot, words, at)) return false;
   const word = words.word(at);
   if (slot.words.has(word)) return true;
   for (const p of slot.prefixes) if (word.startsWith(p)) return true;
@@ -198,10 +256,10 @@ export function countIntents(folded: string): number[] {
   for (let i = 0; i < words.length; i++) {
     const list = BY_HEAD.get(words.headKey(i));
     if (list !== undefined) for (const phrase of list) tryPhrase(phrase, i, counts);
-    if (shortHeadLetters !== 0) {
+    if (SHORT_HEAD.length > 0) {
       // A phrase found by its head key above and again here is not counted twice: `coveredUntil`.
       const c = words.firstChar(i);
-      const may = c >= 0x61 && c <= 0x7a ? (shortHeadLetters & (1 << (c - 0x61))) !== 0 : shortHeadLetters < 0;
+      const may = c >= 0x61 && c <= 0x7a ? (shortHeadLatin & (1 << (c - 0x61))) !== 0 : shortHeadOther;
       if (may) for (const short of SHORT_HEAD) if (words.startsWith(i, short.prefix)) for (const phrase of short.phrases) tryPhrase(phrase, i, counts);
     }
   }
@@ -222,7 +280,7 @@ function tryPhrase(phrase: Phrase, i: number, counts: number[]): void {
   const intent = phrase.intent;
   if (counts[intent]! >= CAP || i < coveredUntil[intent]!) return;
   if (phrase.atSentenceStart && !words.startsSentence(i)) return;
-  if (!matchFrom(phrase, words, i, 0)) return;
+  if (!mayMatchFrom(phrase, words, i, 0) || !matchFrom(phrase, words, i, 0)) return;
   coveredUntil[intent] = i + phrase.slots.length;
   const key = `${intent} ${words.word(i)}`;
   if (seenOpeners.has(key)) return;
