@@ -138,6 +138,21 @@ export function hashFeatures(folded: string, start: number, end: number, documen
   const stamp = table.begin();
   let sum = 0;
   let features = 0;
+  if (record === undefined && !document) {
+    // The scorer's case, without a branch on whether a feature is new: n-grams repeat within a
+    // text at random, so that branch was mispredicted about as often as not. Each cell is
+    // stamped whether or not it was already, and counts `fresh` (1 or 0) times.
+    for (let k = 0; k < n; k++) {
+      const index = hashes[k]! & MASK;
+      const cell = cells[index]!;
+      const seen = (cell >>> 8) ^ stamp;
+      const fresh = (seen | -seen) >>> 31;
+      cells[index] = (stamp << 8) | (cell & 0xff);
+      features += fresh;
+      sum += fresh * ((cell << 24) >> 24);
+    }
+    return { sum, count: features };
+  }
   for (let k = 0; k < n; k++) {
     const m = hashes[k]!;
     const index = m & MASK;
