@@ -7,8 +7,9 @@
 // round by round.
 //
 // Sets: the HTTP benchmark's chat traffic (its new user turns, and its assistant turns, which
-// the rules alone score), and the detection log's user prompts by length (<100, 100-500,
-// 500-2000, >2000 characters). Two modes: warm (a tight loop) and cold (BENCH_EVICT_MB, default
+// the rules alone score), the detection log's user prompts by length (<100, 100-500,
+// 500-2000, >2000 characters), and long user texts of 5,000-16,000 characters made by joining
+// the log's prompts (scored whole, at their ends and in windows). Two modes: warm (a tight loop) and cold (BENCH_EVICT_MB, default
 // 4, of a buffer of its own read before each text, as a server's other work leaves the caches).
 // Each text's time is the median of its rounds (wall clock); a set's figure is the mean over its
 // texts, in µs per text, and the ratio this/ref. A third mode, requests: whole requests of steady
@@ -54,6 +55,23 @@ for (const line of log.split('\n')) {
   for (const m of JSON.parse(line).body?.messages ?? []) if (m.role === 'user' && typeof m.content === 'string' && m.content) prompts.add(m.content);
 }
 const byLength = (lo, hi) => [...prompts].filter((t) => t.length >= lo && t.length < hi);
+/**
+ * Long user texts (pasted documents, logs, code), which the scorer also reads in windows (over
+ * 4,000 characters, learned/user-windows.ts): the log has one, so the log's prompts of 200
+ * characters or more are joined in order, each text to a length spread over 5,000-16,000.
+ */
+function joinedPrompts(n) {
+  const parts = [...prompts].filter((t) => t.length >= 200);
+  const out = [];
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const length = 5_000 + Math.floor((i * 11_000) / n);
+    let text = '';
+    while (text.length < length) text += (text ? '\n\n' : '') + parts[k++ % parts.length];
+    out.push(text.slice(0, length));
+  }
+  return out;
+}
 const SETS = [
   { name: 'chat traffic: new user turns', role: 'user', texts: spread(chatUser, 2_000) },
   { name: 'chat traffic: answers resent (rules)', role: 'assistant', texts: spread(chatAssistant, 1_000) },
@@ -61,6 +79,7 @@ const SETS = [
   { name: 'detection log prompts 100-500', role: 'user', texts: spread(byLength(100, 500), 1_500) },
   { name: 'detection log prompts 500-2000', role: 'user', texts: spread(byLength(500, 2_000), 600) },
   { name: 'detection log prompts > 2000', role: 'user', texts: spread(byLength(2_000, Infinity), 200) },
+  { name: 'log prompts joined, 5000-16000', role: 'user', texts: joinedPrompts(60) },
 ];
 const bodiesOf = (set) => set.texts.map((t) => ({ messages: [{ role: set.role, content: t }] }));
 const bodies = SETS.map(bodiesOf);
