@@ -21,6 +21,7 @@ import { exponentialTailQuantile, harrellDavis } from './quantile.mjs';
 import { seeded, stableHash } from './random.mjs';
 import { EXTRA_LANGS, languageAttack, languageBenign, languageHumanOrder, languageOrder } from './augment-languages.mjs';
 import { typo } from './augment-typos.mjs';
+import { EVERYDAY_DOC_LANGS, EVERYDAY_LANGS, everydayLines, everydayNote, everydayText } from './augment-everyday.mjs';
 import { loadShield, loadShieldModules } from './shield-source.mjs';
 import { SCREEN_BITS, SCREEN_MARGIN, screenRowLogit, trainScreen } from './screen.mjs';
 
@@ -45,6 +46,9 @@ const ADDRESSED_ROWS = Number(process.env.DG_SHIELD_ADDRESSED_ROWS ?? 2000);
 /** Direct attacks and as many benign prompts in the ten languages of augment-languages.mjs, and documents with orders for the assistant or for people in them. */
 const LANG_ROWS = Number(process.env.DG_SHIELD_LANG_ROWS ?? 400);
 const LANG_DOC_ROWS = Number(process.env.DG_SHIELD_LANG_DOC_ROWS ?? 200);
+/** Everyday user texts in the attack generators' languages and Greek (augment-everyday.mjs), and documents of them. */
+const EVERYDAY_ROWS = Number(process.env.DG_SHIELD_EVERYDAY_ROWS ?? 1400);
+const EVERYDAY_DOC_ROWS = Number(process.env.DG_SHIELD_EVERYDAY_DOC_ROWS ?? 400);
 /** Typo'd attacks and as many typo'd benign prompts (augment-typos.mjs). */
 const TYPO_ROWS = Number(process.env.DG_SHIELD_TYPO_ROWS ?? 400);
 /** The longest real training text given typos. */
@@ -211,6 +215,20 @@ function synthetic(trainRows, excluded, shift = 0) {
     out.push({ text: typo(typoRng, attack), label: 1, source: 'synthetic-typo', channel: 'user' });
     const benign = kind === 0 ? benignLookalike(typoRng, 'en') : kind === 1 ? gameLookalike(typoRng) : typoRng.pick(realBenign).text;
     out.push({ text: typo(typoRng, benign), label: 0, source: 'synthetic-typo-benign', channel: 'user' });
+  }
+  // Everyday texts in the languages the attacks are written in (augment-everyday.mjs), in
+  // proportion to their attacks, so that a language is not itself the sign of an attack; and
+  // documents of statements (one line in a host, or the whole document; requests in data are
+  // planted orders) in the eight languages whose planted orders had no clean documents of their
+  // language beside them.
+  const everydayRng = seeded(SEED + 8 + shift);
+  for (let i = 0; i < EVERYDAY_ROWS; i++) {
+    out.push({ text: everydayText(everydayRng, EVERYDAY_LANGS[i % EVERYDAY_LANGS.length]), label: 0, source: 'synthetic-everyday', channel: 'user' });
+  }
+  for (let i = 0; i < EVERYDAY_DOC_ROWS; i++) {
+    const lang = EVERYDAY_DOC_LANGS[i % EVERYDAY_DOC_LANGS.length];
+    const text = everydayRng.chance(0.5) ? hostDocument(everydayRng, everydayNote(everydayRng, lang)) : everydayLines(everydayRng, lang);
+    out.push({ text, label: 0, source: 'synthetic-everyday-document', channel: 'document' });
   }
   for (const r of out) r.split = 'train';
   return out;
