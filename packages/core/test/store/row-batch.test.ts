@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RowCallBatches } from '../../src/store/redis/row-batch.js';
+import { RowCallBatches, type BuildCall } from '../../src/store/redis/row-batch.js';
+import { KIND_CODE } from '../../src/store/redis/row-script.js';
+import type { RowTake } from '../../src/store/redis/row-call.js';
 
 /** The values of a flat MessagePack stream of the kinds `packBatch` writes (small ints, int32, strings). */
 function unpackStream(buf: Buffer): Array<number | string> {
@@ -26,11 +28,17 @@ function unpackStream(buf: Buffer): Array<number | string> {
   return out;
 }
 
-/** A batch as sent: its route, its keys and its (base, stream) pairs. */
-function batchOf(route: string, packed: Buffer): { route: string; keys: string[]; args: Array<number | string> } {
+/** A batch as sent: its route, its keys, its limit specs and its (base, stream) pairs. */
+function batchOf(route: string, packed: Buffer): { route: string; keys: string[]; specs: Array<number | string>; args: Array<number | string> } {
   const v = unpackStream(packed);
   const n = v[0] as number;
-  return { route, keys: v.slice(1, 1 + n) as string[], args: v.slice(1 + n) };
+  const ns = v[1 + n] as number;
+  return { route, keys: v.slice(1, 1 + n) as string[], specs: v.slice(2 + n, 2 + n + 4 * ns), args: v.slice(2 + n + 4 * ns) };
+}
+
+/** A call of fixed keys and stream, taking nothing. */
+function call(keys: string[], stream: string): BuildCall {
+  return () => ({ keys, arg: Buffer.from(stream) });
 }
 
 describe('row call batches', () => {
@@ -41,17 +49,17 @@ describe('row call batches', () => {
       sent.push(batch);
       return batch.args.filter((a) => typeof a === 'string').map((a) => `reply ${a}`);
     });
-    const a = batches.send('u1', ['k1', 'f1'], Buffer.from('a'));
-    const b = batches.send('u2', ['k2'], Buffer.from('b'));
-    const c = batches.send('u1', ['k3'], Buffer.from('c'));
+    const a = batches.send('u1', call(['k1', 'f1'], 'a'));
+    const b = batches.send('u2', call(['k2'], 'b'));
+    const c = batches.send('u1', call(['k3'], 'c'));
     expect(await Promise.all([a, b, c])).toEqual(['reply a', 'reply b', 'reply c']);
     expect(sent).toHaveLength(2);
     // One argument: the batch's keys, then each call's stream after the number of keys before its own;
     // the first key routes the command.
-    expect(sent[0]).toEqual({ route: 'k1', keys: ['k1', 'f1', 'k3'], args: [0, 'a', 2, 'c'] });
-    expect(sent[1]).toEqual({ route: 'k2', keys: ['k2'], args: [0, 'b'] });
+    expect(sent[0]).toEqual({ route: 'k1', keys: ['k1', 'f1', 'k3'], specs: [], args: [0, 'a', 2, 'c'] });
+    expect(sent[1]).toEqual({ route: 'k2', keys: ['k2'], specs: [], args: [0, 'b'] });
     // The next turn is a new batch.
-    await batches.send('u1', ['k4'], Buffer.from('d'));
+    await batches.send('u1', call(['k4'], 'd'));
     expect(sent).toHaveLength(3);
   });
 
@@ -62,12 +70,48 @@ describe('row call batches', () => {
       if (batchOf(route, packed).args.length > 2) throw new Error('down');
       return ['only'];
     }, 3);
-    const first = batches.send('', ['a', 'b'], Buffer.from('1'));
-    const second = batches.send('', ['c', 'd'], Buffer.from('2'));
-    const third = batches.send('', ['e'], Buffer.from('3'));
+    const first = batches.send('', call(['a', 'b'], '1'));
+    const second = batches.send('', call(['c', 'd'], '2'));
+    const third = batches.send('', call(['e'], '3'));
     await expect(first).resolves.toBe('only');
     await expect(second).rejects.toThrow('down');
     await expect(third).rejects.toThrow('down');
     expect(calls).toBe(2);
+  });
+
+  it('sends each limit spec once per batch, and the calls name them by their place', async () => {
+    const sent: Array<ReturnType<typeof batchOf>> = [];
+    const batches = new RowCallBatches(async (route, packed) => {
+      const batch = batchOf(route, packed);
+      sent.push(batch);
+      return batch.args.filter((a) => typeof a === 'string');
+    });
+    const requests: RowTake = { policy: 'requests-1m', kind: KIND_CODE.requests, limit: 60, windowMs: 60_000 };
+    const tokens: RowTake = { policy: 'tokens-1h', kind: KIND_CODE.tokens, limit: 100_000, windowMs: 3_600_000 };
+    const taking = (takes: RowTake[], stream: string): BuildCall => (specs) => ({ keys: ['k'], arg: Buffer.from(`${stream}:${takes.map((t) => specs.indexOf(t)).join(',')}`) });
+    const replies = await Promise.all([batches.send('', taking([requests, tokens], 'a')), batches.send('', taking([tokens], 'b')), batches.send('', taking([requests], 'c'))]);
+    expect(replies).toEqual(['a:1,2', 'b:2', 'c:1']);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.specs).toEqual(['requests-1m', KIND_CODE.requests, 60, 60_000, 'tokens-1h', KIND_CODE.tokens, 100_000, 3_600_000]);
+    // A new batch names its specs afresh.
+    expect(await batches.send('', taking([tokens], 'd'))).toBe('d:1');
+  });
+
+  it('builds a call again into a new batch when it would take the open one past its keys', async () => {
+    const sent: Array<ReturnType<typeof batchOf>> = [];
+    const batches = new RowCallBatches(async (route, packed) => {
+      const batch = batchOf(route, packed);
+      sent.push(batch);
+      return batch.args.filter((a) => typeof a === 'string');
+    }, 2);
+    const tokens: RowTake = { policy: 'tokens-1h', kind: KIND_CODE.tokens, limit: 100_000, windowMs: 3_600_000 };
+    const requests: RowTake = { policy: 'requests-1m', kind: KIND_CODE.requests, limit: 60, windowMs: 60_000 };
+    const first = batches.send('', (specs) => ({ keys: ['a', 'b'], arg: Buffer.from(`1:${specs.indexOf(tokens)}`) }));
+    const second = batches.send('', (specs) => ({ keys: ['c'], arg: Buffer.from(`2:${specs.indexOf(requests)}`) }));
+    expect(await Promise.all([first, second])).toEqual(['1:1', '2:1']);
+    expect(sent.map((b) => b.specs)).toEqual([
+      ['tokens-1h', KIND_CODE.tokens, 100_000, 3_600_000, 'requests-1m', KIND_CODE.requests, 60, 60_000],
+      ['requests-1m', KIND_CODE.requests, 60, 60_000],
+    ]);
   });
 });

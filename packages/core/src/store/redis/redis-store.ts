@@ -1,7 +1,7 @@
 import { OptionsError, StoreError } from '../../errors/index.js';
 import { expectBoolean, expectNumber, expectObject, expectString, optional } from '../../options/validate.js';
 import type { RedisClientLike, RedisPipelineLike } from './redis-client.js';
-import { decodeRowReply, encodeRowCall, rowSection, type RowDemand, type RowReply, type RowSection, type TakeAnswer } from './row-call.js';
+import { decodeRowReply, encodeRowCall, rowSection, type RowCallEncoding, type RowDemand, type RowReply, type RowSection, type TakeAnswer } from './row-call.js';
 import { encodeMsgpack } from './msgpack.js';
 import { ROW_LUA, ROW_SCRIPT_VERSION } from './row-script.js';
 import { Deadlines, sendRowScript } from './row-commands.js';
@@ -176,17 +176,20 @@ export class RedisStore implements Store {
   }
 
   private async callRows(group: RowSection[], options: RowCallOptions): Promise<RowReply> {
-    const { keys, arg } = encodeRowCall(group, {
+    const encoding: RowCallEncoding = {
       deadline: this.time.deadline(this.options.timeoutMs),
       leaseMs: this.options.leaseMs,
       keepMs: HOLD_KEEP_MS,
       ...(options.holdId !== undefined && { holdId: options.holdId }),
       ...(options.flagKey !== undefined && { flagKey: options.flagKey }),
       ...(options.demand && { demand: options.demand }),
-    });
+    };
     const sentAt = Date.now();
-    // Calls on one slot share a batch; on a standalone server every call does.
-    const reply = await this.batches.send(this.client.isCluster ? slotTag(group[0]!.key) : '', this.options.prefix ? keys.map((k) => this.key(k)) : keys, arg);
+    // Calls on one slot share a batch (and its limit specs); on a standalone server every call does.
+    const reply = await this.batches.send(this.client.isCluster ? slotTag(group[0]!.key) : '', (specs) => {
+      const { keys, arg } = encodeRowCall(group, encoding, specs);
+      return { keys: this.options.prefix ? keys.map((k) => this.key(k)) : keys, arg };
+    });
     const raws = group.some((s) => s.vector?.snapshot) ? new Map<string, Buffer>() : undefined;
     const decoded = decodeRowReply(reply, group, raws);
     this.time.sample(sentAt, decoded.now);

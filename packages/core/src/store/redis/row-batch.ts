@@ -1,5 +1,6 @@
 import { StoreError } from '../../errors/index.js';
 import { MsgpackStream } from './msgpack.js';
+import type { RowTake } from './row-call.js';
 
 /**
  * Sends one script call: `route`, the batch's first key (its only declared key: it routes the
@@ -7,8 +8,34 @@ import { MsgpackStream } from './msgpack.js';
  */
 export type SendScript = (route: string, packed: Buffer) => Promise<unknown>;
 
+/**
+ * The limit specs of one batch, each sent once in it (script version 6): a call's takes name them
+ * by their place in it, from 1. Every request of a configuration takes the same few limits, so a
+ * batch of sixteen calls carried the same four values per limit sixteen times, for Redis to
+ * decode and the client to encode. Specs are told apart by identity (the limits build theirs once).
+ */
+export class BatchSpecs {
+  readonly list: RowTake[] = [];
+  private readonly places = new Map<RowTake, number>();
+
+  /** The spec's place in the batch (from 1), added on first use. */
+  indexOf(take: RowTake): number {
+    let at = this.places.get(take);
+    if (at === undefined) {
+      this.list.push(take);
+      at = this.list.length;
+      this.places.set(take, at);
+    }
+    return at;
+  }
+}
+
+/** Builds a call into a batch: its keys and its stream, its takes named by their place in `specs`. */
+export type BuildCall = (specs: BatchSpecs) => { keys: readonly string[]; arg: Buffer };
+
 interface Batch {
   keys: string[];
+  specs: BatchSpecs;
   /** A pair per row call: the number of keys before its own, its stream. */
   args: Array<number | Buffer>;
   waiters: Array<{ resolve: (reply: unknown) => void; reject: (err: unknown) => void }>;
@@ -16,21 +43,24 @@ interface Batch {
 
 /**
  * A batch as the row script's one argument, a flat MessagePack stream:
- * `nkeys, key × nkeys, (base, stream) × calls`. Every key goes in it rather than in the command's
+ * `nkeys, key × nkeys, nspecs, (policy, kind, limit, windowMs) × nspecs, (base, stream) × calls`. Every key goes in it rather than in the command's
  * KEYS: the client pays for each argument of a command (ioredis about 0.5 µs of CPU each, in a
  * batch of 16 calls about 115 of them), and the script needs its keys as a table anyway. The
  * command declares the first key only, which routes it: a batch never mixes slots (see
  * {@link RowCallBatches}), so on a Cluster every key it touches is on that key's slot, which is
  * what Redis checks of a script's undeclared keys.
  */
-export function packBatch(keys: readonly string[], args: ReadonlyArray<number | Buffer>): Buffer {
-  // Sized once: a batch's streams and keys, and a few bytes of headers for each.
+export function packBatch(keys: readonly string[], specs: readonly RowTake[], args: ReadonlyArray<number | Buffer>): Buffer {
+  // Sized once: a batch's streams, keys and specs, and a few bytes of headers for each.
   let size = 16;
   for (const key of keys) size += key.length * 3 + 5;
+  for (const spec of specs) size += spec.policy.length * 3 + 32;
   for (let i = 1; i < args.length; i += 2) size += (args[i] as Buffer).length + 10;
   const out = new MsgpackStream(size);
   out.number(keys.length);
   for (const key of keys) out.string(key);
+  out.number(specs.length);
+  for (const spec of specs) out.string(spec.policy).number(spec.kind).number(spec.limit).number(spec.windowMs);
   for (let i = 0; i < args.length; i += 2) out.number(args[i] as number).bytes(args[i + 1] as Buffer);
   return out.done();
 }
@@ -45,8 +75,8 @@ export function packBatch(keys: readonly string[], args: ReadonlyArray<number | 
  *
  * @example
  * ```ts
- * const batches = new RowCallBatches((route, packed) => client.dgRows5Buffer(1, route, packed));
- * const reply = await batches.send('u_1', ['dg:r2:{u_1}'], stream); // this call's own reply
+ * const batches = new RowCallBatches((route, packed) => client.dgRows6Buffer(1, route, packed));
+ * const reply = await batches.send('u_1', (specs) => encodeRowCall(sections, options, specs)); // this call's own reply
  * ```
  */
 export class RowCallBatches {
@@ -59,15 +89,20 @@ export class RowCallBatches {
     private readonly maxKeys = 256,
   ) {}
 
-  /** Queues a row call for slot `tag` (keys with other tags never share a batch); resolves with its own reply. */
-  send(tag: string, keys: readonly string[], arg: Buffer): Promise<unknown> {
+  /**
+   * Queues a row call for slot `tag` (keys with other tags never share a batch), built into its
+   * batch by `build`; resolves with its own reply.
+   */
+  send(tag: string, build: BuildCall): Promise<unknown> {
     let batch = this.open.get(tag);
-    if (batch && batch.keys.length + keys.length > this.maxKeys) {
-      this.open.delete(tag);
+    if (!batch) this.open.set(tag, (batch = newBatch()));
+    let { keys, arg } = build(batch.specs);
+    if (batch.keys.length > 0 && batch.keys.length + keys.length > this.maxKeys) {
+      // Too many keys for this batch: it goes now, and the call is built again into a new one.
       this.dispatch(batch);
-      batch = undefined;
+      this.open.set(tag, (batch = newBatch()));
+      ({ keys, arg } = build(batch.specs));
     }
-    if (!batch) this.open.set(tag, (batch = { keys: [], args: [], waiters: [] }));
     batch.args.push(batch.keys.length, arg);
     for (const key of keys) batch.keys.push(key);
     const reply = new Promise<unknown>((resolve, reject) => batch.waiters.push({ resolve, reject }));
@@ -86,7 +121,7 @@ export class RowCallBatches {
 
   private dispatch(batch: Batch): void {
     const waiters = batch.waiters;
-    this.sendScript(batch.keys[0] ?? '', packBatch(batch.keys, batch.args)).then(
+    this.sendScript(batch.keys[0] ?? '', packBatch(batch.keys, batch.specs.list, batch.args)).then(
       (replies) => {
         if (!Array.isArray(replies) || replies.length !== waiters.length) {
           const err = new StoreError('Redis answered the row script with an unexpected reply.');
@@ -100,4 +135,8 @@ export class RowCallBatches {
       },
     );
   }
+}
+
+function newBatch(): Batch {
+  return { keys: [], specs: new BatchSpecs(), args: [], waiters: [] };
 }

@@ -108,11 +108,18 @@ export const VECTOR_EXPIRY_SLACK = 9 / 8;
 
 const EMPTY = Buffer.alloc(0);
 
+/** Where a call's takes are named: the batch's specs (see `BatchSpecs` in `row-batch.ts`). */
+export interface TakeSpecs {
+  /** The take's place among the batch's specs, from 1. */
+  indexOf(take: RowTake): number;
+}
+
 /**
  * Builds one slot's script call: its keys (rows, then the flag, then vectors) and its argument,
- * the flat MessagePack stream the row script reads (see its header).
+ * the flat MessagePack stream the row script reads (see its header); each take is named by its
+ * place among the batch's `specs`, which the batch sends once.
  */
-export function encodeRowCall(sections: readonly RowSection[], options: RowCallEncoding): { keys: string[]; arg: Buffer } {
+export function encodeRowCall(sections: readonly RowSection[], options: RowCallEncoding, specs: TakeSpecs): { keys: string[]; arg: Buffer } {
   const keys: string[] = [];
   for (const s of sections) keys.push(s.key);
   let flagAt = 0;
@@ -136,7 +143,7 @@ export function encodeRowCall(sections: readonly RowSection[], options: RowCallE
     .number(sections.length);
   sections.forEach((s, i) => {
     out.number(i + 1).number(s.take.length);
-    for (const t of s.take) out.string(t.policy).number(t.kind).number(t.limit).number(t.windowMs);
+    for (const t of s.take) out.number(specs.indexOf(t));
     out.number(s.settle.length);
     for (const st of s.settle) {
       out.string(st[0]);

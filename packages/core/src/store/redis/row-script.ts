@@ -59,11 +59,12 @@ export const ROW_PROTOCOL = 4;
 /**
  * The version of the script's calling convention (its ARGV and reply; 3: several calls batched
  * in one run; 4: the batch's keys and calls packed in one argument; 5: each call's numbers packed
- * in one string of its reply). It names the command; the
+ * in one string of its reply; 6: the batch's limit specs sent once, the calls' takes naming them).
+ * It names the command; the
  * rows it reads and writes are {@link ROW_PROTOCOL}'s, which every script version with that
  * protocol shares.
  */
-export const ROW_SCRIPT_VERSION = 5;
+export const ROW_SCRIPT_VERSION = 6;
 
 /** A call's outcome in its reply's numbers (see {@link ROW_LUA}). */
 export const ROW_STATUS = ['none', 'ok', 'refused', 'cancelled', 'late'] as const;
@@ -127,16 +128,18 @@ end
 
 /**
  * One call may carry several (the row calls of one event-loop turn, batched by `row-batch.ts`),
- * all in ARGV[1], a flat MessagePack stream: `nkeys, key × nkeys, (base, stream) × calls`, where
- * `base` is the number of keys before the call's own. KEYS holds the first key only: it routes the
+ * all in ARGV[1], a flat MessagePack stream:
+ * `nkeys, key × nkeys, nspecs, (policy, kind, limit, windowMs) × nspecs, (base, stream) × calls`,
+ * where `base` is the number of keys before the call's own, and the specs are the limits the
+ * batch's calls take (each once: every request of a configuration takes the same few). KEYS holds the first key only: it routes the
  * call, and every key of a batch is on its slot (see `packBatch`).
  *
  * A call's stream, in MessagePack:
  * `dl, id, lease, keep, flag, mt, min, it, ic, ou, nrows`, then per row
- * `k, nt, (policy, kind, limit, windowMs) × nt, ns, (id, tokens, costMicros, outputTokens) × ns, nr, id × nr, vk`
+ * `k, nt, spec × nt, ns, (id, tokens, costMicros, outputTokens) × ns, nr, id × nr, vk`
  * and, when `vk` (the vector key's index among the call's keys) is not 0, `clear, px, ret, ops, cmpHeader, cmpLen, cmpBase`.
- * `id` is '' without a reservation, `flag` the flag key's index or 0, a settlement's `tokens` -1
- * for a cancel (everything handed back).
+ * `spec` is a take's place among the batch's specs (from 1), `id` is '' without a reservation,
+ * `flag` the flag key's index or 0, a settlement's `tokens` -1 for a cancel (everything handed back).
  *
  * The calls run in order on the same rows (each row read once and written back once): a call
  * sees what the calls before it in the batch did, as if each had been a script call of its own.
@@ -166,15 +169,22 @@ ${DOUBLES_LUA}
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 
--- The batch, in one argument: its keys, then the calls batched into this run (several requests
--- of one event-loop turn), each a pair: the number of keys before its own, its stream. Their rows
--- are positions into their stream, nothing copied; key indices are made absolute into K.
+-- The batch, in one argument: its keys, its limit specs (policy SP, kind SK, limit SL, window SW,
+-- by place), then the calls batched into this run (several requests of one event-loop turn), each
+-- a pair: the number of keys before its own, its stream. Their rows are positions into their
+-- stream, nothing copied; key indices are made absolute into K.
 local batch = unpackAll(ARGV[1])
 local nk = batch[1]
 local K = {}
 for i = 1, nk do K[i] = batch[i + 1] end
+local SP, SK, SL, SW = {}, {}, {}, {}
+local nspecs = batch[nk + 2]
+for i = 1, nspecs do
+  local q = nk + 3 + 4 * (i - 1)
+  SP[i], SK[i], SL[i], SW[i] = batch[q], batch[q + 1], batch[q + 2], batch[q + 3]
+end
 local calls = {}
-for j = nk + 2, #batch, 2 do
+for j = nk + 3 + 4 * nspecs, #batch, 2 do
   local base, a = batch[j], unpackAll(batch[j + 1])
   -- (Every table is made whole by its constructor: Lua 5.1 grows a table by rehashing it.)
   -- A call that lands after its deadline (in Redis time) changes nothing: its client gave up on it.
@@ -183,7 +193,7 @@ for j = nk + 2, #batch, 2 do
   local p = 12
   for r = 1, c.nrows do
     local tk, nt = p + 2, a[p + 1]
-    local sk, ns = tk + 4 * nt + 1, a[tk + 4 * nt]
+    local sk, ns = tk + nt + 1, a[tk + nt]
     local rk, nr = sk + 4 * ns + 1, a[sk + 4 * ns]
     local vk = a[rk + nr]
     local row
@@ -427,9 +437,10 @@ local function run(c)
     if status == 'ok' then
       for r = 1, c.nrows do
         local row, st = rows[r], states[r]
-        for i = row.tk, row.tk + 4 * row.nt - 1, 4 do
+        for i = row.tk, row.tk + row.nt - 1 do
           t = t + 1
-          local policy, kind, limit = a[i], a[i + 1], a[i + 2]
+          local s = a[i]
+          local policy, kind, limit = SP[s], SK[s], SL[s]
           local before = 0
           if kind == CONCURRENCY then
             for _, hold in pairs(st.h) do
@@ -464,13 +475,14 @@ local function run(c)
           home = r
         else
           delegated = true
-          for i = row.tk, row.tk + 4 * row.nt - 1, 4 do if a[i + 1] ~= REQUESTS then delegated = false end end
+          for i = row.tk, row.tk + row.nt - 1 do if SK[a[i]] ~= REQUESTS then delegated = false end end
         end
       end
       local slot, conc = 0, ''
-      for i = row.tk, row.tk + 4 * row.nt - 1, 4 do
+      for i = row.tk, row.tk + row.nt - 1 do
         t = t + 1
-        local policy, kind, windowMs = a[i], a[i + 1], a[i + 3]
+        local s = a[i]
+        local policy, kind, windowMs = SP[s], SK[s], SW[s]
         local pts = points(c, kind, grant)
         local consumed, windowEnd = befores[t] or 0, 0
         if kind == CONCURRENCY then
