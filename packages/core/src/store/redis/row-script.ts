@@ -393,11 +393,16 @@ local function affordable(c, kind, limit, before)
   return nil
 end
 
+-- Scratch tables of the calls, made once per run (every table a call made was garbage for Lua to
+-- collect; each is written before it is read, and only its first entries are used): the rows'
+-- states of a call, per take the count before it and whether it refused, the reply's numbers,
+-- the takes of the home's hold and of another row's.
+local states, befores, refused, outs, homeTakes, rowTakes = {}, {}, {}, {}, {}, {}
+
 -- One call: its settlements, renewals, what lapsed, then its reservation, all or nothing,
 -- lowering max_tokens to what the budgets still cover; then its vectors. Answers its reply.
 local function run(c)
   local a, rows, id, mt = c.a, c.rows, c.id, c.mt
-  local states = {}
   for r = 1, c.nrows do states[r] = byKey[K[rows[r].k]] end
   for r = 1, c.nrows do
     local row, st = rows[r], states[r]
@@ -433,7 +438,7 @@ local function run(c)
     status = 'ok'
     for r = 1, c.nrows do if states[r] and states[r].x[id] then status = 'cancelled' end end
     -- Per take, in order: the count before it, whether it refused.
-    local befores, refused, t = {}, {}, 0
+    local t = 0
     if status == 'ok' then
       for r = 1, c.nrows do
         local row, st = rows[r], states[r]
@@ -450,6 +455,7 @@ local function run(c)
             before = st.cc[policy] or 0
           end
           befores[t] = before
+          refused[t] = false
           if before + points(c, kind, mt) > limit then
             local partial = affordable(c, kind, limit, before)
             if partial then
@@ -465,12 +471,14 @@ local function run(c)
     -- The request's hold lives in its first row with takes (the home); a later row whose takes
     -- are all request counts keeps none: the home's hold remembers them, for a cancel.
     local home, hpl, hnp, hslot, hconc = nil, nil, 0, 0, ''
-    out, no, t = { now, STATUS[status], grant }, 3, 0
+    out, no, t = outs, 3, 0
+    out[1], out[2], out[3] = now, STATUS[status], grant
     for r = 1, status == 'cancelled' and 0 or c.nrows do
       local row, st = rows[r], states[r]
-      local pl, np = status == 'ok' and row.nt > 0 and {} or nil, 0
+      local pl, np = nil, 0
       local delegated = false
       if row.nt > 0 then
+        if status == 'ok' then pl = home == nil and homeTakes or rowTakes end
         if home == nil then
           home = r
         else
@@ -529,7 +537,10 @@ local function run(c)
 
   -- Vectors: read as they were (when asked), an operator's reset, a compaction, then the ops
   -- (carried ones first) appended. A later call of the batch reads them after these.
-  if not out then out, no = { now, STATUS[status], grant }, 3 end
+  if not out then
+    out, no = outs, 3
+    out[1], out[2], out[3] = now, STATUS[status], grant
+  end
   -- The reply: its numbers packed in one string (a number each would be an element of the reply
   -- for Redis to write and the client to parse), the flag, the vectors asked for.
   local reply = { struct.pack(doubles(no), unpack(out, 1, no)), flagAt[c] and raws[flagAt[c]] or false }
@@ -572,11 +583,13 @@ local function pack(o, n)
   return table.concat(parts)
 end
 
+-- (One table for every row written, made with room for a row of a few counters and holds:
+-- growing it would rehash it; a row packs its first n values only.)
+local o = { ${'false, '.repeat(31)}false }
 for i = 1, nkeys do
   local st = byKey[keys[i]]
   if st.dirty then
-    -- (Made with room for a row of a few counters and holds: growing it would rehash it.)
-    local o, n, count = { ${'false, '.repeat(31)}false }, 2, 0
+    local n, count = 2, 0
     local untilMs = now
     for policy, cc in pairs(st.cc) do
       local e = st.ce[policy]
