@@ -186,12 +186,14 @@ end
 local calls = {}
 for j = nk + 3 + 4 * nspecs, #batch, 2 do
   local base, a = batch[j], unpackAll(batch[j + 1])
-  -- (Every table is made whole by its constructor: Lua 5.1 grows a table by rehashing it.)
+  -- (Every table is made whole by its constructor: Lua 5.1 grows a table by rehashing it. A call's
+  -- numbers stay in its stream, read where they are needed: \`a[1]\` dl, \`a[2]\` id, \`a[3]\` lease,
+  -- \`a[4]\` keep, \`a[6]\` mt, \`a[7]\` min, \`a[8]\` it, \`a[9]\` ic, \`a[10]\` ou, \`a[11]\` nrows; a table of
+  -- fourteen named fields for each call cost Redis more than the reads.)
   -- A call that lands after its deadline (in Redis time) changes nothing: its client gave up on it.
-  local c = { a = a, dl = a[1], id = a[2], lease = a[3], keep = a[4], flagAt = a[5], mt = a[6], minGrant = a[7], it = a[8], ic = a[9], ou = a[10], nrows = a[11], rows = {}, late = a[1] > 0 and now > a[1] }
-  if c.flagAt > 0 then c.flagAt = base + c.flagAt end
+  local c = { a = a, flagAt = a[5] > 0 and base + a[5] or 0, rows = {}, late = a[1] > 0 and now > a[1] }
   local p = 12
-  for r = 1, c.nrows do
+  for r = 1, a[11] do
     local tk, nt = p + 2, a[p + 1]
     local sk, ns = tk + nt + 1, a[tk + nt]
     local rk, nr = sk + 4 * ns + 1, a[sk + 4 * ns]
@@ -212,7 +214,7 @@ for j = nk + 3 + 4 * nspecs, #batch, 2 do
 end
 
 -- How long a hold is kept for its settlement (every call carries the same).
-local HOLD_KEEP = calls[1] and calls[1].keep or 0
+local HOLD_KEEP = calls[1] and calls[1].a[4] or 0
 
 -- Which rows are read: those a call takes on or renews in, and every row of a call with a cancel
 -- (its delegated counts go back to the call's other rows). A row whose only news in this run is
@@ -375,8 +377,9 @@ end
 
 -- A take's points at grant g, and what a budget still affords (a partial grant), for call c.
 local function points(c, kind, g)
-  if kind == TOKENS then return math.max(0, math.ceil(c.it + g))
-  elseif kind == COST then return math.max(0, math.ceil((c.ic + g * c.ou) * 1000000))
+  local a = c.a
+  if kind == TOKENS then return math.max(0, math.ceil(a[8] + g))
+  elseif kind == COST then return math.max(0, math.ceil((a[9] + g * a[10]) * 1000000))
   elseif kind == OUTPUT then return math.max(0, math.ceil(g))
   else return 1 end
 end
@@ -384,12 +387,13 @@ local function affordable(c, kind, limit, before)
   local available = limit - math.max(0, before)
   local tokens
   if kind == OUTPUT then tokens = available
-  elseif kind == TOKENS then tokens = available - math.ceil(c.it)
+  elseif kind == TOKENS then tokens = available - math.ceil(c.a[8])
   elseif kind == COST then
-    if c.ou > 0 then tokens = (available - math.ceil(c.ic * 1000000)) / (c.ou * 1000000) else tokens = 0 end
+    local ic, ou = c.a[9], c.a[10]
+    if ou > 0 then tokens = (available - math.ceil(ic * 1000000)) / (ou * 1000000) else tokens = 0 end
   else return nil end
   tokens = math.floor(tokens)
-  if tokens >= c.minGrant and tokens < c.mt then return tokens end
+  if tokens >= c.a[7] and tokens < c.a[6] then return tokens end
   return nil
 end
 
@@ -402,9 +406,10 @@ local states, befores, refused, outs, homeTakes, rowTakes = {}, {}, {}, {}, {}, 
 -- One call: its settlements, renewals, what lapsed, then its reservation, all or nothing,
 -- lowering max_tokens to what the budgets still cover; then its vectors. Answers its reply.
 local function run(c)
-  local a, rows, id, mt = c.a, c.rows, c.id, c.mt
-  for r = 1, c.nrows do states[r] = byKey[K[rows[r].k]] end
-  for r = 1, c.nrows do
+  local a, rows = c.a, c.rows
+  local id, lease, keep, mt, nrows = a[2], a[3], a[4], a[6], a[11]
+  for r = 1, nrows do states[r] = byKey[K[rows[r].k]] end
+  for r = 1, nrows do
     local row, st = rows[r], states[r]
     if not row.read then
       -- Real usage for a row this run does not read: appended to the row, which keeps its expiry
@@ -414,13 +419,13 @@ local function run(c)
       if row.ns > 0 then
         local key = K[row.k]
         local chunk = cmsgpack.pack(unpack(a, row.sk, row.sk + 4 * row.ns - 1))
-        if redis.call('APPEND', key, chunk) == #chunk then redis.call('SET', key, cmsgpack.pack(now + c.keep, 0, 0, 0) .. chunk, 'PX', c.keep) end
+        if redis.call('APPEND', key, chunk) == #chunk then redis.call('SET', key, cmsgpack.pack(now + keep, 0, 0, 0) .. chunk, 'PX', keep) end
       end
     else
-      for i = row.sk, row.sk + 4 * row.ns - 1, 4 do settle(st, a[i], a[i + 1], a[i + 2], a[i + 3], c.keep) end
+      for i = row.sk, row.sk + 4 * row.ns - 1, 4 do settle(st, a[i], a[i + 1], a[i + 2], a[i + 3], keep) end
       for i = row.rk, row.rk + row.nr - 1 do
         local hold = st.h[a[i]]
-        if hold and hold.s > now then hold.s = now + c.lease; st.dirty = true end
+        if hold and hold.s > now then hold.s = now + lease; st.dirty = true end
       end
       -- What lapsed (only when something in the row can have: what this run adds lapses after now).
       if st.next <= now then
@@ -436,11 +441,11 @@ local function run(c)
   local out, no
   if id ~= '' then
     status = 'ok'
-    for r = 1, c.nrows do if states[r] and states[r].x[id] then status = 'cancelled' end end
+    for r = 1, nrows do if states[r] and states[r].x[id] then status = 'cancelled' end end
     -- Per take, in order: the count before it, whether it refused.
     local t = 0
     if status == 'ok' then
-      for r = 1, c.nrows do
+      for r = 1, nrows do
         local row, st = rows[r], states[r]
         for i = row.tk, row.tk + row.nt - 1 do
           t = t + 1
@@ -473,7 +478,7 @@ local function run(c)
     local home, hpl, hnp, hslot, hconc = nil, nil, 0, 0, ''
     out, no, t = outs, 3, 0
     out[1], out[2], out[3] = now, STATUS[status], grant
-    for r = 1, status == 'cancelled' and 0 or c.nrows do
+    for r = 1, status == 'cancelled' and 0 or nrows do
       local row, st = rows[r], states[r]
       local pl, np = nil, 0
       local delegated = false
@@ -496,7 +501,7 @@ local function run(c)
         if kind == CONCURRENCY then
           if status == 'ok' then
             consumed = consumed + 1
-            slot = now + c.lease
+            slot = now + lease
             if conc == '' then conc = policy else conc = conc .. '\\0' .. policy end
           elseif refused[t] then consumed = consumed + 1 end
         else
@@ -525,12 +530,12 @@ local function run(c)
         -- The home's hold is made last: the delegated counts of later rows join its takes.
         hpl, hnp, hslot, hconc = pl, np, slot, conc
       elseif np > 0 or slot > 0 then
-        st.h[id] = { s = slot, k = now + c.keep, c = conc, p = packTakes(pl, np) }
+        st.h[id] = { s = slot, k = now + keep, c = conc, p = packTakes(pl, np) }
         st.dirty = true
       end
     end
     if home and (hnp > 0 or hslot > 0) then
-      states[home].h[id] = { s = hslot, k = now + c.keep, c = hconc, p = packTakes(hpl, hnp) }
+      states[home].h[id] = { s = hslot, k = now + keep, c = hconc, p = packTakes(hpl, hnp) }
       states[home].dirty = true
     end
   end
@@ -544,7 +549,7 @@ local function run(c)
   -- The reply: its numbers packed in one string (a number each would be an element of the reply
   -- for Redis to write and the client to parse), the flag, the vectors asked for.
   local reply = { struct.pack(doubles(no), unpack(out, 1, no)), flagAt[c] and raws[flagAt[c]] or false }
-  for r = 1, c.nrows do
+  for r = 1, nrows do
     local row = rows[r]
     if row.vk > 0 then
       local vkey = K[row.vk]
