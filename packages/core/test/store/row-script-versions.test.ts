@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import Redis from 'ioredis';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { KIND_CODE, redisStore, rowKey, type RedisStore, type RowSection, type RowTake } from '../../src/internal.js';
+import { MsgpackStream } from '../../src/store/redis/msgpack.js';
+
+/** The previous release's row script (calling convention 5 on row protocol 4), as it shipped. */
+const V5_LUA = readFileSync(new URL('./fixtures/row-script-v5.lua', import.meta.url), 'utf8');
+
+let counter = 0;
+const unique = (name: string) => `${name}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
+const demand = { maxTokens: 100, minGrant: 10, inputTokens: 20, inputCostUsd: 0, outputTokenUsd: 0 };
+const requests: RowTake = { policy: 'requests-1m', kind: KIND_CODE.requests, limit: 4, windowMs: 60_000 };
+const slots: RowTake = { policy: 'concurrency', kind: KIND_CODE.concurrency, limit: 2, windowMs: 30_000 };
+const section = (key: string): RowSection => ({ key, take: [requests, slots], settle: [], renew: [] });
+const STATUS = ['none', 'ok', 'refused', 'cancelled', 'late'];
+
+/**
+ * One call of the convention 5 script, as an app of that release sends it: one row, its takes
+ * written out in the call (policy, kind, limit, window), cancels of `cancel` first.
+ */
+async function callV5(client: Redis, key: string, holdId: string, cancel: string[] = []): Promise<{ status: string; consumed: number[] }> {
+  const s = new MsgpackStream();
+  // dl (none), id, lease, keep, flag (none), max_tokens, min grant, input tokens, input cost, output price, rows
+  s.number(0).string(holdId).number(30_000).number(900_000).number(0).number(demand.maxTokens).number(demand.minGrant).number(demand.inputTokens).number(0).number(0).number(1);
+  s.number(1).number(2);
+  for (const t of [requests, slots]) s.string(t.policy).number(t.kind).number(t.limit).number(t.windowMs);
+  s.number(cancel.length);
+  for (const id of cancel) s.string(id).number(-1).number(0).number(0);
+  s.number(0).number(0); // no renewals, no vector
+  const batch = new MsgpackStream().number(1).string(key).number(0).bytes(s.done()).done();
+  const replies = (await client.evalBuffer(V5_LUA, 1, key, batch)) as Array<[Buffer, unknown]>;
+  const numbers = replies[0]![0];
+  return { status: STATUS[numbers.readDoubleLE(8)]!, consumed: [numbers.readDoubleLE(24), numbers.readDoubleLE(48)] };
+}
+
+describe('two app versions on one Redis (a rolling deploy)', () => {
+  let client: Redis;
+  let store: RedisStore;
+  beforeAll(async () => {
+    client = new Redis(inject('redisUrl'));
+    await client.ping();
+    store = redisStore(client);
+  });
+  afterAll(async () => {
+    await store.close();
+    await client.quit();
+  });
+
+  it('counts and holds on the same rows with the previous calling convention, each reading what the other wrote', async () => {
+    const key = rowKey(unique('deploy'));
+    const take = async (holdId: string) => store.rows([section(key)], { holdId, demand });
+    // This version, then the previous one: each sees the other's count and concurrency slot.
+    const n1 = await take('n1');
+    expect(n1.status).toBe('ok');
+    expect(n1.takes.get(key)!.map((a) => a.consumed)).toEqual([1, 1]);
+    expect(await callV5(client, key, 'o1')).toEqual({ status: 'ok', consumed: [2, 2] });
+    // Both slots are taken (one by each version): this version is refused.
+    expect((await take('n2')).status).toBe('refused');
+    // This version cancels the previous one's hold: its request count and slot come back.
+    store.writes.settle(key, ['o1']);
+    await store.writes.flush();
+    const n3 = await take('n3');
+    expect(n3.status).toBe('ok');
+    expect(n3.takes.get(key)!.map((a) => a.consumed)).toEqual([2, 2]);
+    // The previous version cancels this one's first hold in its own call, then takes.
+    expect(await callV5(client, key, 'o2', ['n1'])).toEqual({ status: 'ok', consumed: [2, 2] });
+    // n3 and o2 hold the two slots; once this version cancels n3, the previous one takes its slot.
+    expect((await take('n4')).status).toBe('refused');
+    store.writes.settle(key, ['n3']);
+    await store.writes.flush();
+    expect(await callV5(client, key, 'o3')).toEqual({ status: 'ok', consumed: [2, 2] });
+    expect(await callV5(client, key, 'o4')).toMatchObject({ status: 'refused' });
+  });
+});
