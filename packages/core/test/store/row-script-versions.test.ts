@@ -29,7 +29,7 @@ async function callV5(client: Redis, key: string, holdId: string, cancel: string
   for (const id of cancel) s.string(id).number(-1).number(0).number(0);
   s.number(0).number(0); // no renewals, no vector
   const batch = new MsgpackStream().number(1).string(key).number(0).bytes(s.done()).done();
-  const replies = (await client.evalBuffer(V5_LUA, 1, key, batch)) as Array<[Buffer, unknown]>;
+  const replies = (await client.callBuffer('EVAL', V5_LUA, 1, key, batch)) as Array<[Buffer, unknown]>;
   const numbers = replies[0]![0];
   return { status: STATUS[numbers.readDoubleLE(8)]!, consumed: [numbers.readDoubleLE(24), numbers.readDoubleLE(48)] };
 }
