@@ -36,6 +36,17 @@ const IT_RULES = 'istruzion~/regole/direttive/ordini/comandi/prompt/indicazioni'
 // Romanised Russian as people type it ("instruktsii") besides the transliterator's "instrukcii".
 const RU_RULES = 'instrukc~/instrukts~/pravil~/ukazani~/komand~/prompt~/direktiv~';
 
+/**
+ * The phrases written in romanised Russian ("zabud~", "teper ty"): people type Russian in Cyrillic
+ * as well, which the fold spells in Latin its own way ("щ" is "sch"). The phrase test renders each
+ * of these in Cyrillic and checks it still matches after the fold.
+ */
+export const ROMANISED_RUSSIAN = new Set<string>();
+function ru(phrase: string): string {
+  ROMANISED_RUSSIAN.add(phrase);
+  return phrase;
+}
+
 export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
   override: [
     `ignore/disregard/forget/skip/drop/discard/bypass/override/overwrite/abandon/neglect/ditch * ${EN_RULES}`,
@@ -59,7 +70,7 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     // "Oublie", "olvida", "esquece", "dimentica" and "забудь" take "all" only with a word for what
     // came before, as "vergiss" does: "N'oublie pas de tout ranger", "No olvide llevar todo", "Não
     // esqueça de levar tudo", "Не забудь всё взять" are reminders. "Ignore" keeps "all" alone.
-    'ignore/ignorez/ignorer * precedent~/tout/anterieur~/ci-dessus',
+    'ignore/ignorez/ignorer * precedent~/tout/anterieur~/dessus',
     'oublie/oubliez/oublier * precedent~/anterieur~/dessus',
     'oublie/oubliez/oublier tout/toutes/tous * avant/auparavant/precedemment/precede~/dit/dessus/jusqu~',
     'oublie/oubliez tout ce qu/que * dit/appris/ecrit/demande/recu~/donne~',
@@ -91,9 +102,9 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'не обращай * предыдущ~/прежн~/выше',
     'забуд~ * предыдущ~/прежн~/выше',
     'забуд~ все * раньше/ранее/сказан~/говорил~/выше/предыдущ~/прежн~',
-    `zabud~/ignorir~/otmen~ * ${RU_RULES}`,
-    's etogo momenta/sejchas ty',
-    'novye/novaja instrukc~/instrukts~/zadach~/pravil~',
+    ru(`zabud~/ignorir~/otmen~ * ${RU_RULES}`),
+    ru('s etogo momenta/sejchas/seichas ty'),
+    ru('novye/novaja instrukc~/instrukts~/zadach~/pravil~'),
     '忽略 * 指令/指示/说明/规则/提示/内容/要求',
     '忘记 * 指令/指示/规则/提示/内容/设定',
     '无视 * 指令/指示/规则/要求',
@@ -149,8 +160,8 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'quais sao suas instruc~/regras',
     'mostra/mostrami/dimi/rivela/ripeti/elenca/spiega/riasumi/tradu~/scrivi/stampa * tue/le/tute istruzion~/regole/prompt/pasword',
     'quali sono le tue istruzion~/regole',
-    'pokazh~/napish~/povtor~/raskazh~/perechisl~/objasn~/vyved~/perevedi/rasskazh~ * tvo~/vse/sistemn~/ishodn~ instrukc~/instrukts~/pravil~/prompt~/parol~',
-    'kakie * tvoi instrukc~/instrukts~/pravil~',
+    ru('pokazh~/napish~/povtor~/raskazh~/perechisl~/objasn~/vyved~/perevedi/rasskazh~ * tvo~/vse/sistemn~/ishodn~ instrukc~/instrukts~/pravil~/prompt~/parol~'),
+    ru('kakie * tvoi instrukc~/instrukts~/pravil~'),
     '显示/输出/重复/告诉我/列出/解释/总结/翻译/打印/透露 * 指令/指示/规则/提示词/系统提示/设定/密码',
     '你的 * 指令/指示/规则/提示词/系统提示/设定 * 是什么',
     '表示/出力/繰り返/教えて/列挙/説明/要約/翻訳/見せて * 指示/命令/ルール/プロンプト/設定/パスワード',
@@ -187,8 +198,8 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'responda apenas/somente com',
     'inizia/comincia la tua risposta con',
     'rispondi solo/soltanto con',
-    'nachni * otvet s/so',
-    'otvechaj tolko',
+    ru('nachni * otvet s/so'),
+    ru('otvechaj/otvechai tolko'),
     '以 * 开头/开始',
     '只回答/只输出/只回复',
     'で始め/から始め',
@@ -213,8 +224,8 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'contrasena/senha correcta/correta',
     'acceso consentito/autorizzato',
     'pasword/parola d ordine corretta',
-    'dostup razreshen/predostavlen',
-    'parol verny~/prinjat',
+    ru('dostup razreshen/predostavlen'),
+    ru('parol verny~/prinjat'),
     '访问已授权/访问允许/权限已授予/密码正确/验证通过/管理员模式/开发者模式',
     'アクセス許可/パスワードが正しい/認証成功/管理者モード/開発者モード',
   ],
@@ -235,7 +246,7 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'cambia/modifica tus instruc~/reglas',
     'mantenha * instruc~/regras * mas',
     'mantieni * istruzion~/regole * ma',
-    'sohrani * instrukc~/instrukts~/pravil~ * no',
+    ru('sohrani * instrukc~/instrukts~/pravil~ * no'),
     '保留 * 指令/规则 * 但',
     '修改 * 你的 * 指令/规则',
     'ルール * 変更',
@@ -252,7 +263,7 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'fin de la entrada/instruc~',
     'fim da entrada/instruc~',
     'fine * input/istruzion~',
-    'konec vvoda/instrukc~/instrukts~',
+    ru('konec vvoda/instrukc~/instrukts~'),
     '用户输入结束/系统提示开始/指令结束',
     '入力終了/システムプロンプト開始',
   ],
@@ -275,8 +286,8 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'sem * restric~/regras/filtros/limites',
     'ora sei',
     'senza * restrizion~/regole/filtri/limiti',
-    'teper ty',
-    'bez * ogranichen~/pravil/filtr~/cenzur~',
+    ru('teper ty'),
+    ru('bez * ogranichen~/pravil/filtr~/cenzur~'),
     '你现在是/扮演/假装你是/没有任何限制/不受限制',
     'あなたは今/なりきって/制限なし/制限のない',
     'od teraz jestes',
@@ -309,7 +320,7 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'para a ia/o assistente',
     'se sei * ia/assistente/modello',
     'all ia/assistente',
-    'esli ty * ii/asistent/model~',
+    ru('esli ty * ii/asistent/model~'),
     '如果你是 * AI/助手/模型/人工智能',
     '致AI/给AI/AI助手请/助手请注意',
     'AIへ/アシスタントへ/もしあなたがAI',
@@ -343,8 +354,8 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'na sua/tua resposta',
     'la tua/sua risposta',
     'nella tua/sua risposta',
-    'tvo~/vash~ otvet~',
-    'v tvoem/vashem otvete',
+    ru('tvo~/vash~ otvet~'),
+    ru('v tvoem/vashem otvete'),
     '你的回答/你的回复/你的输出/回答中/回复中',
     'あなたの回答/あなたの返答/回答に/返答に',
     'twoj~/swoj~ odpowied~',
@@ -364,7 +375,7 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'contrasena/clave/secreto/codigo de aceso',
     'senha/segredo/codigo de aceso',
     'pasword/segreto/codice',
-    'parol~/sekret~/kod dostupa',
+    ru('parol~/sekret~/kod dostupa'),
     '密码/口令/秘密/密钥/暗号',
     'パスワード/秘密/暗号/合言葉',
     'haslo/hasla/hasle',
@@ -393,7 +404,7 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'escribe/redacta/crea/describe/explica/traduce/dame/anade/envia/visita/haz clic',
     'escreva/crie/descreva/explique/traduza/de/adicione/envie/visite/clique',
     'scrivi/crea/descrivi/spiega/tradu~/dammi/aggiungi/invia/visita/clicca',
-    'napishi/sozdaj/opishi/objasni/perevedi/daj/dobav~/otprav~/posetit~/nazhmi',
+    ru('napishi/sozdaj/sozdai/opishi/objasni/perevedi/daj/dai/dobav~/otprav~/posetit~/nazhmi'),
     '写/编写/创作/描述/解释/翻译/给出/添加/发送/访问/点击',
     '書いて/作成して/説明して/翻訳して/追加して/送信して/訪問して/クリックして',
   ],

@@ -108,7 +108,9 @@ INTENT_IDS.forEach((id, intent) => {
   for (const source of INTENT_PHRASES[id]) {
     const tokens = source.split(' ').filter(Boolean);
     if (CJK.test(source)) {
-      CJK_PHRASES.push({ intent, parts: tokens.filter((t) => t !== '*').map((t) => t.split('/').map((w) => w.toLowerCase())) });
+      // Folded as the text is: NFKD splits a voiced kana ("で", "パ") into the kana and a mark, so
+      // an unfolded "パスワード" or "で始め" matched no text.
+      CJK_PHRASES.push({ intent, parts: tokens.filter((t) => t !== '*').map((t) => t.split('/').map(fold)) });
       continue;
     }
     const phrase: Phrase = { intent, slots: [], gapBefore: [], atSentenceStart: AT_SENTENCE_START.has(id) };
