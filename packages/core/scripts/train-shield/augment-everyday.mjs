@@ -160,9 +160,9 @@ export const EVERYDAY_BANK = {
 /**
  * How many shares of the user rows each language gets, in proportion to the attacks written in
  * it: the eight languages of augment-attacks.mjs besides English have about 320 attack rows each
- * in a bag (templates, their obfuscations, task switches), the ten of augment-languages.mjs 40
- * (with 40 benign rows of their own, half of them everyday requests), Greek none (the fold writes it
- * in Latin letters, as it does Russian, so its n-grams are read among theirs).
+ * in a bag (templates, their obfuscations, task switches), the ten of augment-languages.mjs and
+ * Greek 80 (with 40 benign rows of their own, half of them everyday requests). Greek had no attack
+ * until the sixth round of issue 18, and its everyday rows alone taught the model that Greek is benign.
  */
 const SHARES = { de: 6, fr: 6, es: 6, pt: 6, it: 6, ru: 6, zh: 6, ja: 6, el: 1, pl: 1, tr: 1, nl: 1, id: 1, vi: 1, ko: 1, ar: 1, hi: 1, sv: 1, cs: 1 };
 /** The languages in the order user rows are drawn: each repeated by its share. */

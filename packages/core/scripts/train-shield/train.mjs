@@ -44,8 +44,8 @@ const SWITCH_ROWS = Number(process.env.DG_SHIELD_SWITCH_ROWS ?? 450);
 const BAGS = Number(process.env.DG_SHIELD_BAGS ?? 3);
 const ADDRESSED_ROWS = Number(process.env.DG_SHIELD_ADDRESSED_ROWS ?? 2000);
 /** Direct attacks and as many benign prompts in the ten languages of augment-languages.mjs, and documents with orders for the assistant or for people in them. */
-const LANG_ROWS = Number(process.env.DG_SHIELD_LANG_ROWS ?? 400);
-const LANG_DOC_ROWS = Number(process.env.DG_SHIELD_LANG_DOC_ROWS ?? 200);
+const LANG_ROWS = Number(process.env.DG_SHIELD_LANG_ROWS ?? 440);
+const LANG_DOC_ROWS = Number(process.env.DG_SHIELD_LANG_DOC_ROWS ?? 220);
 /** Everyday user texts in the attack generators' languages and Greek (augment-everyday.mjs), and documents of them. */
 const EVERYDAY_ROWS = Number(process.env.DG_SHIELD_EVERYDAY_ROWS ?? 1400);
 const EVERYDAY_DOC_ROWS = Number(process.env.DG_SHIELD_EVERYDAY_DOC_ROWS ?? 400);
@@ -192,7 +192,9 @@ function synthetic(trainRows, excluded, shift = 0) {
   const langRng = seeded(SEED + 6 + shift);
   for (let i = 0; i < LANG_ROWS; i++) {
     const lang = EXTRA_LANGS[i % EXTRA_LANGS.length];
-    out.push({ text: languageAttack(langRng, lang), label: 1, source: 'synthetic-language', channel: 'user' });
+    // Two attacks for each benign prompt: with the language's everyday texts (augment-everyday.mjs)
+    // its attack:benign ratio is near the eight main languages' (about 80:64 against 320:240).
+    for (let k = 0; k < 2; k++) out.push({ text: languageAttack(langRng, lang), label: 1, source: 'synthetic-language', channel: 'user' });
     out.push({ text: languageBenign(langRng, lang), label: 0, source: 'synthetic-language-benign', channel: 'user' });
   }
   for (let i = 0; i < LANG_DOC_ROWS; i++) {
