@@ -1,16 +1,17 @@
 import { BoundedMap, sha256Base64 } from '../cache/index.js';
 
+/** Texts up to this length are their own key in a {@link TextMemory} (see `TextMemory.keyOf`). */
+export const TEXT_KEY_MAX_CHARS = 64;
+
 /**
- * Scores of texts already scanned, keyed by a SHA-256 digest of the channel and the text. Chat
+ * Scores of texts already scanned, keyed by a SHA-256 digest of the channel and the text (a text
+ * of at most {@link TEXT_KEY_MAX_CHARS} characters is its own key: `TextMemory.keyOf`). Chat
  * clients resend the whole history with every turn, so each request hashes its texts once and
  * scans only those it has not seen (usually the new turn and the reply before it). A digest, not
  * the text, is the key: a long history is not kept twice in memory, and SHA-256 cannot be made
  * to collide, so an attacker cannot get a text scored as another one. At most 200,000 entries,
  * oldest out first.
  */
-/** Texts up to this length are their own key in a {@link TextMemory} (see `TextMemory.keyOf`). */
-export const TEXT_KEY_MAX_CHARS = 64;
-
 export class TextMemory<V> {
   private readonly map: BoundedMap<V>;
   constructor(maxEntries = 200_000) {

@@ -22,8 +22,6 @@ export interface UserTextPieces {
   windows: string[];
 }
 
-const NONE: UserTextPieces = { ends: [], windows: [] };
-
 /**
  * The pieces a long user text is scored in, besides the whole. A short order before or after a
  * long pasted block is diluted in the whole: the two ends are scored alone. One in the middle of
@@ -38,7 +36,9 @@ const NONE: UserTextPieces = { ends: [], windows: [] };
  */
 export function userTextPieces(text: string): UserTextPieces {
   const n = text.length;
-  if (n <= LONG_USER_TEXT) return NONE;
+  // Fresh arrays, not a shared empty pair: `injectionUserPieces` hands them to callers. (The
+  // scorer asks only for texts longer than `LONG_USER_TEXT`.)
+  if (n <= LONG_USER_TEXT) return { ends: [], windows: [] };
   const stride = USER_WINDOW - USER_WINDOW_OVERLAP;
   const windows: string[] = [];
   for (let start = 0; start + USER_WINDOW < n; start += stride) windows.push(text.slice(start, start + USER_WINDOW));
