@@ -8,8 +8,10 @@
 //
 // Sets: the HTTP benchmark's chat traffic (its new user turns, and its assistant turns, which
 // the rules alone score), the detection log's user prompts by length (<100, 100-500,
-// 500-2000, >2000 characters), and long user texts of 5,000-16,000 characters made by joining
-// the log's prompts (scored whole, at their ends and in windows). Two modes: warm (a tight loop) and cold (BENCH_EVICT_MB, default
+// 500-2000, >2000 characters), long user texts of 5,000-16,000 characters made by joining
+// the log's prompts (scored whole, at their ends and in windows), and documents: the log's answers
+// sent back as `tool_result` contents (the document channel: scored whole and line by line), of
+// 200-2,000 characters and joined to 5,000-16,000. Two modes: warm (a tight loop) and cold (BENCH_EVICT_MB, default
 // 4, of a buffer of its own read before each text, as a server's other work leaves the caches).
 // Each text's time is the median of its rounds (wall clock); a set's figure is the mean over its
 // texts, in µs per text, and the ratio this/ref. A third mode, requests: whole requests of steady
@@ -23,7 +25,7 @@
 //   node bench/shield-short-texts.mjs        (SHIELD_REF=HEAD: with a clean checkout, a control whose ratio is noise)
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { dataDir } from '../packages/core/scripts/train-shield/data.mjs';
+import { dataDir, detectionTexts } from '../packages/core/scripts/train-shield/data.mjs';
 import { loadShieldModules } from '../packages/core/scripts/train-shield/shield-source.mjs';
 import { cacheEvictor } from './lib/cache-evictor.mjs';
 import { chatBodies, steadyChat } from './lib/chat-traffic.mjs';
@@ -60,8 +62,7 @@ const byLength = (lo, hi) => [...prompts].filter((t) => t.length >= lo && t.leng
  * 4,000 characters, learned/user-windows.ts): the log has one, so the log's prompts of 200
  * characters or more are joined in order, each text to a length spread over 5,000-16,000.
  */
-function joinedPrompts(n) {
-  const parts = [...prompts].filter((t) => t.length >= 200);
+function joinedPrompts(n, parts = [...prompts].filter((t) => t.length >= 200)) {
   const out = [];
   let k = 0;
   for (let i = 0; i < n; i++) {
@@ -72,6 +73,8 @@ function joinedPrompts(n) {
   }
   return out;
 }
+/** The log's answers (each over 200 characters), as an app hands them back as data. */
+const answers = detectionTexts({ maxAnswers: 3_000 }).answers;
 const SETS = [
   { name: 'chat traffic: new user turns', role: 'user', texts: spread(chatUser, 2_000) },
   { name: 'chat traffic: answers resent (rules)', role: 'assistant', texts: spread(chatAssistant, 1_000) },
@@ -80,12 +83,18 @@ const SETS = [
   { name: 'detection log prompts 500-2000', role: 'user', texts: spread(byLength(500, 2_000), 600) },
   { name: 'detection log prompts > 2000', role: 'user', texts: spread(byLength(2_000, Infinity), 200) },
   { name: 'log prompts joined, 5000-16000', role: 'user', texts: joinedPrompts(60) },
+  { name: 'documents: log answers 200-2000', role: 'tool', texts: spread(answers.filter((t) => t.length < 2_000), 600) },
+  { name: 'documents: answers joined, 5000-16000', role: 'tool', texts: joinedPrompts(60, answers) },
 ];
-const bodiesOf = (set) => set.texts.map((t) => ({ messages: [{ role: set.role, content: t }] }));
+/** One new text as a server first sees it; a document is a tool's result in a user turn. */
+const bodyOf = (role, text) => (role === 'tool' ? { messages: [{ role: 'user', content: [{ type: 'tool_result', tool_use_id: 't1', content: text }] }] } : { messages: [{ role, content: text }] });
+const bodiesOf = (set) => set.texts.map((t) => bodyOf(set.role, t));
 const bodies = SETS.map(bodiesOf);
 
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`The shield's cost per text, scanMessages on one new text; ${ref} against this checkout, ${ROUNDS} rounds alternated, median per text, mean over texts (µs per text)`);
+/** Issue 18's budget: µs per KB of new text (the last column: this build's µs per KB over it). */
+const COST_TARGET = 30;
+console.log(`The shield's cost per text, scanMessages on one new text; ${ref} against this checkout, ${ROUNDS} rounds alternated, median per text, mean over texts (µs per text), and per KB of the mean text (the last column: times the budget of ${COST_TARGET} µs per KB)`);
 for (const mode of MODES) {
   if (mode === 'requests') {
     requests();
@@ -113,13 +122,14 @@ for (const mode of MODES) {
     }
   }
   console.log(`\n${mode === 'cold' ? `cold: ${EVICT_MB} MB read before each text` : 'warm: a tight loop'}`);
-  console.log(`${'set'.padEnd(40)} ${'texts'.padStart(6)} ${'chars'.padStart(6)} ${'ref µs'.padStart(8)} ${'this µs'.padStart(8)} ${'this/ref'.padStart(8)} ${'µs/KB'.padStart(7)}`);
+  console.log(`${'set'.padEnd(40)} ${'texts'.padStart(6)} ${'chars'.padStart(6)} ${'ref µs'.padStart(8)} ${'this µs'.padStart(8)} ${'this/ref'.padStart(8)} ${'ref µs/KB'.padStart(9)} ${'µs/KB'.padStart(7)} ${'/30'.padStart(5)}`);
   for (let s = 0; s < SETS.length; s++) {
     const n = SETS[s].texts.length;
     if (n === 0) continue;
     const [now, then] = [0, 1].map((b) => (times[b][s].reduce((sum, rounds) => sum + median(rounds), 0) * 1000) / n);
     const chars = SETS[s].texts.reduce((sum, t) => sum + t.length, 0) / n;
-    console.log(`${SETS[s].name.padEnd(40)} ${String(n).padStart(6)} ${chars.toFixed(0).padStart(6)} ${then.toFixed(1).padStart(8)} ${now.toFixed(1).padStart(8)} ${(now / then).toFixed(2).padStart(8)} ${((now * 1024) / chars).toFixed(0).padStart(7)}`);
+    const perKB = (now * 1024) / chars;
+    console.log(`${SETS[s].name.padEnd(40)} ${String(n).padStart(6)} ${chars.toFixed(0).padStart(6)} ${then.toFixed(1).padStart(8)} ${now.toFixed(1).padStart(8)} ${(now / then).toFixed(2).padStart(8)} ${((then * 1024) / chars).toFixed(0).padStart(9)} ${perKB.toFixed(0).padStart(7)} ${(perKB / COST_TARGET).toFixed(1).padStart(5)}`);
   }
 }
 
