@@ -6,7 +6,7 @@
  * data.
  */
 import { mix32 } from '../../fingerprint/index.js';
-import { stampedWeights } from './stamped-weights.js';
+import { IndexMarks } from './index-marks.js';
 
 export const HASH_BITS = 18;
 export const HASH_SIZE = 1 << HASH_BITS;
@@ -117,6 +117,9 @@ function ngramHashes(folded: string, start: number, end: number, out: Int32Array
   return n;
 }
 
+/** The indices the current text has counted (see {@link IndexMarks}); all clear between texts. */
+export const COUNTED = new IndexMarks(HASH_SIZE);
+
 /**
  * Sums the weights of the hashed features of `folded[start, end)`, each index counted once;
  * with `document`, each feature counts twice (shared and document-only index). Each index
@@ -124,8 +127,8 @@ function ngramHashes(folded: string, start: number, end: number, out: Int32Array
  *
  * Each feature counts once per text: counted again, a line repeated k times weighed √k times as
  * much as written once (the sum grows k-fold, its normaliser √k-fold), so a document's repeated
- * filler lines outweighed everything else in it. Whether an index is new to the text and its
- * weight are read from one cell ({@link stampedWeights}): one random read per feature.
+ * filler lines outweighed everything else in it. Whether an index is new to the text is a bit of
+ * {@link COUNTED} (32 KiB, in L1); its weight is one random read in the 256 KiB of weights.
  */
 export function hashFeatures(folded: string, start: number, end: number, document: boolean, target: HashTarget): HashedSum {
   const weights = target.weights;
@@ -133,34 +136,35 @@ export function hashFeatures(folded: string, start: number, end: number, documen
   const most = 5 * (end - start + 1);
   if (hashes.length < most) hashes = new Int32Array(most);
   const n = ngramHashes(folded, start, end, hashes);
-  const table = stampedWeights(weights);
-  const cells = table.cells;
-  const stamp = table.begin();
+  const marks = COUNTED.words;
   let sum = 0;
   let features = 0;
   if (record === undefined && !document) {
     // The scorer's case, without a branch on whether a feature is new: n-grams repeat within a
-    // text at random, so that branch was mispredicted about as often as not. Each cell is
-    // stamped whether or not it was already, and counts `fresh` (1 or 0) times.
+    // text at random, so that branch was mispredicted about as often as not. Each feature's bit
+    // is set whether or not it was already, and its weight counts `fresh` (1 or 0) times.
     for (let k = 0; k < n; k++) {
       const index = hashes[k]! & MASK;
-      const cell = cells[index]!;
-      const seen = (cell >>> 8) ^ stamp;
-      const fresh = (seen | -seen) >>> 31;
-      cells[index] = (stamp << 8) | (cell & 0xff);
+      const word = index >>> 5;
+      const bits = marks[word]!;
+      const fresh = ((bits >>> (index & 31)) & 1) ^ 1;
+      marks[word] = bits | (1 << (index & 31));
       features += fresh;
-      sum += fresh * ((cell << 24) >> 24);
+      sum += fresh * weights[index]!;
     }
+    COUNTED.clear(hashes, n, MASK);
     return { sum, count: features };
   }
   for (let k = 0; k < n; k++) {
     const m = hashes[k]!;
     const index = m & MASK;
-    const cell = cells[index]!;
-    if (cell >>> 8 === stamp) continue;
-    cells[index] = (stamp << 8) | (cell & 0xff);
+    const word = index >>> 5;
+    const bit = 1 << (index & 31);
+    const bits = marks[word]!;
+    if ((bits & bit) !== 0) continue;
+    marks[word] = bits | bit;
     features++;
-    sum += (cell << 24) >> 24;
+    sum += weights[index]!;
     if (record !== undefined) record.push(index);
     if (document) {
       const docIndex = mix32(m ^ DOC_SALT) & MASK;
@@ -168,5 +172,6 @@ export function hashFeatures(folded: string, start: number, end: number, documen
       if (record !== undefined) record.push(docIndex);
     }
   }
+  COUNTED.clear(hashes, n, MASK);
   return { sum, count: document ? 2 * features : features };
 }

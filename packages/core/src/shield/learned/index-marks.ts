@@ -1,0 +1,39 @@
+/**
+ * A bit per index of the hashed weight table: which indices the text being hashed has counted.
+ * `hashFeatures` counts each feature once per text; it sets a feature's bit as it counts it, and
+ * afterwards clears the words it touched, walking the same indices again, so the marks are all
+ * zero between texts and nothing is cleared that a text did not touch.
+ *
+ * Why bits: with the weights (int8, 256 KiB) and a mark per index in one 32-bit cell (the
+ * "stamped weights" this replaced), a feature cost one random read in 1 MiB, more than a core's
+ * L2 here; the marks take 32 KiB, which stays in L1, and the weights a quarter of the cells'
+ * bytes (bench/shield-hashing-cold.mjs, docs/shield.md "Cost per KB of new text").
+ *
+ * @example
+ * ```ts
+ * const marks = new IndexMarks(1 << 18);
+ * const w = marks.words;
+ * const fresh = ((w[i >>> 5]! >>> (i & 31)) & 1) ^ 1;   // 1 the first time a text meets index i
+ * w[i >>> 5]! |= 1 << (i & 31);
+ * marks.clear(indices, n, (1 << 18) - 1);                  // after the text: every mark zero again
+ * ```
+ */
+export class IndexMarks {
+  /** Bit `i & 31` of word `i >>> 5`: index `i` is marked. */
+  readonly words: Int32Array;
+
+  constructor(size: number) {
+    this.words = new Int32Array(Math.ceil(size / 32));
+  }
+
+  /** Zeroes the word of each of `hashes[0, n)` masked by `mask`: every mark those indices set. */
+  clear(hashes: Int32Array, n: number, mask: number): void {
+    const words = this.words;
+    for (let k = 0; k < n; k++) words[(hashes[k]! & mask) >>> 5] = 0;
+  }
+
+  /** Whether no index is marked (for tests: a text's marks never leak into the next). */
+  isClear(): boolean {
+    return this.words.every((w) => w === 0);
+  }
+}
