@@ -128,7 +128,7 @@ export const COUNTED = new IndexMarks(HASH_SIZE);
  * Each feature counts once per text: counted again, a line repeated k times weighed √k times as
  * much as written once (the sum grows k-fold, its normaliser √k-fold), so a document's repeated
  * filler lines outweighed everything else in it. Whether an index is new to the text is a bit of
- * {@link COUNTED} (32 KiB, in L1); its weight is one random read in the 256 KiB of weights.
+ * {@link COUNTED} (32 KiB); its weight is one random read in the 256 KiB of weights.
  */
 export function hashFeatures(folded: string, start: number, end: number, document: boolean, target: HashTarget): HashedSum {
   const weights = target.weights;

@@ -5,9 +5,10 @@
  * zero between texts and nothing is cleared that a text did not touch.
  *
  * Why bits: with the weights (int8, 256 KiB) and a mark per index in one 32-bit cell (the
- * "stamped weights" this replaced), a feature cost one random read in 1 MiB, more than a core's
- * L2 here; the marks take 32 KiB, which stays in L1, and the weights a quarter of the cells'
- * bytes (bench/shield-hashing-cold.mjs, docs/shield.md "Cost per KB of new text").
+ * "stamped weights" this replaced), a feature cost one random read in 1 MiB; the marks take
+ * 32 KiB (a core's L1 data cache on most x86 cores) and the weights a quarter of the cells'
+ * bytes, so fewer of a text's reads miss where a server's other work has evicted them
+ * (bench/shield-hashing-cold.mjs, docs/shield.md "Cost per KB of new text").
  *
  * @example
  * ```ts
