@@ -56,8 +56,17 @@ export interface DetectorResult {
    * the guard refuses the request for now (429, reason `probation`) until `retryAfter` seconds.
    */
   probation?: { retryAfter: number; used: number; quota: number };
-  /** The identity is flagged and was served its daily allowance of answers (`retryAfter` says until when). */
+  /**
+   * The identity is flagged and was served its allowance of answers for today (`retryAfter` says
+   * until when); the allowance halves with each day since the identity was first acted on.
+   */
   allowance?: { retryAfter: number; used: number; limit: number };
+  /**
+   * The identity was served its reasoning allowance today (`actions.reasoningAnswersPerDay`
+   * reasoning-shaped answers), whatever its verdict: the guard refuses the request for now (429,
+   * reason `reasoning-allowance`) until `retryAfter` seconds.
+   */
+  reasoningAllowance?: { retryAfter: number; used: number; limit: number };
   /**
    * The identity's persisted verdict before this request. The guard emits a `verdict` event (alerts,
    * audit) only when `verdict` is stronger than this, so one escalation makes one alert.

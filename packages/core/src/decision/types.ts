@@ -16,6 +16,7 @@ export type DecisionReason =
   | 'concurrency'
   | 'distillation'
   | 'probation'
+  | 'reasoning-allowance'
   | 'flagged'
   | 'injection'
   | 'invalid-request'

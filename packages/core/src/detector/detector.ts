@@ -113,6 +113,7 @@ abstract class BaseDetector implements Detector {
       out.allowance = r.allowance;
       out.retryAfter = r.allowance.retryAfter;
     }
+    if (r.reasoningAllowance) out.reasoningAllowance = r.reasoningAllowance;
     return out;
   }
 

@@ -2,9 +2,11 @@ import type { Verdict } from '../decision/index.js';
 import { hamming64, hash32, hex32, mix32, type RequestFingerprint } from '../fingerprint/index.js';
 import { cohortBreadth, mainCapability } from './cohort.js';
 import type { ResolvedDetectorOptions } from './options.js';
+import { flaggedAllowance } from './flag-allowance.js';
 import { binOf } from './population.js';
 import { answersToday, probationQuota, secondsToNextDay, tokensToday } from './probation.js';
 import { checkHistory, type HistoryCheck } from './provenance.js';
+import { reasoningToday } from './reasoning-allowance.js';
 import { addRecent, decayRecent } from './recent.js';
 import { A, CAP_BINS, G, P, RING_SLOTS, TEMPLATE_BINS } from './schema.js';
 import { BIAS, scoreAccount, scoreCohort, scoreGroup, scoreWave, withClusterLink, type Evidence, type PopulationView } from './signals.js';
@@ -244,6 +246,8 @@ export interface PostResult {
   probation?: { retryAfter: number; used: number; quota: number };
   /** The account is flagged and was served its daily allowance of answers: come back in `retryAfter` seconds. */
   allowance?: { retryAfter: number; used: number; limit: number };
+  /** The account was served its reasoning allowance today (reasoning-shaped answers): come back in `retryAfter` seconds. */
+  reasoningAllowance?: { retryAfter: number; used: number; limit: number };
 }
 
 /** Scores below this carry no signal list. */
@@ -440,12 +444,21 @@ export function post(x: PostInput, w: Writer): PostResult {
     fast: x.hourCount > x.popView.peakP95,
     history,
   };
-  // An account that only a weak link keeps from a block is served within a daily allowance of
-  // answers: a person under review never reaches it; a harvest that is only flagged is held to it.
-  const allowance = options.actions.flagAnswersPerDay;
-  if (held && rank === 2 && allowance > 0) {
+  // An account that only a weak link keeps from a block is served within an allowance of answers
+  // that halves with every day since it was first acted on: a flagged harvest that sizes itself
+  // to the allowance is held to about twice the first day's in all.
+  const perDay = options.actions.flagAnswersPerDay;
+  if (held && rank === 2 && perDay > 0) {
+    const limit = flaggedAllowance(perDay, s[A.firstAction]!, f.ts);
     const used = answersToday(s, f.ts);
-    if (used >= allowance) result.allowance = { retryAfter: secondsToNextDay(f.ts), used, limit: allowance };
+    if (used >= limit) result.allowance = { retryAfter: secondsToNextDay(f.ts), used, limit };
+  }
+  // Whatever the verdict, an account is served a bounded number of reasoning-shaped answers a day
+  // (see reasoning-allowance.ts): the one thing a harvest of reasoning cannot stop taking.
+  const reasoningLimit = options.actions.reasoningAnswersPerDay;
+  if (reasoningLimit > 0 && !x.integration) {
+    const used = reasoningToday(s, f.ts);
+    if (used >= reasoningLimit) result.reasoningAllowance = { retryAfter: secondsToNextDay(f.ts), used, limit: reasoningLimit };
   }
   if (options.probation && !x.integration) {
     const quota = probationQuota(s, f.ts, options.probation);

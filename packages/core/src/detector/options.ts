@@ -79,12 +79,26 @@ export interface DetectorOptions {
     /** Delay before serving a flagged account, ms. Default 5000. */
     flagDelayMs?: number;
     /**
-     * Answers a UTC day for an account that a cohort or template link alone would block: such a
-     * link may only flag (people can share a first day or a frame with a campaign), so the account
-     * is held to this allowance instead; past it, a 429 until the next day. A person under review
-     * never reaches it; a harvest is held to it. 0 turns it off. Default 30.
+     * Answers for an account that a cohort or template link alone would block: such a link may
+     * only flag (people can share a first day or a frame with a campaign), so the account is held
+     * to an allowance instead: this many answers on the UTC day it was first acted on, half as
+     * many the next day, a quarter the day after, down to none (about twice this in all, so riding
+     * the flag stops paying); past it, a 429 until the next day. 0 turns it off. Default 30.
      */
     flagAnswersPerDay?: number;
+    /**
+     * Reasoning-shaped answers (step-by-step structure, read from the answers served) an account
+     * is served a UTC day, whatever its verdict; past it, a 429 until the next day (reason
+     * `reasoning-allowance`). Not evidence: nothing is flagged. The development log's people take
+     * at most 3 a day, a school lab in the benchmarks 24. Declared integrations are exempt.
+     * 0 turns it off. Default 30.
+     *
+     * @example
+     * ```ts
+     * createGuard({ detector: { actions: { reasoningAnswersPerDay: 60 } } }); // a tutoring service
+     * ```
+     */
+    reasoningAnswersPerDay?: number;
     /**
      * Do not generate returned reasoning for flagged (and throttled reasoning-eliciting) accounts:
      * `claudeRoute` sends their new turns with thinking off (see docs/responses.md). Default true.
@@ -115,7 +129,7 @@ export interface ResolvedDetectorOptions {
   memory: { maxAccounts: number; maxGroups: number };
   idleTtlSeconds: number;
   clusters: boolean;
-  actions: { throttleDelayMs: number; throttleMaxTokens: number; retryAfterSeconds: number; flagMaxTokens: number; flagDelayMs: number; flagAnswersPerDay: number; suppressReasoning: boolean };
+  actions: { throttleDelayMs: number; throttleMaxTokens: number; retryAfterSeconds: number; flagMaxTokens: number; flagDelayMs: number; flagAnswersPerDay: number; reasoningAnswersPerDay: number; suppressReasoning: boolean };
   weights: Record<SignalName, number>;
 }
 
@@ -152,7 +166,7 @@ export function parseDetectorOptions(input: unknown = {}, path = 'detector'): Re
   const probation = parseProbation(o.probation, join(path, 'probation'));
 
   const aPath = join(path, 'actions');
-  const a = o.actions === undefined ? {} : expectObject(aPath, o.actions, ['throttleDelayMs', 'throttleMaxTokens', 'retryAfterSeconds', 'flagMaxTokens', 'flagDelayMs', 'flagAnswersPerDay', 'suppressReasoning', 'stripReasoning']);
+  const a = o.actions === undefined ? {} : expectObject(aPath, o.actions, ['throttleDelayMs', 'throttleMaxTokens', 'retryAfterSeconds', 'flagMaxTokens', 'flagDelayMs', 'flagAnswersPerDay', 'reasoningAnswersPerDay', 'suppressReasoning', 'stripReasoning']);
   const ms = (key: string, fallback: number) => optional(a[key], fallback, (v) => expectNumber(join(aPath, key), v, { min: 0, max: 600_000 }));
   const tokens = (key: string, fallback: number) => optional(a[key], fallback, (v) => expectNumber(join(aPath, key), v, { min: 1, integer: true }));
   const actions = {
@@ -162,6 +176,7 @@ export function parseDetectorOptions(input: unknown = {}, path = 'detector'): Re
     flagMaxTokens: tokens('flagMaxTokens', 512),
     flagDelayMs: ms('flagDelayMs', 5000),
     flagAnswersPerDay: optional(a.flagAnswersPerDay, 30, (v) => expectNumber(join(aPath, 'flagAnswersPerDay'), v, { min: 0, integer: true })),
+    reasoningAnswersPerDay: optional(a.reasoningAnswersPerDay, 30, (v) => expectNumber(join(aPath, 'reasoningAnswersPerDay'), v, { min: 0, integer: true })),
     suppressReasoning: optional(a.suppressReasoning ?? a.stripReasoning, true, (v) => expectBoolean(join(aPath, a.suppressReasoning === undefined ? 'stripReasoning' : 'suppressReasoning'), v)),
   };
 

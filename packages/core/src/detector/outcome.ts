@@ -3,6 +3,7 @@ import type { AnswerEvidence } from './answer-evidence.js';
 import type { Target, Writer } from './engine.js';
 import { SECONDS_PER_DAY } from './probation.js';
 import { rememberAnswer, servedContinuation } from './provenance.js';
+import { reasoningShaped } from './reasoning-allowance.js';
 import { A } from './schema.js';
 
 /**
@@ -13,6 +14,8 @@ import { A } from './schema.js';
 export function applyOutcome(acct: Target, outcome: Outcome, answer: AnswerEvidence | undefined, now: number, w: Writer): void {
   const usage = outcome.usage;
   const s = acct.view;
+  const day = Math.floor(now / SECONDS_PER_DAY);
+  const shaped = answer !== undefined && reasoningShaped(answer.reasoning) ? 1 : 0;
   if (usage) {
     const input = usage.input_tokens + (usage.cache_read_input_tokens ?? 0) + (usage.cache_creation_input_tokens ?? 0);
     const output = usage.output_tokens;
@@ -21,16 +24,17 @@ export function applyOutcome(acct: Target, outcome: Outcome, answer: AnswerEvide
     w.add(acct, A.outTok, output);
     const max = s[A.lastMax]!;
     if (max > 0 && output >= 0.95 * max) w.add(acct, A.capped, 1);
-    const day = Math.floor(now / SECONDS_PER_DAY);
     if (s[A.day] !== day) {
       w.set(acct, A.day, day);
       w.set(acct, A.dayTokens, output);
       w.set(acct, A.dayAnswers, 1);
+      w.set(acct, A.dayReasoning, shaped);
     } else {
       w.add(acct, A.dayTokens, output);
       w.add(acct, A.dayAnswers, 1);
+      if (shaped) w.add(acct, A.dayReasoning, 1);
     }
-  }
+  } else if (shaped && s[A.day] === day) w.add(acct, A.dayReasoning, 1);
   servedContinuation(acct, w);
   if (!answer) return;
   rememberAnswer(acct, answer.digest, w);

@@ -1,6 +1,6 @@
 /**
  * The detector's state is a fixed vector of numbers per account and per cross-account group, so
- * that it fits in a typed array in memory (bounded, ~1.5 KB an account) and in one Redis hash whose
+ * that it fits in a typed array in memory (bounded, ~1.9 KB an account) and in one Redis hash whose
  * fields are mostly counters: concurrent instances add to the same fields with HINCRBYFLOAT and
  * merge without coordination. The few last-writer-wins fields (timestamps, rings) are listed in
  * {@link ACCOUNT_SET_FIELDS}.
@@ -145,6 +145,8 @@ export const A = layout({
   day: 1,
   dayTokens: 1,
   dayAnswers: 1,
+  /** Reasoning-shaped answers (answer classifier 0.5 or more) served on the current UTC day: the reasoning allowance. */
+  dayReasoning: 1,
 });
 
 /** Cross-account group fields. */

@@ -211,6 +211,7 @@ export const MESSAGES = {
   injection: 'The request was refused: it looks like a prompt-injection attempt.',
   slowDown: 'Requests from this account are arriving too fast for this service. Retry later.',
   probation: 'This new account has used its allowance of answers for today. Retry tomorrow.',
+  reasoningAllowance: 'This account has used its allowance of step-by-step answers for today. Retry tomorrow.',
   allowance: 'This account is under review and has used its allowance of answers for today. Retry tomorrow.',
   storeClosed: 'The service is temporarily unable to check this request. Retry shortly.',
   stopping: 'The service is restarting. Retry shortly.',

@@ -97,6 +97,16 @@ export const DECISION_RULES: readonly DecisionRule[] = [
     },
   },
   {
+    name: 'reasoning-allowance',
+    apply(f, draft) {
+      const allowance = f.detection?.reasoningAllowance;
+      if (!allowance || f.monitor) return 'pass';
+      draft.conclude('throttle', 'reasoning-allowance', undefined, MESSAGES.reasoningAllowance);
+      draft.retryAfter = allowance.retryAfter;
+      return 'refuse';
+    },
+  },
+  {
     name: 'distillation-response',
     apply(f, draft) {
       const result = f.detection;

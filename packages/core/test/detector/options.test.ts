@@ -42,6 +42,11 @@ describe('parseDetectorOptions', () => {
     expect(() => parseDetectorOptions({ probation: { weeks: 2 } }, 'detector')).toThrow(/detector\.probation\.weeks/);
     expect(() => parseDetectorOptions({ integrations: 'svc-*' }, 'detector')).toThrow(/detector\.integrations/);
     expect(() => parseDetectorOptions({ actions: { flagAnswersPerDay: 2.5 } }, 'detector')).toThrow(/detector\.actions\.flagAnswersPerDay/);
+    // The reasoning allowance: 30 a day unless set; 0 turns it off; a count, never negative.
+    expect(parseDetectorOptions({}, 'detector').actions.reasoningAnswersPerDay).toBe(30);
+    expect(parseDetectorOptions({ actions: { reasoningAnswersPerDay: 0 } }, 'detector').actions.reasoningAnswersPerDay).toBe(0);
+    expect(() => parseDetectorOptions({ actions: { reasoningAnswersPerDay: -1 } }, 'detector')).toThrow(/detector\.actions\.reasoningAnswersPerDay/);
+    expect(() => parseDetectorOptions({ actions: { reasoningAnswersPerDay: 12.5 } }, 'detector')).toThrow(/detector\.actions\.reasoningAnswersPerDay/);
   });
 
   it('has no credit to weigh: the benign signals are gone, every signal weighs for harvesting', async () => {

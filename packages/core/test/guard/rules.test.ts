@@ -19,7 +19,7 @@ const exceeded = () => {
 
 describe('the decision rules', () => {
   it('run in one named order', () => {
-    expect(DECISION_RULES.map((r) => r.name)).toEqual(['store-closed', 'flag', 'prompt-attack', 'distillation-block', 'limits', 'probation', 'distillation-response', 'budget-grant', 'store-open']);
+    expect(DECISION_RULES.map((r) => r.name)).toEqual(['store-closed', 'flag', 'prompt-attack', 'distillation-block', 'limits', 'probation', 'reasoning-allowance', 'distillation-response', 'budget-grant', 'store-open']);
   });
 
   it('let the first refusal decide: a flag before a limit, a closed store before a flag', () => {
