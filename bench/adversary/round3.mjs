@@ -45,7 +45,7 @@ const QUESTION_FORMS = [
  * A harvest task reworded so the guard's classifier scores it below `below` (the attacker runs
  * the classifier); tries a few tasks and forms, and keeps the lowest it found.
  */
-function disguise(ctx, below) {
+export function disguise(ctx, below) {
   let best;
   let bestP = 2;
   for (let tries = 0; tries < 4; tries++) {
@@ -61,7 +61,7 @@ function disguise(ctx, below) {
   return best;
 }
 
-const withAsk = (prompt, ask) => (ask ? `${prompt}\n\n${ask.text}` : prompt);
+export const withAsk = (prompt, ask) => (ask ? `${prompt}\n\n${ask.text}` : prompt);
 
 export const ROUND3 = {
   /**

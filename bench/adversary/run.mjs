@@ -4,9 +4,9 @@
 // configuration; prints, per campaign, the accounts detected and the answers each account got,
 // next to the human baselines.
 //
-//   node bench/adversary/run.mjs [--phrasing dev|holdout] [--round 3] [--scale 0.25] [--seed 7] [--json out.json]
-//   (without --round: the first and second rounds, as measured since 2026-12-06; --round 3: the
-//   third round's campaigns alone, beside the same people, benign automation and stress cases)
+//   node bench/adversary/run.mjs [--phrasing dev|holdout] [--round 3|4] [--scale 0.25] [--seed 7] [--json out.json]
+//   (without --round: the first and second rounds, as measured since 2026-12-06; --round 3 or 4:
+//   that round's campaigns alone, beside the same people, benign automation and stress cases)
 //   DG_DETECTION_DEV=<dir>  (default ../shared/data/detection-dev beside the repository)
 //   DG_REPLAY_CONFIG='{"shield":false}'  guard options as JSON
 import { existsSync } from 'node:fs';
@@ -19,6 +19,7 @@ import { ADAPTIVE, CAMPAIGNS, FAMILIES } from './campaigns.mjs';
 import { loadCorpus } from './corpus.mjs';
 import { PHRASING } from './phrasing.mjs';
 import { ROUND3, ROUND3_FAMILIES } from './round3.mjs';
+import { ROUND4, ROUND4_FAMILIES } from './round4.mjs';
 import { STRESS } from './stress.mjs';
 import { answerer } from './traffic.mjs';
 
@@ -38,7 +39,7 @@ function args(argv) {
     else if (a === '--only') o.only = argv[++i].split(',');
     else throw new Error(`unknown argument ${a}`);
   }
-  if (o.round !== undefined && o.round !== 3) throw new Error('--round must be 3 (rounds 1 and 2 run without --round)');
+  if (o.round !== undefined && o.round !== 3 && o.round !== 4) throw new Error('--round must be 3 or 4 (rounds 1 and 2 run without --round)');
   if (!PHRASING[o.phrasing]) throw new Error(`--phrasing must be one of ${Object.keys(PHRASING).join(', ')}`);
   return o;
 }
@@ -67,7 +68,9 @@ export async function buildTrace({ phrasing = 'dev', round, scale = 1, seed = 7,
   const families =
     round === 3
       ? Object.entries(ROUND3_FAMILIES).map(([family, f]) => [ROUND3[f.fn], family])
-      : [...Object.entries(FAMILY_OF).map(([fn, family]) => [CAMPAIGNS[fn], family]), ...Object.entries(ADAPTIVE_OF).map(([fn, family]) => [ADAPTIVE[fn], family])];
+      : round === 4
+        ? Object.entries(ROUND4_FAMILIES).map(([family, f]) => [ROUND4[f.fn], family])
+        : [...Object.entries(FAMILY_OF).map(([fn, family]) => [CAMPAIGNS[fn], family]), ...Object.entries(ADAPTIVE_OF).map(([fn, family]) => [ADAPTIVE[fn], family])];
   for (const [make, family] of families) {
     if (only && !only.includes(family)) continue;
     for (const r of make(ctx, P, scale)) {
@@ -86,7 +89,34 @@ export async function buildTrace({ phrasing = 'dev', round, scale = 1, seed = 7,
   return { records, truth };
 }
 
-/** Replays a trace through a guard and counts, per account, requests, answers served and the strongest verdict. */
+const textOf = (c) => (typeof c === 'string' ? c : (c ?? []).map((b) => b.text ?? '').join('\n'));
+/** The key of an exchange: the account, the prompt and the answer that followed it. */
+const exchangeKey = (user, prompt, answer) => `${user}\u0000${prompt}\u0000${answer}`;
+
+/**
+ * Whether a request continues an exchange its client was never given. The traces are written in
+ * advance, as if every request were served; a real client that is refused an answer cannot send
+ * it back as history. Such a request is not sent (it would read as forged history, and be blocked
+ * for what no client could do); nor is anything that continues it.
+ */
+function continuesRefused(record, refused) {
+  const messages = record.body?.messages ?? [];
+  for (let i = 0; i + 1 < messages.length; i++) {
+    if (messages[i].role === 'user' && messages[i + 1].role === 'assistant' && refused.has(exchangeKey(record.user, textOf(messages[i].content), textOf(messages[i + 1].content)))) return true;
+  }
+  return false;
+}
+function refuse(record, refused) {
+  const messages = record.body?.messages ?? [];
+  const prompt = messages.length > 0 ? textOf(messages[messages.length - 1].content) : '';
+  refused.add(exchangeKey(record.user, prompt, record.response?.content ?? ''));
+}
+
+/**
+ * Replays a trace through a guard and counts, per account, requests, answers served and the
+ * strongest verdict. The clients react to refusals as real ones must: a conversation whose turn
+ * was refused is not continued (see {@link continuesRefused}); they do not wait or retry.
+ */
 export async function runTrace(trace, config = {}) {
   // Streamed as log lines: a full-scale trace is larger than one string may be.
   const lines = Readable.from((function* logLines() {
@@ -94,10 +124,19 @@ export async function runTrace(trace, config = {}) {
   })());
   const inner = guardTarget(config);
   const accounts = new Map();
+  // The replay checks the log's lines one at a time, in order: the record behind each request.
+  let next = 0;
+  const refused = new Set();
   const target = {
     setTime: inner.setTime,
     async check(req) {
+      const record = trace.records[next++];
+      if (record.body?.messages?.length > 1 && continuesRefused(record, refused)) {
+        refuse(record, refused);
+        return { allowed: false, conclusion: 'throttle', verdict: 'allow', score: 0, signals: [], identity: { id: record.user ?? record.ip }, notSent: true };
+      }
       const d = await inner.check(req);
+      if (!d.allowed) refuse(record, refused);
       let a = accounts.get(d.identity.id);
       if (!a) accounts.set(d.identity.id, (a = { requests: 0, served: 0, plain: 0, rank: 0, firstAction: 0, first: req.timestamp }));
       a.requests++;
@@ -179,6 +218,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const config = process.env.DG_REPLAY_CONFIG ? JSON.parse(process.env.DG_REPLAY_CONFIG) : {};
   const run = await runTrace(trace, config);
   const s = score(trace, run);
-  printScore(s, { title: `adversary (${o.round === 3 ? 'round 3, ' : ''}phrasing ${o.phrasing}, scale ${o.scale}, seed ${o.seed}): ${trace.records.length} requests, built in ${built.toFixed(1)} s, replayed in ${run.seconds.toFixed(1)} s` });
+  printScore(s, { title: `adversary (${o.round ? `round ${o.round}, ` : ''}phrasing ${o.phrasing}, scale ${o.scale}, seed ${o.seed}): ${trace.records.length} requests, built in ${built.toFixed(1)} s, replayed in ${run.seconds.toFixed(1)} s` });
   if (o.json) await writeFile(o.json, JSON.stringify({ options: o, ...s }, null, 1));
 }
