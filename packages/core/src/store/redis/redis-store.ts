@@ -164,7 +164,9 @@ export class RedisStore implements Store {
       }
     }
     try {
-      const groups = this.client.isCluster ? bySlot(sections, (s) => s.key) : [sections];
+      // A standalone server: the one call, without the per-slot bookkeeping a Cluster needs.
+      if (!this.client.isCluster) return await this.deadlines.race(this.callRows(sections, options), this.options.timeoutMs);
+      const groups = bySlot(sections, (s) => s.key);
       const flagTag = options.flagKey === undefined ? undefined : slotTag(options.flagKey);
       const calls = groups.map((group) => this.callRows(group, flagTag !== undefined && !group.some((s) => slotTag(s.key) === flagTag) ? { ...options, flagKey: undefined } : options));
       const replies = await this.deadlines.race(calls.length === 1 ? calls[0]!.then((r) => [r]) : Promise.all(calls), this.options.timeoutMs);
@@ -176,14 +178,10 @@ export class RedisStore implements Store {
   }
 
   private async callRows(group: RowSection[], options: RowCallOptions): Promise<RowReply> {
-    const encoding: RowCallEncoding = {
-      deadline: this.time.deadline(this.options.timeoutMs),
-      leaseMs: this.options.leaseMs,
-      keepMs: HOLD_KEEP_MS,
-      ...(options.holdId !== undefined && { holdId: options.holdId }),
-      ...(options.flagKey !== undefined && { flagKey: options.flagKey }),
-      ...(options.demand && { demand: options.demand }),
-    };
+    const encoding: RowCallEncoding = { deadline: this.time.deadline(this.options.timeoutMs), leaseMs: this.options.leaseMs, keepMs: HOLD_KEEP_MS };
+    if (options.holdId !== undefined) encoding.holdId = options.holdId;
+    if (options.flagKey !== undefined) encoding.flagKey = options.flagKey;
+    if (options.demand) encoding.demand = options.demand;
     const sentAt = Date.now();
     // Calls on one slot share a batch (and its limit specs); on a standalone server every call does.
     const reply = await this.batches.send(this.client.isCluster ? slotTag(group[0]!.key) : '', (specs) => {
