@@ -2,6 +2,7 @@
 // its CPU time goes:
 //
 //   node bench/http/profile.mjs [variant=guard-memory-full] [redisUrl]
+//   node bench/http/profile.mjs guard-redis-full     (starts a redis-server of its own on a free port)
 //   PROFILE_REQUESTS=40000 PROFILE_DIR=<dir> node bench/http/profile.mjs bare
 //
 // The server runs under `node --cpu-prof` on the last core (the load generator on the first), is
@@ -16,10 +17,14 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { startRedisServer } from '@distill-guard/testing';
 import { BASE_HEADERS, chatBodies } from '../lib/chat-traffic.mjs';
 
 const variant = process.argv[2] ?? 'guard-memory-full';
-const redisUrl = process.argv[3] ?? '';
+// A Redis variant without a URL gets a redis-server of its own: left empty, ioredis would try the
+// default port, and with `onStoreError: 'open'` the profile would show the insurance counters.
+const ownRedis = !process.argv[3] && /redis/.test(variant) ? await startRedisServer() : undefined;
+const redisUrl = process.argv[3] ?? ownRedis?.url ?? '';
 const REQUESTS = Number(process.env.PROFILE_REQUESTS ?? 40_000);
 const WARM_UP = Number(process.env.PROFILE_WARMUP ?? 30_000);
 const dir = process.env.PROFILE_DIR ?? mkdtempSync(join(tmpdir(), 'dg-profile-'));
@@ -101,6 +106,7 @@ server.child.removeAllListeners('exit');
 const exited = new Promise((resolve) => server.child.once('exit', resolve));
 server.child.kill('SIGTERM');
 await exited;
+await ownRedis?.stop();
 const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort().pop();
 if (!file) throw new Error(`no profile written in ${dir}`);
 console.log(`${variant}: ${Math.round(result.requests.average)} req/s while profiled; profile ${join(dir, file)}`);
