@@ -1,17 +1,8 @@
-import { randomFillSync } from 'node:crypto';
 import { BoundedMap } from '../cache/index.js';
+import { MessageDigests } from '../request/index.js';
 
 /** Numbers kept per message: its length, two 30-bit hashes of its text, its estimate. */
 const STRIDE = 4;
-
-/** Per-process seeds of the message hashes: a text cannot be chosen offline to hash as another one. */
-const SEEDS = randomFillSync(new Uint32Array(2));
-const SEED_A = SEEDS[0]! | 0;
-const SEED_B = SEEDS[1]! | 0;
-
-/** The two hashes of the text last hashed (see {@link hashText}), kept here so hashing allocates nothing. */
-let hashA = 0;
-let hashB = 0;
 
 /**
  * Token estimates of the messages a conversation already sent. A chat client resends the whole
@@ -48,15 +39,19 @@ export class TokenMemory {
     this.map = new BoundedMap<number[], number>(maxMessages, (_key, record) => record.length / STRIDE);
   }
 
-  /** The estimate of each string message of `messages`, counting only those not seen in this place before. */
-  messageTokens(messages: ReadonlyArray<{ content: unknown }>, count: (text: string) => number): number {
+  /**
+   * The estimate of each string message of `messages`, counting only those not seen in this place
+   * before. `digests` are the messages' ({@link MessageDigests}, shared with the other parts that
+   * recognise texts); made here when not given.
+   */
+  messageTokens(messages: ReadonlyArray<{ content: unknown }>, count: (text: string) => number, digests?: MessageDigests): number {
     const n = messages.length;
     const first = messages[0]?.content;
     if (typeof first !== 'string' || n < 2) return sumOf(messages, count);
     for (let i = 1; i < n; i++) if (typeof messages[i]!.content !== 'string') return sumOf(messages, count);
-    hashText(first);
+    const d = digests ?? MessageDigests.of(messages);
     // A small integer key: V8 hashes it without building or hashing a string.
-    const key = (hashA ^ Math.imul(first.length, 0x9e3779b1)) & 0x3fffffff;
+    const key = (d.hashA(0) ^ Math.imul(first.length, 0x9e3779b1)) & 0x3fffffff;
     const before = this.map.get(key);
     const known = before === undefined ? 0 : before.length;
     // Sized once (pushing grows an array by half again): holey by kind, every slot filled below.
@@ -64,12 +59,13 @@ export class TokenMemory {
     let total = 0;
     for (let i = 0; i < n; i++) {
       const text = messages[i]!.content as string;
-      if (i > 0) hashText(text);
+      const a = d.hashA(i);
+      const b = d.hashB(i);
       const o = i * STRIDE;
-      const t = o < known && before![o] === text.length && before![o + 1] === hashA && before![o + 2] === hashB ? before![o + 3]! : count(text);
+      const t = o < known && before![o] === text.length && before![o + 1] === a && before![o + 2] === b ? before![o + 3]! : count(text);
       record[o] = text.length;
-      record[o + 1] = hashA;
-      record[o + 2] = hashB;
+      record[o + 1] = a;
+      record[o + 2] = b;
       record[o + 3] = t;
       total += t;
     }
@@ -87,22 +83,4 @@ function sumOf(messages: ReadonlyArray<{ content: unknown }>, count: (text: stri
   let total = 0;
   for (const m of messages) if (typeof m.content === 'string') total += count(m.content);
   return total;
-}
-
-/**
- * Two hashes of a text in one pass, into {@link hashA} and {@link hashB}: seeded FNV-1a, and a
- * multiply-xorshift lane with another constant, so that a collision of one is not one of the
- * other; each kept to 30 bits, a small integer.
- */
-function hashText(text: string): void {
-  let a = SEED_A;
-  let b = SEED_B;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b + c, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  hashA = (a ^ (a >>> 30)) & 0x3fffffff;
-  hashB = (b ^ (b >>> 30)) & 0x3fffffff;
 }

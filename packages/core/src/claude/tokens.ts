@@ -1,4 +1,4 @@
-import type { MessagesBody } from '../request/index.js';
+import type { MessageDigests, MessagesBody } from '../request/index.js';
 import type { TokenMemory } from './token-memory.js';
 
 /**
@@ -21,7 +21,8 @@ import type { TokenMemory } from './token-memory.js';
  * | anything else (emoji, symbols, private use) | 4 tokens per code point (its UTF-8 bytes at most) |
  *
  * plus 4 tokens a message or content block and 8 for the request. With a {@link TokenMemory}, a
- * conversation's messages already estimated on an earlier turn are not read again. English prose comes out about
+ * conversation's messages already estimated on an earlier turn are not read again (`digests`, the
+ * request's {@link MessageDigests} when the caller has them, tell them apart). English prose comes out about
  * 1.2-1.5 times its real count; a run of punctuation, CJK, emoji, base64 or long numbers is never
  * under it. Measured in `packages/core/test/claude/tokens.test.ts`.
  *
@@ -30,10 +31,10 @@ import type { TokenMemory } from './token-memory.js';
  * estimateInputTokens({ messages: [{ role: 'user', content: '!'.repeat(3000) }] }); // >= 3000
  * ```
  */
-export function estimateInputTokens(body: Pick<MessagesBody, 'messages' | 'system' | 'tools'>, memory?: TokenMemory): number {
+export function estimateInputTokens(body: Pick<MessagesBody, 'messages' | 'system' | 'tools'>, memory?: TokenMemory, digests?: MessageDigests): number {
   // Runs on every request: plain loops, no closures, nothing allocated.
   let tokens = 8 + 4 * body.messages.length;
-  if (memory !== undefined) tokens += memory.messageTokens(body.messages, textTokens);
+  if (memory !== undefined) tokens += memory.messageTokens(body.messages, textTokens, digests);
   else for (const m of body.messages) if (typeof m.content === 'string') tokens += textTokens(m.content);
   for (const m of body.messages) if (Array.isArray(m.content)) tokens += blockTokens(m.content);
   const system = body.system;

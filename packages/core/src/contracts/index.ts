@@ -1,7 +1,7 @@
 import type { Clock } from '../clock/index.js';
 import type { Decision, Identity, Outcome, ResponseActions, Signal, Verdict } from '../decision/index.js';
 import type { Logger } from '../options/warnings.js';
-import type { GuardRequest, MessagesBody } from '../request/index.js';
+import type { GuardRequest, MessageDigests, MessagesBody } from '../request/index.js';
 import type { SharedCall, Store } from '../store/index.js';
 
 /**
@@ -33,6 +33,12 @@ export interface DetectorInput {
   timestamp: number;
   /** The shield's scan of this request, when the shield ran. */
   injection?: InjectionScan;
+  /**
+   * The request's messages as the guard digested them, once for every part (the token estimates'
+   * memory, the prompt fingerprints' caches, the shield's conversation memory): a detector keys
+   * what it remembers of a text by them instead of digesting it again.
+   */
+  digests?: MessageDigests;
   /**
    * On a Redis store, the request's one call to it: a detector keeping its state in the guard's
    * store adds its section and waits for the call's reply (the guard sends it once every part of

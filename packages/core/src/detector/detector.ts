@@ -80,7 +80,7 @@ abstract class BaseDetector implements Detector {
   abstract account(identityId: string): Promise<Float64Array | undefined>;
 
   protected facts(input: DetectorInput): RequestFacts {
-    const fp = fingerprintRequest({ ip: input.identity.ip, headers: input.request.headers, body: input.body });
+    const fp = fingerprintRequest({ ip: input.identity.ip, headers: input.request.headers, body: input.body, digests: input.digests });
     const ts = input.timestamp;
     const f = requestFacts(fp, ts, this.models.isNew(input.body.model, ts / 1000), this.options.clusters);
     // The shield scans the whole history; an attack counts once, in the turn that brought it.

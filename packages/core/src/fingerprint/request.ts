@@ -1,5 +1,5 @@
 import { BoundedMap, sha256Base64 } from '../cache/index.js';
-import { lastUserText, messageText, systemText, type GuardHeaders, type MessagesBody } from '../request/index.js';
+import { lastUserText, messageText, systemText, type GuardHeaders, type MessageDigests, type MessagesBody } from '../request/index.js';
 import { continuedAnswer } from './answer-digest.js';
 import { clientFingerprint, type ClientFingerprint } from './client.js';
 import { contentHashes, skeletonOf, type ContentHashes } from './content.js';
@@ -53,11 +53,11 @@ export interface RequestFingerprint {
  * fingerprint.
  */
 class PromptCache {
-  private young = new Map<string, PromptFingerprint>();
-  private old = new Map<string, PromptFingerprint>();
+  private young = new Map<PromptKey, PromptFingerprint>();
+  private old = new Map<PromptKey, PromptFingerprint>();
   constructor(private readonly size: number) {}
 
-  get(key: string): PromptFingerprint | undefined {
+  get(key: PromptKey): PromptFingerprint | undefined {
     const hit = this.young.get(key);
     if (hit) return hit;
     const older = this.old.get(key);
@@ -65,7 +65,7 @@ class PromptCache {
     return older;
   }
 
-  put(key: string, value: PromptFingerprint): void {
+  put(key: PromptKey, value: PromptFingerprint): void {
     if (this.young.size >= this.size) {
       this.old = this.young;
       this.young = new Map();
@@ -73,6 +73,15 @@ class PromptCache {
     this.young.set(key, value);
   }
 }
+
+/**
+ * A prompt's key in the caches: its SHA-256 (a string), or, for a message of a request the guard
+ * digested, the message's {@link MessageDigests} key (a number, never equal to a string). The
+ * digest is the guard's one reading of the request's texts, shared with the token estimates'
+ * memory; a chance collision of two prompts (about one in 2^53 per pair, seeds per process) only
+ * hands one of them the other's fingerprint.
+ */
+type PromptKey = string | number;
 
 /**
  * A cache key for a text: its SHA-256 in base64, whole. A 22-character slice of it (what the key
@@ -98,7 +107,7 @@ export function promptFingerprint(text: string): PromptFingerprint {
   return keyedPromptFingerprint(text, textKey(text));
 }
 
-function keyedPromptFingerprint(text: string, key: string): PromptFingerprint {
+function keyedPromptFingerprint(text: string, key: PromptKey): PromptFingerprint {
   const hit = promptCache.get(key);
   if (hit) return hit;
   const scan = scanTextLent(text);
@@ -130,9 +139,9 @@ export function promptSkeleton(text: string): string {
  * f.client.kind; // 'scripted'
  * ```
  */
-export function fingerprintRequest(input: { ip: string; headers: GuardHeaders; body: MessagesBody }): RequestFingerprint {
-  const { body } = input;
-  const prompt = promptFingerprint(lastUserText(body));
+export function fingerprintRequest(input: { ip: string; headers: GuardHeaders; body: MessagesBody; digests?: MessageDigests | undefined }): RequestFingerprint {
+  const { body, digests } = input;
+  const prompt = newestPromptFingerprint(body, digests);
   let system = 0;
   let reasoning = prompt.reasoning;
   if (body.system) {
@@ -152,7 +161,7 @@ export function fingerprintRequest(input: { ip: string; headers: GuardHeaders; b
     network: networkGroups(input.ip),
     prompt,
     reasoning,
-    ...(body.messages.length > 1 && { opener: openerOf(body) }),
+    ...(body.messages.length > 1 && { opener: openerOf(body, digests) }),
     system,
     turns: body.messages.length,
     continued: body.messages.length > 1 ? continuedAnswer(body) : 0,
@@ -172,13 +181,13 @@ export function fingerprintRequest(input: { ip: string; headers: GuardHeaders; b
  * 32,768 openers (a record of six small fields and its key), oldest out first: more
  * conversations than the token memory keeps.
  */
-const openers = new BoundedMap<OpenerFingerprint>(32_768, () => 1);
+const openers = new BoundedMap<OpenerFingerprint, PromptKey>(32_768, () => 1);
 
-function openerOf(body: MessagesBody): OpenerFingerprint | undefined {
+function openerOf(body: MessagesBody, digests: MessageDigests | undefined): OpenerFingerprint | undefined {
   const first = body.messages[0];
   if (!first || first.role !== 'user') return undefined;
   const text = messageText(first);
-  const key = textKey(text);
+  const key = digests !== undefined && digests.has(0) ? digests.key(0) : textKey(text);
   let opener = openers.get(key);
   if (opener === undefined) {
     const p = keyedPromptFingerprint(text, key);
@@ -186,4 +195,19 @@ function openerOf(body: MessagesBody): OpenerFingerprint | undefined {
     openers.set(key, opener);
   }
   return opener;
+}
+
+/**
+ * The fingerprint of the request's newest user turn (the prompt it asks), keyed by its digest when
+ * the guard digested the request's messages and the turn is a plain string.
+ */
+function newestPromptFingerprint(body: MessagesBody, digests: MessageDigests | undefined): PromptFingerprint {
+  const messages = body.messages;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i]!;
+    if (m.role !== 'user') continue;
+    if (digests !== undefined && typeof m.content === 'string' && digests.has(i)) return keyedPromptFingerprint(m.content, digests.key(i));
+    break;
+  }
+  return promptFingerprint(lastUserText(body));
 }

@@ -32,7 +32,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
     ...(shield && {
       shield,
       // With classifiers, the scan may wait for one (only for texts whose local score is uncertain).
-      scanInjection: shield.options.injection.classifiers.length > 0 ? async (body) => (await shield.scanAsync(body)) ?? BENIGN : (body) => shield.scan(body) ?? BENIGN,
+      scanInjection: shield.options.injection.classifiers.length > 0 ? async (body, digests) => (await shield.scanAsync(body, digests)) ?? BENIGN : (body, digests) => shield.scan(body, digests) ?? BENIGN,
       injectionBlocks: (scan) => shield.blocks(scan),
     }),
   };

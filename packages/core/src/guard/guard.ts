@@ -4,7 +4,7 @@ import { InvalidRequestError } from '../errors/index.js';
 import { FlagList, type FlagEntry, type FlagInput } from '../flagged/index.js';
 import { createIdentityResolver, type IdentityResult } from '../identity/index.js';
 import { Limits, type Consumption, type Demand, type Reservation } from '../limits/index.js';
-import type { GuardRequest, MessagesBody } from '../request/index.js';
+import { MessageDigests, type GuardRequest, type MessagesBody } from '../request/index.js';
 import { RedisStore, SharedCall } from '../store/index.js';
 import { DecisionDraft, GuardDecision, makeDecision, MESSAGES } from './decision.js';
 import { decide } from './rules.js';
@@ -20,7 +20,7 @@ export type BodyValidator = (body: unknown) => MessagesBody;
  * Scans a request for prompt attacks: at once, or (with the shield's pluggable classifiers,
  * consulted only for uncertain texts) as a Promise.
  */
-export type InjectionScanner = (body: MessagesBody) => InjectionScan | Promise<InjectionScan>;
+export type InjectionScanner = (body: MessagesBody, digests?: MessageDigests) => InjectionScan | Promise<InjectionScan>;
 
 /** Subsystems built from the options; `createGuard` wires them. */
 export interface GuardParts {
@@ -50,6 +50,8 @@ export type RequestLimitScope = 'all' | 'ip';
 /** A request-count check asks nothing of the budgets: only the `requests` limits are consulted. */
 const NO_DEMAND: Demand = { inputTokens: 0, maxTokens: 0, inputCostUsd: 0, outputTokenUsd: 0 };
 const NO_USE: Consumption = { tokens: 0, costUsd: 0, outputTokens: 0 };
+/** What `record` returns when nothing had to be waited for. */
+const RECORDED: Promise<void> = Promise.resolve();
 
 /**
  * The guard: one `check` per request, one `record` per served response.
@@ -248,18 +250,20 @@ export class Guard {
     }
     draft.model = body.model;
 
-    const scanned = this.parts.injectionPolicy !== 'off' ? this.parts.scanInjection?.(body) : undefined;
+    // One reading of the messages for every part that recognises texts (see MessageDigests).
+    const digests = this.parts.detector || this.parts.scanInjection || this.limits.readsInput ? MessageDigests.of(body.messages) : undefined;
+    const scanned = this.parts.injectionPolicy !== 'off' ? this.parts.scanInjection?.(body, digests) : undefined;
     if (scanned instanceof Promise) {
       return scanned.then(
-        (injection) => this.checkScanned(req, body, draft, injection),
+        (injection) => this.checkScanned(req, body, draft, injection, digests),
         (err: unknown) => this.finish(req, body, this.failure(draft, 'DG_SCAN_FAILED', err)),
       );
     }
-    return this.checkScanned(req, body, draft, scanned);
+    return this.checkScanned(req, body, draft, scanned, digests);
   }
 
   /** The flag, the detector and the limits, once the prompt-attack scan has answered. */
-  private checkScanned(req: GuardRequest, body: MessagesBody, draft: DecisionDraft, injection: InjectionScan | undefined): Decision | Promise<Decision> {
+  private checkScanned(req: GuardRequest, body: MessagesBody, draft: DecisionDraft, injection: InjectionScan | undefined, digests: MessageDigests | undefined): Decision | Promise<Decision> {
     const identity = draft.identity;
     const timestamp = draft.timestamp;
     const detector = this.parts.detector;
@@ -271,8 +275,8 @@ export class Guard {
     if (refused) return this.conclude(req, body, draft, injection, NOTHING, NOTHING, refused);
     const call = this.redis && new SharedCall(this.redis);
     const flag = this.lookupFlag(identity.id, call);
-    const detection = detector ? settleNow(() => detector.observe(detectorInput(identity, req, body, timestamp, injection, call))) : NOTHING;
-    const reservation = this.limits.reserve(identity, this.demand(body), draft.id, call);
+    const detection = detector ? settleNow(() => detector.observe(detectorInput(identity, req, body, timestamp, injection, call, digests))) : NOTHING;
+    const reservation = this.limits.reserve(identity, this.demand(body, digests), draft.id, call);
     call?.send();
     if (flag instanceof Promise || detection instanceof Promise || reservation instanceof Promise) {
       return Promise.all([flag, detection, reservation]).then(([f, d, r]) => this.conclude(req, body, draft, injection, f, d, r));
@@ -333,7 +337,22 @@ export class Guard {
    * Reports what happened after a request was served: real usage reconciles the token, cost and
    * output budgets (a failed call with no usage releases its reservation) and feeds the detector.
    */
-  async record(decision: Decision, outcome: Outcome): Promise<void> {
+  record(decision: Decision, outcome: Outcome): Promise<void> {
+    // Not an async function: most records wait for nothing, and a server records every request.
+    let costUsd: number;
+    let detected: Promise<void> | void;
+    try {
+      ({ costUsd, detected } = this.settle(decision, outcome));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    if (detected) return this.recorded(detected, decision, outcome, costUsd);
+    if (this.emitter.has('outcome')) this.emitter.emit('outcome', { decision, outcome, costUsd });
+    return RECORDED;
+  }
+
+  /** What `record` does at once: the budgets settled, the detector told (its Promise, if it has one). */
+  private settle(decision: Decision, outcome: Outcome): { costUsd: number; detected: Promise<void> | void } {
     // Only the first record of a decision settles its budgets.
     const pending = GuardDecision.settle(decision, this);
     if (pending && decision.allowed) this.served();
@@ -360,12 +379,15 @@ export class Guard {
         this.limits.release(reservation);
       }
     }
-    if (detected) {
-      try {
-        await detected;
-      } catch (err) {
-        this.emitter.emit('storeError', { error: toError(err), operation: 'record' });
-      }
+    return { costUsd, detected };
+  }
+
+  /** The end of a `record` whose detector answers later. */
+  private async recorded(detected: Promise<void>, decision: Decision, outcome: Outcome, costUsd: number): Promise<void> {
+    try {
+      await detected;
+    } catch (err) {
+      this.emitter.emit('storeError', { error: toError(err), operation: 'record' });
     }
     this.emitter.emit('outcome', { decision, outcome, costUsd });
   }
@@ -536,8 +558,10 @@ export class Guard {
     return draft;
   }
 
-  private demand(body: MessagesBody): Demand {
-    const inputTokens = estimateInputTokens(body, this.tokenMemory);
+  private demand(body: MessagesBody, digests: MessageDigests | undefined): Demand {
+    // Only token and cost budgets read the input: without one, its estimate (which reads the whole history) is skipped.
+    if (!this.limits.readsInput) return { inputTokens: 0, maxTokens: body.max_tokens, inputCostUsd: 0, outputTokenUsd: 0 };
+    const inputTokens = estimateInputTokens(body, this.tokenMemory, digests);
     const prices = this.options.prices;
     return { inputTokens, maxTokens: body.max_tokens, inputCostUsd: prices.maxInputCost(body.model, inputTokens, asksHourCache(body)), outputTokenUsd: prices.outputTokenCost(body.model, inputTokens) };
   }
@@ -552,8 +576,9 @@ export function guardOf(decision: Decision): Guard | undefined {
   return owner instanceof Guard ? owner : undefined;
 }
 
-function detectorInput(identity: Identity, request: GuardRequest, body: MessagesBody, timestamp: number, injection: InjectionScan | undefined, call: SharedCall | undefined): DetectorInput {
+function detectorInput(identity: Identity, request: GuardRequest, body: MessagesBody, timestamp: number, injection: InjectionScan | undefined, call: SharedCall | undefined, digests: MessageDigests | undefined): DetectorInput {
   const input: DetectorInput = { identity, request, body, timestamp };
+  if (digests) input.digests = digests;
   if (injection) input.injection = injection;
   if (call) input.storeCall = call;
   return input;

@@ -35,6 +35,11 @@ export class Limits {
   private readonly perIdentity: boolean;
   private readonly perIp: boolean;
   private readonly hasConcurrency: boolean;
+  /**
+   * Whether any limit reads the request's input (a token or cost budget). Without one, the guard
+   * skips estimating the input's tokens, which reads every message of the history.
+   */
+  readonly readsInput: boolean;
   /** On Redis, what each spec asks of its row: the same for every request, built once (the script only reads it). */
   private readonly takes: readonly RowTake[];
 
@@ -50,6 +55,7 @@ export class Limits {
     this.perIdentity = specs.some((s) => s.scope === 'identity');
     this.perIp = specs.some((s) => s.scope === 'ip');
     this.hasConcurrency = specs.some((s) => s.kind === 'concurrency');
+    this.readsInput = specs.some((s) => s.kind === 'tokens' || s.kind === 'costUsd');
     if (this.redis && this.hasConcurrency) this.leases = new LeaseKeeper(this.redis);
     this.takes = specs.map((spec) => ({ policy: spec.policy, kind: KIND_CODE[spec.kind], limit: spec.points, windowMs: spec.windowSeconds * 1000 }));
     this.policyHeader = rateLimitPolicyHeader(

@@ -19,24 +19,51 @@ export const MAX_BODY_ENTRIES = 10_000;
  */
 export function checkBodyShape(body: unknown): void {
   if (body === null || typeof body !== 'object') return;
-  const stack: Array<{ value: object; depth: number; path: string }> = [{ value: body, depth: 1, path: '' }];
+  // Paths are built only for an error: every request walks every message, and a path string per
+  // nested object was most of what the check allocated.
+  const stack: ShapeNode[] = [{ value: body, depth: 1, parent: undefined, key: '' }];
   while (stack.length > 0) {
-    const { value, depth, path } = stack.pop()!;
-    if (depth > MAX_BODY_DEPTH) throw new InvalidRequestError(`${path}: nested more than ${MAX_BODY_DEPTH} levels deep; the request is refused.`, { param: path });
+    const node = stack.pop()!;
+    const { value, depth } = node;
+    if (depth > MAX_BODY_DEPTH) {
+      const path = pathOf(node);
+      throw new InvalidRequestError(`${path}: nested more than ${MAX_BODY_DEPTH} levels deep; the request is refused.`, { param: path });
+    }
     if (Array.isArray(value)) {
-      if (value.length > MAX_BODY_ENTRIES) throw new InvalidRequestError(`${path || 'body'}: has ${value.length} entries; at most ${MAX_BODY_ENTRIES} are accepted in one list.`, { param: path || 'body' });
+      if (value.length > MAX_BODY_ENTRIES) {
+        const path = pathOf(node) || 'body';
+        throw new InvalidRequestError(`${path}: has ${value.length} entries; at most ${MAX_BODY_ENTRIES} are accepted in one list.`, { param: path });
+      }
       for (let i = 0; i < value.length; i++) {
         const v: unknown = value[i];
-        if (v !== null && typeof v === 'object') stack.push({ value: v, depth: depth + 1, path: path ? `${path}.${i}` : String(i) });
+        if (v !== null && typeof v === 'object') stack.push({ value: v, depth: depth + 1, parent: node, key: i });
       }
     } else {
       let entries = 0;
       for (const key in value) {
         if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-        if (++entries > MAX_BODY_ENTRIES) throw new InvalidRequestError(`${path || 'body'}: has more than ${MAX_BODY_ENTRIES} fields; the request is refused.`, { param: path || 'body' });
+        if (++entries > MAX_BODY_ENTRIES) {
+          const path = pathOf(node) || 'body';
+          throw new InvalidRequestError(`${path}: has more than ${MAX_BODY_ENTRIES} fields; the request is refused.`, { param: path });
+        }
         const v: unknown = (value as Record<string, unknown>)[key];
-        if (v !== null && typeof v === 'object') stack.push({ value: v, depth: depth + 1, path: path ? `${path}.${key}` : key });
+        if (v !== null && typeof v === 'object') stack.push({ value: v, depth: depth + 1, parent: node, key });
       }
     }
   }
+}
+
+/** One object or array of the body on the walk's stack, with the way to it. */
+interface ShapeNode {
+  value: object;
+  depth: number;
+  parent: ShapeNode | undefined;
+  key: string | number;
+}
+
+/** The dotted path of a node (`messages.0.content`), '' for the body itself. */
+function pathOf(node: ShapeNode): string {
+  const keys: Array<string | number> = [];
+  for (let n: ShapeNode | undefined = node; n !== undefined && n.parent !== undefined; n = n.parent) keys.push(n.key);
+  return keys.reverse().join('.');
 }

@@ -2,6 +2,9 @@ import { BoundedMap } from '../cache/index.js';
 import type { ChannelText } from './channels.js';
 import { TextMemory } from './text-memory.js';
 
+/** A conversation's key in a {@link HistoryMemory}. */
+export type HistoryKey = string | number;
+
 /** A conversation as a request sent it, oldest text first, with the scores its texts got. */
 export interface RememberedHistory<S> {
   readonly texts: readonly ChannelText[];
@@ -28,22 +31,28 @@ export interface RememberedHistory<S> {
  * ```
  */
 export class HistoryMemory<S> {
-  private readonly map: BoundedMap<RememberedHistory<S>>;
+  private readonly map: BoundedMap<RememberedHistory<S>, HistoryKey>;
 
   constructor(maxChars = 16_000_000) {
-    this.map = new BoundedMap<RememberedHistory<S>>(maxChars, (_key, h) => h.chars);
+    this.map = new BoundedMap<RememberedHistory<S>, HistoryKey>(maxChars, (_key, h) => h.chars);
   }
 
-  /** The key of the conversation that opens with `opener`. */
-  keyOf(opener: ChannelText): string {
-    return TextMemory.keyOf(`history:${opener.channel}:${opener.assistant ? 'a' : 'u'}`, opener.text);
+  /**
+   * The key of the conversation that opens with `opener`: `digest` when the caller has one for
+   * it (the guard's `MessageDigests` key of a first message typed by the user), else a digest
+   * of it made here. A number and a string key never meet, and a key only finds a memory: its
+   * texts are compared before any score is reused, so two openers that share a digest only
+   * cost a scan.
+   */
+  keyOf(opener: ChannelText, digest?: number): HistoryKey {
+    return digest ?? TextMemory.keyOf(`history:${opener.channel}:${opener.assistant ? 'a' : 'u'}`, opener.text);
   }
 
-  recall(key: string): RememberedHistory<S> | undefined {
+  recall(key: HistoryKey): RememberedHistory<S> | undefined {
     return this.map.get(key);
   }
 
-  remember(key: string, texts: readonly ChannelText[], scores: ReadonlyArray<S | undefined>): void {
+  remember(key: HistoryKey, texts: readonly ChannelText[], scores: ReadonlyArray<S | undefined>): void {
     let chars = 0;
     for (const t of texts) chars += t.text.length;
     this.map.set(key, { texts, scores, chars });

@@ -1,4 +1,5 @@
 import type { InjectionScan } from '../contracts/index.js';
+import type { MessageDigests } from '../request/index.js';
 import { withCanary } from './canary.js';
 import { parseShieldOptions, type ResolvedShieldOptions, type ShieldOptions } from './options.js';
 import { createOutputFilter, filterText, type OutputFilter, type OutputFilterOptions, type OutputFilterResult } from './output-filter.js';
@@ -15,13 +16,17 @@ export interface Shield {
   readonly canary: string | undefined;
   /** Validates and normalises a request body; throws `InvalidRequestError`. */
   validate(body: unknown): ValidatedBody;
-  /** The prompt-attack scan of a validated body (the shield's own model only), or undefined when the policy is `off`. */
-  scan(body: ValidatedBody['body']): MessagesScan | undefined;
+  /**
+   * The prompt-attack scan of a validated body (the shield's own model only), or undefined when
+   * the policy is `off`. `digests`, the body's messages as the guard digested them, find the
+   * conversation's memory without digesting its opening text again.
+   */
+  scan(body: ValidatedBody['body'], digests?: MessageDigests): MessagesScan | undefined;
   /**
    * The scan, then the configured `injection.classifiers` for the texts whose score is uncertain
    * (the same as `scan` when none are configured).
    */
-  scanAsync(body: ValidatedBody['body']): Promise<MessagesScan | undefined>;
+  scanAsync(body: ValidatedBody['body'], digests?: MessageDigests): Promise<MessagesScan | undefined>;
   /** Whether a scan should refuse the request under this deployment's policy (per channel when the scan says which). */
   blocks(scan: InjectionScan | undefined): boolean;
   /** A fresh streaming filter for one reply (undefined when output protection is off). */
@@ -73,13 +78,13 @@ export function createShield(options: ShieldOptions | ResolvedShieldOptions = {}
     systemPrompt,
     canary,
     validate: (body) => validateRequestBody(body, request),
-    scan: (body) => (injection.policy === 'off' ? undefined : scanMessages(body, scanOptions)),
-    scanAsync: async (body) =>
+    scan: (body, digests) => (injection.policy === 'off' ? undefined : scanMessages(body, scanOptions, digests)),
+    scanAsync: async (body, digests) =>
       injection.policy === 'off'
         ? undefined
         : classifiers
-          ? scanMessagesAsync(body, { ...scanOptions, classifiers, uncertain: injection.uncertain })
-          : scanMessages(body, scanOptions),
+          ? scanMessagesAsync(body, { ...scanOptions, classifiers, uncertain: injection.uncertain }, digests)
+          : scanMessages(body, scanOptions, digests),
     blocks: (scan) => {
       if (scan?.verdict !== 'injection') return false;
       const channels = (scan as Partial<MessagesScan>).flaggedChannels;
