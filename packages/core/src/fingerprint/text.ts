@@ -124,6 +124,23 @@ const copied = scanBuffers();
 const lent = scanBuffers();
 
 /**
+ * The views of {@link lent}'s first `count` entries, made once per count and reused: a view is
+ * an object of its own (six of them were about 580 bytes of every new prompt's allocation), and
+ * the lent buffers never move, so the views of one count are the same views at every call.
+ */
+const lentViews: Array<Array<ScanBuffers | undefined> | undefined> = [];
+
+function viewsOf(count: number, lines: number): ScanBuffers {
+  const byLines = (lentViews[count] ??= []);
+  let v = byLines[lines];
+  if (v === undefined) {
+    v = { kind: lent.kind.subarray(0, count), flags: lent.flags.subarray(0, count), hash: lent.hash.subarray(0, count), start: lent.start.subarray(0, count), end: lent.end.subarray(0, count), lineStart: lent.lineStart.subarray(0, lines) };
+    byLines[lines] = v;
+  }
+  return v;
+}
+
+/**
  * Scans a prompt once. The result owns its arrays.
  *
  * @example
@@ -331,15 +348,16 @@ function scanInto(input: string, buffers: ScanBuffers, copy: boolean): ScannedTe
   while (last >= 0 && isBlank(text.charCodeAt(last))) last--;
   if (!code && symbols > 12 && symbols * 4 > words) code = true;
   const fc = first < n ? text.charCodeAt(first) : 0;
+  const views = copy ? undefined : viewsOf(count, lines);
   return {
     text,
     count,
-    kind: copy ? kindB.slice(0, count) : kindB.subarray(0, count),
-    flags: copy ? flagB.slice(0, count) : flagB.subarray(0, count),
-    hash: copy ? hashB.slice(0, count) : hashB.subarray(0, count),
-    start: copy ? startB.slice(0, count) : startB.subarray(0, count),
-    end: copy ? endB.slice(0, count) : endB.subarray(0, count),
-    lineStart: copy ? lineB.slice(0, lines) : lineB.subarray(0, lines),
+    kind: views ? views.kind : kindB.slice(0, count),
+    flags: views ? views.flags : flagB.slice(0, count),
+    hash: views ? views.hash : hashB.slice(0, count),
+    start: views ? views.start : startB.slice(0, count),
+    end: views ? views.end : endB.slice(0, count),
+    lineStart: views ? views.lineStart : lineB.slice(0, lines),
     words,
     code,
     lowerStart: fc >= 97 && fc <= 122,

@@ -115,6 +115,8 @@ export function scoreText(text: string, channel: Channel, maxChars: number, scre
 }
 
 function reasonsOfScore(s: TextScore, channel: Channel, flagged: boolean): InjectionReason[] {
+  // The rules' reasons are distinct already; only a flagged text adds the intents' (once each).
+  if (!flagged) return reasonsOf(s.rule, false);
   const out = new Set<InjectionReason>(reasonsOf(s.rule, flagged));
   if (flagged) {
     for (const [i, reason, only] of INTENT_REASON_INDEX) if (s.intents[i]! > 0 && (only === undefined || only === channel)) out.add(reason);
@@ -304,12 +306,14 @@ function openerDigest(messages: readonly unknown[], opener: ChannelText, digests
 
 function summarise(scanned: readonly ScannedText[]): MessagesScan {
   let best: ScannedText | undefined;
-  const reasons = new Set<InjectionReason>();
-  const flaggedChannels = new Set<Channel>();
+  // Made at the first flagged text: most requests have none.
+  let reasons: Set<InjectionReason> | undefined;
+  let flaggedChannels: Set<Channel> | undefined;
   for (const t of scanned) {
     if (best === undefined || t.margin > best.margin) best = t;
     if (t.margin >= 0) {
-      flaggedChannels.add(t.channel);
+      (flaggedChannels ??= new Set()).add(t.channel);
+      reasons ??= new Set();
       for (const r of reasonsOfScore(t.score, t.channel, true)) reasons.add(r);
     }
   }
@@ -318,9 +322,9 @@ function summarise(scanned: readonly ScannedText[]): MessagesScan {
   return {
     score: probability(best.z),
     verdict: flagged ? 'injection' : 'benign',
-    reasons: flagged ? [...reasons] : reasonsOfScore(best.score, best.channel, false),
+    reasons: flagged && reasons ? [...reasons] : reasonsOfScore(best.score, best.channel, false),
     channel: best.channel,
-    flaggedChannels: [...flaggedChannels],
+    flaggedChannels: flaggedChannels ? [...flaggedChannels] : [],
   };
 }
 
