@@ -7,6 +7,7 @@ import { hash32 } from './hash.js';
 import { instructionStyle, type InstructionStyle } from './instruction.js';
 import { networkGroups, type NetworkGroups } from './network.js';
 import { reasoningElicitation } from './reasoning.js';
+import { SeenOnce } from './seen-once.js';
 import { scanText, scanTextLent } from './text.js';
 
 /**
@@ -107,15 +108,26 @@ export function promptFingerprint(text: string): PromptFingerprint {
   return keyedPromptFingerprint(text, textKey(text));
 }
 
-function keyedPromptFingerprint(text: string, key: PromptKey): PromptFingerprint {
+/** The fingerprint of `text` under `key`, from the cache or made and (if `admit`) cached. */
+function keyedPromptFingerprint(text: string, key: PromptKey, admit = true): PromptFingerprint {
   const hit = promptCache.get(key);
   if (hit) return hit;
   const scan = scanTextLent(text);
   const r = reasoningElicitation(text, scan);
   const fp: PromptFingerprint = { ...contentHashes(scan), reasoning: r.probability, reasoningCues: r.cues, style: instructionStyle(scan) };
-  promptCache.put(key, fp);
+  if (admit) promptCache.put(key, fp);
   return fp;
 }
+
+/**
+ * The newest turns the prompt cache has seen once and not kept. A chat's every follow-up is new,
+ * and a follow-up is not asked for again unless it repeats (a retry, a corpus sent twice, one
+ * text from many accounts): cached at first sight, each took an entry of about 1 KB that the
+ * garbage collector promoted and marked until the cache's generations let it go, and pushed
+ * texts that do repeat out of the cache. So a follow-up is cached from its second sighting on;
+ * a first message always is (it comes back as every follow-up's opener). 256 KB.
+ */
+const seenTurns = new SeenOnce(1 << 16);
 
 /**
  * The template skeleton of a prompt: its frame with the variable part replaced by `…`, for
@@ -206,7 +218,10 @@ function newestPromptFingerprint(body: MessagesBody, digests: MessageDigests | u
   for (let i = messages.length - 1; i >= 0; i--) {
     const m = messages[i]!;
     if (m.role !== 'user') continue;
-    if (digests !== undefined && typeof m.content === 'string' && digests.has(i)) return keyedPromptFingerprint(m.content, digests.key(i));
+    if (digests !== undefined && typeof m.content === 'string' && digests.has(i)) {
+      const key = digests.key(i);
+      return keyedPromptFingerprint(m.content, key, i === 0 || seenTurns.seen(key));
+    }
     break;
   }
   return promptFingerprint(lastUserText(body));
