@@ -31,6 +31,28 @@ export interface DecisionRule {
 }
 
 /**
+ * A rule for a quota the detector keeps per account (probation, the reasoning allowance): once
+ * `pick` finds it used up, the request is refused for now (429, the rule's name as its reason)
+ * until its `retryAfter`; monitor mode only records it.
+ */
+function comeBackLater(
+  name: 'probation' | 'reasoning-allowance',
+  pick: (detection: DetectorResult) => { retryAfter: number } | undefined,
+  message: string,
+): DecisionRule {
+  return {
+    name,
+    apply(f, draft) {
+      const used = f.detection && pick(f.detection);
+      if (!used || f.monitor) return 'pass';
+      draft.conclude('throttle', name, undefined, message);
+      draft.retryAfter = used.retryAfter;
+      return 'refuse';
+    },
+  };
+}
+
+/**
  * The decision, in priority order: the first rule that refuses decides; a request every rule
  * passes is served. A failing store comes first under `onStoreError: 'closed'` (nothing else can
  * be trusted); a flag before anything the request itself shows; hard refusals (a blocked prompt
@@ -86,26 +108,8 @@ export const DECISION_RULES: readonly DecisionRule[] = [
       return 'refuse';
     },
   },
-  {
-    name: 'probation',
-    apply(f, draft) {
-      const probation = f.detection?.probation;
-      if (!probation || f.monitor) return 'pass';
-      draft.conclude('throttle', 'probation', undefined, MESSAGES.probation);
-      draft.retryAfter = probation.retryAfter;
-      return 'refuse';
-    },
-  },
-  {
-    name: 'reasoning-allowance',
-    apply(f, draft) {
-      const allowance = f.detection?.reasoningAllowance;
-      if (!allowance || f.monitor) return 'pass';
-      draft.conclude('throttle', 'reasoning-allowance', undefined, MESSAGES.reasoningAllowance);
-      draft.retryAfter = allowance.retryAfter;
-      return 'refuse';
-    },
-  },
+  comeBackLater('probation', (detection) => detection.probation, MESSAGES.probation),
+  comeBackLater('reasoning-allowance', (detection) => detection.reasoningAllowance, MESSAGES.reasoningAllowance),
   {
     name: 'distillation-response',
     apply(f, draft) {
