@@ -117,11 +117,9 @@ export function scoreText(text: string, channel: Channel, maxChars: number, scre
 function reasonsOfScore(s: TextScore, channel: Channel, flagged: boolean): InjectionReason[] {
   // The rules' reasons are distinct already; only a flagged text adds the intents' (once each).
   if (!flagged) return reasonsOf(s.rule, false);
-  const out = new Set<InjectionReason>(reasonsOf(s.rule, flagged));
-  if (flagged) {
-    for (const [i, reason, only] of INTENT_REASON_INDEX) if (s.intents[i]! > 0 && (only === undefined || only === channel)) out.add(reason);
-    if (out.size === 0) out.add('learned-model');
-  }
+  const out = new Set<InjectionReason>(reasonsOf(s.rule, true));
+  for (const [i, reason, only] of INTENT_REASON_INDEX) if (s.intents[i]! > 0 && (only === undefined || only === channel)) out.add(reason);
+  if (out.size === 0) out.add('learned-model');
   return [...out];
 }
 
