@@ -1,0 +1,301 @@
+import { cjkMatch, isCjk } from './cjk.js';
+import { CJK_WORKING, MAX_WORKING_PHRASE, WK, WORKING_BY_LAST } from './answer-working-words.js';
+import { lexKey } from './lexicon.js';
+import { sigmoid } from './reasoning.js';
+
+/**
+ * Answer working: does a served answer work a problem through, whatever its layout? The layout
+ * reader ({@link answerReasoning}) sees numbered steps, openers and "so the answer is"; a model
+ * asked for plain paragraphs writes the same derivation without any of them. What it cannot drop
+ * without dropping the derivation is its content: intermediate quantities computed from earlier
+ * ones ("120 + 180 = 300 km", "2c = 24", "60 times 3"), inferences drawn from them ("which
+ * means", "that leaves", "daher", "donc", "所以") and, often, a check ("substituting back").
+ *
+ * It reads sentences, not lines, so a paragraph and a list read alike. Fenced code is skipped (a
+ * program's arithmetic is not a derivation a person reads). The cost is the same as the layout
+ * reader's: at most {@link MAX_ANSWER_CHARS} characters, words hashed in place, no allocation per
+ * word.
+ */
+
+/** What the content reader reports. */
+export interface AnswerWorking {
+  /** Probability-like score in [0, 1] that the answer works a problem through in its content. */
+  probability: number;
+  /** Names of the cues that fired, for explanations. */
+  cues: string[];
+}
+
+/** The sentence counts behind a score (for tests and for tools that study traffic). */
+export interface WorkingCounts {
+  /** Sentences read (two words or numbers or more). */
+  sentences: number;
+  /** Sentences that draw an inference. */
+  links: number;
+  /** Sentences that compute a quantity (a number on one side of an operator). */
+  computations: number;
+  /** Sentences that infer a quantity: an inference with a number in it ("so it takes 4 hours", "that leaves 180 km"). */
+  inferredQuantities: number;
+  /** Sentences that check a result. */
+  checks: number;
+  /** Sentences that open a case or an assumption. */
+  cases: number;
+}
+
+/** Same bounds as the layout reader: the first 1,500 and the last 500 characters. */
+const MAX_CHARS = 2000;
+const TAIL_CHARS = 500;
+/** Tokens allowed between an operand and its operator ("120 km + 180 km", "$240 − 48"). */
+const OPERAND_REACH = 3;
+
+// Per-call state, module-level so that a call allocates nothing per word.
+const counts: WorkingCounts = { sentences: 0, links: 0, computations: 0, inferredQuantities: 0, checks: 0, cases: 0 };
+const ring = new Int32Array(MAX_WORKING_PHRASE);
+let ringLen = 0;
+let fence = false;
+let tok = 0;
+let lastTermTok = -100;
+let lastTermNum = false;
+let opTok = -100;
+let opLeftNum = false;
+/** The pending operator is a spaced hyphen, which prose also uses as a dash: it needs numbers on both sides. */
+let opDash = false;
+let sentenceStart = 0;
+let sentenceTerms = 0;
+let sentenceNumbers = 0;
+let sentenceMask = 0;
+let sentenceComputes = false;
+let sentenceCjk = false;
+let clauseStart = true;
+
+/**
+ * Weights of the content score. A chain of computed intermediate quantities is the derivation
+ * itself: about five of them count on their own, four with a check or three chained by
+ * inferences. Inferences without quantities (an explanation, an argument) count only when they
+ * are a dense deduction: four or more, in at least half the sentences. People are given
+ * explanations all the time, and a bound on those would fall on people (on the development log's
+ * answers, 0.04% of those the layout reader does not count are dense deductions).
+ */
+const W = { inferredQuantity: 1.0, computation: 1.2, link: 0.35, check: 1.2, case: 0.3, deduction: 4.5 };
+const BIAS = -4.8;
+/** A deduction: at least this many inferences ... */
+const DEDUCTION_LINKS = 4;
+/** ... in at least this share of the sentences. */
+const DEDUCTION_DENSITY = 0.5;
+
+/**
+ * Probability that an answer works a problem through in its content (computed intermediate
+ * quantities chained by inferences), in any layout.
+ *
+ * @example
+ * ```ts
+ * answerWorking('The first leg is 2 hours at 60 km/h, so it covers 60 × 2 = 120 km. That leaves 300 − 120 = 180 km, which takes 180 / 90 = 2 hours. Checking: 120 + 180 = 300 km.').probability; // high
+ * answerWorking('Sleep well, drink water and exercise, because habits compound.').probability; // low
+ * ```
+ */
+export function answerWorking(text: string): AnswerWorking {
+  const c = workingCounts(text);
+  const cues: string[] = [];
+  let z = BIAS;
+  const add = (n: number, cap: number, w: number, name: string) => {
+    if (n <= 0) return;
+    z += Math.min(n, cap) * w;
+    cues.push(name);
+  };
+  add(c.inferredQuantities, 4, W.inferredQuantity, 'inferred-quantities');
+  add(c.computations, 5, W.computation, 'computed-quantities');
+  add(c.links, 6, W.link, 'inferences');
+  add(c.checks, 1, W.check, 'check');
+  add(c.cases, 2, W.case, 'cases');
+  add(c.links >= DEDUCTION_LINKS && c.links >= DEDUCTION_DENSITY * c.sentences ? 1 : 0, 1, W.deduction, 'deduction');
+  return { probability: sigmoid(z), cues };
+}
+
+/** The sentence counts of an answer (a fresh object per call). */
+export function workingCounts(text: string): WorkingCounts {
+  counts.sentences = counts.links = counts.computations = counts.inferredQuantities = counts.checks = counts.cases = 0;
+  fence = false;
+  if (text.length <= MAX_CHARS) pass(text, 0, text.length);
+  else {
+    pass(text, 0, MAX_CHARS - TAIL_CHARS);
+    fence = false;
+    pass(text, text.length - TAIL_CHARS, text.length);
+  }
+  return { ...counts };
+}
+
+function pass(text: string, from: number, to: number): void {
+  for (let s = from; s < to; ) {
+    let e = text.indexOf('\n', s);
+    if (e < 0 || e > to) e = to;
+    line(text, s, e);
+    s = e + 1;
+  }
+}
+
+function isDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+
+function startSentence(at: number): void {
+  sentenceStart = at;
+  sentenceTerms = 0;
+  sentenceNumbers = 0;
+  sentenceMask = 0;
+  sentenceComputes = false;
+  sentenceCjk = false;
+  lastTermTok = opTok = -100;
+  startClause();
+}
+
+function startClause(): void {
+  clauseStart = true;
+  ringLen = 0;
+}
+
+function endSentence(text: string, at: number): void {
+  if (sentenceCjk) sentenceMask |= cjkMatch(CJK_WORKING, text, sentenceStart, at);
+  if (sentenceTerms >= 2 || sentenceComputes) {
+    counts.sentences++;
+    const link = (sentenceMask & ((1 << WK.Link) | (1 << WK.LinkAtClause))) !== 0;
+    if (link) counts.links++;
+    if (sentenceComputes) counts.computations++;
+    if (link && sentenceNumbers > 0) counts.inferredQuantities++;
+    if (sentenceMask & (1 << WK.Check)) counts.checks++;
+    if (sentenceMask & (1 << WK.Suppose)) counts.cases++;
+  }
+  startSentence(at);
+}
+
+/** An operand: a number, or a one-letter variable. Closes a computation when an operator is pending. */
+function term(isNumber: boolean): void {
+  if (tok - opTok <= OPERAND_REACH && (opDash ? opLeftNum && isNumber : opLeftNum || isNumber)) sentenceComputes = true;
+  lastTermTok = tok;
+  lastTermNum = isNumber;
+  opTok = -100;
+  tok++;
+  sentenceTerms++;
+}
+
+function operator(dash = false): void {
+  if (tok - lastTermTok <= OPERAND_REACH) {
+    opTok = tok;
+    opLeftNum = lastTermNum;
+    opDash = dash;
+  }
+  tok++;
+}
+
+/** Reads one line: a fence toggles; otherwise sentences, operands, operators and words. */
+function line(text: string, s: number, e: number): void {
+  let p = s;
+  while (p < e && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9 || text.charCodeAt(p) === 13)) p++;
+  if (text.startsWith('```', p)) {
+    fence = !fence;
+    return;
+  }
+  if (fence || p >= e || codeLine(text, p, e)) return;
+  // An enumeration marker ("3.", "12)") is not an operand.
+  let q = p;
+  while (q < e && isDigit(text.charCodeAt(q))) q++;
+  if (q > p && q - p <= 3 && (text.charCodeAt(q) === 46 || text.charCodeAt(q) === 41) && (text.charCodeAt(q + 1) === 32 || q + 1 >= e)) p = q + 1;
+  startSentence(p);
+  for (let i = p; i < e; ) {
+    const c = text.charCodeAt(i);
+    if (isLetter(c)) {
+      const ws = i;
+      let h = 0x811c9dc5;
+      while (i < e) {
+        let d = text.charCodeAt(i);
+        if (d === 39 || d === 0x2019) {
+          if (!isLetter(text.charCodeAt(i + 1))) break;
+          d = 39;
+        } else if (!isLetter(d)) break;
+        if (d >= 65 && d <= 90) d += 32;
+        h = Math.imul(h ^ d, 0x01000193);
+        i++;
+      }
+      word(lexKey(h), i - ws === 1);
+      continue;
+    }
+    if (isDigit(c)) {
+      // "1,250.50", "3.5": one number.
+      while (i < e) {
+        const d = text.charCodeAt(i);
+        if (isDigit(d) || ((d === 46 || d === 44) && isDigit(text.charCodeAt(i + 1)))) i++;
+        else break;
+      }
+      term(true);
+      sentenceNumbers++;
+      clauseStart = false;
+      continue;
+    }
+    const prev = text.charCodeAt(i - 1);
+    const next = text.charCodeAt(i + 1);
+    if (c === 61) {
+      // `==`, `=>`, `<=`, `!=` are code, not an equation.
+      if (next !== 61 && next !== 62 && prev !== 61 && prev !== 60 && prev !== 62 && prev !== 33) operator();
+    } else if (c === 43 || c === 0x2212 || c === 0xd7 || c === 0xf7 || c === 0xb7 || c === 0x22c5 || c === 0x2248 || c === 0xff0b || c === 0xff1d) operator();
+    else if ((c === 45 || c === 42 || c === 47) && prev === 32 && next === 32) operator(c === 45); // "a - b", "a * b", "a / b"; not "2020-21", "**", "km/h"
+    else if (c >= 0x3000 && isCjk(c)) {
+      sentenceCjk = true;
+      tok++;
+      sentenceTerms++;
+    } else if (c === 46 || c === 33 || c === 63 || c === 59 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b) {
+      if (!(c === 46 && isDigit(next))) endSentence(text, i + 1);
+    } else if (c === 44 || c === 58 || c === 0xff0c || c === 0x3001 || c === 0xff1a || c === 0x2014) startClause();
+    i++;
+  }
+  endSentence(text, e);
+}
+
+/**
+ * A line of code outside a fence (answers often paste code without one): it ends with `;`, `{` or
+ * `}`, or holds `:=`, `==`, `&&` or `||`. Its arithmetic is a program's, not a derivation.
+ */
+function codeLine(text: string, p: number, e: number): boolean {
+  let q = e - 1;
+  while (q > p && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 13 || text.charCodeAt(q) === 9)) q--;
+  const last = text.charCodeAt(q);
+  if (last === 59 || last === 123 || last === 125) return true;
+  for (let i = p; i < q; i++) {
+    const c = text.charCodeAt(i);
+    const n = text.charCodeAt(i + 1);
+    if ((c === 58 && n === 61) || (c === 61 && n === 61) || (c === 38 && n === 38) || (c === 124 && n === 124)) return true;
+  }
+  return false;
+}
+
+/** Adds a word to the phrase window and marks the kinds of the phrases that end with it. */
+function word(h: number, oneLetter: boolean): void {
+  const atClause = clauseStart;
+  clauseStart = false;
+  if (ringLen === MAX_WORKING_PHRASE) {
+    ring.copyWithin(0, 1);
+    ringLen--;
+  }
+  ring[ringLen++] = h;
+  const candidates = WORKING_BY_LAST.get(h);
+  let arith = false;
+  if (candidates) {
+    for (const ph of candidates) {
+      const len = ph.words.length;
+      if (len > ringLen) continue;
+      const base = ringLen - len;
+      let ok = ph.kind !== WK.LinkAtClause || (atClause && len === 1);
+      for (let k = 0; ok && k < len - 1; k++) if (ring[base + k] !== ph.words[k]) ok = false;
+      if (!ok) continue;
+      if (ph.kind === WK.Arith) arith = true;
+      else sentenceMask |= 1 << ph.kind;
+    }
+  }
+  if (arith) operator();
+  else if (oneLetter) term(false);
+  else {
+    tok++;
+    sentenceTerms++;
+  }
+}

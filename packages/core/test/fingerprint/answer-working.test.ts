@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { answerReasoning, answerWorking, workingCounts } from '../../src/fingerprint/index.js';
+import { answerReasoningProbability } from '../../src/detector/answer-evidence.js';
+import { fixtureSet, shareAbove } from './fixtures.js';
+
+const p = (text: string) => answerWorking(text).probability;
+
+/** Derivations written as plain paragraphs: no numbering, no opener, no "the answer is". */
+const WORKED_PROSE: Record<string, string[]> = {
+  en: [
+    'A dozen eggs at $3.60 means each egg costs 3.60 / 12 = $0.30. For 30 eggs she pays 30 × 0.30 = $9.00, which leaves 20 − 9 = $11 of her budget. Checking: 9 + 11 = 20, so the split is right.',
+    'The tank holds 1,200 litres and the first pump moves 40 litres a minute while the second moves 20, so together they move 40 + 20 = 60 litres a minute. That means the tank fills in 1,200 / 60 = 20 minutes; alone, the first pump would need 1,200 / 40 = 30 minutes.',
+    'If the ticket costs t, three tickets and a 6 euro fee come to 3t + 6 = 51. Taking away the fee gives 3t = 45, hence t = 15. Substituting back, 3 × 15 + 6 = 51, as required.',
+  ],
+  de: [
+    'Ein Heft kostet 2,50 €, fünf Hefte kosten also 5 × 2,50 = 12,50 €. Dazu kommen zwei Stifte zu je 1,20 €, das sind 2 × 1,20 = 2,40 €. Insgesamt ergibt das 12,50 + 2,40 = 14,90 €, daher bleiben von 20 € noch 20 − 14,90 = 5,10 € übrig.',
+  ],
+  fr: [
+    "Le rectangle mesure 12 cm sur 5 cm, donc son aire vaut 12 × 5 = 60 cm². Sa diagonale vérifie d² = 12² + 5² = 144 + 25 = 169, d'où d = 13 cm. Par conséquent le périmètre est 2 × (12 + 5) = 34 cm.",
+  ],
+  es: [
+    'El coche gasta 6 litros cada 100 km, así que para 450 km necesita 4,5 × 6 = 27 litros. A 1,80 euros el litro, eso cuesta 27 × 1,80 = 48,60 euros. Por lo tanto, con 50 euros sobran 50 − 48,60 = 1,40 euros.',
+  ],
+  pt: [
+    'A turma tem 28 alunos e 3/4 foram à excursão, ou seja, 28 × 3 / 4 = 21 alunos. Cada ônibus leva 8, logo são precisos 21 / 8 ≈ 2,6, portanto 3 ônibus. Conferindo: 3 × 8 = 24, que é mais do que 21.',
+  ],
+  zh: [
+    '每本书12元，买5本需要12×5=60元。因为满50元减10元，所以实际支付60-10=50元。如果付了100元，那么找回100-50=50元。验证：50+50=100，结果正确。',
+  ],
+  ja: [
+    'りんごは1個120円なので、5個で120×5=600円になります。みかんは1個80円で、3個で80×3=240円です。よって合計は600+240=840円となり、1000円出すとおつりは1000-840=160円です。',
+  ],
+};
+
+/** What people are given all the time: explanations, advice, facts with figures, without a computed chain. */
+const EXPLANATIONS = [
+  'The sky looks blue because air molecules scatter short wavelengths more than long ones. Sunlight contains every colour, but the blue part is scattered across the whole sky, so it reaches your eye from every direction. At sunset the light crosses more air, which is why it turns red.',
+  'Bread goes stale because its starch recrystallises, not mainly because it dries out. That is why bread kept in the fridge goes stale faster than bread on the counter. Toasting it reverses the process for a while.',
+  'The city grew from 80,000 people in 1950 to about 1.2 million in 2020, mostly after the port opened in 1968. Its metro has 4 lines and 61 stations, and a fifth line is planned for 2031.',
+  'You should water tomatoes deeply twice a week rather than a little every day, since deep watering makes the roots grow down. Mulch helps too. If the leaves curl, check for heat stress first.',
+  'Die Inflation steigt, weil die Nachfrage schneller wächst als das Angebot. Deshalb erhöhen Zentralbanken oft die Zinsen, was Kredite verteuert.',
+  '天空呈蓝色是因为空气分子对短波长的光散射更强。所以我们从各个方向都能看到蓝光。',
+];
+
+describe('answer working: reasoning read by its content, whatever the layout', () => {
+  for (const [lang, answers] of Object.entries(WORKED_PROSE)) {
+    it(`counts a derivation written as paragraphs (${lang})`, () => {
+      for (const a of answers) {
+        expect(p(a), a).toBeGreaterThanOrEqual(0.5);
+        // The layout reader may or may not see it; the detector's reading always does.
+        expect(answerReasoningProbability(a)).toBeGreaterThanOrEqual(0.5);
+      }
+    });
+  }
+
+  for (const [lang, answers] of fixtureSet('answers-plain')) {
+    it(`leaves tips, recipes, code, essays and facts low (${lang})`, () => {
+      expect(shareAbove(answers, p, 0.5 - 1e-9)).toBe(0);
+    });
+  }
+
+  it("leaves people's explanations and facts with figures low", () => {
+    for (const e of EXPLANATIONS) expect(p(e), e).toBeLessThan(0.5);
+  });
+
+  it('counts a dense deduction without numbers, and not an argued essay', () => {
+    const puzzle =
+      'Mia is not the oldest, and Leo is older than Ida. If Mia were the oldest, the first clue would be false, so someone else is. Since Ida is younger than Leo, Ida cannot be the oldest either. That means Leo is the oldest. Because Ida is older than Mia, the order is Leo, Ida, Mia.';
+    expect(p(puzzle)).toBeGreaterThanOrEqual(0.5);
+    const essay = Array.from({ length: 3 }, () => 'Cities matter because they gather people. Parks give rest. Streets carry trade, and markets grow around them. Culture follows trade. History shows many such places.').join(' ');
+    expect(p(essay)).toBeLessThan(0.5);
+  });
+
+  it('skips fenced code, and reads arithmetic only between numbers (not dates, ranges or units)', () => {
+    const code = 'Here is the function:\n```python\ntotal = 3 * 4 + 2\nx = total / 7 - 1\ny = x * 2 + 5\nz = y - 3\n```\nIt returns the value.';
+    expect(workingCounts(code).computations).toBe(0);
+    expect(workingCounts('The war lasted 1914-1918 and cost 20 km/h of progress, on 2024/01/05.').computations).toBe(0);
+    // Counted per sentence: a sentence that computes, whatever it computes.
+    expect(workingCounts('It weighs 3 kg + 2 kg. Then x = 7.').computations).toBe(2);
+  });
+
+  it('names its cues', () => {
+    const r = answerWorking(WORKED_PROSE.en![2]!);
+    expect(r.cues).toEqual(expect.arrayContaining(['computed-quantities', 'inferred-quantities', 'check']));
+  });
+
+  it('leaves the layout reading in place when it is stronger, and ignores an unconfident content reading', () => {
+    const numbered = 'Let me work through this step by step.\n1. 60 × 2 = 120 km\n2. 300 − 120 = 180 km\nSo the answer is 4 hours.';
+    expect(answerReasoningProbability(numbered)).toBe(answerReasoning(numbered).probability);
+    const explanation = EXPLANATIONS[0]!;
+    expect(answerReasoningProbability(explanation)).toBe(answerReasoning(explanation).probability);
+  });
+});
