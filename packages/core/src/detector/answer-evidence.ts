@@ -1,16 +1,45 @@
 /**
- * What a served answer says about the request behind it: its reasoning structure (the answer
- * classifier of `fingerprint/`, in any of its languages), its digest for history provenance and
- * its length for reading time. Computed once per recorded answer.
+ * What a served answer says about the request behind it: its reasoning (the answer classifier of
+ * `fingerprint/`, in any of its languages), its digest for history provenance and its length for
+ * reading time. Computed once per recorded answer.
+ *
+ * The reasoning is read twice, by layout (`answerReasoning`: numbered steps, openers, "so the
+ * answer is") and by content (`answerWorking`: computed quantities chained by inferences, a
+ * check), and the answer counts as the stronger reading. Layout alone is the attacker's to
+ * choose: asked for plain paragraphs, a model writes the same derivation without it (the fourth
+ * white-box round). The content reading is only taken when it is confident (at least the
+ * reasoning allowance's level), so people's explanations, which hold a few inferences and no
+ * computed chain, add nothing to `answer-reasoning` or to the allowance.
  */
-import { answerDigest, answerReasoning } from '../fingerprint/index.js';
+import { answerDigest, answerReasoning, answerWorking } from '../fingerprint/index.js';
+import { REASONING_SHAPED } from './reasoning-allowance.js';
 
 export interface AnswerEvidence {
   digest: number;
+  /** Reasoning probability: the layout reading, or the content reading when that is confident and stronger. */
   reasoning: number;
   chars: number;
 }
 
+/**
+ * The reasoning probability of a served answer as the detector counts it: the layout reading
+ * (numbered steps, openers, conclusions), or the content reading (computed quantities chained by
+ * inferences, a check, a dense deduction) when that reaches 0.5 and is stronger. An answer at 0.5
+ * or more counts against the reasoning allowance.
+ *
+ * @example
+ * ```ts
+ * answerReasoningProbability('The first leg is 2 hours at 60 km/h, so 60 × 2 = 120 km. That leaves 300 − 120 = 180 km, which takes 180 / 90 = 2 hours. Checking: 120 + 180 = 300.'); // ≥ 0.5
+ * answerReasoningProbability('Here are some tips: sleep well, drink water, exercise.'); // < 0.5
+ * ```
+ */
+export function answerReasoningProbability(text: string): number {
+  const layout = answerReasoning(text).probability;
+  if (layout >= REASONING_SHAPED) return layout;
+  const content = answerWorking(text).probability;
+  return content >= REASONING_SHAPED ? Math.max(layout, content) : layout;
+}
+
 export function answerEvidence(text: string): AnswerEvidence {
-  return { digest: answerDigest(text), reasoning: answerReasoning(text).probability, chars: text.length };
+  return { digest: answerDigest(text), reasoning: answerReasoningProbability(text), chars: text.length };
 }

@@ -2,6 +2,7 @@ import Redis from 'ioredis';
 import { describe, expect, inject, it } from 'vitest';
 import { createGuard, manualClock, memoryStore, redisStore, type Store } from '../../src/internal.js';
 import { flaggedAllowance } from '../../src/detector/flag-allowance.js';
+import { answerReasoningProbability } from '../../src/detector/answer-evidence.js';
 import { reasoningShaped } from '../../src/detector/reasoning-allowance.js';
 import { answerReasoning } from '../../src/fingerprint/index.js';
 
@@ -11,6 +12,11 @@ const DAY = 86_400_000;
 const start = Date.UTC(2026, 10, 2, 8, 0, 0);
 const BROWSER = { 'user-agent': 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15', accept: '*/*', 'accept-language': 'en-GB' };
 const WORKED = (i: number) => `Let me work through this step by step.\n\n1. We write down what is given: ${i} apples and ${i + 3} pears.\n2. We add the two amounts.\n3. We check the sum against the total.\n\nSo the answer is: ${2 * i + 3}.`;
+/** The same kind of derivation as {@link WORKED}, asked for as plain paragraphs: no numbering, opener or "the answer is". */
+const PROSE = (i: number) =>
+  `There are ${i} apples and ${i + 3} pears, so together that makes ${i} + ${i + 3} = ${2 * i + 3} pieces of fruit. Each costs 2 euros, which means ${2 * i + 3} × 2 = ${4 * i + 6} euros in all. Checking: ${2 * i + 3} pieces at 2 euros is ${4 * i + 6} euros, as before.`;
+/** A person's explanation: inferences, no computed chain. */
+const EXPLANATION = (i: number) => `Seedlings stretch because they are short of light, so move tray ${i} closer to the window. That is also why they lean toward it.`;
 const PLAIN = (i: number) => `Tomatoes like six hours of sun, deep watering and a stake; variety ${i} does well on a balcony.`;
 
 /** Thresholds out of reach: only the allowances act in these tests. */
@@ -20,6 +26,15 @@ describe('reasoning-shaped answers', () => {
   it('counts a worked answer and not a plain one', () => {
     expect(reasoningShaped(answerReasoning(WORKED(4)).probability)).toBe(true);
     expect(reasoningShaped(answerReasoning(PLAIN(4)).probability)).toBe(false);
+  });
+
+  it('counts a derivation written as paragraphs like a numbered one, and not an explanation', () => {
+    for (const i of [1, 4, 12]) {
+      expect(reasoningShaped(answerReasoningProbability(PROSE(i)))).toBe(true);
+      expect(reasoningShaped(answerReasoningProbability(WORKED(i)))).toBe(true);
+      expect(reasoningShaped(answerReasoningProbability(EXPLANATION(i)))).toBe(false);
+      expect(reasoningShaped(answerReasoningProbability(PLAIN(i)))).toBe(false);
+    }
   });
 });
 
@@ -76,6 +91,26 @@ describe.each(stores)('the reasoning allowance (%s)', (_name, makeStore) => {
     expect(refusal!.headers['Retry-After']).toBe(String(refusal!.retryAfter));
     // Nothing is flagged: the allowance is a bound, not evidence.
     expect(refusal!.verdict).toBe('allow');
+    await guard.close();
+  });
+
+  it('counts reasoning written as paragraphs against the same allowance, and not explanations', async () => {
+    const clock = manualClock(start);
+    const guard = guardWith(clock, { actions: { reasoningAnswersPerDay: 5 } });
+    const user = unique('paragraphs');
+    const served = [0, 0];
+    for (let day = 0; day < 2; day++) {
+      for (let i = 0; i < 9; i++) {
+        // Numbered and paragraph derivations share one count.
+        const answer = i % 2 === 0 ? PROSE(i) : WORKED(i);
+        if ((await ask(guard, clock, user, start + day * DAY + i * 300_000, answer)).allowed) served[day]!++;
+      }
+    }
+    expect(served).toEqual([5, 5]);
+    const person = unique('grower');
+    let refused = 0;
+    for (let i = 0; i < 12; i++) if (!(await ask(guard, clock, person, start + i * 300_000 + 7, EXPLANATION(i))).allowed) refused++;
+    expect(refused).toBe(0);
     await guard.close();
   });
 
