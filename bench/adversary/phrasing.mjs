@@ -26,6 +26,8 @@ export const PHRASING = {
       (x) => `<job>${x}</job>`,
     ],
     invented: 'task',
+    /** Vocabulary of the worked answers in paragraphs (worked.mjs). */
+    worked: 'dev',
     dripStyle: (rnd, task) => (rnd() < 0.3 ? `please ${task[0].toLowerCase()}${task.slice(1)}` : task),
   },
   holdout: {
@@ -53,6 +55,7 @@ export const PHRASING = {
       (x) => `Context: internal batch\nItem: ${x}`,
     ],
     invented: 'human',
+    worked: 'holdout',
     dripStyle: (rnd, task) => (rnd() < 0.5 ? task.replace(/[.?!]$/, '').replace(/^./, (c) => c.toLowerCase()) : task),
   },
 };

@@ -19,6 +19,7 @@ import { prng } from '@distill-guard/core/replay';
 import { promptFingerprint } from '@distill-guard/core/detector';
 import { times } from './campaigns.mjs';
 import { disguise, withAsk } from './round3.mjs';
+import { workedLanguages, workedProse } from './worked.mjs';
 import { answerer, browserHeaders, HOUR, humanTurnGap, int, MIN, pick, request, residentialIp } from './traffic.mjs';
 
 const DAY = 24 * HOUR;
@@ -131,6 +132,26 @@ export const ROUND4 = {
   },
 
   /**
+   * `prose` with the reasoning the model really writes when asked for paragraphs (added after the
+   * round's first measurement, on a stream of its own, so the three campaigns above are unchanged):
+   * `inProse` only strips the numbering off the bench's synthetic reasoning answers, whose
+   * sentences are the log's plain answers, so `prose` took no derivations at all. These answers
+   * hold them (worked.mjs: intermediate quantities, equations in running text, inferences, a check)
+   * in the phrasing set's languages, without numbering, opener or "the answer is".
+   * Cost: as `prose`.
+   */
+  worked(shared, P, scale) {
+    const ctx = ownStream(shared, 0x3c7f1);
+    return conversations(ctx, P, {
+      name: 'worked',
+      accounts: Math.round(150 * scale),
+      sessionsPerDay: 15,
+      ask: (c) => ({ lang: pick(c.rnd, workedLanguages(P.worked)), text: proseAsk(c.rnd) }),
+      answer: (c, ask) => workedProse(c.rnd, P.worked, ask.lang),
+    });
+  },
+
+  /**
    * Allowance relay: the third round's riders, re-sized to the halving allowance. A wave of
    * accounts is created every morning; each takes 30 answers on its first UTC day and 15 on its
    * second (what the allowance still serves once its cohort flags it), and is then dropped for the
@@ -168,7 +189,8 @@ export const ROUND4 = {
 export const ROUND4_FAMILIES = {
   budget: { fn: 'budget', what: 'fourth round: the conversational reasoning harvest sized to the reasoning allowance (29 a UTC day per account)' },
   prose: { fn: 'prose', what: 'fourth round: the same at 15 conversations a day, reasoning asked for in plain paragraphs (the answer classifier reads no structure)' },
+  worked: { fn: 'worked', what: 'fourth round (added after its first run): `prose` whose answers hold the derivation in paragraphs (worked.mjs)' },
   relay: { fn: 'relay', what: 'fourth round: riders re-sized to the halving flagged allowance, a new wave of accounts every day' },
 };
 
-export { inProse };
+export { conversations, inProse };
