@@ -5,16 +5,16 @@ import { sigmoid } from './reasoning.js';
 
 /**
  * Answer working: does a served answer work a problem through, whatever its layout? The layout
- * reader ({@link answerReasoning}) sees numbered steps, openers and "so the answer is"; a model
+ * reader (`answerReasoning`) sees numbered steps, openers and "so the answer is"; a model
  * asked for plain paragraphs writes the same derivation without any of them. What it cannot drop
  * without dropping the derivation is its content: intermediate quantities computed from earlier
  * ones ("120 + 180 = 300 km", "2c = 24", "60 times 3"), inferences drawn from them ("which
  * means", "that leaves", "daher", "donc", "所以") and, often, a check ("substituting back").
  *
- * It reads sentences, not lines, so a paragraph and a list read alike. Fenced code is skipped (a
- * program's arithmetic is not a derivation a person reads). The cost is the same as the layout
- * reader's: at most {@link MAX_ANSWER_CHARS} characters, words hashed in place, no allocation per
- * word.
+ * It reads sentences, not lines, so a paragraph and a list read alike. Fenced code, and lines that
+ * read as code, are skipped (a program's arithmetic is not a derivation a person reads). The cost
+ * is the same as the layout reader's: at most 2,000 characters (the start and the end), words
+ * hashed in place, no allocation per word.
  */
 
 /** What the content reader reports. */
@@ -69,8 +69,8 @@ let clauseStart = true;
 
 /**
  * Weights of the content score. A chain of computed intermediate quantities is the derivation
- * itself: about five of them count on their own, four with a check or three chained by
- * inferences. Inferences without quantities (an explanation, an argument) count only when they
+ * itself: four computed sentences count on their own, three with a conclusion that names a
+ * quantity ("so it takes 4 hours") or with a check. Inferences without quantities (an explanation, an argument) count only when they
  * are a dense deduction: four or more, in at least half the sentences. People are given
  * explanations all the time, and a bound on those would fall on people (on the development log's
  * answers, 0.04% of those the layout reader does not count are dense deductions).
