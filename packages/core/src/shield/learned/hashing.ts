@@ -10,7 +10,7 @@ import { IndexMarks } from './index-marks.js';
 
 export const HASH_BITS = 18;
 export const HASH_SIZE = 1 << HASH_BITS;
-const MASK = HASH_SIZE - 1;
+export const MASK = HASH_SIZE - 1;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const WORD_SALT = 0x5bd1e995;
@@ -18,13 +18,13 @@ const BIGRAM_SALT = 0x27d4eb2f;
 const DOC_SALT = 0x165667b1;
 
 /** The character used in n-grams: digits as `0`, every kind of space as one space. */
-function charOf(c: number): number {
+export function charOf(c: number): number {
   if (c >= 0x30 && c <= 0x39) return 0x30;
   if (c === 0x0a || c === 0x0d || c === 0x09) return 0x20;
   return c;
 }
 
-function isWordChar(c: number): boolean {
+export function isWordChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xc0 && c !== 0x2019 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f) && !(c >= 0xff00 && c <= 0xff0f));
 }
 
@@ -63,9 +63,13 @@ let hashes = new Int32Array(8192);
 /**
  * Writes the n-gram hashes (mixed: their low bits are the weight index) of `folded[start, end)`
  * into `out` in the order they count, and returns how many: at most 5 a position (character 3-, 4- and 5-grams, a word and
- * the bigram it ends), so `out` must hold `5 * (end - start + 1)`.
+ * the bigram it ends), so `out` must hold `5 * (end - start + 1)`. With `positions` (at least
+ * `end - start + 1` long), `positions[i - start]` is set to how many hashes came before the walk
+ * reached `folded[i]` (`i === end`: the padding space after the text), so the hashes a character
+ * emits are `out[positions[i - start], positions[i - start + 1])`: `learned/hashed-views.ts`
+ * reads a piece's hashes out of the whole text's that way.
  */
-function ngramHashes(folded: string, start: number, end: number, out: Int32Array): number {
+export function ngramHashes(folded: string, start: number, end: number, out: Int32Array, positions?: Int32Array): number {
   let n = 0;
   // Character n-grams over a padded view (a space before and after the text): p1 is the
   // character before the current one, p4 the one four before; -1 while there is none.
@@ -81,6 +85,7 @@ function ngramHashes(folded: string, start: number, end: number, out: Int32Array
   let havePrev = false;
   // No closures in this loop: variables a closure captures live on the heap, which made it twice as slow.
   for (let i = start; i <= end; i++) {
+    if (positions !== undefined) positions[i - start] = n;
     const raw = i < end ? folded.charCodeAt(i) : 0x20;
     const c = charOf(raw);
     if (isWordChar(raw)) {

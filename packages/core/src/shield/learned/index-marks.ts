@@ -27,10 +27,10 @@ export class IndexMarks {
     this.words = new Int32Array(Math.ceil(size / 32));
   }
 
-  /** Zeroes the word of each of `hashes[0, n)` masked by `mask`: every mark those indices set. */
-  clear(hashes: Int32Array, n: number, mask: number): void {
+  /** Zeroes the word of each of `hashes[from, n)` masked by `mask`: every mark those indices set. */
+  clear(hashes: Int32Array, n: number, mask: number, from = 0): void {
     const words = this.words;
-    for (let k = 0; k < n; k++) words[(hashes[k]! & mask) >>> 5] = 0;
+    for (let k = from; k < n; k++) words[(hashes[k]! & mask) >>> 5] = 0;
   }
 
   /** Whether no index is marked (for tests: a text's marks never leak into the next). */

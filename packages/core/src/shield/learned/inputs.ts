@@ -35,6 +35,12 @@ export const DENSE_NAMES: readonly string[] = [
   ...DOCUMENT_INTENTS.map((id) => `document.${id}`),
 ];
 
+/**
+ * Another way to get `hashFeatures` of a whole folded text, with the same result: the scorer
+ * hashes a long text's pieces as views of the whole's pass (`hashed-views.ts`).
+ */
+export type FoldedHashing = (folded: string, target: HashTarget) => HashedSum;
+
 /** What the learned model reads of one text. */
 export interface ModelInput {
   /** The hashed n-grams' weights summed, and their number (their indices too, in `HashTarget.record`, when asked). */
@@ -82,11 +88,12 @@ export function denseFeatures(raw: string, folded: ReturnType<typeof foldText>, 
  * ```
  *
  * `dense`, when given, receives the dense features instead of a new array: the scorer passes one
- * it reuses for every text, since it reads them at once (`inputLogit`).
+ * it reuses for every text, since it reads them at once (`inputLogit`). `hashing`, when given,
+ * replaces `hashFeatures` on the folded text (user channel, no record: it must give the same sum).
  */
-export function modelInput(raw: string, rule: RuleView, channel: Channel, hashTarget: HashTarget, dense?: Float64Array): ModelInput {
+export function modelInput(raw: string, rule: RuleView, channel: Channel, hashTarget: HashTarget, dense?: Float64Array, hashing?: FoldedHashing): ModelInput {
   const folded = foldText(raw);
   const intents = countIntents(folded.text);
-  const hashed = hashFeatures(folded.text, 0, folded.text.length, channel === 'document', hashTarget);
+  const hashed = hashing !== undefined ? hashing(folded.text, hashTarget) : hashFeatures(folded.text, 0, folded.text.length, channel === 'document', hashTarget);
   return { hashed, dense: denseFeatures(raw, folded, intents, rule, channel, dense), intents };
 }

@@ -1,5 +1,6 @@
 import { HASH_BITS, HASH_SIZE, type HashTarget } from './hashing.js';
-import { DENSE_NAMES, modelInput, type Channel, type ModelInput, type RuleView } from './inputs.js';
+import { WholeTextHashes } from './hashed-views.js';
+import { DENSE_NAMES, modelInput, type Channel, type FoldedHashing, type ModelInput, type RuleView } from './inputs.js';
 import { MODEL_WEIGHTS } from './model-weights.js';
 import { documentSegments } from './segments.js';
 import { LONG_USER_TEXT, USER_WINDOW_MARGIN, userTextPieces } from './user-windows.js';
@@ -27,6 +28,11 @@ function decode(): LearnedModel {
 }
 
 let model: LearnedModel | undefined;
+
+/** A long user text's n-gram pass, which its ends and windows are hashed as views of. */
+const wholeTextHashes = new WholeTextHashes();
+const hashWhole: FoldedHashing = (folded, target) => wholeTextHashes.whole(folded, target);
+const hashPiece: FoldedHashing = (folded, target) => wholeTextHashes.piece(folded, target);
 
 let weightsTarget: HashTarget | undefined;
 /** The dense features of the text being scored: every piece's are written here and read at once by {@link inputLogit}. */
@@ -62,15 +68,16 @@ export interface LearnedScore {
 export function learnedScore(text: string, channel: Channel, ruleOf: (piece: string) => RuleView): LearnedScore {
   const m = (model ??= decode());
   const target = hashWeights();
-  const whole = modelInput(text, ruleOf(text), channel, target, scratchDense);
+  const long = channel === 'user' && text.length > LONG_USER_TEXT;
+  const whole = modelInput(text, ruleOf(text), channel, target, scratchDense, long ? hashWhole : undefined);
   let z = inputLogit(whole);
   let intents = whole.intents;
-  if (channel === 'user' && text.length > LONG_USER_TEXT) {
+  if (long) {
     // A short order in a long pasted block is diluted in the whole: its ends and windows are scored alone too.
     const { ends, windows } = userTextPieces(text);
     for (let i = 0; i < ends.length + windows.length; i++) {
       const piece = i < ends.length ? ends[i]! : windows[i - ends.length]!;
-      const input = modelInput(piece, ruleOf(piece), channel, target, scratchDense);
+      const input = modelInput(piece, ruleOf(piece), channel, target, scratchDense, hashPiece);
       const pz = inputLogit(input) - (i < ends.length ? 0 : USER_WINDOW_MARGIN);
       if (pz > z) {
         z = pz;
