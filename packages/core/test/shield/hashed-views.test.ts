@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldText } from '../../src/shield/learned/fold.js';
-import { COUNTED, hashFeatures, HASH_SIZE } from '../../src/shield/learned/hashing.js';
+import { COUNTED, hashFeatures, HASH_SIZE, ngramHashes, ngramHashesAt } from '../../src/shield/learned/hashing.js';
 import { syncPoint, WholeTextHashes } from '../../src/shield/learned/hashed-views.js';
 import { userTextPieces } from '../../src/shield/learned/user-windows.js';
 
@@ -16,6 +16,27 @@ const randomText = (n: number): string => {
   while (s.length < n) s += PARTS[next() % PARTS.length];
   return s.slice(0, n);
 };
+
+describe('ngramHashesAt', () => {
+  it('is the walk of ngramHashes, and says where each character\'s hashes start', () => {
+    for (let t = 0; t < 300; t++) {
+      const text = randomText(1 + (next() % 600));
+      const start = next() % text.length;
+      const end = start + (next() % (text.length - start + 1));
+      const a = new Int32Array(5 * (end - start + 1));
+      const b = new Int32Array(a.length);
+      const positions = new Int32Array(end - start + 1);
+      const n = ngramHashes(text, start, end, a);
+      expect(ngramHashesAt(text, start, end, b, positions)).toBe(n);
+      expect(b).toEqual(a);
+      // Walked again from each character on, the hashes before it are the same: positions are where they end.
+      const mid = start + (next() % (end - start + 1));
+      const c = new Int32Array(a.length);
+      ngramHashesAt(text, start, mid, c, positions);
+      expect(c.subarray(0, positions[mid - start]!)).toEqual(a.subarray(0, positions[mid - start]!));
+    }
+  });
+});
 
 describe('WholeTextHashes: pieces hashed as views of the whole', () => {
   it('gives every piece the sum and count of hashing it from scratch (random texts, random pieces)', () => {

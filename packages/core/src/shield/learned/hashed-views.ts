@@ -19,7 +19,7 @@
  * and the random reads of their weights: the whole's pass keeps each hash's weight beside it, so
  * a piece reads them in order. Each feature still counts once per piece (the bits of `COUNTED`).
  */
-import { charOf, COUNTED, hashFeatures, isWordChar, MASK, ngramHashes, type HashedSum, type HashTarget } from './hashing.js';
+import { charOf, COUNTED, hashFeatures, isWordChar, MASK, ngramHashesAt, type HashedSum, type HashTarget } from './hashing.js';
 
 /** How far before a piece's end its own walk starts, to know the walk's state at its end. */
 const TAIL_WALK = 24;
@@ -97,7 +97,7 @@ export class WholeTextHashes {
     if (this.weightsAt.length < this.indices.length) this.weightsAt = new Int8Array(this.indices.length);
     const indices = this.indices;
     const weightsAt = this.weightsAt;
-    const n = ngramHashes(folded, 0, n0, indices, this.positions);
+    const n = ngramHashesAt(folded, 0, n0, indices, this.positions);
     const marks = COUNTED.words;
     let sum = 0;
     let features = 0;
@@ -133,14 +133,14 @@ export class WholeTextHashes {
     // The piece's own walk up to where it meets the whole's.
     this.head = grow(this.head, 5 * (j + 1));
     if (this.headPositions.length < j + 1) this.headPositions = new Int32Array(Math.max(j + 1, 2 * this.headPositions.length));
-    ngramHashes(folded, 0, j, this.head, this.headPositions);
+    ngramHashesAt(folded, 0, j, this.head, this.headPositions);
     const heads = this.headPositions[j]!;
     // The padding space after its end, from a walk that meets the piece's own before the end.
     let s = Math.max(0, m - TAIL_WALK);
     if (s > 0 && syncPoint(folded, s, m) < 0) s = 0;
     this.tail = grow(this.tail, 5 * (m - s + 1));
     if (this.tailPositions.length < m - s + 1) this.tailPositions = new Int32Array(Math.max(m - s + 1, 2 * this.tailPositions.length));
-    const tails = ngramHashes(folded, s, m, this.tail, this.tailPositions);
+    const tails = ngramHashesAt(folded, s, m, this.tail, this.tailPositions);
     const tailFrom = this.tailPositions[m - s]!;
 
     const marks = COUNTED.words;

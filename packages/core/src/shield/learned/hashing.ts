@@ -63,13 +63,11 @@ let hashes = new Int32Array(8192);
 /**
  * Writes the n-gram hashes (mixed: their low bits are the weight index) of `folded[start, end)`
  * into `out` in the order they count, and returns how many: at most 5 a position (character 3-, 4- and 5-grams, a word and
- * the bigram it ends), so `out` must hold `5 * (end - start + 1)`. With `positions` (at least
- * `end - start + 1` long), `positions[i - start]` is set to how many hashes came before the walk
- * reached `folded[i]` (`i === end`: the padding space after the text), so the hashes a character
- * emits are `out[positions[i - start], positions[i - start + 1])`: `learned/hashed-views.ts`
- * reads a piece's hashes out of the whole text's that way.
+ * the bigram it ends), so `out` must hold `5 * (end - start + 1)`. {@link ngramHashesAt} is the
+ * same walk, keeping where each character's hashes start; kept apart so that this one, which every
+ * text takes, stays as it was (one call site, no extra argument to test per character).
  */
-export function ngramHashes(folded: string, start: number, end: number, out: Int32Array, positions?: Int32Array): number {
+export function ngramHashes(folded: string, start: number, end: number, out: Int32Array): number {
   let n = 0;
   // Character n-grams over a padded view (a space before and after the text): p1 is the
   // character before the current one, p4 the one four before; -1 while there is none.
@@ -85,7 +83,66 @@ export function ngramHashes(folded: string, start: number, end: number, out: Int
   let havePrev = false;
   // No closures in this loop: variables a closure captures live on the heap, which made it twice as slow.
   for (let i = start; i <= end; i++) {
-    if (positions !== undefined) positions[i - start] = n;
+    const raw = i < end ? folded.charCodeAt(i) : 0x20;
+    const c = charOf(raw);
+    if (isWordChar(raw)) {
+      word = Math.imul(word ^ c, FNV_PRIME);
+      wordLen++;
+    } else if (wordLen > 0) {
+      // The word ends (the position after the text counts as a space, so the last word ends too).
+      const wordHash = mix32(word ^ WORD_SALT);
+      out[n++] = mix32(wordHash) | 0;
+      if (havePrev) out[n++] = mix32(Math.imul(prevWord, 31) ^ wordHash ^ BIGRAM_SALT) | 0;
+      prevWord = wordHash;
+      havePrev = true;
+      word = FNV_OFFSET;
+      wordLen = 0;
+    }
+    if (c === 0x20) {
+      if (prevSpace) continue;
+      prevSpace = true;
+    } else prevSpace = false;
+    if (p2 >= 0) {
+      let h = Math.imul(Math.imul(Math.imul(FNV_OFFSET ^ c, FNV_PRIME) ^ p1, FNV_PRIME) ^ p2, FNV_PRIME);
+      out[n++] = mix32(h ^ 3) | 0;
+      if (p3 >= 0) {
+        h = Math.imul(h ^ p3, FNV_PRIME);
+        out[n++] = mix32(h ^ 4) | 0;
+        if (p4 >= 0) out[n++] = mix32(Math.imul(h ^ p4, FNV_PRIME) ^ 5) | 0;
+      }
+    }
+    p4 = p3;
+    p3 = p2;
+    p2 = p1;
+    p1 = c;
+  }
+  return n;
+}
+
+/**
+ * {@link ngramHashes}, the same walk line for line (a test compares them), also setting
+ * `positions[i - start]` (at least `end - start + 1` long) to how many hashes came before the walk
+ * reached `folded[i]` (`i === end`: the padding space after the text), so the hashes a character
+ * emits are `out[positions[i - start], positions[i - start + 1])`: `learned/hashed-views.ts`
+ * reads a piece's hashes out of the whole text's that way.
+ */
+export function ngramHashesAt(folded: string, start: number, end: number, out: Int32Array, positions: Int32Array): number {
+  let n = 0;
+  // Character n-grams over a padded view (a space before and after the text): p1 is the
+  // character before the current one, p4 the one four before; -1 while there is none.
+  let p1 = 0x20;
+  let p2 = -1;
+  let p3 = -1;
+  let p4 = -1;
+  let prevSpace = true;
+  // Word 1- and 2-grams.
+  let word = FNV_OFFSET;
+  let wordLen = 0;
+  let prevWord = 0;
+  let havePrev = false;
+  // No closures in this loop: variables a closure captures live on the heap, which made it twice as slow.
+  for (let i = start; i <= end; i++) {
+    positions[i - start] = n;
     const raw = i < end ? folded.charCodeAt(i) : 0x20;
     const c = charOf(raw);
     if (isWordChar(raw)) {
