@@ -84,6 +84,8 @@ export class WholeTextHashes {
   private tail = new Int32Array(1024);
   private tailPositions = new Int32Array(256);
 
+  /** Where the last piece's folded text was found in the whole's, -1 if nowhere. */
+  located = -1;
   /** Pieces found in the whole and hashed as views, and pieces hashed from scratch (for tests and benches). */
   views = 0;
   fromScratch = 0;
@@ -123,6 +125,7 @@ export class WholeTextHashes {
   piece(folded: string, target: HashTarget): HashedSum {
     const m = folded.length;
     const o = this.find(folded);
+    this.located = o;
     const j = o < 0 ? -1 : syncPoint(folded, 0, m);
     if (j < 0) {
       this.fromScratch++;

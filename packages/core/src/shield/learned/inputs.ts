@@ -1,5 +1,6 @@
 import { foldText } from './fold.js';
 import { hashFeatures, type HashedSum, type HashTarget } from './hashing.js';
+import type { TextViews } from './long-text-views.js';
 import { countIntents, INTENT_IDS } from './intents.js';
 import type { IntentId } from './intent-phrases.js';
 import { STRUCTURE_NAMES, structureInto } from './structure.js';
@@ -35,12 +36,6 @@ export const DENSE_NAMES: readonly string[] = [
   ...DOCUMENT_INTENTS.map((id) => `document.${id}`),
 ];
 
-/**
- * Another way to get `hashFeatures` of a whole folded text, with the same result: the scorer
- * hashes a long text's pieces as views of the whole's pass (`hashed-views.ts`).
- */
-export type FoldedHashing = (folded: string, target: HashTarget) => HashedSum;
-
 /** What the learned model reads of one text. */
 export interface ModelInput {
   /** The hashed n-grams' weights summed, and their number (their indices too, in `HashTarget.record`, when asked). */
@@ -55,9 +50,9 @@ const clip = (x: number, lo: number, hi: number): number => (x < lo ? lo : x > h
 
 /**
  * The dense features of a text, written into `d` (a new array unless one is given). `folded` is
- * `foldText(raw)`; `rule` the rule scanner's view.
+ * `foldText(raw)`; `rule` the rule scanner's view; `views` as in {@link modelInput}.
  */
-export function denseFeatures(raw: string, folded: ReturnType<typeof foldText>, intents: readonly number[], rule: RuleView, channel: Channel, d: Float64Array = new Float64Array(DENSE_NAMES.length)): Float64Array {
+export function denseFeatures(raw: string, folded: ReturnType<typeof foldText>, intents: readonly number[], rule: RuleView, channel: Channel, d: Float64Array = new Float64Array(DENSE_NAMES.length), views?: TextViews): Float64Array {
   let k = 0;
   d[k++] = clip(rule.z + 4, -4, 14) / 4;
   for (let r = 0; r < RULE_REASONS.length; r++) d[k++] = clip(rule.byReason[r] ?? 0, -4, 10) / 4;
@@ -66,7 +61,7 @@ export function denseFeatures(raw: string, folded: ReturnType<typeof foldText>, 
   d[k++] = Math.log1p(folded.leet) / 2;
   d[k++] = Math.log1p(folded.joined / 4) / 2;
   d[k++] = Math.log1p(folded.flood) / 2;
-  k = structureInto(raw, folded.text, d, k);
+  k = views === undefined ? structureInto(raw, folded.text, d, k) : structureInto(raw, folded.text, d, k, views.charCounts(raw), views.words(folded.text));
   const doc = channel === 'document' ? 1 : 0;
   d[k++] = doc;
   for (const i of DOCUMENT_INTENT_INDEX) d[k++] = doc * Math.log1p(intents[i]!);
@@ -88,12 +83,13 @@ export function denseFeatures(raw: string, folded: ReturnType<typeof foldText>, 
  * ```
  *
  * `dense`, when given, receives the dense features instead of a new array: the scorer passes one
- * it reuses for every text, since it reads them at once (`inputLogit`). `hashing`, when given,
- * replaces `hashFeatures` on the folded text (user channel, no record: it must give the same sum).
+ * it reuses for every text, since it reads them at once (`inputLogit`). `views`, when given, are
+ * what a long user text and its pieces read off one pass over the whole (`long-text-views.ts`):
+ * the same values as computed directly.
  */
-export function modelInput(raw: string, rule: RuleView, channel: Channel, hashTarget: HashTarget, dense?: Float64Array, hashing?: FoldedHashing): ModelInput {
+export function modelInput(raw: string, rule: RuleView, channel: Channel, hashTarget: HashTarget, dense?: Float64Array, views?: TextViews): ModelInput {
   const folded = foldText(raw);
   const intents = countIntents(folded.text);
-  const hashed = hashing !== undefined ? hashing(folded.text, hashTarget) : hashFeatures(folded.text, 0, folded.text.length, channel === 'document', hashTarget);
-  return { hashed, dense: denseFeatures(raw, folded, intents, rule, channel, dense), intents };
+  const hashed = views !== undefined ? views.hashed(folded.text, hashTarget) : hashFeatures(folded.text, 0, folded.text.length, channel === 'document', hashTarget);
+  return { hashed, dense: denseFeatures(raw, folded, intents, rule, channel, dense, views), intents };
 }

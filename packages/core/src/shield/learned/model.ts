@@ -1,9 +1,9 @@
 import { HASH_BITS, HASH_SIZE, type HashTarget } from './hashing.js';
-import { WholeTextHashes } from './hashed-views.js';
-import { DENSE_NAMES, modelInput, type Channel, type FoldedHashing, type ModelInput, type RuleView } from './inputs.js';
+import { DENSE_NAMES, modelInput, type Channel, type ModelInput, type RuleView } from './inputs.js';
+import { LongTextViews } from './long-text-views.js';
 import { MODEL_WEIGHTS } from './model-weights.js';
 import { documentSegments } from './segments.js';
-import { LONG_USER_TEXT, USER_WINDOW_MARGIN, userTextPieces } from './user-windows.js';
+import { LONG_USER_TEXT, USER_WINDOW_MARGIN, userPieceSpans } from './user-windows.js';
 
 /** The learned model, decoded once from `model-weights.ts`. */
 interface LearnedModel {
@@ -29,10 +29,8 @@ function decode(): LearnedModel {
 
 let model: LearnedModel | undefined;
 
-/** A long user text's n-gram pass, which its ends and windows are hashed as views of. */
-const wholeTextHashes = new WholeTextHashes();
-const hashWhole: FoldedHashing = (folded, target) => wholeTextHashes.whole(folded, target);
-const hashPiece: FoldedHashing = (folded, target) => wholeTextHashes.piece(folded, target);
+/** A long user text's pass, which its ends and windows are read as views of where that is exact. */
+const longTextViews = new LongTextViews();
 
 let weightsTarget: HashTarget | undefined;
 /** The dense features of the text being scored: every piece's are written here and read at once by {@link inputLogit}. */
@@ -69,16 +67,19 @@ export function learnedScore(text: string, channel: Channel, ruleOf: (piece: str
   const m = (model ??= decode());
   const target = hashWeights();
   const long = channel === 'user' && text.length > LONG_USER_TEXT;
-  const whole = modelInput(text, ruleOf(text), channel, target, scratchDense, long ? hashWhole : undefined);
+  const whole = modelInput(text, ruleOf(text), channel, target, scratchDense, long ? longTextViews.whole(text) : undefined);
   let z = inputLogit(whole);
   let intents = whole.intents;
   if (long) {
     // A short order in a long pasted block is diluted in the whole: its ends and windows are scored alone too.
-    const { ends, windows } = userTextPieces(text);
-    for (let i = 0; i < ends.length + windows.length; i++) {
-      const piece = i < ends.length ? ends[i]! : windows[i - ends.length]!;
-      const input = modelInput(piece, ruleOf(piece), channel, target, scratchDense, hashPiece);
-      const pz = inputLogit(input) - (i < ends.length ? 0 : USER_WINDOW_MARGIN);
+    const spans = userPieceSpans(text.length);
+    for (let i = 0; i < spans.length; i += 2) {
+      const start = spans[i]!;
+      const end = spans[i + 1]!;
+      const piece = text.slice(start, end);
+      const input = modelInput(piece, ruleOf(piece), channel, target, scratchDense, longTextViews.piece(start, end));
+      // The first two pieces are the text's ends, the others its windows.
+      const pz = inputLogit(input) - (i < 4 ? 0 : USER_WINDOW_MARGIN);
       if (pz > z) {
         z = pz;
         intents = input.intents;

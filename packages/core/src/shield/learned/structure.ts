@@ -68,12 +68,12 @@ export const SKIPPABLE_PATTERNS: ReadonlyArray<readonly [bit: number, pattern: R
 ];
 
 /** What an ASCII character counts as in {@link charCounts}: one table read instead of a chain of comparisons. */
-const LOWER = 1;
-const UPPER = 2;
-const NEWLINE = 3;
-const QUESTION = 4;
-const CODE = 5;
-const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, ch) => {
+export const LOWER = 1;
+export const UPPER = 2;
+export const NEWLINE = 3;
+export const QUESTION = 4;
+export const CODE = 5;
+export const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, ch) => {
   if (ch >= 0x61 && ch <= 0x7a) return LOWER;
   if (ch >= 0x41 && ch <= 0x5a) return UPPER;
   if (ch === 10) return NEWLINE;
@@ -82,12 +82,12 @@ const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, ch) => {
 });
 
 /** The `MAY_*` bit each ASCII character sets (its case-insensitive patterns have no other way to match an ASCII character). */
-const ASCII_MAY = Uint8Array.from({ length: 128 }, (_, ch) => {
+export const ASCII_MAY = Uint8Array.from({ length: 128 }, (_, ch) => {
   const c = String.fromCharCode(ch);
   return ('[<({'.includes(c) ? MAY_BRACKET_ROLE : 0) | ('"\''.includes(c) ? MAY_QUOTED_TARGET : 0) | ('/.'.includes(c) ? MAY_URL : 0);
 });
 /** ASCII letters, digits and `\s`: characters {@link SYMBOL_LINE} never repeats. */
-const ASCII_PLAIN = Uint8Array.from({ length: 128 }, (_, ch) => (/[a-z0-9\s]/i.test(String.fromCharCode(ch)) ? 1 : 0));
+export const ASCII_PLAIN = Uint8Array.from({ length: 128 }, (_, ch) => (/[a-z0-9\s]/i.test(String.fromCharCode(ch)) ? 1 : 0));
 
 /** The character classes of `s` and the `MAY_*` bits, in one loop. Exported for tests. */
 export function charCounts(s: string): CharCounts {
@@ -152,6 +152,9 @@ export function charCounts(s: string): CharCounts {
 const ASCII_SPACE = Uint8Array.from({ length: 128 }, (_, c) => (/\s/.test(String.fromCharCode(c)) ? 1 : 0));
 const isWideSpace = (c: number): boolean => c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
+/** Whether a code unit is `\s` of a regular expression. */
+export const isSpaceCode = (c: number): boolean => (c < 0x80 ? ASCII_SPACE[c] === 1 : isWideSpace(c));
+
 /** The matches of `/\S+/g` (runs of non-space characters), counted by a loop: the regular expression built a match array per word, twice the cost. */
 export function countWords(text: string): number {
   let n = 0;
@@ -190,10 +193,12 @@ export function structureOf(raw: string, folded: string): number[] {
 
 /**
  * {@link structureOf} written into `out` from `offset` on, for the scorer's dense features
- * (no array per text); returns the offset after the last value.
+ * (no array per text); returns the offset after the last value. `counts` and `foldedWords`, when
+ * given, are `charCounts(raw)` and `countWords(folded)` found another way (a long text's pieces
+ * read them off the whole's pass: `char-count-marks.ts`, `long-text-views.ts`).
  */
-export function structureInto(raw: string, folded: string, out: { [i: number]: number }, offset: number): number {
-  const c = charCounts(raw);
+export function structureInto(raw: string, folded: string, out: { [i: number]: number }, offset: number, counts?: CharCounts, foldedWords?: number): number {
+  const c = counts ?? charCounts(raw);
   let symbolLines = 0;
   let labelled = 0;
   SYMBOL_LINE.lastIndex = 0;
@@ -207,7 +212,7 @@ export function structureInto(raw: string, folded: string, out: { [i: number]: n
     if (LABELLED.test(m[0])) labelled++;
   }
   const letters = Math.max(1, c.letters);
-  const words = Math.max(1, countWords(folded));
+  const words = Math.max(1, foldedWords ?? countWords(folded));
   let k = offset;
   out[k++] = Math.log1p(symbolLines);
   out[k++] = Math.log1p(labelled);
@@ -225,3 +230,4 @@ export function structureInto(raw: string, folded: string, out: { [i: number]: n
   out[k++] = raw.length < 80 ? 1 : 0;
   return k;
 }
+

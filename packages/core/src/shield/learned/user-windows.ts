@@ -35,13 +35,33 @@ export interface UserTextPieces {
  * ```
  */
 export function userTextPieces(text: string): UserTextPieces {
-  const n = text.length;
+  const spans = userPieceSpans(text.length);
   // Fresh arrays, not a shared empty pair: `injectionUserPieces` hands them to callers. (The
   // scorer asks only for texts longer than `LONG_USER_TEXT`.)
-  if (n <= LONG_USER_TEXT) return { ends: [], windows: [] };
-  const stride = USER_WINDOW - USER_WINDOW_OVERLAP;
+  const ends: string[] = [];
   const windows: string[] = [];
-  for (let start = 0; start + USER_WINDOW < n; start += stride) windows.push(text.slice(start, start + USER_WINDOW));
-  windows.push(text.slice(n - USER_WINDOW));
-  return { ends: [text.slice(0, END_PIECE), text.slice(n - END_PIECE)], windows };
+  for (let i = 0; i < spans.length; i += 2) (i < 4 ? ends : windows).push(text.slice(spans[i], spans[i + 1]));
+  return { ends, windows };
+}
+
+/**
+ * Where the pieces of {@link userTextPieces} lie in a text of `length` characters: start and end
+ * of each, its two ends first, then its windows in order; empty for a text of `LONG_USER_TEXT`
+ * characters or fewer. The scorer reads the pieces off the whole text's pass at these positions.
+ */
+export function userPieceSpans(length: number): Int32Array {
+  const n = length;
+  if (n <= LONG_USER_TEXT) return new Int32Array(0);
+  const stride = USER_WINDOW - USER_WINDOW_OVERLAP;
+  const windows = Math.ceil((n - USER_WINDOW) / stride) + 1;
+  const spans = new Int32Array(4 + 2 * windows);
+  spans.set([0, END_PIECE, n - END_PIECE, n]);
+  let k = 4;
+  for (let start = 0; start + USER_WINDOW < n; start += stride) {
+    spans[k++] = start;
+    spans[k++] = start + USER_WINDOW;
+  }
+  spans[k++] = n - USER_WINDOW;
+  spans[k++] = n;
+  return spans;
 }
