@@ -10,7 +10,9 @@ const weights = Int8Array.from({ length: HASH_SIZE }, () => (next() % 256) - 128
 const target = { weights };
 // Word characters, blanks of every kind the walk collapses, digits (hashed as `0`), punctuation, and
 // characters the fold turns into others: the walk's state is tested at every kind of boundary.
-const PARTS = ['ignore', 'the', 'rules', 'a', 'b', 'ok', ' ', ' ', '  ', '\n', '\t', '\r\n', '.', ',', '-', '12', '3', 'été', 'über', '«', '»', 'ПРИВЕТ', 'ΑΒΓ', '__', '|', '1gn0re', 'all', 'see', '!!!!!', 'go go go go go', '中文', '…'];
+const PARTS = ['ignore', 'the', 'rules', 'a', 'b', 'ok', ' ', ' ', '  ', '\n', '\t', '\r\n', '.', ',', '-', '12', '3', 'été', 'über', '«', '»', 'ПРИВЕТ', 'ΑΒΓ', '__', '|', '1gn0re', 'all', 'see', '!!!!!', 'go go go go go', '中文', '…',
+  // Words longer than the walks a piece's end is read from: the walk must start further back.
+  'abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz', 'qwertyuiopasdfghjklzxcvbnm'.repeat(5)];
 const randomText = (n: number): string => {
   let s = '';
   while (s.length < n) s += PARTS[next() % PARTS.length];

@@ -21,8 +21,8 @@
  */
 import { charOf, COUNTED, hashFeatures, isWordChar, MASK, ngramHashesAt, type HashedSum, type HashTarget } from './hashing.js';
 
-/** How far before a piece's end its own walk starts, to know the walk's state at its end. */
-const TAIL_WALK = 24;
+/** How far before a piece's end its own walk starts, to know the walk's state at its end: the first that meets the piece's walk, else the whole piece. */
+const TAIL_WALKS = [24, 96];
 
 /**
  * The first `j` in `[from, to]` such that a walk started fresh at `text[from]` is, before
@@ -139,8 +139,13 @@ export class WholeTextHashes {
     ngramHashesAt(folded, 0, j, this.head, this.headPositions);
     const heads = this.headPositions[j]!;
     // The padding space after its end, from a walk that meets the piece's own before the end.
-    let s = Math.max(0, m - TAIL_WALK);
-    if (s > 0 && syncPoint(folded, s, m) < 0) s = 0;
+    let s = 0;
+    for (const back of TAIL_WALKS) {
+      if (m - back > 0 && syncPoint(folded, m - back, m) >= 0) {
+        s = m - back;
+        break;
+      }
+    }
     this.tail = grow(this.tail, 5 * (m - s + 1));
     if (this.tailPositions.length < m - s + 1) this.tailPositions = new Int32Array(Math.max(m - s + 1, 2 * this.tailPositions.length));
     const tails = ngramHashesAt(folded, s, m, this.tail, this.tailPositions);
