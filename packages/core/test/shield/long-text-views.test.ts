@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { CharCountMarks } from '../../src/shield/learned/char-count-marks.js';
 import { foldText } from '../../src/shield/learned/fold.js';
 import { modelInput } from '../../src/shield/learned/inputs.js';
-import { documentSegments } from '../../src/shield/learned/segments.js';
 import { hashWeights, inputLogit, learnedScore } from '../../src/shield/learned/model.js';
 import { MODEL_WEIGHTS } from '../../src/shield/learned/model-weights.js';
 import { LongTextViews } from '../../src/shield/learned/long-text-views.js';
@@ -65,26 +64,6 @@ describe('A long user text scored with its pieces as views of the whole', () => 
       const scored = learnedScore(text, 'user', ruleOf);
       const expected = fromScratch(text);
       expect(scored).toEqual(expected);
-    }
-  });
-
-  it('scores documents bit for bit as scoring each of their pieces from scratch does', () => {
-    for (let t = 0; t < 30; t++) {
-      const text = randomText(50 + (next() % 6_000));
-      const whole = modelInput(text, ruleOf(text), 'document', target);
-      let z = inputLogit(whole);
-      let intents = whole.intents;
-      const pieces = documentSegments(text);
-      if (pieces.length > 1) {
-        for (const piece of pieces) {
-          const input = modelInput(piece, ruleOf(piece), 'document', target);
-          if (inputLogit(input) > z) {
-            z = inputLogit(input);
-            intents = input.intents;
-          }
-        }
-      }
-      expect(learnedScore(text, 'document', ruleOf)).toEqual({ z: z - MODEL_WEIGHTS.offset.document, intents });
     }
   });
 

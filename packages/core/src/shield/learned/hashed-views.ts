@@ -1,7 +1,7 @@
 /**
- * A long user text's ends and windows, and a document's pieces, hashed as views of the whole
- * text's n-gram walk, with sums bit-identical to hashing each piece from scratch (`hashFeatures`
- * without a record, in either channel).
+ * A long user text's ends and windows hashed as views of the whole text's n-gram walk, with sums
+ * bit-identical to hashing each piece from scratch (`hashFeatures`, the scorer's case: user
+ * channel, no record).
  *
  * Why it is exact. The walk of `ngramHashes` carries a small state from one character to the
  * next: the last four characters of the space-collapsed stream, the word being read and the word
@@ -15,13 +15,11 @@
  * after its end, taken from a walk started a little before the end. Anything else (no occurrence,
  * no point where the walks meet) is hashed from scratch.
  *
- * What it saves: the hashing of about 1.5 times a long text's characters (its ends and windows;
- * a document's pieces hold about its characters once), and the random reads of their weights: the
- * whole's pass keeps each hash's weight beside it (in a document, its shared and document-only
- * weights summed), so a piece reads them in order. Each feature still counts once per piece (the
- * bits of `COUNTED`, by its shared index, as `hashFeatures` counts).
+ * What it saves: the hashing of about 1.5 times a long text's characters (its ends and windows),
+ * and the random reads of their weights: the whole's pass keeps each hash's weight beside it, so
+ * a piece reads them in order. Each feature still counts once per piece (the bits of `COUNTED`).
  */
-import { charOf, COUNTED, documentIndex, hashFeatures, isWordChar, MASK, ngramHashesAt, type HashedSum, type HashTarget } from './hashing.js';
+import { charOf, COUNTED, hashFeatures, isWordChar, MASK, ngramHashesAt, type HashedSum, type HashTarget } from './hashing.js';
 
 /** How far before a piece's end its own walk starts, to know the walk's state at its end: the first that meets the piece's walk, else the whole piece. */
 const TAIL_WALKS = [24, 96];
@@ -67,7 +65,7 @@ const grow = (a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> =>
  * @example
  * ```ts
  * const views = new WholeTextHashes();
- * views.whole(foldText(text).text, false, target);          // = hashFeatures(folded, 0, n, false, target)
+ * views.whole(foldText(text).text, target);                 // = hashFeatures(folded, 0, n, false, target)
  * views.piece(foldText(text.slice(4_000, 4_400)).text, target); // = hashFeatures of that piece's fold
  * ```
  */
@@ -75,10 +73,8 @@ export class WholeTextHashes {
   private text = '';
   /** The whole's hashes, as weight indices, in walk order. */
   private indices = new Int32Array(8192);
-  /** The weight of each of `indices` (in a document, its two weights summed), read once by the whole's pass. */
-  private weightsAt = new Int16Array(8192);
-  /** Whether the text is a document: each feature has a document-only weight too. */
-  private document = false;
+  /** The weight of each of `indices`, read once by the whole's pass. */
+  private weightsAt = new Int8Array(8192);
   /** `positions[i]`: how many hashes the walk emitted before `text[i]`. */
   private positions = new Int32Array(2048);
   /** Where the last window was found: the next one starts at or after it. */
@@ -94,13 +90,13 @@ export class WholeTextHashes {
   views = 0;
   fromScratch = 0;
 
-  /** `hashFeatures(folded, 0, folded.length, document, target)` (`target` without a record), keeping the pass for the pieces. */
-  whole(folded: string, document: boolean, target: HashTarget): HashedSum {
+  /** `hashFeatures(folded, 0, folded.length, false, target)`, keeping the pass for the pieces. */
+  whole(folded: string, target: HashTarget): HashedSum {
     const weights = target.weights;
     const n0 = folded.length;
     if (this.positions.length < n0 + 1) this.positions = new Int32Array(Math.max(n0 + 1, 2 * this.positions.length));
     this.indices = grow(this.indices, 5 * (n0 + 1));
-    if (this.weightsAt.length < this.indices.length) this.weightsAt = new Int16Array(this.indices.length);
+    if (this.weightsAt.length < this.indices.length) this.weightsAt = new Int8Array(this.indices.length);
     const indices = this.indices;
     const weightsAt = this.weightsAt;
     const n = ngramHashesAt(folded, 0, n0, indices, this.positions);
@@ -108,10 +104,9 @@ export class WholeTextHashes {
     let sum = 0;
     let features = 0;
     for (let k = 0; k < n; k++) {
-      const m = indices[k]!;
-      const index = m & MASK;
+      const index = indices[k]! & MASK;
       indices[k] = index;
-      const w = document ? weights[index]! + weights[documentIndex(m)]! : weights[index]!;
+      const w = weights[index]!;
       weightsAt[k] = w;
       const word = index >>> 5;
       const bits = marks[word]!;
@@ -122,21 +117,19 @@ export class WholeTextHashes {
     }
     COUNTED.clear(indices, n, MASK);
     this.text = folded;
-    this.document = document;
     this.cursor = 0;
-    return { sum, count: document ? 2 * features : features };
+    return { sum, count: features };
   }
 
-  /** `hashFeatures(folded, 0, folded.length, document, target)` for a piece of the text last given to {@link whole}, in its channel. */
+  /** `hashFeatures(folded, 0, folded.length, false, target)` for a piece of the text last given to {@link whole}. */
   piece(folded: string, target: HashTarget): HashedSum {
     const m = folded.length;
-    const document = this.document;
     const o = this.find(folded);
     this.located = o;
     const j = o < 0 ? -1 : syncPoint(folded, 0, m);
     if (j < 0) {
       this.fromScratch++;
-      return hashFeatures(folded, 0, m, document, target);
+      return hashFeatures(folded, 0, m, false, target);
     }
     this.views++;
     const weights = target.weights;
@@ -169,7 +162,7 @@ export class WholeTextHashes {
       const fresh = ((bits >>> (index & 31)) & 1) ^ 1;
       marks[word] = bits | (1 << (index & 31));
       features += fresh;
-      if (fresh === 1) sum += document ? weights[index]! + weights[documentIndex(head[k]!)]! : weights[index]!;
+      sum += fresh * weights[index]!;
     }
     const indices = this.indices;
     const weightsAt = this.weightsAt;
@@ -192,12 +185,12 @@ export class WholeTextHashes {
       const fresh = ((bits >>> (index & 31)) & 1) ^ 1;
       marks[word] = bits | (1 << (index & 31));
       features += fresh;
-      if (fresh === 1) sum += document ? weights[index]! + weights[documentIndex(tail[k]!)]! : weights[index]!;
+      sum += fresh * weights[index]!;
     }
     COUNTED.clear(head, heads, MASK);
     COUNTED.clear(indices, to, MASK, from);
     COUNTED.clear(tail, tails, MASK, tailFrom);
-    return { sum, count: document ? 2 * features : features };
+    return { sum, count: features };
   }
 
   /**

@@ -179,11 +179,6 @@ export function ngramHashesAt(folded: string, start: number, end: number, out: I
   return n;
 }
 
-/** The document-only index of a feature whose mixed hash is `m` (see {@link hashFeatures}). */
-export function documentIndex(m: number): number {
-  return mix32(m ^ DOC_SALT) & MASK;
-}
-
 /** The indices the current text has counted (see {@link IndexMarks}); all clear between texts. */
 export const COUNTED = new IndexMarks(HASH_SIZE);
 

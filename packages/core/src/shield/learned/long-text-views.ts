@@ -1,8 +1,7 @@
 /**
- * A long user text's ends and windows, and a document's pieces, read as views of one pass over
- * the whole text, where that is exact: the n-gram hashes and their weights (`hashed-views.ts`),
- * the folded text's word count and, for a user text's pieces (whose places are known in
- * advance), the character classes of the structure features (`char-count-marks.ts`). Everything
+ * A long user text's ends and windows read as views of one pass over the whole text, where that
+ * is exact: the n-gram hashes and their weights (`hashed-views.ts`), the character classes of
+ * the structure features (`char-count-marks.ts`) and the folded text's word count. Everything
  * else of a piece (its fold, intents, rules and the structure's patterns) is still computed on
  * the piece itself. Each view gives what the direct computation gives, bit for bit; tests compare
  * them on random texts and spans.
@@ -10,12 +9,12 @@
 import { CharCountMarks } from './char-count-marks.js';
 import { WholeTextHashes } from './hashed-views.js';
 import type { HashedSum, HashTarget } from './hashing.js';
-import { charCounts, countWords, isSpaceCode, type CharCounts } from './structure.js';
+import { countWords, isSpaceCode, type CharCounts } from './structure.js';
 import { userPieceSpans } from './user-windows.js';
 
 /**
  * How `modelInput` gets the parts of a text that a long text's pieces can read off the whole's
- * pass; each must equal the direct computation (`hashFeatures` in the text's channel without a
+ * pass; each must equal the direct computation (`hashFeatures` in the user channel without a
  * record, `charCounts(raw)`, `countWords(folded)`).
  */
 export interface TextViews {
@@ -27,8 +26,7 @@ export interface TextViews {
 /**
  * The views of one long user text: {@link LongTextViews.whole} for the text itself (which also
  * makes the pass), then {@link LongTextViews.piece} with each piece's span, in the order of
- * `userPieceSpans`; or of one document: {@link LongTextViews.document}, then
- * {@link LongTextViews.documentPiece} for each of its pieces, in order.
+ * `userPieceSpans`.
  *
  * @example
  * ```ts
@@ -49,21 +47,9 @@ export class LongTextViews {
   private end = 0;
 
   private readonly wholeViews: TextViews = {
-    hashed: (folded, target) => this.hashes.whole(folded, false, target),
+    hashed: (folded, target) => this.hashes.whole(folded, target),
     charCounts: (raw) => this.marks.mark(raw, this.spans),
     words: (folded) => this.markWords(folded),
-  };
-
-  private readonly documentViews: TextViews = {
-    hashed: (folded, target) => this.hashes.whole(folded, true, target),
-    charCounts,
-    words: (folded) => this.markWords(folded),
-  };
-
-  private readonly documentPieceViews: TextViews = {
-    hashed: (folded, target) => this.hashes.piece(folded, target),
-    charCounts,
-    words: (folded) => this.pieceWords(folded),
   };
 
   private readonly pieceViews: TextViews = {
@@ -83,16 +69,6 @@ export class LongTextViews {
     this.start = start;
     this.end = end;
     return this.pieceViews;
-  }
-
-  /** The views for a whole document with pieces (`documentSegments`). */
-  document(): TextViews {
-    return this.documentViews;
-  }
-
-  /** The views for any piece of the document last given to {@link document}, after the whole's model input. */
-  documentPiece(): TextViews {
-    return this.documentPieceViews;
   }
 
   /** `countWords(folded)`, keeping where each word starts. */

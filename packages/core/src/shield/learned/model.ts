@@ -29,7 +29,7 @@ function decode(): LearnedModel {
 
 let model: LearnedModel | undefined;
 
-/** A long user text's or a document's pass, which its pieces are read as views of where that is exact. */
+/** A long user text's pass, which its ends and windows are read as views of where that is exact. */
 const longTextViews = new LongTextViews();
 
 let weightsTarget: HashTarget | undefined;
@@ -67,10 +67,7 @@ export function learnedScore(text: string, channel: Channel, ruleOf: (piece: str
   const m = (model ??= decode());
   const target = hashWeights();
   const long = channel === 'user' && text.length > LONG_USER_TEXT;
-  const documentPieces = channel === 'document' ? documentSegments(text) : undefined;
-  const inPieces = documentPieces !== undefined && documentPieces.length > 1;
-  const views = long ? longTextViews.whole(text) : inPieces ? longTextViews.document() : undefined;
-  const whole = modelInput(text, ruleOf(text), channel, target, scratchDense, views);
+  const whole = modelInput(text, ruleOf(text), channel, target, scratchDense, long ? longTextViews.whole(text) : undefined);
   let z = inputLogit(whole);
   let intents = whole.intents;
   if (long) {
@@ -89,13 +86,16 @@ export function learnedScore(text: string, channel: Channel, ruleOf: (piece: str
       }
     }
   }
-  if (inPieces) {
-    for (const piece of documentPieces) {
-      const input = modelInput(piece, ruleOf(piece), channel, target, scratchDense, longTextViews.documentPiece());
-      const pz = inputLogit(input);
-      if (pz > z) {
-        z = pz;
-        intents = input.intents;
+  if (channel === 'document') {
+    const pieces = documentSegments(text);
+    if (pieces.length > 1) {
+      for (const piece of pieces) {
+        const input = modelInput(piece, ruleOf(piece), channel, target, scratchDense);
+        const pz = inputLogit(input);
+        if (pz > z) {
+          z = pz;
+          intents = input.intents;
+        }
       }
     }
   }
