@@ -230,4 +230,3 @@ export function structureInto(raw: string, folded: string, out: { [i: number]: n
   out[k++] = raw.length < 80 ? 1 : 0;
   return k;
 }
-
