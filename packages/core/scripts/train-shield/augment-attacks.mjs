@@ -135,11 +135,11 @@ export const OBFUSCATIONS = {
 };
 const NAMES = Object.keys(OBFUSCATIONS);
 
-/** An obfuscated copy of an attack: one or two disguises from {@link OBFUSCATIONS}. */
-export function obfuscate(rng, text) {
+/** An obfuscated copy of a text: one or two disguises from {@link OBFUSCATIONS} (all, or those `names`). */
+export function obfuscate(rng, text, names = NAMES) {
   let t = text;
   const n = rng.chance(0.3) ? 2 : 1;
-  for (let i = 0; i < n; i++) t = OBFUSCATIONS[rng.pick(NAMES)](rng, t);
+  for (let i = 0; i < n; i++) t = OBFUSCATIONS[rng.pick(names)](rng, t);
   return t;
 }
 

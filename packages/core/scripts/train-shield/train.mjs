@@ -21,6 +21,8 @@ import { exponentialTailQuantile, harrellDavis } from './quantile.mjs';
 import { seeded, stableHash } from './random.mjs';
 import { EXTRA_LANGS, languageAttack, languageBenign, languageHumanOrder, languageOrder } from './augment-languages.mjs';
 import { typo } from './augment-typos.mjs';
+import { hasCyrillicOrGreek, romanise } from './augment-romanise.mjs';
+import { labelConflicts } from './label-conflicts.mjs';
 import { EVERYDAY_DOC_LANGS, EVERYDAY_LANGS, everydayLines, everydayNote, everydayText } from './augment-everyday.mjs';
 import { loadShield, loadShieldModules } from './shield-source.mjs';
 import { SCREEN_BITS, SCREEN_MARGIN, screenRowLogit, trainScreen } from './screen.mjs';
@@ -53,6 +55,20 @@ const EVERYDAY_DOC_ROWS = Number(process.env.DG_SHIELD_EVERYDAY_DOC_ROWS ?? 400)
 const TYPO_ROWS = Number(process.env.DG_SHIELD_TYPO_ROWS ?? 400);
 /** The longest real training text given typos. */
 const TYPO_MAX_CHARS = Number(process.env.DG_SHIELD_TYPO_MAX_CHARS ?? 400);
+/**
+ * Benign prompts given the attacks' disguises (augment-attacks.mjs OBFUSCATIONS: leetspeak, doubled
+ * letters, joiners, look-alikes, spelled-apart letters, floods, capitals), as many as the disguised
+ * attacks, so that an undone disguise is not itself the sign of an attack.
+ */
+const DISGUISED_BENIGN_ROWS = Number(process.env.DG_SHIELD_DISGUISED_BENIGN_ROWS ?? 1300);
+/** Which of the disguises benign prompts get: what people also do to ordinary text. */
+const BENIGN_DISGUISES = (process.env.DG_SHIELD_BENIGN_DISGUISES ?? 'doubled,underscores,spaced,dotted,flood,upper,typos').split(',');
+/** The longest real training text given a disguise. */
+const DISGUISED_MAX_CHARS = Number(process.env.DG_SHIELD_DISGUISED_MAX_CHARS ?? 1500);
+/** Whether benign rows that are mostly a labelled attack are left out of training and calibration (label-conflicts.mjs). */
+const LABEL_CONFLICTS = process.env.DG_SHIELD_LABEL_CONFLICTS !== '0';
+/** Russian, Ukrainian and Greek rows typed again in Latin letters (augment-romanise.mjs), per channel and label. */
+const ROMANISED_ROWS = Number(process.env.DG_SHIELD_ROMANISED_ROWS ?? 150);
 
 /**
  * How rows are weighed (rowWeight, balanceWeights). `joint` (the default): every source counts its
@@ -231,6 +247,34 @@ function synthetic(trainRows, excluded, shift = 0) {
     const lang = EVERYDAY_DOC_LANGS[i % EVERYDAY_DOC_LANGS.length];
     const text = everydayRng.chance(0.5) ? hostDocument(everydayRng, everydayNote(everydayRng, lang)) : everydayLines(everydayRng, lang);
     out.push({ text, label: 0, source: 'synthetic-everyday-document', channel: 'document' });
+  }
+  // The attacks' disguises on benign prompts, real and generated, as many as the disguised attacks
+  // above: the fold undoes them, so the model reads the same words and learns the words, not the
+  // disguise. Its own seed, so that no other generated row changes with this one's count.
+  const disguiseRng = seeded(SEED + 9 + shift);
+  const disguisable = trainRows.filter((r) => r.label === 0 && r.channel === 'user' && r.text.length < DISGUISED_MAX_CHARS);
+  for (let i = 0; i < DISGUISED_BENIGN_ROWS; i++) {
+    const kind = i % 4;
+    const benign =
+      kind === 0 ? disguiseRng.pick(disguisable).text
+      : kind === 1 ? benignLookalike(disguiseRng, BENIGN_LANGS[(i >> 2) % BENIGN_LANGS.length])
+      : kind === 2 ? gameLookalike(disguiseRng)
+      : everydayText(disguiseRng, disguiseRng.pick(EVERYDAY_LANGS));
+    out.push({ text: obfuscate(disguiseRng, benign, BENIGN_DISGUISES), label: 0, source: 'synthetic-obfuscated-benign', channel: 'user' });
+  }
+  // Russian, Ukrainian and Greek rows typed in Latin letters as people type them, attacks and
+  // benign texts alike, on each channel (augment-romanise.mjs).
+  const romanRng = seeded(SEED + 10 + shift);
+  const scripted = out.filter((r) => hasCyrillicOrGreek(r.text));
+  for (const channel of ['user', 'document']) {
+    for (const label of [1, 0]) {
+      const pool = romanRng.shuffle(scripted.filter((r) => r.channel === channel && r.label === label)).slice(0, ROMANISED_ROWS);
+      for (const r of pool) {
+        const scheme = new Map();
+        const text = romanise(romanRng, r.text, scheme);
+        out.push({ text, label, source: 'synthetic-romanised', channel, planted: r.planted?.map((p) => romanise(romanRng, p, scheme)) });
+      }
+    }
   }
   for (const r of out) r.split = 'train';
   return out;
@@ -470,7 +514,13 @@ function balanceWeights(units) {
 // ---- runs ------------------------------------------------------------------------------------
 function experiment(real, held) {
   const excluded = new Set(held);
-  const keep = (r) => !excluded.has(groupOf(r.source)) && r.label !== undefined;
+  const kept = (r) => !excluded.has(groupOf(r.source)) && r.label !== undefined;
+  // Benign rows that are mostly a labelled direct attack of the sources trained on
+  // (label-conflicts.mjs) are neither trained on nor calibrated on. Direct attacks only: an injected
+  // document is mostly its clean host. The attacks' test split is not read for it.
+  const conflicts = LABEL_CONFLICTS ? labelConflicts(real.filter((r) => kept(r) && r.label === 1 && r.channel === 'user' && r.split !== 'test').map((r) => r.text), real.filter((r) => kept(r) && r.label === 0)) : new Set();
+  if (args.includes('--counts') || args.includes('--inspect')) for (const t of conflicts) console.log(`label conflict, not trained or calibrated on: ${JSON.stringify(t.slice(0, 100))}`);
+  const keep = (r) => kept(r) && !conflicts.has(r.text);
   const trainReal = real.filter((r) => keep(r) && r.split === 'train');
   const calibRows = real.filter((r) => keep(r) && r.split === 'calib');
   const unlabelledCalib = real.filter((r) => r.label === undefined && r.split === 'calib' && !excluded.has(groupOf(r.source)));
