@@ -1,4 +1,4 @@
-// The runner both held-out shield sets share (bench/shield-unseen.mjs, bench/shield-unseen2.mjs):
+// The runner the held-out shield sets share (bench/shield-unseen.mjs, -unseen2.mjs, -unseen3.mjs):
 // each file holds only its texts; this scores them with the built shield and prints the counts,
 // the scores as JSON (`--json`), or the misses and false alarms too (`--all`). `--screen` scores
 // with the opt-in screen.
