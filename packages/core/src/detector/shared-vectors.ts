@@ -2,18 +2,25 @@ import { applyVectorOps, decodeVector, storeKey, VectorOps, type RedisStore } fr
 import { VECTOR_OP } from '../store/redis/row-script.js';
 import type { Target, Writer } from './engine.js';
 
-/** Shard hashes the groups are spread over: at most this many script calls per flush. */
+/** Shard hashes the groups are spread over (each its own Cluster slot: a call per shard there). */
 const GROUP_SHARDS = 16;
 /**
  * How often this instance's group and population changes go out (and the others' come in): at
- * most this late. Each flush is up to 17 script calls that decode and re-encode every vector they
- * touch, so a longer period costs Redis less per request (the changes of a period go out added up).
+ * most this late. Each flush decodes and re-encodes every vector it touches, so a longer period
+ * costs Redis less per request (the changes of a period go out added up).
  */
 export const SHARED_VECTORS_FLUSH_MS = 250;
 /** How often each shard is swept of groups idle longer than the detector's idle TTL. */
 const SWEEP_EVERY_MS = 10_000;
-/** Vectors per script call (one call is atomic: a huge one would stall Redis). */
+/** Vectors per script call, about (one call is atomic: a huge one would stall Redis). */
 const IDS_PER_CALL = 500;
+
+/** One shard's vectors in a flush (a shard past {@link IDS_PER_CALL} vectors comes in several parts; only the first sweeps). */
+interface ShardPart {
+  shard: number;
+  list: Array<[string, Entry]>;
+  maySweep: boolean;
+}
 
 /** One shared vector as this instance knows it. */
 interface Entry {
@@ -30,8 +37,8 @@ interface Entry {
 /**
  * The detector's cross-account state on Redis (its groups and its population histogram), shared
  * by every instance but never on the request path: each instance works on its own copy, adds up
- * its changes, and sends them behind every {@link SHARED_VECTORS_FLUSH_MS} ms, one script call per
- * shard hash, whose answer brings the copy up to date with what the other instances wrote. What
+ * its changes, and sends them behind every {@link SHARED_VECTORS_FLUSH_MS} ms, in one script call
+ * (one per shard hash on a Cluster), whose answer brings the copy up to date with what the other instances wrote. What
  * another instance did reaches this one at most about two flushes later.
  *
  * Groups live in {@link GROUP_SHARDS} hashes (each on its own Cluster slot), the population in its
@@ -140,46 +147,70 @@ export class SharedVectors implements Writer {
       this.popEntry.pending = undefined;
       byShard.set(GROUP_SHARDS, [['pop', this.popEntry]]);
     }
+    // Every shard in one script call (on a standalone server; the store splits it per slot on a
+    // Cluster), at most IDS_PER_CALL vectors a call: a flush costs Redis what changed, not a
+    // call per shard.
     const calls: Array<Promise<void>> = [];
+    let batch: ShardPart[] = [];
+    let size = 0;
     for (const [shard, list] of byShard) {
-      for (let i = 0; i < list.length; i += IDS_PER_CALL) calls.push(this.sendShard(shard, list.slice(i, i + IDS_PER_CALL), i === 0));
+      for (let i = 0; i < list.length; i += IDS_PER_CALL) {
+        const part = { shard, list: list.slice(i, i + IDS_PER_CALL), maySweep: i === 0 };
+        if (size > 0 && size + part.list.length > IDS_PER_CALL) {
+          calls.push(this.sendParts(batch));
+          batch = [];
+          size = 0;
+        }
+        batch.push(part);
+        size += Math.max(1, part.list.length);
+      }
     }
+    if (batch.length > 0) calls.push(this.sendParts(batch));
     await Promise.all(calls);
   }
 
-  private async sendShard(shard: number, list: Array<[string, Entry]>, maySweep: boolean): Promise<void> {
-    const isPop = shard === GROUP_SHARDS;
+  private async sendParts(parts: ShardPart[]): Promise<void> {
     const now = Date.now();
-    const sweep = maySweep && now - this.lastSweep[shard]! > SWEEP_EVERY_MS;
-    if (sweep) this.lastSweep[shard] = now;
-    const tag = isPop ? 'pop' : `g${shard}`;
-    try {
-      const answers = await this.store.vectors(storeKey('det', 'v1', `{${tag}}`), storeKey('det', 'v1c', `{${tag}}`), {
+    const shards = parts.map(({ shard, list, maySweep }) => {
+      const isPop = shard === GROUP_SHARDS;
+      const sweep = maySweep && now - this.lastSweep[shard]! > SWEEP_EVERY_MS;
+      if (sweep) this.lastSweep[shard] = now;
+      const tag = isPop ? 'pop' : `g${shard}`;
+      return {
+        shardKey: storeKey('det', 'v1', `{${tag}}`),
+        cursorKey: storeKey('det', 'v1c', `{${tag}}`),
         n: isPop ? this.popEntry.target.view.length : this.groupSize,
         ttl: this.ttlSeconds,
         ids: list.map(([id]) => id),
         ops: list.map(([, e]) => (e.sent ? coalesce(e.sent.list) : [])),
         sweep,
+      };
+    });
+    try {
+      const answers = await this.store.vectorShards(shards);
+      parts.forEach(({ shard, list }, k) => {
+        list.forEach(([, e], i) => {
+          const fresh = answers[k]![i];
+          e.sent = undefined;
+          if (!fresh) return;
+          // Redis's copy, plus whatever changed here since the flush left.
+          const view = decodeVector(fresh, e.target.view.length);
+          if (e.pending) applyVectorOps(view, e.pending.list);
+          e.target.view.set(view);
+        });
+        if (shard === GROUP_SHARDS) this.popVersion++;
       });
-      list.forEach(([, e], i) => {
-        const fresh = answers[i];
-        e.sent = undefined;
-        if (!fresh) return;
-        // Redis's copy, plus whatever changed here since the flush left.
-        const view = decodeVector(fresh, e.target.view.length);
-        if (e.pending) applyVectorOps(view, e.pending.list);
-        e.target.view.set(view);
-      });
-      if (isPop) this.popVersion++;
     } catch {
       // Redis is away: keep the changes for the next flush.
-      for (const [, e] of list) {
-        e.unread = true;
-        if (!e.sent) continue;
-        const back = e.sent;
-        if (e.pending) back.list.push(...e.pending.list);
-        e.pending = back.size > 0 ? back : undefined;
-        e.sent = undefined;
+      for (const { list } of parts) {
+        for (const [, e] of list) {
+          e.unread = true;
+          if (!e.sent) continue;
+          const back = e.sent;
+          if (e.pending) back.list.push(...e.pending.list);
+          e.pending = back.size > 0 ? back : undefined;
+          e.sent = undefined;
+        }
       }
       this.schedule();
     }

@@ -16,9 +16,9 @@ function counting(store: RedisStore): RedisStore & { calls: { rows: number; vect
     wrapped.calls.rows++;
     return store.rows(...args);
   };
-  wrapped.vectors = (...args) => {
+  wrapped.vectorShards = (...args) => {
     wrapped.calls.vectors++;
-    return store.vectors(...args);
+    return store.vectorShards(...args);
   };
   wrapped.exec = (...args) => {
     wrapped.calls.exec++;

@@ -2,14 +2,14 @@ import { OptionsError, StoreError } from '../../errors/index.js';
 import { expectBoolean, expectNumber, expectObject, expectString, optional } from '../../options/validate.js';
 import type { RedisClientLike, RedisPipelineLike } from './redis-client.js';
 import { decodeRowReply, encodeRowCall, rowSection, type RowCallEncoding, type RowDemand, type RowReply, type RowSection, type TakeAnswer } from './row-call.js';
-import { encodeMsgpack } from './msgpack.js';
 import { ROW_LUA, ROW_SCRIPT_VERSION } from './row-script.js';
 import { Deadlines, sendRowScript } from './row-commands.js';
 import { RowCallBatches } from './row-batch.js';
 import { RedisTime } from './redis-time.js';
 import { RowWrites, type PendingRow } from './row-writes.js';
 import { applyVectorOps, OP_BYTES, packVector, readVectorKey } from './vector-ops.js';
-import { VECTOR_PROTOCOL, VECTOR_SCRIPT_LUA } from './vector-script.js';
+import { MsgpackStream } from './msgpack.js';
+import { VECTOR_SCRIPT_LUA, VECTOR_SCRIPT_VERSION } from './vector-script.js';
 import type { Store, StoreOp, StoreResult } from '../types.js';
 
 /** Options of {@link redisStore}. */
@@ -64,7 +64,7 @@ export function redisStore(client: RedisClientLike, options: RedisStoreOptions =
 
 /** The scripts' command names carry their protocol version: two app versions never share one by accident. */
 const ROW_COMMAND = `dgRows${ROW_SCRIPT_VERSION}`;
-const VECTOR_COMMAND = `dgVectors${VECTOR_PROTOCOL}`;
+const VECTOR_COMMAND = `dgVectors${VECTOR_SCRIPT_VERSION}`;
 /** ioredis defines a variant of each command that answers Buffers (the vectors are bytes). */
 const ROW_BUFFER_COMMAND = `${ROW_COMMAND}Buffer`;
 /** How long a hold is kept for its settlement (ms): longer than any request the relay lets run. */
@@ -80,6 +80,22 @@ const WRITE_BEHIND_MS = 25;
  * compactions (three commands each in Redis).
  */
 const COMPACT_LOG_BYTES = 256 * OP_BYTES;
+
+/** One shard hash's part of a vector script call (see `vector-script.ts`). */
+export interface VectorShard {
+  shardKey: string;
+  /** Its sweep cursor, on the same slot. */
+  cursorKey: string;
+  /** The vectors' size. */
+  n: number;
+  /** Vectors idle this long (seconds) are swept. */
+  ttl: number;
+  ids: string[];
+  /** `ops[i]`: flat `[code, index, value, ...]` triples for `ids[i]` (none: only read). */
+  ops: number[][];
+  /** Walk the hash a page further, dropping idle vectors. */
+  sweep: boolean;
+}
 
 /** Options of one row call (see {@link RedisStore.rows}). */
 export interface RowCallOptions {
@@ -250,14 +266,42 @@ export class RedisStore implements Store {
    * Applies ops to shared vectors kept in one shard hash and answers them (see the vector
    * script). `ops[i]` changes `ids[i]`; an id with no ops is only read.
    */
-  async vectors(shardKey: string, cursorKey: string, spec: { n: number; ttl: number; ids: string[]; ops: number[][]; sweep: boolean }): Promise<Array<Buffer | null>> {
+  async vectors(shardKey: string, cursorKey: string, spec: Omit<VectorShard, 'shardKey' | 'cursorKey'>): Promise<Array<Buffer | null>> {
+    return (await this.vectorShards([{ shardKey, cursorKey, ...spec }]))[0]!;
+  }
+
+  /**
+   * {@link vectors} for several shard hashes: one script call for all of them on a standalone
+   * server, one per shard (each is its own slot) in parallel on a Cluster. Answers per shard, in order.
+   */
+  async vectorShards(shards: readonly VectorShard[]): Promise<Array<Array<Buffer | null>>> {
+    if (shards.length === 0) return [];
     await this.ready();
-    const reply = await this.deadlines.race(
-      (this.client as unknown as ScriptClient)[`${VECTOR_COMMAND}Buffer`]!(2, this.key(shardKey), this.key(cursorKey), encodeMsgpack(spec)) as Promise<unknown>,
-      this.options.timeoutMs * 4,
-    );
-    if (!Array.isArray(reply)) throw new StoreError('Redis answered the vector script with an unexpected reply.');
-    return reply.map((r) => (Buffer.isBuffer(r) && r.length > 0 ? r : null));
+    const groups = this.client.isCluster ? shards.map((s) => [s]) : [shards];
+    const replies = await this.deadlines.race(Promise.all(groups.map((g) => this.callVectors(g))), this.options.timeoutMs * 4);
+    return replies.flat();
+  }
+
+  private async callVectors(shards: readonly VectorShard[]): Promise<Array<Array<Buffer | null>>> {
+    const keys: string[] = [];
+    const out = new MsgpackStream(64);
+    out.number(shards.length);
+    for (const shard of shards) {
+      keys.push(this.key(shard.shardKey), this.key(shard.cursorKey));
+      out.number(shard.n).number(shard.ttl).number(shard.sweep ? 1 : 0).number(shard.ids.length);
+      shard.ids.forEach((id, i) => {
+        const ops = shard.ops[i] ?? [];
+        const nops = Math.floor(ops.length / 3);
+        out.string(id).number(nops);
+        for (let k = 0; k < nops * 3; k++) out.number(ops[k]!);
+      });
+    }
+    const reply = await ((this.client as unknown as ScriptClient)[`${VECTOR_COMMAND}Buffer`]!(keys.length, ...keys, out.done()) as Promise<unknown>);
+    if (!Array.isArray(reply) || reply.length !== shards.length) throw new StoreError('Redis answered the vector script with an unexpected reply.');
+    return reply.map((answers: unknown, i) => {
+      if (!Array.isArray(answers) || answers.length !== shards[i]!.ids.length) throw new StoreError('Redis answered the vector script with an unexpected reply.');
+      return answers.map((r) => (Buffer.isBuffer(r) && r.length > 0 ? r : null));
+    });
   }
 
   /** Waits for the client's first connection; fails at once when it is not connected. */

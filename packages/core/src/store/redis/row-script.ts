@@ -1,4 +1,5 @@
 import { DOUBLES_LUA } from './lua-doubles.js';
+import { UNPACK_ALL_LUA } from './lua-stream.js';
 
 /**
  * The request path's one Redis call: a Lua script over the "rows" of one Cluster slot (an
@@ -81,51 +82,6 @@ export const VECTOR_HEADER_BYTES = 12;
 /** A vector key past this size without a compaction is dropped (its account starts again from zero). */
 export const VECTOR_LOG_CAP_BYTES = 256 * 1024;
 
-/** The shared vectors' script: packed doubles and their ops, applied in Lua. */
-export const VECTOR_LUA = `
--- A vector is a packed string of doubles, unpacked whole (one C call) to apply ops and packed
--- back once: faster in Redis's Lua than patching a few fields in place, or MessagePack. The
--- struct format of each size is built once per call.
-${DOUBLES_LUA}
-local function unpackVector(raw, n)
-  local v
-  if raw and #raw == n * 8 then
-    v = { struct.unpack(doubles(n), raw) }
-    v[n + 1] = nil
-  else
-    v = {}
-    for i = 1, n do v[i] = 0 end
-  end
-  return v
-end
-
-local function packVector(v, n)
-  return struct.pack(doubles(n), unpack(v, 1, n))
-end
-
-local function applyOps(v, ops, n)
-  for i = 1, #ops - 2, 3 do
-    local code, at, x = ops[i], ops[i + 1] + 1, ops[i + 2]
-    if at >= 1 and at <= n then
-      if code == 1 then v[at] = v[at] + x
-      elseif code == 2 then v[at] = x
-      elseif code == 3 then v[at] = bit.bor(v[at], bit.lshift(1, x))
-      elseif code == 4 then if x > v[at] then v[at] = x end
-      elseif code == 5 then
-        if v[at] ~= x then
-          v[at] = x
-          if at + 1 <= n then v[at + 1] = 0 end
-        end
-      end
-    end
-  end
-end
-
-local function hasOps(ops)
-  return type(ops) == 'table' and #ops > 0
-end
-`;
-
 /**
  * One call may carry several (the row calls of one event-loop turn, batched by `row-batch.ts`),
  * all in ARGV[1], a flat MessagePack stream:
@@ -148,20 +104,7 @@ end
  * and `flag` is the flag entry or nil.
  */
 export const ROW_LUA = `
--- A stream of values. Lua returns at most a few thousand values at once: a stream short enough
--- not to hold that many (a value takes a byte at least) is decoded in one call, a longer one in pieces.
-local function unpackAll(raw)
-  if #raw <= 7000 then return { cmsgpack.unpack(raw) } end
-  local out, n, offset = {}, 0, 0
-  while offset >= 0 do
-    local r = { cmsgpack.unpack_limit(raw, 4000, offset) }
-    for i = 2, #r do out[n + i - 1] = r[i] end
-    n = n + #r - 1
-    offset = r[1]
-  end
-  return out
-end
-
+${UNPACK_ALL_LUA}
 local REQUESTS, TOKENS, COST, OUTPUT, CONCURRENCY, DELEGATED = 1, 2, 3, 4, 5, 11
 local STATUS = { none = 0, ok = 1, refused = 2, cancelled = 3, late = 4 }
 -- The struct format of n little-endian doubles, built once per size.
