@@ -7,7 +7,7 @@ import { Deadlines, sendRowScript } from './row-commands.js';
 import { RowCallBatches } from './row-batch.js';
 import { RedisTime } from './redis-time.js';
 import { RowWrites, type PendingRow } from './row-writes.js';
-import { applyVectorOps, OP_BYTES, packVector, readVectorKey } from './vector-ops.js';
+import { applyVectorOps, encodeOps, OP_BYTES, packVector, readVectorKey } from './vector-ops.js';
 import { MsgpackStream } from './msgpack.js';
 import { VECTOR_SCRIPT_LUA, VECTOR_SCRIPT_VERSION } from './vector-script.js';
 import type { Store, StoreOp, StoreResult } from '../types.js';
@@ -96,6 +96,8 @@ export interface VectorShard {
   /** Walk the hash a page further, dropping idle vectors. */
   sweep: boolean;
 }
+
+const NO_BYTES = Buffer.alloc(0);
 
 /** Options of one row call (see {@link RedisStore.rows}). */
 export interface RowCallOptions {
@@ -290,10 +292,8 @@ export class RedisStore implements Store {
       keys.push(this.key(shard.shardKey), this.key(shard.cursorKey));
       out.number(shard.n).number(shard.ttl).number(shard.sweep ? 1 : 0).number(shard.ids.length);
       shard.ids.forEach((id, i) => {
-        const ops = shard.ops[i] ?? [];
-        const nops = Math.floor(ops.length / 3);
-        out.string(id).number(nops);
-        for (let k = 0; k < nops * 3; k++) out.number(ops[k]!);
+        const ops = shard.ops[i];
+        out.string(id).bytes(ops && ops.length > 0 ? encodeOps(ops) : NO_BYTES);
       });
     }
     const reply = await ((this.client as unknown as ScriptClient)[`${VECTOR_COMMAND}Buffer`]!(keys.length, ...keys, out.done()) as Promise<unknown>);

@@ -1,5 +1,6 @@
 import { DOUBLES_LUA } from './lua-doubles.js';
 import { UNPACK_ALL_LUA } from './lua-stream.js';
+import { OP_BYTES } from './vector-ops.js';
 
 /**
  * Version of the shared vectors' hashes (their keys carry it: `det:v1`). Two script versions with
@@ -28,8 +29,8 @@ export const VECTOR_SCRIPT_VERSION = 2;
  * sits beside the hash, on the same slot) and drops vectors idle for longer than `ttl` seconds.
  *
  * KEYS: per shard, its hash and its sweep cursor. ARGV[1]: a flat MessagePack stream
- * `nshards, (n, ttl, sweep, nids, (id, nops, (code, index, value) × nops) × nids) × nshards`
- * (`n` the vectors' size, `sweep` 1 or 0). Answers per shard the vectors of its ids, in order, after
+ * `nshards, (n, ttl, sweep, nids, (id, ops) × nids) × nshards` (`n` the vectors' size, `sweep` 1
+ * or 0, `ops` a vector's ops as a vector key's log holds them, see `encodeOps`; '' for none). Answers per shard the vectors of its ids, in order, after
  * the ops (an empty string for one never written).
  */
 export const VECTOR_SCRIPT_LUA = `
@@ -49,19 +50,36 @@ local function unpackVector(raw, n)
   return v
 end
 
--- The ops of one vector: \`nops\` triples of the stream from position \`at\`.
-local function applyOps(v, s, at, nops, n)
-  for q = at, at + 3 * (nops - 1), 3 do
-    local code, i, x = s[q], s[q + 1] + 1, s[q + 2]
-    if i >= 1 and i <= n then
-      if code == 1 then v[i] = v[i] + x
-      elseif code == 2 then v[i] = x
-      elseif code == 3 then v[i] = bit.bor(v[i], bit.lshift(1, x))
-      elseif code == 4 then if x > v[i] then v[i] = x end
-      elseif code == 5 then
-        if v[i] ~= x then
-          v[i] = x
-          if i + 1 <= n then v[i + 1] = 0 end
+-- The ops of one vector, a string of 11-byte ops (code uint8, index uint16, value double, little-
+-- endian: see \`encodeOps\`), decoded a piece at a time in one C call each (its struct format
+-- built once per piece size): three MessagePack values per op cost Redis several times more.
+local opFormats = {}
+local function opsFormat(k)
+  local f = opFormats[k]
+  if not f then
+    f = '<' .. string.rep('BHd', k)
+    opFormats[k] = f
+  end
+  return f
+end
+local OPS_PER_PIECE = 500
+local function applyOps(v, ops, n)
+  local total = math.floor(#ops / ${OP_BYTES})
+  for first = 0, total - 1, OPS_PER_PIECE do
+    local k = math.min(OPS_PER_PIECE, total - first)
+    local o = { struct.unpack(opsFormat(k), ops, first * ${OP_BYTES} + 1) }
+    for q = 1, 3 * k - 2, 3 do
+      local code, i, x = o[q], o[q + 1] + 1, o[q + 2]
+      if i <= n then
+        if code == 1 then v[i] = v[i] + x
+        elseif code == 2 then v[i] = x
+        elseif code == 3 then v[i] = bit.bor(v[i], bit.lshift(1, x))
+        elseif code == 4 then if x > v[i] then v[i] = x end
+        elseif code == 5 then
+          if v[i] ~= x then
+            v[i] = x
+            if i + 1 <= n then v[i + 1] = 0 end
+          end
         end
       end
     end
@@ -82,15 +100,15 @@ for shard = 1, s[1] do
     local ids, at = {}, {}
     for i = 1, nids do
       ids[i], at[i] = s[p], p + 1
-      p = p + 2 + 3 * s[p + 1]
+      p = p + 2
     end
     local raws = redis.call('HMGET', hash, unpack(ids))
     local writes = {}
     for i = 1, nids do
-      local nops = s[at[i]]
-      if nops > 0 then
+      local ops = s[at[i]]
+      if ops ~= '' then
         local v = unpackVector(raws[i], n + 1)
-        applyOps(v, s, at[i] + 1, nops, n)
+        applyOps(v, ops, n)
         v[n + 1] = nowS
         local packed = struct.pack(doubles(n + 1), unpack(v, 1, n + 1))
         writes[#writes + 1] = ids[i]
