@@ -126,77 +126,85 @@ for i = 1, nspecs do
   local q = nk + 3 + 4 * (i - 1)
   SP[i], SK[i], SL[i], SW[i] = batch[q], batch[q + 1], batch[q + 2], batch[q + 3]
 end
-local calls = {}
+-- The calls and their rows, in flat arrays (a table per call and per row cost Redis more than the
+-- rest of the decoding: each is an allocation, its fields hashed in, and garbage). Per call, by its
+-- number: its stream CA, its first row's number CR, its flag key's index CF (0 none), whether it
+-- came late CL. Per row, by its number in the batch: its key's index RK, where its takes (RT, RNT),
+-- settlements (RS, RNS) and renewals (RR, RNR) sit in its call's stream, its vector key's index RV
+-- (0 none) and where the vector's fields sit (RP: clear, px, ret, ops, cmpHeader, cmpLen,
+-- cmpBase), and whether the run reads it (RREAD).
+-- (A call's numbers stay in its stream, read where they are needed: \`a[1]\` dl, \`a[2]\` id,
+-- \`a[3]\` lease, \`a[4]\` keep, \`a[6]\` mt, \`a[7]\` min, \`a[8]\` it, \`a[9]\` ic, \`a[10]\` ou,
+-- \`a[11]\` nrows.)
+local CA, CR, CF, CL = {}, {}, {}, {}
+local RK, RT, RNT, RS, RNS, RR, RNR, RV, RP, RREAD = {}, {}, {}, {}, {}, {}, {}, {}, {}, {}
+local ncalls, nrowsAll = 0, 0
 for j = nk + 3 + 4 * nspecs, #batch, 2 do
   local base, a = batch[j], unpackAll(batch[j + 1])
-  -- (Every table is made whole by its constructor: Lua 5.1 grows a table by rehashing it. A call's
-  -- numbers stay in its stream, read where they are needed: \`a[1]\` dl, \`a[2]\` id, \`a[3]\` lease,
-  -- \`a[4]\` keep, \`a[6]\` mt, \`a[7]\` min, \`a[8]\` it, \`a[9]\` ic, \`a[10]\` ou, \`a[11]\` nrows; a table of
-  -- fourteen named fields for each call cost Redis more than the reads.)
+  ncalls = ncalls + 1
   -- A call that lands after its deadline (in Redis time) changes nothing: its client gave up on it.
-  local c = { a = a, flagAt = a[5] > 0 and base + a[5] or 0, rows = {}, late = a[1] > 0 and now > a[1] }
+  CA[ncalls], CR[ncalls], CF[ncalls], CL[ncalls] = a, nrowsAll + 1, a[5] > 0 and base + a[5] or 0, a[1] > 0 and now > a[1]
   local p = 12
-  for r = 1, a[11] do
+  for _ = 1, a[11] do
     local tk, nt = p + 2, a[p + 1]
     local sk, ns = tk + nt + 1, a[tk + nt]
     local rk, nr = sk + 4 * ns + 1, a[sk + 4 * ns]
     local vk = a[rk + nr]
-    local row
+    local g = nrowsAll + 1
+    nrowsAll = g
+    RK[g], RT[g], RNT[g], RS[g], RNS[g], RR[g], RNR[g], RREAD[g] = base + a[tk - 2], tk, nt, sk, ns, rk, nr, false
     if vk > 0 then
-      p = rk + nr + 1
-      row = { k = base + a[tk - 2], tk = tk, nt = nt, sk = sk, ns = ns, rk = rk, nr = nr, vk = base + vk, read = false,
-        clear = a[p], px = a[p + 1], ret = a[p + 2], ops = a[p + 3], ch = a[p + 4], cl = a[p + 5], cb = a[p + 6] }
-      p = p + 7
+      RV[g], RP[g] = base + vk, rk + nr + 1
+      p = rk + nr + 8
     else
-      row = { k = base + a[tk - 2], tk = tk, nt = nt, sk = sk, ns = ns, rk = rk, nr = nr, vk = 0, read = false }
+      RV[g], RP[g] = 0, 0
       p = rk + nr + 1
     end
-    c.rows[r] = row
   end
-  calls[#calls + 1] = c
 end
 
 -- How long a hold is kept for its settlement (every call carries the same).
-local HOLD_KEEP = calls[1] and calls[1].a[4] or 0
+local HOLD_KEEP = ncalls > 0 and CA[1][4] or 0
 
 -- Which rows are read: those a call takes on or renews in, and every row of a call with a cancel
 -- (its delegated counts go back to the call's other rows). A row whose only news in this run is
 -- real usage is not read: its settlements are appended to the row, and the row's next read
 -- folds them in. A row with nothing but a vector is not read either.
-local names, keys, flagAt = {}, {}, {}
-local function readRow(row)
-  row.read = true
-  local name = K[row.k]
+local names, keys, FA = {}, {}, {}
+local function readRow(g)
+  RREAD[g] = true
+  local name = K[RK[g]]
   if not names[name] then
     keys[#keys + 1] = name
     names[name] = #keys
   end
 end
-for _, c in ipairs(calls) do
-  if not c.late then
+for ci = 1, ncalls do
+  if not CL[ci] then
+    local a, g0, g1 = CA[ci], CR[ci], CR[ci] + CA[ci][11] - 1
     local all = false
-    for _, row in ipairs(c.rows) do
-      for i = row.sk + 1, row.sk + 4 * row.ns - 1, 4 do if c.a[i] < 0 then all = true end end
+    for g = g0, g1 do
+      for i = RS[g] + 1, RS[g] + 4 * RNS[g] - 1, 4 do if a[i] < 0 then all = true end end
     end
-    for _, row in ipairs(c.rows) do
-      if all or row.nt > 0 or row.nr > 0 then readRow(row) end
+    for g = g0, g1 do
+      if all or RNT[g] > 0 or RNR[g] > 0 then readRow(g) end
     end
   end
 end
 -- A row read anyway takes its settlements in order with the run's other calls.
-for _, c in ipairs(calls) do
-  if not c.late then
-    for _, row in ipairs(c.rows) do
-      if not row.read and row.ns > 0 and names[K[row.k]] then readRow(row) end
+for ci = 1, ncalls do
+  if not CL[ci] then
+    for g = CR[ci], CR[ci] + CA[ci][11] - 1 do
+      if not RREAD[g] and RNS[g] > 0 and names[K[RK[g]]] then readRow(g) end
     end
   end
 end
 local nkeys = #keys
 -- The flags after the rows.
-for _, c in ipairs(calls) do
-  if not c.late and c.flagAt > 0 then
-    keys[#keys + 1] = K[c.flagAt]
-    flagAt[c] = #keys
+for ci = 1, ncalls do
+  if not CL[ci] and CF[ci] > 0 then
+    keys[#keys + 1] = K[CF[ci]]
+    FA[ci] = #keys
   end
 end
 local raws = #keys > 0 and redis.call('MGET', unpack(keys)) or {}
@@ -319,24 +327,23 @@ for i = 1, nkeys do
 end
 
 -- A take's points at grant g, and what a budget still affords (a partial grant), for call c.
-local function points(c, kind, g)
-  local a = c.a
+local function points(a, kind, g)
   if kind == TOKENS then return math.max(0, math.ceil(a[8] + g))
   elseif kind == COST then return math.max(0, math.ceil((a[9] + g * a[10]) * 1000000))
   elseif kind == OUTPUT then return math.max(0, math.ceil(g))
   else return 1 end
 end
-local function affordable(c, kind, limit, before)
+local function affordable(a, kind, limit, before)
   local available = limit - math.max(0, before)
   local tokens
   if kind == OUTPUT then tokens = available
-  elseif kind == TOKENS then tokens = available - math.ceil(c.a[8])
+  elseif kind == TOKENS then tokens = available - math.ceil(a[8])
   elseif kind == COST then
-    local ic, ou = c.a[9], c.a[10]
+    local ic, ou = a[9], a[10]
     if ou > 0 then tokens = (available - math.ceil(ic * 1000000)) / (ou * 1000000) else tokens = 0 end
   else return nil end
   tokens = math.floor(tokens)
-  if tokens >= c.a[7] and tokens < c.a[6] then return tokens end
+  if tokens >= a[7] and tokens < a[6] then return tokens end
   return nil
 end
 
@@ -348,25 +355,25 @@ local states, befores, refused, outs, homeTakes, rowTakes = {}, {}, {}, {}, {}, 
 
 -- One call: its settlements, renewals, what lapsed, then its reservation, all or nothing,
 -- lowering max_tokens to what the budgets still cover; then its vectors. Answers its reply.
-local function run(c)
-  local a, rows = c.a, c.rows
+local function run(ci)
+  local a, g0 = CA[ci], CR[ci] - 1
   local id, lease, keep, mt, nrows = a[2], a[3], a[4], a[6], a[11]
-  for r = 1, nrows do states[r] = byKey[K[rows[r].k]] end
+  for r = 1, nrows do states[r] = byKey[K[RK[g0 + r]]] end
   for r = 1, nrows do
-    local row, st = rows[r], states[r]
-    if not row.read then
+    local g, st = g0 + r, states[r]
+    if not RREAD[g] then
       -- Real usage for a row this run does not read: appended to the row, which keeps its expiry
       -- (as long as the holds it settles, at least). A row that was not there (lapsed, or a
       -- settlement before its check) becomes one with nothing but the settlements, kept for a
       -- hold's keep: its next read leaves their tombstones.
-      if row.ns > 0 then
-        local key = K[row.k]
-        local chunk = cmsgpack.pack(unpack(a, row.sk, row.sk + 4 * row.ns - 1))
+      if RNS[g] > 0 then
+        local key = K[RK[g]]
+        local chunk = cmsgpack.pack(unpack(a, RS[g], RS[g] + 4 * RNS[g] - 1))
         if redis.call('APPEND', key, chunk) == #chunk then redis.call('SET', key, cmsgpack.pack(now + keep, 0, 0, 0) .. chunk, 'PX', keep) end
       end
     else
-      for i = row.sk, row.sk + 4 * row.ns - 1, 4 do settle(st, a[i], a[i + 1], a[i + 2], a[i + 3], keep) end
-      for i = row.rk, row.rk + row.nr - 1 do
+      for i = RS[g], RS[g] + 4 * RNS[g] - 1, 4 do settle(st, a[i], a[i + 1], a[i + 2], a[i + 3], keep) end
+      for i = RR[g], RR[g] + RNR[g] - 1 do
         local hold = st.h[a[i]]
         if hold and hold.s > now then hold.s = now + lease; st.dirty = true end
       end
@@ -389,8 +396,8 @@ local function run(c)
     local t = 0
     if status == 'ok' then
       for r = 1, nrows do
-        local row, st = rows[r], states[r]
-        for i = row.tk, row.tk + row.nt - 1 do
+        local g, st = g0 + r, states[r]
+        for i = RT[g], RT[g] + RNT[g] - 1 do
           t = t + 1
           local s = a[i]
           local policy, kind, limit = SP[s], SK[s], SL[s]
@@ -404,8 +411,8 @@ local function run(c)
           end
           befores[t] = before
           refused[t] = false
-          if before + points(c, kind, mt) > limit then
-            local partial = affordable(c, kind, limit, before)
+          if before + points(a, kind, mt) > limit then
+            local partial = affordable(a, kind, limit, before)
             if partial then
               if partial < grant then grant = partial end
             else
@@ -422,24 +429,24 @@ local function run(c)
     out, no, t = outs, 3, 0
     out[1], out[2], out[3] = now, STATUS[status], grant
     for r = 1, status == 'cancelled' and 0 or nrows do
-      local row, st = rows[r], states[r]
+      local g, st = g0 + r, states[r]
       local pl, np = nil, 0
       local delegated = false
-      if row.nt > 0 then
+      if RNT[g] > 0 then
         if status == 'ok' then pl = home == nil and homeTakes or rowTakes end
         if home == nil then
           home = r
         else
           delegated = true
-          for i = row.tk, row.tk + row.nt - 1 do if SK[a[i]] ~= REQUESTS then delegated = false end end
+          for i = RT[g], RT[g] + RNT[g] - 1 do if SK[a[i]] ~= REQUESTS then delegated = false end end
         end
       end
       local slot, conc = 0, ''
-      for i = row.tk, row.tk + row.nt - 1 do
+      for i = RT[g], RT[g] + RNT[g] - 1 do
         t = t + 1
         local s = a[i]
         local policy, kind, windowMs = SP[s], SK[s], SW[s]
-        local pts = points(c, kind, grant)
+        local pts = points(a, kind, grant)
         local consumed, windowEnd = befores[t] or 0, 0
         if kind == CONCURRENCY then
           if status == 'ok' then
@@ -454,7 +461,7 @@ local function run(c)
             st.cc[policy] = cc
             st.dirty = true
             if delegated then
-              hpl[hnp + 1], hpl[hnp + 2], hpl[hnp + 3], hpl[hnp + 4], hpl[hnp + 5] = K[row.k] .. '\\0' .. policy, pts, e, DELEGATED, windowMs
+              hpl[hnp + 1], hpl[hnp + 2], hpl[hnp + 3], hpl[hnp + 4], hpl[hnp + 5] = K[RK[g]] .. '\\0' .. policy, pts, e, DELEGATED, windowMs
               hnp = hnp + 5
             else
               pl[np + 1], pl[np + 2], pl[np + 3], pl[np + 4], pl[np + 5] = policy, pts, e, kind, windowMs
@@ -491,22 +498,22 @@ local function run(c)
   end
   -- The reply: its numbers packed in one string (a number each would be an element of the reply
   -- for Redis to write and the client to parse), the flag, the vectors asked for.
-  local reply = { struct.pack(doubles(no), unpack(out, 1, no)), flagAt[c] and raws[flagAt[c]] or false }
+  local reply = { struct.pack(doubles(no), unpack(out, 1, no)), FA[ci] and raws[FA[ci]] or false }
   for r = 1, nrows do
-    local row = rows[r]
-    if row.vk > 0 then
-      local vkey = K[row.vk]
-      if row.ret == 1 then reply[#reply + 1] = redis.call('GET', vkey) or '' end
-      if row.clear == 1 then redis.call('DEL', vkey) end
-      if row.ch ~= '' and redis.call('GETRANGE', vkey, 0, ${VECTOR_HEADER_BYTES - 1}) == row.ch then
-        local gen, _, baseBytes = struct.unpack('<III', row.ch)
-        local rest = redis.call('GETRANGE', vkey, ${VECTOR_HEADER_BYTES} + baseBytes + row.cl, -1)
-        redis.call('SET', vkey, struct.pack('<III', (gen + 1) % 4294967296, math.floor(now / 1000), #row.cb) .. row.cb .. rest, 'PX', row.px)
+    local g = g0 + r
+    if RV[g] > 0 then
+      local vkey = K[RV[g]]
+      if a[RP[g] + 2] == 1 then reply[#reply + 1] = redis.call('GET', vkey) or '' end
+      if a[RP[g]] == 1 then redis.call('DEL', vkey) end
+      if a[RP[g] + 4] ~= '' and redis.call('GETRANGE', vkey, 0, ${VECTOR_HEADER_BYTES - 1}) == a[RP[g] + 4] then
+        local gen, _, baseBytes = struct.unpack('<III', a[RP[g] + 4])
+        local rest = redis.call('GETRANGE', vkey, ${VECTOR_HEADER_BYTES} + baseBytes + a[RP[g] + 5], -1)
+        redis.call('SET', vkey, struct.pack('<III', (gen + 1) % 4294967296, math.floor(now / 1000), #a[RP[g] + 6]) .. a[RP[g] + 6] .. rest, 'PX', a[RP[g] + 1])
       end
-      if row.ops ~= '' then
-        local len = redis.call('APPEND', vkey, row.ops)
-        if len == #row.ops then
-          redis.call('SET', vkey, struct.pack('<III', 0, math.floor(now / 1000), 0) .. row.ops, 'PX', row.px)
+      if a[RP[g] + 3] ~= '' then
+        local len = redis.call('APPEND', vkey, a[RP[g] + 3])
+        if len == #a[RP[g] + 3] then
+          redis.call('SET', vkey, struct.pack('<III', 0, math.floor(now / 1000), 0) .. a[RP[g] + 3], 'PX', a[RP[g] + 1])
         elseif len > ${VECTOR_LOG_CAP_BYTES} then
           redis.call('DEL', vkey)
         end
@@ -518,8 +525,8 @@ local function run(c)
 end
 
 local replies = {}
-for i, c in ipairs(calls) do
-  if c.late then replies[i] = { struct.pack(doubles(3), now, STATUS.late, 0), false } else replies[i] = run(c) end
+for ci = 1, ncalls do
+  if CL[ci] then replies[ci] = { struct.pack(doubles(3), now, STATUS.late, 0), false } else replies[ci] = run(ci) end
 end
 
 -- Every row that changed, written back once: one flat MessagePack stream.
