@@ -12,8 +12,8 @@
 //   BENCH_CALLGRIND=<prefix> BENCH_REDIS_URL=redis://127.0.0.1:<port> node bench/redis-script-replay.mjs
 //       (also the instructions the server ran: see countInstructions)
 //   BENCH_REDIS_URL=redis://127.0.0.1:<port> node bench/redis-script-replay.mjs  (replays on a server started by hand, to profile it)
-//   BENCH_ONLY=dgRows5 node bench/redis-script-replay.mjs                     (replays one script's calls only)
-//   BENCH_PATCH=<file.json> BENCH_PATCH_SCRIPT=dgRows5 node bench/redis-script-replay.mjs
+//   BENCH_ONLY=dgRows6 node bench/redis-script-replay.mjs                     (replays one script's calls only)
+//   BENCH_PATCH=<file.json> BENCH_PATCH_SCRIPT=dgVectors2 node bench/redis-script-replay.mjs
 //       (replays that script with its text changed by the file's [from, to] string pairs, every
 //       build alike: what a phase costs, by removing or repeating it)
 //
@@ -125,9 +125,13 @@ function countInstructions(pid) {
   };
 }
 
-/** A script's text with BENCH_PATCH's [from, to] pairs applied (to BENCH_PATCH_SCRIPT's, dgRows5 by default); each must match. */
+/**
+ * A script's text with BENCH_PATCH's [from, to] pairs applied (to BENCH_PATCH_SCRIPT's, the row
+ * script of whatever version by default); each must match.
+ */
 function patched(name, lua) {
-  if (!process.env.BENCH_PATCH || name !== (process.env.BENCH_PATCH_SCRIPT ?? 'dgRows5')) return lua;
+  if (!process.env.BENCH_PATCH) return lua;
+  if (process.env.BENCH_PATCH_SCRIPT ? name !== process.env.BENCH_PATCH_SCRIPT : !name.startsWith('dgRows')) return lua;
   for (const [from, to] of JSON.parse(readFileSync(process.env.BENCH_PATCH, 'utf8'))) {
     if (!lua.includes(from)) throw new Error(`BENCH_PATCH: ${JSON.stringify(from)} is not in ${name}`);
     lua = lua.split(from).join(to);
