@@ -99,10 +99,16 @@ const handlers = await middleware();
 // An app records each served answer (claudeRoute does it for you): that settles the request's
 // reservation and frees its concurrency slot, and gives the detector the answer's text.
 const guard = handlers[0]?.guard;
+// bench/http/split.mjs: where the server's CPU time goes (off in the throughput benchmark).
+const probe = process.env.BENCH_SPLIT ? (await import('./split-probe.mjs')).splitProbe(guard) : undefined;
 const ANSWER = 'Plant tomatoes in spring, in full sun, and water them deeply twice a week.';
-app.post('/api/chat', ...handlers, (req, res) => {
+const reply = (res) => res.json({ ok: true });
+app.post('/api/chat', ...(probe ? [probe.enter] : []), ...handlers, (req, res) => {
   served++;
-  res.json({ ok: true });
+  if (probe) {
+    probe.handled();
+    probe.json(() => reply(res));
+  } else reply(res);
   const decision = guard && req.distillGuard;
   if (decision) guard.record(decision, { status: 200, usage: { input_tokens: 40, output_tokens: 20 }, outputText: ANSWER }).catch(() => undefined);
 });
@@ -119,6 +125,7 @@ process.on('SIGUSR2', () => {
 });
 process.on('SIGTERM', () => {
   const cpu = process.cpuUsage(cpuFrom);
+  if (probe) process.stdout.write(`split ${JSON.stringify(probe.totals())}\n`);
   process.stdout.write(`cpu ${cpu.user + cpu.system} ${served - servedFrom}\n`);
   server.close(() => process.exit(0));
 });
