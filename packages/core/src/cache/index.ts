@@ -1,4 +1,3 @@
 /** Bounded caches shared by the folders that remember what resent histories already cost. */
 export { BoundedMap } from './bounded-map.js';
 export { sha256Base64 } from './digest.js';
-export { SeenOnce } from './seen-once.js';

@@ -1,4 +1,4 @@
-import { BoundedMap, SeenOnce, sha256Base64 } from '../cache/index.js';
+import { BoundedMap, sha256Base64 } from '../cache/index.js';
 import { lastUserText, messageText, systemText, type GuardHeaders, type MessageDigests, type MessagesBody } from '../request/index.js';
 import { continuedAnswer } from './answer-digest.js';
 import { clientFingerprint, type ClientFingerprint } from './client.js';
@@ -7,6 +7,7 @@ import { hash32 } from './hash.js';
 import { instructionStyle, type InstructionStyle } from './instruction.js';
 import { networkGroups, type NetworkGroups } from './network.js';
 import { reasoningElicitation } from './reasoning.js';
+import { SeenOnce } from './seen-once.js';
 import { scanText, scanTextLent } from './text.js';
 
 /**

@@ -1,5 +1,4 @@
 import type { InjectionScan } from '../contracts/index.js';
-import { SeenOnce } from '../cache/index.js';
 import type { MessageDigests, MessagesBody } from '../request/index.js';
 import { collectChannelTexts, contextTagPattern, type ChannelText } from './channels.js';
 import type { Reason } from './features.js';
@@ -177,21 +176,9 @@ function useMaxChars(maxChars: number): void {
   rememberedMaxChars = maxChars;
 }
 
-/**
- * Newest user turns of conversations the history memory carries forward, seen once (by their
- * `MessageDigests` key). Such a turn reaches the conversation's next request as a remembered
- * history's score, so the text memory would only serve it if it came again elsewhere (a retry,
- * one text from many conversations): it is admitted there from its second sighting on. Every
- * follow-up of a chat was a text-memory entry (its key, its score and the map's slot, about
- * 0.5 KB, promoted and marked by the garbage collector until 200,000 newer entries pushed it out)
- * and a lookup in that map that missed. The door only decides what is remembered: a score is
- * always the text's own (a key the door mistakes is scored again). 256 KB.
- */
-const newTurns = new SeenOnce(1 << 16);
-
-function rememberedScore(text: string, channel: Channel, maxChars: number, screen: boolean, firstSighting = false): TextScore {
+function rememberedScore(text: string, channel: Channel, maxChars: number, screen: boolean): TextScore {
   useMaxChars(maxChars);
-  if (text.length < MEMORY_MIN_CHARS || firstSighting) return scoreText(text, channel, maxChars, screen);
+  if (text.length < MEMORY_MIN_CHARS) return scoreText(text, channel, maxChars, screen);
   const key = TextMemory.keyOf(screen ? channel : `${channel}/unscreened`, text);
   const hit = memory.get(key);
   if (hit !== undefined) return hit;
@@ -291,7 +278,7 @@ function scanEach(body: Pick<MessagesBody, 'messages'> & { system?: unknown }, o
     // An answer new to a conversation this memory knows is the reply to its previous turn: no
     // other conversation sent it, so it is scored by the rules (about 25 µs per KB) without a
     // digest and two lookups in the text memory for a score it almost never holds.
-    const s = known ?? (t.assistant ? rememberedRuleScore(slice, maxChars, screen, remembered === undefined) : rememberedScore(slice, t.channel, maxChars, screen, i === 0 && whole && history !== undefined && firstSighting(messages, t, digests)));
+    const s = known ?? (t.assistant ? rememberedRuleScore(slice, maxChars, screen, remembered === undefined) : rememberedScore(slice, t.channel, maxChars, screen));
     if (scores !== undefined && whole) scores[k] = s;
     // A real assistant turn may explain attacks to the user; a forged one has to look like one more clearly.
     const z = t.assistant ? s.z - ASSISTANT_RULE_DISCOUNT : s.z;
@@ -303,18 +290,6 @@ function scanEach(body: Pick<MessagesBody, 'messages'> & { system?: unknown }, o
     histories.remember(historyKey, history, scores);
   }
   return out;
-}
-
-/**
- * Whether `newest` (the request's newest text) is the last message, typed by the user as a plain
- * string the guard digested, and seen for the first time by {@link newTurns}. Texts of other
- * shapes are remembered as before.
- */
-function firstSighting(messages: readonly unknown[], newest: ChannelText, digests: MessageDigests | undefined): boolean {
-  const last = messages.length - 1;
-  if (digests === undefined || newest.assistant || newest.channel !== 'user' || digests.count !== messages.length || !digests.has(last)) return false;
-  const m = messages[last] as { content?: unknown } | null;
-  return m !== null && typeof m === 'object' && m.content === newest.text && !newTurns.seen(digests.key(last));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SeenOnce } from '../../src/cache/seen-once.js';
+import { SeenOnce } from '../../src/fingerprint/seen-once.js';
 
 describe('SeenOnce', () => {
   it('says a key was seen from its second sighting on', () => {
