@@ -12,3 +12,4 @@ export { promptFingerprint, promptSkeleton, type PromptFingerprint } from '../fi
 // count (layout and content), for tools that study traffic: bench/adversary counts the busiest
 // day of each account with it.
 export { answerReasoningProbability } from './answer-evidence.js';
+export { seedAnswerSampling } from '../fingerprint/index.js';

@@ -24,6 +24,8 @@ export const enum WK {
   Suppose = 3,
   /** Arithmetic in words between two numbers: "times", "minus", "geteilt". */
   Arith = 4,
+  /** A number written as a word, an operand like a digit: "sixty", "zwölf", "vingt", "trescientos". */
+  NumberWord = 5,
 }
 
 const LINK = `
@@ -59,6 +61,20 @@ const ARITH = `
   por menos más dividido multiplicado
   vezes mais menos dividido multiplicado`;
 
+/**
+ * Numbers written as words (an attacker asks for "sixty times two is one hundred twenty" so that
+ * no digit is an operand). Left out on purpose: the words that are also articles or pronouns
+ * ("one", "un", "une", "uno", "una", "um", "uma", "ein", "eine"), so "one of the options" or
+ * "un par de" is no operand; a spelled computation still has its other operand.
+ */
+const NUMBER_WORDS = `
+  zero two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen
+  twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million half
+  eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig neunzig hundert tausend
+  zéro deux trois quatre cinq sept huit neuf dix onze douze treize quatorze quinze seize vingt trente quarante cinquante soixante cent cents mille
+  cero dos tres cuatro cinco seis siete ocho nueve diez doce veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa cien ciento cientos doscientos trescientos mil
+  dois duas três quatro cinco seis sete oito nove dez doze vinte trinta quarenta cinquenta sessenta setenta oitenta noventa cem cento duzentos trezentos`;
+
 /** A phrase of one to four words: word keys in order, and its kind. */
 export interface WorkingPhrase {
   readonly words: readonly number[];
@@ -93,6 +109,7 @@ add(LINK_AT_CLAUSE, WK.LinkAtClause);
 add(CHECK, WK.Check);
 add(SUPPOSE, WK.Suppose);
 add(ARITH, WK.Arith);
+add(NUMBER_WORDS, WK.NumberWord);
 
 const cjk = (kind: WK, words: string): Array<[string, number]> =>
   words

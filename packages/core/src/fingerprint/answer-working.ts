@@ -12,9 +12,11 @@ import { sigmoid } from './reasoning.js';
  * means", "that leaves", "daher", "donc", "所以") and, often, a check ("substituting back").
  *
  * It reads sentences, not lines, so a paragraph and a list read alike. Fenced code, and lines that
- * read as code, are skipped (a program's arithmetic is not a derivation a person reads). The cost
- * is the same as the layout reader's: at most 2,000 characters (the start and the end), words
- * hashed in place, no allocation per word.
+ * read as code, are skipped (a program's arithmetic is not a derivation a person reads); a fenced
+ * block whose lines read as prose or arithmetic is read like the rest. Numbers written as words are
+ * operands like digits. It reads the first 1,500 and the last 500 characters of an answer and, of
+ * a longer one, two windows of 500 characters drawn in the middle at offsets an attacker cannot
+ * predict: at most 3,000 characters, words hashed in place, no allocation per word.
  */
 
 /** What the content reader reports. */
@@ -41,9 +43,22 @@ export interface WorkingCounts {
   cases: number;
 }
 
-/** Same bounds as the layout reader: the first 1,500 and the last 500 characters. */
+/** Read in full: the first 1,500 and the last 500 characters (the layout reader's bounds). */
 const MAX_CHARS = 2000;
 const TAIL_CHARS = 500;
+/**
+ * The middle of a longer answer is read by {@link MIDDLE_WINDOWS} windows of {@link WINDOW_CHARS}
+ * characters, one drawn in each equal stretch of the middle at an offset an attacker cannot
+ * predict (see {@link seedAnswerSampling}). Working hidden anywhere in the middle is read with a
+ * probability that grows with the share of the middle it fills, at a bounded cost: at most 1,000
+ * characters more per answer, whatever its length.
+ */
+const MIDDLE_WINDOWS = 2;
+const WINDOW_CHARS = 500;
+/** A window starts at the next line or sentence when one is this close, so it reads whole sentences. */
+const WINDOW_SNAP = 160;
+/** A fenced block is code when more than this share of its lines read as code; otherwise it is read as prose. */
+const FENCE_CODE_SHARE = 0.2;
 /** Tokens allowed between an operand and its operator ("120 km + 180 km", "$240 − 48"). */
 const OPERAND_REACH = 3;
 
@@ -51,7 +66,13 @@ const OPERAND_REACH = 3;
 const counts: WorkingCounts = { sentences: 0, links: 0, computations: 0, inferredQuantities: 0, checks: 0, cases: 0 };
 const ring = new Int32Array(MAX_WORKING_PHRASE);
 let ringLen = 0;
+/** Inside a fenced block (between two ``` lines). */
+let inFence = false;
+/** Inside a fenced block that reads as code: skipped. */
 let fence = false;
+/** End of the stretch being read (a fenced block is judged up to its closing fence or here). */
+let passEnd = 0;
+let samplingSeed = randomSeed();
 let tok = 0;
 let lastTermTok = -100;
 let lastTermNum = false;
@@ -113,17 +134,86 @@ export function answerWorking(text: string): AnswerWorking {
 /** The sentence counts of an answer (a fresh object per call). */
 export function workingCounts(text: string): WorkingCounts {
   counts.sentences = counts.links = counts.computations = counts.inferredQuantities = counts.checks = counts.cases = 0;
-  fence = false;
-  if (text.length <= MAX_CHARS) pass(text, 0, text.length);
+  const n = text.length;
+  if (n <= MAX_CHARS) pass(text, 0, n);
   else {
-    pass(text, 0, MAX_CHARS - TAIL_CHARS);
-    fence = false;
-    pass(text, text.length - TAIL_CHARS, text.length);
+    const head = MAX_CHARS - TAIL_CHARS;
+    pass(text, 0, head);
+    const middle = n - TAIL_CHARS - head;
+    if (middle <= MIDDLE_WINDOWS * WINDOW_CHARS) pass(text, head, head + middle);
+    else {
+      let r = mix(samplingSeed ^ sampleDigest(text));
+      const stretch = Math.floor(middle / MIDDLE_WINDOWS);
+      for (let w = 0; w < MIDDLE_WINDOWS; w++) {
+        r = mix(r + w + 1);
+        const at = head + w * stretch + (r % (stretch - WINDOW_CHARS + 1));
+        const from = snapToSentence(text, at);
+        fenceStateAt(text, from);
+        pass(text, from, Math.min(from + WINDOW_CHARS, n - TAIL_CHARS));
+      }
+    }
+    fenceStateAt(text, n - TAIL_CHARS);
+    pass(text, n - TAIL_CHARS, n);
   }
   return { ...counts };
 }
 
+/**
+ * Seeds the choice of the windows read in the middle of long answers. By default the seed is drawn
+ * at random when the module loads, once per process: an attacker who reads this code cannot tell
+ * which part of the middle a given answer will have read. Given the seed, the windows depend only on
+ * the answer, so a replay seeded the same way reads every answer the same way (tests and replays of
+ * logs seed it; a deployment has no reason to).
+ */
+export function seedAnswerSampling(seed: number): void {
+  samplingSeed = seed >>> 0;
+}
+
+function randomSeed(): number {
+  const out = new Uint32Array(1);
+  globalThis.crypto.getRandomValues(out);
+  return out[0]!;
+}
+
+/** A 32-bit mix (murmur3's finaliser). */
+function mix(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/** A cheap digest of an answer (its length and 32 characters spread over it), so each answer has windows of its own. */
+function sampleDigest(text: string): number {
+  const n = text.length;
+  let h = n;
+  for (let k = 0; k < 32; k++) h = Math.imul(h ^ text.charCodeAt(Math.floor((k * n) / 32)), 0x01000193);
+  return h >>> 0;
+}
+
+/** The start of the next line or sentence near `at` (or `at`). */
+function snapToSentence(text: string, at: number): number {
+  let from = at;
+  for (let i = at; i < at + WINDOW_SNAP; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || ((c === 46 || c === 0x3002) && text.charCodeAt(i + 1) !== 46 && !isDigit(text.charCodeAt(i + 1)))) {
+      from = i + 1;
+      break;
+    }
+  }
+  return from;
+}
+
+/** Sets the fence state at `from`: an odd count of fences before it means it is inside a block. */
+function fenceStateAt(text: string, from: number): void {
+  let open = false;
+  for (let i = text.indexOf('```'); i >= 0 && i < from; i = text.indexOf('```', i + 3)) open = !open;
+  inFence = open;
+  fence = open && !fenceIsProse(text, from, text.length);
+}
+
 function pass(text: string, from: number, to: number): void {
+  passEnd = to;
+  if (from === 0) inFence = fence = false;
   for (let s = from; s < to; ) {
     let e = text.indexOf('\n', s);
     if (e < 0 || e > to) e = to;
@@ -194,7 +284,8 @@ function line(text: string, s: number, e: number): void {
   let p = s;
   while (p < e && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9 || text.charCodeAt(p) === 13)) p++;
   if (text.startsWith('```', p)) {
-    fence = !fence;
+    inFence = !inFence;
+    fence = inFence && !fenceIsProse(text, e + 1, passEnd);
     return;
   }
   if (fence || p >= e || codeLine(text, p, e)) return;
@@ -253,6 +344,54 @@ function line(text: string, s: number, e: number): void {
 }
 
 /**
+ * Whether a fenced block, from `s` to its closing fence (or `to`), is prose or arithmetic rather
+ * than code: at most a fifth of its lines read as code. A model asked to put its working "in a
+ * code block" writes sentences and equations there; a program has calls, brackets, braces,
+ * statements and names_with_underscores on most lines. The block's language tag is not read (an
+ * attacker chooses it).
+ */
+function fenceIsProse(text: string, s: number, to: number): boolean {
+  let lines = 0;
+  let code = 0;
+  while (s < to) {
+    let e = text.indexOf('\n', s);
+    if (e < 0 || e > to) e = to;
+    let p = s;
+    while (p < e && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9 || text.charCodeAt(p) === 13)) p++;
+    if (text.startsWith('```', p)) break;
+    if (p < e) {
+      lines++;
+      if (codeLine(text, p, e) || codeMarks(text, p, e)) code++;
+    }
+    s = e + 1;
+  }
+  return lines > 0 && code <= FENCE_CODE_SHARE * lines;
+}
+
+/** Marks of code on a line: a call `name(`, brackets or braces, `name_with_underscores`, `->`, `=>`, `+=`, an assignment to a name, or a comment or statement opening it. */
+function codeMarks(text: string, p: number, e: number): boolean {
+  const c0 = text.charCodeAt(p);
+  if (c0 === 35 || (c0 === 47 && text.charCodeAt(p + 1) === 47) || c0 === 60 || c0 === 64 || c0 === 36) return true; // # // < @ $
+  if (STATEMENT.test(text.slice(p, Math.min(e, p + 12)))) return true;
+  if (ASSIGNMENT.test(text.slice(p, e))) return true;
+  let run = 0;
+  for (let i = p; i < e; i++) {
+    const c = text.charCodeAt(i);
+    const n = text.charCodeAt(i + 1);
+    if (c === 91 || c === 93 || c === 123 || c === 125) return true;
+    if (c === 40 && run >= 2) return true;
+    if (c === 95 && run >= 1 && isLetter(n)) return true;
+    if ((c === 45 || c === 61) && n === 62) return true;
+    if ((c === 43 || c === 45 || c === 42 || c === 47) && n === 61) return true;
+    run = isLetter(c) || isDigit(c) || (c === 46 && run > 0) ? run + 1 : 0;
+  }
+  return false;
+}
+/** `total = 3 * 4`: a name of two characters or more assigned once (a derivation chains `=` or writes words around it). */
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]+ = [^=]*$/;
+const STATEMENT = /^(?:def|class|import|from|return|const|let|var|function|fn|func|public|private|static|void|int|for|while|print|echo|SELECT|INSERT|CREATE)\b/;
+
+/**
  * A line of code outside a fence (answers often paste code without one): it ends with `;`, `{` or
  * `}`, or holds `:=`, `==`, `&&` or `||`. Its arithmetic is a program's, not a derivation.
  */
@@ -280,6 +419,7 @@ function word(h: number, oneLetter: boolean): void {
   ring[ringLen++] = h;
   const candidates = WORKING_BY_LAST.get(h);
   let arith = false;
+  let numberWord = false;
   if (candidates) {
     for (const ph of candidates) {
       const len = ph.words.length;
@@ -289,11 +429,18 @@ function word(h: number, oneLetter: boolean): void {
       for (let k = 0; ok && k < len - 1; k++) if (ring[base + k] !== ph.words[k]) ok = false;
       if (!ok) continue;
       if (ph.kind === WK.Arith) arith = true;
+      else if (ph.kind === WK.NumberWord) numberWord = true;
       else sentenceMask |= 1 << ph.kind;
     }
   }
   if (arith) operator();
-  else if (oneLetter) term(false);
+  else if (numberWord) {
+    // "one hundred twenty", "twenty-five": a run of number words is one operand.
+    if (!(lastTermNum && lastTermTok === tok - 1)) {
+      term(true);
+      sentenceNumbers++;
+    }
+  } else if (oneLetter) term(false);
   else {
     tok++;
     sentenceTerms++;

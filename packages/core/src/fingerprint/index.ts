@@ -3,7 +3,7 @@ export { scanText, scanTextLent, tokenText, wordHash, MAX_SCAN_CHARS, MAX_TOKENS
 export { contentFingerprint, contentHashes, simhash64, hamming64, simhashHex, skeletonOf, wordHashesOf, type ContentFingerprint, type ContentHashes } from './content.js';
 export { reasoningElicitation, sigmoid, type ReasoningScore } from './reasoning.js';
 export { answerReasoning, MAX_ANSWER_CHARS, type AnswerReasoning } from './answer.js';
-export { answerWorking, workingCounts, type AnswerWorking, type WorkingCounts } from './answer-working.js';
+export { answerWorking, workingCounts, seedAnswerSampling, type AnswerWorking, type WorkingCounts } from './answer-working.js';
 export { instructionStyle, capabilityOf, CAPABILITIES, type InstructionStyle } from './instruction.js';
 export { clientFingerprint, type ClientFingerprint } from './client.js';
 export { networkGroups, type NetworkGroups } from './network.js';
