@@ -143,13 +143,20 @@ export function workingCounts(text: string): WorkingCounts {
     if (middle <= MIDDLE_WINDOWS * WINDOW_CHARS) pass(text, head, head + middle);
     else {
       let r = mix(samplingSeed ^ sampleDigest(text));
+      // One window starts in each equal stretch and may run into the next, so no place in the
+      // middle (a stretch's edge included) is out of every window's reach.
       const stretch = Math.floor(middle / MIDDLE_WINDOWS);
+      const lastStart = head + middle - WINDOW_CHARS;
+      let read = head;
       for (let w = 0; w < MIDDLE_WINDOWS; w++) {
         r = mix(r + w + 1);
-        const at = head + w * stretch + (r % (stretch - WINDOW_CHARS + 1));
-        const from = snapToSentence(text, at);
+        // Never before what was read already: a sentence is counted once.
+        const at = Math.max(read, Math.min(lastStart, head - WINDOW_CHARS + w * stretch + (r % (stretch + WINDOW_CHARS))));
+        const from = at === read ? at : snapToSentence(text, at);
+        if (from >= n - TAIL_CHARS) break;
         fenceStateAt(text, from);
-        pass(text, from, Math.min(from + WINDOW_CHARS, n - TAIL_CHARS));
+        read = Math.min(from + WINDOW_CHARS, n - TAIL_CHARS);
+        pass(text, from, read);
       }
     }
     fenceStateAt(text, n - TAIL_CHARS);

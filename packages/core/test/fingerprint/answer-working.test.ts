@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerReasoning, answerWorking, workingCounts } from '../../src/fingerprint/index.js';
+import { answerReasoning, answerWorking, seedAnswerSampling, workingCounts } from '../../src/fingerprint/index.js';
 import { answerReasoningProbability } from '../../src/detector/answer-evidence.js';
 import { fixtureSet, shareAbove } from './fixtures.js';
 
@@ -89,5 +89,65 @@ describe('answer working: reasoning read by its content, whatever the layout', (
     expect(answerReasoningProbability(numbered)).toBe(answerReasoning(numbered).probability);
     const explanation = EXPLANATIONS[0]!;
     expect(answerReasoningProbability(explanation)).toBe(answerReasoning(explanation).probability);
+  });
+  it('reads a fenced block of prose or arithmetic as prose, and still skips fenced code', () => {
+    const working = WORKED_PROSE.en![1]!;
+    expect(p('```\n' + working + '\n```\n\nResult: 20 minutes')).toBeGreaterThanOrEqual(0.5);
+    // The tag is the attacker's to choose: it is not read.
+    expect(p('```python\n' + working + '\n```')).toBeGreaterThanOrEqual(0.5);
+    const program = [
+      'def fill_time(volume, rates):',
+      '    total = sum(rates)',
+      '    minutes = volume / total',
+      '    print(f"{minutes} minutes")',
+      '    return minutes + 0 * 1',
+      'fill_time(1200, [40, 20])  # 20.0',
+    ].join('\n');
+    expect(workingCounts('Here it is:\n```python\n' + program + '\n```\nThat prints 20.').computations).toBe(0);
+    const js = 'const a = 3 * 4 + 2;\nlet b = a / 7 - 1;\nconsole.log(b * 2 + 5);\nconst c = b - 3;';
+    expect(workingCounts('```\n' + js + '\n```').computations).toBe(0);
+  });
+
+  it('reads working hidden in the middle of a long answer, at a bounded cost and with offsets set by the seed', () => {
+    const filler = (n: number) => 'Long ago people travelled by horse and cart, and a journey took many days of effort. '.repeat(n);
+    const working = WORKED_PROSE.en![1]!;
+    const padded = `${filler(22)}\n\n${working}\n\n${filler(8)}`;
+    // Small middle: read in full.
+    expect(p(padded)).toBeGreaterThanOrEqual(0.5);
+    // A long middle: read by windows; the working is found in a share of the seeds that grows with the share of the middle it fills.
+    const long = `${filler(22)}\n\n${filler(10)}\n\n${working}\n\n${filler(10)}\n\n${filler(8)}`;
+    let found = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      seedAnswerSampling(seed);
+      if (p(long) >= 0.5) found++;
+    }
+    expect(found).toBeGreaterThan(20);
+    // Given the seed, the reading is deterministic.
+    seedAnswerSampling(7);
+    const first = p(long);
+    seedAnswerSampling(7);
+    expect(p(long)).toBe(first);
+    // Prose padding alone, however long, does not count.
+    expect(p(filler(200))).toBeLessThan(0.5);
+  });
+
+  it('reads numbers written as words as operands, in the supported languages', () => {
+    const spelled =
+      'The first leg is two hours at sixty km/h, so it covers sixty times two, one hundred twenty km. That leaves three hundred minus one hundred twenty, one hundred eighty km, which takes one hundred eighty divided by ninety, two hours. In total two plus two is four hours, and checking, one hundred twenty plus one hundred eighty is three hundred.';
+    expect(workingCounts(spelled).computations).toBeGreaterThanOrEqual(3);
+    expect(p(spelled)).toBeGreaterThanOrEqual(0.5);
+    expect(workingCounts('Fünf Hefte kosten fünf mal zwei, also zehn Euro.').computations).toBe(1);
+    expect(workingCounts('Il reste vingt moins huit, donc douze.').computations).toBe(1);
+    expect(workingCounts('Son treinta por dos, es decir sesenta.').computations).toBe(1);
+  });
+
+  it('does not count number words in ordinary prose', () => {
+    const benign = [
+      'One of the three options is fine, but two of them need more work. At times the first one is slower, plus it costs more.',
+      'Water the plants two or three times a week, and twice in summer. Twenty minutes of sun a day is plenty for most of them.',
+      'Il y a deux ou trois façons de faire. Un ami peut aider, plus tard dans la semaine.',
+      'The hundred years war lasted more than a hundred years, and at times peace held for a decade or two.',
+    ];
+    for (const text of benign) expect(p(text)).toBeLessThan(0.5);
   });
 });
