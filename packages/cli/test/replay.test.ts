@@ -132,6 +132,11 @@ describe('distill-guard replay', () => {
     expect((await run(['replay'])).code).toBe(2);
     expect((await run(['replay', 'a', 'b'])).code).toBe(2);
     expect((await run(['replay', 'x', '--frobnicate'])).code).toBe(2);
+    for (const seed of ['-1', '1.5', 'abc', '4294967296']) {
+      const bad = await run(['replay', 'x', `--seed=${seed}`]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/--seed takes a whole number/);
+    }
     const missing = await run(['replay', join(dir, 'nope.jsonl')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/cannot read/);

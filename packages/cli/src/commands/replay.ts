@@ -5,10 +5,11 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatReportTable, guardTarget, readLog, replay, type ReplayReport } from '@distill-guard/core/replay';
 import { type GuardOptions } from '@distill-guard/core';
+import { seedAnswerSampling } from '@distill-guard/core/detector';
 import { DOCS_URL, InputError, fsReason, headLines, isAuditEvent, jsonObject, looksBinary, messageOf, readHead, statInput } from './input.js';
 import { UsageError, type Command, type CommandIO } from './types.js';
 
-const USAGE = `Usage: distill-guard replay <log> [--config <file>] [--json] [--all]
+const USAGE = `Usage: distill-guard replay <log> [--config <file>] [--json] [--all] [--seed <n>]
 
 Runs a request log (JSON Lines, plain or gzip) through the guard with the log's own
 timestamps and reports what it would have decided for each identity: requests allowed,
@@ -22,6 +23,8 @@ Options:
                    export is the options object (any createGuard option, e.g. detector)
   --json           print the report as JSON (its format is on the same page)
   --all            list every identity in the table, not only those that got a verdict
+  --seed <n>       seed of the windows read in the middle of long answers (default 0), so
+                   that a replay reads every answer the same way each time it is run
 
 Bad lines are counted and listed by line number; they never stop the replay. A file with no
 request line at all (empty, binary, or another format) is an error.
@@ -38,11 +41,17 @@ function parse(argv: string[]) {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { config: { type: 'string', short: 'c' }, json: { type: 'boolean' }, all: { type: 'boolean' } },
+      options: { config: { type: 'string', short: 'c' }, json: { type: 'boolean' }, all: { type: 'boolean' }, seed: { type: 'string' } },
     });
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
+}
+
+function parseSeed(raw: string | undefined): number {
+  if (raw === undefined) return 0;
+  if (!/^\d{1,10}$/.test(raw) || Number(raw) > 0xffffffff) throw new UsageError(`--seed takes a whole number from 0 to 4294967295, got "${raw}".`);
+  return Number(raw);
 }
 
 function describeValue(value: unknown): string {
@@ -127,6 +136,9 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(argv);
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give the request log to replay.' : 'give exactly one request log.');
   const log = positionals[0]!;
+  // A deployment draws this seed at random so an attacker cannot tell which part of a long answer
+  // is read; a replay fixes it, so the same log always gives the same report.
+  seedAnswerSampling(parseSeed(values.seed));
   await checkLog(log);
   let options: GuardOptions = {};
   if (values.config) options = await loadConfig(values.config);
