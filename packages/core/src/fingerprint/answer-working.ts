@@ -2,6 +2,7 @@ import { cjkMatch, isCjk } from './cjk.js';
 import { CJK_WORKING, MAX_WORKING_PHRASE, WK, WORKING_BY_LAST } from './answer-working-words.js';
 import { lexKey } from './lexicon.js';
 import { sigmoid } from './reasoning.js';
+import { isDigit, isLetter } from './answer-chars.js';
 
 /**
  * Answer working: does a served answer work a problem through, whatever its layout? The layout
@@ -227,14 +228,6 @@ function pass(text: string, from: number, to: number): void {
     line(text, s, e);
     s = e + 1;
   }
-}
-
-function isDigit(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 }
 
 function startSentence(at: number): void {

@@ -3,6 +3,7 @@ import { cjkAt, cjkMatch, isHanNumeral } from './cjk.js';
 import { ANSWER_LABELS, CJK_ANSWER_MARKS, CK, MAX_PHRASE, ORDINALS, P, PHRASES_BY_LAST, STEP_WORDS, THINK_TAGS } from './answer-words.js';
 import { lexKey } from './lexicon.js';
 import { markupEnd } from './text.js';
+import { isDigit, isLetter } from './answer-chars.js';
 
 /**
  * Answer reasoning: does a served answer expose reasoning, a derivation or a chain of steps
@@ -153,14 +154,6 @@ function pass(text: string, from: number, to: number): void {
     line(text, s, e);
     s = e + 1;
   }
-}
-
-function isDigit(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 }
 
 /** Reads one line: enumeration marker, words and phrases, equations, tags, CJK markers. */
