@@ -1,7 +1,7 @@
 // pnpm bench -> memory bound: the whole guard (createGuard with the memory store, default
 // options) answering one or two chat requests from each of 200,000 distinct identities, in a
 // process of its own; its resident set size after a full GC, against the documented bound
-// (200 MB), and beside the same run with the bounds lifted (the memory store's counters uncapped,
+// (220 MB), and beside the same run with the bounds lifted (the memory store's counters uncapped,
 // the detector at 200,000 accounts: the defaults before the bound). Also checks that an identity
 // refused by its request limit before the flood is still refused after it. MB here are MiB (2^20
 // bytes). The peak is the process's highest resident size during the flood (getrusage maxRSS):
@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'tsup';
 
 const IDENTITIES = Number(process.env.BENCH_IDENTITIES ?? 200_000);
-const BOUND = 200 * 1024 * 1024;
+const BOUND = 220 * 1024 * 1024;
 const MB = 1024 * 1024;
 
 const VARIANTS = {
