@@ -1,8 +1,7 @@
 import { cjkMatch, isCjk } from './cjk.js';
 import { CJK_WORKING, MAX_WORKING_PHRASE, WK, WORKING_BY_LAST } from './answer-working-words.js';
-import { lexKey } from './lexicon.js';
 import { sigmoid } from './reasoning.js';
-import { isDigit, isLetter } from './answer-chars.js';
+import { isDigit, isLetter, lastWord, readWord } from './answer-chars.js';
 
 /**
  * Answer working: does a served answer work a problem through, whatever its layout? The layout
@@ -298,18 +297,8 @@ function line(text: string, s: number, e: number): void {
     const c = text.charCodeAt(i);
     if (isLetter(c)) {
       const ws = i;
-      let h = 0x811c9dc5;
-      while (i < e) {
-        let d = text.charCodeAt(i);
-        if (d === 39 || d === 0x2019) {
-          if (!isLetter(text.charCodeAt(i + 1))) break;
-          d = 39;
-        } else if (!isLetter(d)) break;
-        if (d >= 65 && d <= 90) d += 32;
-        h = Math.imul(h ^ d, 0x01000193);
-        i++;
-      }
-      word(lexKey(h), i - ws === 1);
+      i = readWord(text, i, e);
+      word(lastWord.key, i - ws === 1);
       continue;
     }
     if (isDigit(c)) {

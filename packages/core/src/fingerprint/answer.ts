@@ -3,7 +3,7 @@ import { cjkAt, cjkMatch, isHanNumeral } from './cjk.js';
 import { ANSWER_LABELS, CJK_ANSWER_MARKS, CK, MAX_PHRASE, ORDINALS, P, PHRASES_BY_LAST, STEP_WORDS, THINK_TAGS } from './answer-words.js';
 import { lexKey } from './lexicon.js';
 import { markupEnd } from './text.js';
-import { isDigit, isLetter } from './answer-chars.js';
+import { isDigit, isLetter, lastWord, readWord } from './answer-chars.js';
 
 /**
  * Answer reasoning: does a served answer expose reasoning, a derivation or a chain of steps
@@ -212,18 +212,8 @@ function line(text: string, s: number, e: number): void {
     const c = text.charCodeAt(i);
     if (isLetter(c)) {
       const ws = i;
-      let h = 0x811c9dc5;
-      while (i < e) {
-        let d = text.charCodeAt(i);
-        if (d === 39 || d === 0x2019) {
-          if (!isLetter(text.charCodeAt(i + 1))) break;
-          d = 39;
-        } else if (!isLetter(d)) break;
-        if (d >= 65 && d <= 90) d += 32;
-        h = Math.imul(h ^ d, 0x01000193);
-        i++;
-      }
-      h = lexKey(h);
+      i = readWord(text, i, e);
+      const h = lastWord.key;
       if (first && !enumerated) lineLead(text, h, i, e);
       word(h, sentence, ws);
       sentence = false;
