@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { RowCallBatches, type BuildCall } from '../../src/store/redis/row-batch.js';
 import { KIND_CODE } from '../../src/store/redis/row-script.js';
 import type { RowTake } from '../../src/store/redis/row-call.js';
+import { MsgpackStream } from '../../src/store/redis/msgpack.js';
+
+/** A call's values: one string (the batch carries them in place, convention 7). */
+const stringValue = (s: string): Buffer => new MsgpackStream().string(s).done();
 
 /** The values of a flat MessagePack stream of the kinds `packBatch` writes (small ints, int32, strings). */
 function unpackStream(buf: Buffer): Array<number | string> {
@@ -28,7 +32,7 @@ function unpackStream(buf: Buffer): Array<number | string> {
   return out;
 }
 
-/** A batch as sent: its route, its keys, its limit specs and its (base, stream) pairs. */
+/** A batch as sent: its route, its keys, its limit specs and its (base, call's values) pairs. */
 function batchOf(route: string, packed: Buffer): { route: string; keys: string[]; specs: Array<number | string>; args: Array<number | string> } {
   const v = unpackStream(packed);
   const n = v[0] as number;
@@ -38,7 +42,7 @@ function batchOf(route: string, packed: Buffer): { route: string; keys: string[]
 
 /** A call of fixed keys and stream, taking nothing. */
 function call(keys: string[], stream: string): BuildCall {
-  return () => ({ keys, arg: Buffer.from(stream) });
+  return () => ({ keys, arg: stringValue(stream) });
 }
 
 describe('row call batches', () => {
@@ -88,7 +92,7 @@ describe('row call batches', () => {
     });
     const requests: RowTake = { policy: 'requests-1m', kind: KIND_CODE.requests, limit: 60, windowMs: 60_000 };
     const tokens: RowTake = { policy: 'tokens-1h', kind: KIND_CODE.tokens, limit: 100_000, windowMs: 3_600_000 };
-    const taking = (takes: RowTake[], stream: string): BuildCall => (specs) => ({ keys: ['k'], arg: Buffer.from(`${stream}:${takes.map((t) => specs.indexOf(t)).join(',')}`) });
+    const taking = (takes: RowTake[], stream: string): BuildCall => (specs) => ({ keys: ['k'], arg: stringValue(`${stream}:${takes.map((t) => specs.indexOf(t)).join(',')}`) });
     const replies = await Promise.all([batches.send('', taking([requests, tokens], 'a')), batches.send('', taking([tokens], 'b')), batches.send('', taking([requests], 'c'))]);
     expect(replies).toEqual(['a:1,2', 'b:2', 'c:1']);
     expect(sent).toHaveLength(1);
@@ -106,8 +110,8 @@ describe('row call batches', () => {
     }, 2);
     const tokens: RowTake = { policy: 'tokens-1h', kind: KIND_CODE.tokens, limit: 100_000, windowMs: 3_600_000 };
     const requests: RowTake = { policy: 'requests-1m', kind: KIND_CODE.requests, limit: 60, windowMs: 60_000 };
-    const first = batches.send('', (specs) => ({ keys: ['a', 'b'], arg: Buffer.from(`1:${specs.indexOf(tokens)}`) }));
-    const second = batches.send('', (specs) => ({ keys: ['c'], arg: Buffer.from(`2:${specs.indexOf(requests)}`) }));
+    const first = batches.send('', (specs) => ({ keys: ['a', 'b'], arg: stringValue(`1:${specs.indexOf(tokens)}`) }));
+    const second = batches.send('', (specs) => ({ keys: ['c'], arg: stringValue(`2:${specs.indexOf(requests)}`) }));
     expect(await Promise.all([first, second])).toEqual(['1:1', '2:1']);
     expect(sent.map((b) => b.specs)).toEqual([
       ['tokens-1h', KIND_CODE.tokens, 100_000, 3_600_000, 'requests-1m', KIND_CODE.requests, 60, 60_000],

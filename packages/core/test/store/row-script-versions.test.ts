@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { KIND_CODE, redisStore, rowKey, type RedisStore, type RowSection, type RowTake } from '../../src/internal.js';
 import { MsgpackStream } from '../../src/store/redis/msgpack.js';
 
-/** The previous release's row script (calling convention 5 on row protocol 4), as it shipped. */
+/** Earlier releases' row scripts (calling conventions 5 and 6 on row protocol 4), as they shipped. */
 const V5_LUA = readFileSync(new URL('./fixtures/row-script-v5.lua', import.meta.url), 'utf8');
+const V6_LUA = readFileSync(new URL('./fixtures/row-script-v6.lua', import.meta.url), 'utf8');
 
 let counter = 0;
 const unique = (name: string) => `${name}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
@@ -34,6 +35,27 @@ async function callV5(client: Redis, key: string, holdId: string, cancel: string
   return { status: STATUS[numbers.readDoubleLE(8)]!, consumed: [numbers.readDoubleLE(24), numbers.readDoubleLE(48)] };
 }
 
+/**
+ * One call of the convention 6 script, as an app of that release sends it: one row, the batch's
+ * limit specs sent once and named by place, the call's values a nested stream; cancels of
+ * `cancel` first.
+ */
+async function callV6(client: Redis, key: string, holdId: string, cancel: string[] = []): Promise<{ status: string; consumed: number[] }> {
+  const s = new MsgpackStream();
+  // dl (none), id, lease, keep, flag (none), max_tokens, min grant, input tokens, input cost, output price, rows
+  s.number(0).string(holdId).number(30_000).number(900_000).number(0).number(demand.maxTokens).number(demand.minGrant).number(demand.inputTokens).number(0).number(0).number(1);
+  s.number(1).number(2).number(1).number(2);
+  s.number(cancel.length);
+  for (const id of cancel) s.string(id).number(-1).number(0).number(0);
+  s.number(0).number(0); // no renewals, no vector
+  const batch = new MsgpackStream().number(1).string(key).number(2);
+  for (const t of [requests, slots]) batch.string(t.policy).number(t.kind).number(t.limit).number(t.windowMs);
+  batch.number(0).bytes(s.done());
+  const replies = (await client.callBuffer('EVAL', V6_LUA, 1, key, batch.done())) as Array<[Buffer, unknown]>;
+  const numbers = replies[0]![0];
+  return { status: STATUS[numbers.readDoubleLE(8)]!, consumed: [numbers.readDoubleLE(24), numbers.readDoubleLE(48)] };
+}
+
 describe('two app versions on one Redis (a rolling deploy)', () => {
   let client: Redis;
   let store: RedisStore;
@@ -47,7 +69,33 @@ describe('two app versions on one Redis (a rolling deploy)', () => {
     await client.quit();
   });
 
-  it('counts and holds on the same rows with the previous calling convention, each reading what the other wrote', async () => {
+  it('counts and holds on the same rows with calling convention 6 (the release before this one), each reading what the other wrote', async () => {
+    const key = rowKey(unique('deploy6'));
+    const take = async (holdId: string) => store.rows([section(key)], { holdId, demand });
+    // This version, then the previous one: each sees the other's count and concurrency slot.
+    const n1 = await take('n1');
+    expect(n1.status).toBe('ok');
+    expect(n1.takes.get(key)!.map((a) => a.consumed)).toEqual([1, 1]);
+    expect(await callV6(client, key, 'o1')).toEqual({ status: 'ok', consumed: [2, 2] });
+    // Both slots are taken (one by each version): this version is refused.
+    expect((await take('n2')).status).toBe('refused');
+    // This version cancels the previous one's hold: its request count and slot come back.
+    store.writes.settle(key, ['o1']);
+    await store.writes.flush();
+    const n3 = await take('n3');
+    expect(n3.status).toBe('ok');
+    expect(n3.takes.get(key)!.map((a) => a.consumed)).toEqual([2, 2]);
+    // The previous version cancels this one's first hold in its own call, then takes.
+    expect(await callV6(client, key, 'o2', ['n1'])).toEqual({ status: 'ok', consumed: [2, 2] });
+    // n3 and o2 hold the two slots; once this version cancels n3, the previous one takes its slot.
+    expect((await take('n4')).status).toBe('refused');
+    store.writes.settle(key, ['n3']);
+    await store.writes.flush();
+    expect(await callV6(client, key, 'o3')).toEqual({ status: 'ok', consumed: [2, 2] });
+    expect(await callV6(client, key, 'o4')).toMatchObject({ status: 'refused' });
+  });
+
+  it('counts and holds on the same rows with calling convention 5, each reading what the other wrote', async () => {
     const key = rowKey(unique('deploy'));
     const take = async (holdId: string) => store.rows([section(key)], { holdId, demand });
     // This version, then the previous one: each sees the other's count and concurrency slot.

@@ -52,6 +52,12 @@ export class MsgpackStream {
     return this;
   }
 
+  /** Another stream's values, in place (a stream concatenates: no header, nothing nested). */
+  values(stream: Uint8Array): this {
+    this.out.append(stream);
+    return this;
+  }
+
   done(): Buffer {
     return this.out.done();
   }
@@ -136,6 +142,12 @@ class Writer {
     this.ensure(len);
     this.buf.set(b, this.at);
     this.at += len;
+  }
+
+  append(b: Uint8Array): void {
+    this.ensure(b.length);
+    this.buf.set(b, this.at);
+    this.at += b.length;
   }
 
   done(): Buffer {

@@ -31,7 +31,7 @@ export interface RedisClientLike {
   connect?(): Promise<unknown>;
   /** Reads a key as bytes (the detector's vectors, read in the same round trip as the row script). */
   getBuffer(key: string): Promise<Buffer | null>;
-  /** Registers the row and vector Lua scripts (`dgRows6`, `dgVectors2`). */
+  /** Registers the row and vector Lua scripts (`dgRows7`, `dgVectors2`). */
   defineCommand(name: string, definition: { numberOfKeys?: number; lua: string }): void;
   quit(): Promise<unknown>;
 }

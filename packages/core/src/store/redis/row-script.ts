@@ -60,12 +60,13 @@ export const ROW_PROTOCOL = 4;
 /**
  * The version of the script's calling convention (its ARGV and reply; 3: several calls batched
  * in one run; 4: the batch's keys and calls packed in one argument; 5: each call's numbers packed
- * in one string of its reply; 6: the batch's limit specs sent once, the calls' takes naming them).
+ * in one string of its reply; 6: the batch's limit specs sent once, the calls' takes naming them;
+ * 7: the calls' values inline in the batch's stream, not nested streams).
  * It names the command; the
  * rows it reads and writes are {@link ROW_PROTOCOL}'s, which every script version with that
  * protocol shares.
  */
-export const ROW_SCRIPT_VERSION = 6;
+export const ROW_SCRIPT_VERSION = 7;
 
 /** A call's outcome in its reply's numbers (see {@link ROW_LUA}). */
 export const ROW_STATUS = ['none', 'ok', 'refused', 'cancelled', 'late'] as const;
@@ -85,12 +86,12 @@ export const VECTOR_LOG_CAP_BYTES = 256 * 1024;
 /**
  * One call may carry several (the row calls of one event-loop turn, batched by `row-batch.ts`),
  * all in ARGV[1], a flat MessagePack stream:
- * `nkeys, key × nkeys, nspecs, (policy, kind, limit, windowMs) × nspecs, (base, stream) × calls`,
- * where `base` is the number of keys before the call's own, and the specs are the limits the
+ * `nkeys, key × nkeys, nspecs, (policy, kind, limit, windowMs) × nspecs, (base, call) × calls`,
+ * where a call's values follow its `base` in place (convention 7; 6 sent each as a nested stream), `base` is the number of keys before the call's own, and the specs are the limits the
  * batch's calls take (each once: every request of a configuration takes the same few). KEYS holds the first key only: it routes the
  * call, and every key of a batch is on its slot (see `packBatch`).
  *
- * A call's stream, in MessagePack:
+ * A call's values, in MessagePack:
  * `dl, id, lease, keep, flag, mt, min, it, ic, ou, nrows`, then per row
  * `k, nt, spec × nt, ns, (id, tokens, costMicros, outputTokens) × ns, nr, id × nr, vk`
  * and, when `vk` (the vector key's index among the call's keys) is not 0, `clear, px, ret, ops, cmpHeader, cmpLen, cmpBase`.
@@ -112,59 +113,65 @@ ${DOUBLES_LUA}
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 
--- The batch, in one argument: its keys, its limit specs (policy SP, kind SK, limit SL, window SW,
--- by place), then the calls batched into this run (several requests of one event-loop turn), each
--- a pair: the number of keys before its own, its stream. Their rows are positions into their
--- stream, nothing copied; key indices are made absolute into K.
-local batch = unpackAll(ARGV[1])
-local nk = batch[1]
-local K = {}
-for i = 1, nk do K[i] = batch[i + 1] end
+-- The batch, one flat stream decoded into one table B (its first entry is where decoding stopped:
+-- a batch of more values than Lua returns at once is decoded in pieces). B holds its keys, its
+-- limit specs, then its calls inline (each call's values in place: a nested stream per call cost a
+-- decode and a table each). Below, a value is named by its index into B (key k of the batch is
+-- B[k + 2]); the limit specs are copied out by place: policy SP, kind SK, limit SL, window SW.
+local B = { cmsgpack.unpack_limit(ARGV[1], 7000, 0) }
+local offset = B[1]
+while offset >= 0 do
+  local r, n = { cmsgpack.unpack_limit(ARGV[1], 4000, offset) }, #B
+  for i = 2, #r do B[n + i - 1] = r[i] end
+  offset = r[1]
+end
+local nk = B[2]
+local nspecs = B[nk + 3]
 local SP, SK, SL, SW = {}, {}, {}, {}
-local nspecs = batch[nk + 2]
 for i = 1, nspecs do
-  local q = nk + 3 + 4 * (i - 1)
-  SP[i], SK[i], SL[i], SW[i] = batch[q], batch[q + 1], batch[q + 2], batch[q + 3]
+  local q = nk + 4 * i
+  SP[i], SK[i], SL[i], SW[i] = B[q], B[q + 1], B[q + 2], B[q + 3]
 end
 -- The calls and their rows, in flat arrays (a table per call and per row cost Redis more than the
--- rest of the decoding: each is an allocation, its fields hashed in, and garbage). Per call, by its
--- number: its stream CA, its first row's number CR, its flag key's index CF (0 none), whether it
--- came late CL. Per row, by its number in the batch: its key's index RK, where its takes (RT, RNT),
--- settlements (RS, RNS) and renewals (RR, RNR) sit in its call's stream, its vector key's index RV
--- (0 none) and where the vector's fields sit (RP: clear, px, ret, ops, cmpHeader, cmpLen,
--- cmpBase), and whether the run reads it (RREAD).
--- (A call's numbers stay in its stream, read where they are needed: \`a[1]\` dl, \`a[2]\` id,
--- \`a[3]\` lease, \`a[4]\` keep, \`a[6]\` mt, \`a[7]\` min, \`a[8]\` it, \`a[9]\` ic, \`a[10]\` ou,
--- \`a[11]\` nrows.)
-local CA, CR, CF, CL = {}, {}, {}, {}
+-- rest of the decoding). Per call, by its number: where its values start CO (its value k is
+-- B[CO + k]: 1 dl, 2 id, 3 lease, 4 keep, 5 flag, 6 mt, 7 min, 8 it, 9 ic, 10 ou, 11 nrows), its
+-- first row's number CR, its flag key's index in B CF (0 none), whether it came late CL. Per row,
+-- by its number in the batch: its key's index in B RK, where its takes (RT, RNT), settlements
+-- (RS, RNS) and renewals (RR, RNR) sit in B, its vector key's index in B RV (0 none) and where the
+-- vector's fields sit (RP: clear, px, ret, ops, cmpHeader, cmpLen, cmpBase), and whether the run
+-- reads it (RREAD).
+local CO, CR, CF, CL = {}, {}, {}, {}
 local RK, RT, RNT, RS, RNS, RR, RNR, RV, RP, RREAD = {}, {}, {}, {}, {}, {}, {}, {}, {}, {}
 local ncalls, nrowsAll = 0, 0
-for j = nk + 3 + 4 * nspecs, #batch, 2 do
-  local base, a = batch[j], unpackAll(batch[j + 1])
+local j, nB = nk + 4 + 4 * nspecs, #B
+while j < nB do
+  -- A call: the number of keys before its own, then its values.
+  local kb, o = B[j] + 2, j
   ncalls = ncalls + 1
   -- A call that lands after its deadline (in Redis time) changes nothing: its client gave up on it.
-  CA[ncalls], CR[ncalls], CF[ncalls], CL[ncalls] = a, nrowsAll + 1, a[5] > 0 and base + a[5] or 0, a[1] > 0 and now > a[1]
-  local p = 12
-  for _ = 1, a[11] do
-    local tk, nt = p + 2, a[p + 1]
-    local sk, ns = tk + nt + 1, a[tk + nt]
-    local rk, nr = sk + 4 * ns + 1, a[sk + 4 * ns]
-    local vk = a[rk + nr]
+  CO[ncalls], CR[ncalls], CF[ncalls], CL[ncalls] = o, nrowsAll + 1, B[o + 5] > 0 and kb + B[o + 5] or 0, B[o + 1] > 0 and now > B[o + 1]
+  local p = o + 12
+  for _ = 1, B[o + 11] do
+    local tk, nt = p + 2, B[p + 1]
+    local sk, ns = tk + nt + 1, B[tk + nt]
+    local rk, nr = sk + 4 * ns + 1, B[sk + 4 * ns]
+    local vk = B[rk + nr]
     local g = nrowsAll + 1
     nrowsAll = g
-    RK[g], RT[g], RNT[g], RS[g], RNS[g], RR[g], RNR[g], RREAD[g] = base + a[tk - 2], tk, nt, sk, ns, rk, nr, false
+    RK[g], RT[g], RNT[g], RS[g], RNS[g], RR[g], RNR[g], RREAD[g] = kb + B[p], tk, nt, sk, ns, rk, nr, false
     if vk > 0 then
-      RV[g], RP[g] = base + vk, rk + nr + 1
+      RV[g], RP[g] = kb + vk, rk + nr + 1
       p = rk + nr + 8
     else
       RV[g], RP[g] = 0, 0
       p = rk + nr + 1
     end
   end
+  j = p
 end
 
 -- How long a hold is kept for its settlement (every call carries the same).
-local HOLD_KEEP = ncalls > 0 and CA[1][4] or 0
+local HOLD_KEEP = ncalls > 0 and B[CO[1] + 4] or 0
 
 -- Which rows are read: those a call takes on or renews in, and every row of a call with a cancel
 -- (its delegated counts go back to the call's other rows). A row whose only news in this run is
@@ -173,7 +180,7 @@ local HOLD_KEEP = ncalls > 0 and CA[1][4] or 0
 local names, keys, FA = {}, {}, {}
 local function readRow(g)
   RREAD[g] = true
-  local name = K[RK[g]]
+  local name = B[RK[g]]
   if not names[name] then
     keys[#keys + 1] = name
     names[name] = #keys
@@ -181,10 +188,10 @@ local function readRow(g)
 end
 for ci = 1, ncalls do
   if not CL[ci] then
-    local a, g0, g1 = CA[ci], CR[ci], CR[ci] + CA[ci][11] - 1
+    local g0, g1 = CR[ci], CR[ci] + B[CO[ci] + 11] - 1
     local all = false
     for g = g0, g1 do
-      for i = RS[g] + 1, RS[g] + 4 * RNS[g] - 1, 4 do if a[i] < 0 then all = true end end
+      for i = RS[g] + 1, RS[g] + 4 * RNS[g] - 1, 4 do if B[i] < 0 then all = true end end
     end
     for g = g0, g1 do
       if all or RNT[g] > 0 or RNR[g] > 0 then readRow(g) end
@@ -194,8 +201,8 @@ end
 -- A row read anyway takes its settlements in order with the run's other calls.
 for ci = 1, ncalls do
   if not CL[ci] then
-    for g = CR[ci], CR[ci] + CA[ci][11] - 1 do
-      if not RREAD[g] and RNS[g] > 0 and names[K[RK[g]]] then readRow(g) end
+    for g = CR[ci], CR[ci] + B[CO[ci] + 11] - 1 do
+      if not RREAD[g] and RNS[g] > 0 and names[B[RK[g]]] then readRow(g) end
     end
   end
 end
@@ -203,7 +210,7 @@ local nkeys = #keys
 -- The flags after the rows.
 for ci = 1, ncalls do
   if not CL[ci] and CF[ci] > 0 then
-    keys[#keys + 1] = K[CF[ci]]
+    keys[#keys + 1] = B[CF[ci]]
     FA[ci] = #keys
   end
 end
@@ -326,24 +333,25 @@ for i = 1, nkeys do
   end
 end
 
--- A take's points at grant g, and what a budget still affords (a partial grant), for call c.
-local function points(a, kind, g)
-  if kind == TOKENS then return math.max(0, math.ceil(a[8] + g))
-  elseif kind == COST then return math.max(0, math.ceil((a[9] + g * a[10]) * 1000000))
+-- A take's points at grant g, and what a budget still affords (a partial grant), for the call
+-- whose values start at o.
+local function points(o, kind, g)
+  if kind == TOKENS then return math.max(0, math.ceil(B[o + 8] + g))
+  elseif kind == COST then return math.max(0, math.ceil((B[o + 9] + g * B[o + 10]) * 1000000))
   elseif kind == OUTPUT then return math.max(0, math.ceil(g))
   else return 1 end
 end
-local function affordable(a, kind, limit, before)
+local function affordable(o, kind, limit, before)
   local available = limit - math.max(0, before)
   local tokens
   if kind == OUTPUT then tokens = available
-  elseif kind == TOKENS then tokens = available - math.ceil(a[8])
+  elseif kind == TOKENS then tokens = available - math.ceil(B[o + 8])
   elseif kind == COST then
-    local ic, ou = a[9], a[10]
+    local ic, ou = B[o + 9], B[o + 10]
     if ou > 0 then tokens = (available - math.ceil(ic * 1000000)) / (ou * 1000000) else tokens = 0 end
   else return nil end
   tokens = math.floor(tokens)
-  if tokens >= a[7] and tokens < a[6] then return tokens end
+  if tokens >= B[o + 7] and tokens < B[o + 6] then return tokens end
   return nil
 end
 
@@ -356,9 +364,9 @@ local states, befores, refused, outs, homeTakes, rowTakes = {}, {}, {}, {}, {}, 
 -- One call: its settlements, renewals, what lapsed, then its reservation, all or nothing,
 -- lowering max_tokens to what the budgets still cover; then its vectors. Answers its reply.
 local function run(ci)
-  local a, g0 = CA[ci], CR[ci] - 1
-  local id, lease, keep, mt, nrows = a[2], a[3], a[4], a[6], a[11]
-  for r = 1, nrows do states[r] = byKey[K[RK[g0 + r]]] end
+  local o, g0 = CO[ci], CR[ci] - 1
+  local id, lease, keep, mt, nrows = B[o + 2], B[o + 3], B[o + 4], B[o + 6], B[o + 11]
+  for r = 1, nrows do states[r] = byKey[B[RK[g0 + r]]] end
   for r = 1, nrows do
     local g, st = g0 + r, states[r]
     if not RREAD[g] then
@@ -367,14 +375,14 @@ local function run(ci)
       -- settlement before its check) becomes one with nothing but the settlements, kept for a
       -- hold's keep: its next read leaves their tombstones.
       if RNS[g] > 0 then
-        local key = K[RK[g]]
-        local chunk = cmsgpack.pack(unpack(a, RS[g], RS[g] + 4 * RNS[g] - 1))
+        local key = B[RK[g]]
+        local chunk = cmsgpack.pack(unpack(B, RS[g], RS[g] + 4 * RNS[g] - 1))
         if redis.call('APPEND', key, chunk) == #chunk then redis.call('SET', key, cmsgpack.pack(now + keep, 0, 0, 0) .. chunk, 'PX', keep) end
       end
     else
-      for i = RS[g], RS[g] + 4 * RNS[g] - 1, 4 do settle(st, a[i], a[i + 1], a[i + 2], a[i + 3], keep) end
+      for i = RS[g], RS[g] + 4 * RNS[g] - 1, 4 do settle(st, B[i], B[i + 1], B[i + 2], B[i + 3], keep) end
       for i = RR[g], RR[g] + RNR[g] - 1 do
-        local hold = st.h[a[i]]
+        local hold = st.h[B[i]]
         if hold and hold.s > now then hold.s = now + lease; st.dirty = true end
       end
       -- What lapsed (only when something in the row can have: what this run adds lapses after now).
@@ -399,7 +407,7 @@ local function run(ci)
         local g, st = g0 + r, states[r]
         for i = RT[g], RT[g] + RNT[g] - 1 do
           t = t + 1
-          local s = a[i]
+          local s = B[i]
           local policy, kind, limit = SP[s], SK[s], SL[s]
           local before = 0
           if kind == CONCURRENCY then
@@ -411,8 +419,8 @@ local function run(ci)
           end
           befores[t] = before
           refused[t] = false
-          if before + points(a, kind, mt) > limit then
-            local partial = affordable(a, kind, limit, before)
+          if before + points(o, kind, mt) > limit then
+            local partial = affordable(o, kind, limit, before)
             if partial then
               if partial < grant then grant = partial end
             else
@@ -438,15 +446,15 @@ local function run(ci)
           home = r
         else
           delegated = true
-          for i = RT[g], RT[g] + RNT[g] - 1 do if SK[a[i]] ~= REQUESTS then delegated = false end end
+          for i = RT[g], RT[g] + RNT[g] - 1 do if SK[B[i]] ~= REQUESTS then delegated = false end end
         end
       end
       local slot, conc = 0, ''
       for i = RT[g], RT[g] + RNT[g] - 1 do
         t = t + 1
-        local s = a[i]
+        local s = B[i]
         local policy, kind, windowMs = SP[s], SK[s], SW[s]
-        local pts = points(a, kind, grant)
+        local pts = points(o, kind, grant)
         local consumed, windowEnd = befores[t] or 0, 0
         if kind == CONCURRENCY then
           if status == 'ok' then
@@ -461,7 +469,7 @@ local function run(ci)
             st.cc[policy] = cc
             st.dirty = true
             if delegated then
-              hpl[hnp + 1], hpl[hnp + 2], hpl[hnp + 3], hpl[hnp + 4], hpl[hnp + 5] = K[RK[g]] .. '\\0' .. policy, pts, e, DELEGATED, windowMs
+              hpl[hnp + 1], hpl[hnp + 2], hpl[hnp + 3], hpl[hnp + 4], hpl[hnp + 5] = B[RK[g]] .. '\\0' .. policy, pts, e, DELEGATED, windowMs
               hnp = hnp + 5
             else
               pl[np + 1], pl[np + 2], pl[np + 3], pl[np + 4], pl[np + 5] = policy, pts, e, kind, windowMs
@@ -502,18 +510,18 @@ local function run(ci)
   for r = 1, nrows do
     local g = g0 + r
     if RV[g] > 0 then
-      local vkey = K[RV[g]]
-      if a[RP[g] + 2] == 1 then reply[#reply + 1] = redis.call('GET', vkey) or '' end
-      if a[RP[g]] == 1 then redis.call('DEL', vkey) end
-      if a[RP[g] + 4] ~= '' and redis.call('GETRANGE', vkey, 0, ${VECTOR_HEADER_BYTES - 1}) == a[RP[g] + 4] then
-        local gen, _, baseBytes = struct.unpack('<III', a[RP[g] + 4])
-        local rest = redis.call('GETRANGE', vkey, ${VECTOR_HEADER_BYTES} + baseBytes + a[RP[g] + 5], -1)
-        redis.call('SET', vkey, struct.pack('<III', (gen + 1) % 4294967296, math.floor(now / 1000), #a[RP[g] + 6]) .. a[RP[g] + 6] .. rest, 'PX', a[RP[g] + 1])
+      local vkey = B[RV[g]]
+      if B[RP[g] + 2] == 1 then reply[#reply + 1] = redis.call('GET', vkey) or '' end
+      if B[RP[g]] == 1 then redis.call('DEL', vkey) end
+      if B[RP[g] + 4] ~= '' and redis.call('GETRANGE', vkey, 0, ${VECTOR_HEADER_BYTES - 1}) == B[RP[g] + 4] then
+        local gen, _, baseBytes = struct.unpack('<III', B[RP[g] + 4])
+        local rest = redis.call('GETRANGE', vkey, ${VECTOR_HEADER_BYTES} + baseBytes + B[RP[g] + 5], -1)
+        redis.call('SET', vkey, struct.pack('<III', (gen + 1) % 4294967296, math.floor(now / 1000), #B[RP[g] + 6]) .. B[RP[g] + 6] .. rest, 'PX', B[RP[g] + 1])
       end
-      if a[RP[g] + 3] ~= '' then
-        local len = redis.call('APPEND', vkey, a[RP[g] + 3])
-        if len == #a[RP[g] + 3] then
-          redis.call('SET', vkey, struct.pack('<III', 0, math.floor(now / 1000), 0) .. a[RP[g] + 3], 'PX', a[RP[g] + 1])
+      if B[RP[g] + 3] ~= '' then
+        local len = redis.call('APPEND', vkey, B[RP[g] + 3])
+        if len == #B[RP[g] + 3] then
+          redis.call('SET', vkey, struct.pack('<III', 0, math.floor(now / 1000), 0) .. B[RP[g] + 3], 'PX', B[RP[g] + 1])
         elseif len > ${VECTOR_LOG_CAP_BYTES} then
           redis.call('DEL', vkey)
         end
