@@ -108,10 +108,12 @@ export const ROW_LUA = `
 ${UNPACK_ALL_LUA}
 local REQUESTS, TOKENS, COST, OUTPUT, CONCURRENCY, DELEGATED = 1, 2, 3, 4, 5, 11
 local STATUS = { none = 0, ok = 1, refused = 2, cancelled = 3, late = 4 }
+-- Library functions as locals: \`math.max\` is two table lookups at every use, a local none.
+local max, ceil, floor, huge = math.max, math.ceil, math.floor, math.huge
 -- The struct format of n little-endian doubles, built once per size.
 ${DOUBLES_LUA}
 local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local now = tonumber(t[1]) * 1000 + floor(tonumber(t[2]) / 1000)
 
 -- The batch, one flat stream decoded into one table B (its first entry is where decoding stopped:
 -- a batch of more values than Lua returns at once is decoded in pieces). B holds its keys, its
@@ -222,10 +224,11 @@ local function parse(st, raw)
   local v = unpackAll(raw)
   st.exp = v[1]
   local q = 3
-  local nextAt = math.huge
+  local nextAt = huge
+  local cc, ce, h, x = st.cc, st.ce, st.h, st.x
   for _ = 1, v[2] do
-    st.cc[v[q]] = v[q + 1]
-    st.ce[v[q]] = v[q + 2]
+    cc[v[q]] = v[q + 1]
+    ce[v[q]] = v[q + 2]
     if v[q + 2] < nextAt then nextAt = v[q + 2] end
     q = q + 3
   end
@@ -233,14 +236,14 @@ local function parse(st, raw)
   q = q + 1
   for _ = 1, nh do
     -- The hold's takes stay packed: only a settlement unpacks them.
-    st.h[v[q]] = { s = v[q + 1], k = v[q + 2], c = v[q + 3], p = v[q + 4] }
+    h[v[q]] = { s = v[q + 1], k = v[q + 2], c = v[q + 3], p = v[q + 4] }
     if v[q + 2] < nextAt then nextAt = v[q + 2] end
     q = q + 5
   end
   local nx = v[q]
   q = q + 1
   for _ = 1, nx do
-    st.x[v[q]] = v[q + 1]
+    x[v[q]] = v[q + 1]
     if v[q + 1] < nextAt then nextAt = v[q + 1] end
     q = q + 2
   end
@@ -266,9 +269,9 @@ end
 -- Every row's state, by key: calls of one batch that share a row see each other's changes.
 local byKey = {}
 for i = 1, nkeys do
-  local st = { cc = {}, ce = {}, h = {}, x = {}, dirty = false, raw = raws[i], next = math.huge, appended = false, at = 0, exp = 0 }
+  local st = { cc = {}, ce = {}, h = {}, x = {}, dirty = false, raw = raws[i], next = huge, appended = false, at = 0, exp = 0 }
   if raws[i] and not pcall(parse, st, raws[i]) then
-    st = { cc = {}, ce = {}, h = {}, x = {}, dirty = true, raw = raws[i], next = math.huge, appended = false, at = 0, exp = 0 }
+    st = { cc = {}, ce = {}, h = {}, x = {}, dirty = true, raw = raws[i], next = huge, appended = false, at = 0, exp = 0 }
   end
   byKey[keys[i]] = st
 end
@@ -297,7 +300,7 @@ local function settle(st, sid, tok, cost, out, keep)
           local name = string.sub(policy, at + 1)
           local c, e = other.cc[name], other.ce[name]
           if c and e == pl[j + 2] and now < e then
-            other.cc[name] = math.max(0, c - pts)
+            other.cc[name] = max(0, c - pts)
             other.dirty = true
           end
         end
@@ -313,7 +316,7 @@ local function settle(st, sid, tok, cost, out, keep)
       local c, e = st.cc[policy], st.ce[policy]
       if delta < 0 then
         -- A refund after the window ended would mint quota.
-        if c and e == pl[j + 2] and now < e then st.cc[policy] = math.max(0, c + delta) end
+        if c and e == pl[j + 2] and now < e then st.cc[policy] = max(0, c + delta) end
       elseif delta > 0 then
         if c and now < e then st.cc[policy] = c + delta else st.cc[policy] = delta; st.ce[policy] = now + pl[j + 4] end
       end
@@ -336,21 +339,21 @@ end
 -- A take's points at grant g, and what a budget still affords (a partial grant), for the call
 -- whose values start at o.
 local function points(o, kind, g)
-  if kind == TOKENS then return math.max(0, math.ceil(B[o + 8] + g))
-  elseif kind == COST then return math.max(0, math.ceil((B[o + 9] + g * B[o + 10]) * 1000000))
-  elseif kind == OUTPUT then return math.max(0, math.ceil(g))
+  if kind == TOKENS then return max(0, ceil(B[o + 8] + g))
+  elseif kind == COST then return max(0, ceil((B[o + 9] + g * B[o + 10]) * 1000000))
+  elseif kind == OUTPUT then return max(0, ceil(g))
   else return 1 end
 end
 local function affordable(o, kind, limit, before)
-  local available = limit - math.max(0, before)
+  local available = limit - max(0, before)
   local tokens
   if kind == OUTPUT then tokens = available
-  elseif kind == TOKENS then tokens = available - math.ceil(B[o + 8])
+  elseif kind == TOKENS then tokens = available - ceil(B[o + 8])
   elseif kind == COST then
     local ic, ou = B[o + 9], B[o + 10]
-    if ou > 0 then tokens = (available - math.ceil(ic * 1000000)) / (ou * 1000000) else tokens = 0 end
+    if ou > 0 then tokens = (available - ceil(ic * 1000000)) / (ou * 1000000) else tokens = 0 end
   else return nil end
-  tokens = math.floor(tokens)
+  tokens = floor(tokens)
   if tokens >= B[o + 7] and tokens < B[o + 6] then return tokens end
   return nil
 end
@@ -390,7 +393,7 @@ local function run(ci)
         for hid, hold in pairs(st.h) do if hold.k <= now then st.h[hid] = nil; st.dirty = true end end
         for xid, untilMs in pairs(st.x) do if untilMs <= now then st.x[xid] = nil; st.dirty = true end end
         for policy, e in pairs(st.ce) do if e <= now then st.cc[policy] = nil; st.ce[policy] = nil; st.dirty = true end end
-        st.next = math.huge
+        st.next = huge
       end
     end
   end
@@ -403,6 +406,8 @@ local function run(ci)
     -- Per take, in order: the count before it, whether it refused.
     local t = 0
     if status == 'ok' then
+      -- Each kind's points at the request's own max_tokens, once per call.
+      local pTokens, pCost, pOutput = points(o, TOKENS, mt), points(o, COST, mt), points(o, OUTPUT, mt)
       for r = 1, nrows do
         local g, st = g0 + r, states[r]
         for i = RT[g], RT[g] + RNT[g] - 1 do
@@ -419,7 +424,7 @@ local function run(ci)
           end
           befores[t] = before
           refused[t] = false
-          if before + points(o, kind, mt) > limit then
+          if before + (kind == TOKENS and pTokens or kind == COST and pCost or kind == OUTPUT and pOutput or 1) > limit then
             local partial = affordable(o, kind, limit, before)
             if partial then
               if partial < grant then grant = partial end
@@ -436,6 +441,8 @@ local function run(ci)
     local home, hpl, hnp, hslot, hconc = nil, nil, 0, 0, ''
     out, no, t = outs, 3, 0
     out[1], out[2], out[3] = now, STATUS[status], grant
+    -- Each kind's points at the grant, once per call.
+    local pTokens, pCost, pOutput = points(o, TOKENS, grant), points(o, COST, grant), points(o, OUTPUT, grant)
     for r = 1, status == 'cancelled' and 0 or nrows do
       local g, st = g0 + r, states[r]
       local pl, np = nil, 0
@@ -450,11 +457,13 @@ local function run(ci)
         end
       end
       local slot, conc = 0, ''
+      local cs, ces = st and st.cc, st and st.ce
+      if status == 'ok' and RNT[g] > 0 then st.dirty = true end
       for i = RT[g], RT[g] + RNT[g] - 1 do
         t = t + 1
         local s = B[i]
         local policy, kind, windowMs = SP[s], SK[s], SW[s]
-        local pts = points(o, kind, grant)
+        local pts = kind == TOKENS and pTokens or kind == COST and pCost or kind == OUTPUT and pOutput or 1
         local consumed, windowEnd = befores[t] or 0, 0
         if kind == CONCURRENCY then
           if status == 'ok' then
@@ -463,11 +472,10 @@ local function run(ci)
             if conc == '' then conc = policy else conc = conc .. '\\0' .. policy end
           elseif refused[t] then consumed = consumed + 1 end
         else
-          local cc, e = st.cc[policy], st.ce[policy]
+          local cc, e = cs[policy], ces[policy]
           if status == 'ok' then
-            if cc then cc = cc + pts else cc, e = pts, now + windowMs; st.ce[policy] = e end
-            st.cc[policy] = cc
-            st.dirty = true
+            if cc then cc = cc + pts else cc, e = pts, now + windowMs; ces[policy] = e end
+            cs[policy] = cc
             if delegated then
               hpl[hnp + 1], hpl[hnp + 2], hpl[hnp + 3], hpl[hnp + 4], hpl[hnp + 5] = B[RK[g]] .. '\\0' .. policy, pts, e, DELEGATED, windowMs
               hnp = hnp + 5
@@ -516,12 +524,12 @@ local function run(ci)
       if B[RP[g] + 4] ~= '' and redis.call('GETRANGE', vkey, 0, ${VECTOR_HEADER_BYTES - 1}) == B[RP[g] + 4] then
         local gen, _, baseBytes = struct.unpack('<III', B[RP[g] + 4])
         local rest = redis.call('GETRANGE', vkey, ${VECTOR_HEADER_BYTES} + baseBytes + B[RP[g] + 5], -1)
-        redis.call('SET', vkey, struct.pack('<III', (gen + 1) % 4294967296, math.floor(now / 1000), #B[RP[g] + 6]) .. B[RP[g] + 6] .. rest, 'PX', B[RP[g] + 1])
+        redis.call('SET', vkey, struct.pack('<III', (gen + 1) % 4294967296, floor(now / 1000), #B[RP[g] + 6]) .. B[RP[g] + 6] .. rest, 'PX', B[RP[g] + 1])
       end
       if B[RP[g] + 3] ~= '' then
         local len = redis.call('APPEND', vkey, B[RP[g] + 3])
         if len == #B[RP[g] + 3] then
-          redis.call('SET', vkey, struct.pack('<III', 0, math.floor(now / 1000), 0) .. B[RP[g] + 3], 'PX', B[RP[g] + 1])
+          redis.call('SET', vkey, struct.pack('<III', 0, floor(now / 1000), 0) .. B[RP[g] + 3], 'PX', B[RP[g] + 1])
         elseif len > ${VECTOR_LOG_CAP_BYTES} then
           redis.call('DEL', vkey)
         end
@@ -589,7 +597,7 @@ for i = 1, nkeys do
         redis.call('SET', keys[i], pack(o, n), 'KEEPTTL')
       else
         local ttl = untilMs - now
-        ttl = ttl + math.floor(ttl / 4)
+        ttl = ttl + floor(ttl / 4)
         o[1] = now + ttl
         redis.call('SET', keys[i], pack(o, n), 'PX', ttl)
       end
