@@ -1,3 +1,4 @@
+import { ADDRESSEE_NAMES, addresseeInto } from './addressee.js';
 import { foldText } from './fold.js';
 import { hashFeatures, type HashedSum, type HashTarget } from './hashing.js';
 import type { TextViews } from './long-text-views.js';
@@ -34,6 +35,7 @@ export const DENSE_NAMES: readonly string[] = [
   ...STRUCTURE_NAMES.map((n) => `shape.${n}`),
   'channel.document',
   ...DOCUMENT_INTENTS.map((id) => `document.${id}`),
+  ...ADDRESSEE_NAMES.map((n) => `document.addressee.${n}`),
 ];
 
 /** What the learned model reads of one text. */
@@ -65,6 +67,9 @@ export function denseFeatures(raw: string, folded: ReturnType<typeof foldText>, 
   const doc = channel === 'document' ? 1 : 0;
   d[k++] = doc;
   for (const i of DOCUMENT_INTENT_INDEX) d[k++] = doc * Math.log1p(intents[i]!);
+  // Who the data's sentences address: read in documents only, where an order to the assistant is the attack.
+  if (doc === 1) k = addresseeInto(raw, folded.text, d, k);
+  else for (let n = 0; n < ADDRESSEE_NAMES.length; n++) d[k++] = 0;
   return d;
 }
 

@@ -97,6 +97,16 @@ export class Words {
     return this.ends[i]! - start >= prefix.length && this.text!.startsWith(prefix, start);
   }
 
+  /** Where word `i` starts in the text. */
+  start(i: number): number {
+    return this.starts[i]!;
+  }
+
+  /** Where word `i` ends in the text. */
+  end(i: number): number {
+    return this.ends[i]!;
+  }
+
   firstChar(i: number): number {
     return this.text!.charCodeAt(this.starts[i]!);
   }
