@@ -4,7 +4,7 @@
 //
 //   node packages/core/scripts/train-shield/train.mjs              train, calibrate, write the weights
 //   node packages/core/scripts/train-shield/train.mjs --test       ... and print the held-back test split
-//   node packages/core/scripts/train-shield/train.mjs --eval       ... then build core and run bench/shield-eval.mjs, -attacks, -documents, -unseen, -unseen2 and -unseen3
+//   node packages/core/scripts/train-shield/train.mjs --eval       ... then build core and run bench/shield-eval.mjs, -attacks, -documents, -unseen, -unseen2, -unseen3 and -unseen4
 //   node packages/core/scripts/train-shield/train.mjs --holdouts   source-held-out experiments, nothing written
 //   node packages/core/scripts/train-shield/train.mjs --holdout hackaprompt,synthetic   one experiment
 //
@@ -660,5 +660,6 @@ if (args.includes('--holdouts') || arg('--holdout')) {
     run(process.execPath, ['bench/shield-unseen.mjs']);
     run(process.execPath, ['bench/shield-unseen2.mjs']);
     run(process.execPath, ['bench/shield-unseen3.mjs']);
+    run(process.execPath, ['bench/shield-unseen4.mjs']);
   }
 }
