@@ -49,6 +49,9 @@ export class DecisionDraft {
   }
 }
 
+/** What {@link GuardDecision.settle} answers for a decision with nothing to settle. */
+export const NOT_PENDING: unique symbol = Symbol('not pending');
+
 const STATUS: Record<Conclusion, number> = { allow: 200, throttle: 429, deny: 403, error: 503 };
 
 /** What the guard keeps with a decision it made: invisible to users and to JSON. */
@@ -161,14 +164,15 @@ export class GuardDecision implements Decision {
   }
 
   /**
-   * Marks a decision recorded by `owner` and returns what it held of the limits; `undefined` when
-   * there is nothing to settle (not `owner`'s, refused, or recorded already: only the first
-   * record settles).
+   * Marks a decision recorded by `owner` and returns what it held of the limits (`undefined` when
+   * it held nothing); {@link NOT_PENDING} when there is nothing to settle (not `owner`'s, refused,
+   * or recorded already: only the first record settles). A marker rather than a wrapper object,
+   * which was an allocation on every record.
    */
-  static settle(decision: Decision, owner: unknown): { served: Reservation | undefined } | undefined {
-    if (!GuardDecision.isPending(decision, owner)) return undefined;
+  static settle(decision: Decision, owner: unknown): Reservation | undefined | typeof NOT_PENDING {
+    if (!GuardDecision.isPending(decision, owner)) return NOT_PENDING;
     decision.#recorded = true;
-    return { served: decision.#served };
+    return decision.#served;
   }
 }
 

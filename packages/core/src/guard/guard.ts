@@ -6,7 +6,7 @@ import { createIdentityResolver, type IdentityResult } from '../identity/index.j
 import { Limits, type Consumption, type Demand, type Reservation } from '../limits/index.js';
 import { MessageDigests, type GuardRequest, type MessagesBody } from '../request/index.js';
 import { RedisStore, SharedCall } from '../store/index.js';
-import { DecisionDraft, GuardDecision, makeDecision, MESSAGES } from './decision.js';
+import { DecisionDraft, GuardDecision, makeDecision, MESSAGES, NOT_PENDING } from './decision.js';
 import { decide } from './rules.js';
 import { GuardEmitter } from './events.js';
 import { parseOptions, type GuardOptions, type ResolvedGuardOptions } from './options.js';
@@ -77,6 +77,8 @@ export class Guard {
   /** Allowed decisions not recorded yet (requests being served). */
   private inFlight = 0;
   private idle: Array<() => void> = [];
+  /** The cost of the outcome `settle` last priced, read by `record` right after it. */
+  private settledCost = 0;
 
   constructor(
     options: ResolvedGuardOptions,
@@ -275,7 +277,7 @@ export class Guard {
     if (refused) return this.conclude(req, body, draft, injection, NOTHING, NOTHING, refused);
     const call = this.redis && new SharedCall(this.redis);
     const flag = this.lookupFlag(identity.id, call);
-    const detection = detector ? settleNow(() => detector.observe(detectorInput(identity, req, body, timestamp, injection, call, digests))) : NOTHING;
+    const detection = detector ? this.observe(detector, detectorInput(identity, req, body, timestamp, injection, call, digests)) : NOTHING;
     const reservation = this.limits.reserve(identity, this.demand(body, digests), draft.id, call);
     call?.send();
     if (flag instanceof Promise || detection instanceof Promise || reservation instanceof Promise) {
@@ -322,6 +324,20 @@ export class Guard {
     return decision;
   }
 
+  /**
+   * The detector's answer, at once on the memory store; a failure is captured, not thrown. A
+   * method rather than a closure handed to a helper: a closure over the request's values was an
+   * allocation on every request.
+   */
+  private observe(detector: DetectorPlugin, input: DetectorInput): Settled<DetectorResult> | Promise<Settled<DetectorResult>> {
+    try {
+      const result = detector.observe(input);
+      return result instanceof Promise ? settle(result) : { value: result, error: undefined };
+    } catch (err) {
+      return { value: undefined, error: toError(err) };
+    }
+  }
+
   /** The identity's flag, answered at once on the memory store; a failing store is captured, not thrown. */
   private lookupFlag(id: string, call: SharedCall | undefined): Settled<FlagEntry | undefined> | Promise<Settled<FlagEntry | undefined>> {
     try {
@@ -339,27 +355,31 @@ export class Guard {
    */
   record(decision: Decision, outcome: Outcome): Promise<void> {
     // Not an async function: most records wait for nothing, and a server records every request.
-    let costUsd: number;
+    // The cost goes from `settle` in a field, not in an object returned per record.
     let detected: Promise<void> | void;
     try {
-      ({ costUsd, detected } = this.settle(decision, outcome));
+      detected = this.settle(decision, outcome);
     } catch (err) {
       return Promise.reject(err);
     }
+    const costUsd = this.settledCost;
     if (detected) return this.recorded(detected, decision, outcome, costUsd);
     if (this.emitter.has('outcome')) this.emitter.emit('outcome', { decision, outcome, costUsd });
     return RECORDED;
   }
 
-  /** What `record` does at once: the budgets settled, the detector told (its Promise, if it has one). */
-  private settle(decision: Decision, outcome: Outcome): { costUsd: number; detected: Promise<void> | void } {
+  /**
+   * What `record` does at once: the budgets settled, the detector told; returns the detector's
+   * Promise, if it has one, and leaves the outcome's cost in {@link settledCost}.
+   */
+  private settle(decision: Decision, outcome: Outcome): Promise<void> | void {
     // Only the first record of a decision settles its budgets.
     const pending = GuardDecision.settle(decision, this);
-    if (pending && decision.allowed) this.served();
+    if (pending !== NOT_PENDING && decision.allowed) this.served();
     const model = outcome.model ?? decision.model ?? 'default';
     const usage = outcome.usage;
     const costUsd = usage ? this.options.prices.cost(model, usage) : 0;
-    const reservation = pending?.served;
+    const reservation = pending === NOT_PENDING ? undefined : pending;
     // The detector first, before anything is awaited: the answer's digest must be known by the
     // time a client that read it fast sends its next turn (history provenance).
     let detected: Promise<void> | void = undefined;
@@ -379,7 +399,9 @@ export class Guard {
         this.limits.release(reservation);
       }
     }
-    return { costUsd, detected };
+    // Set last: a listener that records another decision meanwhile would have set its own.
+    this.settledCost = costUsd;
+    return detected;
   }
 
   /** The end of a `record` whose detector answers later. */
@@ -594,16 +616,6 @@ interface Settled<T> {
 }
 
 const NOTHING: Settled<never> = { value: undefined, error: undefined };
-
-/** Runs `work` and captures its value or error, synchronously when it answers at once. */
-function settleNow<T>(work: () => T | Promise<T>): Settled<T> | Promise<Settled<T>> {
-  try {
-    const value = work();
-    return value instanceof Promise ? settle(value) : { value, error: undefined };
-  } catch (err) {
-    return { value: undefined, error: toError(err) };
-  }
-}
 
 function settle<T>(work: Promise<T>): Promise<Settled<T>> {
   return work.then(
