@@ -77,14 +77,23 @@ export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMid
     send(res, deniedResponse(decision));
   };
 
+  // The classifier asks `mountedHere` only for paths it does not know; one function made here
+  // answers it for the request being classified, instead of a closure made for every request.
+  let classifying: Request | undefined;
+  const isMountedHere = (): boolean => classifying !== undefined && mountedHere(classifying, middleware);
+
   const middleware = ((req: Request, res: Response, next: NextFunction) => {
     if (a.skip?.(req)) return next();
     const path = fullPath(req);
     let kind: RequestKind;
+    classifying = req;
     try {
-      kind = routing.kind(req, req.method, path, () => mountedHere(req, middleware));
+      kind = routing.kind(req, req.method, path, isMountedHere);
     } catch (err) {
       return next(err);
+    } finally {
+      // Not kept past the call: the function must not hold a finished request alive.
+      classifying = undefined;
     }
     // Another route's body is never read: the route's own parser must find it unread.
     if (kind === 'other') return routing.otherRoutes === 'pass' ? next() : decide(req, res, next, path, kind, undefined);

@@ -13,8 +13,11 @@ export function mountedHere(req: Request, handler: unknown): boolean {
 
 /** Whether `handler` is one of the handlers of the route that matched this request. */
 export function onRoute(req: Request, handler: unknown): boolean {
-  const route = (req as { route?: { stack?: ReadonlyArray<{ handle?: unknown }> } }).route;
-  return route?.stack?.some((layer) => layer.handle === handler) === true;
+  const stack = (req as { route?: { stack?: ReadonlyArray<{ handle?: unknown }> } }).route?.stack;
+  if (!stack) return false;
+  // A loop rather than `some`: its callback would be a closure made for every request.
+  for (const layer of stack) if (layer.handle === handler) return true;
+  return false;
 }
 
 /** The path of a request as the client sent it (whatever it is mounted under), without the query. */

@@ -41,9 +41,21 @@ export function distillGuard(options: DistillGuardOptions = {}): DistillGuardMid
   );
   const maxBodyBytes = a.maxBodyBytes;
 
+  // The classifier asks `mountedHere` only for paths it does not know; one function made here
+  // answers it for the context being classified, instead of a closure made for every request.
+  let classifying: Context | undefined;
+  const isMountedHere = (): boolean => classifying !== undefined && mountedHere(classifying, middleware);
+
   const middleware = (async (ctx: Context, next: Next) => {
     if (a.skip?.(ctx)) return next();
-    const kind: RequestKind = routing.kind(ctx, ctx.method, fullPath(ctx), () => mountedHere(ctx, middleware));
+    let kind: RequestKind;
+    classifying = ctx;
+    try {
+      kind = routing.kind(ctx, ctx.method, fullPath(ctx), isMountedHere);
+    } finally {
+      // Not kept past the call: the function must not hold a finished request alive.
+      classifying = undefined;
+    }
     if (kind === 'other') {
       if (routing.otherRoutes === 'pass') return next();
       // Another route's body is never read, and its context keeps no decision: only the limit's headers say it was counted.
