@@ -26,6 +26,8 @@ ln -s "$out/packages/core" "$out/packages/express/node_modules/@distill-guard/co
 (cd "$out/packages/express" && "$root/node_modules/.bin/tsup" > "$out/express-build.log" 2>&1) || { tail -20 "$out/express-build.log"; exit 1; }
 # The benchmark server of the working tree, loading the reference packages.
 cp "$root/bench/http/server.mjs" "$out/bench/server.mjs"
+# Its CPU-time probe, which it loads for bench/http/split.mjs (BENCH_SPLIT).
+cp "$root/bench/http/split-probe.mjs" "$out/bench/split-probe.mjs"
 for dep in "$root/bench/node_modules/"*; do
   [ "$(basename "$dep")" = "@distill-guard" ] || ln -s "$(readlink -f "$dep")" "$out/bench/node_modules/$(basename "$dep")"
 done

@@ -2,6 +2,9 @@
 //
 //   node bench/http/split.mjs [variants=bare,guard-memory-no-checks,guard-memory-full]
 //   SPLIT_ROUNDS=3 SPLIT_REQUESTS=20000 node bench/http/split.mjs bare,guard-memory-full
+//   BENCH_REF=<dir> node bench/http/split.mjs bare,ref-guard-memory-full,guard-memory-full
+//     (<dir> made by bench/http/reference.sh: `ref-<variant>` is the same server on another
+//     commit's packages, so a change's before and after are split in the same run)
 //
 // Each variant's server (bench/http/server.mjs with BENCH_SPLIT=1, see split-probe.mjs) runs on
 // the last core, the load generator on the first, as in the throughput benchmark: 30,000 warm-up
@@ -23,10 +26,14 @@ const REQUESTS = Number(process.env.SPLIT_REQUESTS ?? 20_000);
 const WARM_UP = Number(process.env.SPLIT_WARMUP ?? 30_000);
 const serverFile = fileURLToPath(new URL('./server.mjs', import.meta.url));
 
+const REF = process.env.BENCH_REF;
+
 function startServer(variant) {
   const cores = availableParallelism();
   const pin = cores >= 2 ? ['taskset', '-c', String(cores - 1)] : [];
-  const [command, ...args] = [...pin, process.execPath, serverFile, variant];
+  const ref = variant.startsWith('ref-');
+  if (ref && !REF) throw new Error(`${variant} needs BENCH_REF=<dir made by bench/http/reference.sh>`);
+  const [command, ...args] = [...pin, process.execPath, ref ? `${REF}/bench/server.mjs` : serverFile, ref ? variant.slice(4) : variant];
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_SPLIT: '1' } });
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
