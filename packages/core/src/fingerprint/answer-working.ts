@@ -2,6 +2,8 @@ import { cjkMatch, isCjk } from './cjk.js';
 import { CJK_WORKING, MAX_WORKING_PHRASE, WK, WORKING_BY_LAST } from './answer-working-words.js';
 import { sigmoid } from './reasoning.js';
 import { isDigit, isLetter, lastWord, readWord } from './answer-chars.js';
+import { cjkOperatorAt, isCjkNumeral, readCjkNumeral } from './answer-cjk-numerals.js';
+import { drawBucket, MARKER_BUCKET, markerWeights } from './answer-markers.js';
 
 /**
  * Answer working: does a served answer work a problem through, whatever its layout? The layout
@@ -12,11 +14,14 @@ import { isDigit, isLetter, lastWord, readWord } from './answer-chars.js';
  * means", "that leaves", "daher", "donc", "所以") and, often, a check ("substituting back").
  *
  * It reads sentences, not lines, so a paragraph and a list read alike. Fenced code, and lines that
- * read as code, are skipped (a program's arithmetic is not a derivation a person reads); a fenced
- * block whose lines read as prose or arithmetic is read like the rest. Numbers written as words are
- * operands like digits. It reads the first 1,500 and the last 500 characters of an answer and, of
- * a longer one, two windows of 500 characters drawn in the middle at offsets an attacker cannot
- * predict: at most 3,000 characters, words hashed in place, no allocation per word.
+ * read as code, are skipped (a program's arithmetic is not a derivation a person reads), but for
+ * their comments, which are prose (a computed value stated in a comment is a computation); a fenced
+ * block whose lines read as prose or arithmetic is read like the rest, and so is a line of words
+ * ending with `;`. Numbers written as words are operands like digits, Chinese and Japanese numerals
+ * too. It reads the first 1,500 and the last 500 characters of an answer and, of a longer one, two
+ * windows of 500 characters in the middle: one drawn where the computations are densest (a cheap
+ * pass over the middle finds them), one anywhere, at offsets an attacker cannot predict. At most
+ * 3,000 characters are read, words hashed in place, no allocation per word.
  */
 
 /** What the content reader reports. */
@@ -48,10 +53,12 @@ const MAX_CHARS = 2000;
 const TAIL_CHARS = 500;
 /**
  * The middle of a longer answer is read by {@link MIDDLE_WINDOWS} windows of {@link WINDOW_CHARS}
- * characters, one drawn in each equal stretch of the middle at an offset an attacker cannot
- * predict (see {@link seedAnswerSampling}). Working hidden anywhere in the middle is read with a
- * probability that grows with the share of the middle it fills, at a bounded cost: at most 1,000
- * characters more per answer, whatever its length.
+ * characters at offsets an attacker cannot predict (see {@link seedAnswerSampling}): when the
+ * middle holds computations (answer-markers.ts), one window is drawn where they are dense and one
+ * anywhere; otherwise one in each equal stretch. Working padded with prose is read however long
+ * the padding; working without markers is read with a probability that grows with the share of the
+ * middle it fills. At most 1,000 characters more are read per answer, whatever its length, after
+ * one pass of a character test over the middle.
  */
 const MIDDLE_WINDOWS = 2;
 const WINDOW_CHARS = 500;
@@ -80,6 +87,8 @@ let opTok = -100;
 let opLeftNum = false;
 /** The pending operator is a spaced hyphen, which prose also uses as a dash: it needs numbers on both sides. */
 let opDash = false;
+/** The pending operator is a Chinese or Japanese word (乘以, は): it needs an operand right before and right after it. */
+let opTight = false;
 let sentenceStart = 0;
 let sentenceTerms = 0;
 let sentenceNumbers = 0;
@@ -143,16 +152,37 @@ export function workingCounts(text: string): WorkingCounts {
     if (middle <= MIDDLE_WINDOWS * WINDOW_CHARS) pass(text, head, head + middle);
     else {
       let r = mix(samplingSeed ^ sampleDigest(text));
-      // One window starts in each equal stretch and may run into the next, so no place in the
-      // middle (a stretch's edge included) is out of every window's reach.
-      const stretch = Math.floor(middle / MIDDLE_WINDOWS);
       const lastStart = head + middle - WINDOW_CHARS;
+      const markers = markerWeights(text, head, head + middle);
+      let first: number;
+      let second: number;
+      /** The steered window's start, already at a sentence's start (-1: none). */
+      let steered = -1;
+      if (markers.total > 0) {
+        // One window where the computations are (a window's start drawn in proportion to the
+        // marker density of the two buckets it covers, moved back to the start of its sentence,
+        // since a sentence states its quantities before it computes): padding does not dilute it.
+        r = mix(r + 1);
+        const bucket = drawBucket(markers.weights, markers.buckets, markers.total, r / 4294967296);
+        first = sentenceStartBefore(text, head + bucket * MARKER_BUCKET, head);
+        steered = first;
+        // One anywhere in the middle, so working without markers (numbers in words) stays in reach.
+        r = mix(r + 3);
+        second = head - WINDOW_CHARS + (r % (middle + WINDOW_CHARS));
+      } else {
+        // One window starts in each equal stretch and may run into the next, so no place in the
+        // middle (a stretch's edge included) is out of every window's reach.
+        const stretch = Math.floor(middle / MIDDLE_WINDOWS);
+        r = mix(r + 1);
+        first = head - WINDOW_CHARS + (r % (stretch + WINDOW_CHARS));
+        r = mix(r + 2);
+        second = head - WINDOW_CHARS + stretch + (r % (stretch + WINDOW_CHARS));
+      }
       let read = head;
-      for (let w = 0; w < MIDDLE_WINDOWS; w++) {
-        r = mix(r + w + 1);
+      for (const start of first <= second ? [first, second] : [second, first]) {
         // Never before what was read already: a sentence is counted once.
-        const at = Math.max(read, Math.min(lastStart, head - WINDOW_CHARS + w * stretch + (r % (stretch + WINDOW_CHARS))));
-        const from = at === read ? at : snapToSentence(text, at);
+        const at = Math.max(read, Math.min(lastStart, start));
+        const from = at === read || at === steered ? at : snapToSentence(text, at);
         if (from >= n - TAIL_CHARS) break;
         fenceStateAt(text, from);
         read = Math.min(from + WINDOW_CHARS, n - TAIL_CHARS);
@@ -210,6 +240,15 @@ function snapToSentence(text: string, at: number): number {
   return from;
 }
 
+/** The start of the line or sentence that holds `at` (no further back than {@link WINDOW_SNAP} characters, nor than `floor`). */
+function sentenceStartBefore(text: string, at: number, floor: number): number {
+  for (let i = at - 1; i >= Math.max(floor, at - WINDOW_SNAP); i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || ((c === 46 || c === 0x3002) && text.charCodeAt(i + 1) !== 46 && !isDigit(text.charCodeAt(i + 1)))) return i + 1;
+  }
+  return Math.max(floor, at - WINDOW_SNAP);
+}
+
 /** Sets the fence state at `from`: an odd count of fences before it means it is inside a block. */
 function fenceStateAt(text: string, from: number): void {
   let open = false;
@@ -261,7 +300,7 @@ function endSentence(text: string, at: number): void {
 
 /** An operand: a number, or a one-letter variable. Closes a computation when an operator is pending. */
 function term(isNumber: boolean): void {
-  if (tok - opTok <= OPERAND_REACH && (opDash ? opLeftNum && isNumber : opLeftNum || isNumber)) sentenceComputes = true;
+  if (tok - opTok <= (opTight ? 1 : OPERAND_REACH) && (opDash ? opLeftNum && isNumber : opLeftNum || isNumber)) sentenceComputes = true;
   lastTermTok = tok;
   lastTermNum = isNumber;
   opTok = -100;
@@ -274,6 +313,21 @@ function operator(dash = false): void {
     opTok = tok;
     opLeftNum = lastTermNum;
     opDash = dash;
+    opTight = false;
+  }
+  tok++;
+}
+
+/**
+ * A Chinese or Japanese operator word, an operator only right after an operand (and closed only by
+ * one right after it), one of them a number: "三かける十", "xは十".
+ */
+function cjkOperator(): void {
+  if (lastTermTok === tok - 1) {
+    opTok = tok;
+    opLeftNum = lastTermNum;
+    opDash = false;
+    opTight = true;
   }
   tok++;
 }
@@ -287,12 +341,69 @@ function line(text: string, s: number, e: number): void {
     fence = inFence && !fenceIsProse(text, e + 1, passEnd);
     return;
   }
-  if (fence || p >= e || codeLine(text, p, e)) return;
+  if (fence) {
+    if (p < e) codeComment(text, p, e);
+    return;
+  }
+  if (p >= e || codeLine(text, p, e)) return;
   // An enumeration marker ("3.", "12)") is not an operand.
   let q = p;
   while (q < e && isDigit(text.charCodeAt(q))) q++;
   if (q > p && q - p <= 3 && (text.charCodeAt(q) === 46 || text.charCodeAt(q) === 41) && (text.charCodeAt(q + 1) === 32 || q + 1 >= e)) p = q + 1;
+  sentences(text, p, e, false);
+}
+
+/**
+ * The comment of a line of code, read as prose: a program's comments are written for people, and a
+ * derivation written as a program keeps its working there ("# 2c = 24, so c = 12") or beside a
+ * computed value (`dist = speed * hours  # 120 km`: an assignment that computes, its value stated
+ * in the comment, counts as a computed sentence). A line without a comment is skipped.
+ */
+function codeComment(text: string, p: number, e: number): void {
+  let quote = 0;
+  for (let i = p; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+      continue;
+    }
+    if (c === 34 || c === 39 || c === 96) {
+      quote = c;
+      continue;
+    }
+    const opens = i === p || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9;
+    if (!opens) continue;
+    const skip = c === 35 ? 1 : c === 47 && text.charCodeAt(i + 1) === 47 ? 2 : c === 45 && text.charCodeAt(i + 1) === 45 ? 2 : 0;
+    if (skip === 0) continue;
+    sentences(text, i + skip, e, i > p && computesValue(text, p, i) && hasDigit(text, i, e));
+    return;
+  }
+}
+
+/** An assignment whose right side computes (`total = a + b`, `x = rhs / a`, `n += 2`). */
+function computesValue(text: string, p: number, e: number): boolean {
+  let assigned = false;
+  for (let i = p; i < e; i++) {
+    const c = text.charCodeAt(i);
+    const n = text.charCodeAt(i + 1);
+    const prev = text.charCodeAt(i - 1);
+    if (c === 61 && n !== 61 && prev !== 61 && prev !== 33 && prev !== 60 && prev !== 62) {
+      if (prev === 43 || prev === 45 || prev === 42 || prev === 47) return true;
+      assigned = true;
+    } else if (assigned && (c === 43 || c === 45 || c === 42 || c === 47 || c === 37)) return true;
+  }
+  return false;
+}
+
+function hasDigit(text: string, p: number, e: number): boolean {
+  for (let i = p; i < e; i++) if (isDigit(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Reads `text[p, e)` as sentences of operands, operators and words; `computes`: its first sentence computes a value. */
+function sentences(text: string, p: number, e: number, computes: boolean): void {
   startSentence(p);
+  sentenceComputes = computes;
   for (let i = p; i < e; ) {
     const c = text.charCodeAt(i);
     if (isLetter(c)) {
@@ -320,8 +431,21 @@ function line(text: string, s: number, e: number): void {
       if (next !== 61 && next !== 62 && prev !== 61 && prev !== 60 && prev !== 62 && prev !== 33) operator();
     } else if (c === 43 || c === 0x2212 || c === 0xd7 || c === 0xf7 || c === 0xb7 || c === 0x22c5 || c === 0x2248 || c === 0xff0b || c === 0xff1d) operator();
     else if ((c === 45 || c === 42 || c === 47) && prev === 32 && next === 32) operator(c === 45); // "a - b", "a * b", "a / b"; not "2020-21", "**", "km/h"
-    else if (c >= 0x3000 && isCjk(c)) {
+    else if (c >= 0x3000 && isCjkNumeral(c)) {
+      // "一百六十二", "十六点二": one operand.
       sentenceCjk = true;
+      i = readCjkNumeral(text, i, e);
+      term(true);
+      clauseStart = false;
+      continue;
+    } else if (c >= 0x3000 && isCjk(c)) {
+      sentenceCjk = true;
+      const op = lastTermTok === tok - 1 ? cjkOperatorAt(text, i, e) : 0;
+      if (op > 0) {
+        cjkOperator();
+        i += op;
+        continue;
+      }
       tok++;
       sentenceTerms++;
     } else if (c === 46 || c === 33 || c === 63 || c === 59 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b) {
@@ -388,13 +512,34 @@ function codeLine(text: string, p: number, e: number): boolean {
   let q = e - 1;
   while (q > p && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 13 || text.charCodeAt(q) === 9)) q--;
   const last = text.charCodeAt(q);
-  if (last === 59 || last === 123 || last === 125) return true;
+  if (last === 123 || last === 125) return true;
+  // A sentence can end with `;` too: a line of words without marks of code is prose.
+  if (last === 59 && (codeMarks(text, p, q) || wordsIn(text, p, q) < PROSE_WORDS)) return true;
   for (let i = p; i < q; i++) {
     const c = text.charCodeAt(i);
     const n = text.charCodeAt(i + 1);
     if ((c === 58 && n === 61) || (c === 61 && n === 61) || (c === 38 && n === 38) || (c === 124 && n === 124)) return true;
   }
   return false;
+}
+
+/** A line ending with `;` is prose when it holds this many words (a CJK character counts half) and no marks of code. */
+const PROSE_WORDS = 6;
+
+/** Words of two letters or more in `text[p, e)`, a CJK character counting half. */
+function wordsIn(text: string, p: number, e: number): number {
+  let words = 0;
+  let run = 0;
+  for (let i = p; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (isLetter(c)) run++;
+    else {
+      if (run >= 2) words++;
+      run = 0;
+      if (c >= 0x3000 && isCjk(c)) words += 0.5;
+    }
+  }
+  return run >= 2 ? words + 1 : words;
 }
 
 /** Adds a word to the phrase window and marks the kinds of the phrases that end with it. */

@@ -150,4 +150,113 @@ describe('answer working: reasoning read by its content, whatever the layout', (
     ];
     for (const text of benign) expect(p(text)).toBeLessThan(0.5);
   });
+
+  it('reads the comments of fenced code as prose, and a computed value stated in a comment as a computation', () => {
+    const working = WORKED_PROSE.en![1]!;
+    // The derivation as comment lines: every line is a mark of code, but the comments are prose.
+    const commented = working
+      .split(/(?<=\.)\s+/)
+      .map((l) => `# ${l}`)
+      .join('\n');
+    expect(p('```\n' + commented + '\n```\n\nResult: 20 minutes')).toBeGreaterThanOrEqual(0.5);
+    expect(p('```js\n' + commented.replace(/^# /gm, '// ') + '\n```')).toBeGreaterThanOrEqual(0.5);
+    // The derivation as a program: each assignment that computes, its value in the comment.
+    const program = [
+      'price, quantity = 12, 5',
+      'subtotal = price * quantity  # 60',
+      'discount = subtotal * 20 / 100  # 12',
+      'to_pay = subtotal - discount  # 48',
+      'change = 100 - to_pay  # 52',
+      'assert to_pay + change == 100  # check',
+      'print(change)',
+    ].join('\n');
+    expect(workingCounts('```python\n' + program + '\n```').computations).toBe(4);
+    expect(p('```python\n' + program + '\n```\n\nThe change is $52.')).toBeGreaterThanOrEqual(0.5);
+    // Ordinary code: comments that say what the code does, values without arithmetic.
+    const ordinary = [
+      'import json',
+      '# read the settings once at start-up',
+      'with open("config.json") as f:',
+      '    config = json.load(f)',
+      'timeout = config.get("timeout", 30)  # seconds',
+      'retries = 3  # then give up',
+      '# 2 workers per core is a good default',
+      'workers = 2 * os.cpu_count()',
+      'url = "http://example.com/#/a = 1 + 2"',
+      'for i in range(retries):  # try again on failure',
+      '    fetch(url, timeout=timeout)',
+    ].join('\n');
+    expect(workingCounts('```python\n' + ordinary + '\n```').computations).toBe(0);
+    expect(p('Here is a loader:\n```python\n' + ordinary + '\n```\nIt retries 3 times.')).toBeLessThan(0.5);
+  });
+
+  it('reads Chinese and Japanese numerals with operators in words as operands', () => {
+    const zh = '每件商品十八元，买了九件，所以原价合计十八乘以九等于一百六十二元。因此实际需要支付一百六十二减十六点二等于一百四十五点八元。如果付了二百元，那么应找回二百减一百四十五点八等于五十四点二元。检查：一百四十五点八加五十四点二等于二百，结果正确。';
+    expect(workingCounts(zh).computations).toBe(4);
+    expect(p(zh)).toBeGreaterThanOrEqual(0.5);
+    const ja = '最初の四時間は時速六十キロなので、六十かける四は二百四十キロです。合計すると二百四十たす百三十五は三百七十五キロです。三百七十五わる七はおよそ五十四キロ毎時です。両辺から十三を引くと三xは三十となり、xは十です。確かめると、三かける十たす十三は四十三で合っています。';
+    expect(workingCounts(ja).computations).toBeGreaterThanOrEqual(4);
+    expect(p(ja)).toBeGreaterThanOrEqual(0.5);
+    // Numerals in ordinary words, and は as the topic particle, compute nothing.
+    const benign = [
+      '这个问题十分重要，千万不要忘记。一般来说，统一的标准是一个好办法，所以我们一起努力。因为天气好，所以三个人一起去公园，参加了一个活动。',
+      '東京は日本の首都です。三人は一緒に公園へ行きました。十分な時間があるので、一つずつ確認しましょう。したがって、百年の歴史は大切です。',
+    ];
+    for (const text of benign) {
+      expect(workingCounts(text).computations).toBe(0);
+      expect(p(text)).toBeLessThan(0.5);
+    }
+  });
+
+  it('reads a line of words ending with a semicolon as prose, and still skips code ending with one', () => {
+    const working = WORKED_PROSE.en![1]!;
+    const semicolons = working
+      .split(/(?<=\.)\s+/)
+      .map((l) => l.replace(/\.$/, ';'))
+      .join('\n');
+    expect(p(semicolons)).toBeGreaterThanOrEqual(0.5);
+    expect(workingCounts('x = y + 1;\ntotal = a * 3;\nint n = 4 * 5;\ncount += 2 * 3;').computations).toBe(0);
+  });
+
+  it('steers one window of a long middle to where the computations are', () => {
+    const filler = (n: number) => 'Long ago people travelled by horse and cart, and a journey took many days of effort. '.repeat(n);
+    const working = WORKED_PROSE.en![1]!;
+    // A middle of about 9,000 characters: two windows drawn blindly would find the working about one time in six.
+    const long = `${filler(22)}\n\n${filler(50)}\n\n${working}\n\n${filler(50)}\n\n${filler(8)}`;
+    let found = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      seedAnswerSampling(seed);
+      if (p(long) >= 0.5) found++;
+    }
+    expect(found).toBeGreaterThan(190);
+    // Scattered figures elsewhere (facts, one marker each) do not draw the window away: dense working outweighs them.
+    const fact = 'The port opened in 1968 and 3 + 1 lines were added. ';
+    const decoyed = `${filler(22)}\n\n${(filler(6) + fact).repeat(8)}\n\n${working}\n\n${(filler(6) + fact).repeat(8)}\n\n${filler(8)}`;
+    found = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      seedAnswerSampling(seed);
+      if (p(decoyed) >= 0.5) found++;
+    }
+    expect(found).toBeGreaterThan(190);
+    // Decoys dense enough to draw the window are computations the reader reads: two in a window read as working with the rest.
+    const dense = 'Note that 3 + 1 = 4 lines and 2 × 5 = 10 stations were added. ';
+    const denselyDecoyed = `${filler(22)}\n\n${(filler(6) + dense).repeat(8)}\n\n${working}\n\n${(filler(6) + dense).repeat(8)}\n\n${filler(8)}`;
+    found = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      seedAnswerSampling(seed);
+      if (p(denselyDecoyed) >= 0.5) found++;
+    }
+    expect(found).toBeGreaterThan(60);
+    // Working without markers (numbers in words) stays within reach of the other, blind window.
+    const spelledWorking =
+      'The first leg is two hours at sixty km/h, so it covers sixty times two, one hundred twenty km. That leaves three hundred minus one hundred twenty, one hundred eighty km, which takes one hundred eighty divided by ninety, two hours. In total two plus two is four hours, and checking, one hundred twenty plus one hundred eighty is three hundred.';
+    const spelledLong = `${filler(22)}\n\n${filler(12)}\n\n${spelledWorking}\n\n${filler(12)}\n\n${filler(8)}`;
+    found = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      seedAnswerSampling(seed);
+      if (p(spelledLong) >= 0.5) found++;
+    }
+    expect(found).toBeGreaterThan(10);
+    expect(found).toBeLessThan(190);
+  });
 });
