@@ -24,6 +24,10 @@ const MARKER_REACH = 3;
 
 let weights = new Float64Array(64);
 
+/** The characters below U+3000 that can be an operator: = + - * / − × ÷ · ⋅ ≈. */
+const OPERATOR_CHAR = new Uint8Array(0x3000);
+for (const c of [61, 43, 45, 42, 47, 0x2212, 0xd7, 0xf7, 0xb7, 0x22c5, 0x2248]) OPERATOR_CHAR[c] = 1;
+
 /** An operator the content reader reads (the same set as its `operator()` calls). */
 function isOperatorAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -58,8 +62,8 @@ export function markerWeights(text: string, from: number, to: number): { weights
     const c = text.charCodeAt(i);
     let marker = false;
     if (c < 0x3000) {
-      // Cheap rejection first: most characters are letters and spaces.
-      if ((c === 61 || c === 43 || c === 45 || c === 42 || c === 47 || c === 0x2212 || c === 0xd7 || c === 0xf7 || c === 0xb7 || c === 0x22c5 || c === 0x2248) && isOperatorAt(text, i)) marker = digitNear(text, i, from, to);
+      // One table read rejects most characters (letters, spaces, digits, punctuation).
+      if (OPERATOR_CHAR[c] === 1 && isOperatorAt(text, i)) marker = digitNear(text, i, from, to);
     } else if (c === 0xff0b || c === 0xff1d) marker = digitNear(text, i, from, to);
     else if (i > from && isCjkNumeral(text.charCodeAt(i - 1)) && !isCjkNumeral(c)) {
       const len = cjkOperatorAt(text, i, to);

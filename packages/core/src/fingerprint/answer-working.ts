@@ -178,16 +178,9 @@ export function workingCounts(text: string): WorkingCounts {
         r = mix(r + 2);
         second = head - WINDOW_CHARS + stretch + (r % (stretch + WINDOW_CHARS));
       }
-      let read = head;
-      for (const start of first <= second ? [first, second] : [second, first]) {
-        // Never before what was read already: a sentence is counted once.
-        const at = Math.max(read, Math.min(lastStart, start));
-        const from = at === read || at === steered ? at : snapToSentence(text, at);
-        if (from >= n - TAIL_CHARS) break;
-        fenceStateAt(text, from);
-        read = Math.min(from + WINDOW_CHARS, n - TAIL_CHARS);
-        pass(text, from, read);
-      }
+      // In order, each from where the one before ended at the earliest: a sentence is counted once.
+      const read = readWindow(text, Math.min(first, second), head, lastStart, steered);
+      if (read < n - TAIL_CHARS) readWindow(text, Math.max(first, second), read, lastStart, steered);
     }
     fenceStateAt(text, n - TAIL_CHARS);
     pass(text, n - TAIL_CHARS, n);
@@ -238,6 +231,21 @@ function snapToSentence(text: string, at: number): number {
     }
   }
   return from;
+}
+
+/**
+ * Reads a window of the middle starting at `start` (at a sentence's start unless it is the steered
+ * one, already there), never before `read` nor after `lastStart`; returns where it ended.
+ */
+function readWindow(text: string, start: number, read: number, lastStart: number, steered: number): number {
+  const end = text.length - TAIL_CHARS;
+  const at = Math.max(read, Math.min(lastStart, start));
+  const from = at === read || at === steered ? at : snapToSentence(text, at);
+  if (from >= end) return end;
+  fenceStateAt(text, from);
+  const to = Math.min(from + WINDOW_CHARS, end);
+  pass(text, from, to);
+  return to;
 }
 
 /** The start of the line or sentence that holds `at` (no further back than {@link WINDOW_SNAP} characters, nor than `floor`). */
