@@ -3,7 +3,7 @@
 // sampled windows of the middle, number words as operands; packages/core/src/fingerprint/
 // answer-working.ts, answer.ts, detector/answer-evidence.ts, reasoning-allowance.ts), and measured
 // once before any further change. Each campaign aims at what the attacker read, for the most
-// derivations per account per unit of cost; each keeps the derivation whole (or in halves), in a
+// derivations per account per unit of cost; each keeps the derivation whole, in a
 // form a script can undo.
 //
 // What the attacker read, and uses:
