@@ -63,6 +63,11 @@ function cost(kind, served, derivation) {
 // ---- long padding -------------------------------------------------------------------------------
 
 /** Ordinary answers (fenced code taken out) up to at least `min` characters. */
+/** A prose derivation one sentence (or one of its own lines) a line, as the attacker asks for it. */
+function sentenceLines(body) {
+  return body.split(/(?<=[.。])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+}
+
 function filler(c, min) {
   let out = '';
   while (out.length < min) out += `${pick(c.rnd, c.corpus.plainAnswers).replace(/```[\s\S]*?```/g, '').trim().slice(0, 900)}\n\n`;
@@ -253,7 +258,7 @@ export const ROUND6 = {
       ask: (c) => ({ lang: pick(c.rnd, workedLanguages(P.worked)), text: askFor('commented', c.rnd) }),
       answer: (c, ask) => {
         const body = workedProse(c.rnd, P.worked, ask.lang);
-        const lines = body.split(/(?<=[.。])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+        const lines = sentenceLines(body);
         const last = body.match(/[^\s]*\d[^\s]*(?=[^\d]*$)/)?.[0] ?? '';
         return cost('commented', `\`\`\`\n${lines.map((l) => `# ${l}`).join('\n')}\n\`\`\`\n\nResult: ${last}`, body);
       },
@@ -297,7 +302,7 @@ export const ROUND6 = {
       ask: (c) => ({ lang: pick(c.rnd, workedLanguages(P.worked)), text: askFor('semicolons', c.rnd) }),
       answer: (c, ask) => {
         const body = workedProse(c.rnd, P.worked, ask.lang);
-        const lines = body.split(/(?<=[.。])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+        const lines = sentenceLines(body);
         return cost('semicolons', lines.map((l) => l.replace(/[.。]$/, ';')).join('\n'), body);
       },
     });
