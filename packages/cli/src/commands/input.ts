@@ -41,13 +41,13 @@ export function fsReason(err: unknown): string {
 
 /**
  * An error's message for the CLI's own prefix: without the `distill-guard:` prefix the core puts
- * on its errors (so it is never doubled), and saying that an option is missing rather than
- * `got undefined undefined`.
+ * on its errors (so it is never doubled), and saying first that an option is missing (the core
+ * ends such a message with `got nothing (the field is missing)`).
  */
 export function messageOf(err: unknown): string {
   let message = err instanceof Error ? err.message : String(err);
   message = message.replace(/^distill-guard(?: [\w-]+)*: /, '');
-  message = message.replace(/^(option `[^`]+`) (must .*?)[,;] got undefined(?: undefined)?\.?$/s, '$1 is missing: it $2.');
+  message = message.replace(/^(option `[^`]+`) (must .*?)[,;] got (?:undefined(?: undefined)?|nothing \(the field is missing\))\.?$/s, '$1 is missing: it $2.');
   return message;
 }
 

@@ -79,7 +79,9 @@ export function optional<T>(value: unknown, fallback: T, check: (v: unknown) => 
   return value === undefined ? fallback : check(value);
 }
 
+/** A value as an error message names it: `the string "ab"`, `number 5`, `nothing (the field is missing)`. */
 export function describe(value: unknown): string {
+  if (value === undefined) return 'nothing (the field is missing)';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;

@@ -28,9 +28,10 @@ describe('validateMessagesBody: schema', () => {
 
   const cases: Array<[string, unknown, string, RegExp]> = [
     ['not an object', [1, 2], undefined as never, /must be a JSON object/],
-    ['missing model', { ...ok, model: undefined }, 'model', /model: must be a model id string, got undefined/],
+    ['missing model', { ...ok, model: undefined }, 'model', /model: must be a model id string, got nothing \(the field is missing\)\./],
     ['max_tokens not integer', { ...ok, max_tokens: 1.5 }, 'max_tokens', /integer >= 1/],
     ['max_tokens zero', { ...ok, max_tokens: 0 }, 'max_tokens', /integer >= 1/],
+    ['max_tokens missing', { model: ok.model, messages: ok.messages }, 'max_tokens', /integer >= 1, got nothing \(the field is missing\)\./],
     ['messages missing', { ...ok, messages: undefined }, 'messages', /must be an array of messages/],
     ['messages empty', { ...ok, messages: [] }, 'messages', /at least one message/],
     ['message not object', { ...ok, messages: ['hi'] }, 'messages.0', /must be an object with "role" and "content"/],
