@@ -4,6 +4,7 @@
  * mounts `distillGuard()` on `POST /api/echo` (a handler that returns what it sees of the
  * decision) and, with `claudeRoute()`, on `POST /v1/messages` so the real SDK can talk to it.
  */
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ClaudeRouteOptions, Guard, Outcome } from '@distill-guard/core';
@@ -129,6 +130,26 @@ export function adapterSuite(harness: AdapterHarness): void {
       const wrongType = await fetch(`${app.url}/api/echo`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
       expect(wrongType.status).toBe(400);
       expect(((await wrongType.json()) as Json).error.message).toMatch(/Content-Type must be application\/json/);
+    });
+
+    it('reads a gzip, deflate or br body, refuses one that inflates past the limit, and names a bad or unknown encoding', async () => {
+      const app = await start({ guard: { maxBodyBytes: 10_000 } });
+      const send = (body: Buffer, encoding: string) =>
+        fetch(`${app.url}/api/echo`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': encoding }, body });
+      const json = Buffer.from(JSON.stringify(chat('Compressed, on purpose.')));
+      for (const [encoding, body] of [['gzip', gzipSync(json)], ['deflate', deflateSync(json)], ['br', brotliCompressSync(json)], ['identity', json]] as const) {
+        expect((await send(body, encoding)).status, encoding).toBe(200);
+      }
+      // 1 MB of spaces gzips to about 1 KB: under the limit as sent, far over it inflated.
+      const bomb = await send(gzipSync(Buffer.concat([json, Buffer.alloc(1_000_000, ' ')])), 'gzip');
+      expect(bomb.status).toBe(413);
+      expect(((await bomb.json()) as Json).error.type).toBe('request_too_large');
+      const lying = await send(json, 'gzip');
+      expect(lying.status).toBe(400);
+      expect(((await lying.json()) as Json).error.message).toMatch(/could not be decompressed/);
+      const unknown = await send(json, 'compress');
+      expect(unknown.status).toBe(415);
+      expect(((await unknown.json()) as Json).error.message).toMatch(/Content-Encoding "compress" is not supported/);
     });
 
     it('answers wrong types with a 400 naming the field', async () => {

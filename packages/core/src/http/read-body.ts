@@ -1,4 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import { promisify } from 'node:util';
+import { brotliDecompress, gunzip, inflate } from 'node:zlib';
 import { InvalidRequestError } from '../errors/index.js';
 
 /** Default request body limit: far above any chat turn, far below what could exhaust memory. */
@@ -7,6 +9,8 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /**
  * Reads and parses a JSON request body with a size limit. Too large: 413 `request_too_large`
  * (reading stops at the limit); not JSON: 400 naming the position; wrong content type: 400.
+ * A body sent with `Content-Encoding` gzip, deflate or br is decompressed, as `express.json()`
+ * does, with the same limit on what it inflates to; another encoding is refused with 415.
  * An empty body parses as `undefined` (the guard then reports what is missing).
  */
 export async function readJsonBody(req: IncomingMessage, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<unknown> {
@@ -14,6 +18,7 @@ export async function readJsonBody(req: IncomingMessage, maxBytes = DEFAULT_MAX_
   if (type && !/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
     throw new InvalidRequestError(`Content-Type must be application/json, got "${type.slice(0, 60)}".`, { code: 'DG_UNSUPPORTED_MEDIA_TYPE' });
   }
+  const decode = decoderFor(req.headers['content-encoding']);
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   const chunks: Buffer[] = [];
@@ -33,7 +38,38 @@ export async function readJsonBody(req: IncomingMessage, maxBytes = DEFAULT_MAX_
     if (err instanceof InvalidRequestError) throw err;
     throw new InvalidRequestError('The request body could not be read (the client went away?).', { code: 'DG_BODY_READ_FAILED', cause: err });
   }
-  return parseJson(Buffer.concat(chunks).toString('utf8'));
+  const raw = Buffer.concat(chunks);
+  return parseJson((decode ? await decompressed(raw, decode, maxBytes) : raw).toString('utf8'));
+}
+
+type Decoder = (buf: Buffer, options: { maxOutputLength: number }) => Promise<Buffer>;
+
+const DECODERS: Record<string, Decoder> = {
+  gzip: promisify(gunzip),
+  'x-gzip': promisify(gunzip),
+  deflate: promisify(inflate),
+  br: promisify(brotliDecompress),
+};
+
+/** The decoder of a `Content-Encoding` header; none for `identity` or no header; 415 for another. */
+function decoderFor(header: string | undefined): Decoder | undefined {
+  const encoding = header?.trim().toLowerCase();
+  if (!encoding || encoding === 'identity') return undefined;
+  const decoder = DECODERS[encoding];
+  if (!decoder) {
+    throw new InvalidRequestError(`Content-Encoding "${encoding.slice(0, 40)}" is not supported: send the body uncompressed, or as gzip, deflate or br.`, { status: 415, code: 'DG_UNSUPPORTED_ENCODING' });
+  }
+  return decoder;
+}
+
+/** The body inflated, never past `maxBytes` (a small body can inflate to gigabytes). */
+async function decompressed(raw: Buffer, decode: Decoder, maxBytes: number): Promise<Buffer> {
+  try {
+    return await decode(raw, { maxOutputLength: maxBytes });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(maxBytes);
+    throw new InvalidRequestError('The request body could not be decompressed as its Content-Encoding says.', { code: 'DG_BAD_ENCODING', cause: err });
+  }
 }
 
 /** Parses JSON text, turning a syntax error into a 400 that says where. Empty text is `undefined`. */
