@@ -6,7 +6,7 @@ import { flaggedAllowance } from './flag-allowance.js';
 import { binOf } from './population.js';
 import { answersToday, probationQuota, secondsToNextDay, tokensToday } from './probation.js';
 import { checkHistory, type HistoryCheck } from './provenance.js';
-import { reasoningToday } from './reasoning-allowance.js';
+import { reasoningAllowanceUsed } from './reasoning-allowance.js';
 import { addRecent, decayRecent } from './recent.js';
 import { A, CAP_BINS, G, P, RING_SLOTS, TEMPLATE_BINS } from './schema.js';
 import { BIAS, scoreAccount, scoreCohort, scoreGroup, scoreWave, withClusterLink, type Evidence, type PopulationView } from './signals.js';
@@ -457,8 +457,8 @@ export function post(x: PostInput, w: Writer): PostResult {
   // (see reasoning-allowance.ts): the one thing a harvest of reasoning cannot stop taking.
   const reasoningLimit = options.actions.reasoningAnswersPerDay;
   if (reasoningLimit > 0 && !x.integration) {
-    const used = reasoningToday(s, f.ts);
-    if (used >= reasoningLimit) result.reasoningAllowance = { retryAfter: secondsToNextDay(f.ts), used, limit: reasoningLimit };
+    const over = reasoningAllowanceUsed(s, f.ts, reasoningLimit);
+    if (over) result.reasoningAllowance = { retryAfter: over.retryAfter, used: over.used, limit: reasoningLimit };
   }
   if (options.probation && !x.integration) {
     const quota = probationQuota(s, f.ts, options.probation);

@@ -3,7 +3,7 @@ import type { AnswerEvidence } from './answer-evidence.js';
 import type { Target, Writer } from './engine.js';
 import { SECONDS_PER_DAY } from './probation.js';
 import { rememberAnswer, servedContinuation } from './provenance.js';
-import { reasoningShaped } from './reasoning-allowance.js';
+import { countSinceNoon, reasoningShaped } from './reasoning-allowance.js';
 import { A } from './schema.js';
 
 /**
@@ -35,6 +35,7 @@ export function applyOutcome(acct: Target, outcome: Outcome, answer: AnswerEvide
       if (shaped) w.add(acct, A.dayReasoning, 1);
     }
   } else if (shaped && s[A.day] === day) w.add(acct, A.dayReasoning, 1);
+  countSinceNoon(acct, shaped === 1, now, w);
   servedContinuation(acct, w);
   if (!answer) return;
   rememberAnswer(acct, answer.digest, w);

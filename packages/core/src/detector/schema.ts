@@ -147,6 +147,13 @@ export const A = layout({
   dayAnswers: 1,
   /** Reasoning-shaped answers (answer classifier 0.5 or more) served on the current UTC day: the reasoning allowance. */
   dayReasoning: 1,
+  /**
+   * The same count on a second grid of days that start at noon UTC, and that grid's current day
+   * (last-writer-wins): with both, no 12 hours hold more than one allowance, so 30 answers before
+   * midnight UTC and 30 after are not served (reasoning-allowance.ts).
+   */
+  noonDay: 1,
+  noonDayReasoning: 1,
 });
 
 /** Cross-account group fields. */
@@ -213,6 +220,7 @@ export const ACCOUNT_SET_FIELDS: ReadonlySet<number> = new Set([
   A.recentForged,
   A.recentCluster,
   A.day,
+  A.noonDay,
 ]);
 
 /** Population fields: accounts by log2 of their request count, and by log2 of their peak hourly rate. */

@@ -8,6 +8,7 @@ import { testBit } from './memory-state.js';
 import type { ResolvedDetectorOptions } from './options.js';
 import { applyOutcome } from './outcome.js';
 import { populationView } from './population.js';
+import { noonDayOf } from './reasoning-allowance.js';
 import { A, G, P } from './schema.js';
 import { SharedVectors } from './shared-vectors.js';
 
@@ -21,6 +22,8 @@ interface KnownAccount {
   /** Answers served (the provenance ring's next slot) and the probation day. */
   served: number;
   day: number;
+  /** The reasoning allowance's day on the noon grid. */
+  noonDay: number;
   /** Provenance slot (+1) the last request continued, counted when it is served. */
   pendingSlot: number;
 }
@@ -144,6 +147,7 @@ export class SharedState {
       behaviour: behaviourClass(view),
       served: view[A.served]!,
       day: view[A.day]!,
+      noonDay: view[A.noonDay]!,
       pendingSlot: view[A.pendingSlot]!,
     });
     return { result, reasoningShare: view[A.reasoning]! / Math.max(1, view[A.n]!) };
@@ -159,6 +163,7 @@ export class SharedState {
       view[A.lastMax] = known.lastMax;
       view[A.served] = known.served;
       view[A.day] = known.day;
+      view[A.noonDay] = known.noonDay;
       view[A.pendingSlot] = known.pendingSlot;
     }
     const ops = new VectorOps();
@@ -170,6 +175,7 @@ export class SharedState {
       known.pendingSlot = 0;
       known.served = view[A.served]! + (answer?.digest ? 1 : 0);
       if (outcome.usage) known.day = Math.floor(now / 86_400);
+      known.noonDay = noonDayOf(now);
     }
     this.store.writes.vector(rowKey(id), vectorKey(id, A.size), A.size, this.ttlMs, ops.list);
   }

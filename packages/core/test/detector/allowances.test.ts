@@ -94,6 +94,39 @@ describe.each(stores)('the reasoning allowance (%s)', (_name, makeStore) => {
     await guard.close();
   });
 
+  it('serves no more than one allowance in any 12 hours: a burst across midnight UTC waits for noon', async () => {
+    const clock = manualClock(start);
+    const guard = guardWith(clock, { actions: { reasoningAnswersPerDay: 5 } });
+    const user = unique('night-owl');
+    const midnight = Date.UTC(2026, 10, 3);
+    const before = [];
+    for (let i = 0; i < 5; i++) before.push((await ask(guard, clock, user, midnight - 30 * 60_000 + i * 60_000, WORKED(i))).allowed);
+    expect(before).toEqual([true, true, true, true, true]);
+    // A new UTC day, but the same day on the noon grid: refused until noon UTC.
+    const after = await ask(guard, clock, user, midnight + 10 * 60_000, WORKED(5));
+    expect(after).toMatchObject({ allowed: false, reason: 'reasoning-allowance', status: 429 });
+    expect(after.retryAfter).toBe(11 * 3600 + 50 * 60);
+    // From noon UTC both grids have room again: the day's allowance, and no more.
+    const noon = [];
+    for (let i = 0; i < 6; i++) noon.push((await ask(guard, clock, user, midnight + 12 * 3_600_000 + i * 60_000, WORKED(i))).allowed);
+    expect(noon).toEqual([true, true, true, true, true, false]);
+    await guard.close();
+  });
+
+  it('serves a whole allowance every day to an account that uses it at the same hour each day', async () => {
+    const clock = manualClock(start);
+    const guard = guardWith(clock, { actions: { reasoningAnswersPerDay: 5 } });
+    for (const hour of [0, 10, 12, 23]) {
+      const user = unique(`lesson-${hour}`);
+      const served = [0, 0, 0];
+      for (let day = 0; day < 3; day++) {
+        for (let i = 0; i < 5; i++) if ((await ask(guard, clock, user, Date.UTC(2026, 10, 4 + day, hour, 5 + i * 5), WORKED(i))).allowed) served[day]!++;
+      }
+      expect(served).toEqual([5, 5, 5]);
+    }
+    await guard.close();
+  });
+
   it('counts reasoning written as paragraphs against the same allowance, and not explanations', async () => {
     const clock = manualClock(start);
     const guard = guardWith(clock, { actions: { reasoningAnswersPerDay: 5 } });
