@@ -156,6 +156,38 @@ export const ROUND8 = {
   },
 
   /**
+   * `mimic` adapted to what its first run showed (added after the round's first measurement, on a
+   * stream of its own, so the five campaigns above are unchanged): the accounts it lost were
+   * linked by their frames, eight frames shared by about twelve accounts each, and the three whose
+   * frame no other account had were not detected. Here every account writes its own frame (a
+   * label, a team and a closing line of its own), so no first or last line is shared.
+   * Cost: as `mimic`.
+   */
+  solo(shared, P, scale) {
+    const ctx = ownStream(shared, 0x501a9);
+    const out = [];
+    const accounts = Math.round(100 * scale);
+    const labels = ['Customer message', 'Ticket body', 'Inbound email', 'Forum post', 'Source text', 'Question', 'Request', 'Case notes'];
+    const closings = ['Draft our reply.', 'Write the response.', 'Answer it for the FAQ.', 'Reply on behalf of the team.', 'Write the knowledge base entry.', 'Respond to it.'];
+    const teams = ['billing', 'onboarding', 'support', 'partners', 'claims', 'accounts', 'returns', 'field ops', 'sales', 'growth'];
+    for (let a = 0; a < accounts; a++) {
+      const user = `adv-solo-${a}`;
+      const ip = inBlock(ctx.rnd, datacenterBlock(ctx.rnd));
+      const headers = clientOf(ctx.rnd);
+      const head = `${pick(ctx.rnd, labels)} (${pick(ctx.rnd, teams)} queue ${int(ctx.rnd, 100, 999)}):`;
+      const tail = `${pick(ctx.rnd, closings)} Ref ${int(ctx.rnd, 1000, 9999)}.`;
+      const maxTokens = pick(ctx.rnd, BUDGETS);
+      const tz = int(ctx.rnd, -8, 9);
+      for (const time of times(ctx, 200, { tz, wake: 8, sleep: 19, from: bornAt(ctx, a, accounts, 0.6) })) {
+        const content = ctx.answer(false);
+        const doc = pick(ctx.rnd, ctx.corpus.plainAnswers).slice(0, Math.max(200, Math.round(content.length * between(ctx.rnd, 0.5, 0.9))));
+        out.push(request({ time, user, ip, headers, model: TEACHER, maxTokens, messages: [{ role: 'user', content: `${head}\n${doc}\n\n${tail}` }], content }));
+      }
+    }
+    return out;
+  },
+
+  /**
    * Rubric grading and preference pairs (the threat model names them): a question and two
    * candidate replies, asked which is better and for a score out of 10 each; the answer is a
    * preference with its reasons and two scores, what a reward model is trained on. The wordings
@@ -291,6 +323,7 @@ export const ROUND8 = {
 /** Report names and descriptions of the eighth round (no bars: first measured, never tuned on before). */
 export const ROUND8_FAMILIES = {
   mimic: { fn: 'mimic', what: 'eighth round: a plain harvest shaped like the translator and the internal tool, accounts staggered with their own /24, client, frame and budget' },
+  solo: { fn: 'solo', what: 'eighth round (added after its first run): mimic with a frame of its own per account' },
   rubric: { fn: 'rubric', what: 'eighth round: rubric grading and preference pairs, long prompts and short judgments, fresh, staggered' },
   midnight: { fn: 'midnight', what: 'eighth round: reasoning burners that take 30 derivations before midnight UTC and 30 after' },
   seasoned: { fn: 'seasoned', what: 'eighth round: a day and a half of chat, then a fresh harvest worded as questions, 29 derivations a UTC day' },
