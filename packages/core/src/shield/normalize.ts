@@ -41,8 +41,8 @@ const INVISIBLE =
   /[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0]|\udb40[\udc00-\udc7f\udd00-\uddef]/;
 /** Characters NFKD folds in ways that matter here: accented and full-width letters, ligatures, math letters. */
 const NEEDS_NFKD = /[\u00a0-\u024f\u0300-\u036f\u1d00-\u1dbf\u1e00-\u1eff\u2070-\u214f\u2460-\u24ff\ufb00-\ufb06\uff01-\uff5e]|\ud835/;
-/** Letters folded by the confusables table (Cyrillic, Greek, Armenian, IPA, small capitals, letter symbols, a few Latin). */
-const LOOKALIKE = /[\u0250-\u02af\u0370-\u058f\u1d00-\u1d2b\u2113\ua730\ua731\ua7af\u00df\u00e6\u00f8\u00d8\u0111\u0127\u0131\u0142\u0141\u0153]|\ud83c[\udd50-\udd69\udd70-\udd89\udde6-\uddff]/;
+/** Letters folded by the confusables table (Cyrillic, Greek, Armenian, IPA, small capitals, letter symbols, Lisu, Cherokee, Coptic, Canadian syllabics, a few Latin). */
+const LOOKALIKE = /[\u0250-\u02af\u0370-\u058f\u1d00-\u1d2b\u2113\ua730\ua731\ua7af\u13a0-\u13fd\uab70-\uabbf\u1400-\u167f\u16d5\u176a\u2c80-\u2cb1\ua4d0-\ua4ff\u00df\u00e6\u00f8\u00d8\u0111\u0127\u0131\u0142\u0141\u0153]|\ud83c[\udd50-\udd69\udd70-\udd89\udde6-\uddff]/;
 const LOOKALIKE_ALL = new RegExp(LOOKALIKE.source, 'g');
 const MIXED_WORD = /[\p{L}\p{M}]+/gu;
 const LATIN = /[a-zA-Z]/;

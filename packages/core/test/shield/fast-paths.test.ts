@@ -156,6 +156,8 @@ describe('foldText', () => {
     '\u00a0', '\u3000', '\u2003', 'ǅ', 'ß', '\u0301', 'ก', '\u0e31', '٣', '①', '\ud800', '\udc00', '\u200b', '•', '。', 'ﬁ',
     // Small capitals and letter symbols (letter-likes.ts), alone, doubled and beside the letters they fold to.
     'ɪ', 'ᴀʟʟ', 'ʟʟ', 'ʙ', 'ꜰ', 'ꞯ', 'ᴙ', 'ɶ', '🅸', '🅸🅸', '🅘', '🇮', '🇮🇮', 'i🅸', '\ud83c',
+    // Letters of other scripts read as Latin (Lisu, Cherokee in both cases, Coptic, Canadian syllabics).
+    'ꓲ', 'ꓲꓲ', 'Ꭺ', 'ꭺ', 'Ᏼ', 'ⲁ', 'Ⲁ', 'ᑭ', 'ᑭᑭ', 'iꓲ',
   ];
 
   it('folds as the chain of patterns does, and leaves the words of what it folded (60,000 random texts)', () => {

@@ -57,7 +57,8 @@ function isInvisible(c: number): boolean {
 /**
  * Letters in a style that carries no meaning of its own: fullwidth Latin, mathematical
  * alphanumerics (the high surrogate of U+1D400-U+1D7FF), enclosed and squared letters, small
- * capitals and IPA look-alikes, letter-like symbols, combining marks stacked on letters.
+ * capitals and IPA look-alikes, letter-like symbols, combining marks stacked on letters, and the
+ * scripts whose letters imitate Latin ones (Lisu, Cherokee, Coptic, Canadian syllabics).
  */
 function isStyled(c: number): boolean {
   return (
@@ -68,7 +69,13 @@ function isStyled(c: number): boolean {
     (c >= 0x1d00 && c <= 0x1dbf) ||
     (c >= 0x250 && c <= 0x2af) ||
     (c >= 0x2100 && c <= 0x214f) ||
-    (c >= 0x300 && c <= 0x36f)
+    (c >= 0x300 && c <= 0x36f) ||
+    // Lisu, Cherokee, Coptic and Canadian syllabics, which fancy-text generators spell Latin in (letter-likes.ts).
+    (c >= 0xa4d0 && c <= 0xa4ff) ||
+    (c >= 0x13a0 && c <= 0x13fd) ||
+    (c >= 0xab70 && c <= 0xabbf) ||
+    (c >= 0x2c80 && c <= 0x2cb1) ||
+    (c >= 0x1400 && c <= 0x167f)
   );
 }
 
