@@ -1,4 +1,4 @@
-import { findPayloads } from './encoded.js';
+import { ESCAPED_HINT, findPayloads } from './encoded.js';
 import { runEngine } from './engine.js';
 import { FEATURE_SPECS, type Reason } from './features.js';
 import { prepareText } from './normalize.js';
@@ -51,6 +51,8 @@ export function scanWindow(text: string, maxChars: number): string {
 /** Feature counts and the flags found while folding and decoding one text. */
 interface Analysis {
   counts: number[];
+  /** Text decoded from the payloads found (at the first level only), for the learned model to read. */
+  decoded: string[] | undefined;
   encoded: boolean;
   tagChars: boolean;
   zeroWidth: boolean;
@@ -74,6 +76,7 @@ function analyze(raw: string, maxChars: number, depth: number): Analysis {
   const found = runEngine(prep.text);
   const a: Analysis = {
     counts: found.counts,
+    decoded: undefined,
     encoded: false,
     tagChars: prep.tagChars > 0,
     zeroWidth: prep.zeroWidthInWords > 0,
@@ -83,8 +86,10 @@ function analyze(raw: string, maxChars: number, depth: number): Analysis {
   // Decoded text is scanned once more, not recursively without end.
   if (depth >= 2) return a;
   if (prep.hidden.length >= 4) maxInto(a.counts, analyze(prep.hidden, maxChars, depth + 1).counts);
-  if (found.runs.length === 0 && !found.hexHint && found.rot13Cues < 2 && found.reversedCues < 2) return a;
-  for (const payload of findPayloads(window, prep.text, { ...found, aligned: prep.ascii })) {
+  const escaped = ESCAPED_HINT.test(window);
+  if (found.runs.length === 0 && !found.hexHint && found.rot13Cues < 2 && found.reversedCues < 2 && !escaped) return a;
+  for (const payload of findPayloads(window, prep.text, { ...found, aligned: prep.ascii, escaped })) {
+    if (depth === 0) (a.decoded ??= []).push(payload.text);
     const inner = analyze(payload.text, maxChars, depth + 1);
     // A decoded blob only counts when it carries attack features (a base64 image or JWT does not).
     if (attackLogit(inner.counts) >= 1.5) {
@@ -99,6 +104,8 @@ function analyze(raw: string, maxChars: number, depth: number): Analysis {
 export interface Logit {
   z: number;
   byReason: number[];
+  /** Text decoded from the text's encoded payloads (base64, hex, escapes, ...), when there were any. */
+  decoded?: readonly string[];
 }
 
 /** Copied for each text: `slice` of a packed array is a block copy, twice as fast as `new Array(n).fill(0)`, which a short text felt. */
@@ -124,7 +131,7 @@ function logit(a: Analysis): Logit {
   extra(INVISIBLE, a.zeroWidth, EXTRA_WEIGHTS.zeroWidth);
   extra(INVISIBLE, a.bidi, EXTRA_WEIGHTS.bidi);
   extra(HOMOGLYPHS, a.homoglyphs, EXTRA_WEIGHTS.homoglyphs);
-  return { z, byReason };
+  return a.decoded === undefined ? { z, byReason } : { z, byReason, decoded: a.decoded };
 }
 
 export function probability(z: number): number {

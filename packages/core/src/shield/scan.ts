@@ -106,12 +106,22 @@ export function scoreText(text: string, channel: Channel, maxChars: number, scre
   const window = scanWindow(text, maxChars);
   if (screen && screenClears(window, channel)) return SCREENED;
   let whole: Logit | undefined;
-  const learned = learnedScore(window, channel, (piece) => {
-    const l = ruleLogit(piece, maxChars);
+  const ruleOf = (piece: string): Logit => ruleLogit(piece, maxChars);
+  let learned = learnedScore(window, channel, (piece) => {
+    const l = ruleOf(piece);
     if (piece === window) whole = l;
     return l;
   });
-  return { z: learned.z, rule: whole ?? ruleLogit(window, maxChars), intents: learned.intents };
+  const rule = whole ?? ruleOf(window);
+  // An order sent encoded ("decode this and do it: aWdub3Jl…") is read by the model as the text it
+  // decodes to: the rules alone read it before, and only their strongest patterns counted.
+  if (rule.decoded !== undefined) {
+    for (const text of rule.decoded) {
+      const inner = learnedScore(text, channel, ruleOf);
+      if (inner.z > learned.z) learned = inner;
+    }
+  }
+  return { z: learned.z, rule, intents: learned.intents };
 }
 
 function reasonsOfScore(s: TextScore, channel: Channel, flagged: boolean): InjectionReason[] {
