@@ -1,3 +1,4 @@
+import { cueWindowStarts } from './cue-windows.js';
 import { ESCAPED_HINT, findPayloads } from './encoded.js';
 import { runEngine } from './engine.js';
 import { FEATURE_SPECS, type Reason } from './features.js';
@@ -29,8 +30,11 @@ const INVISIBLE = R('invisible-characters');
 const HOMOGLYPHS = R('homoglyphs');
 
 /**
- * The part of a long text that is scanned: the head, the tail, and evenly spaced windows of the
- * middle. Attack text placed in an unsampled stretch of a huge prompt is missed (see docs/shield.md).
+ * The part of a long text that is scanned: the head, the tail, and four windows of the middle,
+ * each centred on the densest cluster of cue words there (an AI named, its instructions, a
+ * password; `cue-windows.ts`), else spaced evenly. An order in the middle of a huge prompt that
+ * uses none of the cue words, or one outnumbered by denser clusters elsewhere, is missed (see
+ * docs/shield.md).
  */
 export function scanWindow(text: string, maxChars: number): string {
   if (text.length <= maxChars) return text;
@@ -38,12 +42,8 @@ export function scanWindow(text: string, maxChars: number): string {
   const tail = Math.floor(maxChars / 4);
   const pieces = 4;
   const piece = Math.floor((maxChars - head - tail) / pieces);
-  const span = text.length - head - tail;
   const parts = [text.slice(0, head)];
-  for (let i = 0; i < pieces; i++) {
-    const start = head + Math.floor(((i + 0.5) * span) / pieces) - Math.floor(piece / 2);
-    parts.push(text.slice(start, start + piece));
-  }
+  for (const start of cueWindowStarts(text, head, text.length - tail, pieces, piece)) parts.push(text.slice(start, start + piece));
   parts.push(text.slice(text.length - tail));
   return parts.join('\n');
 }
