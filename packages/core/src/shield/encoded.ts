@@ -37,8 +37,20 @@ const UPSIDE_DOWN: Record<string, string> = {
   '\u0250': 'a', '\u01dd': 'e', '\u0279': 'r', '\u0287': 't', '\u028e': 'y', '\u028d': 'w', '\u026f': 'm', '\u0265': 'h',
   '\u1d09': 'i', '\u029e': 'k', '\u0254': 'c', '\u025f': 'f', '\u0183': 'g', q: 'b', b: 'q', p: 'd', d: 'p', n: 'u', u: 'n', '\u028c': 'v', '\u027e': 'j',
 };
-/** A cheap test for any of the escapes above, so that texts without them cost one scan. */
+/** A test for any of the escapes above, so that texts without them cost one scan. */
 export const ESCAPED_HINT = /%[0-9a-fA-F]{2}[^%]{0,3}%[0-9a-fA-F]{2}|&#[xX]?[0-9a-fA-F]{1,7};&#|\\u[0-9a-fA-F]{4}\\u|(?<![01])[01]{8} [01]{8} [01]{8}|[\u0250\u01dd\u0279\u0287\u028e\u028d\u026f\u0265\u1d09\u029e\u0254\u025f\u0183]/;
+
+const TURNED_LETTER = /[\u0250\u01dd\u0279\u0287\u028e\u028d\u026f\u0265\u1d09\u029e\u0254\u025f\u0183]/;
+
+/**
+ * Whether `text` may hold one of the escapes {@link findPayloads} reads when `escaped` is set:
+ * plain substring searches first (a `%`, `&#`, `\u`, the bit patterns of a lower-case ASCII
+ * letter, a turned letter in a text that is not ASCII), the full pattern only when one is there.
+ */
+export function mayHaveEscapes(text: string, ascii: boolean): boolean {
+  const maybe = text.includes('%') || text.includes('&#') || text.includes('\\u') || text.includes('0110') || text.includes('0111') || (!ascii && TURNED_LETTER.test(text));
+  return maybe && ESCAPED_HINT.test(text);
+}
 
 /** Bytes as text: UTF-8 when they are valid UTF-8 (an order in Russian or with accents), else Latin-1. */
 function bytesText(bytes: Buffer): string {

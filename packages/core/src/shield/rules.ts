@@ -1,5 +1,5 @@
 import { cueWindowStarts } from './cue-windows.js';
-import { ESCAPED_HINT, findPayloads } from './encoded.js';
+import { findPayloads, mayHaveEscapes } from './encoded.js';
 import { runEngine } from './engine.js';
 import { FEATURE_SPECS, type Reason } from './features.js';
 import { prepareText } from './normalize.js';
@@ -70,7 +70,7 @@ function attackLogit(counts: readonly number[]): number {
   return z;
 }
 
-function analyze(raw: string, maxChars: number, depth: number): Analysis {
+function analyze(raw: string, maxChars: number, depth: number, escapes = false): Analysis {
   const window = scanWindow(raw, maxChars);
   const prep = prepareText(window);
   const found = runEngine(prep.text);
@@ -86,7 +86,7 @@ function analyze(raw: string, maxChars: number, depth: number): Analysis {
   // Decoded text is scanned once more, not recursively without end.
   if (depth >= 2) return a;
   if (prep.hidden.length >= 4) maxInto(a.counts, analyze(prep.hidden, maxChars, depth + 1).counts);
-  const escaped = ESCAPED_HINT.test(window);
+  const escaped = escapes && mayHaveEscapes(window, prep.ascii);
   if (found.runs.length === 0 && !found.hexHint && found.rot13Cues < 2 && found.reversedCues < 2 && !escaped) return a;
   for (const payload of findPayloads(window, prep.text, { ...found, aligned: prep.ascii, escaped })) {
     if (depth === 0) (a.decoded ??= []).push(payload.text);
@@ -148,7 +148,14 @@ export function reasonsOf(l: Logit, flagged: boolean): Reason[] {
   return idx.map((r) => REASONS[r]!);
 }
 
-export function ruleLogit(text: string, maxChars: number): Logit {
-  return logit(analyze(text, maxChars, 0));
+/**
+ * The rule scanner's logit of `text`. With `escapes`, payloads in percent-encoding, character
+ * references, `\u` escapes, binary and upside-down letters are decoded too: the scorer asks for
+ * that on the whole text it scores, not on each of its pieces or on assistant turns, so the check
+ * is paid once per text (and the learned model's features, which read pieces and training rows
+ * without it, are unchanged).
+ */
+export function ruleLogit(text: string, maxChars: number, escapes = false): Logit {
+  return logit(analyze(text, maxChars, 0, escapes));
 }
 

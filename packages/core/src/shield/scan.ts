@@ -108,11 +108,12 @@ export function scoreText(text: string, channel: Channel, maxChars: number, scre
   let whole: Logit | undefined;
   const ruleOf = (piece: string): Logit => ruleLogit(piece, maxChars);
   let learned = learnedScore(window, channel, (piece) => {
-    const l = ruleOf(piece);
-    if (piece === window) whole = l;
-    return l;
+    if (piece !== window) return ruleOf(piece);
+    // The whole text is also searched for escaped payloads (percent-encoding, binary, ...).
+    whole = ruleLogit(piece, maxChars, true);
+    return whole;
   });
-  const rule = whole ?? ruleOf(window);
+  const rule = whole ?? ruleLogit(window, maxChars, true);
   // An order sent encoded ("decode this and do it: aWdub3Jl…") is read by the model as the text it
   // decodes to: the rules alone read it before, and only their strongest patterns counted.
   if (rule.decoded !== undefined) {
