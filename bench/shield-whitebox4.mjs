@@ -31,7 +31,12 @@
 //
 //   pnpm --filter @distill-guard/core build && node bench/shield-whitebox4.mjs [--all] [--json]
 //
-// First measurement, on unchanged code (main d265011): see docs/shield.md, "White-box round 4".
+// First measurement, on unchanged code (main d265011), the honest estimate: 63/122 attacks caught
+// (51.6%), 3/122 look-alikes flagged (2.5%). By family (caught, flagged): split over turns 10/14,
+// 1/14; unmapped scripts 0/14, 0/14; encoded 7/16, 0/16; languages with no phrases 6/16, 0/16;
+// where the windows do not read, user 2/8, 0/8, document 0/8, 0/8; game boundaries and forged
+// state 16/16, 1/16; game openings, floods, rewrites, typos, asking 10/14, 1/14; JSON/CSV/HTML
+// tool results 12/16, 0/16. After round 4's fixes: docs/shield.md, "White-box round 4".
 import { scanInjection, scanMessages } from '@distill-guard/core/shield';
 
 const ALL = process.argv.includes('--all');
