@@ -82,7 +82,7 @@ export class FlagList {
   lookup(id: string, call?: SharedCall): FlagEntry | undefined | Promise<FlagEntry | undefined> {
     const store = this.store;
     if (call) {
-      call.options.flagKey = entryKey(id);
+      this.askIn(call, id);
       return call.reply.then((reply) => this.entry(reply.flag));
     }
     if (store instanceof MemoryStore) {
@@ -92,6 +92,19 @@ export class FlagList {
       return this.entry(store.exec([{ op: 'get', key: entryKey(id) }])[0]);
     }
     return Promise.resolve(store.exec([{ op: 'get', key: entryKey(id) }])).then(([raw]) => this.entry(raw));
+  }
+
+  /**
+   * Asks for identity `id`'s flag in a request's Redis call; {@link inReply} reads it from the
+   * call's answer (the guard reads the flag and the limits from one answer, with one callback).
+   */
+  askIn(call: SharedCall, id: string): void {
+    call.options.flagKey = entryKey(id);
+  }
+
+  /** The live flag entry in a call's answer (see {@link askIn}). */
+  inReply(flag: string | null): FlagEntry | undefined {
+    return this.entry(flag);
   }
 
   /** Flagged identities keep knocking: remember parsed entries rather than parse each time. */

@@ -5,7 +5,7 @@ import { FlagList, type FlagEntry, type FlagInput } from '../flagged/index.js';
 import { createIdentityResolver, type IdentityResult } from '../identity/index.js';
 import { Limits, type Consumption, type Demand, type Reservation } from '../limits/index.js';
 import { MessageDigests, type GuardRequest, type MessagesBody } from '../request/index.js';
-import { RedisStore, SharedCall } from '../store/index.js';
+import { RedisStore, SharedCall, type RowReply } from '../store/index.js';
 import { DecisionDraft, GuardDecision, makeDecision, MESSAGES, NOT_PENDING } from './decision.js';
 import { decide } from './rules.js';
 import { GuardEmitter } from './events.js';
@@ -269,21 +269,59 @@ export class Guard {
     const identity = draft.identity;
     const timestamp = draft.timestamp;
     const detector = this.parts.detector;
-    // All three start before any is awaited: on Redis each adds its part to the request's one
-    // call, sent once they all have; on the memory store they answer at once.
+    // The flag, the detector and the limits: on the memory store they answer at once; on Redis
+    // (checkOnRedis) each adds its part to the request's one call, sent once they all have.
     // A client at a door Redis already closed (its request count spent until the window resets)
     // is answered here, without a call; the detector does not see it (it is served nothing).
     const refused = this.redis && this.limits.cachedRefusal(identity, draft.id);
     if (refused) return this.conclude(req, body, draft, injection, NOTHING, NOTHING, refused);
-    const call = this.redis && new SharedCall(this.redis);
-    const flag = this.lookupFlag(identity.id, call);
-    const detection = detector ? this.observe(detector, detectorInput(identity, req, body, timestamp, injection, call, digests)) : NOTHING;
-    const reservation = this.limits.reserve(identity, this.demand(body, digests), draft.id, call);
-    call?.send();
+    if (this.redis) return this.checkOnRedis(req, body, draft, injection, digests, new SharedCall(this.redis));
+    const flag = this.lookupFlag(identity.id, undefined);
+    const detection = detector ? this.observe(detector, detectorInput(identity, req, body, timestamp, injection, undefined, digests)) : NOTHING;
+    const reservation = this.limits.reserve(identity, this.demand(body, digests), draft.id);
     if (flag instanceof Promise || detection instanceof Promise || reservation instanceof Promise) {
       return Promise.all([flag, detection, reservation]).then(([f, d, r]) => this.conclude(req, body, draft, injection, f, d, r));
     }
     return this.conclude(req, body, draft, injection, flag, detection, reservation);
+  }
+
+  /**
+   * {@link checkScanned} on Redis: the flag, the detector's state and the limits in the request's
+   * one call. The flag and the reservation are read from its answer in one callback (a Promise
+   * and a callback a part, then a `Promise.all`, cost this path more than its encoding); only
+   * the detector, which reads the answer itself, is waited for beside it.
+   */
+  private checkOnRedis(req: GuardRequest, body: MessagesBody, draft: DecisionDraft, injection: InjectionScan | undefined, digests: MessageDigests | undefined, call: SharedCall): Promise<Decision> {
+    const identity = draft.identity;
+    const detector = this.parts.detector;
+    this.flags.askIn(call, identity.id);
+    const detection = detector ? this.observe(detector, detectorInput(identity, req, body, draft.timestamp, injection, call, digests)) : NOTHING;
+    const demand = this.demand(body, digests);
+    const reservation = this.limits.reserveIn(call, identity, demand, draft.id)!;
+    const reply = call.send();
+    if (detection instanceof Promise) {
+      const flagAndLimits = reply.then(
+        (answer) => {
+          this.limits.answered(reservation, demand, answer);
+          return this.flagIn(answer);
+        },
+        (err: unknown) => {
+          this.limits.insure(reservation, demand, err);
+          return { value: undefined, error: toError(err) };
+        },
+      );
+      return Promise.all([flagAndLimits, detection]).then(([f, d]) => this.conclude(req, body, draft, injection, f, d, reservation));
+    }
+    return reply.then(
+      (answer) => this.conclude(req, body, draft, injection, this.flagIn(answer), detection, this.limits.answered(reservation, demand, answer)),
+      (err: unknown) => this.conclude(req, body, draft, injection, { value: undefined, error: toError(err) }, detection, this.limits.insure(reservation, demand, err)),
+    );
+  }
+
+  /** The identity's flag as a request's Redis call answered it (see {@link checkOnRedis}). */
+  private flagIn(answer: RowReply): Settled<FlagEntry | undefined> {
+    const entry = this.flags.inReply(answer.flag);
+    return entry === undefined ? NOTHING : { value: entry, error: undefined };
   }
 
   private conclude(

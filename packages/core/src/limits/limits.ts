@@ -1,7 +1,7 @@
 import type { Clock } from '../clock/index.js';
 import { rateLimitPolicyHeader, type Identity } from '../decision/index.js';
 import { StoreError } from '../errors/index.js';
-import { CounterTable, DEFAULT_COUNTER_ROWS, GLOBAL_ROW_KEY, KIND_CODE, MemoryStore, RedisStore, rowKey, SharedCall, type RowReply, type RowTake, type Store } from '../store/index.js';
+import { CounterTable, DEFAULT_COUNTER_ROWS, GLOBAL_ROW_KEY, KIND_CODE, MemoryStore, RedisStore, rowKey, SharedCall, type RowReply, type RowSection, type RowTake, type Store } from '../store/index.js';
 import { consumptionPoints, demandPoints, MIN_OUTPUT_GRANT, type Consumption, type Demand } from './demand.js';
 import { LeaseKeeper } from './lease-keeper.js';
 import { MemoryCounters } from './memory-counters.js';
@@ -42,6 +42,13 @@ export class Limits {
   readonly readsInput: boolean;
   /** On Redis, what each spec asks of its row: the same for every request, built once (the script only reads it). */
   private readonly takes: readonly RowTake[];
+  /**
+   * On Redis, the takes of each scope's row in spec order, built once: a request's sections get
+   * these lists as they are (when its rows are distinct, the usual case), not a list grown per request.
+   */
+  private readonly scopeTakes: Readonly<Record<LimitSpec['scope'], readonly RowTake[]>>;
+  /** Spec `i`'s place among its scope's takes (where its answer is in its row's reply). */
+  private readonly placeInScope: readonly number[];
 
   constructor(
     readonly specs: readonly LimitSpec[],
@@ -58,6 +65,9 @@ export class Limits {
     this.readsInput = specs.some((s) => s.kind === 'tokens' || s.kind === 'costUsd');
     if (this.redis && this.hasConcurrency) this.leases = new LeaseKeeper(this.redis);
     this.takes = specs.map((spec) => ({ policy: spec.policy, kind: KIND_CODE[spec.kind], limit: spec.points, windowMs: spec.windowSeconds * 1000 }));
+    const scopeTakes: Record<LimitSpec['scope'], RowTake[]> = { identity: [], ip: [], global: [] };
+    this.placeInScope = specs.map((spec, i) => scopeTakes[spec.scope].push(this.takes[i]!) - 1);
+    this.scopeTakes = scopeTakes;
     this.policyHeader = rateLimitPolicyHeader(
       specs.map((s) => ({ policy: s.policy, limit: s.points, unit: s.unit, ...(s.kind !== 'concurrency' && { windowSeconds: s.windowSeconds }) })),
     );
@@ -101,9 +111,7 @@ export class Limits {
   }
 
   private reserveShared(r: Reservation, demand: Demand, call: SharedCall, own: boolean): Promise<Reservation> {
-    for (let i = 0; i < this.specs.length; i++) call.section(rowOf(r, this.specs[i]!)).take.push(this.takes[i]!);
-    call.options.holdId = r.holdId;
-    call.options.demand = { maxTokens: demand.maxTokens, minGrant: MIN_OUTPUT_GRANT, inputTokens: demand.inputTokens, inputCostUsd: demand.inputCostUsd, outputTokenUsd: demand.outputTokenUsd };
+    this.askIn(call, r, demand);
     const reply = own ? call.send() : call.reply;
     return reply.then(
       (answer) => this.answered(r, demand, answer),
@@ -111,18 +119,57 @@ export class Limits {
     );
   }
 
+  /**
+   * On Redis, the reservation of a request whose call the caller sends and reads: its takes are
+   * added to `call`, and the caller hands the call's answer to {@link answered} (or its failure to
+   * {@link insure}). The guard reads the flag and the limits from one answer this way, with one
+   * callback instead of one per part. `undefined` on the memory store (use {@link reserve}).
+   *
+   * @example
+   * ```ts
+   * const r = limits.reserveIn(call, identity, demand, requestId)!;
+   * call.send().then((reply) => limits.answered(r, demand, reply), (err) => limits.insure(r, demand, err));
+   * ```
+   */
+  reserveIn(call: SharedCall, identity: Identity, demand: Demand, requestId: string): Reservation | undefined {
+    if (!this.redis) return undefined;
+    const r = new Reservation(this.specs, this.perIdentity ? rowKey(identity.id) : '', this.perIp ? rowKey(identity.ip) : '', this.policyHeader, requestId);
+    this.askIn(call, r, demand);
+    return r;
+  }
+
+  /** Adds the reservation's takes and demand to a call. */
+  private askIn(call: SharedCall, r: Reservation, demand: Demand): void {
+    if (distinctRows(r)) {
+      const { identity, ip, global } = this.scopeTakes;
+      if (identity.length > 0) addTakes(call.section(r.identityKey), identity);
+      if (ip.length > 0) addTakes(call.section(r.ipKey), ip);
+      if (global.length > 0) addTakes(call.section(GLOBAL_ROW_KEY), global);
+    } else {
+      // Two scopes on one row (an identity named like its address): its takes in spec order.
+      for (let i = 0; i < this.specs.length; i++) addTakes(call.section(rowOf(r, this.specs[i]!)), [this.takes[i]!]);
+    }
+    call.options.holdId = r.holdId;
+    call.options.demand = { maxTokens: demand.maxTokens, minGrant: MIN_OUTPUT_GRANT, inputTokens: demand.inputTokens, inputCostUsd: demand.inputCostUsd, outputTokenUsd: demand.outputTokenUsd };
+  }
+
   /** Reads the row script's answer into the reservation. */
-  private answered(r: Reservation, demand: Demand, reply: RowReply): Reservation {
+  answered(r: Reservation, demand: Demand, reply: RowReply): Reservation {
     if (reply.status === 'cancelled') return this.insure(r, demand, new StoreError('The reservation was settled before it was made (a retried request id).'));
     const now = this.clock.now();
     const taken = reply.status === 'ok';
     const grant = taken ? reply.grant : demand.maxTokens;
-    const next = new Map<string, number>();
+    // Each spec's answer is at its place among its row's takes (see askIn).
+    const distinct = distinctRows(r);
+    const next = distinct ? undefined : new Map<string, number>();
     for (let i = 0; i < this.specs.length; i++) {
       const spec = this.specs[i]!;
       const key = rowOf(r, spec);
-      const at = next.get(key) ?? 0;
-      next.set(key, at + 1);
+      let at = this.placeInScope[i]!;
+      if (next) {
+        at = next.get(key) ?? 0;
+        next.set(key, at + 1);
+      }
       const answer = reply.takes.get(key)?.[at];
       if (!answer) continue;
       const ms = answer.windowEnd > 0 ? answer.windowEnd - reply.now : -1;
@@ -140,7 +187,7 @@ export class Limits {
   }
 
   /** Redis failed: the per-process insurance decides, and anything the call may still have taken is handed back. */
-  private insure(r: Reservation, demand: Demand, err: unknown): Reservation {
+  insure(r: Reservation, demand: Demand, err: unknown): Reservation {
     r.storeError = err instanceof Error ? err : new StoreError(String(err));
     r.insured = true;
     // A call that was sent may still run once Redis is back: what it took is handed back then.
@@ -200,6 +247,16 @@ export class Limits {
   close(): void {
     this.leases?.stop();
   }
+}
+
+/** Whether `r`'s scopes count in rows of their own (an identity key never equals an address key but by its name). */
+function distinctRows(r: Reservation): boolean {
+  return (r.identityKey === '' || r.identityKey !== r.ipKey) && r.identityKey !== GLOBAL_ROW_KEY && r.ipKey !== GLOBAL_ROW_KEY;
+}
+
+/** Adds `takes` to a section: the list itself when the section has none (it is only read), else a new one. */
+function addTakes(section: RowSection, takes: readonly RowTake[]): void {
+  section.take = section.take.length === 0 ? takes : [...section.take, ...takes];
 }
 
 /** The row a limit of `r` counts in. */

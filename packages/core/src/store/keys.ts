@@ -21,7 +21,8 @@ export function storeKey(...parts: string[]): string {
  * `redis/row-script.ts`). The protocol version is part of the key.
  */
 export function rowKey(id: string): string {
-  return storeKey(`r${ROW_PROTOCOL}`, hashTag(id));
+  // One template, not `storeKey`'s spread and join: two rows a request on Redis.
+  return `${KEY_PREFIX}:r${ROW_PROTOCOL}:${hashTag(id)}`;
 }
 
 /**

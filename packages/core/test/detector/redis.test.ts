@@ -16,6 +16,12 @@ function counting(store: RedisStore): RedisStore & { calls: { rows: number; vect
     wrapped.calls.rows++;
     return store.rows(...args);
   };
+  // A request's call on a connected standalone server goes into its batch this way.
+  wrapped.enqueueRows = (...args) => {
+    const queued = store.enqueueRows(...args);
+    if (queued) wrapped.calls.rows++;
+    return queued;
+  };
   wrapped.vectorShards = (...args) => {
     wrapped.calls.vectors++;
     return store.vectorShards(...args);

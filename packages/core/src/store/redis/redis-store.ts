@@ -1,10 +1,10 @@
 import { OptionsError, StoreError } from '../../errors/index.js';
 import { expectBoolean, expectNumber, expectObject, expectString, optional } from '../../options/validate.js';
 import type { RedisClientLike, RedisPipelineLike } from './redis-client.js';
-import { decodeRowReply, encodeRowCall, rowSection, type RowCallEncoding, type RowDemand, type RowReply, type RowSection, type TakeAnswer } from './row-call.js';
+import { decodeRowReply, encodeRowCall, replyNow, rowSection, type RowCallEncoding, type RowDemand, type RowReply, type RowSection, type TakeAnswer } from './row-call.js';
 import { ROW_LUA, ROW_SCRIPT_VERSION } from './row-script.js';
 import { Deadlines, sendRowScript } from './row-commands.js';
-import { RowCallBatches } from './row-batch.js';
+import { RowCallBatches, type BatchSpecs, type RowWaiter } from './row-batch.js';
 import { RedisTime } from './redis-time.js';
 import { RowWrites, type PendingRow } from './row-writes.js';
 import { applyVectorOps, encodeOps, OP_BYTES, packVector, readVectorKey } from './vector-ops.js';
@@ -108,6 +108,11 @@ export interface RowCallOptions {
   demand?: RowDemand;
 }
 
+/** A request's call waiting in a batch (its `SharedCall`): it keeps what the call carried, to put back on failure. */
+export interface RowCallWaiter extends RowWaiter {
+  carried: Map<string, PendingRow> | undefined;
+}
+
 type ScriptClient = Record<string, (...args: Array<string | number | Buffer>) => Promise<unknown>>;
 
 export class RedisStore implements Store {
@@ -135,7 +140,7 @@ export class RedisStore implements Store {
     client.defineCommand(ROW_COMMAND, { lua: ROW_LUA });
     client.defineCommand(VECTOR_COMMAND, { lua: VECTOR_SCRIPT_LUA });
     this.writes = new RowWrites((sections) => this.flushRows(sections), WRITE_BEHIND_MS);
-    this.batches = new RowCallBatches((route, packed) => sendRowScript(client, ROW_BUFFER_COMMAND, route, packed), ROWS_PER_CALL);
+    this.batches = new RowCallBatches((route, packed) => this.sendBatch(route, packed), ROWS_PER_CALL);
   }
 
   /** How long a concurrency slot lasts without news (ms). */
@@ -152,12 +157,61 @@ export class RedisStore implements Store {
   async rows(sections: RowSection[], options: RowCallOptions = {}): Promise<RowReply> {
     // (Connected, the usual case: no wait, no extra turn of the microtask queue.)
     if (!this.everReady || this.client.status !== 'ready') await this.ready();
-    // What this call carries for its rows (created only when something waits: the usual request carries nothing).
+    const carried = this.carry(sections);
+    try {
+      // A standalone server: the one call, without the per-slot bookkeeping a Cluster needs.
+      if (!this.client.isCluster) return await this.callRows(sections, options);
+      const groups = bySlot(sections, (s) => s.key);
+      const flagTag = options.flagKey === undefined ? undefined : slotTag(options.flagKey);
+      const calls = groups.map((group) => this.callRows(group, flagTag !== undefined && !group.some((s) => slotTag(s.key) === flagTag) ? { ...options, flagKey: undefined } : options));
+      const replies = await (calls.length === 1 ? calls[0]!.then((r) => [r]) : Promise.all(calls));
+      return this.merge(replies, groups, options.holdId);
+    } catch (err) {
+      throw this.failed(carried, err);
+    }
+  }
+
+  /**
+   * {@link rows} for a request's call on a connected standalone server, the usual case: the call
+   * goes into this turn's batch and is answered through `waiter` (its `SharedCall`), with no
+   * Promise, no timer and no time sample of its own (the batch has them). Answers false, having
+   * done nothing, when the call must take the general way ({@link rows}: a Cluster, or a client
+   * not ready).
+   */
+  enqueueRows(sections: RowSection[], options: RowCallOptions, waiter: RowCallWaiter): boolean {
+    if (this.client.isCluster || !this.everReady || this.client.status !== 'ready') return false;
+    waiter.carried = this.carry(sections);
+    const encoding = this.encoding(options);
+    this.batches.enqueue('', (specs) => this.encode(sections, encoding, specs), waiter);
+    return true;
+  }
+
+  /** A call's part of the script's reply, read for its sections (the vectors asked for as snapshots). */
+  decodeRows(sections: readonly RowSection[], reply: unknown): RowReply {
+    const raws = sections.some((s) => s.vector?.snapshot) ? new Map<string, Buffer>() : undefined;
+    const decoded = decodeRowReply(reply, sections, raws);
+    if (raws) for (const s of sections) if (s.vector?.snapshot) decoded.snapshots.set(s.key, this.snapshot(s, raws.get(s.key) ?? null, decoded.now));
+    return decoded;
+  }
+
+  /** A call failed: what it carried for its rows waits again, and the error is a {@link StoreError}. */
+  failed(carried: Map<string, PendingRow> | undefined, err: unknown): StoreError {
+    if (carried) for (const [key, pending] of carried) this.writes.restore(key, pending);
+    return err instanceof StoreError ? err : new StoreError(`Redis call failed: ${(err as Error).message}`, { cause: err });
+  }
+
+  /**
+   * Moves the writes waiting for the call's rows into its sections (they go with it, no command of
+   * their own); answers what it took, to put back if the call fails. Created only when something
+   * waits: the usual request carries nothing.
+   */
+  private carry(sections: RowSection[]): Map<string, PendingRow> | undefined {
+    if (this.writes.size === 0) return undefined;
     let carried: Map<string, PendingRow> | undefined;
     // (A carried cancel's companions join the call: the loop also visits the sections it adds.)
     for (let i = 0; i < sections.length; i++) {
       const section = sections[i]!;
-      const pending = this.writes.size > 0 ? this.writes.take(section.key) : undefined;
+      const pending = this.writes.take(section.key);
       if (!pending) continue;
       (carried ??= new Map()).set(section.key, pending);
       if (pending.with) {
@@ -181,36 +235,41 @@ export class RedisStore implements Store {
         pending.vector = undefined;
       }
     }
-    try {
-      // A standalone server: the one call, without the per-slot bookkeeping a Cluster needs.
-      if (!this.client.isCluster) return await this.deadlines.race(this.callRows(sections, options), this.options.timeoutMs);
-      const groups = bySlot(sections, (s) => s.key);
-      const flagTag = options.flagKey === undefined ? undefined : slotTag(options.flagKey);
-      const calls = groups.map((group) => this.callRows(group, flagTag !== undefined && !group.some((s) => slotTag(s.key) === flagTag) ? { ...options, flagKey: undefined } : options));
-      const replies = await this.deadlines.race(calls.length === 1 ? calls[0]!.then((r) => [r]) : Promise.all(calls), this.options.timeoutMs);
-      return this.merge(replies, groups, options.holdId);
-    } catch (err) {
-      if (carried) for (const [key, pending] of carried) this.writes.restore(key, pending);
-      throw err instanceof StoreError ? err : new StoreError(`Redis call failed: ${(err as Error).message}`, { cause: err });
-    }
+    return carried;
   }
 
-  private async callRows(group: RowSection[], options: RowCallOptions): Promise<RowReply> {
+  /** What a call's stream says besides its sections; its deadline in Redis time is set now. */
+  private encoding(options: RowCallOptions): RowCallEncoding {
     const encoding: RowCallEncoding = { deadline: this.time.deadline(this.options.timeoutMs), leaseMs: this.options.leaseMs, keepMs: HOLD_KEEP_MS };
     if (options.holdId !== undefined) encoding.holdId = options.holdId;
     if (options.flagKey !== undefined) encoding.flagKey = options.flagKey;
     if (options.demand) encoding.demand = options.demand;
-    const sentAt = Date.now();
+    return encoding;
+  }
+
+  /** A call's keys (with this store's prefix) and stream, its takes named by their place in the batch's `specs`. */
+  private encode(sections: readonly RowSection[], encoding: RowCallEncoding, specs: BatchSpecs): { keys: readonly string[]; arg: Buffer } {
+    const { keys, arg } = encodeRowCall(sections, encoding, specs);
+    return { keys: this.options.prefix ? keys.map((k) => this.key(k)) : keys, arg };
+  }
+
+  private async callRows(group: RowSection[], options: RowCallOptions): Promise<RowReply> {
+    const encoding = this.encoding(options);
     // Calls on one slot share a batch (and its limit specs); on a standalone server every call does.
-    const reply = await this.batches.send(this.client.isCluster ? slotTag(group[0]!.key) : '', (specs) => {
-      const { keys, arg } = encodeRowCall(group, encoding, specs);
-      return { keys: this.options.prefix ? keys.map((k) => this.key(k)) : keys, arg };
+    const reply = await this.batches.send(this.client.isCluster ? slotTag(group[0]!.key) : '', (specs) => this.encode(group, encoding, specs));
+    return this.decodeRows(group, reply);
+  }
+
+  /**
+   * Sends one batch (see `row-batch.ts`), within the store's time limit: one timer entry and one
+   * sample of Redis's clock a batch, not a call (all its calls were sent and run together).
+   */
+  private sendBatch(route: string, packed: Buffer): Promise<unknown> {
+    const sentAt = Date.now();
+    return this.deadlines.race(sendRowScript(this.client, ROW_BUFFER_COMMAND, route, packed), this.options.timeoutMs).then((replies) => {
+      if (Array.isArray(replies) && replies.length > 0) this.time.sample(sentAt, replyNow(replies[0]));
+      return replies;
     });
-    const raws = group.some((s) => s.vector?.snapshot) ? new Map<string, Buffer>() : undefined;
-    const decoded = decodeRowReply(reply, group, raws);
-    this.time.sample(sentAt, decoded.now);
-    if (raws) for (const s of group) if (s.vector?.snapshot) decoded.snapshots.set(s.key, this.snapshot(s, raws.get(s.key) ?? null, decoded.now));
-    return decoded;
   }
 
   /**
@@ -261,7 +320,8 @@ export class RedisStore implements Store {
   private async flushRows(sections: RowSection[]): Promise<void> {
     await this.ready();
     const groups = (this.client.isCluster ? bySlot(sections, (s) => s.key) : [sections]).flatMap((g) => chunks(g, ROWS_PER_CALL, (s) => s.companion === true));
-    await this.deadlines.race(Promise.all(groups.map((group) => this.callRows(group, {}))), this.options.timeoutMs * 4);
+    // (Each batch has its time limit: see sendBatch.)
+    await Promise.all(groups.map((group) => this.callRows(group, {})));
   }
 
   /**

@@ -33,12 +33,22 @@ export class BatchSpecs {
 /** Builds a call into a batch: its keys and its stream, its takes named by their place in `specs`. */
 export type BuildCall = (specs: BatchSpecs) => { keys: readonly string[]; arg: Buffer };
 
+/**
+ * Who waits for one row call of a batch: told its own part of the script's reply, or the batch's
+ * failure. An object rather than a Promise: a request's call is answered through its own object
+ * (its `SharedCall`), without a Promise and two closures more per call.
+ */
+export interface RowWaiter {
+  answer(reply: unknown): void;
+  fail(err: unknown): void;
+}
+
 interface Batch {
   keys: string[];
   specs: BatchSpecs;
   /** A pair per row call: the number of keys before its own, its stream. */
   args: Array<number | Buffer>;
-  waiters: Array<{ resolve: (reply: unknown) => void; reject: (err: unknown) => void }>;
+  waiters: RowWaiter[];
 }
 
 /**
@@ -73,12 +83,14 @@ export function packBatch(keys: readonly string[], specs: readonly RowTake[], ar
  * ready in each turn; each command costs the client about the same CPU however much it carries
  * (a Command, its promise, a socket write, a reply to parse: 20-30 µs of this process for one
  * EVALSHA), and Redis a read, a write and a script's setup. A call waits at most for the end of
- * the turn (`setImmediate`).
+ * the turn (`setImmediate`). The batch is the unit of sending: its time limit and its failure
+ * are the batch's (`sendScript` decides them), shared by its calls.
  *
  * @example
  * ```ts
  * const batches = new RowCallBatches((route, packed) => client.dgRows7Buffer(1, route, packed));
  * const reply = await batches.send('u_1', (specs) => encodeRowCall(sections, options, specs)); // this call's own reply
+ * batches.enqueue('u_1', build, waiter); // the same, answered through `waiter.answer`
  * ```
  */
 export class RowCallBatches {
@@ -96,6 +108,11 @@ export class RowCallBatches {
    * batch by `build`; resolves with its own reply.
    */
   send(tag: string, build: BuildCall): Promise<unknown> {
+    return new Promise<unknown>((resolve, reject) => this.enqueue(tag, build, { answer: resolve, fail: reject }));
+  }
+
+  /** {@link send}, answered through `waiter` (see {@link RowWaiter}). */
+  enqueue(tag: string, build: BuildCall, waiter: RowWaiter): void {
     let batch = this.open.get(tag);
     if (!batch) this.open.set(tag, (batch = newBatch()));
     let { keys, arg } = build(batch.specs);
@@ -106,13 +123,12 @@ export class RowCallBatches {
       ({ keys, arg } = build(batch.specs));
     }
     batch.args.push(batch.keys.length, arg);
-    for (const key of keys) batch.keys.push(key);
-    const reply = new Promise<unknown>((resolve, reject) => batch.waiters.push({ resolve, reject }));
+    for (let i = 0; i < keys.length; i++) batch.keys.push(keys[i]!);
+    batch.waiters.push(waiter);
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(this.dispatchAll);
     }
-    return reply;
   }
 
   private readonly dispatchAll = (): void => {
@@ -123,17 +139,30 @@ export class RowCallBatches {
 
   private dispatch(batch: Batch): void {
     const waiters = batch.waiters;
-    this.sendScript(batch.keys[0] ?? '', packBatch(batch.keys, batch.specs.list, batch.args)).then(
+    let sent: Promise<unknown>;
+    try {
+      sent = this.sendScript(batch.keys[0] ?? '', packBatch(batch.keys, batch.specs.list, batch.args));
+    } catch (err) {
+      sent = Promise.reject(err);
+    }
+    sent.then(
       (replies) => {
         if (!Array.isArray(replies) || replies.length !== waiters.length) {
           const err = new StoreError('Redis answered the row script with an unexpected reply.');
-          for (const w of waiters) w.reject(err);
+          for (const w of waiters) w.fail(err);
           return;
         }
-        for (let i = 0; i < waiters.length; i++) waiters[i]!.resolve(replies[i]);
+        for (let i = 0; i < waiters.length; i++) {
+          // One waiter's failure to read its part is its own, not its batch's.
+          try {
+            waiters[i]!.answer(replies[i]);
+          } catch (err) {
+            waiters[i]!.fail(err);
+          }
+        }
       },
       (err: unknown) => {
-        for (const w of waiters) w.reject(err);
+        for (const w of waiters) w.fail(err);
       },
     );
   }
