@@ -318,4 +318,4 @@ export const ROUND6_FAMILIES = {
   semicolons: { fn: 'semicolons', what: 'sixth round: one sentence per line ending with `;` (read as code outside a fence)' },
 };
 
-export { inCjkWords, program };
+export { filler, inCjkWords, program, sentenceLines };

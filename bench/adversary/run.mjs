@@ -4,8 +4,8 @@
 // configuration; prints, per campaign, the accounts detected and the answers each account got,
 // next to the human baselines.
 //
-//   node bench/adversary/run.mjs [--phrasing dev|holdout] [--round 3|4|5|6|8] [--scale 0.25] [--seed 7] [--json out.json]
-//   (without --round: the first and second rounds, as measured since 2026-12-06; --round 3, 4, 5, 6 or 8:
+//   node bench/adversary/run.mjs [--phrasing dev|holdout] [--round 3|4|5|6|7|8] [--scale 0.25] [--seed 7] [--json out.json]
+//   (without --round: the first and second rounds, as measured since 2026-12-06; --round 3, 4, 5, 6, 7 or 8:
 //   that round's campaigns alone, beside the same people, benign automation and stress cases)
 //   DG_DETECTION_DEV=<dir>  (default ../shared/data/detection-dev beside the repository)
 //   DG_REPLAY_CONFIG='{"shield":false}'  guard options as JSON
@@ -22,6 +22,7 @@ import { ROUND3, ROUND3_FAMILIES } from './round3.mjs';
 import { ROUND4, ROUND4_FAMILIES } from './round4.mjs';
 import { ROUND5, ROUND5_FAMILIES } from './round5.mjs';
 import { ROUND6, ROUND6_FAMILIES, costOf } from './round6.mjs';
+import { ROUND7, ROUND7_FAMILIES } from './round7.mjs';
 import { ROUND8, ROUND8_FAMILIES } from './round8.mjs';
 import { STRESS } from './stress.mjs';
 import { answerer } from './traffic.mjs';
@@ -42,7 +43,7 @@ function args(argv) {
     else if (a === '--only') o.only = argv[++i].split(',');
     else throw new Error(`unknown argument ${a}`);
   }
-  if (o.round !== undefined && ![3, 4, 5, 6, 8].includes(o.round)) throw new Error('--round must be 3, 4, 5, 6 or 8 (rounds 1 and 2 run without --round)');
+  if (o.round !== undefined && ![3, 4, 5, 6, 7, 8].includes(o.round)) throw new Error('--round must be 3, 4, 5, 6, 7 or 8 (rounds 1 and 2 run without --round)');
   if (!PHRASING[o.phrasing]) throw new Error(`--phrasing must be one of ${Object.keys(PHRASING).join(', ')}`);
   return o;
 }
@@ -77,8 +78,10 @@ export async function buildTrace({ phrasing = 'dev', round, scale = 1, seed = 7,
           ? Object.entries(ROUND5_FAMILIES).map(([family, f]) => [ROUND5[f.fn], family])
           : round === 6
             ? Object.entries(ROUND6_FAMILIES).map(([family, f]) => [ROUND6[f.fn], family])
-            : round === 8
-              ? Object.entries(ROUND8_FAMILIES).map(([family, f]) => [ROUND8[f.fn], family])
+            : round === 7
+              ? Object.entries(ROUND7_FAMILIES).map(([family, f]) => [ROUND7[f.fn], family])
+              : round === 8
+                ? Object.entries(ROUND8_FAMILIES).map(([family, f]) => [ROUND8[f.fn], family])
               : [...Object.entries(FAMILY_OF).map(([fn, family]) => [CAMPAIGNS[fn], family]), ...Object.entries(ADAPTIVE_OF).map(([fn, family]) => [ADAPTIVE[fn], family])];
   for (const [make, family] of families) {
     if (only && !only.includes(family)) continue;

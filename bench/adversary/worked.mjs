@@ -241,3 +241,6 @@ export function workedProse(rnd, set, lang = 'en') {
 
 /** The languages a vocabulary set writes worked answers in. */
 export const workedLanguages = (set) => Object.keys(BY_LANG[set] ?? BY_LANG.dev);
+
+/** The problems' number generators, for derivations written in other forms (round7.mjs's scripts). */
+export const problems = { trip, shop, equation, ages, fmt };
