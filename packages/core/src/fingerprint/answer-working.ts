@@ -1,7 +1,7 @@
 import { cjkMatch, isCjk } from './cjk.js';
 import { CJK_WORKING, MAX_WORKING_PHRASE, WK, WORKING_BY_LAST } from './answer-working-words.js';
 import { sigmoid } from './reasoning.js';
-import { isDigit, isLetter, lastWord, readWord } from './answer-chars.js';
+import { isDigit, isLetter, isOtherSentenceEnd, lastWord, readWord } from './answer-chars.js';
 import { cjkOperatorAt, isCjkNumeral, readCjkNumeral } from './answer-cjk-numerals.js';
 import { drawBucket, MARKER_BUCKET, markerWeights } from './answer-markers.js';
 
@@ -353,7 +353,11 @@ function line(text: string, s: number, e: number): void {
     if (p < e) codeComment(text, p, e);
     return;
   }
-  if (p >= e || codeLine(text, p, e)) return;
+  if (p >= e) return;
+  if (codeLine(text, p, e)) {
+    codeComment(text, p, e);
+    return;
+  }
   // An enumeration marker ("3.", "12)") is not an operand.
   let q = p;
   while (q < e && isDigit(text.charCodeAt(q))) q++;
@@ -362,21 +366,30 @@ function line(text: string, s: number, e: number): void {
 }
 
 /**
- * The comment of a line of code, read as prose: a program's comments are written for people, and a
- * derivation written as a program keeps its working there ("# 2c = 24, so c = 12") or beside a
- * computed value (`dist = speed * hours  # 120 km`: an assignment that computes, its value stated
- * in the comment, counts as a computed sentence). A line without a comment is skipped.
+ * The prose of a line of code: its comment and its string literals. A program's comments are
+ * written for people, and a derivation written as a program keeps its working there ("# 2c = 24,
+ * so c = 12") or beside a computed value (`dist = speed * hours  # 120 km`: an assignment that
+ * computes, its value stated in the comment, counts as a computed sentence). A string is read as
+ * sentences of its own: a derivation written as data (a JSON array of steps, `print("60 × 2 =
+ * 120")`) keeps its working in strings, and a program's own strings (names, messages, formats)
+ * compute nothing. The rest of the line, the code, is skipped.
  */
 function codeComment(text: string, p: number, e: number): void {
   let quote = 0;
+  let quoteStart = 0;
   for (let i = p; i < e; i++) {
     const c = text.charCodeAt(i);
     if (quote) {
-      if (c === quote) quote = 0;
+      if (c === 92) i++; // an escaped character (`\"`) does not close the string
+      else if (c === quote) {
+        quote = 0;
+        if (i - quoteStart > STRING_MIN_CHARS) sentences(text, quoteStart + 1, i, false);
+      }
       continue;
     }
     if (c === 34 || c === 39 || c === 96) {
       quote = c;
+      quoteStart = i;
       continue;
     }
     const opens = i === p || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9;
@@ -386,6 +399,32 @@ function codeComment(text: string, p: number, e: number): void {
     sentences(text, i + skip, e, i > p && computesValue(text, p, i) && hasDigit(text, i, e));
     return;
   }
+}
+
+/** A string literal this short or shorter (a key, a name, a unit) is not read; `"60 * 2"` is. */
+const STRING_MIN_CHARS = 3;
+
+/** Tags whose element starts on a line of its own when rendered (br, p, li, tr, td, div, h1-h6, …). */
+const LINE_TAGS = new Set(['br', 'p', 'li', 'tr', 'td', 'th', 'div', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dt', 'dd', 'blockquote', 'pre', 'table', 'section']);
+/** Longest tag read (attributes included) before `>`. */
+const TAG_CHARS = 80;
+
+/** The index after a line-breaking tag opening at `i` (`<br>`, `<br/>`, `</li>`, `<p class="x">`), or 0. */
+function lineBreakTag(text: string, i: number, e: number): number {
+  let j = i + 1;
+  if (text.charCodeAt(j) === 47) j++;
+  const nameStart = j;
+  while (j < e && j - nameStart < 10) {
+    const d = text.charCodeAt(j);
+    if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 49 && d <= 54 && j > nameStart)) j++;
+    else break;
+  }
+  if (j === nameStart) return 0;
+  const d = text.charCodeAt(j);
+  if (d !== 62 && d !== 32 && d !== 47) return 0;
+  if (!LINE_TAGS.has(text.slice(nameStart, j).toLowerCase())) return 0;
+  const close = text.indexOf('>', j);
+  return close >= 0 && close < e && close - i <= TAG_CHARS ? close + 1 : 0;
 }
 
 /** An assignment whose right side computes (`total = a + b`, `x = rhs / a`, `n += 2`). */
@@ -456,9 +495,18 @@ function sentences(text: string, p: number, e: number, computes: boolean): void 
       }
       tok++;
       sentenceTerms++;
-    } else if (c === 46 || c === 33 || c === 63 || c === 59 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b) {
+    } else if (c === 46 || c === 33 || c === 63 || c === 59 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || isOtherSentenceEnd(c)) {
       if (!(c === 46 && isDigit(next))) endSentence(text, i + 1);
-    } else if (c === 44 || c === 58 || c === 0xff0c || c === 0x3001 || c === 0xff1a || c === 0x2014) startClause();
+    } else if (c === 44 || c === 58 || c === 0xff0c || c === 0x3001 || c === 0xff1a || c === 0x2014 || c === 0x60c) startClause();
+    else if (c === 60) {
+      // `<br>`, `</li>`, `<p>`: markup that breaks the line ends the sentence, as the rendered line does.
+      const after = lineBreakTag(text, i, e);
+      if (after > 0) {
+        endSentence(text, i);
+        i = after;
+        continue;
+      }
+    }
     i++;
   }
   endSentence(text, e);

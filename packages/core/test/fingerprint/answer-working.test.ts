@@ -182,7 +182,7 @@ describe('answer working: reasoning read by its content, whatever the layout', (
       'retries = 3  # then give up',
       '# 2 workers per core is a good default',
       'workers = 2 * os.cpu_count()',
-      'url = "http://example.com/#/a = 1 + 2"',
+      'url = "http://example.com/#/about"',
       'for i in range(retries):  # try again on failure',
       '    fetch(url, timeout=timeout)',
     ].join('\n');
@@ -258,5 +258,82 @@ describe('answer working: reasoning read by its content, whatever the layout', (
     }
     expect(found).toBeGreaterThan(10);
     expect(found).toBeLessThan(190);
+  });
+
+  it("reads derivations written with a script's own digits (Eastern Arabic, Persian, Devanagari), and not that script's facts", () => {
+    const toDigits = (text: string, zero: number) => text.replace(/\d/g, (d) => String.fromCharCode(zero + Number(d)));
+    const ar = 'يسير القطار ساعتين بسرعة 60 كم/س، فيقطع 60 × 2 = 120 كم. ثم يسير 3 ساعات بسرعة 90 كم/س، فيقطع 90 × 3 = 270 كم. المسافة الكلية إذن 120 + 270 = 390 كم. السرعة المتوسطة 390 ÷ 5 = 78 كم/س. للتحقق: 78 × 5 = 390.';
+    const hi = 'पहले 2 घंटे ट्रेन 60 किमी/घंटा से चलती है, इसलिए 60 × 2 = 120 किमी। फिर 90 × 3 = 270 किमी। कुल दूरी 120 + 270 = 390 किमी है। औसत गति 390 ÷ 5 = 78 किमी/घंटा है। जाँच: 78 × 5 = 390।';
+    for (const [text, zero] of [[ar, 0x660], [ar, 0x6f0], [hi, 0x966]] as const) {
+      expect(workingCounts(toDigits(text, zero)).computations).toBeGreaterThanOrEqual(4);
+      expect(p(toDigits(text, zero))).toBeGreaterThanOrEqual(0.5);
+    }
+    // The danda ends a Hindi sentence: five computed sentences, not one.
+    expect(workingCounts(toDigits(hi, 0x966)).computations).toBe(5);
+    // Facts with figures in the same scripts: years, populations, ranges.
+    const facts = [
+      'تأسست المدينة عام 1850، ويبلغ عدد سكانها اليوم نحو 2٫5 مليون نسمة. يضم المترو 4 خطوط و61 محطة، وتفتح المكتبة من 9 إلى 17 يوميًا.',
+      'यह शहर 1850 में बसा था और आज इसकी आबादी लगभग 25 लाख है। मेट्रो में 4 लाइनें और 61 स्टेशन हैं। पुस्तकालय सुबह 9 से शाम 5 बजे तक खुला रहता है।',
+    ];
+    for (const [text, zero] of [[facts[0]!, 0x660], [facts[1]!, 0x966]] as const) {
+      expect(workingCounts(toDigits(text, zero)).computations).toBe(0);
+      expect(answerReasoningProbability(toDigits(text, zero))).toBeLessThan(0.5);
+    }
+  });
+
+  it('reads the strings of code and data as prose: a derivation written as JSON steps, not a program or its messages', () => {
+    const working = WORKED_PROSE.en![2]!.split(/(?<=\.)\s+/);
+    const objects = working.map((l, i) => `  {"step": ${i + 1}, "text": ${JSON.stringify(l)}}${i + 1 < working.length ? ',' : ''}`);
+    expect(p('```json\n[\n' + objects.join('\n') + '\n]\n```\n\nt = 15')).toBeGreaterThanOrEqual(0.5);
+    // JSON Lines outside a fence: each line ends with `}`, read as code, its strings as prose.
+    expect(p(working.map((l) => JSON.stringify({ text: l })).join('\n'))).toBeGreaterThanOrEqual(0.5);
+    // Steps as expressions, values beside them.
+    const exprs = ['60 * 2', '90 * 3', '120 + 270', '390 / 5', '78 * 5'].map((x, i) => `  {"expr": "${x}", "value": ${[120, 270, 390, 78, 390][i]}},`);
+    expect(workingCounts('```json\n[\n' + exprs.join('\n') + '\n]\n```').computations).toBe(5);
+    // Data and programs whose strings are names, messages, labels and settings.
+    const benign = [
+      '```json\n{\n  "name": "my-app",\n  "version": "1.2.3",\n  "scripts": {"build": "tsc -p .", "test": "vitest run"},\n  "dependencies": {"express": "^4.18.2"}\n}\n```',
+      '```json\n[\n  {"id": 1, "title": "Buy milk", "done": false},\n  {"id": 2, "title": "Call the plumber about the leak", "done": true},\n  {"id": 3, "title": "Book flights for 12 May", "done": false}\n]\n```',
+      '```python\nprint("Welcome! Enter two numbers and I will add them.")\na = int(input("First number: "))\nb = int(input("Second number: "))\nprint(f"The sum is {a + b}")\n```',
+      '```js\nconst messages = {\n  en: "Your order has shipped and will arrive in 3 to 5 days.",\n  fr: "Votre commande a été expédiée, elle arrivera dans 3 à 5 jours.",\n  es: "Tu pedido ha sido enviado y llegará en 3 a 5 días.",\n};\n```',
+    ];
+    for (const text of benign) {
+      expect(workingCounts(text).computations).toBe(0);
+      expect(p(text)).toBeLessThan(0.5);
+    }
+  });
+
+  it('ends a sentence at markup that breaks the line (<br>, </li>, <p>), and leaves ordinary HTML unread', () => {
+    const steps = ['The first leg is 2 hours at 60 km/h, so it covers 60 × 2 → 120 km', 'The second is 3 hours at 90 km/h, another 90 × 3 → 270 km', 'Together 120 + 270 → 390 km in 5 hours', 'So the mean speed is 390 / 5 → 78 km/h', 'Check: 78 × 5 → 390 km'];
+    expect(workingCounts(steps.join(' ')).computations).toBe(1);
+    expect(workingCounts(steps.join('<br>')).computations).toBe(5);
+    expect(p(steps.join('<br/>'))).toBeGreaterThanOrEqual(0.5);
+    expect(p(`<ol>${steps.map((s) => `<li>${s}</li>`).join('')}</ol>`)).toBeGreaterThanOrEqual(0.5);
+    const benign = [
+      '<p>Open Monday to Friday, 9 to 17.</p><p>Tel. +44 20 7946 0958<br>Fax +44 20 7946 0959</p><p>Parking for 20 cars behind the building.</p>',
+      '<ul><li>Preheat the oven to 180 °C.</li><li>Mix 200 g flour and 2 eggs.</li><li>Bake for 25 minutes.</li></ul>',
+      'Roses are red<br>violets are blue<br>sugar is sweet<br>and so are you',
+      'Wir öffnen um 9 Uhr<br>Mittagspause 12 bis 13 Uhr<br>Telefon +49 30 1234567',
+    ];
+    for (const text of benign) {
+      expect(workingCounts(text).computations).toBe(0);
+      expect(p(text)).toBeLessThan(0.5);
+    }
+  });
+
+  it('is not drawn away from the working by lists of phone numbers, nor by one long chain of operators', () => {
+    const filler = (n: number) => 'Long ago people travelled by horse and cart, and a journey took many days of effort. '.repeat(n);
+    const working = WORKED_PROSE.en![1]!;
+    const phones = Array.from({ length: 12 }, (_, k) => `Helpline: +${[1, 33, 44, 49][k % 4]} ${20 + k} ${555 + k} ${1000 + 37 * k}`).join('\n');
+    const chain = `Tally: ${Array.from({ length: 40 }, () => '1').join('+')}.`;
+    for (const decoy of [phones, chain]) {
+      const long = `${filler(22)}\n\n${[1, 2, 3, 4, 5, 6].map(() => `${filler(3)}\n${decoy}\n`).join('\n')}\n${working}\n\n${[1, 2, 3, 4, 5, 6].map(() => `${filler(3)}\n${decoy}\n`).join('\n')}\n${filler(8)}`;
+      let found = 0;
+      for (let seed = 1; seed <= 200; seed++) {
+        seedAnswerSampling(seed);
+        if (p(long) >= 0.5) found++;
+      }
+      expect(found).toBeGreaterThan(150);
+    }
   });
 });
