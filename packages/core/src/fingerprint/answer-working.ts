@@ -377,13 +377,15 @@ function line(text: string, s: number, e: number): void {
 function codeComment(text: string, p: number, e: number): void {
   let quote = 0;
   let quoteStart = 0;
+  // A call's arguments are inputs (`evaluate("2 + 3")` in a calculator's tests): a string passed to one is read when it holds words.
+  const calls = hasCall(text, p, e);
   for (let i = p; i < e; i++) {
     const c = text.charCodeAt(i);
     if (quote) {
       if (c === 92) i++; // an escaped character (`\"`) does not close the string
       else if (c === quote) {
         quote = 0;
-        if (i - quoteStart > STRING_MIN_CHARS) sentences(text, quoteStart + 1, i, false);
+        if (i - quoteStart > STRING_MIN_CHARS && (!calls || wordsIn(text, quoteStart + 1, i) >= 1)) sentences(text, quoteStart + 1, i, false);
       }
       continue;
     }
@@ -399,6 +401,17 @@ function codeComment(text: string, p: number, e: number): void {
     sentences(text, i + skip, e, i > p && computesValue(text, p, i) && hasDigit(text, i, e));
     return;
   }
+}
+
+/** A call on the line: a name (letters, digits, `_`, `.`) followed by `(`. */
+function hasCall(text: string, p: number, e: number): boolean {
+  let run = 0;
+  for (let i = p; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 && run > 0) return true;
+    run = isLetter(c) || isDigit(c) || c === 95 || (c === 46 && run > 0) ? run + 1 : 0;
+  }
+  return false;
 }
 
 /** A string literal this short or shorter (a key, a name, a unit) is not read; `"60 * 2"` is. */

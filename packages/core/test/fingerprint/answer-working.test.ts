@@ -294,6 +294,7 @@ describe('answer working: reasoning read by its content, whatever the layout', (
     const benign = [
       '```json\n{\n  "name": "my-app",\n  "version": "1.2.3",\n  "scripts": {"build": "tsc -p .", "test": "vitest run"},\n  "dependencies": {"express": "^4.18.2"}\n}\n```',
       '```json\n[\n  {"id": 1, "title": "Buy milk", "done": false},\n  {"id": 2, "title": "Call the plumber about the leak", "done": true},\n  {"id": 3, "title": "Book flights for 12 May", "done": false}\n]\n```',
+      '```python\nimport unittest\nfrom calc import evaluate\n\nclass TestCalc(unittest.TestCase):\n    def test_ops(self):\n        self.assertEqual(evaluate("2 + 3"), 5)\n        self.assertEqual(evaluate("10 - 4"), 6)\n        self.assertEqual(evaluate("6 * 7"), 42)\n        self.assertEqual(evaluate("8 / 2"), 4)\n        self.assertEqual(evaluate("2 ^ 10"), 1024)\n```',
       '```python\nprint("Welcome! Enter two numbers and I will add them.")\na = int(input("First number: "))\nb = int(input("Second number: "))\nprint(f"The sum is {a + b}")\n```',
       '```js\nconst messages = {\n  en: "Your order has shipped and will arrive in 3 to 5 days.",\n  fr: "Votre commande a été expédiée, elle arrivera dans 3 à 5 jours.",\n  es: "Tu pedido ha sido enviado y llegará en 3 a 5 días.",\n};\n```',
     ];
