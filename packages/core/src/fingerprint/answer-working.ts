@@ -94,6 +94,14 @@ let sentenceTerms = 0;
 let sentenceNumbers = 0;
 let sentenceMask = 0;
 let sentenceComputes = false;
+/**
+ * Separate computations in the sentence: a run of operands and operators that computes, ended by
+ * a word or a clause. Steps joined into one long sentence ("60 × 2 = 120 km | 90 × 3 = 270 km |
+ * …", or a line with no full stop) count as the steps they are.
+ */
+let sentenceChains = 0;
+/** The last computation's run is still going (no word or clause since). */
+let chainOpen = false;
 let sentenceCjk = false;
 let clauseStart = true;
 
@@ -282,6 +290,7 @@ function startSentence(at: number): void {
   sentenceNumbers = 0;
   sentenceMask = 0;
   sentenceComputes = false;
+  sentenceChains = 0;
   sentenceCjk = false;
   lastTermTok = opTok = -100;
   startClause();
@@ -289,6 +298,7 @@ function startSentence(at: number): void {
 
 function startClause(): void {
   clauseStart = true;
+  chainOpen = false;
   ringLen = 0;
 }
 
@@ -298,7 +308,7 @@ function endSentence(text: string, at: number): void {
     counts.sentences++;
     const link = (sentenceMask & ((1 << WK.Link) | (1 << WK.LinkAtClause))) !== 0;
     if (link) counts.links++;
-    if (sentenceComputes) counts.computations++;
+    if (sentenceComputes) counts.computations += Math.max(1, sentenceChains);
     if (link && sentenceNumbers > 0) counts.inferredQuantities++;
     if (sentenceMask & (1 << WK.Check)) counts.checks++;
     if (sentenceMask & (1 << WK.Suppose)) counts.cases++;
@@ -308,7 +318,13 @@ function endSentence(text: string, at: number): void {
 
 /** An operand: a number, or a one-letter variable. Closes a computation when an operator is pending. */
 function term(isNumber: boolean): void {
-  if (tok - opTok <= (opTight ? 1 : OPERAND_REACH) && (opDash ? opLeftNum && isNumber : opLeftNum || isNumber)) sentenceComputes = true;
+  if (tok - opTok <= (opTight ? 1 : OPERAND_REACH) && (opDash ? opLeftNum && isNumber : opLeftNum || isNumber)) {
+    sentenceComputes = true;
+    // A further computation of the sentence counts when it is arithmetic between two numbers: a
+    // range ("60% - 80%") or a variable's value ("c = 14") adds nothing to the sentence's first.
+    if (!chainOpen && opLeftNum && isNumber && !opDash) sentenceChains++;
+    chainOpen = true;
+  }
   lastTermTok = tok;
   lastTermNum = isNumber;
   opTok = -100;
@@ -375,6 +391,10 @@ function line(text: string, s: number, e: number): void {
  * compute nothing. The rest of the line, the code, is skipped.
  */
 function codeComment(text: string, p: number, e: number): void {
+  if (text.charCodeAt(p) === 60) {
+    markupText(text, p, e);
+    return;
+  }
   let quote = 0;
   let quoteStart = 0;
   // A call's arguments are inputs (`evaluate("2 + 3")` in a calculator's tests): a string passed to one is read when it holds words.
@@ -400,6 +420,23 @@ function codeComment(text: string, p: number, e: number): void {
     if (skip === 0) continue;
     sentences(text, i + skip, e, i > p && computesValue(text, p, i) && hasDigit(text, i, e));
     return;
+  }
+}
+
+/**
+ * The text of a line of markup (`<li>60 × 2 = 120 km</li>`, `<step>…</step>`): what lies between
+ * its tags is prose, read as sentences; the tags and their attributes are skipped. A page's markup
+ * holds headings, labels and paragraphs, which compute nothing.
+ */
+function markupText(text: string, p: number, e: number): void {
+  for (let i = p; i < e; ) {
+    const open = text.indexOf('<', i);
+    const end = open < 0 || open > e ? e : open;
+    if (end - i > STRING_MIN_CHARS) sentences(text, i, end, false);
+    if (end === e) return;
+    const close = text.indexOf('>', end);
+    if (close < 0 || close >= e) return;
+    i = close + 1;
   }
 }
 
@@ -508,9 +545,11 @@ function sentences(text: string, p: number, e: number, computes: boolean): void 
       }
       tok++;
       sentenceTerms++;
+      chainOpen = false;
     } else if (c === 46 || c === 33 || c === 63 || c === 59 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || isOtherSentenceEnd(c)) {
       if (!(c === 46 && isDigit(next))) endSentence(text, i + 1);
     } else if (c === 44 || c === 58 || c === 0xff0c || c === 0x3001 || c === 0xff1a || c === 0x2014 || c === 0x60c) startClause();
+    else if (c === 124 || c === 0x2022 || (c >= 0x2190 && c <= 0x21ff) || (c >= 0x27f5 && c <= 0x27ff)) chainOpen = false; // `|`, `•`, arrows separate steps
     else if (c === 60) {
       // `<br>`, `</li>`, `<p>`: markup that breaks the line ends the sentence, as the rendered line does.
       const after = lineBreakTag(text, i, e);
@@ -647,5 +686,6 @@ function word(h: number, oneLetter: boolean): void {
   else {
     tok++;
     sentenceTerms++;
+    chainOpen = false;
   }
 }

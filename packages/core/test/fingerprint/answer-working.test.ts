@@ -306,7 +306,6 @@ describe('answer working: reasoning read by its content, whatever the layout', (
 
   it('ends a sentence at markup that breaks the line (<br>, </li>, <p>), and leaves ordinary HTML unread', () => {
     const steps = ['The first leg is 2 hours at 60 km/h, so it covers 60 × 2 → 120 km', 'The second is 3 hours at 90 km/h, another 90 × 3 → 270 km', 'Together 120 + 270 → 390 km in 5 hours', 'So the mean speed is 390 / 5 → 78 km/h', 'Check: 78 × 5 → 390 km'];
-    expect(workingCounts(steps.join(' ')).computations).toBe(1);
     expect(workingCounts(steps.join('<br>')).computations).toBe(5);
     expect(p(steps.join('<br/>'))).toBeGreaterThanOrEqual(0.5);
     expect(p(`<ol>${steps.map((s) => `<li>${s}</li>`).join('')}</ol>`)).toBeGreaterThanOrEqual(0.5);
@@ -320,6 +319,45 @@ describe('answer working: reasoning read by its content, whatever the layout', (
       expect(workingCounts(text).computations).toBe(0);
       expect(p(text)).toBeLessThan(0.5);
     }
+  });
+
+  it('counts the separate computations of one long sentence: steps joined by separators, with no full stop', () => {
+    const steps = ['The first leg is 2 hours at 60 km/h, so it covers 60 × 2 = 120 km', 'the second 3 hours at 90 km/h, another 90 × 3 = 270', 'together 120 + 270 = 390 km in 5 hours', 'so the mean speed is 390 / 5 = 78', 'check 78 × 5 = 390 km'];
+    for (const sep of [' ', ' | ', ' → ', ' ⟶ ', ' • ']) {
+      expect(workingCounts(steps.join(sep)).computations).toBe(5);
+      expect(p(steps.join(sep))).toBeGreaterThanOrEqual(0.5);
+    }
+    // One expression with brackets is one computation; prose with figures, times and one sum stays unread.
+    expect(workingCounts('The perimeter is 2 × (12 + 5) = 34 cm.').computations).toBe(1);
+    const benign = [
+      'The museum is open 9 to 17 | closed on Mondays | tickets 12 € | children under 6 free | guided tours at 11 and 15',
+      'Flight LH 400 → Frankfurt 10:40 → New York 13:05 local time • seat 23C • 2 bags of 23 kg',
+      'In 2019 the team won 3 of 5 finals, in 2020 it lost 2 and in 2021 it won 4; the 2 + 1 format was dropped in 2022 after 12 seasons.',
+    ];
+    for (const text of benign) expect(p(text)).toBeLessThan(0.5);
+  });
+
+  it('reads the text of markup lines in a fenced block (an HTML list, XML steps), not the tags', () => {
+    const steps = ['The first leg covers 60 × 2 = 120 km.', 'The second covers 90 × 3 = 270 km.', 'Together 120 + 270 = 390 km in 5 hours.', 'So the mean speed is 390 / 5 = 78 km/h.', 'Check: 78 × 5 = 390 km.'];
+    expect(p('```html\n<ol>\n' + steps.map((s) => `  <li>${s}</li>`).join('\n') + '\n</ol>\n```')).toBeGreaterThanOrEqual(0.5);
+    expect(p('```xml\n<steps>\n' + steps.map((s) => `  <step n="1">${s}</step>`).join('\n') + '\n</steps>\n```')).toBeGreaterThanOrEqual(0.5);
+    const page = [
+      '```html',
+      '<!DOCTYPE html>',
+      '<html lang="en">',
+      '<head><meta charset="utf-8"><title>My bakery</title></head>',
+      '<body>',
+      '  <h1>Fresh bread every morning</h1>',
+      '  <p>Open 7 days a week, from 7:00 to 19:00.</p>',
+      '  <ul><li>Sourdough loaf 4.50 €</li><li>Baguette 1.20 €</li><li>Croissant 1.10 €</li></ul>',
+      '  <a href="/order?item=3&qty=2">Order online</a>',
+      '  <div style="width: calc(100% - 20px)">Call us on +33 1 23 45 67 89</div>',
+      '</body>',
+      '</html>',
+      '```',
+    ].join('\n');
+    expect(workingCounts(page).computations).toBe(0);
+    expect(p(page)).toBeLessThan(0.5);
   });
 
   it('is not drawn away from the working by lists of phone numbers, nor by one long chain of operators', () => {
