@@ -416,10 +416,15 @@ function codeComment(text: string, p: number, e: number): void {
     }
     const opens = i === p || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9;
     if (!opens) continue;
-    const skip = c === 35 ? 1 : c === 47 && text.charCodeAt(i + 1) === 47 ? 2 : c === 45 && text.charCodeAt(i + 1) === 45 ? 2 : 0;
+    const n = text.charCodeAt(i + 1);
+    // `#`, `//`, `--`, `/* … */`, and ` * ` continuing a block comment.
+    const skip = c === 35 || (c === 42 && i === p && n === 32) ? 1 : (c === 47 && (n === 47 || n === 42)) || (c === 45 && n === 45) ? 2 : 0;
     if (skip === 0) continue;
-    sentences(text, i + skip, e, i > p && computesValue(text, p, i) && hasDigit(text, i, e));
-    return;
+    const close = c === 47 && n === 42 ? text.indexOf('*/', i + 2) : -1;
+    const end = close >= 0 && close < e ? close : e;
+    sentences(text, i + skip, end, i > p && computesValue(text, p, i) && hasDigit(text, i, end));
+    if (end === e) return;
+    i = end + 1;
   }
 }
 
@@ -434,9 +439,12 @@ function markupText(text: string, p: number, e: number): void {
     const end = open < 0 || open > e ? e : open;
     if (end - i > STRING_MIN_CHARS) sentences(text, i, end, false);
     if (end === e) return;
-    const close = text.indexOf('>', end);
+    // A comment (`<!-- … -->`) is prose too.
+    const comment = text.startsWith('<!--', end);
+    const close = comment ? text.indexOf('-->', end + 4) : text.indexOf('>', end);
+    if (comment && close >= 0 && close < e) sentences(text, end + 4, close, false);
     if (close < 0 || close >= e) return;
-    i = close + 1;
+    i = close + (comment ? 3 : 1);
   }
 }
 

@@ -160,6 +160,9 @@ describe('answer working: reasoning read by its content, whatever the layout', (
       .join('\n');
     expect(p('```\n' + commented + '\n```\n\nResult: 20 minutes')).toBeGreaterThanOrEqual(0.5);
     expect(p('```js\n' + commented.replace(/^# /gm, '// ') + '\n```')).toBeGreaterThanOrEqual(0.5);
+    expect(p('```c\nint main(void) {\n' + commented.replace(/^# (.*)$/gm, '  /* $1 */') + '\n  return 0;\n}\n```')).toBeGreaterThanOrEqual(0.5);
+    expect(p('```java\n/**\n' + commented.replace(/^# /gm, ' * ') + '\n */\nclass Tank {}\n```')).toBeGreaterThanOrEqual(0.5);
+    expect(p('```html\n<div>\n' + commented.replace(/^# (.*)$/gm, '<!-- $1 -->') + '\n</div>\n```')).toBeGreaterThanOrEqual(0.5);
     // The derivation as a program: each assignment that computes, its value in the comment.
     const program = [
       'price, quantity = 12, 5',
@@ -181,6 +184,8 @@ describe('answer working: reasoning read by its content, whatever the layout', (
       'timeout = config.get("timeout", 30)  # seconds',
       'retries = 3  # then give up',
       '# 2 workers per core is a good default',
+      '/* cache the parsed settings; 0 disables */',
+      'ratio = hits % 100  # percent',
       'workers = 2 * os.cpu_count()',
       'url = "http://example.com/#/about"',
       'for i in range(retries):  # try again on failure',
