@@ -82,7 +82,7 @@ export async function buildTrace({ phrasing = 'dev', round, scale = 1, seed = 7,
               ? Object.entries(ROUND7_FAMILIES).map(([family, f]) => [ROUND7[f.fn], family])
               : round === 8
                 ? Object.entries(ROUND8_FAMILIES).map(([family, f]) => [ROUND8[f.fn], family])
-              : [...Object.entries(FAMILY_OF).map(([fn, family]) => [CAMPAIGNS[fn], family]), ...Object.entries(ADAPTIVE_OF).map(([fn, family]) => [ADAPTIVE[fn], family])];
+                : [...Object.entries(FAMILY_OF).map(([fn, family]) => [CAMPAIGNS[fn], family]), ...Object.entries(ADAPTIVE_OF).map(([fn, family]) => [ADAPTIVE[fn], family])];
   for (const [make, family] of families) {
     if (only && !only.includes(family)) continue;
     for (const r of make(ctx, P, scale)) {
