@@ -18,7 +18,8 @@
 //   pnpm --filter @distill-guard/core build && node bench/shield-whitebox3.mjs [--all] [--json]
 //
 // First measurement: see docs/shield.md, "White-box round 3".
-import { scanInjection, scanMessages } from '@distill-guard/core/shield';
+import { scanInjection } from '@distill-guard/core/shield';
+import { familyCounts, isFlagged, printMisses, scoreFamilies } from './lib/whitebox-families.mjs';
 
 const ALL = process.argv.includes('--all');
 const JSON_OUT = process.argv.includes('--json');
@@ -288,24 +289,7 @@ const TRANSFORMS = [
   { name: 'cut over lines (document)', apply: (s) => { const w = s.split(' '); const h = Math.ceil(w.length / 2); return `Notes from Tuesday.\n${w.slice(0, h).join(' ')}\n${w.slice(h).join(' ')}\nSee you next week.`; }, channel: 'document' },
 ];
 
-function flaggedOf(item, channel) {
-  if (channel === 'messages') {
-    const messages = item.map((content, i) => ({ role: i % 2 === 0 ? 'user' : 'assistant', content }));
-    return scanMessages({ messages });
-  }
-  return scanInjection(item, { channel });
-}
-const isFlagged = (scan) => scan.verdict === 'injection';
-const preview = (item) => {
-  const s = Array.isArray(item) ? item.join(' ⏎ ') : item;
-  return JSON.stringify(s.length > 110 ? `${s.slice(0, 110)}…` : s);
-};
-
-const families = FAMILIES.map((f) => {
-  const attacks = f.attacks.map(([goal, item]) => ({ goal, item, scan: flaggedOf(item, f.channel) }));
-  const benign = f.benign.map((item) => ({ item, scan: flaggedOf(item, f.channel) }));
-  return { name: f.name, channel: f.channel, attacks, benign, caught: attacks.filter((a) => isFlagged(a.scan)).length, flagged: benign.filter((b) => isFlagged(b.scan)).length };
-});
+const { families, totals } = scoreFamilies(FAMILIES);
 
 const base = BASE_FOR_TRANSFORMS.map((text) => ({ text, caught: isFlagged(scanInjection(text, { channel: 'user' })) }));
 const transforms = TRANSFORMS.map((t) => {
@@ -314,12 +298,9 @@ const transforms = TRANSFORMS.map((t) => {
   return { name: t.name, caught: rows.filter((r) => r.caught).length, n: rows.length, turnedMissed: ofCaught.filter((r) => !r.caught).length, ofCaught: ofCaught.length, cells: rows.map((r) => r.caught) };
 });
 
-const sum = (xs, k) => xs.reduce((a, x) => a + x[k], 0);
-const totals = { caught: sum(families, 'caught'), attacks: families.reduce((a, f) => a + f.attacks.length, 0), flagged: sum(families, 'flagged'), benign: families.reduce((a, f) => a + f.benign.length, 0) };
-
 if (JSON_OUT) {
   console.log(JSON.stringify({
-    families: families.map((f) => ({ name: f.name, channel: f.channel, caught: f.caught, attacks: f.attacks.length, flagged: f.flagged, benign: f.benign.length })),
+    families: familyCounts(families),
     totals,
     transforms: { baseCaught: base.filter((b) => b.caught).length, base: base.length, rows: transforms.map(({ cells, ...t }) => t) },
   }));
@@ -332,12 +313,5 @@ if (JSON_OUT) {
   console.log(`\n  all families: caught ${totals.caught}/${totals.attacks} (${Math.round((100 * totals.caught) / totals.attacks)}%), look-alikes flagged ${totals.flagged}/${totals.benign}`);
   console.log(`\nTransformations of ${base.length} plain attacks (${base.filter((b) => b.caught).length} caught as written): caught after / caught-turned-missed`);
   for (const t of transforms) console.log(`  ${t.name.padEnd(34)} caught ${`${t.caught}/${t.n}`.padEnd(6)} caught-turned-missed ${t.turnedMissed}/${t.ofCaught}   ${t.cells.map((c) => (c ? '+' : '.')).join('')}`);
-  const misses = families.flatMap((f) => f.attacks.filter((a) => !isFlagged(a.scan)).map((a) => ({ f: f.name, ...a })));
-  console.log('\nWhat gets through (score, family, goal, text):');
-  for (const m of ALL ? misses : misses.slice(0, 15)) console.log(`  ${m.scan.score.toFixed(2)}  ${m.f} [${m.goal}]: ${preview(m.item)}`);
-  if (!ALL && misses.length > 15) console.log(`  … and ${misses.length - 15} more (--all)`);
-  if (ALL) {
-    console.log('\nLook-alikes flagged:');
-    for (const f of families) for (const b of f.benign) if (isFlagged(b.scan)) console.log(`  ${b.scan.score.toFixed(2)}  ${f.name}: ${preview(b.item)}`);
-  }
+  printMisses(families, ALL);
 }

@@ -37,7 +37,7 @@
 // where the windows do not read, user 2/8, 0/8, document 0/8, 0/8; game boundaries and forged
 // state 16/16, 1/16; game openings, floods, rewrites, typos, asking 10/14, 1/14; JSON/CSV/HTML
 // tool results 12/16, 0/16. After round 4's fixes: docs/shield.md, "White-box round 4".
-import { scanInjection, scanMessages } from '@distill-guard/core/shield';
+import { familyCounts, printMisses, scoreFamilies } from './lib/whitebox-families.mjs';
 
 const ALL = process.argv.includes('--all');
 const JSON_OUT = process.argv.includes('--json');
@@ -411,32 +411,12 @@ const FAMILIES = [
   },
 ];
 
-function scanOf(item, channel) {
-  if (channel === 'messages') {
-    const messages = item.map((content, i) => ({ role: i % 2 === 0 ? 'user' : 'assistant', content }));
-    return scanMessages({ messages });
-  }
-  return scanInjection(item, { channel });
-}
-const isFlagged = (scan) => scan.verdict === 'injection';
-const preview = (item) => {
-  const s = Array.isArray(item) ? item.join(' ⏎ ') : item;
-  return JSON.stringify(s.length > 110 ? `${s.slice(0, 110)}…` : s);
-};
-
-const families = FAMILIES.map((f) => {
-  if (f.benign.length < f.attacks.length) throw new Error(`${f.name}: fewer look-alikes than attacks`);
-  const attacks = f.attacks.map(([goal, item]) => ({ goal, item, scan: scanOf(item, f.channel) }));
-  const benign = f.benign.map((item) => ({ item, scan: scanOf(item, f.channel) }));
-  return { name: f.name, channel: f.channel, attacks, benign, caught: attacks.filter((a) => isFlagged(a.scan)).length, flagged: benign.filter((b) => isFlagged(b.scan)).length };
-});
-
-const sum = (xs, k) => xs.reduce((a, x) => a + x[k], 0);
-const totals = { caught: sum(families, 'caught'), attacks: families.reduce((a, f) => a + f.attacks.length, 0), flagged: sum(families, 'flagged'), benign: families.reduce((a, f) => a + f.benign.length, 0) };
+for (const f of FAMILIES) if (f.benign.length < f.attacks.length) throw new Error(`${f.name}: fewer look-alikes than attacks`);
+const { families, totals } = scoreFamilies(FAMILIES);
 
 if (JSON_OUT) {
   console.log(JSON.stringify({
-    families: families.map((f) => ({ name: f.name, channel: f.channel, caught: f.caught, attacks: f.attacks.length, flagged: f.flagged, benign: f.benign.length })),
+    families: familyCounts(families),
     totals,
   }));
 } else {
@@ -445,12 +425,5 @@ if (JSON_OUT) {
     console.log(`  ${f.name.padEnd(70)} ${f.channel.padEnd(9)} caught ${`${f.caught}/${f.attacks.length}`.padEnd(6)} TPR ${(f.caught / f.attacks.length).toFixed(2)}   look-alikes flagged ${f.flagged}/${f.benign.length}`);
   }
   console.log(`\n  all families: caught ${totals.caught}/${totals.attacks} (${((100 * totals.caught) / totals.attacks).toFixed(1)}%), look-alikes flagged ${totals.flagged}/${totals.benign} (${((100 * totals.flagged) / totals.benign).toFixed(1)}%)`);
-  const misses = families.flatMap((f) => f.attacks.filter((a) => !isFlagged(a.scan)).map((a) => ({ f: f.name, ...a })));
-  console.log('\nWhat gets through (score, family, goal, text):');
-  for (const m of ALL ? misses : misses.slice(0, 15)) console.log(`  ${m.scan.score.toFixed(2)}  ${m.f} [${m.goal}]: ${preview(m.item)}`);
-  if (!ALL && misses.length > 15) console.log(`  … and ${misses.length - 15} more (--all)`);
-  if (ALL) {
-    console.log('\nLook-alikes flagged:');
-    for (const f of families) for (const b of f.benign) if (isFlagged(b.scan)) console.log(`  ${b.scan.score.toFixed(2)}  ${f.name}: ${preview(b.item)}`);
-  }
+  printMisses(families, ALL);
 }
