@@ -90,7 +90,7 @@ export class Limits {
       this.conclude(r);
       return r;
     }
-    const r = new Reservation(this.specs, this.perIdentity ? rowKey(identity.id) : '', this.perIp ? rowKey(identity.ip) : '', this.policyHeader, requestId);
+    const r = this.sharedReservation(identity, requestId);
     return this.reserveShared(r, demand, call ?? new SharedCall(this.redis), call === undefined);
   }
 
@@ -101,7 +101,7 @@ export class Limits {
    */
   cachedRefusal(identity: Identity, requestId: string): Reservation | undefined {
     if (!this.redis || this.refusals.size === 0) return undefined;
-    const r = new Reservation(this.specs, this.perIdentity ? rowKey(identity.id) : '', this.perIp ? rowKey(identity.ip) : '', this.policyHeader, requestId);
+    const r = this.sharedReservation(identity, requestId);
     const now = this.clock.now();
     const known = this.refusals.find([r.identityKey, r.ipKey, GLOBAL_ROW_KEY], now);
     if (!known) return undefined;
@@ -133,9 +133,14 @@ export class Limits {
    */
   reserveIn(call: SharedCall, identity: Identity, demand: Demand, requestId: string): Reservation | undefined {
     if (!this.redis) return undefined;
-    const r = new Reservation(this.specs, this.perIdentity ? rowKey(identity.id) : '', this.perIp ? rowKey(identity.ip) : '', this.policyHeader, requestId);
+    const r = this.sharedReservation(identity, requestId);
     this.askIn(call, r, demand);
     return r;
+  }
+
+  /** A request's reservation on Redis, naming its rows by their keys (not yet asked of Redis). */
+  private sharedReservation(identity: Identity, requestId: string): Reservation {
+    return new Reservation(this.specs, this.perIdentity ? rowKey(identity.id) : '', this.perIp ? rowKey(identity.ip) : '', this.policyHeader, requestId);
   }
 
   /** Adds the reservation's takes and demand to a call. */
