@@ -34,12 +34,34 @@ describe('hashFeatures counts each feature once per text', () => {
         for (let i = 0; i < record.length; i++) expected += weights[record.indices[i]!]!;
         expect(sum).toBe(expected);
         expect(count).toBe(record.length);
-        // The scorer's branch-free path (no record, user channel) gives the same sum and count.
-        if (!document) expect(hashFeatures(text, 0, text.length, false, { weights })).toEqual({ sum, count });
+        // The scorer's branch-free paths (no record; user and document channel) give the same sum and count.
+        expect(hashFeatures(text, 0, text.length, document, { weights })).toEqual({ sum, count });
         expect(COUNTED.isClear()).toBe(true);
         const again = hashFeatures(`${text} ${text}`, 0, 2 * text.length + 1, document, { weights });
         expect(again.count).toBeGreaterThanOrEqual(count);
         expect(again.count).toBeLessThanOrEqual(count + (document ? 4 : 2) * 6);
+      }
+    }
+  });
+});
+
+describe("hashFeatures' branch-free paths", () => {
+  it('sum and count what the recording path sums and counts, on random texts and spans, in both channels', () => {
+    let seed = 11;
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const weights = Int8Array.from({ length: HASH_SIZE }, () => (next() % 256) - 128);
+    // Letters, digits, spaces, punctuation and a few characters beyond ASCII, with runs that repeat n-grams.
+    const alphabet = 'aaabbcdeio   \n\t.,;:-_0129éßжω中あ🙂';
+    for (let k = 0; k < 400; k++) {
+      const chars = Array.from({ length: next() % 300 }, () => alphabet[next() % alphabet.length]!);
+      const text = chars.join('') + (k % 3 === 0 ? chars.join('') : '');
+      const start = text.length === 0 ? 0 : next() % text.length;
+      const end = start + (text.length === start ? 0 : next() % (text.length - start + 1));
+      for (const document of [false, true]) {
+        const record = new FeatureBuffer();
+        const recorded = hashFeatures(text, start, end, document, { weights, record });
+        expect(hashFeatures(text, start, end, document, { weights })).toEqual(recorded);
+        expect(COUNTED.isClear()).toBe(true);
       }
     }
   });

@@ -217,6 +217,24 @@ export function hashFeatures(folded: string, start: number, end: number, documen
     COUNTED.clear(hashes, n, MASK);
     return { sum, count: features };
   }
+  if (record === undefined) {
+    // The scorer's case in the document channel, branch-free too: each feature adds its shared
+    // and its document-only weight `fresh` times. The document-only weight is read for a repeated
+    // feature as well (its index is the one the first occurrence read, still in the caches);
+    // with the branch, a document's segments took about a tenth longer to score.
+    for (let k = 0; k < n; k++) {
+      const m = hashes[k]!;
+      const index = m & MASK;
+      const word = index >>> 5;
+      const bits = marks[word]!;
+      const fresh = ((bits >>> (index & 31)) & 1) ^ 1;
+      marks[word] = bits | (1 << (index & 31));
+      features += fresh;
+      sum += fresh * (weights[index]! + weights[mix32(m ^ DOC_SALT) & MASK]!);
+    }
+    COUNTED.clear(hashes, n, MASK);
+    return { sum, count: 2 * features };
+  }
   for (let k = 0; k < n; k++) {
     const m = hashes[k]!;
     const index = m & MASK;
