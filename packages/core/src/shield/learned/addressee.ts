@@ -16,6 +16,7 @@
  */
 import { foldText } from './fold.js';
 import { headKeyAt, WORDS, type Words } from './words.js';
+import { log1pCount } from './log-counts.js';
 
 /** Chinese and Japanese words as one regular expression, folded as the text is (NFKD splits a voiced kana into the kana and a mark). */
 function cjkPattern(words: readonly string[], extra = ''): RegExp {
@@ -280,8 +281,8 @@ function countSentences(folded: string, russianI: boolean): Tally {
 export function addresseeInto(raw: string, folded: string, d: Float64Array, k: number): number {
   const russianI = raw.includes('ИИ') && RAW_RUSSIAN_AI.test(raw);
   const t = countSentences(folded, russianI);
-  d[k] = Math.log1p(Math.min(t.vocative, CAP));
-  d[k + 1] = Math.log1p(Math.min(t.aiOrder, CAP));
-  d[k + 2] = Math.log1p(Math.min(t.userTask, CAP));
+  d[k] = log1pCount(Math.min(t.vocative, CAP));
+  d[k + 1] = log1pCount(Math.min(t.aiOrder, CAP));
+  d[k + 2] = log1pCount(Math.min(t.userTask, CAP));
   return k + 3;
 }

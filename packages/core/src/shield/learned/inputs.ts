@@ -6,6 +6,7 @@ import { countIntents, INTENT_IDS } from './intents.js';
 import type { IntentId } from './intent-phrases.js';
 import { STRUCTURE_NAMES, structureInto } from './structure.js';
 import { REASONS } from '../rules.js';
+import { log1pCount } from './log-counts.js';
 
 /** Where a text reached the model: typed by the user, or handed over as data. */
 export type Channel = 'user' | 'document';
@@ -58,15 +59,15 @@ export function denseFeatures(raw: string, folded: ReturnType<typeof foldText>, 
   let k = 0;
   d[k++] = clip(rule.z + 4, -4, 14) / 4;
   for (let r = 0; r < RULE_REASONS.length; r++) d[k++] = clip(rule.byReason[r] ?? 0, -4, 10) / 4;
-  for (const c of intents) d[k++] = Math.log1p(c);
-  d[k++] = Math.log1p(folded.disguised);
-  d[k++] = Math.log1p(folded.leet) / 2;
-  d[k++] = Math.log1p(folded.joined / 4) / 2;
-  d[k++] = Math.log1p(folded.flood) / 2;
+  for (const c of intents) d[k++] = log1pCount(c);
+  d[k++] = log1pCount(folded.disguised);
+  d[k++] = log1pCount(folded.leet) / 2;
+  d[k++] = log1pCount(folded.joined / 4) / 2;
+  d[k++] = log1pCount(folded.flood) / 2;
   k = views === undefined ? structureInto(raw, folded.text, d, k) : structureInto(raw, folded.text, d, k, views.charCounts(raw), views.words(folded.text));
   const doc = channel === 'document' ? 1 : 0;
   d[k++] = doc;
-  for (const i of DOCUMENT_INTENT_INDEX) d[k++] = doc * Math.log1p(intents[i]!);
+  for (const i of DOCUMENT_INTENT_INDEX) d[k++] = doc * log1pCount(intents[i]!);
   // Who the data's sentences address: read in documents only, where an order to the assistant is the attack.
   if (doc === 1) k = addresseeInto(raw, folded.text, d, k);
   else for (let n = 0; n < ADDRESSEE_NAMES.length; n++) d[k++] = 0;

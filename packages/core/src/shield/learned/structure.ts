@@ -3,6 +3,7 @@
  * quoted target strings and code look like, whatever the language. Each value is small (a log
  * count or a share) so the learned weights stay comparable.
  */
+import { log1pCount } from './log-counts.js';
 export const STRUCTURE_NAMES = [
   'symbolLines',
   'labelledBoundaries',
@@ -214,18 +215,18 @@ export function structureInto(raw: string, folded: string, out: { [i: number]: n
   const letters = Math.max(1, c.letters);
   const words = Math.max(1, foldedWords ?? countWords(folded));
   let k = offset;
-  out[k++] = Math.log1p(symbolLines);
-  out[k++] = Math.log1p(labelled);
-  out[k++] = Math.log1p((c.may & MAY_BRACKET_ROLE) !== 0 ? count(BRACKET_ROLE, raw, 20) : 0);
-  out[k++] = Math.log1p((c.may & MAY_QUOTED_TARGET) !== 0 ? count(QUOTED_TARGET, raw, 20) : 0);
+  out[k++] = log1pCount(symbolLines);
+  out[k++] = log1pCount(labelled);
+  out[k++] = log1pCount((c.may & MAY_BRACKET_ROLE) !== 0 ? count(BRACKET_ROLE, raw, 20) : 0);
+  out[k++] = log1pCount((c.may & MAY_QUOTED_TARGET) !== 0 ? count(QUOTED_TARGET, raw, 20) : 0);
   out[k++] = letters >= 12 ? c.upper / letters : 0;
   out[k++] = Math.log1p(raw.length) / 8;
-  out[k++] = Math.log1p(c.lines) / 4;
+  out[k++] = log1pCount(c.lines) / 4;
   out[k++] = Math.min(1, (4 * count(SECOND_PERSON, folded, 400)) / words);
-  out[k++] = Math.log1p(Math.min(c.questions, 50));
+  out[k++] = log1pCount(Math.min(c.questions, 50));
   out[k++] = c.cjk / letters;
   out[k++] = c.otherScript / letters;
-  out[k++] = Math.log1p((c.may & MAY_URL) !== 0 ? count(URL, raw, 20) : 0);
+  out[k++] = log1pCount((c.may & MAY_URL) !== 0 ? count(URL, raw, 20) : 0);
   out[k++] = Math.min(1, (3 * c.code) / Math.max(1, raw.length));
   out[k++] = raw.length < 80 ? 1 : 0;
   return k;
