@@ -35,6 +35,7 @@ export function brokenRedisStore(): Store {
     isCluster: false,
     pipeline: () => new Proxy({}, { get: (_t, name) => (name === 'exec' ? refuse : () => undefined) }),
     getBuffer: refuse,
+    mgetBuffer: refuse,
     defineCommand(name: string) {
       client[name] = refuse;
       client[`${name}Buffer`] = refuse;

@@ -102,6 +102,29 @@ describe.each([
     expect(ttl).toBeLessThanOrEqual(3_600_000 * (9 / 8));
   });
 
+  it('answers each call of a batch its vector as it was before its own ops and after every earlier call of the batch', async () => {
+    // One turn's calls share a batch: vectors no earlier call of it changes are read before the
+    // script, the others inside it, after the earlier calls' ops; each call gets its own.
+    const ids = [unique('ba'), unique('bb'), unique('bc')];
+    const locals = ids.map(() => new Float64Array(SIZE));
+    const order = [0, 1, 0, 2, 0, 1];
+    const expected: number[][] = [];
+    const calls = order.map((who, n) => {
+      const ops = new VectorOps();
+      ops.add(who, n + 1);
+      ops.set(3, n * 10 + who);
+      ops.max(4, n);
+      expected.push(Array.from(locals[who]!));
+      applyVectorOps(locals[who]!, ops.list);
+      const s = section(rowKey(ids[who]!), []);
+      s.vector = { key: vectorKey(ids[who]!, SIZE), size: SIZE, carried: [], ops: ops.list, snapshot: true, ttlMs: 3_600_000 };
+      return store.rows([s]);
+    });
+    const replies = await Promise.all(calls);
+    replies.forEach((reply, n) => expect(Array.from(reply.snapshots.get(rowKey(ids[order[n]!]!))!)).toEqual(expected[n]));
+    for (let i = 0; i < ids.length; i++) expect(Array.from((await store.readVector(vectorKey(ids[i]!, SIZE), SIZE))!)).toEqual(Array.from(locals[i]!));
+  });
+
   it('ignores a compaction computed from a vector another compaction has replaced since', async () => {
     const id = unique('stale');
     const key = rowKey(id);

@@ -29,8 +29,10 @@ export interface RedisClientLike {
   off?(event: 'ready', listener: () => void): unknown;
   /** Connects a client created with `lazyConnect`. */
   connect?(): Promise<unknown>;
-  /** Reads a key as bytes (the detector's vectors, read in the same round trip as the row script). */
+  /** Reads a key as bytes (tooling's view of a vector). */
   getBuffer(key: string): Promise<Buffer | null>;
+  /** Reads keys as bytes: the detector's vectors, sent just before the row script (same round trip). */
+  mgetBuffer(...keys: string[]): Promise<Array<Buffer | null>>;
   /** Registers the row and vector Lua scripts (`dgRows7`, `dgVectors2`). */
   defineCommand(name: string, definition: { numberOfKeys?: number; lua: string }): void;
   quit(): Promise<unknown>;

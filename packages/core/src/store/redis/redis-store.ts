@@ -4,7 +4,7 @@ import type { RedisClientLike, RedisPipelineLike } from './redis-client.js';
 import { decodeRowReply, encodeRowCall, replyNow, rowSection, type RowCallEncoding, type RowDemand, type RowReply, type RowSection, type TakeAnswer } from './row-call.js';
 import { ROW_LUA, ROW_SCRIPT_VERSION } from './row-script.js';
 import { Deadlines, sendRowScript } from './row-commands.js';
-import { RowCallBatches, type BatchSpecs, type RowWaiter } from './row-batch.js';
+import { RowCallBatches, type BatchSpecs, type BatchVectors, type BuiltCall, type RowWaiter } from './row-batch.js';
 import { RedisTime } from './redis-time.js';
 import { RowWrites, type PendingRow } from './row-writes.js';
 import { applyVectorOps, encodeOps, OP_BYTES, packVector, readVectorKey } from './vector-ops.js';
@@ -140,7 +140,11 @@ export class RedisStore implements Store {
     client.defineCommand(ROW_COMMAND, { lua: ROW_LUA });
     client.defineCommand(VECTOR_COMMAND, { lua: VECTOR_SCRIPT_LUA });
     this.writes = new RowWrites((sections) => this.flushRows(sections), WRITE_BEHIND_MS);
-    this.batches = new RowCallBatches((route, packed) => this.sendBatch(route, packed), ROWS_PER_CALL);
+    this.batches = new RowCallBatches(
+      (route, packed) => this.sendBatch(route, packed),
+      ROWS_PER_CALL,
+      (keys) => this.deadlines.race(client.mgetBuffer(...keys), this.options.timeoutMs),
+    );
   }
 
   /** How long a concurrency slot lasts without news (ms). */
@@ -182,7 +186,7 @@ export class RedisStore implements Store {
     if (this.client.isCluster || !this.everReady || this.client.status !== 'ready') return false;
     waiter.carried = this.carry(sections);
     const encoding = this.encoding(options);
-    this.batches.enqueue('', (specs) => this.encode(sections, encoding, specs), waiter);
+    this.batches.enqueue('', (specs, vectors) => this.encode(sections, encoding, specs, vectors), waiter);
     return true;
   }
 
@@ -247,16 +251,23 @@ export class RedisStore implements Store {
     return encoding;
   }
 
-  /** A call's keys (with this store's prefix) and stream, its takes named by their place in the batch's `specs`. */
-  private encode(sections: readonly RowSection[], encoding: RowCallEncoding, specs: BatchSpecs): { keys: readonly string[]; arg: Buffer } {
-    const { keys, arg } = encodeRowCall(sections, encoding, specs);
-    return { keys: this.options.prefix ? keys.map((k) => this.key(k)) : keys, arg };
+  /**
+   * A call's keys (with this store's prefix) and stream, its takes named by their place in the
+   * batch's `specs`, its vectors read before the script when the batch allows (see `BatchVectors`).
+   */
+  private encode(sections: readonly RowSection[], encoding: RowCallEncoding, specs: BatchSpecs, vectors: BatchVectors): BuiltCall {
+    const call: BuiltCall = encodeRowCall(sections, encoding, specs, vectors);
+    if (!this.options.prefix) return call;
+    const prefixed: BuiltCall = { keys: call.keys.map((k) => this.key(k)), arg: call.arg };
+    if (call.reads) prefixed.reads = call.reads.map((k) => this.key(k));
+    if (call.writes) prefixed.writes = call.writes;
+    return prefixed;
   }
 
   private async callRows(group: RowSection[], options: RowCallOptions): Promise<RowReply> {
     const encoding = this.encoding(options);
     // Calls on one slot share a batch (and its limit specs); on a standalone server every call does.
-    const reply = await this.batches.send(this.client.isCluster ? slotTag(group[0]!.key) : '', (specs) => this.encode(group, encoding, specs));
+    const reply = await this.batches.send(this.client.isCluster ? slotTag(group[0]!.key) : '', (specs, vectors) => this.encode(group, encoding, specs, vectors));
     return this.decodeRows(group, reply);
   }
 

@@ -30,8 +30,50 @@ export class BatchSpecs {
   }
 }
 
-/** Builds a call into a batch: its keys and its stream, its takes named by their place in `specs`. */
-export type BuildCall = (specs: BatchSpecs) => { keys: readonly string[]; arg: Buffer };
+/**
+ * The detector's vectors in one batch: those its calls read before the script runs (one MGET, sent
+ * just before the script on the same connection, so it sees them as they were before it) and those
+ * its calls change. Read inside the script, a vector of a few KB cost Redis more than the rest of
+ * the account's call: Redis's Lua hashes every byte of every string it makes (about 11
+ * instructions a byte), and the reply copies it again; read by MGET it is a copy. A call whose
+ * vector an earlier call of the same batch changes reads it inside the script, as before, after
+ * those changes.
+ */
+export class BatchVectors {
+  /** The keys read before the script, in the order of the calls that asked. */
+  readonly reads: string[] = [];
+  private changed: Set<string> | undefined;
+
+  /** `readFirst`: whether the batch may read vectors before its script (else the script reads them all). */
+  constructor(private readonly readFirst: boolean) {}
+
+  /** Whether `key` can be read before the script: the batch may, and no earlier call of it changes `key`. */
+  canReadFirst(key: string): boolean {
+    return this.readFirst && !this.changed?.has(key);
+  }
+
+  /** A call of the batch changes `key`: later calls read it inside the script. */
+  wrote(key: string): void {
+    (this.changed ??= new Set()).add(key);
+  }
+}
+
+/**
+ * A call built into a batch: its keys and its stream; `reads`, the vector keys it wants read
+ * before the script runs (see {@link BatchVectors}); `writes`, the vector keys it changes.
+ */
+export interface BuiltCall {
+  keys: readonly string[];
+  arg: Buffer;
+  reads?: readonly string[];
+  writes?: readonly string[];
+}
+
+/** Builds a call into a batch: its takes named by their place in `specs`, its vectors read as `vectors` allows. */
+export type BuildCall = (specs: BatchSpecs, vectors: BatchVectors) => BuiltCall;
+
+/** Reads keys (one MGET), sent just before the batch's script on the same connection. */
+export type ReadKeys = (keys: readonly string[]) => Promise<ReadonlyArray<Buffer | null>>;
 
 /**
  * Who waits for one row call of a batch: told its own part of the script's reply, or the batch's
@@ -46,9 +88,12 @@ export interface RowWaiter {
 interface Batch {
   keys: string[];
   specs: BatchSpecs;
+  vectors: BatchVectors;
   /** A pair per row call: the number of keys before its own, its stream. */
   args: Array<number | Buffer>;
   waiters: RowWaiter[];
+  /** Per waiter, how many of the batch's reads are its own (in order). */
+  readCounts: number[];
 }
 
 /**
@@ -101,6 +146,8 @@ export class RowCallBatches {
     private readonly sendScript: SendScript,
     /** A batch with this many keys goes at once: one script run is atomic, so a very long one would stall Redis. */
     private readonly maxKeys = 256,
+    /** Reads the vectors the calls asked to be read before the script (none without it: the script reads them). */
+    private readonly readKeys?: ReadKeys,
   ) {}
 
   /**
@@ -114,17 +161,21 @@ export class RowCallBatches {
   /** {@link send}, answered through `waiter` (see {@link RowWaiter}). */
   enqueue(tag: string, build: BuildCall, waiter: RowWaiter): void {
     let batch = this.open.get(tag);
-    if (!batch) this.open.set(tag, (batch = newBatch()));
-    let { keys, arg } = build(batch.specs);
-    if (batch.keys.length > 0 && batch.keys.length + keys.length > this.maxKeys) {
+    if (!batch) this.open.set(tag, (batch = newBatch(this.readKeys !== undefined)));
+    let built = build(batch.specs, batch.vectors);
+    if (batch.keys.length > 0 && batch.keys.length + built.keys.length > this.maxKeys) {
       // Too many keys for this batch: it goes now, and the call is built again into a new one.
       this.dispatch(batch);
-      this.open.set(tag, (batch = newBatch()));
-      ({ keys, arg } = build(batch.specs));
+      this.open.set(tag, (batch = newBatch(this.readKeys !== undefined)));
+      built = build(batch.specs, batch.vectors);
     }
+    const { keys, arg, reads, writes } = built;
     batch.args.push(batch.keys.length, arg);
     for (let i = 0; i < keys.length; i++) batch.keys.push(keys[i]!);
     batch.waiters.push(waiter);
+    batch.readCounts.push(reads ? reads.length : 0);
+    if (reads) for (let i = 0; i < reads.length; i++) batch.vectors.reads.push(reads[i]!);
+    if (writes) for (let i = 0; i < writes.length; i++) batch.vectors.wrote(writes[i]!);
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(this.dispatchAll);
@@ -139,13 +190,17 @@ export class RowCallBatches {
 
   private dispatch(batch: Batch): void {
     const waiters = batch.waiters;
+    const reads = batch.vectors.reads;
     let sent: Promise<unknown>;
+    let read: Promise<ReadonlyArray<Buffer | null>> | undefined;
     try {
+      // The reads go first on the connection: they see the vectors as they were before the script.
+      if (reads.length > 0) read = this.readKeys!(reads);
       sent = this.sendScript(batch.keys[0] ?? '', packBatch(batch.keys, batch.specs.list, batch.args));
     } catch (err) {
       sent = Promise.reject(err);
     }
-    sent.then(
+    (read ? Promise.all([sent, read]).then(([replies, values]) => withReads(replies, values, batch.readCounts)) : sent).then(
       (replies) => {
         if (!Array.isArray(replies) || replies.length !== waiters.length) {
           const err = new StoreError('Redis answered the row script with an unexpected reply.');
@@ -168,6 +223,20 @@ export class RowCallBatches {
   }
 }
 
-function newBatch(): Batch {
-  return { keys: [], specs: new BatchSpecs(), args: [], waiters: [] };
+function newBatch(readFirst: boolean): Batch {
+  return { keys: [], specs: new BatchSpecs(), vectors: new BatchVectors(readFirst), args: [], waiters: [], readCounts: [] };
+}
+
+/**
+ * Each call's reply with the vectors read for it before the script added at its end, where the
+ * script puts the vectors it reads itself (a call's vectors are all read one way or the other).
+ */
+function withReads(replies: unknown, values: ReadonlyArray<Buffer | null>, counts: readonly number[]): unknown {
+  if (!Array.isArray(replies) || replies.length !== counts.length || !Array.isArray(values)) return replies;
+  let at = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const reply = replies[i] as unknown;
+    for (let k = 0; k < counts[i]!; k++, at++) if (Array.isArray(reply)) reply.push(values[at] ?? null);
+  }
+  return replies;
 }

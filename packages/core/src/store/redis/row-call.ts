@@ -115,12 +115,33 @@ export interface TakeSpecs {
   indexOf(take: RowTake): number;
 }
 
+/** Which vectors a call may have read before its batch's script (see `BatchVectors` in `row-batch.ts`). */
+export interface VectorReads {
+  canReadFirst(key: string): boolean;
+}
+
 /**
  * Builds one slot's script call: its keys (rows, then the flag, then vectors) and its argument,
  * the flat MessagePack stream the row script reads (see its header); each take is named by its
- * place among the batch's `specs`, which the batch sends once.
+ * place among the batch's `specs`, which the batch sends once. The vectors asked for are read
+ * before the script (`reads`, the script not asked for them) when `vectors` allows it for all of
+ * them, else by the script; `writes` names every vector the call touches.
  */
-export function encodeRowCall(sections: readonly RowSection[], options: RowCallEncoding, specs: TakeSpecs): { keys: string[]; arg: Buffer } {
+export function encodeRowCall(
+  sections: readonly RowSection[],
+  options: RowCallEncoding,
+  specs: TakeSpecs,
+  vectors?: VectorReads,
+): { keys: string[]; arg: Buffer; reads?: string[]; writes?: string[] } {
+  let reads: string[] | undefined;
+  let writes: string[] | undefined;
+  let readFirst = vectors !== undefined;
+  for (let i = 0; i < sections.length; i++) {
+    const v = sections[i]!.vector;
+    if (!v) continue;
+    (writes ??= []).push(v.key);
+    if (v.snapshot && readFirst && !vectors!.canReadFirst(v.key)) readFirst = false;
+  }
   const keys: string[] = [];
   for (const s of sections) keys.push(s.key);
   let flagAt = 0;
@@ -166,12 +187,16 @@ export function encodeRowCall(sections: readonly RowSection[], options: RowCallE
     }
     keys.push(v.key);
     out.number(keys.length);
-    out.number(v.clear ? 1 : 0).number(Math.ceil(v.ttlMs * VECTOR_EXPIRY_SLACK)).number(v.snapshot ? 1 : 0);
+    if (v.snapshot && readFirst) (reads ??= []).push(v.key);
+    out.number(v.clear ? 1 : 0).number(Math.ceil(v.ttlMs * VECTOR_EXPIRY_SLACK)).number(v.snapshot && !readFirst ? 1 : 0);
     out.bytes(v.carried.length + v.ops.length > 0 ? encodeOps(v.carried, v.ops) : EMPTY);
     if (v.compact) out.bytes(v.compact.header).number(v.compact.logBytes).bytes(v.compact.base);
     else out.bytes(EMPTY).number(0).bytes(EMPTY);
   }
-  return { keys, arg: out.done() };
+  const call: { keys: string[]; arg: Buffer; reads?: string[]; writes?: string[] } = { keys, arg: out.done() };
+  if (reads) call.reads = reads;
+  if (writes) call.writes = writes;
+  return call;
 }
 
 /**
