@@ -3,8 +3,10 @@
 // redis-server of its own), then replayed, call by call in their order, on one fresh redis-server,
 // the builds alternating round by round (the database flushed before each round). Per request:
 // the replaying redis-server's CPU (user + system) while it runs one build's calls, and the number
-// of script calls. Only the scripts are replayed (the row script and the shared-vector script):
-// the plain commands a request also sends (flags, the verdict mirror) are not.
+// of script calls. Only the scripts are replayed (the row script and the shared-vector script),
+// and the MGET of vectors a batch sends just before its row script (a build that reads the
+// detector's vectors outside the script): the other plain commands a request also sends (the
+// verdict mirror) are not.
 //
 //   node bench/redis-script-replay.mjs                                        (the working tree alone)
 //   CORE_REF=<dir>/packages/core/dist/index.js node bench/redis-script-replay.mjs   (dir made by bench/http/reference.sh)
@@ -69,6 +71,12 @@ async function record(corePath, reqs) {
   try {
     const guard = core.createGuard({ store: core.redisStore(client, { timeoutMs: 3_600_000 }), onStoreError: 'open', mode: 'monitor', trustProxy: ['loopback'], limits: unlimited, warnings: false, ...PARTS });
     const calls = [];
+    // The vectors a batch reads just before its row script (MGET) are part of the check.
+    const mget = client.mgetBuffer.bind(client);
+    client.mgetBuffer = (...args) => {
+      calls.push(['MGET', args]);
+      return mget(...args);
+    };
     for (const name of scripts.keys()) {
       for (const variant of [name, `${name}Buffer`]) {
         const send = client[variant].bind(client);
@@ -150,7 +158,8 @@ async function replay(client, admin, recording, shas, n) {
     Array.from({ length: IN_FLIGHT }, async () => {
       while (i < calls.length) {
         const [name, args] = calls[i++];
-        await client.evalshaBuffer(shas.get(name), ...args);
+        if (name === 'MGET') await client.mgetBuffer(...args);
+        else await client.evalshaBuffer(shas.get(name), ...args);
       }
     }),
   );
