@@ -65,7 +65,8 @@ function inProse(answer) {
 /**
  * Linear conversations on honest history and human reading time (the third round's `chain`):
  * an opener with a reasoning ask, then follow-ups that are new harvest tasks worded below the
- * task bar. `stopAt` caps the answers an account takes in a UTC day; `answer` makes each answer.
+ * task bar. `stopAt` caps the answers an account takes in a UTC day; `answer` makes each answer
+ * (its text, or an object when the reply holds more than the text the client resends, see below).
  */
 function conversations(ctx, P, { name, accounts, sessionsPerDay, stopAt = Infinity, ask, answer }) {
   const out = [];
@@ -79,15 +80,27 @@ function conversations(ctx, P, { name, accounts, sessionsPerDay, stopAt = Infini
       const opener = ask(ctx);
       let time = start;
       let history = [];
+      // What the client sends as its next user turn (after a tool call: the tool's result first).
+      let next = (prompt) => prompt;
       for (let k = 0; k < 6 && time < ctx.end; k++) {
         const taken = perDay.get(utcDay(time)) ?? 0;
         if (taken >= stopAt) break;
-        const messages = [...history, { role: 'user', content: k === 0 ? withAsk(disguise(ctx, 0.45), opener) : disguise(ctx, 0.6) }];
-        const content = answer(ctx, opener);
-        out.push(request({ time, user, ip, headers, messages, content, stream: true }));
+        const prompt = k === 0 ? withAsk(disguise(ctx, 0.45), opener) : disguise(ctx, 0.6);
+        const messages = [...history, { role: 'user', content: next(prompt) }];
+        // An answer is its text, or `{ text, served, turn?, next?, chars? }`: the text the client
+        // resends as history, a function that writes into the log line what the route records of
+        // the served reply, and for a reply that is not text alone the assistant turn the client
+        // resends, how it wraps its next prompt, and the characters it reads.
+        const made = answer(ctx, opener);
+        const content = typeof made === 'string' ? made : made.text;
+        const line = request({ time, user, ip, headers, messages, content, stream: true });
+        if (typeof made !== 'string') made.served(line);
+        out.push(line);
         perDay.set(utcDay(time), taken + 1);
-        history = [...messages, { role: 'assistant', content }];
-        time += humanTurnGap(ctx.rnd, content.length, messages[messages.length - 1].content.length);
+        const reply = typeof made === 'string' ? {} : made;
+        history = [...messages, { role: 'assistant', content: reply.turn ?? content }];
+        next = reply.next ?? ((p) => p);
+        time += humanTurnGap(ctx.rnd, reply.chars ?? content.length, prompt.length);
       }
     }
   }
