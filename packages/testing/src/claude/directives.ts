@@ -20,11 +20,16 @@ export interface Directives {
   midstreamError: boolean;
   /** `[[mock:long]]`: a long reply (about 2,000 tokens, truncated by `max_tokens`). */
   long: boolean;
+  /**
+   * `[[mock:hold-end]]`: a stream sends every content block, then holds `message_delta` and
+   * `message_stop` until the client leaves (a client that closes right after the last delta).
+   */
+  holdEnd: boolean;
 }
 
 const DIRECTIVE = /\[\[mock:([a-z-]+)(?:=([\s\S]*?))?\]\]/g;
 
-const NAMES = ['status', 'retry-after', 'say', 'echo-system', 'slow', 'midstream-error', 'long'];
+const NAMES = ['status', 'retry-after', 'say', 'echo-system', 'slow', 'midstream-error', 'long', 'hold-end'];
 
 function parseInteger(name: string, value: string | undefined, min: number, max: number): number {
   const number = Number(value);
@@ -42,7 +47,7 @@ function parseInteger(name: string, value: string | undefined, min: number, max:
  * parseDirectives('Hi [[mock:status=529]]').directives.status; // 529
  */
 export function parseDirectives(text: string): { directives: Directives; rest: string } {
-  const directives: Directives = { echoSystem: false, slow: false, midstreamError: false, long: false };
+  const directives: Directives = { echoSystem: false, slow: false, midstreamError: false, long: false, holdEnd: false };
   for (const match of text.matchAll(DIRECTIVE)) {
     const name = match[1] as string;
     const value = match[2];
@@ -67,6 +72,9 @@ export function parseDirectives(text: string): { directives: Directives; rest: s
         break;
       case 'long':
         directives.long = true;
+        break;
+      case 'hold-end':
+        directives.holdEnd = true;
         break;
       default:
         throw invalid(`unknown directive [[mock:${name}]]; known: ${NAMES.join(', ')}`);

@@ -46,6 +46,15 @@ export interface PlanInput {
   cache: CacheSplit;
   /** A tool call to end the reply with, instead of an answer. */
   toolCall?: ToolCall;
+  /** Thinking text decided before generation (the `thinking` option), if any. */
+  fixedThinking?: string;
+}
+
+/** Fixed thinking is cut to the budget the request gave it; generated thinking fills its target. */
+function planThinking(input: PlanInput, body: MessagesRequestBody, target: number): string {
+  if (input.fixedThinking === undefined) return generateThinking(input.prompt, input.seed, target);
+  const budget = body.thinking?.type === 'enabled' ? body.thinking.budget_tokens : Math.floor(body.max_tokens / 2);
+  return truncateToTokens(input.fixedThinking, budget).text;
 }
 
 function thinkingTarget(body: MessagesRequestBody, seed: number): number {
@@ -79,7 +88,7 @@ function applyStopSequences(text: string, stops: string[] | undefined): { text: 
  */
 export function planMessage(body: MessagesRequestBody, input: PlanInput): MessagePlan {
   const thinkingTokens = thinkingTarget(body, input.seed);
-  const thinkingText = thinkingTokens > 0 ? generateThinking(input.prompt, input.seed, thinkingTokens) : undefined;
+  const thinkingText = thinkingTokens > 0 ? planThinking(input, body, thinkingTokens) : undefined;
   const usedByThinking = thinkingText === undefined ? 0 : countTextTokens(thinkingText);
 
   if (input.toolCall) return toolUsePlan(body, input, thinkingText, usedByThinking, input.toolCall);

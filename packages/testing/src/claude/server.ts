@@ -22,7 +22,7 @@ import { validateCountTokensBody, validateMessagesBody } from './validate.js';
 /** The API's own request size limit. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
-const NO_DIRECTIVES: Directives = { echoSystem: false, slow: false, midstreamError: false, long: false };
+const NO_DIRECTIVES: Directives = { echoSystem: false, slow: false, midstreamError: false, long: false, holdEnd: false };
 
 interface Timing {
   latencyMs: number;
@@ -35,6 +35,7 @@ interface Settings {
   apiKey: string | undefined;
   reply: ((body: MessagesRequestBody) => string) | undefined;
   toolUse: ((body: MessagesRequestBody) => ToolCall | undefined) | undefined;
+  thinking: ((body: MessagesRequestBody) => string | undefined) | undefined;
   timing: Timing;
   slow: Timing;
   chunkSize: number;
@@ -72,6 +73,7 @@ function resolveSettings(options: ClaudeServerOptions): Settings {
     apiKey: options.apiKey,
     reply: options.reply,
     toolUse: options.toolUse,
+    thinking: options.thinking,
     timing: {
       latencyMs: nonNegative('latencyMs', options.latencyMs, 0),
       chunkDelayMs: nonNegative('chunkDelayMs', options.chunkDelayMs, 0),
@@ -84,6 +86,12 @@ function resolveSettings(options: ClaudeServerOptions): Settings {
     models: options.models,
     directives: options.directives ?? true,
   };
+}
+
+/** Resolves when the client leaves (the exchange's signal fires). */
+function untilAborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
 /** Waits `ms`, or less if `signal` fires first. */
@@ -206,6 +214,7 @@ export async function startClaudeServer(options: ClaudeServerOptions = {}): Prom
     plan: MessagePlan,
     chunkDelayMs: number,
     midStream: Extract<FailureSpec, { midStream: string }> | undefined,
+    holdEnd = false,
   ) => {
     let events: SseEvent[] = streamEvents(plan, settings.chunkSize);
     if (midStream) {
@@ -228,6 +237,8 @@ export async function startClaudeServer(options: ClaudeServerOptions = {}): Prom
     });
     x.res.flushHeaders();
     for (const event of events) {
+      // `[[mock:hold-end]]`: the content is all out; the end waits for a client that never asks for it.
+      if (holdEnd && event.event === 'message_delta') await untilAborted(x.signal);
       if (event.delta) await delay(chunkDelayMs, x.signal);
       if (x.signal.aborted || x.res.destroyed) return;
       x.res.write(frame(event.event, event.data));
@@ -261,15 +272,17 @@ export async function startClaudeServer(options: ClaudeServerOptions = {}): Prom
 
     const fixedText = directives.say ?? (directives.echoSystem ? systemText(body) : settings.reply?.(body));
     const toolCall = settings.toolUse?.(body);
+    const fixedThinking = settings.thinking?.(body);
     const plan = planMessage(body, {
       prompt: rest,
       seed: seedOf(body),
       ...(fixedText === undefined ? {} : { fixedText }),
       ...(toolCall === undefined ? {} : { toolCall }),
+      ...(fixedThinking === undefined ? {} : { fixedThinking }),
       long: directives.long,
       cache: cache.apply(body.model, segmentsOf(body)),
     });
-    if (body.stream) return writeStream(x, plan, timing.chunkDelayMs, midStream);
+    if (body.stream) return writeStream(x, plan, timing.chunkDelayMs, midStream, directives.holdEnd);
     // A JSON reply takes as long as the stream of the same reply would have.
     const chunks = Math.ceil(plan.usage.output_tokens / settings.chunkSize);
     await delay(timing.chunkDelayMs * chunks, x.signal);

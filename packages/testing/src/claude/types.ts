@@ -132,6 +132,11 @@ export interface ClaudeServerOptions {
    * for an ordinary answer, for instance once the conversation holds enough `tool_result`s.
    */
   toolUse?: (body: MessagesRequestBody) => ToolCall | undefined;
+  /**
+   * Replaces the generated thinking text of a request with thinking on (cut to its budget like
+   * generated thinking); return undefined to generate it as usual.
+   */
+  thinking?: (body: MessagesRequestBody) => string | undefined;
   /** Delay before the first byte of every `POST /v1/messages` answer. Default 0. */
   latencyMs?: number;
   /** Delay between stream deltas (and per chunk of a JSON reply's generation). Default 0. */
