@@ -4,7 +4,7 @@ import type { Guard } from '../guard/index.js';
 import { systemText, type MessagesBody } from '../request/index.js';
 import { createOutputFilter, withCanary, type OutputFilter } from '../shield/index.js';
 import type { Watermarker } from '../watermark/index.js';
-import { readUsage } from '../claude/index.js';
+import { readUsage, servedOutput } from '../claude/index.js';
 import type { MessageLike, StreamEvent } from './client.js';
 import type { ResolvedClaudeRouteOptions } from './options.js';
 import { sendJson } from './send.js';
@@ -139,7 +139,9 @@ async function relayJson(
     }
   }
   sendJson(res, 200, decision.headers, { ...message, content });
-  await record({ status: 200, ...answered, outputText: outputText.slice(0, MAX_RECORDED_OUTPUT) });
+  // Thinking and tool inputs go to the client untouched, and are read like the text (ninth round).
+  const otherText = servedOutput(content).otherText;
+  await record({ status: 200, ...answered, outputText: outputText.slice(0, MAX_RECORDED_OUTPUT), ...(otherText && { otherOutputText: otherText.slice(0, MAX_RECORDED_OUTPUT) }) });
 }
 
 async function relayStream(
@@ -206,6 +208,7 @@ async function relayStream(
     ...(rewriter.model && { model: rewriter.model }),
     ...(rewriter.responseId && { responseId: rewriter.responseId }),
     outputText: rewriter.outputText,
+    ...(rewriter.otherText && { otherOutputText: rewriter.otherText }),
     ...(aborted && { aborted: true }),
     ...(error && { error }),
     ...(rewriter.violation && { violation: rewriter.violation }),

@@ -1,5 +1,5 @@
 import type { Usage } from '../decision/index.js';
-import { readUsage } from '../claude/index.js';
+import { readUsage, toolInputText } from '../claude/index.js';
 import type { StreamEvent } from './client.js';
 import type { OutputViolation, TextTransform } from './text-transform.js';
 
@@ -23,6 +23,8 @@ interface Block {
   /** Index the client sees, or -1 for a dropped block. */
   out: number;
   transform?: TextTransform;
+  /** A tool call's input as streamed so far (JSON text, whole once the block stops). */
+  toolJson?: string;
 }
 
 /**
@@ -46,6 +48,11 @@ export class StreamRewriter {
   private finalUsage = false;
   private streamedChars = 0;
   private recorded = '';
+  /** Thinking and finished tool inputs served so far, for `otherText`. */
+  private other: string[] = [];
+  private otherChars = 0;
+  /** The thinking block whose deltas extend the last entry of `other`. */
+  private openThinking: Block | undefined;
   private openBlock: number | undefined;
 
   constructor(private readonly options: StreamRewriterOptions) {}
@@ -72,7 +79,7 @@ export class StreamRewriter {
         if (type === 'text') {
           const t = this.options.transforms();
           if (t) block.transform = t;
-        }
+        } else if (type === 'tool_use' || type === 'server_tool_use') block.toolJson = '';
         this.blocks.set(event.index ?? 0, block);
         this.openBlock = block.out;
         return [{ ...event, index: block.out }];
@@ -90,6 +97,7 @@ export class StreamRewriter {
           }
           return this.emitText(block.out, text, event);
         }
+        this.served(block, event.delta);
         return [{ ...event, index: block.out }];
       }
       case 'content_block_stop': {
@@ -103,6 +111,7 @@ export class StreamRewriter {
           if (r.text) out.push(...this.emitText(block.out, r.text));
         }
         if (this.stopped) return out;
+        if (block.toolJson !== undefined) this.keepToolInput(block);
         this.openBlock = undefined;
         out.push({ ...event, index: block.out });
         return out;
@@ -132,6 +141,53 @@ export class StreamRewriter {
 
   get outputText(): string {
     return this.recorded;
+  }
+
+  /**
+   * What the reply served in words outside its text blocks (thinking, tool inputs as lines, a tool
+   * input cut off mid-stream as its raw JSON), bounded like `outputText`; `''` when none.
+   */
+  get otherText(): string {
+    const open = [...this.blocks.values()].filter((b) => b.toolJson).map((b) => b.toolJson!);
+    return [...this.other, ...open].join('\n\n').slice(0, this.options.maxRecordedChars);
+  }
+
+  /** A thinking or tool-input delta: what it serves is kept for `otherText` and counted as generated. */
+  private served(block: Block, delta: StreamEvent['delta']): void {
+    if (!delta) return;
+    const piece = delta.type === 'thinking_delta' ? delta.thinking : delta.type === 'input_json_delta' ? delta.partial_json : undefined;
+    if (typeof piece !== 'string' || !piece) return;
+    // Thinking and tool input count against max_tokens like text: a cut stream's usage estimate includes them.
+    this.streamedChars += piece.length;
+    if (block.toolJson !== undefined) {
+      if (block.toolJson.length < this.options.maxRecordedChars) block.toolJson += piece;
+      return;
+    }
+    if (this.otherChars >= this.options.maxRecordedChars) return;
+    const last = this.other.length - 1;
+    if (this.openThinking === block) this.other[last] += piece;
+    else {
+      this.other.push(piece);
+      this.openThinking = block;
+    }
+    this.otherChars += piece.length;
+  }
+
+  /** A tool call's finished input, as lines the readers read (its raw JSON if it does not parse). */
+  private keepToolInput(block: Block): void {
+    const json = block.toolJson!;
+    block.toolJson = undefined;
+    this.openThinking = undefined;
+    if (!json || this.otherChars >= this.options.maxRecordedChars) return;
+    let rendered = json;
+    try {
+      rendered = toolInputText(JSON.parse(json));
+    } catch {
+      // Cut at the recording bound: kept as streamed.
+    }
+    if (!rendered) return;
+    this.other.push(rendered);
+    this.otherChars += rendered.length;
   }
 
   private emitText(index: number, text: string, original?: StreamEvent): StreamEvent[] {

@@ -13,3 +13,4 @@ export { estimateInputTokens } from './tokens.js';
 export { TokenMemory } from './token-memory.js';
 export { readUsage } from './usage.js';
 export { asksHourCache } from './cache-control.js';
+export { servedOutput, toolInputText, type ReplyBlockLike, type ServedOutput } from './served-output.js';

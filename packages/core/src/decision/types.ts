@@ -167,6 +167,12 @@ export interface Outcome {
   model?: string;
   /** The reply text, for output checks and full audit capture. */
   outputText?: string;
+  /**
+   * What the reply served in words outside its text blocks: the `thinking` of extended thinking
+   * and each tool call's input as lines (see `servedOutput`). The detector reads it for reasoning
+   * with `outputText`; it is never a conversation's history (provenance reads `outputText` only).
+   */
+  otherOutputText?: string;
   /** The client went away before the reply was complete. */
   aborted?: boolean;
   /** A short machine-readable error code when the request failed. */

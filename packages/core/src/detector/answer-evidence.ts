@@ -12,10 +12,12 @@
  * computed chain, add nothing to `answer-reasoning` or to the allowance.
  */
 import { answerDigest, answerReasoning, answerWorking } from '../fingerprint/index.js';
+import type { Outcome } from '../decision/index.js';
 import { REASONING_SHAPED } from './reasoning-allowance.js';
 
 export interface AnswerEvidence {
-  digest: number;
+  /** The text's digest for history provenance; absent when the reply served no text (a tool call alone). */
+  digest?: number;
   /** Reasoning probability: the layout reading, or the content reading when that is confident and stronger. */
   reasoning: number;
   chars: number;
@@ -42,4 +44,32 @@ export function answerReasoningProbability(text: string): number {
 
 export function answerEvidence(text: string): AnswerEvidence {
   return { digest: answerDigest(text), reasoning: answerReasoningProbability(text), chars: text.length };
+}
+
+/**
+ * The evidence of a served outcome, read from everything the client was served:
+ *
+ * - the text and what the reply served outside it (thinking, tool inputs: `otherOutputText`) are
+ *   read together for reasoning, so a derivation counts whether the model wrote it as text, as
+ *   extended thinking or as a forced tool's steps;
+ * - a reply the client closed before its end (`aborted`) is read for what it was served: a client
+ *   that leaves right after the last content delta has the whole answer;
+ * - only the text is a conversation's history: the digest and the length (reading time) are the
+ *   text's, and a reply without text leaves provenance alone.
+ *
+ * Undefined when nothing was served in words.
+ *
+ * @example
+ * ```ts
+ * servedAnswerEvidence({ status: 200, outputText: '180 km', otherOutputText: 'The first leg is 60 × 2 = 120 km. …' });
+ * // { digest: …, reasoning: ≥ 0.5 for a derivation, chars: 6 }
+ * ```
+ */
+export function servedAnswerEvidence(outcome: Pick<Outcome, 'outputText' | 'otherOutputText'>): AnswerEvidence | undefined {
+  const text = typeof outcome.outputText === 'string' ? outcome.outputText : '';
+  const other = typeof outcome.otherOutputText === 'string' ? outcome.otherOutputText : '';
+  if (!text && !other) return undefined;
+  const read = other ? (text ? `${other}\n\n${text}` : other) : text;
+  const reasoning = answerReasoningProbability(read);
+  return text ? { digest: answerDigest(text), reasoning, chars: text.length } : { reasoning, chars: 0 };
 }

@@ -3,7 +3,7 @@ import { fingerprintRequest } from '../fingerprint/index.js';
 import { lastUserText } from '../request/index.js';
 import { scanInjection } from '../shield/index.js';
 import type { DetectorInput, DetectorPlugin, DetectorResult, GuardContext } from '../contracts/index.js';
-import { answerEvidence, type AnswerEvidence } from './answer-evidence.js';
+import { servedAnswerEvidence, type AnswerEvidence } from './answer-evidence.js';
 import { behaviourClass, cohortHashes } from './cohort.js';
 import { EXPLAIN_FROM, post, pre, requestFacts, waveHash, type GroupKey, type PostResult, type RequestFacts, type Target } from './engine.js';
 import { verdictKey } from './keys.js';
@@ -130,10 +130,9 @@ abstract class BaseDetector implements Detector {
     return { score: 0, verdict: 'allow', signals: [], previous: 'allow' };
   }
 
-  /** The answer evidence of a served outcome: its text when it carries one. */
+  /** The answer evidence of a served outcome: what it served in words, aborted or not (see `servedAnswerEvidence`). */
   protected evidence(outcome: Outcome): AnswerEvidence | undefined {
-    const text = outcome.outputText;
-    return typeof text === 'string' && text.length > 0 && !outcome.aborted ? answerEvidence(text) : undefined;
+    return servedAnswerEvidence(outcome);
   }
 
   /**

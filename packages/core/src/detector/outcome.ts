@@ -37,7 +37,8 @@ export function applyOutcome(acct: Target, outcome: Outcome, answer: AnswerEvide
   } else if (shaped && s[A.day] === day) w.add(acct, A.dayReasoning, 1);
   countSinceNoon(acct, shaped === 1, now, w);
   servedContinuation(acct, w);
-  if (!answer) return;
+  // A reply without text (a tool call) counted above; it is no conversation's history.
+  if (answer?.digest === undefined) return;
   rememberAnswer(acct, answer.digest, w);
   w.add(acct, A.answers, 1);
   w.add(acct, A.recentAnswers, 1);

@@ -18,8 +18,12 @@ export interface LogRecord {
   response?: {
     status?: number;
     usage?: { input_tokens: number; output_tokens: number; cache_creation_input_tokens?: number | null; cache_read_input_tokens?: number | null };
-    /** The answer text served to this request, when the log keeps answers (history provenance). */
-    content?: string;
+    /**
+     * The answer served to this request, when the log keeps answers: its text, or the reply's
+     * content blocks as the Messages API returned them (text, thinking, tool calls; read as
+     * `claudeRoute` records them, see `servedOutput`).
+     */
+    content?: string | Array<{ type: string; [k: string]: unknown }>;
   };
   /** Parsed `ts`, ms since the epoch. */
   time: number;
@@ -119,7 +123,10 @@ function parseLine(text: string, line: number): LogLine | undefined {
   if (r.user !== undefined && typeof r.user !== 'string') return { line, error: '`user` is not a string' };
   if (r.response !== undefined) {
     if (typeof r.response !== 'object' || r.response === null || Array.isArray(r.response)) return { line, error: '`response` is not an object' };
-    if (r.response.content !== undefined && typeof r.response.content !== 'string') return { line, error: '`response.content` is not a string' };
+    const content = r.response.content;
+    if (content !== undefined && typeof content !== 'string' && !(Array.isArray(content) && content.every((b) => b !== null && typeof b === 'object' && typeof (b as { type?: unknown }).type === 'string'))) {
+      return { line, error: '`response.content` is neither a string nor an array of content blocks' };
+    }
   }
   (r as LogRecord).time = time;
   return { line, record: r as LogRecord };

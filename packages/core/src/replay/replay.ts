@@ -3,6 +3,7 @@ import { manualClock } from '../clock/index.js';
 import type { Decision, Outcome, Verdict } from '../decision/index.js';
 import { createGuard, type Guard, type GuardOptions } from '../guard/index.js';
 import type { GuardRequest } from '../request/index.js';
+import { servedOutput } from '../claude/index.js';
 import { readLog, type LogRecord } from './log-reader.js';
 import { sortIdentities, type ReplayIdentity, type ReplayReport } from './report.js';
 
@@ -112,11 +113,14 @@ function toRequest(r: LogRecord): GuardRequest {
 function toOutcome(r: LogRecord): Outcome {
   const body = r.body as { model?: unknown } | undefined;
   const content = r.response?.content;
+  // Content blocks are recorded as claudeRoute records them: the text, and thinking and tool inputs beside it.
+  const served = content === undefined ? undefined : servedOutput(content);
   return {
     status: r.response?.status ?? 200,
     ...(r.response?.usage && { usage: r.response.usage }),
     ...(typeof body?.model === 'string' && { model: body.model }),
-    ...(typeof content === 'string' && content.length > 0 && { outputText: content }),
+    ...(served && served.text.length > 0 && { outputText: served.text }),
+    ...(served && served.otherText.length > 0 && { otherOutputText: served.otherText }),
   };
 }
 

@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { describe, expect, inject, it } from 'vitest';
-import { createGuard, manualClock, memoryStore, redisStore, type Store } from '../../src/internal.js';
+import { createGuard, manualClock, memoryStore, redisStore, type Outcome, type Store } from '../../src/internal.js';
+import { toolInputText } from '../../src/claude/index.js';
 import { flaggedAllowance } from '../../src/detector/flag-allowance.js';
 import { answerReasoningProbability } from '../../src/detector/answer-evidence.js';
 import { reasoningShaped } from '../../src/detector/reasoning-allowance.js';
@@ -63,12 +64,35 @@ describe.each(stores)('the reasoning allowance (%s)', (_name, makeStore) => {
   const guardWith = (clock: ReturnType<typeof manualClock>, detector: Record<string, unknown>, mode: 'enforce' | 'monitor' = 'enforce') =>
     createGuard({ clock, store: makeStore(), warnings: false, limits: false, mode, detector: { thresholds: QUIET, probation: false, ...detector } });
 
-  const ask = async (guard: ReturnType<typeof createGuard>, clock: ReturnType<typeof manualClock>, user: string, at: number, answer: string) => {
+  const ask = async (guard: ReturnType<typeof createGuard>, clock: ReturnType<typeof manualClock>, user: string, at: number, answer: string | Partial<Outcome>) => {
     clock.set(at);
     const d = await guard.check({ ip: '198.51.100.61', method: 'POST', path: '/', user, headers: BROWSER, body: { model: 'claude-haiku-5-5', max_tokens: 2048, messages: [{ role: 'user', content: `Can you go through exercise ${at % 997} with me?` }] } });
-    if (d.allowed) await guard.record(d, { status: 200, usage: { input_tokens: 40, output_tokens: 120 }, outputText: answer });
+    const served = typeof answer === 'string' ? { outputText: answer } : answer;
+    if (d.allowed) await guard.record(d, { status: 200, usage: { input_tokens: 40, output_tokens: 120 }, ...served });
     return d;
   };
+
+  it('counts a derivation served outside the text (thinking, a tool\'s steps) or in a reply the client left before its end, and not the same forms without one', async () => {
+    const clock = manualClock(start);
+    const guard = guardWith(clock, { actions: { reasoningAnswersPerDay: 3 } });
+    const forms: Record<string, { harvest: (i: number) => Partial<Outcome>; benign: (i: number) => Partial<Outcome> }> = {
+      thinking: { harvest: (i) => ({ outputText: `${4 * i + 6} euros`, otherOutputText: PROSE(i) }), benign: (i) => ({ outputText: PLAIN(i), otherOutputText: EXPLANATION(i) }) },
+      tool: { harvest: (i) => ({ otherOutputText: toolInputText({ steps: PROSE(i).split(/(?<=\.) /), result: `${4 * i + 6} euros` }) }), benign: (i) => ({ otherOutputText: toolInputText({ query: `tomato variety ${i} balcony`, limit: 5 }) }) },
+      aborted: { harvest: (i) => ({ outputText: PROSE(i), aborted: true }), benign: (i) => ({ outputText: PLAIN(i), aborted: true }) },
+    };
+    for (const [name, form] of Object.entries(forms)) {
+      const harvester = unique(`${name}-harvest`);
+      const person = unique(`${name}-person`);
+      let served = 0;
+      let refused = 0;
+      for (let i = 0; i < 6; i++) {
+        if ((await ask(guard, clock, harvester, start + i * 300_000, form.harvest(i))).allowed) served++;
+        if (!(await ask(guard, clock, person, start + i * 300_000 + 7, form.benign(i))).allowed) refused++;
+      }
+      expect([name, served, refused]).toEqual([name, 3, 0]);
+    }
+    await guard.close();
+  });
 
   it('serves an account a bounded number of reasoning-shaped answers a UTC day, then asks it to come back the next day', async () => {
     const clock = manualClock(start);

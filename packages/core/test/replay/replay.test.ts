@@ -76,3 +76,27 @@ describe('replay', () => {
     expect(formatReportTable(report)).toMatch(/^u\s+block\s+0\.97\s+6\s+3\s+2\s+1\s+2026-11-02T09:00:02\.000Z\s+c_1\s+instruction-style 0\.70$/m);
   });
 });
+
+describe('replay of a log that keeps the reply\'s content blocks', () => {
+  it('records a reply\'s text and what it served beside it (thinking, tool input) as claudeRoute records them; other content is a bad line', async () => {
+    const blocks = [
+      { type: 'thinking', thinking: 'Two legs: 60 × 2 = 120 km.', signature: 's' },
+      { type: 'text', text: '120 km' },
+      { type: 'tool_use', id: 't', name: 'save', input: { steps: ['120 km in all'] } },
+    ];
+    const lines = [
+      line('u', '2026-11-02T09:00:00Z', { response: { status: 200, usage: { input_tokens: 3, output_tokens: 7 }, content: blocks } }),
+      line('u', '2026-11-02T09:00:01Z', { response: { status: 200, content: 'plain text' } }),
+      line('u', '2026-11-02T09:00:02Z', { response: { status: 200, content: 7 } }),
+      line('u', '2026-11-02T09:00:03Z', { response: { status: 200, content: [{ text: 'no type' }] } }),
+    ];
+    const outcomes: Array<Record<string, unknown>> = [];
+    const { target } = scripted(() => ({}));
+    target.record = async (_d, outcome) => void outcomes.push(outcome as never);
+    const report = await replay(Readable.from([lines.join('\n')]), target);
+    expect(report.summary).toMatchObject({ requests: 2, badLines: 2, badLineNumbers: [3, 4] });
+    expect(outcomes[0]).toMatchObject({ outputText: '120 km', otherOutputText: 'Two legs: 60 × 2 = 120 km.\n\n120 km in all' });
+    expect(outcomes[1]).toMatchObject({ outputText: 'plain text' });
+    expect(outcomes[1]!.otherOutputText).toBeUndefined();
+  });
+});
