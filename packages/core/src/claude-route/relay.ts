@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { anthropicErrorBody, type Decision, type Outcome } from '../decision/index.js';
 import type { Guard } from '../guard/index.js';
-import { systemText, type MessagesBody } from '../request/index.js';
+import { prefillText, systemText, type MessagesBody } from '../request/index.js';
 import { createOutputFilter, withCanary, type OutputFilter } from '../shield/index.js';
 import type { Watermarker } from '../watermark/index.js';
 import { readUsage, servedOutput } from '../claude/index.js';
@@ -38,8 +38,12 @@ export async function relayMessages(options: ResolvedClaudeRouteOptions, ctx: Re
   const { guard, decision, body, res } = ctx;
   const started = guard.options.clock.now();
   let thinkingChange: ThinkingChange | undefined;
+  // A prefill is the start of the answer the client holds: the served text is read after it.
+  const prefill = prefillText(body);
   const record = (outcome: Outcome) =>
-    guard.record(decision, { ...outcome, ...(thinkingChange && { thinking: thinkingChange }), durationMs: guard.options.clock.now() - started }).catch(() => undefined);
+    guard
+      .record(decision, { ...outcome, ...(prefill && { prefillText: prefill.slice(0, MAX_RECORDED_OUTPUT) }), ...(thinkingChange && { thinking: thinkingChange }), durationMs: guard.options.clock.now() - started })
+      .catch(() => undefined);
 
   const model = body.model;
   if (options.models && !options.models.has(model)) {

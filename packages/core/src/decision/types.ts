@@ -173,6 +173,11 @@ export interface Outcome {
    * with `outputText`; it is never a conversation's history (provenance reads `outputText` only).
    */
   otherOutputText?: string;
+  /**
+   * The client's prefill (the text of the request's last assistant turn), which the served text
+   * continues: the client holds `prefillText + outputText`, and the detector reads them so.
+   */
+  prefillText?: string;
   /** The client went away before the reply was complete. */
   aborted?: boolean;
   /** A short machine-readable error code when the request failed. */

@@ -52,6 +52,8 @@ export function answerEvidence(text: string): AnswerEvidence {
  * - the text and what the reply served outside it (thinking, tool inputs: `otherOutputText`) are
  *   read together for reasoning, so a derivation counts whether the model wrote it as text, as
  *   extended thinking or as a forced tool's steps;
+ * - a prefill (the request's last assistant turn, `prefillText`) is read in front of the text it
+ *   continues, as the client holds them;
  * - a reply the client closed before its end (`aborted`) is read for what it was served: a client
  *   that leaves right after the last content delta has the whole answer;
  * - only the text is a conversation's history: the digest and the length (reading time) are the
@@ -65,11 +67,14 @@ export function answerEvidence(text: string): AnswerEvidence {
  * // { digest: …, reasoning: ≥ 0.5 for a derivation, chars: 6 }
  * ```
  */
-export function servedAnswerEvidence(outcome: Pick<Outcome, 'outputText' | 'otherOutputText'>): AnswerEvidence | undefined {
+export function servedAnswerEvidence(outcome: Pick<Outcome, 'outputText' | 'otherOutputText' | 'prefillText'>): AnswerEvidence | undefined {
   const text = typeof outcome.outputText === 'string' ? outcome.outputText : '';
   const other = typeof outcome.otherOutputText === 'string' ? outcome.otherOutputText : '';
   if (!text && !other) return undefined;
-  const read = other ? (text ? `${other}\n\n${text}` : other) : text;
+  // The client holds its prefill and the text that continues it as one answer (a prefill that
+  // opens a JSON string would otherwise leave the text's quotes out of step).
+  const held = text && typeof outcome.prefillText === 'string' ? outcome.prefillText + text : text;
+  const read = other ? (held ? `${other}\n\n${held}` : other) : held;
   const reasoning = answerReasoningProbability(read);
   return text ? { digest: answerDigest(text), reasoning, chars: text.length } : { reasoning, chars: 0 };
 }

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { manualClock } from '../clock/index.js';
 import type { Decision, Outcome, Verdict } from '../decision/index.js';
 import { createGuard, type Guard, type GuardOptions } from '../guard/index.js';
-import type { GuardRequest } from '../request/index.js';
+import { prefillText, type GuardRequest, type MessagesBody } from '../request/index.js';
 import { servedOutput } from '../claude/index.js';
 import { readLog, type LogRecord } from './log-reader.js';
 import { sortIdentities, type ReplayIdentity, type ReplayReport } from './report.js';
@@ -115,12 +115,15 @@ function toOutcome(r: LogRecord): Outcome {
   const content = r.response?.content;
   // Content blocks are recorded as claudeRoute records them: the text, and thinking and tool inputs beside it.
   const served = content === undefined ? undefined : servedOutput(content);
+  const messages = (body as { messages?: unknown } | undefined)?.messages;
+  const prefill = served?.text && Array.isArray(messages) ? prefillText({ messages: messages as MessagesBody['messages'] }) : '';
   return {
     status: r.response?.status ?? 200,
     ...(r.response?.usage && { usage: r.response.usage }),
     ...(typeof body?.model === 'string' && { model: body.model }),
     ...(served && served.text.length > 0 && { outputText: served.text }),
     ...(served && served.otherText.length > 0 && { otherOutputText: served.otherText }),
+    ...(prefill && { prefillText: prefill }),
   };
 }
 

@@ -20,6 +20,20 @@ export function lastUserText(body: Pick<MessagesBody, 'messages'>): string {
   return '';
 }
 
+/**
+ * The client's own start of the answer: the text of a last assistant turn (a prefill), which the
+ * served text continues and the client holds in front of it; `''` when the last turn is the user's.
+ *
+ * @example
+ * ```ts
+ * prefillText({ messages: [{ role: 'user', content: 'Solve it.' }, { role: 'assistant', content: '{"steps": ["' }] }); // '{"steps": ["'
+ * ```
+ */
+export function prefillText(body: Pick<MessagesBody, 'messages'>): string {
+  const last = body.messages.at(-1);
+  return last?.role === 'assistant' ? messageText(last) : '';
+}
+
 /** The system prompt as plain text. */
 export function systemText(body: Pick<MessagesBody, 'system'>): string {
   const { system } = body;

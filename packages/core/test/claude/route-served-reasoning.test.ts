@@ -37,7 +37,11 @@ describe('claudeRoute records what it served in words for the detector (thinking
   beforeAll(async () => {
     upstream = await startClaudeServer({
       apiKey: 'upstream-key',
-      reply: (body) => (body.tool_choice ? '' : /worked/.test(lastUser(body)) ? DERIVATION.join(' ') : derives(body) ? '75 km/h' : PLAIN_ANSWER),
+      reply: (body) => {
+        // After a prefill that opens a JSON string, the reply continues the string it opened.
+        if (body.messages.at(-1)?.role === 'assistant') return `${(/steps/.test(String(body.messages.at(-1)!.content)) ? DERIVATION : [PLAIN_ANSWER, PLAIN_THOUGHT]).map((l) => JSON.stringify(l)).join(', ').slice(1)}]}`;
+        return body.tool_choice ? '' : /worked/.test(lastUser(body)) ? DERIVATION.join(' ') : derives(body) ? '75 km/h' : PLAIN_ANSWER;
+      },
       thinking: (body) => (derives(body) ? DERIVATION.join(' ') : PLAIN_THOUGHT),
       toolUse: (body) => {
         if (body.tools?.some((t) => t.name === 'record_solution')) return { name: 'record_solution', input: { steps: DERIVATION, result: '75 km/h' } };
@@ -119,6 +123,21 @@ describe('claudeRoute records what it served in words for the detector (thinking
       expect(await statuses(ALLOWANCE + 2, send('traveller', params('Trains to Lyon on Friday?', search)))).toEqual([200, 200, 200, 200]);
       const lines = outcomes.find((o) => o.otherOutputText?.includes('60 × 2'))?.otherOutputText;
       expect(lines).toBe(['result: 75 km/h', ...DERIVATION].join('\n'));
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a derivation that continues a prefill opening a JSON string is read as the client holds it; tips after the same prefill are not counted', async () => {
+    const { app, sdk } = await start();
+    const params = (prompt: string, prefill: string) => ({
+      model: 'claude-sonnet-4-5',
+      max_tokens: 2048,
+      messages: [{ role: 'user' as const, content: prompt }, { role: 'assistant' as const, content: prefill }],
+    });
+    try {
+      expect(await statuses(ALLOWANCE + 1, () => sdk('prefiller').messages.create(params('The trip, as JSON?', '{"steps": ["')))).toEqual([200, 200, 429]);
+      expect(await statuses(ALLOWANCE + 2, () => sdk('lister').messages.create(params('Sleep tips as JSON?', '{"tips": ["')))).toEqual([200, 200, 200, 200]);
     } finally {
       await app.close();
     }

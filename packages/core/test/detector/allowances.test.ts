@@ -72,13 +72,18 @@ describe.each(stores)('the reasoning allowance (%s)', (_name, makeStore) => {
     return d;
   };
 
-  it('counts a derivation served outside the text (thinking, a tool\'s steps) or in a reply the client left before its end, and not the same forms without one', async () => {
+  it('counts a derivation served outside the text (thinking, a tool\'s steps), in a reply the client left before its end or after a prefill, and not the same forms without one', async () => {
     const clock = manualClock(start);
     const guard = guardWith(clock, { actions: { reasoningAnswersPerDay: 3 } });
     const forms: Record<string, { harvest: (i: number) => Partial<Outcome>; benign: (i: number) => Partial<Outcome> }> = {
       thinking: { harvest: (i) => ({ outputText: `${4 * i + 6} euros`, otherOutputText: PROSE(i) }), benign: (i) => ({ outputText: PLAIN(i), otherOutputText: EXPLANATION(i) }) },
       tool: { harvest: (i) => ({ otherOutputText: toolInputText({ steps: PROSE(i).split(/(?<=\.) /), result: `${4 * i + 6} euros` }) }), benign: (i) => ({ otherOutputText: toolInputText({ query: `tomato variety ${i} balcony`, limit: 5 }) }) },
       aborted: { harvest: (i) => ({ outputText: PROSE(i), aborted: true }), benign: (i) => ({ outputText: PLAIN(i), aborted: true }) },
+      // A prefill that opens a JSON string: the text alone starts mid-string, its quotes out of step.
+      prefill: {
+        harvest: (i) => ({ prefillText: '{"steps": ["', outputText: `${PROSE(i).split(/(?<=\.) /).map((l) => JSON.stringify(l)).join(', ').slice(1)}]}` }),
+        benign: (i) => ({ prefillText: '{"tips": ["', outputText: `${[PLAIN(i), EXPLANATION(i)].map((l) => JSON.stringify(l)).join(', ').slice(1)}]}` }),
+      },
     };
     for (const [name, form] of Object.entries(forms)) {
       const harvester = unique(`${name}-harvest`);

@@ -99,4 +99,15 @@ describe('replay of a log that keeps the reply\'s content blocks', () => {
     expect(outcomes[1]).toMatchObject({ outputText: 'plain text' });
     expect(outcomes[1]!.otherOutputText).toBeUndefined();
   });
+
+  it('reads a prefill (the body\'s last assistant turn) in front of the text it continues', async () => {
+    const body = { model: 'm', max_tokens: 100, messages: [{ role: 'user', content: 'Solve it.' }, { role: 'assistant', content: '{"steps": ["' }] };
+    const lines = [line('u', '2026-11-02T09:00:00Z', { body, response: { status: 200, content: '60 × 2 = 120 km"]}' } }), line('u', '2026-11-02T09:00:01Z')];
+    const outcomes: Array<Record<string, unknown>> = [];
+    const { target } = scripted(() => ({}));
+    target.record = async (_d, outcome) => void outcomes.push(outcome as never);
+    await replay(Readable.from([lines.join('\n')]), target);
+    expect(outcomes[0]).toMatchObject({ outputText: '60 × 2 = 120 km"]}', prefillText: '{"steps": ["' });
+    expect(outcomes[1]!.prefillText).toBeUndefined();
+  });
 });
