@@ -17,10 +17,12 @@
 //   recorded: up to the concurrency limit (4) of requests in flight pass the check at 29. At most
 //   four answers more per day of each grid; not a campaign here (the replay records each answer
 //   before the next request arrives), see docs/detection.md.
-// Probed and left out: a last assistant turn (prefill) that opens a fence or a JSON array does not
-// hide the derivation from the reader (the answer's text outside a fence is read as prose, and an
-// unclosed fence's prose lines are read as prose), and the prefill is never judged for provenance
-// (it is the client's own turn). `count_tokens` serves no answer.
+// Probed in process after the first run, not a campaign (40 derivations each, holdout vocabulary):
+// a last assistant turn (prefill) that opens a fence or a code comment hides nothing (40 of 40 read
+// at 0.5 or more, the text outside a fence being read as prose); one that opens a JSON string
+// (`{"steps": ["`) leaves the served text starting mid-string, its quotes out of step, and one-line
+// JSON steps were read in 21 of 40 (40 of 40 with the prefill in front; since 986da78 the detector
+// reads it so). `count_tokens` serves no answer.
 //
 // What the log line says the route recorded: the replay reads `response.content` as the
 // route's `guard.record` would have been given it. On a build whose replay reads the API's content
