@@ -15,8 +15,9 @@
 //   kept, so the account has no answer with text and history provenance never applies to it);
 // - the reasoning allowance is checked when a request arrives and counted when its answer is
 //   recorded: up to the concurrency limit (4) of requests in flight pass the check at 29. At most
-//   four answers more per day of each grid; not a campaign here (the replay records each answer
-//   before the next request arrives), see docs/detection.md.
+//   four answers more per day of each grid (probed in process: 33 served, then refused); not a
+//   campaign here (the replay records each answer before the next request arrives), see
+//   docs/detection.md.
 // Probed in process after the first run, not a campaign (40 derivations each, holdout vocabulary):
 // a last assistant turn (prefill) that opens a fence or a code comment hides nothing (40 of 40 read
 // at 0.5 or more, the text outside a fence being read as prose); one that opens a JSON string
