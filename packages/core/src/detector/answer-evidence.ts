@@ -18,6 +18,12 @@ import { REASONING_SHAPED } from './reasoning-allowance.js';
 export interface AnswerEvidence {
   /** The text's digest for history provenance; absent when the reply served no text (a tool call alone). */
   digest?: number;
+  /**
+   * The digest of the prefill and the text as one turn, when the request had a prefill that
+   * changes it: a client may resend its assistant turn either way (the reply's text alone, as the
+   * API returned it, or the whole turn it holds), and both are answers it was served.
+   */
+  heldDigest?: number;
   /** Reasoning probability: the layout reading, or the content reading when that is confident and stronger. */
   reasoning: number;
   chars: number;
@@ -56,8 +62,9 @@ export function answerEvidence(text: string): AnswerEvidence {
  *   continues, as the client holds them;
  * - a reply the client closed before its end (`aborted`) is read for what it was served: a client
  *   that leaves right after the last content delta has the whole answer;
- * - only the text is a conversation's history: the digest and the length (reading time) are the
- *   text's, and a reply without text leaves provenance alone.
+ * - only the text is a conversation's history: the length (reading time) is the text's, the digest
+ *   is the text's (and, after a prefill, also the prefill's and the text's as one turn: a client
+ *   resends either), and a reply without text leaves provenance alone.
  *
  * Undefined when nothing was served in words.
  *
@@ -76,5 +83,8 @@ export function servedAnswerEvidence(outcome: Pick<Outcome, 'outputText' | 'othe
   const held = text && typeof outcome.prefillText === 'string' ? outcome.prefillText + text : text;
   const read = other ? (held ? `${other}\n\n${held}` : other) : held;
   const reasoning = answerReasoningProbability(read);
-  return text ? { digest: answerDigest(text), reasoning, chars: text.length } : { reasoning, chars: 0 };
+  if (!text) return { reasoning, chars: 0 };
+  const digest = answerDigest(text);
+  const heldDigest = held === text ? digest : answerDigest(held);
+  return heldDigest === digest ? { digest, reasoning, chars: text.length } : { digest, heldDigest, reasoning, chars: text.length };
 }

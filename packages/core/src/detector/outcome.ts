@@ -39,7 +39,7 @@ export function applyOutcome(acct: Target, outcome: Outcome, answer: AnswerEvide
   servedContinuation(acct, w);
   // A reply without text (a tool call) counted above; it is no conversation's history.
   if (answer?.digest === undefined) return;
-  rememberAnswer(acct, answer.digest, w);
+  rememberAnswer(acct, answer.digest, w, answer.heldDigest);
   w.add(acct, A.answers, 1);
   w.add(acct, A.recentAnswers, 1);
   if (answer.reasoning > 0) {

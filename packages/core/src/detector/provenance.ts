@@ -19,12 +19,25 @@ import type { Target, Writer } from './engine.js';
 export const RECYCLE_FROM = 3;
 const USES = 4096;
 
-/** Remembers a served answer in the account's ring (the oldest slot gives way). */
-export function rememberAnswer(acct: Target, digest: number, w: Writer): void {
+/**
+ * Remembers a served answer in the account's ring (the oldest slots give way): its digest, and
+ * `heldDigest` too when the answer continued a prefill (see `AnswerEvidence.heldDigest`), in the
+ * next slot. Both slots are written from the ring position read once, because on Redis the writer
+ * only records operations and the view does not move between them.
+ */
+export function rememberAnswer(acct: Target, digest: number, w: Writer, heldDigest?: number): void {
   if (digest === 0) return;
-  const slot = acct.view[A.served]! % PROVENANCE_SLOTS;
-  w.set(acct, A.provenance + slot, digest * USES);
-  w.add(acct, A.served, 1);
+  const at = acct.view[A.served]!;
+  w.set(acct, A.provenance + (at % PROVENANCE_SLOTS), digest * USES);
+  const both = heldDigest !== undefined && heldDigest !== 0 && heldDigest !== digest;
+  if (both) w.set(acct, A.provenance + ((at + 1) % PROVENANCE_SLOTS), heldDigest * USES);
+  w.add(acct, A.served, both ? 2 : 1);
+}
+
+/** Ring slots {@link rememberAnswer} takes for an answer with these digests. */
+export function slotsTaken(digest: number | undefined, heldDigest?: number): number {
+  if (!digest) return 0;
+  return heldDigest !== undefined && heldDigest !== 0 && heldDigest !== digest ? 2 : 1;
 }
 
 /** The slot holding `digest`, or -1 when this account was never served that answer (or not recently). */

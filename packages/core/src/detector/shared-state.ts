@@ -8,6 +8,7 @@ import { testBit } from './memory-state.js';
 import type { ResolvedDetectorOptions } from './options.js';
 import { applyOutcome } from './outcome.js';
 import { populationView } from './population.js';
+import { slotsTaken } from './provenance.js';
 import { noonDayOf } from './reasoning-allowance.js';
 import { A, G, P } from './schema.js';
 import { SharedVectors } from './shared-vectors.js';
@@ -173,7 +174,7 @@ export class SharedState {
     });
     if (known) {
       known.pendingSlot = 0;
-      known.served = view[A.served]! + (answer?.digest ? 1 : 0);
+      known.served = view[A.served]! + slotsTaken(answer?.digest, answer?.heldDigest);
       if (outcome.usage) known.day = Math.floor(now / 86_400);
       known.noonDay = noonDayOf(now);
     }
