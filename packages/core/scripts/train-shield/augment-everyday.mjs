@@ -7,6 +7,8 @@
 // Phrase lists written for this generator (no translation model, no evaluation set read);
 // composed from parts so that no fixed sentence is learnt. Documented in README.md beside this file.
 
+import { MORE_EVERYDAY_BANK } from './languages-without-phrases.mjs';
+
 /**
  * Per language: `note` (a statement of fact, as documents hold: notices, reviews, recipe steps;
  * only the eight languages of the documents need it), `open` (a greeting or nothing), `ctx` (a sentence of context), `ask` (everyday
@@ -175,10 +177,11 @@ export const EVERYDAY_LANGS = Object.entries(SHARES).flatMap(([lang, n]) => Arra
 export const EVERYDAY_DOC_LANGS = ['de', 'fr', 'es', 'pt', 'it', 'ru', 'zh', 'ja'];
 
 const NO_SPACE = new Set(['zh', 'ja']);
+const EVERYDAY_BANKS = { ...EVERYDAY_BANK, ...MORE_EVERYDAY_BANK };
 
 /** An everyday user text in `lang`: a greeting, context, one or two requests, a follow-up, thanks (each but a request optional). */
 export function everydayText(rng, lang) {
-  const b = EVERYDAY_BANK[lang];
+  const b = EVERYDAY_BANKS[lang];
   const parts = [rng.pick(b.open)];
   if (rng.chance(0.35)) parts.push(rng.pick(b.ctx));
   parts.push(rng.pick(b.ask));
@@ -198,7 +201,7 @@ export function everydayText(rng, lang) {
  * is what augment-documents.mjs plants as an off-task order, so in documents it stays an attack.
  */
 export function everydayNote(rng, lang) {
-  const b = EVERYDAY_BANK[lang];
+  const b = EVERYDAY_BANKS[lang];
   return rng.chance(0.7) ? rng.pick(b.note) : rng.pick(b.ctx);
 }
 

@@ -6,6 +6,8 @@
 // words where an honest request uses them ("I forgot my password", "ignore my typo", "thanks, now
 // ..."), so that the script or the language is never what marks an attack. Documented in README.md.
 
+import { MORE_LANGUAGE_BANK } from './languages-without-phrases.mjs';
+
 /**
  * Per language: `override` (drop the instructions), `extract` (the prompt, the rules, the secret),
  * `payload` (a hijacked reply), `persona`, `ack` (praise before a switch), `task` (an off-limits
@@ -150,15 +152,18 @@ export const LANGUAGE_BANK = {
   },
 };
 export const EXTRA_LANGS = Object.keys(LANGUAGE_BANK);
+/** The ten languages the intent phrases do not cover (languages-without-phrases.mjs), drawn by train.mjs in rows of their own. */
+export const UNPHRASED_LANGS = Object.keys(MORE_LANGUAGE_BANK);
+const BANKS = { ...LANGUAGE_BANK, ...MORE_LANGUAGE_BANK };
 
-/** Sentence stops: Hindi ends a sentence with the danda. */
-const STOP = { hi: '। ' };
+/** Sentence stops: Hindi and Bengali end a sentence with the danda. */
+const STOP = { hi: '। ', bn: '। ' };
 const stop = (lang) => STOP[lang] ?? '. ';
 const capital = (s) => s[0].toUpperCase() + s.slice(1);
 
 /** A direct attack in `lang`: praise (sometimes), then the instructions dropped and a new order, or a persona, or an ask alone. */
 export function languageAttack(rng, lang) {
-  const b = LANGUAGE_BANK[lang];
+  const b = BANKS[lang];
   const shape = rng.int(6);
   const parts = [];
   if (shape <= 2 && rng.chance(0.5)) parts.push(rng.pick(b.ack));
@@ -169,12 +174,12 @@ export function languageAttack(rng, lang) {
   else if (shape === 4) parts.push(capital(rng.pick(b.extract)));
   // A payload alone is an attack only when it hijacks the reply ("Access Granted"): the first two.
   else parts.push(capital(rng.pick(b.payload.slice(0, 2))));
-  return parts.map((p) => p.replace(/[.!。।]\s*$/, '')).join(rng.chance(0.25) ? '\n' : stop(lang)) + (lang === 'hi' ? '।' : '.');
+  return parts.map((p) => p.replace(/[.!。।]\s*$/, '')).join(rng.chance(0.25) ? '\n' : stop(lang)) + (STOP[lang] ? '।' : '.');
 }
 
 /** A benign prompt in `lang`: an ordinary request, sometimes after thanks or with a second request. */
 export function languageBenign(rng, lang) {
-  const b = LANGUAGE_BANK[lang];
+  const b = BANKS[lang];
   const a = rng.pick(b.benign);
   if (rng.chance(0.25)) return `${rng.pick(b.ack)} ${a}`;
   if (rng.chance(0.2)) return `${a} ${rng.pick(b.benign)}`;
@@ -183,7 +188,7 @@ export function languageBenign(rng, lang) {
 
 /** An order for the assistant in `lang`, to plant in a document: an addressee and an action, or an action alone. */
 export function languageOrder(rng, lang) {
-  const b = LANGUAGE_BANK[lang];
+  const b = BANKS[lang];
   const to = rng.pick(b.to);
   const act = rng.pick(b.act);
   return to === '' ? capital(act) : to + act;
@@ -191,5 +196,5 @@ export function languageOrder(rng, lang) {
 
 /** An order for people in `lang`: the benign side of {@link languageOrder}. */
 export function languageHumanOrder(rng, lang) {
-  return rng.pick(LANGUAGE_BANK[lang].human);
+  return rng.pick(BANKS[lang].human);
 }

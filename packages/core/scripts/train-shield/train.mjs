@@ -19,7 +19,8 @@ import { PLANTED_LANGS, addressedInstruction, addressedInstructionMl, hostDocume
 import { detectionTexts, fixtureRows, labelledRows } from './data.mjs';
 import { exponentialTailQuantile, harrellDavis } from './quantile.mjs';
 import { seeded, stableHash } from './random.mjs';
-import { EXTRA_LANGS, languageAttack, languageBenign, languageHumanOrder, languageOrder } from './augment-languages.mjs';
+import { chatSpeak } from './augment-chatspeak.mjs';
+import { EXTRA_LANGS, UNPHRASED_LANGS, languageAttack, languageBenign, languageHumanOrder, languageOrder } from './augment-languages.mjs';
 import { typo } from './augment-typos.mjs';
 import { hasCyrillicOrGreek, romanise } from './augment-romanise.mjs';
 import { labelConflicts } from './label-conflicts.mjs';
@@ -48,6 +49,17 @@ const ADDRESSED_ROWS = Number(process.env.DG_SHIELD_ADDRESSED_ROWS ?? 2000);
 /** Direct attacks and as many benign prompts in the ten languages of augment-languages.mjs, and documents with orders for the assistant or for people in them. */
 const LANG_ROWS = Number(process.env.DG_SHIELD_LANG_ROWS ?? 440);
 const LANG_DOC_ROWS = Number(process.env.DG_SHIELD_LANG_DOC_ROWS ?? 220);
+/**
+ * The same, and everyday texts, in the ten languages the intent phrases do not cover
+ * (languages-without-phrases.mjs). Off by default: with 400, 200 and 240 (per language as many as
+ * above) they caught most attacks in those languages but flagged more benign texts of every kind
+ * (README, "Languages without phrases"); an experiment to build on, not shipped.
+ */
+const UNPHRASED_ROWS = Number(process.env.DG_SHIELD_UNPHRASED_ROWS ?? 0);
+const UNPHRASED_DOC_ROWS = Number(process.env.DG_SHIELD_UNPHRASED_DOC_ROWS ?? 0);
+const UNPHRASED_EVERYDAY_ROWS = Number(process.env.DG_SHIELD_UNPHRASED_EVERYDAY_ROWS ?? 0);
+/** Attacks in chat-speak and as many benign texts in it (augment-chatspeak.mjs). */
+const CHATSPEAK_ROWS = Number(process.env.DG_SHIELD_CHATSPEAK_ROWS ?? 300);
 /** Everyday user texts in the attack generators' languages and Greek (augment-everyday.mjs), and documents of them. */
 const EVERYDAY_ROWS = Number(process.env.DG_SHIELD_EVERYDAY_ROWS ?? 1400);
 const EVERYDAY_DOC_ROWS = Number(process.env.DG_SHIELD_EVERYDAY_DOC_ROWS ?? 400);
@@ -275,6 +287,34 @@ function synthetic(trainRows, excluded, shift = 0) {
         out.push({ text, label, source: 'synthetic-romanised', channel, planted: r.planted?.map((p) => romanise(romanRng, p, scheme)) });
       }
     }
+  }
+  // Ten languages the intent phrases do not cover (languages-without-phrases.mjs): attacks, benign
+  // prompts, documents and everyday texts as for the languages above, after them and with their own
+  // seed, so that no row above changes, and none is romanised.
+  const unphrasedRng = seeded(SEED + 11 + shift);
+  for (let i = 0; i < UNPHRASED_ROWS; i++) {
+    const lang = UNPHRASED_LANGS[i % UNPHRASED_LANGS.length];
+    for (let k = 0; k < 2; k++) out.push({ text: languageAttack(unphrasedRng, lang), label: 1, source: 'synthetic-language', channel: 'user' });
+    out.push({ text: languageBenign(unphrasedRng, lang), label: 0, source: 'synthetic-language-benign', channel: 'user' });
+  }
+  for (let i = 0; i < UNPHRASED_DOC_ROWS; i++) {
+    const inject = i % 2 === 0;
+    const lang = UNPHRASED_LANGS[(i >> 1) % UNPHRASED_LANGS.length];
+    const sentence = inject ? languageOrder(unphrasedRng, lang) : languageHumanOrder(unphrasedRng, lang);
+    out.push({ text: hostDocument(unphrasedRng, sentence), label: inject ? 1 : 0, source: inject ? 'synthetic-language-addressed' : 'synthetic-language-addressed-benign', channel: 'document', planted: inject ? [sentence] : undefined });
+  }
+  for (let i = 0; i < UNPHRASED_EVERYDAY_ROWS; i++) {
+    out.push({ text: everydayText(unphrasedRng, UNPHRASED_LANGS[i % UNPHRASED_LANGS.length]), label: 0, source: 'synthetic-everyday', channel: 'user' });
+  }
+  // Chat-speak (augment-chatspeak.mjs) on short attacks, templated, game-style and real, and on as
+  // many benign prompts, as for the typos above; its own seed, so that no row above changes.
+  const chatRng = seeded(SEED + 12 + shift);
+  for (let i = 0; i < CHATSPEAK_ROWS; i++) {
+    const kind = i % 3;
+    const attack = kind === 0 ? templatedAttack(chatRng, 'en') : kind === 1 ? gameAttack(chatRng) : chatRng.pick(shortAttacks).text;
+    out.push({ text: chatSpeak(chatRng, attack), label: 1, source: 'synthetic-chatspeak', channel: 'user' });
+    const benign = kind === 0 ? benignLookalike(chatRng, 'en') : kind === 1 ? gameLookalike(chatRng) : chatRng.pick(realBenign).text;
+    out.push({ text: chatSpeak(chatRng, benign), label: 0, source: 'synthetic-chatspeak-benign', channel: 'user' });
   }
   for (const r of out) r.split = 'train';
   return out;
