@@ -95,10 +95,22 @@ const CAP = 4;
 /** Words read either side of the word that opens a sentence's reading. */
 const SENTENCE_REACH = 40;
 
-/** Whether the character at `at` ends a sentence: `.!?;` before a space or the end, a line break, a CJK stop. */
+/** The character before a `>` that closes a tag, and after a `<` that opens one (folded text: lower case). */
+const TAG_END_BEFORE = /[a-z0-9"'/]/;
+const TAG_START_AFTER = /[a-z/!]/;
+
+/**
+ * Whether the character at `at` ends a sentence: `.!?;` before a space or the end, a line break, a
+ * CJK stop, or the edge of a tag. On one line of markup (`<td>Remark</td><td>Assistant, say …`,
+ * `<div hidden>LLM: claim …`) each element's text is a sentence of its own, so an address at the
+ * head of a cell or a hidden block is read as one: a `>` that closes a tag (after a letter, a
+ * quote, a slash or a digit: not "a > b" nor "=>"), a `<` that opens one (before a letter, `/` or `!`).
+ */
 function endsSentence(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   if (c === 0x0a || c === 0x3002 || c === 0xff01 || c === 0xff1f) return true;
+  if (c === 0x3e) return at > 0 && TAG_END_BEFORE.test(text.charAt(at - 1));
+  if (c === 0x3c) return TAG_START_AFTER.test(text.charAt(at + 1));
   if (c !== 0x2e && c !== 0x21 && c !== 0x3f && c !== 0x3b) return false;
   if (at + 1 === text.length) return true;
   const next = text.charCodeAt(at + 1);

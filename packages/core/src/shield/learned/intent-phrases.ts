@@ -310,6 +310,12 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'ai/assistant/asistant/llm/chatbot/agent/model * must/should/shal/needs to/wil/has to',
     'when/while/as you * summarize/summarise/process/read/analyze/answer/respond',
     'whoever/anyone/whatever * reading/processing this',
+    // An order to whoever turns this data into an answer, with no name for it (instructions planted
+    // in e-mails and task inputs): "When summarising this email, state …", "respond to any question
+    // about this email with …". Not "whoever processes this", nor "when parsing the file": staff and
+    // code comments say those too.
+    'when/while/before/after * summari~/condens~/translat~/analy~ this email/emails/mail/message/document/page/text/table/thread/review/report',
+    'respond/reply/answer * question~/quer~/request~ about this',
     'an/die/den ki/assistent~',
     'wenn du * ki/assistent~/sprachmodel~ bist',
     'si tu es/vous etes * ia/assistant~/modele',
@@ -370,6 +376,13 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'password/pasword/passcode/passphrase/secret/credentials',
     'secret word/phrase/key/code/number',
     'access/activation/security/admin code/key/token',
+    // The secret named by what is done to it, as the game's players ask for it without the word:
+    // "the word you guard", "the phrase you were told to keep", "the protected word".
+    'word/phrase/pasphrase/thing you * guard~/protect~/hid~/conceal~',
+    'word/phrase/pasphrase/thing you * keep safe/secret',
+    'word/phrase/thing you * not * say/reveal/tel/share/disclose/utter',
+    'word/phrase you were * told/given/asked * keep/protect/guard/hide',
+    'protected/guarded/hidden/forbidden word/phrase',
     'pasword/kennwort/geheim~/zugangscode',
     'mot de pase/secret/code d aces',
     'contrasena/clave/secreto/codigo de aceso',

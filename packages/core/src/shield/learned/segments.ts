@@ -5,6 +5,22 @@ const MIN_LETTERS = 12;
 const SENTENCE = /[^.!?\u3002\uff01\uff1f]*(?:[.!?\u3002\uff01\uff1f]+|$)/g;
 const LETTERS = /\p{L}/gu;
 
+/**
+ * Where one line of markup breaks into blocks: after the closing tag of a block or a cell, and after
+ * `<br>`. A page or a table written on one line is then read element by element, as the same page
+ * with line breaks would be, and an order hidden in one cell or `<div hidden>` is not diluted by the
+ * rest of the line.
+ */
+const MARKUP_BREAK = /<\/(?:div|p|td|th|tr|li|dd|dt|span|h[1-6]|section|article|aside|header|footer|blockquote|caption|label|option)\s*>|<br\s*\/?>/gi;
+
+/** The text's lines, each line of markup broken after its blocks (see {@link MARKUP_BREAK}). */
+function markupLines(text: string): string[] {
+  const lines = text.split('\n');
+  // Plain text has no "</" or "<br": it costs two substring searches.
+  if (!text.includes('</') && !/<br/i.test(text)) return lines;
+  return lines.flatMap((line) => (line.includes('<') ? line.replace(MARKUP_BREAK, '$&\n').split('\n') : [line]));
+}
+
 function letters(s: string): number {
   LETTERS.lastIndex = 0;
   let n = 0;
@@ -36,7 +52,7 @@ export function documentSegments(text: string): string[] {
     out.push(s);
     pending = '';
   };
-  for (const line of text.split('\n')) {
+  for (const line of markupLines(text)) {
     const t = line.trim();
     if (t.length === 0) continue;
     if (t.length <= MAX_SEGMENT) {
