@@ -29,8 +29,9 @@ function letters(s: string): number {
 }
 
 /**
- * Splits a document into the pieces the learned scorer reads one by one: lines, long lines cut
- * at sentence ends (and at 320 characters), very short pieces joined to the next. An instruction
+ * Splits a document into the pieces the learned scorer reads one by one: lines (a line of markup
+ * also after each closing block or cell tag, see {@link MARKUP_BREAK}), long lines cut at sentence
+ * ends (and at 320 characters), very short pieces joined to the next. An instruction
  * planted in an e-mail, a table cell or a code comment is usually one such piece, and scoring it
  * alone keeps the rest of the document from diluting it.
  *
