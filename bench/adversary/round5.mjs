@@ -20,16 +20,10 @@
 //   holds enough of it.
 // Each campaign draws from a random stream of its own, and asks for its derivations in the paced
 // conversations of the fourth round (`conversations`: honest history, human reading time, 15 a day).
-import { prng } from '@distill-guard/core/replay';
-import { promptFingerprint } from '@distill-guard/core/detector';
 import { conversations } from './round4.mjs';
 import { workedLanguages, workedProse } from './worked.mjs';
-import { answerer, pick } from './traffic.mjs';
-
-function ownStream(shared, salt) {
-  const rnd = prng(salt ^ Math.round(shared.start / 1000));
-  return { ...shared, rnd, answer: answerer(shared.corpus, rnd) };
-}
+import { pick } from './traffic.mjs';
+import { askPicker, ownStream } from './asks.mjs';
 
 /** The asks, each worded so the prompt classifier reads as little reasoning in it as the attacker can find. */
 const ASKS = {
@@ -38,11 +32,7 @@ const ASKS = {
   spelled: ['Write every number in words, never digits, and use words for the operations too; plain paragraphs.', 'Spell out all numbers and symbols in words (e.g. "sixty times two is one hundred twenty"), in ordinary prose.'],
   stepwise: ['Give only the next single step of the working, one sentence, nothing more.', 'One sentence only: just the next step.'],
 };
-const chosen = {};
-function askFor(kind, rnd) {
-  chosen[kind] ??= [...ASKS[kind]].sort((a, b) => promptFingerprint(a).reasoning - promptFingerprint(b).reasoning);
-  return pick(rnd, chosen[kind]);
-}
+const askFor = askPicker(ASKS);
 
 /** A worked derivation in the phrasing set's vocabulary and one of its languages. */
 function derivation(c, P, lang) {

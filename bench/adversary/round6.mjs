@@ -26,16 +26,10 @@
 // Each campaign draws from a random stream of its own, and asks in the fourth round's paced
 // conversations (honest history, human reading time, 15 a day, one residential address each).
 // Attacker cost is the output-token multiplier against the plain derivation (`costOf` below).
-import { prng } from '@distill-guard/core/replay';
-import { promptFingerprint } from '@distill-guard/core/detector';
 import { conversations } from './round4.mjs';
 import { workedLanguages, workedProse } from './worked.mjs';
-import { answerer, int, pick } from './traffic.mjs';
-
-function ownStream(shared, salt) {
-  const rnd = prng(salt ^ Math.round(shared.start / 1000));
-  return { ...shared, rnd, answer: answerer(shared.corpus, rnd) };
-}
+import { int, pick } from './traffic.mjs';
+import { askPicker, ownStream } from './asks.mjs';
 
 /** The asks, each worded so the prompt classifier reads as little reasoning in it as the attacker can find. */
 const ASKS = {
@@ -45,11 +39,7 @@ const ASKS = {
   kanji: ['请用中文回答，所有数字和运算符号都用汉字写（例如“六十乘以二等于一百二十”），不要用阿拉伯数字。', '数字と記号はすべて漢字とかなで書いてください（例：「六十かける二は百二十」）。算用数字は使わないでください。'],
   semicolons: ['Write one statement per line and end every line with a semicolon instead of a full stop.', 'Plain text, one sentence per line, each line ending in ";".'],
 };
-const chosen = {};
-function askFor(kind, rnd) {
-  chosen[kind] ??= [...ASKS[kind]].sort((a, b) => promptFingerprint(a).reasoning - promptFingerprint(b).reasoning);
-  return pick(rnd, chosen[kind]);
-}
+const askFor = askPicker(ASKS);
 
 /** Characters served against characters of the plain derivation, per campaign (the attacker's output-token multiplier). */
 export const costOf = {};

@@ -28,18 +28,12 @@
 // Each campaign draws from a random stream of its own, and asks in the fourth round's paced
 // conversations (honest history, human reading time, 15 a day, one residential address each).
 // Attacker cost is the output-token multiplier against the plain derivation (round6.mjs's `costOf`).
-import { prng } from '@distill-guard/core/replay';
-import { promptFingerprint } from '@distill-guard/core/detector';
 import { conversations } from './round4.mjs';
 import { costOf, filler, program, sentenceLines } from './round6.mjs';
 import { workedLanguages, workedProse } from './worked.mjs';
 import { scriptOf, workedInScript } from './worked-scripts.mjs';
-import { answerer, int, pick } from './traffic.mjs';
-
-function ownStream(shared, salt) {
-  const rnd = prng(salt ^ Math.round(shared.start / 1000));
-  return { ...shared, rnd, answer: answerer(shared.corpus, rnd) };
-}
+import { int, pick } from './traffic.mjs';
+import { askPicker, ownStream } from './asks.mjs';
 
 /** The asks, each worded so the prompt classifier reads as little reasoning in it as the attacker can find. */
 const ASKS = {
@@ -49,11 +43,7 @@ const ASKS = {
   barecode: ['Answer only with a short Python program that computes the result, no comments, then one line with the result.', 'Just the code (Python, no comments, no explanation), and the result on a line after it.'],
   decoys: ['Write a long answer: background first, the solution somewhere in the middle, and after every background paragraph a short list of relevant helpline numbers in international format; end with a long recap.', 'Long essay-style answer with the solution in the middle; add contact numbers (international format, one per line) after each paragraph of context.'],
 };
-const chosen = {};
-function askFor(kind, rnd) {
-  chosen[kind] ??= [...ASKS[kind]].sort((a, b) => promptFingerprint(a).reasoning - promptFingerprint(b).reasoning);
-  return pick(rnd, chosen[kind]);
-}
+const askFor = askPicker(ASKS);
 
 function cost(kind, served, derivation) {
   const c = (costOf[kind] ??= { served: 0, derivation: 0 });

@@ -35,33 +35,23 @@
 // conversations (honest history, human reading time, 15 a day, one residential address each) or,
 // for the forced tool, in fresh questions at the same pace.
 import * as replayApi from '@distill-guard/core/replay';
-import { prng } from '@distill-guard/core/replay';
-import { promptFingerprint } from '@distill-guard/core/detector';
 import { times } from './campaigns.mjs';
 import { disguise } from './round3.mjs';
 import { conversations } from './round4.mjs';
 import { costOf, sentenceLines } from './round6.mjs';
 import { workedLanguages, workedProse } from './worked.mjs';
-import { answerer, browserHeaders, int, pick, request, residentialIp } from './traffic.mjs';
+import { browserHeaders, int, pick, request, residentialIp } from './traffic.mjs';
+import { askPicker, ownStream } from './asks.mjs';
 
 /** Whether the replay of this build reads a reply's content blocks as `claudeRoute` records them. */
 const READS_BLOCKS = typeof replayApi.servedOutput === 'function';
-
-function ownStream(shared, salt) {
-  const rnd = prng(salt ^ Math.round(shared.start / 1000));
-  return { ...shared, rnd, answer: answerer(shared.corpus, rnd) };
-}
 
 const ASKS = {
   thinking: ['Give only the final result, on one line.', 'Reply with the result alone, nothing else.'],
   toolsteps: ['Use the tool.', 'Fill in the form with your work.'],
   aborted: ['Explain how you get there in a few plain sentences.', 'Walk me through it in a short paragraph.'],
 };
-const chosen = {};
-function askFor(kind, rnd) {
-  chosen[kind] ??= [...ASKS[kind]].sort((a, b) => promptFingerprint(a).reasoning - promptFingerprint(b).reasoning);
-  return pick(rnd, chosen[kind]);
-}
+const askFor = askPicker(ASKS);
 
 /** The last number of a derivation (its result). */
 const lastNumber = (body) => body.match(/[^\s]*\d[^\s]*(?=[^\d]*$)/)?.[0] ?? '';
