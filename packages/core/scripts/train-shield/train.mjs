@@ -147,6 +147,41 @@ function plantedLines(rows) {
   }
 }
 
+/**
+ * Attacks and benign prompts in each of `langs` (two attacks for each benign prompt: with the
+ * language's everyday texts, augment-everyday.mjs, its attack:benign ratio is near the eight main
+ * languages', about 80:64 against 320:240), then `docRows` documents alternating an order planted
+ * for the assistant and an order for people (augment-languages.mjs).
+ */
+function pushLanguageRows(out, rng, langs, rows, docRows) {
+  for (let i = 0; i < rows; i++) {
+    const lang = langs[i % langs.length];
+    for (let k = 0; k < 2; k++) out.push({ text: languageAttack(rng, lang), label: 1, source: 'synthetic-language', channel: 'user' });
+    out.push({ text: languageBenign(rng, lang), label: 0, source: 'synthetic-language-benign', channel: 'user' });
+  }
+  for (let i = 0; i < docRows; i++) {
+    const inject = i % 2 === 0;
+    const lang = langs[(i >> 1) % langs.length];
+    const sentence = inject ? languageOrder(rng, lang) : languageHumanOrder(rng, lang);
+    out.push({ text: hostDocument(rng, sentence), label: inject ? 1 : 0, source: inject ? 'synthetic-language-addressed' : 'synthetic-language-addressed-benign', channel: 'document', planted: inject ? [sentence] : undefined });
+  }
+}
+
+/**
+ * `rows` pairs of an attack (templated, game-style or a real short one, in turn) and a benign prompt
+ * of the same kind, each `respell`ed (typos, chat-speak): a respelled text is an attack exactly when
+ * its source was. Sources `<source>` and `<source>-benign`.
+ */
+function pushRespelledRows(out, rng, rows, respell, source, shortAttacks, realBenign) {
+  for (let i = 0; i < rows; i++) {
+    const kind = i % 3;
+    const attack = kind === 0 ? templatedAttack(rng, 'en') : kind === 1 ? gameAttack(rng) : rng.pick(shortAttacks).text;
+    out.push({ text: respell(rng, attack), label: 1, source, channel: 'user' });
+    const benign = kind === 0 ? benignLookalike(rng, 'en') : kind === 1 ? gameLookalike(rng) : rng.pick(realBenign).text;
+    out.push({ text: respell(rng, benign), label: 0, source: `${source}-benign`, channel: 'user' });
+  }
+}
+
 /** The generator's rows (README.md): templated attacks, obfuscated real attacks, benign look-alikes, documents. */
 function synthetic(trainRows, excluded, shift = 0) {
   const rng = seeded(SEED + shift);
@@ -218,19 +253,7 @@ function synthetic(trainRows, excluded, shift = 0) {
   // Ten more languages: attacks against as many benign prompts, and orders planted for the
   // assistant against orders for people in the same documents (augment-languages.mjs).
   const langRng = seeded(SEED + 6 + shift);
-  for (let i = 0; i < LANG_ROWS; i++) {
-    const lang = EXTRA_LANGS[i % EXTRA_LANGS.length];
-    // Two attacks for each benign prompt: with the language's everyday texts (augment-everyday.mjs)
-    // its attack:benign ratio is near the eight main languages' (about 80:64 against 320:240).
-    for (let k = 0; k < 2; k++) out.push({ text: languageAttack(langRng, lang), label: 1, source: 'synthetic-language', channel: 'user' });
-    out.push({ text: languageBenign(langRng, lang), label: 0, source: 'synthetic-language-benign', channel: 'user' });
-  }
-  for (let i = 0; i < LANG_DOC_ROWS; i++) {
-    const inject = i % 2 === 0;
-    const lang = EXTRA_LANGS[(i >> 1) % EXTRA_LANGS.length];
-    const sentence = inject ? languageOrder(langRng, lang) : languageHumanOrder(langRng, lang);
-    out.push({ text: hostDocument(langRng, sentence), label: inject ? 1 : 0, source: inject ? 'synthetic-language-addressed' : 'synthetic-language-addressed-benign', channel: 'document', planted: inject ? [sentence] : undefined });
-  }
+  pushLanguageRows(out, langRng, EXTRA_LANGS, LANG_ROWS, LANG_DOC_ROWS);
   // Typos (augment-typos.mjs) on attacks, templated, game-style and real, and on as many benign
   // prompts, real and generated: a typo'd text is an attack exactly when its source was.
   const typoRng = seeded(SEED + 7 + shift);
@@ -239,13 +262,7 @@ function synthetic(trainRows, excluded, shift = 0) {
   // the typo rows, 51% with 900 of them up to 1,500 characters).
   const realBenign = trainRows.filter((r) => r.label === 0 && r.channel === 'user' && r.text.length < TYPO_MAX_CHARS);
   const shortAttacks = realAttacks.filter((r) => r.text.length < TYPO_MAX_CHARS);
-  for (let i = 0; i < TYPO_ROWS; i++) {
-    const kind = i % 3;
-    const attack = kind === 0 ? templatedAttack(typoRng, 'en') : kind === 1 ? gameAttack(typoRng) : typoRng.pick(shortAttacks).text;
-    out.push({ text: typo(typoRng, attack), label: 1, source: 'synthetic-typo', channel: 'user' });
-    const benign = kind === 0 ? benignLookalike(typoRng, 'en') : kind === 1 ? gameLookalike(typoRng) : typoRng.pick(realBenign).text;
-    out.push({ text: typo(typoRng, benign), label: 0, source: 'synthetic-typo-benign', channel: 'user' });
-  }
+  pushRespelledRows(out, typoRng, TYPO_ROWS, typo, 'synthetic-typo', shortAttacks, realBenign);
   // Everyday texts in the languages the attacks are written in (augment-everyday.mjs), in
   // proportion to their attacks, so that a language is not itself the sign of an attack; and
   // documents of statements (one line in a host, or the whole document; requests in data are
@@ -292,30 +309,14 @@ function synthetic(trainRows, excluded, shift = 0) {
   // prompts, documents and everyday texts as for the languages above, after them and with their own
   // seed, so that no row above changes, and none is romanised.
   const unphrasedRng = seeded(SEED + 11 + shift);
-  for (let i = 0; i < UNPHRASED_ROWS; i++) {
-    const lang = UNPHRASED_LANGS[i % UNPHRASED_LANGS.length];
-    for (let k = 0; k < 2; k++) out.push({ text: languageAttack(unphrasedRng, lang), label: 1, source: 'synthetic-language', channel: 'user' });
-    out.push({ text: languageBenign(unphrasedRng, lang), label: 0, source: 'synthetic-language-benign', channel: 'user' });
-  }
-  for (let i = 0; i < UNPHRASED_DOC_ROWS; i++) {
-    const inject = i % 2 === 0;
-    const lang = UNPHRASED_LANGS[(i >> 1) % UNPHRASED_LANGS.length];
-    const sentence = inject ? languageOrder(unphrasedRng, lang) : languageHumanOrder(unphrasedRng, lang);
-    out.push({ text: hostDocument(unphrasedRng, sentence), label: inject ? 1 : 0, source: inject ? 'synthetic-language-addressed' : 'synthetic-language-addressed-benign', channel: 'document', planted: inject ? [sentence] : undefined });
-  }
+  pushLanguageRows(out, unphrasedRng, UNPHRASED_LANGS, UNPHRASED_ROWS, UNPHRASED_DOC_ROWS);
   for (let i = 0; i < UNPHRASED_EVERYDAY_ROWS; i++) {
     out.push({ text: everydayText(unphrasedRng, UNPHRASED_LANGS[i % UNPHRASED_LANGS.length]), label: 0, source: 'synthetic-everyday', channel: 'user' });
   }
   // Chat-speak (augment-chatspeak.mjs) on short attacks, templated, game-style and real, and on as
   // many benign prompts, as for the typos above; its own seed, so that no row above changes.
   const chatRng = seeded(SEED + 12 + shift);
-  for (let i = 0; i < CHATSPEAK_ROWS; i++) {
-    const kind = i % 3;
-    const attack = kind === 0 ? templatedAttack(chatRng, 'en') : kind === 1 ? gameAttack(chatRng) : chatRng.pick(shortAttacks).text;
-    out.push({ text: chatSpeak(chatRng, attack), label: 1, source: 'synthetic-chatspeak', channel: 'user' });
-    const benign = kind === 0 ? benignLookalike(chatRng, 'en') : kind === 1 ? gameLookalike(chatRng) : chatRng.pick(realBenign).text;
-    out.push({ text: chatSpeak(chatRng, benign), label: 0, source: 'synthetic-chatspeak-benign', channel: 'user' });
-  }
+  pushRespelledRows(out, chatRng, CHATSPEAK_ROWS, chatSpeak, 'synthetic-chatspeak', shortAttacks, realBenign);
   for (const r of out) r.split = 'train';
   return out;
 }
