@@ -57,6 +57,7 @@ export * from './claude/index.js';
 
 // Requests, and the Claude route's options (the adapters' `claudeRoute`).
 export type { ContentBlock, GuardHeaders, GuardRequest, MessageParam, MessagesBody, TextBlock } from './request/index.js';
+export { prefillText } from './request/index.js';
 export { internalErrorResponse, readJsonBody, type MatchOption, type OtherRoutes } from './http/index.js';
 export {
   DEFAULT_UPSTREAM_TIMEOUTS,

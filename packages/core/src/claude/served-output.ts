@@ -6,13 +6,16 @@
  * detector reads both; only the text is a conversation's history.
  */
 
-/** A content block of a reply as the Messages API returns it (only the fields read here). */
+/**
+ * A content block of a reply as the Messages API returns it (only the fields read here). No index
+ * signature and `servedOutput` generic over it, so the SDK's own block types (`message.content`)
+ * and literals with more fields are accepted as they are.
+ */
 export interface ReplyBlockLike {
   type: string;
   text?: unknown;
   thinking?: unknown;
   input?: unknown;
-  [k: string]: unknown;
 }
 
 /** A reply's words: its text, and what it served outside its text blocks. */
@@ -34,7 +37,7 @@ export interface ServedOutput {
  * // { text: '180 km', otherText: '60 × 2 = 120 km, so 180 km are left.' }
  * ```
  */
-export function servedOutput(content: string | readonly ReplyBlockLike[]): ServedOutput {
+export function servedOutput<Block extends ReplyBlockLike>(content: string | readonly Block[]): ServedOutput {
   if (typeof content === 'string') return { text: content, otherText: '' };
   let text = '';
   const other: string[] = [];
