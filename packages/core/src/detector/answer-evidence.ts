@@ -85,6 +85,9 @@ export function servedAnswerEvidence(outcome: Pick<Outcome, 'outputText' | 'othe
   const reasoning = answerReasoningProbability(read);
   if (!text) return { reasoning, chars: 0 };
   const digest = answerDigest(text);
-  const heldDigest = held === text ? digest : answerDigest(held);
+  let heldDigest = held === text ? digest : answerDigest(held);
+  // A prefill as long as the digest reads leaves the text out of the whole turn's digest: it is the
+  // prefill's alone, the same for any turn that starts with it, so it proves no answer was served.
+  if (heldDigest !== digest && heldDigest === answerDigest(outcome.prefillText!)) heldDigest = digest;
   return heldDigest === digest ? { digest, reasoning, chars: text.length } : { digest, heldDigest, reasoning, chars: text.length };
 }
