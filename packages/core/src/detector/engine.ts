@@ -494,7 +494,8 @@ const clamp01 = (v: number) => (v <= 0 ? 0 : v >= 1 ? 1 : v);
  * `response.content` does not), so an assistant turn it cannot find was never served.
  */
 export function provenanceApplies(s: Float64Array): boolean {
-  const served = s[A.served]!;
+  // Answers recorded with their text: `served` counts ring slots (an answer after a prefill takes two).
+  const served = s[A.answers]!;
   return served >= 1 && served >= 0.8 * s[A.outN]!;
 }
 

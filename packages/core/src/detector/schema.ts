@@ -106,7 +106,7 @@ export const A = layout({
   model: 1,
 
   // History provenance: what this account was served, and what it sent back as history.
-  /** Answers recorded with their text. */
+  /** Provenance slots written: the ring's position (an answer after a prefill takes two, see `rememberAnswer`). */
   served: 1,
   /** Digests of the newest served answers, each with how often a request continued it (last-writer-wins). */
   provenance: PROVENANCE_SLOTS,

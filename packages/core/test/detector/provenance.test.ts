@@ -146,6 +146,28 @@ describe('history provenance', () => {
     expect(state()[A.forged]).toBe(1);
   });
 
+  it('counts an answer after a prefill once when it judges whether it was given the answers', async () => {
+    // A route that records the text of half its answers (each after a prefill) was not given most
+    // of them: the turns it never saw are not judged, though each recorded answer takes two slots.
+    const { detector } = detectorFor({});
+    const identity = { id: 'half-recorded', source: 'user' as const, ip: '203.0.113.33', network: '203.0.113.0/24' };
+    let at = start;
+    const ask = async (messages: Message[], outputText?: string, prefillText?: string) => {
+      at += 120_000;
+      await detector.observe({ identity, request: { ip: identity.ip, method: 'POST', path: '/', headers: BROWSER }, body: { model: 'claude-haiku-5-5', max_tokens: 1024, messages } as never, timestamp: at });
+      await detector.recordOutcome?.({ identity } as never, { status: 200, usage: { input_tokens: 50, output_tokens: 150 }, ...(outputText && { outputText }), ...(prefillText && { prefillText }) });
+    };
+    const state = () => (detector as unknown as { state: { accounts: Map<string, Float64Array> } }).state.accounts.get('half-recorded')!;
+    const prefill = '{"plan": "';
+    for (let i = 0; i < 6; i++) {
+      if (i % 2 === 0) await ask([{ role: 'user', content: question(i) }, { role: 'assistant', content: prefill }], `${answer(i)}"}`, prefill);
+      else await ask([{ role: 'user', content: question(i) }]);
+    }
+    await ask([{ role: 'user', content: question(6) }, { role: 'assistant', content: 'An answer whose text the route never recorded.' }, { role: 'user', content: 'More?' }]);
+    expect(state()[A.history]).toBe(0);
+    expect(state()[A.forged]).toBe(0);
+  });
+
   it('judges nothing when it is not given the answers (a custom handler, a log without response.content)', async () => {
     const blind = account('blind');
     await blind.ask([{ role: 'user', content: question(0) }], undefined);
