@@ -44,12 +44,27 @@ export class BatchVectors {
   readonly reads: string[] = [];
   private changed: Set<string> | undefined;
 
-  /** `readFirst`: whether the batch may read vectors before its script (else the script reads them all). */
-  constructor(private readonly readFirst: boolean) {}
+  /**
+   * `readFirst`: whether the batch may read vectors before its script (else the script reads them
+   * all); `unanswered`: the vectors that batches sent before and not answered yet change.
+   */
+  constructor(
+    private readonly readFirst: boolean,
+    private readonly unanswered?: ReadonlyMap<string, number>,
+  ) {}
 
-  /** Whether `key` can be read before the script: the batch may, and no earlier call of it changes `key`. */
+  /**
+   * Whether `key` can be read before the script: the batch may, no earlier call of it changes
+   * `key`, and no earlier batch that changes `key` is still unanswered (its script may yet run after
+   * the read: ioredis sends it again after NOSCRIPT, when Redis lost its scripts).
+   */
   canReadFirst(key: string): boolean {
-    return this.readFirst && !this.changed?.has(key);
+    return this.readFirst && !this.changed?.has(key) && !this.unanswered?.has(key);
+  }
+
+  /** The vectors the batch's calls change. */
+  get written(): ReadonlySet<string> | undefined {
+    return this.changed;
   }
 
   /** A call of the batch changes `key`: later calls read it inside the script. */
@@ -141,6 +156,8 @@ export function packBatch(keys: readonly string[], specs: readonly RowTake[], ar
 export class RowCallBatches {
   private readonly open = new Map<string, Batch>();
   private scheduled = false;
+  /** Per vector key, the batches sent that change it and are not answered yet. */
+  private readonly unanswered = new Map<string, number>();
 
   constructor(
     private readonly sendScript: SendScript,
@@ -161,12 +178,12 @@ export class RowCallBatches {
   /** {@link send}, answered through `waiter` (see {@link RowWaiter}). */
   enqueue(tag: string, build: BuildCall, waiter: RowWaiter): void {
     let batch = this.open.get(tag);
-    if (!batch) this.open.set(tag, (batch = newBatch(this.readKeys !== undefined)));
+    if (!batch) this.open.set(tag, (batch = newBatch(this.readKeys !== undefined, this.unanswered)));
     let built = build(batch.specs, batch.vectors);
     if (batch.keys.length > 0 && batch.keys.length + built.keys.length > this.maxKeys) {
       // Too many keys for this batch: it goes now, and the call is built again into a new one.
       this.dispatch(batch);
-      this.open.set(tag, (batch = newBatch(this.readKeys !== undefined)));
+      this.open.set(tag, (batch = newBatch(this.readKeys !== undefined, this.unanswered)));
       built = build(batch.specs, batch.vectors);
     }
     const { keys, arg, reads, writes } = built;
@@ -200,6 +217,19 @@ export class RowCallBatches {
     } catch (err) {
       sent = Promise.reject(err);
     }
+    const written = this.readKeys ? batch.vectors.written : undefined;
+    if (written) {
+      // Until its script is answered, a later batch reads these vectors inside its own script.
+      for (const key of written) this.unanswered.set(key, (this.unanswered.get(key) ?? 0) + 1);
+      const answered = () => {
+        for (const key of written) {
+          const n = this.unanswered.get(key)! - 1;
+          if (n > 0) this.unanswered.set(key, n);
+          else this.unanswered.delete(key);
+        }
+      };
+      sent.then(answered, answered);
+    }
     (read ? Promise.all([sent, read]).then(([replies, values]) => withReads(replies, values, batch.readCounts)) : sent).then(
       (replies) => {
         if (!Array.isArray(replies) || replies.length !== waiters.length) {
@@ -223,8 +253,8 @@ export class RowCallBatches {
   }
 }
 
-function newBatch(readFirst: boolean): Batch {
-  return { keys: [], specs: new BatchSpecs(), vectors: new BatchVectors(readFirst), args: [], waiters: [], readCounts: [] };
+function newBatch(readFirst: boolean, unanswered: ReadonlyMap<string, number>): Batch {
+  return { keys: [], specs: new BatchSpecs(), vectors: new BatchVectors(readFirst, unanswered), args: [], waiters: [], readCounts: [] };
 }
 
 /**
