@@ -296,3 +296,32 @@ describe.each([
     expect(last.takes.get(key)![1]!.consumed).toBe(after.status === 'ok' ? 240 : 240 + 120);
   });
 });
+
+describe('row calls on a Cluster client that may read from replicas', () => {
+  it('reads no vector by MGET on a Cluster client that may send reads to replicas (scaleReads), and answers the same', async () => {
+    const replicaReads = new Cluster(inject('redisClusterNodes'), { scaleReads: 'all' });
+    let mgets = 0;
+    const mget = replicaReads.mgetBuffer.bind(replicaReads);
+    replicaReads.mgetBuffer = ((...keys: string[]) => {
+      mgets++;
+      return mget(...keys);
+    }) as typeof replicaReads.mgetBuffer;
+    const onReplicas = redisStore(replicaReads) as RedisStore;
+    try {
+      const id = unique('replica');
+      const ops = new VectorOps();
+      ops.add(0, 5);
+      const first = section(rowKey(id), []);
+      first.vector = { key: vectorKey(id, SIZE), size: SIZE, carried: [], ops: ops.list, snapshot: true, ttlMs: 3_600_000 };
+      await onReplicas.rows([first]);
+      const again = section(rowKey(id), []);
+      again.vector = { key: vectorKey(id, SIZE), size: SIZE, carried: [], ops: [], snapshot: true, ttlMs: 3_600_000 };
+      const reply = await onReplicas.rows([again]);
+      expect(reply.snapshots.get(rowKey(id))![0]).toBe(5);
+      expect(mgets).toBe(0);
+    } finally {
+      await onReplicas.close();
+      await replicaReads.quit();
+    }
+  });
+});

@@ -35,6 +35,17 @@ export interface RedisStoreOptions {
 }
 
 /**
+ * Whether a read command goes where the row script runs. A Cluster client with `scaleReads` other
+ * than `'master'` sends MGET to replicas, which may lag behind the script's writes: there the
+ * vectors are read inside the script, as before the batch's MGET existed.
+ */
+function readsOnPrimary(client: RedisClientLike): boolean {
+  if (!client.isCluster) return true;
+  const scaleReads = (client as { options?: { scaleReads?: unknown } }).options?.scaleReads;
+  return scaleReads === undefined || scaleReads === 'master';
+}
+
+/**
  * A store shared by every app instance, on an ioredis client (standalone, Sentinel or Cluster).
  * Each request is one Lua call at check (its limits, flag and detector state, on its identity's
  * slot; see `row-script.ts`) and nothing awaited at record; every key of one identity carries the
@@ -143,7 +154,7 @@ export class RedisStore implements Store {
     this.batches = new RowCallBatches(
       (route, packed) => this.sendBatch(route, packed),
       ROWS_PER_CALL,
-      (keys) => this.deadlines.race(client.mgetBuffer(...keys), this.options.timeoutMs),
+      readsOnPrimary(client) ? (keys) => this.deadlines.race(client.mgetBuffer(...keys), this.options.timeoutMs) : undefined,
     );
   }
 
