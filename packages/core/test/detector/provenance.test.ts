@@ -13,11 +13,12 @@ function account(id: string, options: Record<string, unknown> = {}) {
   let at = start;
   return {
     detector,
-    async ask(messages: Message[], answer: string | undefined, gapSeconds = 120): Promise<DetectorResult> {
+    /** Observes a request and records what was served (`answer`, after the client's `prefillText` if any), unless blocked. */
+    async ask(messages: Message[], answer: string | undefined, gapSeconds = 120, prefillText?: string): Promise<DetectorResult> {
       at += gapSeconds * 1000;
       const body = { model: 'claude-haiku-5-5', max_tokens: 1024, messages };
       const result = await detector.observe({ identity, request: { ip: identity.ip, method: 'POST', path: '/', headers: BROWSER }, body: body as never, timestamp: at });
-      if (result.verdict !== 'block') await detector.recordOutcome?.({ identity } as never, { status: 200, usage: { input_tokens: 50, output_tokens: 150 }, ...(answer !== undefined && { outputText: answer }) });
+      if (result.verdict !== 'block') await detector.recordOutcome?.({ identity } as never, { status: 200, usage: { input_tokens: 50, output_tokens: 150 }, ...(answer !== undefined && { outputText: answer }), ...(prefillText && { prefillText }) });
       return result;
     },
     state(): Float64Array {
@@ -105,15 +106,9 @@ describe('history provenance', () => {
   });
 
   it('remembers an answer that continued a prefill both ways a client may resend it: the whole turn it holds, or the reply alone', async () => {
-    const { detector } = detectorFor({});
-    const identity = { id: 'prefiller', source: 'user' as const, ip: '203.0.113.31', network: '203.0.113.0/24' };
-    let at = start;
-    const ask = async (messages: Message[], outputText: string, prefillText?: string) => {
-      at += 120_000;
-      await detector.observe({ identity, request: { ip: identity.ip, method: 'POST', path: '/', headers: BROWSER }, body: { model: 'claude-haiku-5-5', max_tokens: 1024, messages } as never, timestamp: at });
-      await detector.recordOutcome?.({ identity } as never, { status: 200, usage: { input_tokens: 50, output_tokens: 150 }, outputText, ...(prefillText && { prefillText }) });
-    };
-    const state = () => (detector as unknown as { state: { accounts: Map<string, Float64Array> } }).state.accounts.get('prefiller')!;
+    const client = account('prefiller');
+    const ask = (messages: Message[], served?: string, prefillText?: string) => client.ask(messages, served, 120, prefillText);
+    const state = () => client.state();
     for (let i = 0; i < 4; i++) await ask([{ role: 'user', content: question(i) }], answer(i));
     const prefill = '{"plan": "';
     const [first, second] = ['Water the beds at dawn and mulch them."}', 'Stake the tomatoes once they reach a foot."}'];
@@ -129,15 +124,9 @@ describe('history provenance', () => {
   it('never takes a turn that only repeats a long prefill for an answer served after it', async () => {
     // A prefill as long as the digest reads (600 characters other than whitespace) leaves the
     // served text out of the digest of the whole turn: that digest says nothing about the answer.
-    const { detector } = detectorFor({});
-    const identity = { id: 'long-prefiller', source: 'user' as const, ip: '203.0.113.32', network: '203.0.113.0/24' };
-    let at = start;
-    const ask = async (messages: Message[], outputText: string, prefillText?: string) => {
-      at += 120_000;
-      await detector.observe({ identity, request: { ip: identity.ip, method: 'POST', path: '/', headers: BROWSER }, body: { model: 'claude-haiku-5-5', max_tokens: 1024, messages } as never, timestamp: at });
-      await detector.recordOutcome?.({ identity } as never, { status: 200, usage: { input_tokens: 50, output_tokens: 150 }, outputText, ...(prefillText && { prefillText }) });
-    };
-    const state = () => (detector as unknown as { state: { accounts: Map<string, Float64Array> } }).state.accounts.get('long-prefiller')!;
+    const client = account('long-prefiller');
+    const ask = (messages: Message[], served?: string, prefillText?: string) => client.ask(messages, served, 120, prefillText);
+    const state = () => client.state();
     for (let i = 0; i < 4; i++) await ask([{ role: 'user', content: question(i) }], answer(i));
     const prefill = `{"format": "${'Answer in full sentences, one step a line. '.repeat(20)}", "answer": "`;
     await ask([{ role: 'user', content: 'Plan my garden as JSON.' }, { role: 'assistant', content: prefill }], 'Water the beds at dawn."}', prefill);
@@ -149,15 +138,9 @@ describe('history provenance', () => {
   it('counts an answer after a prefill once when it judges whether it was given the answers', async () => {
     // A route that records the text of half its answers (each after a prefill) was not given most
     // of them: the turns it never saw are not judged, though each recorded answer takes two slots.
-    const { detector } = detectorFor({});
-    const identity = { id: 'half-recorded', source: 'user' as const, ip: '203.0.113.33', network: '203.0.113.0/24' };
-    let at = start;
-    const ask = async (messages: Message[], outputText?: string, prefillText?: string) => {
-      at += 120_000;
-      await detector.observe({ identity, request: { ip: identity.ip, method: 'POST', path: '/', headers: BROWSER }, body: { model: 'claude-haiku-5-5', max_tokens: 1024, messages } as never, timestamp: at });
-      await detector.recordOutcome?.({ identity } as never, { status: 200, usage: { input_tokens: 50, output_tokens: 150 }, ...(outputText && { outputText }), ...(prefillText && { prefillText }) });
-    };
-    const state = () => (detector as unknown as { state: { accounts: Map<string, Float64Array> } }).state.accounts.get('half-recorded')!;
+    const client = account('half-recorded');
+    const ask = (messages: Message[], served?: string, prefillText?: string) => client.ask(messages, served, 120, prefillText);
+    const state = () => client.state();
     const prefill = '{"plan": "';
     for (let i = 0; i < 6; i++) {
       if (i % 2 === 0) await ask([{ role: 'user', content: question(i) }, { role: 'assistant', content: prefill }], `${answer(i)}"}`, prefill);
