@@ -9,6 +9,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { answerReasoningProbability } from '@distill-guard/core/detector';
+import { servedOutput } from '@distill-guard/core/replay';
 import { buildTrace } from './run.mjs';
 
 const DAY = 86_400_000;
@@ -35,15 +36,20 @@ export function busiestDays(trace, offset = 0) {
   const cache = new Map();
   for (const r of trace.records) {
     const content = r.response?.content;
-    if (typeof content !== 'string') continue;
-    let p = cache.get(content);
-    if (p === undefined) cache.set(content, (p = answerReasoningProbability(content)));
+    if (content === undefined) continue;
+    // Content blocks are read as the detector reads them: thinking and tool inputs before the text
+    // (the ninth round serves derivations there); the characters counted are the text's.
+    const served = servedOutput(content);
+    const read = served.otherText ? (served.text ? `${served.otherText}\n\n${served.text}` : served.otherText) : served.text;
+    if (!read) continue;
+    let p = cache.get(read);
+    if (p === undefined) cache.set(read, (p = answerReasoningProbability(read)));
     const day = Math.floor((r.time + offset) / DAY);
     let a = perAccount.get(r.user);
     if (!a) perAccount.set(r.user, (a = new Map()));
     const d = a.get(day) ?? { reasoning: 0, answers: 0, chars: 0 };
     d.answers++;
-    d.chars += content.length;
+    d.chars += served.text.length;
     if (p >= 0.5) d.reasoning++;
     a.set(day, d);
   }
