@@ -4,8 +4,8 @@
 // configuration; prints, per campaign, the accounts detected and the answers each account got,
 // next to the human baselines.
 //
-//   node bench/adversary/run.mjs [--phrasing dev|holdout] [--round 3|4|5|6|7|8|9] [--scale 0.25] [--seed 7] [--json out.json]
-//   (without --round: the first and second rounds, as measured since 2026-12-06; --round 3, 4, 5, 6, 7, 8 or 9:
+//   node bench/adversary/run.mjs [--phrasing dev|holdout] [--round 3|4|5|6|7|8|9|10] [--scale 0.25] [--seed 7] [--json out.json]
+//   (without --round: the first and second rounds, as measured since 2026-12-06; --round 3, 4, 5, 6, 7, 8, 9 or 10:
 //   that round's campaigns alone, beside the same people, benign automation and stress cases)
 //   DG_DETECTION_DEV=<dir>  (default ../shared/data/detection-dev beside the repository)
 //   DG_REPLAY_CONFIG='{"shield":false}'  guard options as JSON
@@ -25,6 +25,7 @@ import { ROUND6, ROUND6_FAMILIES, costOf } from './round6.mjs';
 import { ROUND7, ROUND7_FAMILIES } from './round7.mjs';
 import { ROUND8, ROUND8_FAMILIES } from './round8.mjs';
 import { ROUND9, ROUND9_FAMILIES } from './round9.mjs';
+import { ROUND10, ROUND10_FAMILIES } from './round10.mjs';
 import { STRESS } from './stress.mjs';
 import { answerer } from './traffic.mjs';
 
@@ -44,7 +45,7 @@ function args(argv) {
     else if (a === '--only') o.only = argv[++i].split(',');
     else throw new Error(`unknown argument ${a}`);
   }
-  if (o.round !== undefined && ![3, 4, 5, 6, 7, 8, 9].includes(o.round)) throw new Error('--round must be 3, 4, 5, 6, 7, 8 or 9 (rounds 1 and 2 run without --round)');
+  if (o.round !== undefined && ![3, 4, 5, 6, 7, 8, 9, 10].includes(o.round)) throw new Error('--round must be 3, 4, 5, 6, 7, 8, 9 or 10 (rounds 1 and 2 run without --round)');
   if (!PHRASING[o.phrasing]) throw new Error(`--phrasing must be one of ${Object.keys(PHRASING).join(', ')}`);
   return o;
 }
@@ -85,7 +86,9 @@ export async function buildTrace({ phrasing = 'dev', round, scale = 1, seed = 7,
                 ? Object.entries(ROUND8_FAMILIES).map(([family, f]) => [ROUND8[f.fn], family])
                 : round === 9
                   ? Object.entries(ROUND9_FAMILIES).map(([family, f]) => [ROUND9[f.fn], family])
-                  : [...Object.entries(FAMILY_OF).map(([fn, family]) => [CAMPAIGNS[fn], family]), ...Object.entries(ADAPTIVE_OF).map(([fn, family]) => [ADAPTIVE[fn], family])];
+                  : round === 10
+                    ? Object.entries(ROUND10_FAMILIES).map(([family, f]) => [ROUND10[f.fn], family])
+                    : [...Object.entries(FAMILY_OF).map(([fn, family]) => [CAMPAIGNS[fn], family]), ...Object.entries(ADAPTIVE_OF).map(([fn, family]) => [ADAPTIVE[fn], family])];
   for (const [make, family] of families) {
     if (only && !only.includes(family)) continue;
     for (const r of make(ctx, P, scale)) {
@@ -104,6 +107,11 @@ export async function buildTrace({ phrasing = 'dev', round, scale = 1, seed = 7,
   return { records, truth };
 }
 
+/** Whether a log line's reply served text (a reply that is a tool call alone, or empty, serves none). */
+const servedText = (record) => {
+  const c = record.response?.content;
+  return typeof c === 'string' ? c.trim().length > 0 : Array.isArray(c) && c.some((b) => b.type === 'text' && b.text?.trim());
+};
 const textOf = (c) => (typeof c === 'string' ? c : (c ?? []).map((b) => b.text ?? '').join('\n'));
 /** The key of an exchange: the account, the prompt and the answer that followed it. */
 const exchangeKey = (user, prompt, answer) => `${user}\u0000${prompt}\u0000${answer}`;
@@ -153,9 +161,10 @@ export async function runTrace(trace, config = {}) {
       const d = await inner.check(req);
       if (!d.allowed) refuse(record, refused);
       let a = accounts.get(d.identity.id);
-      if (!a) accounts.set(d.identity.id, (a = { requests: 0, served: 0, plain: 0, rank: 0, firstAction: 0, first: req.timestamp }));
+      if (!a) accounts.set(d.identity.id, (a = { requests: 0, served: 0, withText: 0, plain: 0, rank: 0, firstAction: 0, first: req.timestamp }));
       a.requests++;
       if (d.allowed) a.served++;
+      if (d.allowed && servedText(record)) a.withText++;
       if (d.conclusion === 'allow' && !(d.actions?.delayMs || d.actions?.stripReasoning || d.actions?.suppressReasoning)) a.plain++;
       const rank = RANK[d.verdict] ?? 0;
       if (rank > 0 && !a.firstAction) a.firstAction = req.timestamp;
@@ -177,13 +186,14 @@ export function score(trace, { accounts }) {
   for (const [id, t] of Object.entries(trace.truth)) {
     const a = accounts.get(id);
     if (!a) continue;
-    const k = (kinds[t.kind] ??= { label: t.label, accounts: 0, detected: 0, blocked: 0, requests: 0, served: 0, plain: 0, maxRank: 0, delays: [] });
+    const k = (kinds[t.kind] ??= { label: t.label, accounts: 0, detected: 0, blocked: 0, requests: 0, served: 0, withText: 0, plain: 0, maxRank: 0, delays: [] });
     k.accounts++;
     if (a.rank >= 2) k.detected++;
     if (a.rank >= 3) k.blocked++;
     k.maxRank = Math.max(k.maxRank, a.rank);
     k.requests += a.requests;
     k.served += a.served;
+    k.withText += a.withText;
     k.plain += a.plain;
     if (a.firstAction) k.delays.push((a.firstAction - a.first) / 3_600_000);
   }
@@ -235,6 +245,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const s = score(trace, run);
   printScore(s, { title: `adversary (${o.round ? `round ${o.round}, ` : ''}phrasing ${o.phrasing}, scale ${o.scale}, seed ${o.seed}): ${trace.records.length} requests, built in ${built.toFixed(1)} s, replayed in ${run.seconds.toFixed(1)} s` });
   for (const [kind, c] of Object.entries(costOf)) if (c.derivation > 0) console.log(`attacker cost, ${kind}: ${(c.served / c.derivation).toFixed(2)}x the plain derivation's characters (over every answer written)`);
-  if (o.round === 8 || o.round === 9) for (const [kind, k] of Object.entries(s.kinds)) if (k.label === 'attacker') console.log(`harvest, ${kind}: ${k.served} answers in all over ${k.accounts} accounts (${k.requests} requests sent)`);
+  if (o.round === 8 || o.round === 9 || o.round === 10) for (const [kind, k] of Object.entries(s.kinds)) if (k.label === 'attacker') console.log(`harvest, ${kind}: ${k.served} answers in all over ${k.accounts} accounts (${k.requests} requests sent)${o.round === 10 ? `; answers with text ${k.withText} (${(k.withText / k.accounts).toFixed(1)} per account)` : ''}`);
   if (o.json) await writeFile(o.json, JSON.stringify({ options: o, ...s }, null, 1));
 }
