@@ -165,7 +165,12 @@ export interface Outcome {
   usage?: Usage;
   /** Model that answered. */
   model?: string;
-  /** The reply text, for output checks and full audit capture. */
+  /**
+   * The reply text, for output checks and full audit capture; `''` when the reply served no text
+   * (a tool call alone, a stop sequence that fired at once). The detector takes an outcome without
+   * it as one whose text it was not given, and judges history provenance only for an account whose
+   * outcomes mostly came with it.
+   */
   outputText?: string;
   /**
    * What the reply served in words outside its text blocks: the `thinking` of extended thinking

@@ -494,9 +494,12 @@ const clamp01 = (v: number) => (v <= 0 ? 0 : v >= 1 ? 1 : v);
  * `response.content` does not), so an assistant turn it cannot find was never served.
  */
 export function provenanceApplies(s: Float64Array): boolean {
-  // Answers recorded with their text: `served` counts ring slots (an answer after a prefill takes two).
+  // Answers recorded with their text, against the outcomes whose text the detector was given: a
+  // reply that served no text (a stop sequence that fired at once, a tool call alone) was given
+  // too, so a client cannot switch the check off with cheap text-less replies (the tenth round's
+  // `blind`); only a route that does not pass the text does.
   const served = s[A.answers]!;
-  return served >= 1 && served >= 0.8 * s[A.outN]!;
+  return served >= 1 && served >= 0.8 * (s[A.outN]! - s[A.textless]!);
 }
 
 /** The synchronised-timing group of a clock hour. */

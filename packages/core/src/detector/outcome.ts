@@ -24,6 +24,8 @@ export function applyOutcome(acct: Target, outcome: Outcome, answer: AnswerEvide
     w.add(acct, A.outTok, output);
     const max = s[A.lastMax]!;
     if (max > 0 && output >= 0.95 * max) w.add(acct, A.capped, 1);
+    // The route passed the reply's text and there was none: given, not missing (provenance).
+    if (answer?.digest === undefined && typeof outcome.outputText === 'string') w.add(acct, A.textless, 1);
     if (s[A.day] !== day) {
       w.set(acct, A.day, day);
       w.set(acct, A.dayTokens, output);

@@ -154,6 +154,13 @@ export const A = layout({
    */
   noonDay: 1,
   noonDayReasoning: 1,
+  /**
+   * Outcomes whose text the route passed and that served none (a stop sequence that fired at once,
+   * a reply that is a tool call alone): the detector was given the text, and there was none. History
+   * provenance counts them as given (engine.ts `provenanceApplies`), so cheap text-less replies do
+   * not switch the check off.
+   */
+  textless: 1,
 });
 
 /** Cross-account group fields. */

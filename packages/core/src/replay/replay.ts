@@ -121,7 +121,9 @@ function toOutcome(r: LogRecord): Outcome {
     status: r.response?.status ?? 200,
     ...(r.response?.usage && { usage: r.response.usage }),
     ...(typeof body?.model === 'string' && { model: body.model }),
-    ...(served && served.text.length > 0 && { outputText: served.text }),
+    // A reply recorded with no text (a tool call alone, an empty reply) passes '': the route gives the
+    // detector its text, and there was none.
+    ...(served && { outputText: served.text }),
     ...(served && served.otherText.length > 0 && { otherOutputText: served.otherText }),
     ...(prefill && { prefillText: prefill }),
   };

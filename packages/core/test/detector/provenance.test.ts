@@ -151,6 +151,39 @@ describe('history provenance', () => {
     expect(state()[A.forged]).toBe(0);
   });
 
+  it('judges an account whose replies served no text: the route gave the text, there was none (the tenth round\'s blind)', async () => {
+    // One reply in four serves no text: a stop sequence that fires at once (outputText ''), or a
+    // forced tool call alone (outputText '' and the call's input beside it). Before, such replies
+    // counted as answers whose text the detector was not given, and an account with enough of them
+    // was never judged: it could send any history it liked.
+    for (const form of ['empty', 'tool'] as const) {
+      const client = account(`textless-${form}`);
+      const { detector } = client;
+      const identity = { id: `textless-${form}`, source: 'user' as const, ip: '203.0.113.30', network: '203.0.113.0/24' };
+      let at = start + 10_000_000;
+      const textless = async () => {
+        at += 5_000;
+        const body = { model: 'claude-haiku-5-5', max_tokens: 16, messages: [{ role: 'user', content: 'Reply with a blank line.' }] };
+        const r = await detector.observe({ identity, request: { ip: identity.ip, method: 'POST', path: '/', headers: BROWSER }, body: body as never, timestamp: at });
+        if (r.verdict !== 'block') await detector.recordOutcome?.({ identity } as never, { status: 200, usage: { input_tokens: 10, output_tokens: 1 }, outputText: '', ...(form === 'tool' && { otherOutputText: 'ok: ok' }) });
+      };
+      await textless();
+      await client.ask([{ role: 'user', content: question(0) }], answer(0));
+      const results: DetectorResult[] = [];
+      for (let i = 1; i <= 16; i++) {
+        if (i % 3 === 0) await textless();
+        results.push(await client.ask([{ role: 'user', content: question(i) }, { role: 'assistant', content: `An answer ${i} another account was served, merged in.` }, { role: 'user', content: `And what about week ${i + 1}?` }], answer(i)));
+      }
+      const s = client.state();
+      expect(s[A.textless]).toBeGreaterThanOrEqual(4);
+      // Answers with text are under 80% of the outcomes, yet all were given.
+      expect(s[A.answers]! / s[A.outN]!).toBeLessThan(0.8);
+      expect(s[A.forged]).toBeGreaterThanOrEqual(5);
+      expect(results.at(-1)!.verdict).toBe('block');
+      expect(results.at(-1)!.signals[0]!.name).toBe('forged-history');
+    }
+  });
+
   it('judges nothing when it is not given the answers (a custom handler, a log without response.content)', async () => {
     const blind = account('blind');
     await blind.ask([{ role: 'user', content: question(0) }], undefined);

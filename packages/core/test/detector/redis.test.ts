@@ -179,6 +179,37 @@ describe.each([
     await Promise.all([a.close?.(), b.close?.()]);
   });
 
+  it('counts replies that served no text as answers it was given, across instances, and judges the account\'s histories', async () => {
+    const [a, b] = [detectorOn(redisStore(clients[0]!)), detectorOn(redisStore(clients[1]!))];
+    const user = unique('textless');
+    const identity = { id: user, source: 'user' as const, ip: '203.0.113.42', network: '203.0.113.0/24' };
+    const headers = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36', accept: '*/*', 'accept-language': 'en' };
+    let at = start;
+    const ask = async (detector: Detector, messages: Array<{ role: 'user' | 'assistant'; content: string }>, outputText: string, otherOutputText?: string) => {
+      at += 30_000;
+      const body = { model: 'claude-haiku-4-5', max_tokens: 1024, messages };
+      const result = await detector.observe({ identity, request: { ip: identity.ip, method: 'POST', path: '/', headers, body }, body, timestamp: at });
+      if (result.verdict !== 'block') await detector.recordOutcome?.({ identity } as never, { status: 200, usage: { input_tokens: 40, output_tokens: outputText ? 120 : 1 }, outputText, ...(otherOutputText && { otherOutputText }) });
+      await Promise.all([a.flush(), b.flush()]);
+      return result;
+    };
+    // One reply in three serves no text (a stop sequence that fired at once on one instance, a
+    // tool call alone on the other); the rest continue histories this account was never served.
+    await ask(a, [{ role: 'user', content: 'Warm-up question about gardens?' }], 'Warm-up answer: plant in spring.');
+    let last;
+    for (let i = 1; i <= 9; i++) {
+      const on = i % 2 ? a : b;
+      await ask(on, [{ role: 'user', content: 'Reply with a blank line.' }], '', i % 2 ? undefined : 'ok: ok');
+      last = await ask(on, [{ role: 'user', content: `Question ${i} about peppers?` }, { role: 'assistant', content: `An answer ${i} this account was never given.` }, { role: 'user', content: `And week ${i + 1}?` }], `Peppers ${i} like heat.`);
+    }
+    const state = (await a.account(user))!;
+    expect(state[ACCOUNT_FIELDS.textless]).toBeGreaterThanOrEqual(5);
+    expect(state[ACCOUNT_FIELDS.answers]! / state[ACCOUNT_FIELDS.outN]!).toBeLessThan(0.8);
+    expect(state[ACCOUNT_FIELDS.forged]).toBeGreaterThanOrEqual(5);
+    expect(['flag', 'block']).toContain(last!.verdict);
+    await Promise.all([a.close?.(), b.close?.()]);
+  });
+
   it('links a campaign whose accounts are served by different instances', async () => {
     const [a, b] = [detectorOn(redisStore(clients[0]!)), detectorOn(redisStore(clients[1]!))];
     const salt = unique('campaign');

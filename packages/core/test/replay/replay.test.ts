@@ -100,6 +100,21 @@ describe('replay of a log that keeps the reply\'s content blocks', () => {
     expect(outcomes[1]!.otherOutputText).toBeUndefined();
   });
 
+  it('records a reply kept with no text (a tool call alone, an empty reply) as one that served none, and a line without content as one whose text it was not given', async () => {
+    const lines = [
+      line('u', '2026-11-02T09:00:00Z', { response: { status: 200, usage: { input_tokens: 3, output_tokens: 8 }, content: [{ type: 'tool_use', id: 't', name: 'ack', input: { ok: 'ok' } }] } }),
+      line('u', '2026-11-02T09:00:01Z', { response: { status: 200, usage: { input_tokens: 3, output_tokens: 1 }, content: '' } }),
+      line('u', '2026-11-02T09:00:02Z', { response: { status: 200, usage: { input_tokens: 3, output_tokens: 1 }, content: [] } }),
+      line('u', '2026-11-02T09:00:03Z'),
+    ];
+    const outcomes: Array<Record<string, unknown>> = [];
+    const { target } = scripted(() => ({}));
+    target.record = async (_d, outcome) => void outcomes.push(outcome as never);
+    await replay(Readable.from([lines.join('\n')]), target);
+    expect(outcomes.map((o) => o.outputText)).toEqual(['', '', '', undefined]);
+    expect(outcomes[0]).toMatchObject({ otherOutputText: 'ok: ok' });
+  });
+
   it('reads a prefill (the body\'s last assistant turn) in front of the text it continues', async () => {
     const body = { model: 'm', max_tokens: 100, messages: [{ role: 'user', content: 'Solve it.' }, { role: 'assistant', content: '{"steps": ["' }] };
     const lines = [line('u', '2026-11-02T09:00:00Z', { body, response: { status: 200, content: '60 × 2 = 120 km"]}' } }), line('u', '2026-11-02T09:00:01Z')];
