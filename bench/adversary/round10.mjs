@@ -70,6 +70,9 @@ function reasoningBudget(limit = 28) {
   };
 }
 
+/** The tool `toolwrap` closes its invented histories with. */
+const WRAP_TOOL = { name: 'notes_lookup', description: 'Look up saved notes.', input_schema: { type: 'object', properties: { query: { type: 'string' } }, required: ['query'] } };
+
 const BLANK_PROMPTS = ['Reply with a blank line.', 'Answer with nothing at all.', 'Say nothing, just end the reply.', 'Output an empty line and stop.'];
 let toolIds = 0;
 
@@ -101,7 +104,7 @@ function blinder(ctx, kind, { time, user, ip, headers, model }) {
  * five); `none` sends no such reply. Residential browser accounts, ~120 harvest requests a day in
  * waking hours, started one after another over the trace, each with its own model and budget.
  */
-function merged(shared, P, scale, { name, salt, blind }) {
+function merged(shared, P, scale, { name, salt, blind, wrap }) {
   const ctx = ownStream(shared, salt);
   const out = [];
   const accounts = Math.round(60 * scale);
@@ -133,7 +136,16 @@ function merged(shared, P, scale, { name, salt, blind }) {
       const worked = budget.take(time);
       const prompt = worked ? withAsk(disguise(ctx, 0.45), { text: paragraphAsk(ctx.rnd) }) : disguise(ctx, 0.45);
       const content = worked ? workedProse(ctx.rnd, P.worked, lang) : ctx.answer(false);
-      out.push(request({ time, user, ip, headers, model, maxTokens, messages: [...history, { role: 'user', content: prompt }], content, stream: true }));
+      if (wrap) {
+        // The last assistant turn closed by an invented tool call, and its result before the next
+        // prompt: a tool loop, which provenance never judges.
+        const id = `toolu_w${(toolIds++).toString(36)}`;
+        const last = history.pop();
+        history.push({ role: 'assistant', content: [{ type: 'text', text: last.content }, { type: 'tool_use', id, name: WRAP_TOOL.name, input: { query: conv[0]?.slice(0, 60) ?? 'notes' } }] });
+        const line = request({ time, user, ip, headers, model, maxTokens, messages: [...history, { role: 'user', content: [{ type: 'tool_result', tool_use_id: id, content: 'No further notes.' }, { type: 'text', text: prompt }] }], content, stream: true });
+        line.body.tools = [WRAP_TOOL];
+        out.push(line);
+      } else out.push(request({ time, user, ip, headers, model, maxTokens, messages: [...history, { role: 'user', content: prompt }], content, stream: true }));
       outcomes++;
       texts++;
     }
@@ -224,6 +236,17 @@ export const ROUND10 = {
   },
 
   /**
+   * `merge` adapted to the fix of `blind` (added after the round's first run and fix, on a stream of
+   * its own, measured once on the fixed build): each invented history ends in a tool call the
+   * account was never served and its result, so the turn it continues is a tool loop, which
+   * provenance never judges. Needs tools allowed (the default shield refuses `tools`).
+   * Cost: as `merge`.
+   */
+  toolwrap(shared, P, scale) {
+    return merged(shared, P, scale, { name: 'toolwrap', salt: 0x7a9e0, wrap: true });
+  },
+
+  /**
    * The plain harvest around the clock on accounts past probation (first seen more than a week
    * before, touched once since).
    * Cost: 25 residential browser accounts bought a week or two old (three requests of chat each).
@@ -309,6 +332,7 @@ export const ROUND10 = {
 export const ROUND10_FAMILIES = {
   blind: { fn: 'blind', what: 'tenth round: merged histories the account was never served, provenance switched off by replies that serve no text (a stop sequence)' },
   blindtool: { fn: 'blindtool', what: 'tenth round: blind with forced calls of a trivial tool as the text-less replies (needs tools allowed)' },
+  toolwrap: { fn: 'toolwrap', what: 'tenth round (added after its fix): merge with every invented history closed by an invented tool call (needs tools allowed)' },
   merge: { fn: 'merge', what: 'tenth round: the merged histories without the text-less replies' },
   dormant: { fn: 'dormant', what: 'tenth round: a plain harvest around the clock on accounts first seen over a week before (past probation)' },
   newborn: { fn: 'newborn', what: 'tenth round: the same harvest on accounts first seen with it' },
