@@ -4,9 +4,9 @@ import type { RedisClientLike, RedisPipelineLike } from './redis-client.js';
 import { decodeRowReply, encodeRowCall, replyNow, rowSection, type RowCallEncoding, type RowDemand, type RowReply, type RowSection, type TakeAnswer } from './row-call.js';
 import { ROW_LUA, ROW_SCRIPT_VERSION } from './row-script.js';
 import { Deadlines, sendRowScript } from './row-commands.js';
-import { RowCallBatches, type BatchSpecs, type BatchVectors, type BuiltCall, type RowWaiter } from './row-batch.js';
+import { CallFailure, RowCallBatches, type BatchSpecs, type BatchVectors, type BuiltCall, type RowWaiter } from './row-batch.js';
 import { RedisTime } from './redis-time.js';
-import { RowWrites, type PendingRow } from './row-writes.js';
+import { RowWrites, type FlushFailures, type PendingRow } from './row-writes.js';
 import { applyVectorOps, encodeOps, OP_BYTES, packVector, readVectorKey } from './vector-ops.js';
 import { MsgpackStream } from './msgpack.js';
 import { VECTOR_SCRIPT_LUA, VECTOR_SCRIPT_VERSION } from './vector-script.js';
@@ -152,9 +152,10 @@ export class RedisStore implements Store {
     client.defineCommand(VECTOR_COMMAND, { lua: VECTOR_SCRIPT_LUA });
     this.writes = new RowWrites((sections) => this.flushRows(sections), WRITE_BEHIND_MS);
     this.batches = new RowCallBatches(
-      (route, packed) => this.sendBatch(route, packed),
+      (route, packed) => sendRowScript(client, ROW_BUFFER_COMMAND, route, packed),
       ROWS_PER_CALL,
       readsOnPrimary(client) ? (keys) => this.deadlines.race(client.mgetBuffer(...keys), this.options.timeoutMs) : undefined,
+      (command) => this.within(command),
     );
   }
 
@@ -173,17 +174,40 @@ export class RedisStore implements Store {
     // (Connected, the usual case: no wait, no extra turn of the microtask queue.)
     if (!this.everReady || this.client.status !== 'ready') await this.ready();
     const carried = this.carry(sections);
-    try {
-      // A standalone server: the one call, without the per-slot bookkeeping a Cluster needs.
-      if (!this.client.isCluster) return await this.callRows(sections, options);
-      const groups = bySlot(sections, (s) => s.key);
-      const flagTag = options.flagKey === undefined ? undefined : slotTag(options.flagKey);
-      const calls = groups.map((group) => this.callRows(group, flagTag !== undefined && !group.some((s) => slotTag(s.key) === flagTag) ? { ...options, flagKey: undefined } : options));
-      const replies = await (calls.length === 1 ? calls[0]!.then((r) => [r]) : Promise.all(calls));
-      return this.merge(replies, groups, options.holdId);
-    } catch (err) {
-      throw this.failed(carried, err);
+    // A standalone server: the one call, without the per-slot bookkeeping a Cluster needs.
+    if (!this.client.isCluster) {
+      try {
+        return await this.callRows(sections, options);
+      } catch (err) {
+        throw this.failed(carried, err);
+      }
     }
+    const groups = bySlot(sections, (s) => s.key);
+    const flagTag = options.flagKey === undefined ? undefined : slotTag(options.flagKey);
+    const calls = groups.map((group) => this.callRows(group, flagTag !== undefined && !group.some((s) => slotTag(s.key) === flagTag) ? { ...options, flagKey: undefined } : options));
+    if (calls.length === 1) {
+      try {
+        return this.merge([await calls[0]!], groups, options.holdId);
+      } catch (err) {
+        throw this.failed(carried, err);
+      }
+    }
+    const settled = await Promise.allSettled(calls);
+    const firstFailure = settled.find((r) => r.status === 'rejected');
+    if (!firstFailure) return this.merge(settled.map((r) => (r as PromiseFulfilledResult<RowReply>).value), groups, options.holdId);
+    // What a slot's call carried is written when that call ran; only the others' waits again.
+    if (carried) {
+      groups.forEach((group, i) => {
+        const outcome = settled[i]!;
+        if (outcome.status === 'fulfilled') return;
+        const landed = outcome.reason instanceof CallFailure ? outcome.reason.landed : undefined;
+        for (const s of group) {
+          const pending = carried.get(s.key);
+          if (pending) this.writes.restoreUnlessApplied(s.key, pending, landed);
+        }
+      });
+    }
+    throw this.failed(undefined, firstFailure.reason);
   }
 
   /**
@@ -209,9 +233,17 @@ export class RedisStore implements Store {
     return decoded;
   }
 
-  /** A call failed: what it carried for its rows waits again, and the error is a {@link StoreError}. */
-  failed(carried: Map<string, PendingRow> | undefined, err: unknown): StoreError {
-    if (carried) for (const [key, pending] of carried) this.writes.restore(key, pending);
+  /**
+   * A call failed: what it carried for its rows waits again, unless its script ran it all the same
+   * (`landed`, or the `CallFailure` it failed with: only its batch's read failed, or it landed after
+   * its time limit but before its deadline); the error is a {@link StoreError}.
+   */
+  failed(carried: Map<string, PendingRow> | undefined, err: unknown, landed?: Promise<unknown>): StoreError {
+    if (err instanceof CallFailure) {
+      landed = err.landed;
+      err = err.cause;
+    }
+    if (carried) for (const [key, pending] of carried) this.writes.restoreUnlessApplied(key, pending, landed);
     return err instanceof StoreError ? err : new StoreError(`Redis call failed: ${(err as Error).message}`, { cause: err });
   }
 
@@ -283,12 +315,12 @@ export class RedisStore implements Store {
   }
 
   /**
-   * Sends one batch (see `row-batch.ts`), within the store's time limit: one timer entry and one
-   * sample of Redis's clock a batch, not a call (all its calls were sent and run together).
+   * A batch's wait for its script (see `row-batch.ts`), within the store's time limit: one timer
+   * entry and one sample of Redis's clock a batch, not a call (all its calls were sent and run together).
    */
-  private sendBatch(route: string, packed: Buffer): Promise<unknown> {
+  private within(command: Promise<unknown>): Promise<unknown> {
     const sentAt = Date.now();
-    return this.deadlines.race(sendRowScript(this.client, ROW_BUFFER_COMMAND, route, packed), this.options.timeoutMs).then((replies) => {
+    return this.deadlines.race(command, this.options.timeoutMs).then((replies) => {
       if (Array.isArray(replies) && replies.length > 0) this.time.sample(sentAt, replyNow(replies[0]));
       return replies;
     });
@@ -338,12 +370,20 @@ export class RedisStore implements Store {
     return merged;
   }
 
-  /** Sends writes nobody waits for: one call per slot (per 256 rows), all in parallel. */
-  private async flushRows(sections: RowSection[]): Promise<void> {
+  /** Sends writes nobody waits for: one call per slot (per 256 rows), all in parallel; answers the calls that failed. */
+  private async flushRows(sections: RowSection[]): Promise<FlushFailures> {
     await this.ready();
     const groups = (this.client.isCluster ? bySlot(sections, (s) => s.key) : [sections]).flatMap((g) => chunks(g, ROWS_PER_CALL, (s) => s.companion === true));
-    // (Each batch has its time limit: see sendBatch.)
-    await Promise.all(groups.map((group) => this.callRows(group, {})));
+    // (Each batch has its time limit: see within.)
+    const settled = await Promise.allSettled(groups.map((group) => this.callRows(group, {})));
+    const failed: Array<{ keys: string[]; landed?: Promise<unknown> }> = [];
+    settled.forEach((outcome, i) => {
+      if (outcome.status === 'fulfilled') return;
+      const failure: { keys: string[]; landed?: Promise<unknown> } = { keys: groups[i]!.map((s) => s.key) };
+      if (outcome.reason instanceof CallFailure) failure.landed = outcome.reason.landed;
+      failed.push(failure);
+    });
+    return failed;
   }
 
   /**

@@ -5,8 +5,28 @@ import type { RowTake } from './row-call.js';
 /**
  * Sends one script call: `route`, the batch's first key (its only declared key: it routes the
  * call to its slot on a Cluster), and `packed`, the batch in one argument (see {@link packBatch}).
+ * Answers the command itself: its time limit is {@link Within}'s.
  */
 export type SendScript = (route: string, packed: Buffer) => Promise<unknown>;
+
+/** The batch's wait for its script's answer, within the store's time limit (the command may still run after it). */
+export type Within = (command: Promise<unknown>) => Promise<unknown>;
+
+/**
+ * A call of a batch failed, though its script may have run: `landed` resolves with the call's own
+ * part of the script's reply when the script ran (at once when only the batch's read of the vectors
+ * failed; later when the script lands after its time limit), or with `undefined` when it did not
+ * run or nobody can tell. Whoever put back what the call carried waits for it: what a call carried
+ * is written once, by the script that ran it, or sent again when nothing ran it.
+ */
+export class CallFailure extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly landed: Promise<unknown>,
+  ) {
+    super((cause as Error | undefined)?.message ?? String(cause), { cause });
+  }
+}
 
 /**
  * The limit specs of one batch, each sent once in it (script version 6): a call's takes name them
@@ -97,7 +117,8 @@ export type ReadKeys = (keys: readonly string[]) => Promise<ReadonlyArray<Buffer
  */
 export interface RowWaiter {
   answer(reply: unknown): void;
-  fail(err: unknown): void;
+  /** `landed`: see {@link CallFailure} (none: the call's part could not be read, though its script answered). */
+  fail(err: unknown, landed?: Promise<unknown>): void;
 }
 
 interface Batch {
@@ -165,6 +186,7 @@ export class RowCallBatches {
     private readonly maxKeys = 256,
     /** Reads the vectors the calls asked to be read before the script (none without it: the script reads them). */
     private readonly readKeys?: ReadKeys,
+    private readonly within: Within = (command) => command,
   ) {}
 
   /**
@@ -172,7 +194,9 @@ export class RowCallBatches {
    * batch by `build`; resolves with its own reply.
    */
   send(tag: string, build: BuildCall): Promise<unknown> {
-    return new Promise<unknown>((resolve, reject) => this.enqueue(tag, build, { answer: resolve, fail: reject }));
+    return new Promise<unknown>((resolve, reject) =>
+      this.enqueue(tag, build, { answer: resolve, fail: (err, landed) => reject(landed ? new CallFailure(err, landed) : err) }),
+    );
   }
 
   /** {@link send}, answered through `waiter` (see {@link RowWaiter}). */
@@ -208,18 +232,22 @@ export class RowCallBatches {
   private dispatch(batch: Batch): void {
     const waiters = batch.waiters;
     const reads = batch.vectors.reads;
-    let sent: Promise<unknown>;
+    let command: Promise<unknown>;
     let read: Promise<ReadonlyArray<Buffer | null>> | undefined;
     try {
       // The reads go first on the connection: they see the vectors as they were before the script.
       if (reads.length > 0) read = this.readKeys!(reads);
-      sent = this.sendScript(batch.keys[0] ?? '', packBatch(batch.keys, batch.specs.list, batch.args));
+      command = this.sendScript(batch.keys[0] ?? '', packBatch(batch.keys, batch.specs.list, batch.args));
     } catch (err) {
-      sent = Promise.reject(err);
+      command = Promise.reject(err);
     }
+    // (A read that fails with its script is the script's failure: nobody else waits for it.)
+    read?.catch(() => undefined);
+    const sent = this.within(command);
     const written = this.readKeys ? batch.vectors.written : undefined;
     if (written) {
-      // Until its script is answered, a later batch reads these vectors inside its own script.
+      // Until its script is answered (or known not to run: it may land after its time limit), a
+      // later batch reads these vectors inside its own script.
       for (const key of written) this.unanswered.set(key, (this.unanswered.get(key) ?? 0) + 1);
       const answered = () => {
         for (const key of written) {
@@ -228,28 +256,51 @@ export class RowCallBatches {
           else this.unanswered.delete(key);
         }
       };
-      sent.then(answered, answered);
+      command.then(answered, answered);
     }
-    (read ? Promise.all([sent, read]).then(([replies, values]) => withReads(replies, values, batch.readCounts)) : sent).then(
+    sent.then(
       (replies) => {
         if (!Array.isArray(replies) || replies.length !== waiters.length) {
           const err = new StoreError('Redis answered the row script with an unexpected reply.');
           for (const w of waiters) w.fail(err);
           return;
         }
-        for (let i = 0; i < waiters.length; i++) {
-          // One waiter's failure to read its part is its own, not its batch's.
-          try {
-            waiters[i]!.answer(replies[i]);
-          } catch (err) {
-            waiters[i]!.fail(err);
-          }
-        }
+        if (!read) return answerAll(waiters, replies);
+        read.then(
+          (values) => answerAll(waiters, withReads(replies, values, batch.readCounts)),
+          (err: unknown) => {
+            // The script ran: every call's writes are in. A call that had a vector read before it
+            // fails (its detector has no state to decide on), its part of the reply saying what
+            // the script did with it; the others are answered as if the read had not been.
+            for (let i = 0; i < waiters.length; i++) {
+              if (batch.readCounts[i]! > 0) waiters[i]!.fail(err, Promise.resolve(replies[i]));
+              else answerOne(waiters[i]!, replies[i]);
+            }
+          },
+        );
       },
       (err: unknown) => {
-        for (const w of waiters) w.fail(err);
+        // The script may still run (a time limit, not a refusal): each call's part, when it lands.
+        const landed = command.then(
+          (replies) => (Array.isArray(replies) && replies.length === waiters.length ? replies : undefined),
+          () => undefined,
+        );
+        for (let i = 0; i < waiters.length; i++) waiters[i]!.fail(err, landed.then((replies) => replies?.[i]));
       },
     );
+  }
+}
+
+function answerAll(waiters: readonly RowWaiter[], replies: readonly unknown[]): void {
+  for (let i = 0; i < waiters.length; i++) answerOne(waiters[i]!, replies[i]);
+}
+
+/** One waiter's failure to read its part is its own, not its batch's (its part says what the script did with it). */
+function answerOne(waiter: RowWaiter, reply: unknown): void {
+  try {
+    waiter.answer(reply);
+  } catch (err) {
+    waiter.fail(err, Promise.resolve(reply));
   }
 }
 
@@ -261,8 +312,8 @@ function newBatch(readFirst: boolean, unanswered: ReadonlyMap<string, number>): 
  * Each call's reply with the vectors read for it before the script added at its end, where the
  * script puts the vectors it reads itself (a call's vectors are all read one way or the other).
  */
-function withReads(replies: unknown, values: ReadonlyArray<Buffer | null>, counts: readonly number[]): unknown {
-  if (!Array.isArray(replies) || replies.length !== counts.length || !Array.isArray(values)) return replies;
+function withReads(replies: unknown[], values: ReadonlyArray<Buffer | null>, counts: readonly number[]): unknown[] {
+  if (replies.length !== counts.length || !Array.isArray(values)) return replies;
   let at = 0;
   for (let i = 0; i < counts.length; i++) {
     const reply = replies[i] as unknown;

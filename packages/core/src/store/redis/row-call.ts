@@ -238,6 +238,18 @@ export function decodeRowReply(reply: unknown, sections: readonly RowSection[], 
 }
 
 /** Redis's time (ms) in one call's part of the script's reply, for the store's clock; NaN when it has none. */
+/**
+ * Whether a call's part of the script's reply says the script applied it (anything but a call
+ * that landed after its deadline, which changes nothing). An unreadable part says no: what the
+ * call carried is sent again, as before a reply could tell.
+ */
+export function callApplied(reply: unknown): boolean {
+  const numbers = Array.isArray(reply) ? asBuffer(reply[0]) : undefined;
+  if (!numbers || numbers.length < 24) return false;
+  const status = ROW_STATUS[numbers.readDoubleLE(8)];
+  return status !== undefined && status !== 'late';
+}
+
 export function replyNow(reply: unknown): number {
   const numbers = Array.isArray(reply) ? asBuffer(reply[0]) : undefined;
   return numbers && numbers.length >= 8 ? numbers.readDoubleLE(0) : NaN;

@@ -1,4 +1,4 @@
-import { rowSection, type RowSection, type RowSettlement, type VectorCompaction } from './row-call.js';
+import { callApplied, rowSection, type RowSection, type RowSettlement, type VectorCompaction } from './row-call.js';
 
 /** What waits to be written to one row and its vector. */
 interface PendingRow {
@@ -9,6 +9,12 @@ interface PendingRow {
   vector: { key: string; size: number; ttlMs: number; ops: number[]; compact?: VectorCompaction } | undefined;
 }
 
+/**
+ * The calls of a flush that failed: the rows each carried, and (when its script may have run all
+ * the same) its part of the script's reply once it lands (see `CallFailure` in `row-batch.ts`).
+ */
+export type FlushFailures = ReadonlyArray<{ keys: readonly string[]; landed?: Promise<unknown> }>;
+
 /** Most rows waiting at once; past it the oldest rows' vector ops are dropped (settlements are kept). */
 const MAX_PENDING_ROWS = 100_000;
 
@@ -17,7 +23,9 @@ const MAX_PENDING_ROWS = 100_000;
  * updates after a request. They go with the row's next call from this process when one comes
  * soon (carried: no command of their own), or after `delayMs` in one call per slot for every row
  * waiting. A flush that fails puts its writes back and tries again later: settlements are
- * idempotent (each consumes its hold once), so sending one twice is harmless.
+ * idempotent (each consumes its hold once), so sending one twice is harmless; a vector's `add`
+ * is not, so the writes of a call whose script ran all the same (its batch's read failed, or it
+ * landed after the client's time limit but before its deadline) are not put back.
  */
 export class RowWrites {
   private pending = new Map<string, PendingRow>();
@@ -26,7 +34,8 @@ export class RowWrites {
   private failures = 0;
 
   constructor(
-    private readonly send: (sections: RowSection[]) => Promise<void>,
+    /** Sends a flush; answers its calls that failed (a rejection: none was sent). */
+    private readonly send: (sections: RowSection[]) => Promise<FlushFailures>,
     private readonly delayMs: number,
   ) {}
 
@@ -101,6 +110,21 @@ export class RowWrites {
     this.schedule();
   }
 
+  /**
+   * Puts back what a failed call carried for row `key`, unless its script ran it after all
+   * (`landed`, see `CallFailure`): then it is written, and sending it again would apply a
+   * vector's `add` twice. Without `landed` (the call was not sent, or nothing can tell), at once.
+   */
+  restoreUnlessApplied(key: string, row: PendingRow, landed: Promise<unknown> | undefined): void {
+    if (!landed) return this.restore(key, row);
+    landed.then(
+      (part) => {
+        if (!callApplied(part)) this.restore(key, row);
+      },
+      () => this.restore(key, row),
+    );
+  }
+
   /** Rows with writes waiting. */
   get size(): number {
     return this.pending.size;
@@ -133,8 +157,19 @@ export class RowWrites {
       }
     }
     this.flushing = this.send(sections).then(
-      () => {
-        this.failures = 0;
+      (failed) => {
+        if (failed.length === 0) {
+          this.failures = 0;
+          return;
+        }
+        // Only the rows of the calls that failed wait again (the others are written).
+        this.failures++;
+        for (const { keys, landed } of failed) {
+          for (const key of keys) {
+            const row = batch.get(key);
+            if (row) this.restoreUnlessApplied(key, row, landed);
+          }
+        }
       },
       () => {
         this.failures++;

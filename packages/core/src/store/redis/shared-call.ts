@@ -66,15 +66,16 @@ export class SharedCall implements RowCallWaiter {
     try {
       reply = this.store.decodeRows(this.sections, raw);
     } catch (err) {
-      return this.fail(err);
+      // (Its part says whether the script ran it: a call that landed after its deadline did not.)
+      return this.fail(err, Promise.resolve(raw));
     }
     this.resolve(reply);
   }
 
-  /** Its batch failed, or its part could not be read. */
-  fail(err: unknown): void {
+  /** Its batch failed, or its part could not be read (`landed`: see `CallFailure`). */
+  fail(err: unknown, landed?: Promise<unknown>): void {
     const carried = this.carried;
     this.carried = undefined;
-    this.reject(this.store.failed(carried, err));
+    this.reject(this.store.failed(carried, err, landed));
   }
 }

@@ -1,0 +1,169 @@
+import { startRedisServer, type RedisServer } from '@distill-guard/testing';
+import Redis from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisStore, rowKey, SharedCall, StoreError, vectorKey, VectorOps, type RedisStore, type RowSection } from '../../src/internal.js';
+
+const SIZE = 40;
+let counter = 0;
+const unique = (name: string) => `${name}-${process.pid}-${counter++}`;
+const adding = (field: number, by: number): number[] => {
+  const ops = new VectorOps();
+  ops.add(field, by);
+  return ops.list;
+};
+/** A check's section of account `id`: its vector read (a snapshot) and one `add` of its own. */
+const checking = (id: string, field: number): RowSection => ({
+  key: rowKey(id),
+  take: [],
+  settle: [],
+  renew: [],
+  vector: { key: vectorKey(id, SIZE), size: SIZE, carried: [], ops: adding(field, 1), snapshot: true, ttlMs: 3_600_000 },
+});
+/** A section of account `id` that only writes (a write-behind's), reading nothing. */
+const writing = (id: string, field: number): RowSection => ({
+  key: rowKey(id),
+  take: [],
+  settle: [],
+  renew: [],
+  vector: { key: vectorKey(id, SIZE), size: SIZE, carried: [], ops: adding(field, 1), snapshot: false, ttlMs: 3_600_000 },
+});
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// A server of its own: the tests change its users and pause it.
+describe("a batch whose script ran though its call failed: what the calls carried is written once", () => {
+  let server: RedisServer;
+  let admin: Redis;
+  beforeAll(async () => {
+    server = await startRedisServer();
+    admin = new Redis(server.url);
+    // A user who may run everything but MGET (a real server's refusal, NOPERM): the batch's read of
+    // its vectors fails while its script, on the same connection, runs.
+    await admin.call('ACL', 'SETUSER', 'nomget', 'on', '>nomget-pw', '~*', '&*', '+@all', '-mget');
+  });
+  afterAll(async () => {
+    admin.disconnect();
+    await server.stop();
+  });
+
+  const vectorOf = async (store: RedisStore, id: string) => Array.from((await store.readVector(vectorKey(id, SIZE), SIZE)) ?? new Float64Array(SIZE)).slice(0, 3);
+
+  it('when the batch\'s MGET fails and its script runs, fails only the calls that read, and sends no carried op again', async () => {
+    const client = new Redis(server.url, { username: 'nomget', password: 'nomget-pw' });
+    const store = redisStore(client);
+    try {
+      await client.ping();
+      const [a, b] = [unique('mget-a'), unique('mget-b')];
+      // Ops written behind for both accounts (an outcome's): each is carried by its account's next call.
+      store.writes.vector(rowKey(a), vectorKey(a, SIZE), SIZE, 3_600_000, adding(0, 1));
+      store.writes.vector(rowKey(b), vectorKey(b, SIZE), SIZE, 3_600_000, adding(0, 1));
+      // One batch: a check of `a` (its vector read by the batch's MGET) and a write of `b` (reads nothing).
+      const check = store.rows([checking(a, 1)]);
+      const write = store.rows([writing(b, 1)]);
+      const [checked, written] = await Promise.allSettled([check, write]);
+      expect(checked.status).toBe('rejected');
+      expect((checked as PromiseRejectedResult).reason).toBeInstanceOf(StoreError);
+      expect((checked as PromiseRejectedResult).reason.message).toMatch(/NOPERM|mget/i);
+      // Whatever waits is sent (and any retry of the failed call's carried op would be now).
+      await store.writes.flush();
+      await sleep(50);
+      await store.writes.flush();
+      // Each op once: the carried add, the call's own add.
+      expect(await vectorOf(store, a)).toEqual([1, 1, 0]);
+      expect(await vectorOf(store, b)).toEqual([1, 1, 0]);
+      expect(store.writes.size).toBe(0);
+      // The call that read nothing is answered: its script ran.
+      expect(written.status).toBe('fulfilled');
+    } finally {
+      await store.close();
+      client.disconnect();
+    }
+  });
+
+  it("does the same for a request's call waiting in its batch as itself (the guard's way on a standalone server)", async () => {
+    const client = new Redis(server.url, { username: 'nomget', password: 'nomget-pw' });
+    const store = redisStore(client);
+    try {
+      await client.ping();
+      await store.rows([writing(unique('warm'), 0)]);
+      const id = unique('shared');
+      store.writes.vector(rowKey(id), vectorKey(id, SIZE), SIZE, 3_600_000, adding(0, 1));
+      const call = new SharedCall(store);
+      Object.assign(call.section(rowKey(id)), { vector: checking(id, 1).vector });
+      await expect(call.send()).rejects.toBeInstanceOf(StoreError);
+      await store.writes.flush();
+      await sleep(50);
+      await store.writes.flush();
+      expect(await vectorOf(store, id)).toEqual([1, 1, 0]);
+    } finally {
+      await store.close();
+      client.disconnect();
+    }
+  });
+
+  it('when a call times out and its script lands later, still before its deadline, sends no carried op again', async () => {
+    // A fresh store has not sampled Redis's clock yet: its first calls carry no deadline, so a script
+    // that lands after the client gave up runs them (as one that lands within its deadline, after the
+    // client's timer fired, does).
+    const client = new Redis(server.url);
+    await client.ping();
+    const store = redisStore(client, { timeoutMs: 150 });
+    const id = unique('late');
+    try {
+      store.writes.vector(rowKey(id), vectorKey(id, SIZE), SIZE, 3_600_000, adding(0, 1));
+      server.pause();
+      let failure: unknown;
+      try {
+        failure = await store.rows([checking(id, 1)]).then(
+          () => undefined,
+          (err: unknown) => err,
+        );
+      } finally {
+        server.resume();
+      }
+      expect(failure).toBeInstanceOf(StoreError);
+      expect((failure as Error).message).toMatch(/did not answer/);
+      // The script lands once the server resumes (the connection's next answer comes after it).
+      await client.ping();
+      await sleep(20);
+      await store.writes.flush();
+      expect(await vectorOf(store, id)).toEqual([1, 1, 0]);
+      expect(store.writes.size).toBe(0);
+    } finally {
+      await store.close();
+      client.disconnect();
+    }
+  });
+
+  it('when a call lands after its deadline (it changes nothing), sends what it carried again, once', async () => {
+    const client = new Redis(server.url);
+    await client.ping();
+    const store = redisStore(client, { timeoutMs: 150 });
+    const id = unique('past');
+    try {
+      // A first call samples Redis's clock: from now on every call carries its deadline.
+      await store.rows([checking(unique('warm'), 0)]);
+      store.writes.vector(rowKey(id), vectorKey(id, SIZE), SIZE, 3_600_000, adding(0, 1));
+      server.pause();
+      let failure: unknown;
+      try {
+        failure = await store.rows([checking(id, 1)]).then(
+          () => undefined,
+          (err: unknown) => err,
+        );
+        await sleep(100);
+      } finally {
+        server.resume();
+      }
+      expect(failure).toBeInstanceOf(StoreError);
+      await client.ping();
+      await sleep(20);
+      await store.writes.flush();
+      // The late call changed nothing, its own add included; its carried add is sent again and lands once.
+      expect(await vectorOf(store, id)).toEqual([1, 0, 0]);
+      expect(store.writes.size).toBe(0);
+    } finally {
+      await store.close();
+      client.disconnect();
+    }
+  });
+});
