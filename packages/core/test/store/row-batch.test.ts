@@ -118,4 +118,29 @@ describe('row call batches', () => {
       ['requests-1m', KIND_CODE.requests, 60, 60_000],
     ]);
   });
+
+  it("sends a call's bytes as arguments of their own after the batch's stream, named by their place in ARGV (none left behind when a call moves to the next batch)", async () => {
+    const sent: Array<{ args: Array<number | string>; extra: string[] }> = [];
+    const batches = new RowCallBatches(async (route, packed, args) => {
+      const batch = batchOf(route, packed);
+      sent.push({ args: batch.args, extra: args.map((b) => b.toString('latin1')) });
+      return batch.args.filter((a) => typeof a === 'string');
+    }, 2);
+    // Each call adds its bytes and writes their place (from 2: ARGV[1] is the stream) in its values.
+    const withBytes = (name: string, keys: string[], ...bytes: string[]): BuildCall => (_specs, _vectors, args) => ({
+      keys,
+      arg: stringValue(`${name}:${bytes.map((b) => args.add(Buffer.from(b, 'latin1'))).join(',')}`),
+    });
+    const replies = await Promise.all([
+      batches.send('', withBytes('a', ['k1'], 'ops-a', 'base-a')),
+      batches.send('', withBytes('b', ['k2'], 'ops-b')),
+      // Past the batch's two keys: built again into the next batch, its bytes with it.
+      batches.send('', withBytes('c', ['k3'], 'ops-c')),
+    ]);
+    expect(replies).toEqual(['a:2,3', 'b:4', 'c:2']);
+    expect(sent).toEqual([
+      { args: [0, 'a:2,3', 1, 'b:4'], extra: ['ops-a', 'base-a', 'ops-b'] },
+      { args: [0, 'c:2'], extra: ['ops-c'] },
+    ]);
+  });
 });

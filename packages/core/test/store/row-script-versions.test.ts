@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { KIND_CODE, redisStore, rowKey, type RedisStore, type RowSection, type RowTake } from '../../src/internal.js';
+import { KIND_CODE, redisStore, rowKey, vectorKey, VectorOps, type RedisStore, type RowSection, type RowTake } from '../../src/internal.js';
 import { MsgpackStream } from '../../src/store/redis/msgpack.js';
+import { encodeOps, readVectorKey } from '../../src/store/redis/vector-ops.js';
 
-/** Earlier releases' row scripts (calling conventions 5 and 6 on row protocol 4), as they shipped. */
+/** Earlier releases' row scripts (calling conventions 5, 6 and 7 on row protocol 4), as they shipped. */
 const V5_LUA = readFileSync(new URL('./fixtures/row-script-v5.lua', import.meta.url), 'utf8');
 const V6_LUA = readFileSync(new URL('./fixtures/row-script-v6.lua', import.meta.url), 'utf8');
+const V7_LUA = readFileSync(new URL('./fixtures/row-script-v7.lua', import.meta.url), 'utf8');
+const SIZE = 40;
 
 let counter = 0;
 const unique = (name: string) => `${name}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
@@ -56,6 +59,40 @@ async function callV6(client: Redis, key: string, holdId: string, cancel: string
   return { status: STATUS[numbers.readDoubleLE(8)]!, consumed: [numbers.readDoubleLE(24), numbers.readDoubleLE(48)] };
 }
 
+/**
+ * One call of the convention 7 script, as an app of that release sends it: the batch's limit specs
+ * sent once, the call's values inline in the batch's stream, a vector's ops as bytes in it. With
+ * `vector`, the call also appends `ops` to that vector and asks the script to read it first.
+ */
+async function callV7(
+  client: Redis,
+  key: string,
+  holdId: string,
+  cancel: string[] = [],
+  vector?: { key: string; ops: number[] },
+): Promise<{ status: string; consumed: number[]; vector?: Float64Array }> {
+  const takes = vector ? [] : [requests, slots];
+  const batch = new MsgpackStream().number(vector ? 2 : 1).string(key);
+  if (vector) batch.string(vector.key);
+  batch.number(takes.length);
+  for (const t of takes) batch.string(t.policy).number(t.kind).number(t.limit).number(t.windowMs);
+  // base; dl (none), id, lease, keep, flag (none), max_tokens, min grant, input tokens, input cost, output price, rows
+  batch.number(0).number(0).string(holdId).number(30_000).number(900_000).number(0).number(demand.maxTokens).number(demand.minGrant).number(demand.inputTokens).number(0).number(0).number(1);
+  batch.number(1).number(takes.length);
+  for (let i = 1; i <= takes.length; i++) batch.number(i);
+  batch.number(cancel.length);
+  for (const id of cancel) batch.string(id).number(-1).number(0).number(0);
+  batch.number(0); // no renewals
+  // The vector (its key's index among the call's keys): clear, px, ret, ops, no compaction.
+  if (vector) batch.number(2).number(0).number(3_600_000).number(1).bytes(encodeOps(vector.ops)).bytes(Buffer.alloc(0)).number(0).bytes(Buffer.alloc(0));
+  else batch.number(0);
+  const replies = (await client.callBuffer('EVAL', V7_LUA, 1, key, batch.done())) as Array<[Buffer, unknown, Buffer?]>;
+  const numbers = replies[0]![0];
+  const out: { status: string; consumed: number[]; vector?: Float64Array } = { status: STATUS[numbers.readDoubleLE(8)]!, consumed: takes.length ? [numbers.readDoubleLE(24), numbers.readDoubleLE(48)] : [] };
+  if (vector) out.vector = readVectorKey(replies[0]![2] ?? null, SIZE).view;
+  return out;
+}
+
 describe('two app versions on one Redis (a rolling deploy)', () => {
   let client: Redis;
   let store: RedisStore;
@@ -71,7 +108,8 @@ describe('two app versions on one Redis (a rolling deploy)', () => {
 
   // The previous releases' scripts as shipped, each run against this one on the same rows.
   const previous: [string, typeof callV6][] = [
-    ['6 (the release before this one)', callV6],
+    ['7 (the release before this one)', callV7],
+    ['6', callV6],
     ['5', callV5],
   ];
   it.each(previous)('counts and holds on the same rows with calling convention %s, each reading what the other wrote', async (version, callPrevious) => {
@@ -98,5 +136,28 @@ describe('two app versions on one Redis (a rolling deploy)', () => {
     await store.writes.flush();
     expect(await callPrevious(client, key, 'o3')).toEqual({ status: 'ok', consumed: [2, 2] });
     expect(await callPrevious(client, key, 'o4')).toMatchObject({ status: 'refused' });
+  });
+
+  it("appends to the same detector vectors as calling convention 7 (the release before this one), each reading the other's ops", async () => {
+    const id = unique('deploy-vector');
+    const key = rowKey(id);
+    const vkey = vectorKey(id, SIZE);
+    const adding = (field: number, by: number) => {
+      const ops = new VectorOps();
+      ops.add(field, by);
+      ops.set(3, by);
+      return ops.list;
+    };
+    const current = async (field: number, by: number) => {
+      const s: RowSection = { key, take: [], settle: [], renew: [], vector: { key: vkey, size: SIZE, carried: [], ops: adding(field, by), snapshot: true, ttlMs: 3_600_000 } };
+      return Array.from((await store.rows([s])).snapshots.get(key)!.subarray(0, 4));
+    };
+    const previousVersion = async (field: number, by: number) => Array.from((await callV7(client, key, '', [], { key: vkey, ops: adding(field, by) })).vector!.subarray(0, 4));
+    // Each reads the vector as it was before its own ops, with every earlier op of either version.
+    expect(await current(0, 1)).toEqual([0, 0, 0, 0]);
+    expect(await previousVersion(1, 2)).toEqual([1, 0, 0, 1]);
+    expect(await current(0, 3)).toEqual([1, 2, 0, 2]);
+    expect(await previousVersion(2, 4)).toEqual([4, 2, 0, 3]);
+    expect(Array.from((await store.readVector(vkey, SIZE))!.subarray(0, 4))).toEqual([4, 2, 4, 4]);
   });
 });

@@ -4,7 +4,7 @@ import type { RedisClientLike, RedisPipelineLike } from './redis-client.js';
 import { decodeRowReply, encodeRowCall, replyNow, rowSection, type RowCallEncoding, type RowDemand, type RowReply, type RowSection, type TakeAnswer } from './row-call.js';
 import { ROW_LUA, ROW_SCRIPT_VERSION } from './row-script.js';
 import { Deadlines, sendRowScript } from './row-commands.js';
-import { CallFailure, RowCallBatches, type BatchSpecs, type BatchVectors, type BuiltCall, type RowWaiter } from './row-batch.js';
+import { CallFailure, RowCallBatches, type BatchArgs, type BatchSpecs, type BatchVectors, type BuiltCall, type RowWaiter } from './row-batch.js';
 import { RedisTime } from './redis-time.js';
 import { RowWrites, type FlushFailures, type PendingRow } from './row-writes.js';
 import { applyVectorOps, encodeOps, OP_BYTES, packVector, readVectorKey } from './vector-ops.js';
@@ -152,7 +152,7 @@ export class RedisStore implements Store {
     client.defineCommand(VECTOR_COMMAND, { lua: VECTOR_SCRIPT_LUA });
     this.writes = new RowWrites((sections) => this.flushRows(sections), WRITE_BEHIND_MS);
     this.batches = new RowCallBatches(
-      (route, packed) => sendRowScript(client, ROW_BUFFER_COMMAND, route, packed),
+      (route, packed, args) => sendRowScript(client, ROW_BUFFER_COMMAND, route, packed, args),
       ROWS_PER_CALL,
       readsOnPrimary(client) ? (keys) => this.deadlines.race(client.mgetBuffer(...keys), this.options.timeoutMs) : undefined,
       (command) => this.within(command),
@@ -221,7 +221,7 @@ export class RedisStore implements Store {
     if (this.client.isCluster || !this.everReady || this.client.status !== 'ready') return false;
     waiter.carried = this.carry(sections);
     const encoding = this.encoding(options);
-    this.batches.enqueue('', (specs, vectors) => this.encode(sections, encoding, specs, vectors), waiter);
+    this.batches.enqueue('', (specs, vectors, args) => this.encode(sections, encoding, specs, vectors, args), waiter);
     return true;
   }
 
@@ -298,8 +298,8 @@ export class RedisStore implements Store {
    * A call's keys (with this store's prefix) and stream, its takes named by their place in the
    * batch's `specs`, its vectors read before the script when the batch allows (see `BatchVectors`).
    */
-  private encode(sections: readonly RowSection[], encoding: RowCallEncoding, specs: BatchSpecs, vectors: BatchVectors): BuiltCall {
-    const call: BuiltCall = encodeRowCall(sections, encoding, specs, vectors);
+  private encode(sections: readonly RowSection[], encoding: RowCallEncoding, specs: BatchSpecs, vectors: BatchVectors, args: BatchArgs): BuiltCall {
+    const call: BuiltCall = encodeRowCall(sections, encoding, specs, args, vectors);
     if (!this.options.prefix) return call;
     const prefixed: BuiltCall = { keys: call.keys.map((k) => this.key(k)), arg: call.arg };
     if (call.reads) prefixed.reads = call.reads.map((k) => this.key(k));
@@ -310,7 +310,7 @@ export class RedisStore implements Store {
   private async callRows(group: RowSection[], options: RowCallOptions): Promise<RowReply> {
     const encoding = this.encoding(options);
     // Calls on one slot share a batch (and its limit specs); on a standalone server every call does.
-    const reply = await this.batches.send(this.client.isCluster ? slotTag(group[0]!.key) : '', (specs, vectors) => this.encode(group, encoding, specs, vectors));
+    const reply = await this.batches.send(this.client.isCluster ? slotTag(group[0]!.key) : '', (specs, vectors, args) => this.encode(group, encoding, specs, vectors, args));
     return this.decodeRows(group, reply);
   }
 

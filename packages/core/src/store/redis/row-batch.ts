@@ -4,10 +4,11 @@ import type { RowTake } from './row-call.js';
 
 /**
  * Sends one script call: `route`, the batch's first key (its only declared key: it routes the
- * call to its slot on a Cluster), and `packed`, the batch in one argument (see {@link packBatch}).
+ * call to its slot on a Cluster), `packed`, the batch in one argument (see {@link packBatch}),
+ * and `args`, the bytes its calls send as arguments of their own (see {@link BatchArgs}).
  * Answers the command itself: its time limit is {@link Within}'s.
  */
-export type SendScript = (route: string, packed: Buffer) => Promise<unknown>;
+export type SendScript = (route: string, packed: Buffer, args: readonly Buffer[]) => Promise<unknown>;
 
 /** The batch's wait for its script's answer, within the store's time limit (the command may still run after it). */
 export type Within = (command: Promise<unknown>) => Promise<unknown>;
@@ -47,6 +48,22 @@ export class BatchSpecs {
       this.places.set(take, at);
     }
     return at;
+  }
+}
+
+/**
+ * The bytes of one batch's calls that go as arguments of their own after the batch's stream (a
+ * vector's ops, a compacted base: script version 8). Redis's Lua hashes every string it makes,
+ * byte by byte: an argument is made once, while bytes inside the batch's stream were made twice
+ * (with the stream, then as the string decoded out of it).
+ */
+export class BatchArgs {
+  readonly list: Buffer[] = [];
+
+  /** Adds `bytes`; answers its place in the script's ARGV (the stream is ARGV[1]). */
+  add(bytes: Buffer): number {
+    this.list.push(bytes);
+    return this.list.length + 1;
   }
 }
 
@@ -104,8 +121,11 @@ export interface BuiltCall {
   writes?: readonly string[];
 }
 
-/** Builds a call into a batch: its takes named by their place in `specs`, its vectors read as `vectors` allows. */
-export type BuildCall = (specs: BatchSpecs, vectors: BatchVectors) => BuiltCall;
+/**
+ * Builds a call into a batch: its takes named by their place in `specs`, its vectors read as
+ * `vectors` allows, its bytes added to `args`.
+ */
+export type BuildCall = (specs: BatchSpecs, vectors: BatchVectors, args: BatchArgs) => BuiltCall;
 
 /** Reads keys (one MGET), sent just before the batch's script on the same connection. */
 export type ReadKeys = (keys: readonly string[]) => Promise<ReadonlyArray<Buffer | null>>;
@@ -125,8 +145,9 @@ interface Batch {
   keys: string[];
   specs: BatchSpecs;
   vectors: BatchVectors;
+  args: BatchArgs;
   /** A pair per row call: the number of keys before its own, its stream. */
-  args: Array<number | Buffer>;
+  calls: Array<number | Buffer>;
   waiters: RowWaiter[];
   /** Per waiter, how many of the batch's reads are its own (in order). */
   readCounts: number[];
@@ -169,8 +190,8 @@ export function packBatch(keys: readonly string[], specs: readonly RowTake[], ar
  *
  * @example
  * ```ts
- * const batches = new RowCallBatches((route, packed) => client.dgRows7Buffer(1, route, packed));
- * const reply = await batches.send('u_1', (specs) => encodeRowCall(sections, options, specs)); // this call's own reply
+ * const batches = new RowCallBatches((route, packed, args) => client.dgRows8Buffer(1, route, packed, ...args));
+ * const reply = await batches.send('u_1', (specs, vectors, args) => encodeRowCall(sections, options, specs, args, vectors)); // this call's own reply
  * batches.enqueue('u_1', build, waiter); // the same, answered through `waiter.answer`
  * ```
  */
@@ -203,15 +224,18 @@ export class RowCallBatches {
   enqueue(tag: string, build: BuildCall, waiter: RowWaiter): void {
     let batch = this.open.get(tag);
     if (!batch) this.open.set(tag, (batch = newBatch(this.readKeys !== undefined, this.unanswered)));
-    let built = build(batch.specs, batch.vectors);
+    const nargs = batch.args.list.length;
+    let built = build(batch.specs, batch.vectors, batch.args);
     if (batch.keys.length > 0 && batch.keys.length + built.keys.length > this.maxKeys) {
-      // Too many keys for this batch: it goes now, and the call is built again into a new one.
+      // Too many keys for this batch: it goes now (without the bytes the call added), and the call
+      // is built again into a new one.
+      batch.args.list.length = nargs;
       this.dispatch(batch);
       this.open.set(tag, (batch = newBatch(this.readKeys !== undefined, this.unanswered)));
-      built = build(batch.specs, batch.vectors);
+      built = build(batch.specs, batch.vectors, batch.args);
     }
     const { keys, arg, reads, writes } = built;
-    batch.args.push(batch.keys.length, arg);
+    batch.calls.push(batch.keys.length, arg);
     for (let i = 0; i < keys.length; i++) batch.keys.push(keys[i]!);
     batch.waiters.push(waiter);
     batch.readCounts.push(reads ? reads.length : 0);
@@ -237,7 +261,7 @@ export class RowCallBatches {
     try {
       // The reads go first on the connection: they see the vectors as they were before the script.
       if (reads.length > 0) read = this.readKeys!(reads);
-      command = this.sendScript(batch.keys[0] ?? '', packBatch(batch.keys, batch.specs.list, batch.args));
+      command = this.sendScript(batch.keys[0] ?? '', packBatch(batch.keys, batch.specs.list, batch.calls), batch.args.list);
     } catch (err) {
       command = Promise.reject(err);
     }
@@ -305,7 +329,7 @@ function answerOne(waiter: RowWaiter, reply: unknown): void {
 }
 
 function newBatch(readFirst: boolean, unanswered: ReadonlyMap<string, number>): Batch {
-  return { keys: [], specs: new BatchSpecs(), vectors: new BatchVectors(readFirst, unanswered), args: [], waiters: [], readCounts: [] };
+  return { keys: [], specs: new BatchSpecs(), vectors: new BatchVectors(readFirst, unanswered), args: new BatchArgs(), calls: [], waiters: [], readCounts: [] };
 }
 
 /**

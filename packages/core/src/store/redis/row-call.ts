@@ -120,6 +120,12 @@ export interface VectorReads {
   canReadFirst(key: string): boolean;
 }
 
+/** The arguments of a batch after its stream: a call's bytes (a vector's ops, a compacted base) go as their own (see `ROW_LUA`). */
+export interface CallArgs {
+  /** Adds `bytes` as an argument; answers its place in the script's ARGV (from 2). */
+  add(bytes: Buffer): number;
+}
+
 /**
  * Builds one slot's script call: its keys (rows, then the flag, then vectors) and its argument,
  * the flat MessagePack stream the row script reads (see its header); each take is named by its
@@ -131,6 +137,7 @@ export function encodeRowCall(
   sections: readonly RowSection[],
   options: RowCallEncoding,
   specs: TakeSpecs,
+  args: CallArgs,
   vectors?: VectorReads,
 ): { keys: string[]; arg: Buffer; reads?: string[]; writes?: string[] } {
   let reads: string[] | undefined;
@@ -189,9 +196,9 @@ export function encodeRowCall(
     out.number(keys.length);
     if (v.snapshot && readFirst) (reads ??= []).push(v.key);
     out.number(v.clear ? 1 : 0).number(Math.ceil(v.ttlMs * VECTOR_EXPIRY_SLACK)).number(v.snapshot && !readFirst ? 1 : 0);
-    out.bytes(v.carried.length + v.ops.length > 0 ? encodeOps(v.carried, v.ops) : EMPTY);
-    if (v.compact) out.bytes(v.compact.header).number(v.compact.logBytes).bytes(v.compact.base);
-    else out.bytes(EMPTY).number(0).bytes(EMPTY);
+    out.number(v.carried.length + v.ops.length > 0 ? args.add(encodeOps(v.carried, v.ops)) : 0);
+    if (v.compact) out.bytes(v.compact.header).number(v.compact.logBytes).number(args.add(v.compact.base));
+    else out.bytes(EMPTY).number(0).number(0);
   }
   const call: { keys: string[]; arg: Buffer; reads?: string[]; writes?: string[] } = { keys, arg: out.done() };
   if (reads) call.reads = reads;

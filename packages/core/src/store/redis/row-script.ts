@@ -61,12 +61,13 @@ export const ROW_PROTOCOL = 4;
  * The version of the script's calling convention (its ARGV and reply; 3: several calls batched
  * in one run; 4: the batch's keys and calls packed in one argument; 5: each call's numbers packed
  * in one string of its reply; 6: the batch's limit specs sent once, the calls' takes naming them;
- * 7: the calls' values inline in the batch's stream, not nested streams).
+ * 7: the calls' values inline in the batch's stream, not nested streams; 8: a vector's ops and
+ * compacted base each an argument of its own, not bytes in the batch's stream).
  * It names the command; the
  * rows it reads and writes are {@link ROW_PROTOCOL}'s, which every script version with that
  * protocol shares.
  */
-export const ROW_SCRIPT_VERSION = 7;
+export const ROW_SCRIPT_VERSION = 8;
 
 /** A call's outcome in its reply's numbers (see {@link ROW_LUA}). */
 export const ROW_STATUS = ['none', 'ok', 'refused', 'cancelled', 'late'] as const;
@@ -95,6 +96,11 @@ export const VECTOR_LOG_CAP_BYTES = 256 * 1024;
  * `dl, id, lease, keep, flag, mt, min, it, ic, ou, nrows`, then per row
  * `k, nt, spec × nt, ns, (id, tokens, costMicros, outputTokens) × ns, nr, id × nr, vk`
  * and, when `vk` (the vector key's index among the call's keys) is not 0, `clear, px, ret, ops, cmpHeader, cmpLen, cmpBase`.
+ * `ops` and `cmpBase` are the places in ARGV (from 2; 0 for none) of the ops to append and of the
+ * compaction's new base: bytes go as arguments of their own (convention 8; 7 sent them as
+ * strings in the stream). Redis's Lua hashes every byte of every string it makes (about 12
+ * instructions a byte): ARGV's strings are made once, and a string decoded out of ARGV[1] was
+ * made a second time, so the ops (a few hundred bytes a call) and a base (a few KB) were hashed twice.
  * `spec` is a take's place among the batch's specs (from 1), `id` is '' without a reservation,
  * `flag` the flag key's index or 0, a settlement's `tokens` -1 for a cancel (everything handed back).
  *
@@ -524,12 +530,14 @@ local function run(ci)
       if B[RP[g] + 4] ~= '' and redis.call('GETRANGE', vkey, 0, ${VECTOR_HEADER_BYTES - 1}) == B[RP[g] + 4] then
         local gen, _, baseBytes = struct.unpack('<III', B[RP[g] + 4])
         local rest = redis.call('GETRANGE', vkey, ${VECTOR_HEADER_BYTES} + baseBytes + B[RP[g] + 5], -1)
-        redis.call('SET', vkey, struct.pack('<III', (gen + 1) % 4294967296, floor(now / 1000), #B[RP[g] + 6]) .. B[RP[g] + 6] .. rest, 'PX', B[RP[g] + 1])
+        local base = ARGV[B[RP[g] + 6]]
+        redis.call('SET', vkey, struct.pack('<III', (gen + 1) % 4294967296, floor(now / 1000), #base) .. base .. rest, 'PX', B[RP[g] + 1])
       end
-      if B[RP[g] + 3] ~= '' then
-        local len = redis.call('APPEND', vkey, B[RP[g] + 3])
-        if len == #B[RP[g] + 3] then
-          redis.call('SET', vkey, struct.pack('<III', 0, floor(now / 1000), 0) .. B[RP[g] + 3], 'PX', B[RP[g] + 1])
+      if B[RP[g] + 3] > 0 then
+        local ops = ARGV[B[RP[g] + 3]]
+        local len = redis.call('APPEND', vkey, ops)
+        if len == #ops then
+          redis.call('SET', vkey, struct.pack('<III', 0, floor(now / 1000), 0) .. ops, 'PX', B[RP[g] + 1])
         elseif len > ${VECTOR_LOG_CAP_BYTES} then
           redis.call('DEL', vkey)
         end
