@@ -14,7 +14,7 @@
 //   BENCH_CALLGRIND=<prefix> BENCH_REDIS_URL=redis://127.0.0.1:<port> node bench/redis-script-replay.mjs
 //       (also the instructions the server ran: see countInstructions)
 //   BENCH_REDIS_URL=redis://127.0.0.1:<port> node bench/redis-script-replay.mjs  (replays on a server started by hand, to profile it)
-//   BENCH_ONLY=dgRows7 node bench/redis-script-replay.mjs                     (replays one script's calls only)
+//   BENCH_ONLY=dgRows8 node bench/redis-script-replay.mjs                     (replays one script's calls only)
 //   BENCH_PATCH=<file.json> BENCH_PATCH_SCRIPT=dgVectors2 node bench/redis-script-replay.mjs
 //       (replays that script with its text changed by the file's [from, to] string pairs, every
 //       build alike: what a phase costs, by removing or repeating it)

@@ -33,7 +33,7 @@ export interface RedisClientLike {
   getBuffer(key: string): Promise<Buffer | null>;
   /** Reads keys as bytes: the detector's vectors, sent just before the row script (same round trip). */
   mgetBuffer(...keys: string[]): Promise<Array<Buffer | null>>;
-  /** Registers the row and vector Lua scripts (`dgRows7`, `dgVectors2`). */
+  /** Registers the row and vector Lua scripts (`dgRows8`, `dgVectors2`). */
   defineCommand(name: string, definition: { numberOfKeys?: number; lua: string }): void;
   quit(): Promise<unknown>;
 }
