@@ -1,6 +1,6 @@
 import { startRedisServer, type RedisServer } from '@distill-guard/testing';
-import Redis from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Redis, { Cluster } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { redisStore, rowKey, SharedCall, StoreError, vectorKey, VectorOps, type RedisStore, type RowSection } from '../../src/internal.js';
 
 const SIZE = 40;
@@ -28,6 +28,7 @@ const writing = (id: string, field: number): RowSection => ({
   vector: { key: vectorKey(id, SIZE), size: SIZE, carried: [], ops: adding(field, 1), snapshot: false, ttlMs: 3_600_000 },
 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const vectorOf = async (store: RedisStore, id: string) => Array.from((await store.readVector(vectorKey(id, SIZE), SIZE)) ?? new Float64Array(SIZE)).slice(0, 3);
 
 // A server of its own: the tests change its users and pause it.
 describe("a batch whose script ran though its call failed: what the calls carried is written once", () => {
@@ -45,7 +46,6 @@ describe("a batch whose script ran though its call failed: what the calls carrie
     await server.stop();
   });
 
-  const vectorOf = async (store: RedisStore, id: string) => Array.from((await store.readVector(vectorKey(id, SIZE), SIZE)) ?? new Float64Array(SIZE)).slice(0, 3);
 
   it('when the batch\'s MGET fails and its script runs, fails only the calls that read, and sends no carried op again', async () => {
     const client = new Redis(server.url, { username: 'nomget', password: 'nomget-pw' });
@@ -164,6 +164,35 @@ describe("a batch whose script ran though its call failed: what the calls carrie
     } finally {
       await store.close();
       client.disconnect();
+    }
+  });
+});
+
+describe('a Cluster call on two slots, one of which fails', () => {
+  it('sends again only what the failed slot carried: the slot whose script ran is written once', async () => {
+    const client = new Cluster(inject('redisClusterNodes'));
+    const store = redisStore(client);
+    try {
+      await client.ping();
+      // Two accounts on different slots; b's vector key holds a hash (a key of the wrong type), so
+      // its slot's script fails at its APPEND while a's slot's script runs.
+      const a = unique('slot-a');
+      let b = unique('slot-b');
+      while ((await client.cluster('KEYSLOT', rowKey(a))) === (await client.cluster('KEYSLOT', rowKey(b)))) b = unique('slot-b');
+      await client.hset(vectorKey(b, SIZE), 'wrong', 'type');
+      store.writes.vector(rowKey(a), vectorKey(a, SIZE), SIZE, 3_600_000, adding(0, 1));
+      store.writes.vector(rowKey(b), vectorKey(b, SIZE), SIZE, 3_600_000, adding(0, 1));
+      await expect(store.rows([checking(a, 1), writing(b, 1)])).rejects.toBeInstanceOf(StoreError);
+      // b's carried op waits again (its script failed); a's was written by its slot's script.
+      await client.del(vectorKey(b, SIZE));
+      await store.writes.flush();
+      await sleep(50);
+      await store.writes.flush();
+      expect(await vectorOf(store, a)).toEqual([1, 1, 0]);
+      expect(await vectorOf(store, b)).toEqual([1, 0, 0]);
+    } finally {
+      await store.close();
+      await client.quit();
     }
   });
 });
