@@ -8,9 +8,14 @@
 //   SHIELD_REF=<commit> node bench/shield-identity.mjs          (exit code 1 on any difference)
 //
 // Texts: injection-dev, injection-dev2 direct and indirect (each on its own channel and on the
-// other one), the detection log's prompts and answers, the project's fixtures, and long texts
-// made by joining answers (past the 4,000-character end scoring and the 16,384-character window).
-import { readFileSync } from 'node:fs';
+// other one), the detection log's prompts and answers, the project's fixtures, long texts made by
+// joining answers (past the 4,000-character end scoring and the 16,384-character window), and the
+// texts of the shield's own benchmarks: every string literal of 12 characters or more in
+// bench/shield-*.mjs and bench/lib/ (white-box, unseen, everyday and document sets), on both
+// channels, read with the TypeScript parser (texts those benches build at run time are not all
+// among them: their parts are).
+import { readdirSync, readFileSync } from 'node:fs';
+import ts from 'typescript';
 import { gunzipSync } from 'node:zlib';
 import { dataDir, detectionTexts, fixtureRows, labelledRows } from '../packages/core/scripts/train-shield/data.mjs';
 import { loadShieldModules } from '../packages/core/scripts/train-shield/shield-source.mjs';
@@ -38,6 +43,23 @@ for (let i = 0; i + 40 < det.answers.length; i += 97) {
   const long = det.answers.slice(i, i + 40).join('\n\n');
   texts.push([long.slice(0, 6_000), 'user'], [long.slice(0, 6_000), 'document'], [long, 'user'], [long, 'document']);
 }
+
+// The shield benchmarks' texts: their string literals (templates without substitutions included).
+const benchDir = new URL('./', import.meta.url);
+const benchFiles = [
+  ...readdirSync(benchDir).filter((f) => /^shield-.*\.mjs$/.test(f) && f !== 'shield-identity.mjs'),
+  ...readdirSync(new URL('lib/', benchDir)).filter((f) => f.endsWith('.mjs')).map((f) => `lib/${f}`),
+];
+const literals = new Set();
+for (const f of benchFiles) {
+  const source = ts.createSourceFile(f, readFileSync(new URL(f, benchDir), 'utf8'), ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const visit = (node) => {
+    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && node.text.length >= 12) literals.add(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+}
+for (const t of literals) texts.push([t, 'user'], [t, 'document']);
 
 const bits = new Float64Array(1);
 const bytes = new Uint8Array(bits.buffer);
@@ -76,5 +98,5 @@ for (const line of requests) {
   const body = JSON.parse(line).body;
   for (const screen of [false, true]) compare(`scanMessages screen=${screen} ${line.slice(0, 80)}`, now.shield.scanMessages(body, { screen }), then.shield.scanMessages(body, { screen }));
 }
-console.log(`${ref} -> this checkout: ${compared} outputs compared over ${texts.length} texts and ${requests.length} requests, ${differing} differ`);
+console.log(`${ref} -> this checkout: ${compared} outputs compared over ${texts.length} texts (${literals.size} from ${benchFiles.length} shield benchmark files, on both channels) and ${requests.length} requests, ${differing} differ`);
 process.exit(differing === 0 ? 0 : 1);
