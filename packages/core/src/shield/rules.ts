@@ -3,6 +3,7 @@ import { findPayloads, mayHaveEscapes } from './encoded.js';
 import { runEngine } from './engine.js';
 import { FEATURE_SPECS, type Reason } from './features.js';
 import { prepareText } from './normalize.js';
+import type { ScannedText } from './scanned-text.js';
 import { BIAS, EXTRA_WEIGHTS, FEATURE_WEIGHTS, REASON_MIN_LOGIT } from './weights.js';
 
 /**
@@ -70,9 +71,11 @@ function attackLogit(counts: readonly number[]): number {
   return z;
 }
 
-function analyze(raw: string, maxChars: number, depth: number, escapes = false): Analysis {
+function analyze(text: string | ScannedText, maxChars: number, depth: number, escapes = false): Analysis {
+  const raw = typeof text === 'string' ? text : text.raw;
   const window = scanWindow(raw, maxChars);
-  const prep = prepareText(window);
+  // A scored text comes as its `ScannedText`, whose normalisation the fold reads too.
+  const prep = prepareText(window === raw ? text : window);
   const found = runEngine(prep.text);
   const a: Analysis = {
     counts: found.counts,
@@ -153,9 +156,9 @@ export function reasonsOf(l: Logit, flagged: boolean): Reason[] {
  * references, `\u` escapes, binary and upside-down letters are decoded too: the scorer asks for
  * that on the whole text it scores, not on each of its pieces or on assistant turns, so the check
  * is paid once per text (and the learned model's features, which read pieces and training rows
- * without it, are unchanged).
+ * without it, are unchanged). Given a `ScannedText`, its shared normalisation is read off it.
  */
-export function ruleLogit(text: string, maxChars: number, escapes = false): Logit {
+export function ruleLogit(text: string | ScannedText, maxChars: number, escapes = false): Logit {
   return logit(analyze(text, maxChars, 0, escapes));
 }
 

@@ -5,6 +5,7 @@ import type { Reason } from './features.js';
 import { INTENT_IDS, learnedScore, screenClears, SCREEN_MARGIN, type Channel } from './learned/index.js';
 import { probability, REASONS, reasonsOf, ruleLogit, scanWindow, type Logit } from './rules.js';
 import { HistoryMemory, sameText } from './history-memory.js';
+import { ScannedText } from './scanned-text.js';
 import { TextMemory } from './text-memory.js';
 import type { ClassifierSet, ClassifierVerdict } from './classifiers.js';
 
@@ -105,20 +106,22 @@ const screens = (threshold: number | 'off'): boolean => threshold === 'off' || t
 export function scoreText(text: string, channel: Channel, maxChars: number, screen = false): TextScore {
   const window = scanWindow(text, maxChars);
   if (screen && screenClears(window, channel)) return SCREENED;
+  // The text as every stage reads it (`scanned-text.ts`): its normalisation is computed once.
+  const scanned = new ScannedText(window);
   let whole: Logit | undefined;
-  const ruleOf = (piece: string): Logit => ruleLogit(piece, maxChars);
-  let learned = learnedScore(window, channel, (piece) => {
-    if (piece !== window) return ruleOf(piece);
+  const ruleOf = (piece: ScannedText): Logit => ruleLogit(piece, maxChars);
+  let learned = learnedScore(scanned, channel, (piece) => {
+    if (piece.raw !== window) return ruleOf(piece);
     // The whole text is also searched for escaped payloads (percent-encoding, binary, ...).
     whole = ruleLogit(piece, maxChars, true);
     return whole;
   });
-  const rule = whole ?? ruleLogit(window, maxChars, true);
+  const rule = whole ?? ruleLogit(scanned, maxChars, true);
   // An order sent encoded ("decode this and do it: aWdub3Jl…") is read by the model as the text it
   // decodes to: the rules alone read it before, and only their strongest patterns counted.
   if (rule.decoded !== undefined) {
     for (const text of rule.decoded) {
-      const inner = learnedScore(text, channel, ruleOf);
+      const inner = learnedScore(new ScannedText(text), channel, ruleOf);
       if (inner.z > learned.z) learned = inner;
     }
   }
@@ -234,7 +237,7 @@ function logitOf(p: number): number {
 }
 
 /** One text of a request as scanned: its channel, its score and how far it is from its threshold. */
-interface ScannedText {
+interface ScoredMessage {
   text: string;
   channel: Channel;
   assistant: boolean;
@@ -243,7 +246,7 @@ interface ScannedText {
   score: TextScore;
 }
 
-function scanEach(body: Pick<MessagesBody, 'messages'> & { system?: unknown }, options: ScanMessagesOptions, digests: MessageDigests | undefined): ScannedText[] {
+function scanEach(body: Pick<MessagesBody, 'messages'> & { system?: unknown }, options: ScanMessagesOptions, digests: MessageDigests | undefined): ScoredMessage[] {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const thresholds: Record<Channel, number | 'off'> = { user: options.channels?.user ?? threshold, document: options.channels?.document ?? threshold };
   for (const c of ['user', 'document'] as const) {
@@ -275,7 +278,7 @@ function scanEach(body: Pick<MessagesBody, 'messages'> & { system?: unknown }, o
   // Each channel's threshold on the logit scale, once per request rather than once per text.
   const userOffset = thresholds.user === 'off' ? 0 : logitOf(thresholds.user);
   const documentOffset = thresholds.document === 'off' ? 0 : logitOf(thresholds.document);
-  const out: ScannedText[] = [];
+  const out: ScoredMessage[] = [];
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i]!;
     if (budget <= 0) break;
@@ -313,8 +316,8 @@ function openerDigest(messages: readonly unknown[], opener: ChannelText, digests
   return first !== null && typeof first === 'object' && first.content === opener.text ? digests.key(0) : undefined;
 }
 
-function summarise(scanned: readonly ScannedText[]): MessagesScan {
-  let best: ScannedText | undefined;
+function summarise(scanned: readonly ScoredMessage[]): MessagesScan {
+  let best: ScoredMessage | undefined;
   // Made at the first flagged text: most requests have none.
   let reasons: Set<InjectionReason> | undefined;
   let flaggedChannels: Set<Channel> | undefined;

@@ -8,6 +8,7 @@ import { LongTextViews } from '../../src/shield/learned/long-text-views.js';
 import { charCounts, countWords } from '../../src/shield/learned/structure.js';
 import { USER_WINDOW_MARGIN, userPieceSpans, userTextPieces } from '../../src/shield/learned/user-windows.js';
 import { ruleLogit } from '../../src/shield/rules.js';
+import { ScannedText } from '../../src/shield/scanned-text.js';
 
 let seed = 5;
 const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
@@ -39,7 +40,7 @@ describe('CharCountMarks', () => {
 
 describe('A long user text scored with its pieces as views of the whole', () => {
   const target = hashWeights();
-  const ruleOf = (piece: string) => ruleLogit(piece, 16_384);
+  const ruleOf = (piece: string | ScannedText) => ruleLogit(piece, 16_384);
   /** learnedScore as it was before the views: the whole and each piece from scratch. */
   const fromScratch = (text: string): { z: number; intents: number[] } => {
     const whole = modelInput(text, ruleOf(text), 'user', target);
@@ -61,7 +62,7 @@ describe('A long user text scored with its pieces as views of the whole', () => 
   it('scores random long texts bit for bit as scoring each piece from scratch does', () => {
     for (let t = 0; t < 12; t++) {
       const text = randomText(4_001 + (next() % 9_000));
-      const scored = learnedScore(text, 'user', ruleOf);
+      const scored = learnedScore(new ScannedText(text), 'user', ruleOf);
       const expected = fromScratch(text);
       expect(scored).toEqual(expected);
     }

@@ -1,4 +1,5 @@
 import { foldLetterLikes } from '../letter-likes.js';
+import { scannedOf, type ScannedText } from '../scanned-text.js';
 import { mayHaveWordFlood } from './flood-check.js';
 import { transliterate } from './transliterate.js';
 import { ASCII_SENTENCE_END, SENTENCE_END_CHARS, WORDS } from './words.js';
@@ -514,13 +515,15 @@ const ASCII_WIDE_BITS = Uint8Array.from({ length: 128 }, (_, c) => bitsOf(c));
  * foldText('1gn0r3 y0ur rul3s').text;           // 'ignore your rules'
  * ```
  */
-export function foldText(raw: string): FoldedText {
+export function foldText(raw: string | ScannedText): FoldedText {
+  const t = scannedOf(raw);
   let text: string;
   let disguised = 0;
-  if (NON_ASCII.test(raw)) ({ text, disguised } = foldScripts(raw));
-  else text = raw.toLowerCase();
+  // The first steps come from the text's `ScannedText`, which the rule scanner read them off too.
+  if (!t.ascii) ({ text, disguised } = foldScripts(t.decomposed().toLowerCase()));
+  else text = t.lower();
   // The choice of ASCII or Unicode patterns: leetspeak and splitters, which come first, change no character beyond ASCII.
-  const ascii = !NON_ASCII.test(text);
+  const ascii = t.ascii || !NON_ASCII.test(text);
   let folded = ascii ? foldAscii(text, false) : foldWide(text, false);
   if (folded === null) {
     // Leetspeak to read or splitters to replace: both steps as the patterns take them, then the pass again.
@@ -533,7 +536,7 @@ export function foldText(raw: string): FoldedText {
       folded.joined = joined.count;
     }
   }
-  if (folded === undefined || folded === null) return foldTextByPatterns(raw);
+  if (folded === undefined || folded === null) return foldTextByPatterns(t.raw);
   folded.disguised = disguised;
   return folded;
 }
@@ -549,6 +552,14 @@ function replaceSplitters(text: string, joined: { count: number }): string {
 }
 
 /**
+ * Invisible characters removed, NFKD, diacritics dropped, lower case: what {@link foldText} reads
+ * off a `ScannedText` (`decomposed()`, lower-cased), written out as the definition.
+ */
+function decomposedLower(raw: string): string {
+  return raw.replace(INVISIBLE, '').normalize('NFKD').replace(COMBINING, '').toLowerCase();
+}
+
+/**
  * Latin letters that NFKD leaves whole (no diacritic to strip), as they are typed without one:
  * Polish ł, Turkish ı, Vietnamese đ, Nordic ø and æ, German ß, French œ, Icelandic þ and ð.
  * "talimatları" and "talimatlari", "hasło" and "haslo" are then one word.
@@ -557,12 +568,11 @@ const UNDECOMPOSED: Record<string, string> = { ł: 'l', ı: 'i', đ: 'd', ø: 'o
 const UNDECOMPOSED_PATTERN = /[łıđøßæœþð]/g;
 
 /**
- * The first steps of the fold for a text that is not ASCII: invisible characters, NFKD,
- * diacritics, case, the letters of {@link UNDECOMPOSED}, small capitals and letter symbols
- * (`foldLetterLikes`: "ɪɢɴᴏʀᴇ", "🅸🅶🅽🅾🆁🅴"), Cyrillic and Greek.
+ * The first steps of the fold for a text that is not ASCII, after invisible characters, NFKD,
+ * diacritics and case (`lower`, see {@link decomposedLower}): the letters of {@link UNDECOMPOSED},
+ * small capitals and letter symbols (`foldLetterLikes`: "ɪɢɴᴏʀᴇ", "🅸🅶🅽🅾🆁🅴"), Cyrillic and Greek.
  */
-function foldScripts(raw: string): { text: string; disguised: number } {
-  const lower = raw.replace(INVISIBLE, '').normalize('NFKD').replace(COMBINING, '').toLowerCase();
+function foldScripts(lower: string): { text: string; disguised: number } {
   return transliterate(foldLetterLikes(lower.replace(UNDECOMPOSED_PATTERN, (c) => UNDECOMPOSED[c]!)));
 }
 
@@ -580,7 +590,7 @@ export function foldTextByPatterns(raw: string): FoldedText {
   let text = raw;
   let disguised = 0;
   if (NON_ASCII.test(text)) {
-    const t = foldScripts(text);
+    const t = foldScripts(decomposedLower(text));
     text = t.text;
     disguised = t.disguised;
   } else {

@@ -7,6 +7,7 @@ import type { IntentId } from './intent-phrases.js';
 import { STRUCTURE_NAMES, structureInto } from './structure.js';
 import { REASONS } from '../rules.js';
 import { log1pCount } from './log-counts.js';
+import type { ScannedText } from '../scanned-text.js';
 
 /** Where a text reached the model: typed by the user, or handed over as data. */
 export type Channel = 'user' | 'document';
@@ -91,10 +92,12 @@ export function denseFeatures(raw: string, folded: ReturnType<typeof foldText>, 
  * `dense`, when given, receives the dense features instead of a new array: the scorer passes one
  * it reuses for every text, since it reads them at once (`inputLogit`). `views`, when given, are
  * what a long user text and its pieces read off one pass over the whole (`long-text-views.ts`):
- * the same values as computed directly.
+ * the same values as computed directly. `text` may be the `ScannedText` the rule view was read
+ * from: the fold then reads the normalisation the rules computed.
  */
-export function modelInput(raw: string, rule: RuleView, channel: Channel, hashTarget: HashTarget, dense?: Float64Array, views?: TextViews): ModelInput {
-  const folded = foldText(raw);
+export function modelInput(text: string | ScannedText, rule: RuleView, channel: Channel, hashTarget: HashTarget, dense?: Float64Array, views?: TextViews): ModelInput {
+  const raw = typeof text === 'string' ? text : text.raw;
+  const folded = foldText(text);
   const intents = countIntents(folded.text);
   const hashed = views !== undefined ? views.hashed(folded.text, hashTarget) : hashFeatures(folded.text, 0, folded.text.length, channel === 'document', hashTarget);
   return { hashed, dense: denseFeatures(raw, folded, intents, rule, channel, dense, views), intents };

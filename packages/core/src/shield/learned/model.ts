@@ -2,6 +2,7 @@ import { HASH_BITS, HASH_SIZE, type HashTarget } from './hashing.js';
 import { DENSE_NAMES, modelInput, type Channel, type ModelInput, type RuleView } from './inputs.js';
 import { LongTextViews } from './long-text-views.js';
 import { MODEL_WEIGHTS } from './model-weights.js';
+import { ScannedText } from '../scanned-text.js';
 import { documentSegments } from './segments.js';
 import { LONG_USER_TEXT, USER_WINDOW_MARGIN, userPieceSpans } from './user-windows.js';
 
@@ -61,13 +62,17 @@ export interface LearnedScore {
  * channel. A document is also scored piece by piece (see `documentSegments`) and takes the
  * highest: an order aimed at the assistant is usually one line of the data. A long user text has
  * its ends and its short overlapping windows scored alone as well (see `userTextPieces`). `ruleOf` gives the
- * rule scanner's view of any piece.
+ * rule scanner's view of any piece. The text and each piece are one `ScannedText` each, handed to
+ * `ruleOf` and to the model's input alike, so that their shared normalisation is computed once.
  */
-export function learnedScore(text: string, channel: Channel, ruleOf: (piece: string) => RuleView): LearnedScore {
+export function learnedScore(scanned: ScannedText, channel: Channel, ruleOf: (piece: ScannedText) => RuleView): LearnedScore {
   const m = (model ??= decode());
   const target = hashWeights();
+  const text = scanned.raw;
+  // Each piece is one `ScannedText`, read by the rules and the model; a piece of an ASCII text is ASCII.
+  const ascii = scanned.ascii ? true : undefined;
   const long = channel === 'user' && text.length > LONG_USER_TEXT;
-  const whole = modelInput(text, ruleOf(text), channel, target, scratchDense, long ? longTextViews.whole(text) : undefined);
+  const whole = modelInput(scanned, ruleOf(scanned), channel, target, scratchDense, long ? longTextViews.whole(text) : undefined);
   let z = inputLogit(whole);
   let intents = whole.intents;
   if (long) {
@@ -76,7 +81,7 @@ export function learnedScore(text: string, channel: Channel, ruleOf: (piece: str
     for (let i = 0; i < spans.length; i += 2) {
       const start = spans[i]!;
       const end = spans[i + 1]!;
-      const piece = text.slice(start, end);
+      const piece = new ScannedText(text.slice(start, end), ascii);
       const input = modelInput(piece, ruleOf(piece), channel, target, scratchDense, longTextViews.piece(start, end));
       // The first two pieces are the text's ends, the others its windows.
       const pz = inputLogit(input) - (i < 4 ? 0 : USER_WINDOW_MARGIN);
@@ -89,7 +94,8 @@ export function learnedScore(text: string, channel: Channel, ruleOf: (piece: str
   if (channel === 'document') {
     const pieces = documentSegments(text);
     if (pieces.length > 1) {
-      for (const piece of pieces) {
+      for (const text of pieces) {
+        const piece = new ScannedText(text, ascii);
         const input = modelInput(piece, ruleOf(piece), channel, target, scratchDense);
         const pz = inputLogit(input);
         if (pz > z) {
