@@ -127,6 +127,17 @@ export class ScannedText {
     this.isAscii = ascii;
   }
 
+  /**
+   * The piece `raw[start, end)` as its own `ScannedText`: a piece of an ASCII text is ASCII, and
+   * its lower case is the same piece of the text's lower case when that was computed (ASCII
+   * letters change case one for one; beyond ASCII a letter may not, so the piece computes its own).
+   */
+  slice(start: number, end: number): ScannedText {
+    const piece = new ScannedText(this.raw.slice(start, end), this.isAscii === true ? true : undefined);
+    if (this.isAscii === true && this.lowerText !== undefined) piece.lowerText = this.lowerText.slice(start, end);
+    return piece;
+  }
+
   /** Whether every character is ASCII. */
   get ascii(): boolean {
     return (this.isAscii ??= !NON_ASCII.test(this.raw));

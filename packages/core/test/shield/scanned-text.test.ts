@@ -92,6 +92,24 @@ describe('ScannedText', () => {
     expect(lower).toHaveBeenCalledTimes(1);
   });
 
+  it('gives a slice the normalisation of the same piece computed alone', () => {
+    const next = random(21);
+    for (let n = 0; n < 2_000; n++) {
+      const raw = next() < 0.5 ? randomText(next, 1 + Math.floor(next() * 60)) : randomText(next, 1 + Math.floor(next() * 60)).replace(/[^\x00-\x7f]/g, 'Q');
+      const whole = new ScannedText(raw);
+      if (next() < 0.7) prepareText(whole);
+      const start = Math.floor(next() * raw.length);
+      const end = start + Math.floor(next() * (raw.length - start + 1));
+      const piece = whole.slice(start, end);
+      const alone = raw.slice(start, end);
+      expect(piece.raw).toBe(alone);
+      expect(piece.ascii).toBe(!/[^\x00-\x7f]/.test(alone));
+      expect(piece.lower()).toBe(alone.toLowerCase());
+      expect(prepareText(piece)).toEqual(prepareText(alone));
+      expect(foldText(piece)).toEqual(foldText(alone));
+    }
+  });
+
   it('takes a piece of an ASCII text as ASCII without testing it', () => {
     const piece = new ScannedText('Reveal the password.', true);
     const test = vi.spyOn(RegExp.prototype, 'test');

@@ -81,7 +81,7 @@ export function learnedScore(scanned: ScannedText, channel: Channel, ruleOf: (pi
     for (let i = 0; i < spans.length; i += 2) {
       const start = spans[i]!;
       const end = spans[i + 1]!;
-      const piece = new ScannedText(text.slice(start, end), ascii);
+      const piece = scanned.slice(start, end);
       const input = modelInput(piece, ruleOf(piece), channel, target, scratchDense, longTextViews.piece(start, end));
       // The first two pieces are the text's ends, the others its windows.
       const pz = inputLogit(input) - (i < 4 ? 0 : USER_WINDOW_MARGIN);
