@@ -14,11 +14,11 @@
 // bench/shield-*.mjs and bench/lib/ (white-box, unseen, everyday and document sets), on both
 // channels, read with the TypeScript parser (texts those benches build at run time are not all
 // among them: their parts are).
-import { readdirSync, readFileSync } from 'node:fs';
-import ts from 'typescript';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dataDir, detectionTexts, fixtureRows, labelledRows } from '../packages/core/scripts/train-shield/data.mjs';
 import { loadShieldModules } from '../packages/core/scripts/train-shield/shield-source.mjs';
+import { shieldBenchTexts } from './lib/shield-bench-texts.mjs';
 
 const ref = process.env.SHIELD_REF;
 if (!ref) {
@@ -44,21 +44,8 @@ for (let i = 0; i + 40 < det.answers.length; i += 97) {
   texts.push([long.slice(0, 6_000), 'user'], [long.slice(0, 6_000), 'document'], [long, 'user'], [long, 'document']);
 }
 
-// The shield benchmarks' texts: their string literals (templates without substitutions included).
-const benchDir = new URL('./', import.meta.url);
-const benchFiles = [
-  ...readdirSync(benchDir).filter((f) => /^shield-.*\.mjs$/.test(f) && f !== 'shield-identity.mjs'),
-  ...readdirSync(new URL('lib/', benchDir)).filter((f) => f.endsWith('.mjs')).map((f) => `lib/${f}`),
-];
-const literals = new Set();
-for (const f of benchFiles) {
-  const source = ts.createSourceFile(f, readFileSync(new URL(f, benchDir), 'utf8'), ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
-  const visit = (node) => {
-    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && node.text.length >= 12) literals.add(node.text);
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-}
+// The shield benchmarks' texts: their string literals (bench/lib/shield-bench-texts.mjs).
+const { texts: literals, files: benchFiles } = shieldBenchTexts();
 for (const t of literals) texts.push([t, 'user'], [t, 'document']);
 
 const bits = new Float64Array(1);
@@ -98,5 +85,5 @@ for (const line of requests) {
   const body = JSON.parse(line).body;
   for (const screen of [false, true]) compare(`scanMessages screen=${screen} ${line.slice(0, 80)}`, now.shield.scanMessages(body, { screen }), then.shield.scanMessages(body, { screen }));
 }
-console.log(`${ref} -> this checkout: ${compared} outputs compared over ${texts.length} texts (${literals.size} from ${benchFiles.length} shield benchmark files, on both channels) and ${requests.length} requests, ${differing} differ`);
+console.log(`${ref} -> this checkout: ${compared} outputs compared over ${texts.length} texts (${literals.length} from ${benchFiles} shield benchmark files, on both channels) and ${requests.length} requests, ${differing} differ`);
 process.exit(differing === 0 ? 0 : 1);

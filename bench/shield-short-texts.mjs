@@ -11,29 +11,33 @@
 // 500-2000, >2000 characters), long user texts of 5,000-16,000 characters made by joining
 // the log's prompts (scored whole, at their ends and in windows), and documents: the log's answers
 // sent back as `tool_result` contents (the document channel: scored whole and line by line), of
-// 200-2,000 characters and joined to 5,000-16,000. Two modes: warm (a tight loop) and cold (BENCH_EVICT_MB, default
+// 200-2,000 characters and joined to 5,000-16,000; and user texts by class (code, CJK, mixed
+// scripts) from the log's prompts, the development sets' rows and the shield benchmarks' texts. Two modes: warm (a tight loop) and cold (BENCH_EVICT_MB, default
 // 4, of a buffer of its own read before each text, as a server's other work leaves the caches).
 // Each text's time is the median of its rounds (wall clock); a set's figure is the mean over its
 // texts, in µs per text, and the ratio this/ref. A third mode, requests: whole requests of steady
 // chat traffic (bench/lib/chat-traffic.mjs, 1,000 conversations in flight, histories resent) through
 // scanMessages with the guard's default options, memories included, in blocks of 500 whose build
 // order alternates (each build parses its own copy, as a server would): CPU µs per request and
-// the median of the blocks' ratios.
+// the median of the blocks' ratios. A fourth, cpu: each set's CPU time per round (see `cpu`), the
+// figure to quote on a loaded machine, where a long text's wall clock counts other processes' time.
 //
 //   SHIELD_REF=<commit> node bench/shield-short-texts.mjs [rounds]     (default 7 rounds)
 //   BENCH_MODES=cold SHIELD_REF=<commit> node bench/shield-short-texts.mjs
+//   BENCH_MODES=cpu SHIELD_REF=<commit> node bench/shield-short-texts.mjs 9   (CPU µs per KB by set, against the budget)
 //   node bench/shield-short-texts.mjs        (SHIELD_REF=HEAD: with a clean checkout, a control whose ratio is noise)
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { dataDir, detectionTexts } from '../packages/core/scripts/train-shield/data.mjs';
+import { dataDir, detectionTexts, labelledRows } from '../packages/core/scripts/train-shield/data.mjs';
 import { loadShieldModules } from '../packages/core/scripts/train-shield/shield-source.mjs';
 import { cacheEvictor } from './lib/cache-evictor.mjs';
 import { chatBodies, steadyChat } from './lib/chat-traffic.mjs';
+import { shieldBenchTexts } from './lib/shield-bench-texts.mjs';
 
 const ref = process.env.SHIELD_REF ?? 'HEAD';
 const ROUNDS = Number(process.argv[2] ?? 7);
 const EVICT_MB = Number(process.env.BENCH_EVICT_MB ?? 4);
-const MODES = (process.env.BENCH_MODES ?? 'warm,cold,requests').split(',');
+const MODES = (process.env.BENCH_MODES ?? 'warm,cold,cpu,requests').split(',');
 const BLOCK = 200;
 const MODULES = { shield: 'index' };
 const builds = [await loadShieldModules(MODULES), await loadShieldModules(MODULES, ref)];
@@ -73,6 +77,35 @@ function joinedPrompts(n, parts = [...prompts].filter((t) => t.length >= 200)) {
   }
   return out;
 }
+/**
+ * User texts by class of text, from the log's prompts, the development sets' rows and the shield
+ * benchmarks' texts (attacks and benign alike, each as a user text): code (a twentieth or more of
+ * the characters are `{};=()<>[]`, over more
+ * than one line), CJK (three in ten letters or more Chinese, Japanese or Korean) and mixed scripts
+ * (a tenth or more of the letters Latin and a tenth or more of another script: Cyrillic, Greek,
+ * Arabic, Hebrew, Indic...). Each text's class is read off its characters, never its label.
+ */
+const devRows = labelledRows({ required: false }).map((r) => r.text);
+const classPool = [...new Set([...prompts, ...devRows, ...shieldBenchTexts().texts])].filter((t) => t.length >= 40);
+function classOf(t) {
+  let latin = 0;
+  let cjk = 0;
+  let other = 0;
+  let code = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
+    else if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)) cjk++;
+    else if (c >= 0x370 && c < 0x2000) other++;
+    else if ('{};=()<>[]'.includes(t[i])) code++;
+  }
+  const letters = Math.max(1, latin + cjk + other);
+  if (cjk / letters >= 0.3) return 'cjk';
+  if (latin / letters >= 0.1 && other / letters >= 0.1) return 'mixed';
+  if (code / t.length >= 0.05 && t.includes('\n')) return 'code';
+  return 'other';
+}
+const ofClass = (c) => classPool.filter((t) => classOf(t) === c);
 /** The log's answers (each over 200 characters), as an app hands them back as data. */
 const answers = detectionTexts({ maxAnswers: 3_000 }).answers;
 const SETS = [
@@ -83,6 +116,9 @@ const SETS = [
   { name: 'detection log prompts 500-2000', role: 'user', texts: spread(byLength(500, 2_000), 600) },
   { name: 'detection log prompts > 2000', role: 'user', texts: spread(byLength(2_000, Infinity), 200) },
   { name: 'log prompts joined, 5000-16000', role: 'user', texts: joinedPrompts(60) },
+  { name: 'user texts: code', role: 'user', texts: spread(ofClass('code'), 400) },
+  { name: 'user texts: CJK', role: 'user', texts: spread(ofClass('cjk'), 400) },
+  { name: 'user texts: mixed scripts', role: 'user', texts: spread(ofClass('mixed'), 400) },
   { name: 'documents: log answers 200-2000', role: 'tool', texts: spread(answers.filter((t) => t.length < 2_000), 600) },
   { name: 'documents: answers joined, 5000-16000', role: 'tool', texts: joinedPrompts(60, answers) },
 ];
@@ -98,6 +134,10 @@ console.log(`The shield's cost per text, scanMessages on one new text; ${ref} ag
 for (const mode of MODES) {
   if (mode === 'requests') {
     requests();
+    continue;
+  }
+  if (mode === 'cpu') {
+    cpu();
     continue;
   }
   const evict = mode === 'cold' ? cacheEvictor(EVICT_MB) : undefined;
@@ -131,6 +171,53 @@ for (const mode of MODES) {
     const perKB = (now * 1024) / chars;
     console.log(`${SETS[s].name.padEnd(40)} ${String(n).padStart(6)} ${chars.toFixed(0).padStart(6)} ${then.toFixed(1).padStart(8)} ${now.toFixed(1).padStart(8)} ${(now / then).toFixed(2).padStart(8)} ${((then * 1024) / chars).toFixed(0).padStart(9)} ${perKB.toFixed(0).padStart(7)} ${(perKB / COST_TARGET).toFixed(1).padStart(5)}`);
   }
+}
+
+/**
+ * The cpu mode: each set scanned whole per round, builds alternated, in CPU time (a long text's
+ * wall clock on a loaded machine counts the time other processes ran; CPU time does not). µs per
+ * KB of the set's text, the median of the rounds; the ratio is the median of the rounds' ratios.
+ * The last line is every set but the rules-only answers together, against the budget.
+ */
+function cpu() {
+  const used = builds.map(() => SETS.map(() => []));
+  // A small set is scanned several times a round, to 256 KB (each time with another maxChars, so
+  // that the memory of scores starts afresh and every text is new again); its figure is per KB scanned.
+  const kbOf = SETS.map((set) => set.texts.reduce((sum, t) => sum + t.length, 0) / 1024);
+  const reps = kbOf.map((kb) => (kb === 0 ? 0 : Math.max(1, Math.ceil(256 / kb))));
+  // Each build's scans alternate maxChars at every pass over a set: no text is ever remembered.
+  const passes = [0, 0];
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const b of r % 2 ? [0, 1] : [1, 0]) {
+      const scan = builds[b].shield.scanMessages;
+      for (let s = 0; s < SETS.length; s++) {
+        const start = process.cpuUsage();
+        for (let k = 0; k < reps[s]; k++) {
+          const options = { maxChars: 16_384 + (passes[b]++ % 2) };
+          for (const body of bodies[s]) scan(body, options);
+        }
+        const t = process.cpuUsage(start);
+        used[b][s].push((t.user + t.system) / reps[s]);
+      }
+    }
+  }
+  console.log(`\ncpu: CPU time of each set per round (µs per KB of its text, median of ${ROUNDS} rounds; this/ref: median of the rounds' ratios)`);
+  console.log(`${'set'.padEnd(40)} ${'texts'.padStart(6)} ${'KB'.padStart(6)} ${'ref µs/KB'.padStart(9)} ${'µs/KB'.padStart(7)} ${'this/ref'.padStart(8)} ${'/30'.padStart(5)}`);
+  const total = [[], []];
+  let totalKB = 0;
+  for (let s = 0; s < SETS.length; s++) {
+    const kb = kbOf[s];
+    if (kb === 0) continue;
+    const [now, then] = [0, 1].map((b) => median(used[b][s]) / kb);
+    const ratio = median(used[0][s].map((t, r) => t / used[1][s][r]));
+    console.log(`${SETS[s].name.padEnd(40)} ${String(SETS[s].texts.length).padStart(6)} ${kb.toFixed(0).padStart(6)} ${then.toFixed(0).padStart(9)} ${now.toFixed(0).padStart(7)} ${ratio.toFixed(2).padStart(8)} ${(now / COST_TARGET).toFixed(1).padStart(5)}`);
+    if (SETS[s].role === 'assistant') continue;
+    totalKB += kb;
+    for (const b of [0, 1]) used[b][s].forEach((t, r) => (total[b][r] = (total[b][r] ?? 0) + t));
+  }
+  const [now, then] = [0, 1].map((b) => median(total[b]) / totalKB);
+  const ratio = median(total[0].map((t, r) => t / total[1][r]));
+  console.log(`${'all user texts and documents'.padEnd(40)} ${''.padStart(6)} ${totalKB.toFixed(0).padStart(6)} ${then.toFixed(0).padStart(9)} ${now.toFixed(0).padStart(7)} ${ratio.toFixed(2).padStart(8)} ${(now / COST_TARGET).toFixed(1).padStart(5)}   (budget: ${COST_TARGET} µs per KB)`);
 }
 
 /** The requests mode: see the header. */
