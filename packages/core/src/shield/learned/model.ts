@@ -94,8 +94,8 @@ export function learnedScore(scanned: ScannedText, channel: Channel, ruleOf: (pi
   if (channel === 'document') {
     const pieces = documentSegments(text);
     if (pieces.length > 1) {
-      for (const text of pieces) {
-        const piece = new ScannedText(text, ascii);
+      for (const line of pieces) {
+        const piece = new ScannedText(line, ascii);
         const input = modelInput(piece, ruleOf(piece), channel, target, scratchDense);
         const pz = inputLogit(input);
         if (pz > z) {
