@@ -1,5 +1,5 @@
 import { cjkTable } from './cjk.js';
-import { hashesOf, wordSet } from './lexicon.js';
+import { hashesOf, keyFilter, wordSet } from './lexicon.js';
 
 /**
  * Phrases that mark a derivation in a served answer, in English, German, French, Spanish,
@@ -87,6 +87,8 @@ add(CONCLUDE_START, P.Conclude, true);
 add(OPENER, P.Opener, false);
 add(OPENER_START, P.Opener, true);
 add(SOLVE_OPENER, P.SolveOpener, true);
+/** The keys {@link PHRASES_BY_LAST} holds, as a filter the reader tests before looking a word up. */
+export const PHRASE_ENDS = keyFilter(PHRASES_BY_LAST.keys());
 
 /** Longest phrase, in words. */
 export const MAX_PHRASE = 6;

@@ -1,5 +1,5 @@
 import { cjkTable } from './cjk.js';
-import { hashesOf } from './lexicon.js';
+import { hashesOf, keyFilter } from './lexicon.js';
 
 /**
  * The words the content reader of answers ({@link answerWorking}) looks for, in the languages the
@@ -110,6 +110,8 @@ add(CHECK, WK.Check);
 add(SUPPOSE, WK.Suppose);
 add(ARITH, WK.Arith);
 add(NUMBER_WORDS, WK.NumberWord);
+/** The keys {@link WORKING_BY_LAST} holds, as a filter the reader tests before looking a word up. */
+export const WORKING_ENDS = keyFilter(WORKING_BY_LAST.keys());
 
 const cjk = (kind: WK, words: string): Array<[string, number]> =>
   words

@@ -1,5 +1,6 @@
 import { cjkMatch, isCjk } from './cjk.js';
-import { CJK_WORKING, MAX_WORKING_PHRASE, WK, WORKING_BY_LAST } from './answer-working-words.js';
+import { CJK_WORKING, MAX_WORKING_PHRASE, WK, WORKING_BY_LAST, WORKING_ENDS } from './answer-working-words.js';
+import { mayHold } from './lexicon.js';
 import { sigmoid } from './reasoning.js';
 import { isDigit, isLetter, isOtherSentenceEnd, lastWord, readWord } from './answer-chars.js';
 import { cjkOperatorAt, isCjkNumeral, readCjkNumeral } from './answer-cjk-numerals.js';
@@ -71,8 +72,14 @@ const OPERAND_REACH = 3;
 
 // Per-call state, module-level so that a call allocates nothing per word.
 const counts: WorkingCounts = { sentences: 0, links: 0, computations: 0, inferredQuantities: 0, checks: 0, cases: 0 };
-const ring = new Int32Array(MAX_WORKING_PHRASE);
+/**
+ * The phrase window: the clause's last `ringLen` words, the oldest at `ringHead`. A circular buffer
+ * written twice (slot and slot + MAX_WORKING_PHRASE), so the window is contiguous from `ringHead`
+ * and a word added to a full window moves the head instead of shifting the array.
+ */
+const ring = new Int32Array(2 * MAX_WORKING_PHRASE);
 let ringLen = 0;
+let ringHead = 0;
 /** Inside a fenced block (between two ``` lines). */
 let inFence = false;
 /** Inside a fenced block that reads as code: skipped. */
@@ -631,10 +638,12 @@ function codeLine(text: string, p: number, e: number): boolean {
   if (last === 123 || last === 125) return true;
   // A sentence can end with `;` too: a line of words without marks of code is prose.
   if (last === 59 && (codeMarks(text, p, q) || wordsIn(text, p, q) < PROSE_WORDS)) return true;
-  for (let i = p; i < q; i++) {
+  // Each character read once, against the one before it (`:=`, `==`, `&&`, `||` end at `i`).
+  let prev = text.charCodeAt(p);
+  for (let i = p + 1; i <= q; i++) {
     const c = text.charCodeAt(i);
-    const n = text.charCodeAt(i + 1);
-    if ((c === 58 && n === 61) || (c === 61 && n === 61) || (c === 38 && n === 38) || (c === 124 && n === 124)) return true;
+    if ((c === 61 && (prev === 58 || prev === 61)) || (c === 38 && prev === 38) || (c === 124 && prev === 124)) return true;
+    prev = c;
   }
   return false;
 }
@@ -663,18 +672,22 @@ function word(h: number, oneLetter: boolean): void {
   const atClause = clauseStart;
   clauseStart = false;
   if (ringLen === MAX_WORKING_PHRASE) {
-    ring.copyWithin(0, 1);
+    ringHead = ringHead === MAX_WORKING_PHRASE - 1 ? 0 : ringHead + 1;
     ringLen--;
   }
-  ring[ringLen++] = h;
-  const candidates = WORKING_BY_LAST.get(h);
+  let slot = ringHead + ringLen;
+  if (slot >= MAX_WORKING_PHRASE) slot -= MAX_WORKING_PHRASE;
+  ring[slot] = ring[slot + MAX_WORKING_PHRASE] = h;
+  ringLen++;
+  // Most words end no phrase: a bit test spares them the map lookup.
+  const candidates = mayHold(WORKING_ENDS, h) ? WORKING_BY_LAST.get(h) : undefined;
   let arith = false;
   let numberWord = false;
   if (candidates) {
     for (const ph of candidates) {
       const len = ph.words.length;
       if (len > ringLen) continue;
-      const base = ringLen - len;
+      const base = ringHead + ringLen - len;
       let ok = ph.kind !== WK.LinkAtClause || (atClause && len === 1);
       for (let k = 0; ok && k < len - 1; k++) if (ring[base + k] !== ph.words[k]) ok = false;
       if (!ok) continue;

@@ -1,7 +1,7 @@
 import { sigmoid } from './reasoning.js';
 import { cjkAt, cjkMatch, isHanNumeral } from './cjk.js';
-import { ANSWER_LABELS, CJK_ANSWER_MARKS, CK, MAX_PHRASE, ORDINALS, P, PHRASES_BY_LAST, STEP_WORDS, THINK_TAGS } from './answer-words.js';
-import { lexKey } from './lexicon.js';
+import { ANSWER_LABELS, CJK_ANSWER_MARKS, CK, MAX_PHRASE, ORDINALS, P, PHRASE_ENDS, PHRASES_BY_LAST, STEP_WORDS, THINK_TAGS } from './answer-words.js';
+import { lexKey, mayHold } from './lexicon.js';
 import { markupEnd } from './text.js';
 import { isDigit, isLetter, lastWord, readWord } from './answer-chars.js';
 
@@ -35,10 +35,14 @@ const TAIL_CHARS = 500;
 const OPENER_CHARS = 300;
 
 // Per-call state, module-level so that a call allocates nothing per word or line.
-const ring = new Uint32Array(MAX_PHRASE);
-const ringStart = new Uint8Array(MAX_PHRASE);
-const ringPos = new Int32Array(MAX_PHRASE);
+// The phrase window: the last `ringLen` words of the clause, the oldest at `ringHead`. A circular
+// buffer written twice (slot and slot + MAX_PHRASE), so the window is always contiguous from
+// `ringHead` and a word added to a full window moves the head instead of shifting three arrays.
+const ring = new Uint32Array(2 * MAX_PHRASE);
+const ringStart = new Uint8Array(2 * MAX_PHRASE);
+const ringPos = new Int32Array(2 * MAX_PHRASE);
 let ringLen = 0;
+let ringHead = 0;
 let origin = 0;
 let fence = false;
 let steps = 0;
@@ -270,21 +274,24 @@ function lineLead(text: string, h: number, after: number, e: number): void {
 /** Adds a word to the phrase window and fires the phrases that end with it. */
 function word(h: number, sentenceStart: boolean, at: number): void {
   if (ringLen === MAX_PHRASE) {
-    ring.copyWithin(0, 1);
-    ringStart.copyWithin(0, 1);
-    ringPos.copyWithin(0, 1);
+    ringHead = ringHead === MAX_PHRASE - 1 ? 0 : ringHead + 1;
     ringLen--;
   }
-  ring[ringLen] = h;
-  ringStart[ringLen] = sentenceStart ? 1 : 0;
-  ringPos[ringLen] = at;
+  let slot = ringHead + ringLen;
+  if (slot >= MAX_PHRASE) slot -= MAX_PHRASE;
+  const start = sentenceStart ? 1 : 0;
+  ring[slot] = ring[slot + MAX_PHRASE] = h;
+  ringStart[slot] = ringStart[slot + MAX_PHRASE] = start;
+  ringPos[slot] = ringPos[slot + MAX_PHRASE] = at;
   ringLen++;
+  // Most words end no phrase: a bit test spares them the map lookup.
+  if (!mayHold(PHRASE_ENDS, h)) return;
   const candidates = PHRASES_BY_LAST.get(h);
   if (!candidates) return;
   for (const ph of candidates) {
     const len = ph.words.length;
     if (len > ringLen) continue;
-    const base = ringLen - len;
+    const base = ringHead + ringLen - len;
     let ok = !ph.sentenceStart || ringStart[base] === 1;
     for (let k = 0; ok && k < len - 1; k++) if (ring[base + k] !== ph.words[k]) ok = false;
     if (ok) conclusion(ph.kind, ringPos[base]!);

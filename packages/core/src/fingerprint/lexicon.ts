@@ -42,6 +42,23 @@ export function wordSet(...lists: string[]): Set<number> {
 }
 
 /**
+ * A bit per low 16 bits of a word key, set for every key of `keys`: a test that a key is not among
+ * them, for readers that look up every word of a text in a map of a few hundred keys (most words
+ * end no phrase). A clear bit means the key is absent; a set bit is followed by the map lookup.
+ * 8 KB, a typed-array read instead of a `Map` lookup for most words.
+ */
+export function keyFilter(keys: Iterable<number>): Uint32Array {
+  const bits = new Uint32Array(2048);
+  for (const k of keys) bits[(k >>> 5) & 0x7ff]! |= 1 << (k & 31);
+  return bits;
+}
+
+/** Whether `key` may be one of the keys a {@link keyFilter} was built from (false: it is not). */
+export function mayHold(bits: Uint32Array, key: number): boolean {
+  return ((bits[(key >>> 5) & 0x7ff]! >>> (key & 31)) & 1) !== 0;
+}
+
+/**
  * Key of a French/Italian elided word after its apostrophe (`l'étape` → `étape`, `qu'il` → `il`),
  * or 0 when the word is not elided. The scanner keeps inner apostrophes in words, so without this
  * `d'étapes` would never meet `étapes`. Reads the text in place: no substring.
