@@ -345,7 +345,7 @@ export function post(x: PostInput, w: Writer): PostResult {
   // The account's own evidence, before any link: weak links (a shared template, a cohort) only
   // count as far as the account itself behaves like a harvest, so a person who happens to share
   // a frame or a first day with a campaign does not inherit its verdict.
-  const popView = { ...x.popView, provenance };
+  const popView = withProvenance(x.popView, provenance);
   const ownEvidence = scoreAccount(s, popView, 0, undefined, options, x.integration, false);
   const fit = clamp01((ownEvidence.own - BIAS) / FIT_SPAN);
 
@@ -394,7 +394,8 @@ export function post(x: PostInput, w: Writer): PostResult {
   // Over the account's life and over its recent window, so a harvest that begins after days of chat links at once.
   let clusterEvidence = Math.max(s[A.clusterSum]! / (n + CLUSTER_PRIOR), s[A.recentCluster]! / (s[A.recentN]! + CLUSTER_PRIOR + 1));
   if (immediate && best >= STRONG_LINK) clusterEvidence = Math.max(clusterEvidence, best);
-  const clusterLabel = s[A.clusterScore]! > 0 ? clusterName(s[A.cluster]!) : undefined;
+  // The cluster's name is a string made from its hash: made only for a result or a sentence that shows it (below).
+  const clustered = s[A.clusterScore]! > 0;
 
   // Score and verdict.
   const linked = clusterEvidence >= 0.25 ? clusterEvidence : 0;
@@ -421,7 +422,9 @@ export function post(x: PostInput, w: Writer): PostResult {
   }
   w.set(acct, A.score, score);
   // Sentences only for accounts near or past an action (most traffic never needs them).
-  if (score >= EXPLAIN_FROM || rank > 0) evidence = scoreAccount(s, popView, linked, clusterLabel, options, x.integration, true);
+  const explained = score >= EXPLAIN_FROM || rank > 0;
+  const clusterLabel = clustered && (explained || clusterEvidence >= 0.25) ? clusterName(s[A.cluster]!) : undefined;
+  if (explained) evidence = scoreAccount(s, popView, linked, clusterLabel, options, x.integration, true);
 
   const newlySuspiciousIn: number[] = [];
   // Suspicious on its own, or already flagged or blocked (a confirmed member counts against every group it shares).
@@ -434,16 +437,11 @@ export function post(x: PostInput, w: Writer): PostResult {
     }
   }
 
-  const result: PostResult = {
-    evidence,
-    score,
-    verdict: VERDICTS[rank]!,
-    previous: VERDICTS[previousRank]!,
-    ...(clusterLabel !== undefined && clusterEvidence >= 0.25 && { cluster: clusterLabel }),
-    newlySuspiciousIn,
-    fast: x.hourCount > x.popView.peakP95,
-    history,
-  };
+  // Two literals rather than a conditional spread of `cluster`; same fields, same order.
+  const result: PostResult =
+    clusterLabel !== undefined && clusterEvidence >= 0.25
+      ? { evidence, score, verdict: VERDICTS[rank]!, previous: VERDICTS[previousRank]!, cluster: clusterLabel, newlySuspiciousIn, fast: x.hourCount > x.popView.peakP95, history }
+      : { evidence, score, verdict: VERDICTS[rank]!, previous: VERDICTS[previousRank]!, newlySuspiciousIn, fast: x.hourCount > x.popView.peakP95, history };
   // An account that only a weak link keeps from a block is served within an allowance of answers
   // that halves with every day since it was first acted on: a flagged harvest that sizes itself
   // to the allowance is held to about twice the first day's in all.
@@ -487,6 +485,23 @@ function linkScore(key: GroupKey, g: Float64Array, accountRequests: number, fit:
 }
 
 const clamp01 = (v: number) => (v <= 0 ? 0 : v >= 1 ? 1 : v);
+
+/**
+ * The population view with the account's `provenance` flag, as `{ ...view, provenance }` gives it,
+ * made once per view and flag instead of once per request: a backend hands the same view to many
+ * requests (the memory backend recomputes it every 64), and scoring only reads it.
+ */
+let provenanceOf: PopulationView | undefined;
+let withFlag: PopulationView | undefined;
+let withoutFlag: PopulationView | undefined;
+function withProvenance(view: PopulationView, provenance: boolean): PopulationView {
+  if (view !== provenanceOf) {
+    provenanceOf = view;
+    withFlag = withoutFlag = undefined;
+  }
+  if (provenance) return (withFlag ??= { ...view, provenance: true });
+  return (withoutFlag ??= { ...view, provenance: false });
+}
 
 /**
  * Whether an account's history can be judged: the detector was given the text of most answers it
