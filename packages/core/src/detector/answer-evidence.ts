@@ -11,7 +11,7 @@
  * reasoning allowance's level), so people's explanations, which hold a few inferences and no
  * computed chain, add nothing to `answer-reasoning` or to the allowance.
  */
-import { answerDigest, answerReasoning, answerWorking } from '../fingerprint/index.js';
+import { answerDigest, answerReasoningScore, answerWorkingScore } from '../fingerprint/index.js';
 import type { Outcome } from '../decision/index.js';
 import { REASONING_SHAPED } from './reasoning-allowance.js';
 
@@ -42,9 +42,10 @@ export interface AnswerEvidence {
  * ```
  */
 export function answerReasoningProbability(text: string): number {
-  const layout = answerReasoning(text).probability;
+  // The probabilities alone: the cues' names are for explanations, not for the count.
+  const layout = answerReasoningScore(text);
   if (layout >= REASONING_SHAPED) return layout;
-  const content = answerWorking(text).probability;
+  const content = answerWorkingScore(text);
   return content >= REASONING_SHAPED ? Math.max(layout, content) : layout;
 }
 

@@ -138,25 +138,59 @@ const DEDUCTION_DENSITY = 0.5;
  * ```
  */
 export function answerWorking(text: string): AnswerWorking {
-  const c = workingCounts(text);
+  readCounts(text);
   const cues: string[] = [];
+  return { probability: sigmoid(workingZ(cues)), cues };
+}
+
+/** {@link answerWorking}'s probability alone, without naming the cues (what the detector counts on every served answer). */
+export function answerWorkingScore(text: string): number {
+  readCounts(text);
+  return sigmoid(workingZ(undefined));
+}
+
+/**
+ * The log-odds of the counts {@link readCounts} left, the cues pushed to `cues` when given: one sum
+ * in one order whether or not the cues are named, so both entry points give the same probability.
+ */
+function workingZ(cues: string[] | undefined): number {
+  const c = counts;
   let z = BIAS;
-  const add = (n: number, cap: number, w: number, name: string) => {
-    if (n <= 0) return;
-    z += Math.min(n, cap) * w;
-    cues.push(name);
-  };
-  add(c.inferredQuantities, 4, W.inferredQuantity, 'inferred-quantities');
-  add(c.computations, 5, W.computation, 'computed-quantities');
-  add(c.links, 6, W.link, 'inferences');
-  add(c.checks, 1, W.check, 'check');
-  add(c.cases, 2, W.case, 'cases');
-  add(c.links >= DEDUCTION_LINKS && c.links >= DEDUCTION_DENSITY * c.sentences ? 1 : 0, 1, W.deduction, 'deduction');
-  return { probability: sigmoid(z), cues };
+  if (c.inferredQuantities > 0) {
+    z += Math.min(c.inferredQuantities, 4) * W.inferredQuantity;
+    cues?.push('inferred-quantities');
+  }
+  if (c.computations > 0) {
+    z += Math.min(c.computations, 5) * W.computation;
+    cues?.push('computed-quantities');
+  }
+  if (c.links > 0) {
+    z += Math.min(c.links, 6) * W.link;
+    cues?.push('inferences');
+  }
+  if (c.checks > 0) {
+    z += Math.min(c.checks, 1) * W.check;
+    cues?.push('check');
+  }
+  if (c.cases > 0) {
+    z += Math.min(c.cases, 2) * W.case;
+    cues?.push('cases');
+  }
+  if (c.links >= DEDUCTION_LINKS && c.links >= DEDUCTION_DENSITY * c.sentences) {
+    z += W.deduction;
+    cues?.push('deduction');
+  }
+  return z;
 }
 
 /** The sentence counts of an answer (a fresh object per call). */
 export function workingCounts(text: string): WorkingCounts {
+  readCounts(text);
+  return { ...counts };
+}
+
+/** Reads an answer's sentences into the module's `counts`. */
+function readCounts(text: string): void {
   counts.sentences = counts.links = counts.computations = counts.inferredQuantities = counts.checks = counts.cases = 0;
   const n = text.length;
   if (n <= MAX_CHARS) pass(text, 0, n);
@@ -200,7 +234,6 @@ export function workingCounts(text: string): WorkingCounts {
     fenceStateAt(text, n - TAIL_CHARS);
     pass(text, n - TAIL_CHARS, n);
   }
-  return { ...counts };
 }
 
 /**

@@ -95,6 +95,18 @@ const BIAS = -3.0;
  * ```
  */
 export function answerReasoning(text: string): AnswerReasoning {
+  read(text);
+  const cues: string[] = [];
+  return { probability: sigmoid(layoutZ(cues)), cues };
+}
+
+/** {@link answerReasoning}'s probability alone, without naming the cues (what the detector counts on every served answer). */
+export function answerReasoningScore(text: string): number {
+  read(text);
+  return sigmoid(layoutZ(undefined));
+}
+
+function read(text: string): void {
   origin = 0;
   fence = false;
   steps = stepLabels = derivations = opener = numericSteps = 0;
@@ -105,27 +117,63 @@ export function answerReasoning(text: string): AnswerReasoning {
     fence = false;
     pass(text, text.length - TAIL_CHARS, text.length);
   }
+}
 
-  const cues: string[] = [];
+/**
+ * The log-odds of the answer {@link read} last, its cues pushed to `cues` when given: one sum in
+ * one order whether or not the cues are named, so both entry points give the same probability.
+ */
+function layoutZ(cues: string[] | undefined): number {
   let z = BIAS;
-  const add = (on: boolean, w: number, name: string) => {
-    if (!on) return;
-    z += w;
-    cues.push(name);
-  };
-  add(tags, W.tags, 'thinking-section');
-  add(opener === 2, W.opener, 'reasoning-opener');
-  add(opener === 1, W.solveOpener, 'solve-opener');
-  add(answerAfterChain, W.answerAfterChain, 'steps-then-answer');
-  add(!answerAfterChain && concludeAfterChain, W.concludeAfterChain, 'steps-then-conclusion');
-  add(chained, W.chained, 'chained-conclusion');
-  add((answerAfterChain || concludeAfterChain) && numericSteps >= 2, W.numericSteps, 'numeric-steps');
-  add(!answerAfterChain && !concludeAfterChain && answerAlone, W.answerAlone, 'answer-statement');
-  add(!answerAfterChain && !concludeAfterChain && !answerAlone && concludeAlone, W.concludeAlone, 'conclusion');
-  add(derivations >= 2, W.derivation, 'derivation');
-  add(derivations >= 4, W.longDerivation, 'long-derivation');
-  add((opener === 2 || tags) && steps >= 2, W.enumerated, 'enumerated-steps');
-  return { probability: sigmoid(z), cues };
+  if (tags) {
+    z += W.tags;
+    cues?.push('thinking-section');
+  }
+  if (opener === 2) {
+    z += W.opener;
+    cues?.push('reasoning-opener');
+  }
+  if (opener === 1) {
+    z += W.solveOpener;
+    cues?.push('solve-opener');
+  }
+  if (answerAfterChain) {
+    z += W.answerAfterChain;
+    cues?.push('steps-then-answer');
+  }
+  if (!answerAfterChain && concludeAfterChain) {
+    z += W.concludeAfterChain;
+    cues?.push('steps-then-conclusion');
+  }
+  if (chained) {
+    z += W.chained;
+    cues?.push('chained-conclusion');
+  }
+  if ((answerAfterChain || concludeAfterChain) && numericSteps >= 2) {
+    z += W.numericSteps;
+    cues?.push('numeric-steps');
+  }
+  if (!answerAfterChain && !concludeAfterChain && answerAlone) {
+    z += W.answerAlone;
+    cues?.push('answer-statement');
+  }
+  if (!answerAfterChain && !concludeAfterChain && !answerAlone && concludeAlone) {
+    z += W.concludeAlone;
+    cues?.push('conclusion');
+  }
+  if (derivations >= 2) {
+    z += W.derivation;
+    cues?.push('derivation');
+  }
+  if (derivations >= 4) {
+    z += W.longDerivation;
+    cues?.push('long-derivation');
+  }
+  if ((opener === 2 || tags) && steps >= 2) {
+    z += W.enumerated;
+    cues?.push('enumerated-steps');
+  }
+  return z;
 }
 
 /** Equations of the line so far that count as derivation steps. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerReasoning, answerWorking } from '../../src/fingerprint/index.js';
+import { answerReasoning, answerReasoningScore, answerWorking, answerWorkingScore } from '../../src/fingerprint/index.js';
+import { fixtureSet } from './fixtures.js';
 import { PHRASES_BY_LAST, PHRASE_ENDS } from '../../src/fingerprint/answer-words.js';
 import { WORKING_BY_LAST, WORKING_ENDS } from '../../src/fingerprint/answer-working-words.js';
 import { keyFilter, mayHold } from '../../src/fingerprint/lexicon.js';
@@ -53,5 +54,22 @@ describe('phrase window', () => {
       const text = `The first leg is 60 × 2 = 120 km. ${long(n)} which means the rest is 300 − 120 = 180 km. That takes 180 / 90 = 2 hours. Checking: 120 + 180 = 300 km.`;
       expect(answerWorking(text).cues).toEqual(answerWorking(text.replace(long(n), '')).cues);
     }
+  });
+});
+
+describe('probability-only readers', () => {
+  // The detector counts an answer by its probability alone; the cues are for explanations.
+  it('give the probabilities the full readers give, to the last bit', () => {
+    let texts = 0;
+    for (const folder of ['answers-reasoning', 'answers-plain', 'heldout-1', 'heldout-2']) {
+      for (const [, list] of fixtureSet(folder)) {
+        for (const text of list) {
+          expect(answerReasoningScore(text)).toBe(answerReasoning(text).probability);
+          expect(answerWorkingScore(text)).toBe(answerWorking(text).probability);
+          texts++;
+        }
+      }
+    }
+    expect(texts).toBeGreaterThan(100);
   });
 });
