@@ -13,6 +13,13 @@
 //                                           which is what the slices of an HTTP run reach)
 //   BENCH_EVICT_MB=4 node bench/check-cost.mjs --http-traffic  (the same with 4 MB read between two
 //                                           requests, untimed: the CPU caches as a server leaves them)
+//   BENCH_REF=<dir> node bench/check-cost.mjs --http-traffic  (also each variant on another commit's core,
+//                                           built by `bash bench/http/reference.sh <commit> <dir>`, as
+//                                           `ref: <variant>`, interleaved in the same rounds; BENCH_REF_VARIANTS
+//                                           picks which, by default the default configuration and no detector)
+//   BENCH_LONG_ANSWER=1 node bench/check-cost.mjs --http-traffic  (every request served an answer of
+//                                           580 characters, near the development log's average,
+//                                           instead of the HTTP benchmark's 75)
 //
 // Why two kinds of traffic: the HTTP benchmark's fresh servers are measured on the first two or
 // three turns of 4,000 new conversations. This file's own traffic (1,000 conversations of 10
@@ -25,12 +32,13 @@
 // allocated (the run says so, or reports that a collection spoiled it).
 import { spawnSync } from 'node:child_process';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createGuard, memoryStore, redisStore } from '@distill-guard/core';
 import { startRedisServer } from '@distill-guard/testing';
 import Redis from 'ioredis';
-import { BASE_HEADERS, chatBodies, SERVED_ANSWER } from './lib/chat-traffic.mjs';
+import { BASE_HEADERS, chatBodies, SERVED_ANSWER, SERVED_LONG_ANSWER } from './lib/chat-traffic.mjs';
 import { cacheEvictor } from './lib/cache-evictor.mjs';
+import { join, resolve } from 'node:path';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 // With --http-traffic: megabytes read between two requests to take the guard's data out of the CPU caches (see cacheEvictor).
@@ -111,15 +119,20 @@ function httpRequests(group) {
 export async function runHttpTrafficCost() {
   const warm = httpRequests('w').slice(0, 30_000);
   const measured = httpRequests('').slice(0, 12_000);
-  const outcome = { status: 200, usage: { input_tokens: 40, output_tokens: 20 }, outputText: SERVED_ANSWER };
+  const outcome = { status: 200, usage: { input_tokens: 40, output_tokens: 20 }, outputText: process.env.BENCH_LONG_ANSWER === '1' ? SERVED_LONG_ANSWER : SERVED_ANSWER };
   const evict = cacheEvictor(EVICT_MB);
-  const names = Object.keys(VARIANTS);
+  // With BENCH_REF, the same variants on a reference build of the core too (`ref: <variant>`).
+  const ref = process.env.BENCH_REF ? await import(pathToFileURL(join(resolve(process.env.BENCH_REF), 'packages', 'core', 'dist', 'index.js')).href) : undefined;
+  const refVariants = (process.env.BENCH_REF_VARIANTS ?? 'full default,no detector').split(',');
+  const names = [...Object.keys(VARIANTS), ...(ref ? refVariants.map((v) => `ref: ${v}`) : [])];
   const runs = Object.fromEntries(names.map((n) => [n, []]));
   for (let round = 0; round < ROUNDS; round++) {
     for (let k = 0; k < names.length; k++) {
       const name = names[(k + round) % names.length];
-      const guard = createGuard({ store: memoryStore(), mode: 'monitor', trustProxy: ['loopback'], limits: unlimited, warnings: false, ...VARIANTS[name] });
-      runs[name].push(await timeVariant(VARIANTS[name], [], { warm, measured, guard, outcome, evict }));
+      const core = name.startsWith('ref: ') ? ref : { createGuard, memoryStore };
+      const parts = VARIANTS[name.replace(/^ref: /, '')];
+      const guard = core.createGuard({ store: core.memoryStore(), mode: 'monitor', trustProxy: ['loopback'], limits: unlimited, warnings: false, ...parts });
+      runs[name].push(await timeVariant(parts, [], { warm, measured, guard, outcome, evict }));
     }
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -128,7 +141,7 @@ export async function runHttpTrafficCost() {
 }
 
 export function formatHttpTrafficCost(rows) {
-  const lines = [`check + record in-process on the HTTP benchmark's traffic, memory store, monitor mode (median of ${ROUNDS} interleaved rounds; each guard fresh, 30,000 warm-up requests, then 12,000 measured: turns 0-2 of 4,000 new conversations${EVICT_MB > 0 ? `; ${EVICT_MB} MB read between two requests` : ''})`, 'variant                                    µs/request   minus nothing   blocked'];
+  const lines = [`check + record in-process on the HTTP benchmark's traffic, memory store, monitor mode (median of ${ROUNDS} interleaved rounds; each guard fresh, 30,000 warm-up requests, then 12,000 measured: turns 0-2 of 4,000 new conversations${EVICT_MB > 0 ? `; ${EVICT_MB} MB read between two requests` : ''}${process.env.BENCH_LONG_ANSWER === '1' ? '; a 580-character answer served' : ''}${process.env.BENCH_REF ? '; ref: the same on the BENCH_REF build' : ''})`, 'variant                                    µs/request   minus nothing   blocked'];
   for (const r of rows) lines.push(`${r.variant.padEnd(42)} ${r.us.toFixed(1).padStart(10)}   ${r.overNothing.toFixed(1).padStart(13)}   ${(r.blocked * 100).toFixed(0).padStart(6)}%`);
   lines.push('µs/request includes JSON.parse of the body, as in the default mode. blocked: share of the measured requests whose account the detector had blocked (its cheap path).');
   return lines.join('\n');

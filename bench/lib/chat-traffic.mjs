@@ -36,6 +36,19 @@ export const BASE_HEADERS = { 'content-type': 'application/json', 'accept': '*/*
 export const SERVED_ANSWER = 'Plant tomatoes in spring, in full sun, and water them deeply twice a week.';
 
 /**
+ * A served answer of 580 characters, near the development log's average (521), for in-process runs
+ * that weigh the detector's reading of answers as real traffic does (`BENCH_LONG_ANSWER=1`): the
+ * HTTP benchmark's answer is 75 characters, and the answer readers' cost grows with the text.
+ */
+export const SERVED_LONG_ANSWER = [
+  'Yellow leaves at the bottom of a tomato plant are usually nothing serious. The oldest leaves sit in the shade of the new growth, so the plant lets them go first.',
+  'If the yellowing climbs higher, look at three things:',
+  '1. Water: soil that stays wet for days starves the roots of air, so water deeply about twice a week instead of a little every day.',
+  '2. Feeding: a pale plant with green veins often lacks nitrogen or magnesium; a balanced feed every two weeks fixes most cases.',
+  '3. Disease: brown spots with rings point to early blight, so remove those leaves and keep the foliage dry.',
+].join('\n');
+
+/**
  * The traffic as `{ user, ip, agent, body }` (body as JSON text), or with `group` the same shape
  * from other users, addresses and conversations (the warm-up's).
  */
