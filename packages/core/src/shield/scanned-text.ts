@@ -18,9 +18,13 @@
 
 const NON_ASCII = /[^\x00-\x7f]/;
 const COMBINING = /[\u0300-\u036f]/g;
-/** The characters {@link stripInvisible} removes: zero-width, bidi controls, U+200E/F, U+061C, tag characters. */
+/**
+ * The characters {@link stripInvisible} removes: zero-width, bidi controls, U+200E/F, U+061C, tag
+ * characters, variation selectors and the other format marks of `learned/fold.ts`; and the Ogham
+ * space mark, which it makes a space (white-box round 6).
+ */
 const INVISIBLE =
-  /[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0]|\udb40[\udc00-\udc7f\udd00-\uddef]/;
+  /[\u00ad\u034f\u061c\u115f\u1160\u1680\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufe00-\ufe0f\ufeff\ufff9-\ufffb\uffa0]|\udb40[\udc00-\udc7f\udd00-\uddef]|\ud834[\udd73-\udd7a]|\ud82f[\udca0-\udca3]/;
 
 /** A text with its invisible characters removed, and what was found among them. */
 export interface InvisibleStrip {
@@ -39,7 +43,10 @@ export interface InvisibleStrip {
 function isZeroWidth(c: number): boolean {
   return (
     c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff || c === 0x180e || c === 0x00ad ||
-    c === 0x034f || (c >= 0x2061 && c <= 0x2064) || c === 0x115f || c === 0x1160 || c === 0x3164 || c === 0xffa0
+    c === 0x034f || (c >= 0x2061 && c <= 0x2064) || c === 0x115f || c === 0x1160 || c === 0x3164 || c === 0xffa0 ||
+    // Variation selectors, the Khmer inherent vowels, the Mongolian variation selectors and the
+    // interlinear annotation marks: they show nothing either (white-box round 6).
+    (c >= 0xfe00 && c <= 0xfe0f) || c === 0x17b4 || c === 0x17b5 || (c >= 0x180b && c <= 0x180f) || (c >= 0xfff9 && c <= 0xfffb)
   );
 }
 
@@ -75,6 +82,18 @@ function stripInvisible(raw: string): InvisibleStrip {
         tagChars++;
         skip = 2;
       }
+    } else if ((c === 0xd834 || c === 0xd82f) && i + 1 < n) {
+      // The musical formatting characters (U+1D173..1D17A) and the shorthand format controls (U+1BCA0..1BCA3).
+      const lo = raw.charCodeAt(i + 1);
+      if ((c === 0xd834 && lo >= 0xdd73 && lo <= 0xdd7a) || (c === 0xd82f && lo >= 0xdca0 && lo <= 0xdca3)) {
+        if (i > 0 && isAsciiLetter(raw.charCodeAt(i - 1)) && i + 2 < n && isAsciiLetter(raw.charCodeAt(i + 2))) zeroWidthInWords++;
+        skip = 2;
+      }
+    } else if (c === 0x1680) {
+      // The Ogham space mark, which NFKD leaves: a space.
+      clean += `${raw.slice(runStart, i)} `;
+      runStart = i + 1;
+      continue;
     } else if (isZeroWidth(c)) {
       // A run of zero-width characters is one split; it is skipped whole so the walk stays linear.
       let j = i + 1;

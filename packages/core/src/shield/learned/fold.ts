@@ -19,7 +19,17 @@ export interface FoldedText {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
-const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0]|\udb40[\udc00-\udc7f\udd00-\uddef]/g;
+/**
+ * Characters that show nothing (Unicode's default-ignorable code points and format marks): zero-width
+ * and bidi controls, the soft hyphen, Hangul fillers, tag characters, variation selectors (U+FE00..FE0F,
+ * U+E0100..), the Khmer inherent vowels, the Mongolian variation selectors, the interlinear annotation
+ * marks, the musical formatting characters and the shorthand format controls. One after every letter
+ * leaves the text looking the same and the words unread (white-box round 6).
+ */
+const INVISIBLE =
+  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufe00-\ufe0f\ufeff\ufff9-\ufffb\uffa0]|\udb40[\udc00-\udc7f\udd00-\uddef]|\ud834[\udd73-\udd7a]|\ud82f[\udca0-\udca3]/g;
+/** Spaces that NFKD leaves as they are (the Ogham space mark), read as a space. */
+const ODD_SPACE = /\u1680/g;
 const COMBINING = /[\u0300-\u036f]/g;
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's' };
 /** Symbols used to split a word apart: they never carry meaning between two letters. */
@@ -556,7 +566,7 @@ function replaceSplitters(text: string, joined: { count: number }): string {
  * off a `ScannedText` (`decomposed()`, lower-cased), written out as the definition.
  */
 function decomposedLower(raw: string): string {
-  return raw.replace(INVISIBLE, '').normalize('NFKD').replace(COMBINING, '').toLowerCase();
+  return raw.replace(INVISIBLE, '').replace(ODD_SPACE, ' ').normalize('NFKD').replace(COMBINING, '').toLowerCase();
 }
 
 /**
