@@ -40,13 +40,31 @@ export function collectChannelTexts(content: unknown, assistant: boolean, tags: 
       continue;
     }
     if (b.type === 'search_result') {
+      pushField(b.title, assistant, out);
       collectChannelTexts(b.content, assistant, tags, out, depth + 1, true);
       continue;
     }
-    if (b.type === 'document' && b.source !== null && typeof b.source === 'object') {
-      const source = b.source as Record<string, unknown>;
-      if (source.type === 'text' && typeof source.data === 'string') pushText(source.data, 'document', assistant, tags, out);
-      if (source.type === 'content') collectChannelTexts(source.content, assistant, tags, out, depth + 1, true);
+    if (b.type === 'document') {
+      // The model reads a document's title and context as well as its source (white-box round 6).
+      pushField(b.title, assistant, out);
+      pushField(b.context, assistant, out);
+      if (b.source !== null && typeof b.source === 'object') {
+        const source = b.source as Record<string, unknown>;
+        if (source.type === 'text' && typeof source.data === 'string') pushText(source.data, 'document', assistant, tags, out);
+        if (source.type === 'content') collectChannelTexts(source.content, assistant, tags, out, depth + 1, true);
+      }
+      continue;
+    }
+    // An assistant turn's thinking and a tool call's input are the client's to write too, and the
+    // model reads them: scanned as the turn's own text.
+    if (b.type === 'thinking' && typeof b.thinking === 'string') {
+      pushText(b.thinking, own, assistant, tags, out);
+      continue;
+    }
+    if (b.type === 'tool_use' || b.type === 'server_tool_use') {
+      const strings: string[] = [];
+      inputStrings(b.input, strings, 0);
+      if (strings.length > 0) pushText(strings.join('\n'), own, assistant, tags, out);
       continue;
     }
     if (typeof b.text === 'string') pushText(b.text, own, assistant, tags, out);
@@ -65,4 +83,20 @@ function pushText(text: string, channel: Channel, assistant: boolean, tags: RegE
     let m: RegExpExecArray | null;
     while ((m = tags.exec(text)) !== null) if (m[2]!.trim().length > 0) out.push({ text: m[2]!, channel: 'document', assistant });
   }
+}
+
+/** A document's or search result's `title` or `context`, when it is a string with something in it, as data. */
+function pushField(value: unknown, assistant: boolean, out: ChannelText[]): void {
+  if (typeof value === 'string' && value.trim().length > 0) out.push({ text: value, channel: 'document', assistant });
+}
+
+/** The string values of a tool call's input (at most 64, four levels deep): what the model reads of it. */
+function inputStrings(value: unknown, out: string[], depth: number): void {
+  if (out.length >= 64) return;
+  if (typeof value === 'string') {
+    if (value.trim().length > 0) out.push(value);
+    return;
+  }
+  if (value === null || typeof value !== 'object' || depth >= 4) return;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) inputStrings(v, out, depth + 1);
 }
