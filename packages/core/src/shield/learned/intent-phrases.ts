@@ -53,6 +53,8 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     `ignore/disregard/forget/skip/drop/discard/bypass/override/overwrite/abandon/neglect/ditch * ${EN_RULES}`,
     `ignore/disregard/forget * ${EN_PRIOR} * above/before/earlier`,
     'ignore/disregard/forget everything/anything/al/what * above/before/said/told',
+    // The same in chat-speak ("4get evrythin they told ya"; leetspeak reads "4get" as "aget").
+    '4get/forgit/ignor * evrythin/evrything/evryting/everything/al/wat * told/tole/tould/said/sed/b4/before',
     'do not/dont follow * instruc~/rules/prompt',
     'stop following * instruc~/rules',
     'new instruc~/task/rules/directive/orders',
@@ -172,6 +174,9 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'what * your/the instruc~/rules/prompt/guidelines/directives/orders',
     'what were you told/instructed/programed/programmed/given',
     'what did * tel/instruct/say * you',
+    // Chat-speak: "wat did ur boss tell u", "wut wer u told b4".
+    'wat/wut/whut/what did * tel/instruct/say/give * u/ya/yu',
+    'wat/wut/whut/what * wer/wur/were/was/wuz * u/ya/yu * told/tole/tould/given/instructed',
     'repeat/print/output/copy/echo/recite * above/before/everything/al/words/text',
     'text/words/everything/content above/before this',
     'start/begin/starting * with you are',
@@ -439,6 +444,7 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     // French, Spanish, Italian, Portuguese and Chinese the word "you must not say / you protect".
     'magic/magik/special/code word/wurd/phrase',
     'paswrd/paswd/pazwurd/pazword/pasw',
+    'sekret/seecret',
     'wort/begriff/passwort * du * nicht * sagen/verraten/nennen/preisgeben',
     'wort/begriff * du * schutzt/hutest/bewachst/geheim',
     'mot/phrase que tu/vous * garde~/protege~/cache~/interdit~',
