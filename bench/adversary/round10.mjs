@@ -32,7 +32,9 @@ import { ownStream } from './asks.mjs';
 import { chat, times } from './campaigns.mjs';
 import { disguise, withAsk } from './round3.mjs';
 import { workedLanguages, workedProse } from './worked.mjs';
-import { between, browserHeaders, HOUR, humanTurnGap, int, MIN, pick, request, residentialIp } from './traffic.mjs';
+import { between, browserHeaders, HOUR, humanTurnGap, int, MIN, pick, request, residentialIp, scriptedHeaders } from './traffic.mjs';
+
+const SDKS = ['anthropic-typescript/0.71.0', 'anthropic-python/0.75.0', 'python-httpx/0.28.1'];
 
 const DAY = 24 * HOUR;
 const TEACHER = 'claude-sonnet-4-5';
@@ -160,17 +162,19 @@ function merged(shared, P, scale, { name, salt, blind, wrap }) {
  * was first seen 8-13 days before (one short chat) and touched once 1-5 days before the harvest
  * (idle state lives 7 days), so it is past probation; otherwise it is first seen with its harvest.
  */
-function roundTheClock(shared, P, scale, { name, salt, aged }) {
+function roundTheClock(shared, P, scale, { name, salt, aged, perDay = 480, wake = 0, sdk = false, frame = false }) {
   const ctx = ownStream(shared, salt);
   const out = [];
   const accounts = Math.round(25 * scale);
   for (let a = 0; a < accounts; a++) {
     const user = `adv-${name}-${a}`;
     const ip = residentialIp(ctx.rnd);
-    const headers = browserHeaders(ctx.rnd);
+    const headers = sdk ? scriptedHeaders(ctx.rnd, pick(ctx.rnd, SDKS)) : browserHeaders(ctx.rnd);
     const model = pick(ctx.rnd, MODELS);
     const maxTokens = pick(ctx.rnd, BUDGETS);
     const tz = int(ctx.rnd, -8, 9);
+    // A frame of the account's own: a first line made of words no other account draws together.
+    const own = frame ? `${Array.from({ length: 4 }, () => pick(ctx.rnd, pick(ctx.rnd, ctx.corpus.openers).split(/\s+/).filter((w) => /^[a-z]{4,}$/i.test(w)) ?? ['notes']) ?? 'notes').join(' ')} ref ${int(ctx.rnd, 100, 999)}:` : undefined;
     if (aged) {
       for (const [from, turns] of [[ctx.start - between(ctx.rnd, 8, 13) * DAY, 2], [ctx.start - between(ctx.rnd, 1, 5) * DAY, 1]]) {
         let history = [];
@@ -184,8 +188,9 @@ function roundTheClock(shared, P, scale, { name, salt, aged }) {
         }
       }
     }
-    for (const time of times(ctx, 480, { tz, wake: 0, sleep: 24, from: ctx.start + ctx.rnd() * 6 * HOUR })) {
-      out.push(request({ time, user, ip, headers, model, maxTokens, messages: [{ role: 'user', content: disguise(ctx, 0.45) }], content: ctx.answer(false), stream: true }));
+    for (const time of times(ctx, perDay, { tz, wake, sleep: 24, from: ctx.start + ctx.rnd() * 6 * HOUR })) {
+      const ask = disguise(ctx, 0.45);
+      out.push(request({ time, user, ip, headers, model, maxTokens, messages: [{ role: 'user', content: own ? `${own}\n\n${ask}` : ask }], content: ctx.answer(false), stream: true }));
     }
   }
   return out.sort((x, y) => x.time - y.time);
@@ -264,6 +269,23 @@ export const ROUND10 = {
   },
 
   /**
+   * Held-out variants of `newborn`, added with the fix of the plain harvest (det11) and measured,
+   * not tuned on: the same harvest from an SDK client with a frame of its own per account
+   * (`sdkframe`: it says it is automation, and looks like an integration of one template), with a
+   * 4-hour break a day (`sleeper`: 480 a day in 20 hours), and at 250 a day (`slow250`).
+   * Cost: 25 residential accounts each.
+   */
+  sdkframe(shared, P, scale) {
+    return roundTheClock(shared, P, scale, { name: 'sdkframe', salt: 0x5dcf1, aged: false, sdk: true, frame: true });
+  },
+  sleeper(shared, P, scale) {
+    return roundTheClock(shared, P, scale, { name: 'sleeper', salt: 0x51ee9, aged: true, wake: 4 });
+  },
+  slow250(shared, P, scale) {
+    return roundTheClock(shared, P, scale, { name: 'slow250', salt: 0x5e250, aged: false, perDay: 250 });
+  },
+
+  /**
    * Reasoning burners across the two grids of the allowance: each account opens about an hour
    * before a noon UTC and takes 30 worked derivations in paced conversations until noon, waits,
    * and takes 30 more just after the next midnight: 60 in a little over 12 hours.
@@ -336,6 +358,9 @@ export const ROUND10_FAMILIES = {
   merge: { fn: 'merge', what: 'tenth round: the merged histories without the text-less replies' },
   dormant: { fn: 'dormant', what: 'tenth round: a plain harvest around the clock on accounts first seen over a week before (past probation)' },
   newborn: { fn: 'newborn', what: 'tenth round: the same harvest on accounts first seen with it' },
+  sdkframe: { fn: 'sdkframe', what: 'tenth round (held out, det11): newborn from an SDK client with a frame of its own per account' },
+  sleeper: { fn: 'sleeper', what: 'tenth round (held out, det11): dormant with a 4-hour break a day (480 a day in 20 hours)' },
+  slow250: { fn: 'slow250', what: 'tenth round (held out, det11): newborn at 250 a day' },
   edge: { fn: 'edge', what: 'tenth round: 30 derivations before a noon UTC and 30 after the next midnight' },
   blend: { fn: 'blend', what: 'tenth round: a person\'s chat with fresh harvest questions between its sessions, 28 derivations a day' },
 };

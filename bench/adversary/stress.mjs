@@ -110,4 +110,22 @@ export const STRESS = {
     }
     return out;
   },
+
+  /**
+   * An undeclared content-generation integration (added with det11, not tuned on): one template
+   * ("write an article about …") over topics, long answers (two or three of the log's answers
+   * each), a scripted client on a cloud address, around the clock at ~450 a day.
+   */
+  writer(ctx) {
+    const out = [];
+    const headers = scriptedHeaders(ctx.rnd, 'python-requests/2.32.3');
+    let time = ctx.start + ctx.rnd() * HOUR;
+    while (time < ctx.end) {
+      const topic = pick(ctx.rnd, ctx.corpus.openers).split('\n')[0].slice(0, 200);
+      const content = Array.from({ length: int(ctx.rnd, 2, 3) }, () => pick(ctx.rnd, ctx.corpus.plainAnswers)).join('\n\n');
+      out.push(request({ time, user: 'stress-writer', ip: '34.102.8.19', headers, messages: [{ role: 'user', content: `Write a detailed article for our website about the topic below. Use a title, short sections and a friendly tone.\n\nTopic: ${topic}` }], content, maxTokens: 4096 }));
+      time += exp(ctx.rnd, DAY / 450);
+    }
+    return out;
+  },
 };
