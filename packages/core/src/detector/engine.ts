@@ -410,8 +410,10 @@ export function post(x: PostInput, w: Writer): PostResult {
   // A weak link (a shared template, a cohort, a busy hour) can flag an account for review, never
   // block it alone: blocking takes the account's own evidence, or shared infrastructure.
   // Instead, it is held to a daily allowance of answers (see below).
-  const held = computed === 3 && WEAK_LINKS.has(s[A.clusterKind]!) && sigmoid(evidence.own) < t.flag;
+  const held = computed === 3 && WEAK_LINKS.has(s[A.clusterKind]!) && sigmoid(evidence.own - evidence.pace) < t.flag;
   if (held) computed = 2;
+  // Machine pace (answers at a rate no person takes, behind a browser) never makes a block either.
+  if (computed === 3 && evidence.pace > 0 && sigmoid(evidence.total - evidence.pace) < t.block) computed = 2;
   // Templates and automation never block a declared integration: the operator reviews it.
   if (x.integration) computed = Math.min(computed, 2);
   const previousRank = before.verdict;
@@ -445,8 +447,10 @@ export function post(x: PostInput, w: Writer): PostResult {
   // An account that only a weak link keeps from a block is served within an allowance of answers
   // that halves with every day since it was first acted on: a flagged harvest that sizes itself
   // to the allowance is held to about twice the first day's in all.
+  // So is a flagged account that machine pace keeps flagged (without it, it would not be).
+  const paceHeld = rank === 2 && evidence.pace > 0 && sigmoid(evidence.total - evidence.pace) < t.flag;
   const perDay = options.actions.flagAnswersPerDay;
-  if (held && rank === 2 && perDay > 0) {
+  if ((held || paceHeld) && rank === 2 && perDay > 0) {
     const limit = flaggedAllowance(perDay, s[A.firstAction]!, f.ts);
     const used = answersToday(s, f.ts);
     if (used >= limit) result.allowance = { retryAfter: secondsToNextDay(f.ts), used, limit };

@@ -10,6 +10,7 @@ export const SIGNAL_NAMES = [
   'answer-reasoning',
   'output-heavy',
   'reading-time',
+  'machine-pace',
   'instruction-style',
   'dataset-scaffold',
   'template-reuse',

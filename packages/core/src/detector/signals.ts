@@ -35,6 +35,8 @@ export interface Evidence {
   total: number;
   /** Contribution of forged history (counts even for a young account). */
   forged: number;
+  /** Contribution of `machine-pace`: evidence that may flag an account, never block it (see `post`). */
+  pace: number;
   /** The signals that fired, strongest contribution first; explanations are written on demand. */
   parts: SignalPart[];
 }
@@ -70,6 +72,8 @@ export const WEIGHTS: Record<SignalName, number> = {
   'answer-reasoning': 2.0,
   'output-heavy': 1.0,
   'reading-time': 1.5,
+  // At full strength alone it reaches the flag threshold, never more: see `MACHINE_PACE` below.
+  'machine-pace': 7.7,
   'instruction-style': 3.2,
   'dataset-scaffold': 2.2,
   'template-reuse': 1.2,
@@ -145,6 +149,7 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
   let shape = 0;
   let harvest = 0;
   let forgedPart = 0;
+  let pacePart = 0;
   // Without `collect` only the sums are computed: no signal objects, no sentences.
   const add = (name: SignalName, strength: number, explain: false | (() => string)) => {
     if (strength <= 0) return 0;
@@ -202,6 +207,20 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
   if (reads >= 3) {
     const share = s[A.fastReads]! / reads;
     add('reading-time', (v = clamp01((share - 0.2) / 0.4) * reliability(reads, 8)), sentence(v) && (() => `${s[A.fastReads]} of ${reads} requests came sooner than a fast reader gets through the answer before them (${READ_HINT}).`));
+  }
+  // Machine pace behind a browser: answers at a rate no person takes (the development log's
+  // heaviest person took 47 requests in a UTC day, 29 in its six-hour window), from a client that
+  // says it is a browser, and the answers are what it takes (most of the tokens). Benign
+  // automation says what it is (an HTTP library: `scripted-client`, shape) and mostly takes short
+  // results from long inputs; a harvest that disguises itself as a person cannot also take a
+  // machine's share of answers. Counted on the account's activity (answers this UTC day, the
+  // recent window), not its age, so an account first seen long ago counts as a new one does.
+  if (!integration) {
+    const today = s[A.day] === Math.floor(s[A.last]! / 86_400) ? s[A.dayAnswers]! : 0;
+    const pace = Math.max(clamp01((today - MACHINE_PACE.dayFrom) / MACHINE_PACE.dayFrom), clamp01((recentN - MACHINE_PACE.recentFrom) / MACHINE_PACE.recentFrom));
+    const browser = clamp01((0.3 - s[A.scripted]! / Math.max(1, n)) / 0.2);
+    const takenShare = clamp01((outputShare - 0.4) / 0.3);
+    pacePart = add('machine-pace', (v = pace * browser * takenShare), sentence(v) && (() => `${Math.round(today)} answers served this UTC day and about ${Math.round(recentN)} requests in the last six hours, from a browser, answers ${pct(outputShare)} of the tokens: no person takes answers at this rate.`));
   }
 
   // Shape evidence.
@@ -268,7 +287,7 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
     }
   }
   strongestFirst(parts);
-  return { own, total, forged: forgedPart, parts };
+  return { own, total, forged: forgedPart, pace: pacePart, parts };
 }
 
 /**
@@ -301,8 +320,15 @@ export function clusterContribution(clusterEvidence: number, options: ResolvedDe
  */
 export function withClusterLink(own: Evidence, clusterEvidence: number, options: ResolvedDetectorOptions): Evidence {
   const contribution = clusterContribution(clusterEvidence, options);
-  return contribution > 0 ? { own: own.own, total: own.own + contribution, forged: own.forged, parts: own.parts } : own;
+  return contribution > 0 ? { own: own.own, total: own.own + contribution, forged: own.forged, pace: own.pace, parts: own.parts } : own;
 }
+
+/**
+ * Where `machine-pace` starts (it is full at twice these): answers served in a UTC day, and
+ * requests in the six-hour recent window; about 2.5 and 2 times the heaviest person of the
+ * development log.
+ */
+export const MACHINE_PACE = { dayFrom: 120, recentFrom: 60 } as const;
 
 const READ_HINT = 'about 120 characters a second';
 /** What a cluster's members share, by `A.clusterKind`. */

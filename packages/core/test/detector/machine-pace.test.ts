@@ -1,0 +1,71 @@
+import Redis from 'ioredis';
+import { describe, expect, inject, it } from 'vitest';
+import { createGuard, manualClock, memoryStore, redisStore, type Decision, type Store } from '../../src/internal.js';
+
+let counter = 0;
+const unique = (name: string) => `${name}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const start = Date.UTC(2026, 10, 2, 0, 0, 0);
+const BROWSER = { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36', accept: '*/*', 'accept-language': 'en-US,en;q=0.9', origin: 'https://chat.example.com', 'sec-fetch-mode': 'cors' };
+const LIBRARY = { 'user-agent': 'python-httpx/0.28.1', 'content-type': 'application/json' };
+const TOPICS = ['tide pools', 'sourdough starters', 'the Hanseatic League', 'heat pumps', 'jazz harmony', 'glacier retreat', 'ant colonies', 'medieval castles', 'solar sails', 'coffee roasting', 'bird migration', 'volcanic soil'];
+const ANGLES = ['what matters most about', 'how people first learned about', 'why anyone would care about', 'what is often misunderstood about', 'where to start reading on', 'what changed recently with'];
+/** A fresh question, worded as a question (below the instruction bar), never the same twice in a row. */
+const question = (i: number) => `I was wondering ${ANGLES[i % ANGLES.length]} ${TOPICS[Math.floor(i / ANGLES.length) % TOPICS.length]}, number ${i}?`;
+const ANSWER = (i: number) => `Good question. ${TOPICS[i % TOPICS.length]} are a broad subject, and the short version is that a few ideas carry most of it. `.repeat(4);
+
+const stores: Array<[string, () => Store]> = [
+  ['memory store', () => memoryStore()],
+  ['Redis', () => redisStore(new Redis(inject('redisUrl')))],
+];
+
+describe.each(stores)('machine pace behind a browser (%s)', (_name, makeStore) => {
+  // No rate limits and no probation: the detector's verdict and the flagged allowance alone act.
+  const guardWith = (clock: ReturnType<typeof manualClock>) => createGuard({ clock, store: makeStore(), warnings: false, limits: false, detector: { probation: false } });
+
+  /** Fresh questions every `gapMs` for `hours`, long plain answers; the decisions. */
+  const harvest = async (guard: ReturnType<typeof createGuard>, clock: ReturnType<typeof manualClock>, user: string, headers: Record<string, string>, gapMs: number, hours: number) => {
+    const out: Decision[] = [];
+    for (let i = 0, at = start + 17_000; at < start + hours * HOUR; i++, at += gapMs + ((i * 7919) % 61) * 1000) {
+      clock.set(at);
+      const d = await guard.check({ ip: '73.18.44.9', method: 'POST', path: '/', user, headers, body: { model: 'claude-sonnet-4-5', max_tokens: 2048, messages: [{ role: 'user', content: question(i) }] } });
+      if (d.allowed) await guard.record(d, { status: 200, usage: { input_tokens: 30, output_tokens: 320 }, outputText: ANSWER(i) });
+      out.push(d);
+    }
+    return out;
+  };
+
+  it('flags a browser account that takes answers around the clock at a rate no person takes, holds it to the flagged allowance, and never blocks it', async () => {
+    const clock = manualClock(start);
+    const guard = guardWith(clock);
+    // About 20 fresh questions an hour for 30 hours: below the hourly floor of the fast-account 429.
+    const decisions = await harvest(guard, clock, unique('pace'), BROWSER, 150_000, 30);
+    const firstFlag = decisions.findIndex((d) => d.verdict === 'flag');
+    expect(firstFlag).toBeGreaterThan(0);
+    expect(decisions.some((d) => d.verdict === 'block')).toBe(false);
+    // Flagged within its first UTC day, after a few hundred answers (a person takes tens a day).
+    expect(firstFlag).toBeGreaterThan(100);
+    expect(firstFlag).toBeLessThan(400);
+    const flagged = decisions[firstFlag]!;
+    expect(flagged.signals.map((s) => s.name)).toContain('machine-pace');
+    // From then on it is served within the flagged allowance (30 answers on the day it was first
+    // acted on, 15 the next), and told to come back the next day.
+    const after = decisions.slice(firstFlag);
+    expect(after.filter((d) => d.allowed).length).toBeLessThanOrEqual(45);
+    expect(after.find((d) => !d.allowed)).toMatchObject({ conclusion: 'throttle', status: 429 });
+    await guard.close();
+  });
+
+  it('does not flag the same traffic from an HTTP library (benign automation looks like this), nor a heavy person in a browser', async () => {
+    const clock = manualClock(start);
+    const guard = guardWith(clock);
+    const library = await harvest(guard, clock, unique('integration'), LIBRARY, 150_000, 30);
+    expect(Math.max(...library.map((d) => ['allow', 'throttle', 'flag', 'block'].indexOf(d.verdict)))).toBeLessThanOrEqual(1);
+    expect(library.every((d) => d.allowed)).toBe(true);
+    // A heavy person: about 60 questions in a day (the development log's heaviest took 47).
+    const person = await harvest(guard, clock, unique('person'), BROWSER, 16 * 60_000, 16);
+    expect(person.every((d) => d.allowed && d.verdict !== 'flag' && d.verdict !== 'block')).toBe(true);
+    await guard.close();
+  });
+});
