@@ -3,7 +3,7 @@
  *
  * Why not one `Float64Array` each: every typed array with its own buffer carries a separate
  * allocation and its bookkeeping, which on the memory store cost about as much again as the
- * account's 160 numbers (docs/detection.md, "State, memory and Redis"). A row here is a view into
+ * account's 163 numbers (docs/detection.md, "State, memory and Redis"). A row here is a view into
  * a buffer shared with `ROWS_PER_CHUNK - 1` others; rows are never returned (the memory state
  * reuses an evicted row for the newcomer), so a chunk lives as long as the state does.
  *
