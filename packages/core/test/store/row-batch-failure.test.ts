@@ -168,6 +168,69 @@ describe("a batch whose script ran though its call failed: what the calls carrie
   });
 });
 
+describe('a batch whose script fails partway (a later call\'s vector key of the wrong type)', () => {
+  let server: RedisServer;
+  beforeAll(async () => {
+    server = await startRedisServer();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it('sends again neither the vector ops of the calls that ran before the failure nor those of the calls after it twice', async () => {
+    const client = new Redis(server.url);
+    const store = redisStore(client);
+    try {
+      // A first call: the store is ready, so the calls below are queued in the order they are made.
+      await store.rows([writing(unique('warm'), 0)]);
+      const [a, b, c] = [unique('partial-a'), unique('partial-b'), unique('partial-c')];
+      // b's vector key holds a hash: the batch's script fails at b's call, after a's call appended its ops.
+      await client.hset(vectorKey(b, SIZE), 'wrong', 'type');
+      for (const id of [a, b, c]) store.writes.vector(rowKey(id), vectorKey(id, SIZE), SIZE, 3_600_000, adding(0, 1));
+      // One batch (a standalone server's calls of one turn): a, then b (fails), then c (never runs).
+      const settled = await Promise.allSettled([store.rows([writing(a, 1)]), store.rows([writing(b, 1)]), store.rows([writing(c, 1)])]);
+      expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'rejected']);
+      await client.del(vectorKey(b, SIZE));
+      await store.writes.flush();
+      await sleep(50);
+      await store.writes.flush();
+      // a's script part ran: its carried add and its own add, once each. b and c did not run:
+      // their carried adds are sent again (their own adds are the failed requests').
+      expect(await vectorOf(store, a)).toEqual([1, 1, 0]);
+      expect(await vectorOf(store, b)).toEqual([1, 0, 0]);
+      expect(await vectorOf(store, c)).toEqual([1, 0, 0]);
+      expect(store.writes.size).toBe(0);
+    } finally {
+      await store.close();
+      client.disconnect();
+    }
+  });
+
+  it('does the same for a flush of writes nobody waits for', async () => {
+    const client = new Redis(server.url);
+    const store = redisStore(client);
+    try {
+      await store.rows([writing(unique('warm'), 0)]);
+      const [a, b, c] = [unique('flush-a'), unique('flush-b'), unique('flush-c')];
+      await client.hset(vectorKey(b, SIZE), 'wrong', 'type');
+      // One flush, one batch: a's section, then b's (fails), then c's.
+      for (const id of [a, b, c]) store.writes.vector(rowKey(id), vectorKey(id, SIZE), SIZE, 3_600_000, adding(0, 1));
+      await store.writes.flush();
+      await client.del(vectorKey(b, SIZE));
+      await store.writes.flush();
+      await sleep(50);
+      await store.writes.flush();
+      expect(await vectorOf(store, a)).toEqual([1, 0, 0]);
+      expect(await vectorOf(store, b)).toEqual([1, 0, 0]);
+      expect(await vectorOf(store, c)).toEqual([1, 0, 0]);
+      expect(store.writes.size).toBe(0);
+    } finally {
+      await store.close();
+      client.disconnect();
+    }
+  });
+});
+
 describe('a Cluster call on two slots, one of which fails', () => {
   it('sends again only what the failed slot carried: the slot whose script ran is written once', async () => {
     const client = new Cluster(inject('redisClusterNodes'));

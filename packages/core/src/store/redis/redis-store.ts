@@ -179,7 +179,7 @@ export class RedisStore implements Store {
       try {
         return await this.callRows(sections, options);
       } catch (err) {
-        throw this.failed(carried, err);
+        throw this.failed(carried, err, undefined, sections);
       }
     }
     const groups = bySlot(sections, (s) => s.key);
@@ -189,7 +189,7 @@ export class RedisStore implements Store {
       try {
         return this.merge([await calls[0]!], groups, options.holdId);
       } catch (err) {
-        throw this.failed(carried, err);
+        throw this.failed(carried, err, undefined, groups[0]);
       }
     }
     const settled = await Promise.allSettled(calls);
@@ -201,10 +201,10 @@ export class RedisStore implements Store {
         const outcome = settled[i]!;
         if (outcome.status === 'fulfilled') return;
         const landed = outcome.reason instanceof CallFailure ? outcome.reason.landed : undefined;
-        for (const s of group) {
+        group.forEach((s, at) => {
           const pending = carried.get(s.key);
-          if (pending) this.writes.restoreUnlessApplied(s.key, pending, landed);
-        }
+          if (pending) this.writes.restoreUnlessApplied(s.key, pending, landed, at);
+        });
       });
     }
     throw this.failed(undefined, firstFailure.reason);
@@ -236,14 +236,16 @@ export class RedisStore implements Store {
   /**
    * A call failed: what it carried for its rows waits again, unless its script ran it all the same
    * (`landed`, or the `CallFailure` it failed with: only its batch's read failed, or it landed after
-   * its time limit but before its deadline); the error is a {@link StoreError}.
+   * its time limit but before its deadline, or it failed partway: `sections`, the call's, in its
+   * order); the error is a {@link StoreError}.
    */
-  failed(carried: Map<string, PendingRow> | undefined, err: unknown, landed?: Promise<unknown>): StoreError {
+  failed(carried: Map<string, PendingRow> | undefined, err: unknown, landed?: Promise<unknown>, sections?: readonly RowSection[]): StoreError {
     if (err instanceof CallFailure) {
       landed = err.landed;
       err = err.cause;
     }
-    if (carried) for (const [key, pending] of carried) this.writes.restoreUnlessApplied(key, pending, landed);
+    // (A row's place in its call: a script that failed partway wrote the vectors of its first rows.)
+    if (carried) for (const [key, pending] of carried) this.writes.restoreUnlessApplied(key, pending, landed, sections ? sections.findIndex((s) => s.key === key) : -1);
     return err instanceof StoreError ? err : new StoreError(`Redis call failed: ${(err as Error).message}`, { cause: err });
   }
 

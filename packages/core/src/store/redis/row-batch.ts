@@ -1,6 +1,6 @@
 import { StoreError } from '../../errors/index.js';
 import { MsgpackStream } from './msgpack.js';
-import type { RowTake } from './row-call.js';
+import { VectorsWritten, type RowTake } from './row-call.js';
 
 /**
  * Sends one script call: `route`, the batch's first key (its only declared key: it routes the
@@ -305,14 +305,35 @@ export class RowCallBatches {
       },
       (err: unknown) => {
         // The script may still run (a time limit, not a refusal): each call's part, when it lands.
+        // A script that failed at one of its calls kept the vectors the calls before it wrote.
         const landed = command.then(
           (replies) => (Array.isArray(replies) && replies.length === waiters.length ? replies : undefined),
-          () => undefined,
+          (failure: unknown) => scriptFailure(failure),
         );
-        for (let i = 0; i < waiters.length; i++) waiters[i]!.fail(err, landed.then((replies) => replies?.[i]));
+        for (let i = 0; i < waiters.length; i++) waiters[i]!.fail(err, landed.then((replies) => (Array.isArray(replies) ? replies[i] : partOf(replies, i))));
       },
     );
   }
+}
+
+/**
+ * How a row script failed partway (see the end of `ROW_LUA`): `DGPARTIAL <flags>/<rows>: <Redis's
+ * error>`, a flag per call before the one that failed (1: it ran, 0: it landed late and changed
+ * nothing), and how many rows of the failed call had their vectors written. Undefined for any
+ * other failure (nothing can tell what ran).
+ */
+export function scriptFailure(err: unknown): { ran: string; rows: number } | undefined {
+  const message = (err as Error | undefined)?.message;
+  if (typeof message !== 'string') return undefined;
+  const match = /^DGPARTIAL ([01]*)\/(\d+): /.exec(message);
+  return match ? { ran: match[1]!, rows: Number(match[2]) } : undefined;
+}
+
+/** Call `i`'s part of a script that failed partway: what it wrote (see `VectorsWritten`), or nothing. */
+function partOf(failure: { ran: string; rows: number } | undefined, i: number): VectorsWritten | undefined {
+  if (!failure) return undefined;
+  if (i < failure.ran.length) return failure.ran[i] === '1' ? new VectorsWritten(Infinity) : undefined;
+  return i === failure.ran.length && failure.rows > 0 ? new VectorsWritten(failure.rows) : undefined;
 }
 
 function answerAll(waiters: readonly RowWaiter[], replies: readonly unknown[]): void {

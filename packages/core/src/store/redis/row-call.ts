@@ -246,11 +246,28 @@ export function decodeRowReply(reply: unknown, sections: readonly RowSection[], 
 
 /** Redis's time (ms) in one call's part of the script's reply, for the store's clock; NaN when it has none. */
 /**
+ * A call's part when its batch's script failed partway: Redis keeps what a script wrote before an
+ * error, and the script writes a call's vectors as it runs the call but its rows at its end. So
+ * the vectors of the call's first `rows` rows (all of them for a call before the one that failed)
+ * are written, and none of its rows is: what the call carried for those rows is sent again, their
+ * vectors' ops not (an `add` sent twice counts twice).
+ */
+export class VectorsWritten {
+  constructor(readonly rows: number) {}
+}
+
+/** Whether `part` (see {@link VectorsWritten}) says the vector of the call's row at `index` (from 0) was written. */
+export function vectorWritten(part: unknown, index: number): boolean {
+  return part instanceof VectorsWritten && index >= 0 && index < part.rows;
+}
+
+/**
  * Whether a call's part of the script's reply says the script applied it (anything but a call
  * that landed after its deadline, which changes nothing). An unreadable part says no: what the
  * call carried is sent again, as before a reply could tell.
  */
 export function callApplied(reply: unknown): boolean {
+  if (reply instanceof VectorsWritten) return false;
   const numbers = Array.isArray(reply) ? asBuffer(reply[0]) : undefined;
   if (!numbers || numbers.length < 24) return false;
   const status = ROW_STATUS[numbers.readDoubleLE(8)];

@@ -372,7 +372,10 @@ local states, befores, refused, outs, homeTakes, rowTakes = {}, {}, {}, {}, {}, 
 
 -- One call: its settlements, renewals, what lapsed, then its reservation, all or nothing,
 -- lowering max_tokens to what the budgets still cover; then its vectors. Answers its reply.
+-- How many of the running call's rows have had their vectors written (see the calls' loop below).
+local vdone = 0
 local function run(ci)
+  vdone = 0
   local o, g0 = CO[ci], CR[ci] - 1
   local id, lease, keep, mt, nrows = B[o + 2], B[o + 3], B[o + 4], B[o + 6], B[o + 11]
   for r = 1, nrows do states[r] = byKey[B[RK[g0 + r]]] end
@@ -543,6 +546,7 @@ local function run(ci)
         end
       end
     end
+    vdone = r
   end
 
   return reply
@@ -550,7 +554,20 @@ end
 
 local replies = {}
 for ci = 1, ncalls do
-  if CL[ci] then replies[ci] = { struct.pack(doubles(3), now, STATUS.late, 0), false } else replies[ci] = run(ci) end
+  if CL[ci] then replies[ci] = { struct.pack(doubles(3), now, STATUS.late, 0), false } else
+    local ok, res = pcall(run, ci)
+    if not ok then
+      -- A call failed partway (a vector key of the wrong type): Redis keeps what the script wrote
+      -- before the error, so the earlier calls' vectors and this call's first \`vdone\` rows'
+      -- vectors are written, and no row is. The error names, per earlier call, whether it ran (1)
+      -- or landed late (0), then \`vdone\`, so that the client does not send again the vector ops
+      -- the script appended (see \`scriptFailure\` in row-batch.ts).
+      local ran = {}
+      for i = 1, ci - 1 do ran[i] = CL[i] and '0' or '1' end
+      return redis.error_reply('DGPARTIAL ' .. table.concat(ran) .. '/' .. vdone .. ': ' .. (type(res) == 'table' and res.err or tostring(res)))
+    end
+    replies[ci] = res
+  end
 end
 
 -- Every row that changed, written back once: one flat MessagePack stream.

@@ -1,4 +1,4 @@
-import { callApplied, rowSection, type RowSection, type RowSettlement, type VectorCompaction } from './row-call.js';
+import { callApplied, rowSection, vectorWritten, type RowSection, type RowSettlement, type VectorCompaction } from './row-call.js';
 
 /** What waits to be written to one row and its vector. */
 interface PendingRow {
@@ -10,7 +10,7 @@ interface PendingRow {
 }
 
 /**
- * The calls of a flush that failed: the rows each carried, and (when its script may have run all
+ * The calls of a flush that failed: the rows each carried (in the call's order), and (when its script may have run all
  * the same) its part of the script's reply once it lands (see `CallFailure` in `row-batch.ts`).
  */
 export type FlushFailures = ReadonlyArray<{ keys: readonly string[]; landed?: Promise<unknown> }>;
@@ -113,13 +113,17 @@ export class RowWrites {
   /**
    * Puts back what a failed call carried for row `key`, unless its script ran it after all
    * (`landed`, see `CallFailure`): then it is written, and sending it again would apply a
-   * vector's `add` twice. Without `landed` (the call was not sent, or nothing can tell), at once.
+   * vector's `add` twice (a script that failed at a later call wrote the vector alone: the rest
+   * is put back). `index`: the row's place among its call's sections. Without `landed` (the call was not sent, or nothing can tell), at once.
    */
-  restoreUnlessApplied(key: string, row: PendingRow, landed: Promise<unknown> | undefined): void {
+  restoreUnlessApplied(key: string, row: PendingRow, landed: Promise<unknown> | undefined, index: number): void {
     if (!landed) return this.restore(key, row);
     landed.then(
       (part) => {
-        if (!callApplied(part)) this.restore(key, row);
+        // A script that failed partway wrote the row's vector, not the row (see `VectorsWritten`).
+        if (vectorWritten(part, index)) {
+          if (row.settle.length > 0 || row.renew.length > 0 || row.with) this.restore(key, { ...row, vector: undefined });
+        } else if (!callApplied(part)) this.restore(key, row);
       },
       () => this.restore(key, row),
     );
@@ -165,9 +169,9 @@ export class RowWrites {
         // Only the rows of the calls that failed wait again (the others are written).
         this.failures++;
         for (const { keys, landed } of failed) {
-          for (const key of keys) {
-            const row = batch.get(key);
-            if (row) this.restoreUnlessApplied(key, row, landed);
+          for (let i = 0; i < keys.length; i++) {
+            const row = batch.get(keys[i]!);
+            if (row) this.restoreUnlessApplied(keys[i]!, row, landed, i);
           }
         }
       },

@@ -76,6 +76,6 @@ export class SharedCall implements RowCallWaiter {
   fail(err: unknown, landed?: Promise<unknown>): void {
     const carried = this.carried;
     this.carried = undefined;
-    this.reject(this.store.failed(carried, err, landed));
+    this.reject(this.store.failed(carried, err, landed, this.sections));
   }
 }
