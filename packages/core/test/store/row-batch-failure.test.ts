@@ -190,6 +190,8 @@ describe('a batch whose script fails partway (a later call\'s vector key of the 
       // One batch (a standalone server's calls of one turn): a, then b (fails), then c (never runs).
       const settled = await Promise.allSettled([store.rows([writing(a, 1)]), store.rows([writing(b, 1)]), store.rows([writing(c, 1)])]);
       expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'rejected']);
+      // Redis's own error first (its code where a client looks for it).
+      expect((settled[1] as PromiseRejectedResult).reason.message).toMatch(/^Redis call failed: WRONGTYPE /);
       await client.del(vectorKey(b, SIZE));
       await store.writes.flush();
       await sleep(50);

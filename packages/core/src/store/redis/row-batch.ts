@@ -317,15 +317,15 @@ export class RowCallBatches {
 }
 
 /**
- * How a row script failed partway (see the end of `ROW_LUA`): `DGPARTIAL <flags>/<rows>: <Redis's
- * error>`, a flag per call before the one that failed (1: it ran, 0: it landed late and changed
- * nothing), and how many rows of the failed call had their vectors written. Undefined for any
- * other failure (nothing can tell what ran).
+ * How a row script failed partway (see the end of `ROW_LUA`): Redis's error, then
+ * `[dg:partial <flags>/<rows>]`, a flag per call before the one that failed (1: it ran, 0: it
+ * landed late and changed nothing), and how many rows of the failed call had their vectors
+ * written. Undefined for any other failure (nothing can tell what ran).
  */
 export function scriptFailure(err: unknown): { ran: string; rows: number } | undefined {
   const message = (err as Error | undefined)?.message;
   if (typeof message !== 'string') return undefined;
-  const match = /^DGPARTIAL ([01]*)\/(\d+): /.exec(message);
+  const match = / \[dg:partial ([01]*)\/(\d+)\]/.exec(message);
   return match ? { ran: match[1]!, rows: Number(match[2]) } : undefined;
 }
 

@@ -564,7 +564,8 @@ for ci = 1, ncalls do
       -- the script appended (see \`scriptFailure\` in row-batch.ts).
       local ran = {}
       for i = 1, ci - 1 do ran[i] = CL[i] and '0' or '1' end
-      return redis.error_reply('DGPARTIAL ' .. table.concat(ran) .. '/' .. vdone .. ': ' .. (type(res) == 'table' and res.err or tostring(res)))
+      -- Redis's error comes first, its code (WRONGTYPE, READONLY, OOM) where a client looks for it.
+      return redis.error_reply((type(res) == 'table' and res.err or tostring(res)) .. ' [dg:partial ' .. table.concat(ran) .. '/' .. vdone .. ']')
     end
     replies[ci] = res
   end
