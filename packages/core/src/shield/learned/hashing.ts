@@ -5,7 +5,7 @@
  * table, so one model learns both what is suspicious anywhere and what is suspicious only inside
  * data.
  */
-import { mix32 } from '../../fingerprint/index.js';
+import { mix32Signed as mix } from '../../fingerprint/hash.js';
 import { IndexMarks } from './index-marks.js';
 
 export const HASH_BITS = 18;
@@ -90,9 +90,9 @@ export function ngramHashes(folded: string, start: number, end: number, out: Int
       wordLen++;
     } else if (wordLen > 0) {
       // The word ends (the position after the text counts as a space, so the last word ends too).
-      const wordHash = mix32(word ^ WORD_SALT);
-      out[n++] = mix32(wordHash) | 0;
-      if (havePrev) out[n++] = mix32(Math.imul(prevWord, 31) ^ wordHash ^ BIGRAM_SALT) | 0;
+      const wordHash = mix(word ^ WORD_SALT);
+      out[n++] = mix(wordHash);
+      if (havePrev) out[n++] = mix(Math.imul(prevWord, 31) ^ wordHash ^ BIGRAM_SALT);
       prevWord = wordHash;
       havePrev = true;
       word = FNV_OFFSET;
@@ -104,11 +104,11 @@ export function ngramHashes(folded: string, start: number, end: number, out: Int
     } else prevSpace = false;
     if (p2 >= 0) {
       let h = Math.imul(Math.imul(Math.imul(FNV_OFFSET ^ c, FNV_PRIME) ^ p1, FNV_PRIME) ^ p2, FNV_PRIME);
-      out[n++] = mix32(h ^ 3) | 0;
+      out[n++] = mix(h ^ 3);
       if (p3 >= 0) {
         h = Math.imul(h ^ p3, FNV_PRIME);
-        out[n++] = mix32(h ^ 4) | 0;
-        if (p4 >= 0) out[n++] = mix32(Math.imul(h ^ p4, FNV_PRIME) ^ 5) | 0;
+        out[n++] = mix(h ^ 4);
+        if (p4 >= 0) out[n++] = mix(Math.imul(h ^ p4, FNV_PRIME) ^ 5);
       }
     }
     p4 = p3;
@@ -150,9 +150,9 @@ export function ngramHashesAt(folded: string, start: number, end: number, out: I
       wordLen++;
     } else if (wordLen > 0) {
       // The word ends (the position after the text counts as a space, so the last word ends too).
-      const wordHash = mix32(word ^ WORD_SALT);
-      out[n++] = mix32(wordHash) | 0;
-      if (havePrev) out[n++] = mix32(Math.imul(prevWord, 31) ^ wordHash ^ BIGRAM_SALT) | 0;
+      const wordHash = mix(word ^ WORD_SALT);
+      out[n++] = mix(wordHash);
+      if (havePrev) out[n++] = mix(Math.imul(prevWord, 31) ^ wordHash ^ BIGRAM_SALT);
       prevWord = wordHash;
       havePrev = true;
       word = FNV_OFFSET;
@@ -164,11 +164,11 @@ export function ngramHashesAt(folded: string, start: number, end: number, out: I
     } else prevSpace = false;
     if (p2 >= 0) {
       let h = Math.imul(Math.imul(Math.imul(FNV_OFFSET ^ c, FNV_PRIME) ^ p1, FNV_PRIME) ^ p2, FNV_PRIME);
-      out[n++] = mix32(h ^ 3) | 0;
+      out[n++] = mix(h ^ 3);
       if (p3 >= 0) {
         h = Math.imul(h ^ p3, FNV_PRIME);
-        out[n++] = mix32(h ^ 4) | 0;
-        if (p4 >= 0) out[n++] = mix32(Math.imul(h ^ p4, FNV_PRIME) ^ 5) | 0;
+        out[n++] = mix(h ^ 4);
+        if (p4 >= 0) out[n++] = mix(Math.imul(h ^ p4, FNV_PRIME) ^ 5);
       }
     }
     p4 = p3;
@@ -230,7 +230,7 @@ export function hashFeatures(folded: string, start: number, end: number, documen
       const fresh = ((bits >>> (index & 31)) & 1) ^ 1;
       marks[word] = bits | (1 << (index & 31));
       features += fresh;
-      sum += fresh * (weights[index]! + weights[mix32(m ^ DOC_SALT) & MASK]!);
+      sum += fresh * (weights[index]! + weights[mix(m ^ DOC_SALT) & MASK]!);
     }
     COUNTED.clear(hashes, n, MASK);
     return { sum, count: 2 * features };
@@ -247,7 +247,7 @@ export function hashFeatures(folded: string, start: number, end: number, documen
     sum += weights[index]!;
     if (record !== undefined) record.push(index);
     if (document) {
-      const docIndex = mix32(m ^ DOC_SALT) & MASK;
+      const docIndex = mix(m ^ DOC_SALT) & MASK;
       sum += weights[docIndex]!;
       if (record !== undefined) record.push(docIndex);
     }
