@@ -15,9 +15,17 @@
 //       (also the instructions the server ran: see countInstructions)
 //   BENCH_REDIS_URL=redis://127.0.0.1:<port> node bench/redis-script-replay.mjs  (replays on a server started by hand, to profile it)
 //   BENCH_ONLY=dgRows8 node bench/redis-script-replay.mjs                     (replays one script's calls only)
+//   BENCH_SAME_CALLS=1 CORE_REF=<dir>/packages/core/dist/index.js node bench/redis-script-replay.mjs
+//       (every build replays the first build's calls through its own scripts, when their scripts
+//       have the same names, i.e. the same calling convention: what a change of a script's text
+//       costs, without the difference in batching between two recordings, which moves the
+//       instructions per request by a few percent on its own)
 //   BENCH_PATCH=<file.json> BENCH_PATCH_SCRIPT=dgVectors2 node bench/redis-script-replay.mjs
 //       (replays that script with its text changed by the file's [from, to] string pairs, every
 //       build alike: what a phase costs, by removing or repeating it)
+//   BENCH_PATCH=<file.json> BENCH_PATCH_FIRST=1 BENCH_SAME_CALLS=1 CORE_REF=<dir of this commit>/packages/core/dist/index.js node bench/redis-script-replay.mjs
+//       (the working tree's scripts patched, CORE_REF's not, the same calls through both: an
+//       idea for a script measured against the script as it is, before writing it)
 //
 // A replay runs the calls one connection, 16 in flight, as recorded: each build's own batching.
 // The calls carry deadlines in Redis time: they are recorded with a one-hour timeout, so that
@@ -137,8 +145,8 @@ function countInstructions(pid) {
  * A script's text with BENCH_PATCH's [from, to] pairs applied (to BENCH_PATCH_SCRIPT's, the row
  * script of whatever version by default); each must match.
  */
-function patched(name, lua) {
-  if (!process.env.BENCH_PATCH) return lua;
+function patched(name, lua, first) {
+  if (!process.env.BENCH_PATCH || (process.env.BENCH_PATCH_FIRST && !first)) return lua;
   if (process.env.BENCH_PATCH_SCRIPT ? name !== process.env.BENCH_PATCH_SCRIPT : !name.startsWith('dgRows')) return lua;
   for (const [from, to] of JSON.parse(readFileSync(process.env.BENCH_PATCH, 'utf8'))) {
     if (!lua.includes(from)) throw new Error(`BENCH_PATCH: ${JSON.stringify(from)} is not in ${name}`);
@@ -173,6 +181,14 @@ const reqs = traffic(COUNT);
 const builds = [{ name: 'working tree', path: '@distill-guard/core' }];
 if (process.env.CORE_REF) builds.push({ name: 'CORE_REF', path: pathToFileURL(process.env.CORE_REF).href });
 for (const b of builds) b.recording = await record(b.path, reqs);
+if (process.env.BENCH_SAME_CALLS) {
+  const first = builds[0].recording;
+  const names = (r) => [...r.scripts.keys()].sort().join(',');
+  for (const b of builds.slice(1)) {
+    if (names(b.recording) !== names(first)) throw new Error(`BENCH_SAME_CALLS: ${b.name} has scripts ${names(b.recording)}, not ${names(first)}`);
+    b.recording = { scripts: b.recording.scripts, calls: first.calls };
+  }
+}
 
 // BENCH_REDIS_URL: replay on a redis-server started by hand (to profile it, e.g. with perf), not a port of 6379's.
 const server = process.env.BENCH_REDIS_URL ? { url: process.env.BENCH_REDIS_URL, stop: async () => undefined } : await startRedisServer();
@@ -182,7 +198,7 @@ const serverPid = Number(/^process_id:(\d+)/m.exec(await admin.info('server'))[1
 try {
   for (const b of builds) {
     b.shas = new Map();
-    for (const [name, lua] of b.recording.scripts) b.shas.set(name, await client.script('LOAD', patched(name, lua)));
+    for (const [name, lua] of b.recording.scripts) b.shas.set(name, await client.script('LOAD', patched(name, lua, b === builds[0])));
     b.us = [];
     await replay(client, admin, b.recording, b.shas, reqs.length); // warm-up, not counted
   }
