@@ -1,6 +1,6 @@
 // The white-box adversarial benchmark of the distillation detector. Builds a trace of the
 // development log's people and benign automation, the campaigns of ./campaigns.mjs and the
-// benign stress cases of ./stress.mjs; replays it through a guard with the default (or given)
+// benign stress cases of ./stress.mjs and ./stress-heldout.mjs; replays it through a guard with the default (or given)
 // configuration; prints, per campaign, the accounts detected and the answers each account got,
 // next to the human baselines.
 //
@@ -27,6 +27,7 @@ import { ROUND8, ROUND8_FAMILIES } from './round8.mjs';
 import { ROUND9, ROUND9_FAMILIES } from './round9.mjs';
 import { ROUND10, ROUND10_FAMILIES } from './round10.mjs';
 import { STRESS } from './stress.mjs';
+import { STRESS_HELDOUT } from './stress-heldout.mjs';
 import { answerer } from './traffic.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -96,7 +97,7 @@ export async function buildTrace({ phrasing = 'dev', round, scale = 1, seed = 7,
       truth[r.user] ??= { label: 'attacker', kind: family };
     }
   }
-  for (const [name, make] of Object.entries(STRESS)) {
+  for (const [name, make] of [...Object.entries(STRESS), ...Object.entries(STRESS_HELDOUT)]) {
     for (const r of make(ctx)) {
       if (r.time > ctx.end) continue;
       records.push(r);
@@ -139,8 +140,9 @@ function refuse(record, refused) {
  * Replays a trace through a guard and counts, per account, requests, answers served and the
  * strongest verdict. The clients react to refusals as real ones must: a conversation whose turn
  * was refused is not continued (see {@link continuesRefused}); they do not wait or retry.
+ * `onDecision(record, decision)` sees each decision of a request that was sent (for probes).
  */
-export async function runTrace(trace, config = {}) {
+export async function runTrace(trace, config = {}, { onDecision } = {}) {
   // Streamed as log lines: a full-scale trace is larger than one string may be.
   const lines = Readable.from((function* logLines() {
     for (const { time, ...r } of trace.records) yield `${JSON.stringify({ ...r, ts: new Date(time).toISOString() })}\n`;
@@ -159,6 +161,7 @@ export async function runTrace(trace, config = {}) {
         return { allowed: false, conclusion: 'throttle', verdict: 'allow', score: 0, signals: [], identity: { id: record.user ?? record.ip }, notSent: true };
       }
       const d = await inner.check(req);
+      onDecision?.(record, d);
       if (!d.allowed) refuse(record, refused);
       let a = accounts.get(d.identity.id);
       if (!a) accounts.set(d.identity.id, (a = { requests: 0, served: 0, withText: 0, plain: 0, rank: 0, firstAction: 0, first: req.timestamp }));
