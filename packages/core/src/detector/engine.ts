@@ -7,6 +7,7 @@ import { binOf } from './population.js';
 import { answersToday, probationQuota, secondsToNextDay, tokensToday } from './probation.js';
 import { checkHistory, type HistoryCheck } from './provenance.js';
 import { reasoningAllowanceUsed } from './reasoning-allowance.js';
+import { servedAloneBlocks } from './served-evidence.js';
 import { addRecent, decayRecent } from './recent.js';
 import { A, CAP_BINS, G, P, RING_SLOTS, TEMPLATE_BINS } from './schema.js';
 import { BIAS, scoreAccount, scoreCohort, scoreGroup, scoreWave, withClusterLink, type Evidence, type PopulationView } from './signals.js';
@@ -414,6 +415,9 @@ export function post(x: PostInput, w: Writer): PostResult {
   if (held) computed = 2;
   // Machine pace (answers at a rate no person takes, behind a browser) never makes a block either.
   if (computed === 3 && evidence.pace > 0 && sigmoid(evidence.total - evidence.pace) < t.block) computed = 2;
+  // Nor does what a lone account was served (answers that read as reasoning, long answers, answers
+  // not read): a content product is served the same (served-evidence.ts).
+  if (computed === 3 && servedAloneBlocks(evidence, linked, t.block)) computed = 2;
   // Templates and automation never block a declared integration: the operator reviews it.
   if (x.integration) computed = Math.min(computed, 2);
   const previousRank = before.verdict;

@@ -37,6 +37,11 @@ export interface Evidence {
   forged: number;
   /** Contribution of `machine-pace`: evidence that may flag an account, never block it (see `post`). */
   pace: number;
+  /**
+   * Contribution of what the account was served (`answer-reasoning`, `output-heavy`,
+   * `reading-time`): alone it may flag an account, never block it (see served-evidence.ts).
+   */
+  served: number;
   /** The signals that fired, strongest contribution first; explanations are written on demand. */
   parts: SignalPart[];
 }
@@ -150,6 +155,7 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
   let harvest = 0;
   let forgedPart = 0;
   let pacePart = 0;
+  let servedPart = 0;
   // Without `collect` only the sums are computed: no signal objects, no sentences.
   const add = (name: SignalName, strength: number, explain: false | (() => string)) => {
     if (strength <= 0) return 0;
@@ -194,19 +200,19 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
   const answerLife = answers > 0 ? clamp01((s[A.answerReasoning]! / answers - 0.1) / 0.3) * reliability(answers, 6) : 0;
   const answerRecent = recentAnswers > 0 ? clamp01((s[A.recentAnswerReasoning]! / recentAnswers - 0.1) / 0.3) * reliability(recentAnswers, 6) : 0;
   const answerReasoning = stronger(answerLife, answerRecent);
-  add('answer-reasoning', (v = answerReasoning.strength), sentence(v) && (() => `${pct(answerReasoning.recent ? s[A.recentAnswerReasoning]! / recentAnswers : s[A.answerReasoning]! / Math.max(1, answers))} of the answers served${when(answerReasoning)} lay out step-by-step reasoning: what a distilled model is trained on.`));
+  servedPart += add('answer-reasoning', (v = answerReasoning.strength), sentence(v) && (() => `${pct(answerReasoning.recent ? s[A.recentAnswerReasoning]! / recentAnswers : s[A.answerReasoning]! / Math.max(1, answers))} of the answers served${when(answerReasoning)} lay out step-by-step reasoning: what a distilled model is trained on.`));
   const outN = s[A.outN]!;
   const outputShare = outN >= 5 ? s[A.outTok]! / Math.max(1, s[A.inTok]! + s[A.outTok]!) : 1;
   if (outN >= 5) {
     const ratio = s[A.outTok]! / Math.max(1, s[A.inTok]!);
     const capped = s[A.capped]! / outN;
     const strength = Math.max(clamp01((Math.log2(ratio + 1e-9) - 2.5) / 2.5), clamp01((capped - 0.2) / 0.5));
-    add('output-heavy', (v = strength * reliability(outN, 10)), sentence(v) && (() => `Answers run ${ratio.toFixed(1)}x the prompt length; ${pct(capped)} of ${outN} hit max_tokens.`));
+    servedPart += add('output-heavy', (v = strength * reliability(outN, 10)), sentence(v) && (() => `Answers run ${ratio.toFixed(1)}x the prompt length; ${pct(capped)} of ${outN} hit max_tokens.`));
   }
   const reads = s[A.reads]!;
   if (reads >= 3) {
     const share = s[A.fastReads]! / reads;
-    add('reading-time', (v = clamp01((share - 0.2) / 0.4) * reliability(reads, 8)), sentence(v) && (() => `${s[A.fastReads]} of ${reads} requests came sooner than a fast reader gets through the answer before them (${READ_HINT}).`));
+    servedPart += add('reading-time', (v = clamp01((share - 0.2) / 0.4) * reliability(reads, 8)), sentence(v) && (() => `${s[A.fastReads]} of ${reads} requests came sooner than a fast reader gets through the answer before them (${READ_HINT}).`));
   }
   // Machine pace behind a browser: answers at a rate no person takes (the development log's
   // heaviest person took 47 requests in a UTC day, 29 in its six-hour window), from a client that
@@ -287,7 +293,7 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
     }
   }
   strongestFirst(parts);
-  return { own, total, forged: forgedPart, pace: pacePart, parts };
+  return { own, total, forged: forgedPart, pace: pacePart, served: servedPart, parts };
 }
 
 /**
@@ -320,7 +326,7 @@ export function clusterContribution(clusterEvidence: number, options: ResolvedDe
  */
 export function withClusterLink(own: Evidence, clusterEvidence: number, options: ResolvedDetectorOptions): Evidence {
   const contribution = clusterContribution(clusterEvidence, options);
-  return contribution > 0 ? { own: own.own, total: own.own + contribution, forged: own.forged, pace: own.pace, parts: own.parts } : own;
+  return contribution > 0 ? { own: own.own, total: own.own + contribution, forged: own.forged, pace: own.pace, served: own.served, parts: own.parts } : own;
 }
 
 /**
