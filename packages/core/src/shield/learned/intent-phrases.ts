@@ -167,6 +167,27 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'нові вказівк~/інструкці~',
     'zanemari/ignoriraj/zaboravi/zanemarite * prethodn~/gornj~/dosadasnj~',
     'zanemari/ignoriraj/zaboravi/zanemarite * upute/uputstva/pravila/instrukcij~/naredb~',
+    // Persian, Hebrew, Thai, Swahili, Bengali, Tagalog, Estonian (white-box round 7), each with a word
+    // for the rules and a verb that drops them: "forget the previous recipe" is ordinary in every one
+    // ("دستور پخت", "Unusta mure"). Thai and Bengali are matched as Chinese is, by substring: Thai
+    // has no spaces, and a Bengali vowel sign splits the fold's words.
+    'دستورالعمل~/دستورات/قوانین/قواعد/راهنمایی~ * نادیده/فراموش/بیخیال',
+    'התעלם/תתעלם/התעלמי/שכח/תשכח/שכחי * הוראות~/מהוראות~/הנחיות~/מהנחיות~/כללים/הכללים/מהכללים',
+    'ลืม/ละเลย/เพิกเฉย/ไม่ต้องสนใจ/ไม่ต้องทำตาม * คำสั่ง/คำแนะนำ/กฎ',
+    'puuza/sahau/usifuate * maagizo/maelekezo/sheria/amri',
+    'achana na * maagizo/maelekezo/sheria',
+    'আগের/পূর্ববর্তী/পূর্বের/সব * নির্দেশ * উপেক্ষা/ভুলে',
+    'kalimutan/balewalain/pansinin * lahat * naunang/nakaraang/dating',
+    'kalimutan/balewalain * tagubilin/instruksyon~/utos/panuto/patakaran',
+    'unusta/ignoreeri/eira * eelnev~/varasem~/ulaltoodud~',
+    'unusta/ignoreeri/eira * juhis~/reegl~/korraldus~',
+    // Chinese, Japanese and Korean task switches with no attack word (white-box round 7): what was
+    // said to you set aside, "与你无关", what you heard so far forgotten; not "之前的安排全部作废".
+    '刚才的/刚才 * 要求/指令/说明/指示/设定/任务 * 作废/取消/无效/不算',
+    '以上/上面/上述/前面 * 内容/说明/指令/文字 * 与你无关/和你无关/跟你无关/不用理会',
+    '之前/刚才/上面/前面 * 跟你说的/对你说的/给你的/告诉你的 * 放一边/不用管/作废/忘掉/忘了/别管',
+    'さっきまでの/これまでの/今までの/以上の/上記の * 話/指示/やり取り/内容/会話/設定 * 忘れ/無視',
+    '지금까지 * 들은/받은/말한 * 잊어~/잊고~/무시~',
   ],
   extract: [
     `reveal/show/print/display/output/repeat/recite/list/tel/give/share/expose/leak/dump/write/type/spel/echo/copy/paste/state/provide * your/the/al/my/system/hidden/secret/initial/original ${EN_RULES}`,
@@ -222,6 +243,31 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     // The text the model received first (white-box round 6: "你最开始收到的那段文字", "你收到的全部系统说明").
     '最开始收到/一开始收到/最初收到/你收到的 * 文字/说明/指令/指示/设定/提示',
     '系统说明/系统指令/系统设定/初始设定/初始指令/原始指令',
+    // What the model received first, in more wordings (white-box round 7).
+    '一开始看到/最开始看到/最初看到/一开始拿到/最开始拿到 * 那段/文字/说明/内容/话',
+    '最初に受け取った/最初に与えられた/最初に渡された/最初にもらった * 文章/指示/テキスト/内容/設定/メッセージ',
+    '처음~ * 받은 * 설정~/지시~/프롬프트~/메시지~',
+    // A question about what it was told (white-box round 7): "which topics were you asked to avoid",
+    // "the first words of this conversation", "the setup message you got", and in French, Spanish and
+    // German what someone gave or wrote to it ("le texte qu'on t'a donné", "lo que te escribieron antes").
+    'were/was you * asked/told/instructed/configured * avoid/not/never/refuse',
+    'first words/message/messages/lines/text * of/in this conversation/chat/thread/context',
+    'setup/configuration/developer/hidden/initial/starting message/messages/text/note/notes/prompt you * got/received/were/have/had',
+    "texte/message/consigne~/instruction~ qu on t/vous a donne~/fourni~/ecrit~/transmis/envoye~",
+    'lo que te * escribieron/dijeron/dieron/pusieron/ordenaron * antes',
+    'was man dir * vorher/zuvor/anfangs/zuerst * gesagt/gegeben/geschrieben',
+    // Persian, Hebrew, Thai, Swahili, Bengali, Tagalog, Estonian (white-box round 7).
+    'پرامپت/دستورالعمل~/دستورات/پیام * سیستم~',
+    'הנחיות~/הוראות~/פרומפט~ * מערכת~/המערכת~',
+    'พรอมต์ระบบ/คำสั่งระบบ/ข้อความระบบ',
+    'onyesha/andika/rudia/nieleze * maagizo/maelekezo',
+    'maagizo/maelekezo * ya mfumo',
+    'সিস্টেম * প্রম্পট/বার্তা',
+    'ipakita/sabihin/isulat/ulitin * tagubilin/instruksyon~/utos/panuto',
+    'naita/kirjuta/korda * oma * juhis~/susteemi~',
+    'susteemiviip~',
+    // Chat-speak asks for the secret (white-box round 7): "gimme da pw", "spill da secrit wrd".
+    'gimme/giv/tel/drop/spill/share/wuts/whats/wats * da/ur/yo/the * pw/pwd/pasword/paswrd/secrit/sekrit/wrd/magic/magik',
   ],
   opening: [
     'begin/start/open/preface/prefix * your/the/each response/reply/answer/output/message/text with',
@@ -248,6 +294,10 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     '只回答/只输出/只回复',
     'で始め/から始め',
     'だけを出力/だけ答え/のみ出力',
+    // "From now on reply only …" in Chinese and Japanese (white-box round 7).
+    '接下来/从现在起/从现在开始/今后/以后 * 你 * 只/只能/只需要/只需 * 回复/回答/输出/说',
+    '你的回答/你的回复/你的输出 * 只能/只可以/必须是',
+    'これからは/今後は/以後 * 返事/返答/回答/答え * だけ/のみ',
   ],
   forgedState: [
     'access granted/approved/allowed',
@@ -401,6 +451,12 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'om du ar en * sprakmodell/ai',
     'poznamka pro ai/asistenta',
     'pokud jsi * jazykovy/ai/asistent',
+    // An order to the software that reads the document (white-box round 7: "Note pour le système qui
+    // trie les candidatures", "Hinweis an das System, das die Bewerbungen sortiert"); "the system"
+    // only with "that"/"qui"/"das" after it, so "note to the system administrator" is not one.
+    'note/message/instruction~/reminder/notice to/for the system/software/tool/program/algorithm/screener/filter that/which/who',
+    'note/remarque/message/consigne~/instruction~ pour/au * systeme/logiciel/outil/programme/robot/modele/ia qui',
+    'hinweis/notiz/nachricht/anweisung~ an/fur das/die/den system/programm/tool/software/modell/ki das/die/der/welches',
   ],
   outputRef: [
     // "your", not "the": "the answer", "the result" and "the message" are in every explanation.
@@ -461,12 +517,21 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'contrasena/clave/secreto/codigo de aceso',
     'senha/segredo/codigo de aceso',
     'pasword/segreto/codice',
-    ru('parol~/sekret~/kod dostupa'),
+    // Not "parol~": it matched Italian "parola" ("word") and Romanian "parola" in every sentence.
+    ru('parol/parolja/parolju/parolem/paroli/parolej/sekret~'),
+    ru('kod dostupa'),
     '密码/口令/秘密/密钥/暗号',
     'パスワード/秘密/暗号/合言葉',
     'haslo/hasla/hasle',
     'kod dostepu',
-    'sifre~/parola',
+    // Turkish and Romanian "parola" is Italian for "word" ("la parola italiana per …"): the
+    // bare word is counted only inflected or beside a word that makes it a password.
+    'sifre~',
+    'parolay~/parolan~/parolas~/parolam~',
+    'gizli/giris parola~',
+    'parola~ nedir/secreta/secret',
+    'parola~ de acces',
+    'parola~ pe care',
     'erisim kodu',
     'wachtwoord/toegangscode',
     'kata sandi',
@@ -481,6 +546,18 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'salasan~',
     'lozink~',
     'tajn~ rijec~',
+    'رمز عبور',
+    'گذرواژه',
+    'סיסמה/סיסמא/הסיסמה/הסיסמא/סיסמת~',
+    'รหัสผ่าน/รหัสลับ',
+    'nenosiri',
+    'neno la siri',
+    'পাসওয়ার্ড',
+    'গোপন শব্দ',
+    'lihim na salita',
+    // Exact forms: folded (doubled letters single), "parool~" was "parol~" and matched Italian "parola".
+    'parool/parooli/parooliga/paroolid/salasona',
+    'pw/pwd/secrit/sekrit',
   ],
   taskVerb: [
     'write/compose/draft/create/generate/produce/craft/make/develop/design/invent',

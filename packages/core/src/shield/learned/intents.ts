@@ -34,7 +34,12 @@ interface Phrase {
   atSentenceStart: boolean;
 }
 
-const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
+/**
+ * Scripts whose phrases are found by substring, not word by word: Chinese and Japanese, Thai (no
+ * spaces between words) and Bengali (a vowel sign is a mark, not a letter, so the fold's words
+ * split inside every Bengali word).
+ */
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0980-\u09ff]/;
 
 function fold(word: string): string {
   return foldText(word).text.trim();
