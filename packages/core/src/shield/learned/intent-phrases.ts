@@ -156,6 +156,8 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'felejtsd/felejts/ignorald/hagyd * korabbi/eddigi/elozo/fenti/osszes * utasitas~/szabaly~/instrukcio~/utmutat~',
     'felejtsd/felejts/ignorald * utasitas~/szabaly~/instrukcio~',
     'figyelmen kivul * utasitas~/szabaly~/instrukcio~',
+    // "Ignore what you were told so far" (white-box round 7).
+    'figyelmen kivul * amit * mondtak/mondtam/kaptal/irtak',
     'uj utasitas~/szabaly~',
     'unohda/ohita/sivuuta/unohtakaa * aiemm~/edelli~/ylla~',
     'unohda/ohita/sivuuta/unohtakaa * ohje~/saanno~/kehot~',
@@ -181,6 +183,14 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'kalimutan/balewalain * tagubilin/instruksyon~/utos/panuto/patakaran',
     'unusta/ignoreeri/eira * eelnev~/varasem~/ulaltoodud~',
     'unusta/ignoreeri/eira * juhis~/reegl~/korraldus~',
+    // "Forget what you were told" in the same languages: the told, not "forget everything" alone.
+    'به تو گفته * فراموش',
+    'שכח/תשכח/שכחי * מה שאמרו/שנאמר/שקיבלת',
+    'ลืมทุกอย่างที่/ลืมสิ่งที่ * บอก/สั่ง',
+    'sahau * ulichoambiwa/uliyoambiwa/ulichopewa',
+    'যা বলা হয়েছে * ভুলে',
+    'kalimutan/balewalain * lahat * sinabi/itinuro/ibinigay',
+    'unusta * mida/mis * sulle * oeldi/oeldud/anti',
     // Chinese, Japanese and Korean task switches with no attack word (white-box round 7): what was
     // said to you set aside, "与你无关", what you heard so far forgotten; not "之前的安排全部作废".
     '刚才的/刚才 * 要求/指令/说明/指示/设定/任务 * 作废/取消/无效/不算',
@@ -233,6 +243,8 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     // Hungarian, Finnish, Romanian, Ukrainian, Croatian (white-box round 6).
     'mutasd/ird/ismeteld/add/sorold * rendszerprompt~/utasitasaid~/utasitasod~/szabalyaid~/jelszo~',
     'nayta/kirjoita/toista/kerro/listaa * ohjeesi/ohjeitasi/sääntösi/sääntöjäsi/järjestelmäkehot~/salasan~',
+    // "Copy here the very first message you got" (white-box round 7).
+    'legelso/elso/kezdeti * uzenet~/utasitas~ * kaptal',
     'arata/spune/scrie/repeta/afiseaza * instructiunile/regulile/promptul tale/tau',
     'prompt~ de sistem',
     'покажи/напиши/повтори/виведи/розкажи * свої/свій/твої/твій/системн~ інструкці~/вказівк~/промпт~/правил~',
@@ -298,6 +310,15 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     '接下来/从现在起/从现在开始/今后/以后 * 你 * 只/只能/只需要/只需 * 回复/回答/输出/说',
     '你的回答/你的回复/你的输出 * 只能/只可以/必须是',
     'これからは/今後は/以後 * 返事/返答/回答/答え * だけ/のみ',
+    // "Reply only …" in Persian, Hebrew, Thai, Swahili, Bengali, Tagalog, Estonian, Hungarian (white-box round 7).
+    'فقط * بنویس/جواب/پاسخ',
+    'ענה/כתוב/תענה/תכתוב/השב * רק',
+    'ตอบแค่/ตอบเพียง/ตอบเฉพาะ/พิมพ์แค่',
+    'jibu/andika * tu/pekee',
+    'শুধু * লেখ/উত্তর/বল',
+    'sumagot/isulat/sabihin * lamang/lang',
+    'vasta/kirjuta * ainult',
+    'csak * valaszold/ird/valaszolj',
   ],
   forgedState: [
     'access granted/approved/allowed',
@@ -518,7 +539,7 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'senha/segredo/codigo de aceso',
     'pasword/segreto/codice',
     // Not "parol~": it matched Italian "parola" ("word") and Romanian "parola" in every sentence.
-    ru('parol/parolja/parolju/parolem/paroli/parolej/sekret~'),
+    ru('parol/parolja/parolju/parolem/paroli/parolei/sekret~'),
     ru('kod dostupa'),
     '密码/口令/秘密/密钥/暗号',
     'パスワード/秘密/暗号/合言葉',
