@@ -3,7 +3,9 @@
  * Italian, Russian, Chinese and Japanese, and for the commonest intents (override, extract,
  * persona, addressAi, outputRef, secret) in Polish, Turkish, Dutch, Indonesian, Vietnamese,
  * Swedish, Czech and Korean, and for override, extract and secret in Hungarian, Finnish, Romanian,
- * Ukrainian and Croatian/Serbian/Bosnian (Korean folds to Hangul jamo, and its phrases with it). No
+ * Ukrainian and Croatian/Serbian/Bosnian, and for override, extract, opening and secret in Persian,
+ * Hebrew, Thai, Swahili, Bengali, Tagalog and Estonian (Korean folds to Hangul jamo, and its phrases
+ * with it; Thai and Bengali phrases are matched by substring, as Chinese is). No
  * translation model is available offline, so the languages are covered by phrase, and the
  * learned n-gram weights cover the rest.
  *
@@ -12,7 +14,7 @@
  * instrucciones, instruções); `*` is a gap of up to three words. Phrases are folded like the text
  * (lower case, no diacritics, Cyrillic in Latin letters, doubled letters single), so they are
  * written naturally here. Chinese and Japanese phrases have no spaces except around `*`, which
- * there is a gap of up to 8 characters.
+ * there is a gap of up to 8 characters; so do Thai and Bengali phrases.
  */
 export type IntentId =
   | 'override'
