@@ -273,7 +273,7 @@ export class Guard {
     // (checkOnRedis) each adds its part to the request's one call, sent once they all have.
     // A client at a door Redis already closed (its request count spent until the window resets)
     // is answered here, without a call; the detector does not see it (it is served nothing).
-    const refused = this.redis && this.limits.cachedRefusal(identity, draft.id);
+    const refused = this.redis && this.limits.cachedRefusal(identity);
     if (refused) return this.conclude(req, body, draft, injection, NOTHING, NOTHING, refused);
     if (this.redis) return this.checkOnRedis(req, body, draft, injection, digests, new SharedCall(this.redis));
     const flag = this.lookupFlag(identity.id, undefined);
@@ -297,7 +297,7 @@ export class Guard {
     this.flags.askIn(call, identity.id);
     const detection = detector ? this.observe(detector, detectorInput(identity, req, body, draft.timestamp, injection, call, digests)) : NOTHING;
     const demand = this.demand(body, digests);
-    const reservation = this.limits.reserveIn(call, identity, demand, draft.id)!;
+    const reservation = this.limits.reserveIn(call, identity, demand)!;
     const reply = call.send();
     if (detection instanceof Promise) {
       const flagAndLimits = reply.then(

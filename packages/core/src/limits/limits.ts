@@ -3,6 +3,7 @@ import { rateLimitPolicyHeader, type Identity } from '../decision/index.js';
 import { StoreError } from '../errors/index.js';
 import { CounterTable, DEFAULT_COUNTER_ROWS, GLOBAL_ROW_KEY, KIND_CODE, MemoryStore, RedisStore, rowKey, SharedCall, type RowReply, type RowSection, type RowTake, type Store } from '../store/index.js';
 import { consumptionPoints, demandPoints, MIN_OUTPUT_GRANT, type Consumption, type Demand } from './demand.js';
+import { newHoldId } from './hold-id.js';
 import { LeaseKeeper } from './lease-keeper.js';
 import { MemoryCounters } from './memory-counters.js';
 import type { LimitSpec } from './options.js';
@@ -78,9 +79,9 @@ export class Limits {
   }
 
   /**
-   * Reserves a request's demand on every limit, under the request's id. On the memory store the
-   * answer is immediate (a `Reservation`, no Promise); on Redis it comes with `call`'s answer (a
-   * call of its own when none is given).
+   * Reserves a request's demand on every limit, under the request's id on the memory store (the
+   * answer is immediate: a `Reservation`, no Promise), under an id of its own on Redis (see
+   * {@link newHoldId}; the answer comes with `call`'s, a call of its own when none is given).
    */
   reserve(identity: Identity, demand: Demand, requestId: string, call?: SharedCall): Reservation | Promise<Reservation> {
     const now = this.clock.now();
@@ -90,7 +91,7 @@ export class Limits {
       this.conclude(r);
       return r;
     }
-    const r = this.sharedReservation(identity, requestId);
+    const r = this.sharedReservation(identity);
     return this.reserveShared(r, demand, call ?? new SharedCall(this.redis), call === undefined);
   }
 
@@ -99,9 +100,9 @@ export class Limits {
    * request count spent until its window resets; see {@link RefusalCache}): the refused
    * reservation, built without a call. `undefined` when Redis must be asked.
    */
-  cachedRefusal(identity: Identity, requestId: string): Reservation | undefined {
+  cachedRefusal(identity: Identity): Reservation | undefined {
     if (!this.redis || this.refusals.size === 0) return undefined;
-    const r = this.sharedReservation(identity, requestId);
+    const r = this.sharedReservation(identity);
     const now = this.clock.now();
     const known = this.refusals.find([r.identityKey, r.ipKey, GLOBAL_ROW_KEY], now);
     if (!known) return undefined;
@@ -127,20 +128,20 @@ export class Limits {
    *
    * @example
    * ```ts
-   * const r = limits.reserveIn(call, identity, demand, requestId)!;
+   * const r = limits.reserveIn(call, identity, demand)!;
    * call.send().then((reply) => limits.answered(r, demand, reply), (err) => limits.insure(r, demand, err));
    * ```
    */
-  reserveIn(call: SharedCall, identity: Identity, demand: Demand, requestId: string): Reservation | undefined {
+  reserveIn(call: SharedCall, identity: Identity, demand: Demand): Reservation | undefined {
     if (!this.redis) return undefined;
-    const r = this.sharedReservation(identity, requestId);
+    const r = this.sharedReservation(identity);
     this.askIn(call, r, demand);
     return r;
   }
 
   /** A request's reservation on Redis, naming its rows by their keys (not yet asked of Redis). */
-  private sharedReservation(identity: Identity, requestId: string): Reservation {
-    return new Reservation(this.specs, this.perIdentity ? rowKey(identity.id) : '', this.perIp ? rowKey(identity.ip) : '', this.policyHeader, requestId);
+  private sharedReservation(identity: Identity): Reservation {
+    return new Reservation(this.specs, this.perIdentity ? rowKey(identity.id) : '', this.perIp ? rowKey(identity.ip) : '', this.policyHeader, newHoldId());
   }
 
   /** Adds the reservation's takes and demand to a call. */
