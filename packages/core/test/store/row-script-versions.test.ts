@@ -5,10 +5,11 @@ import { KIND_CODE, redisStore, rowKey, vectorKey, VectorOps, type RedisStore, t
 import { MsgpackStream } from '../../src/store/redis/msgpack.js';
 import { encodeOps, readVectorKey } from '../../src/store/redis/vector-ops.js';
 
-/** Earlier releases' row scripts (calling conventions 5, 6 and 7 on row protocol 4), as they shipped. */
+/** Earlier releases' row scripts (calling conventions 5 to 8 on row protocol 4), as they shipped. */
 const V5_LUA = readFileSync(new URL('./fixtures/row-script-v5.lua', import.meta.url), 'utf8');
 const V6_LUA = readFileSync(new URL('./fixtures/row-script-v6.lua', import.meta.url), 'utf8');
 const V7_LUA = readFileSync(new URL('./fixtures/row-script-v7.lua', import.meta.url), 'utf8');
+const V8_LUA = readFileSync(new URL('./fixtures/row-script-v8.lua', import.meta.url), 'utf8');
 const SIZE = 40;
 
 let counter = 0;
@@ -70,6 +71,7 @@ async function callV7(
   holdId: string,
   cancel: string[] = [],
   vector?: { key: string; ops: number[] },
+  lua = V7_LUA,
 ): Promise<{ status: string; consumed: number[]; vector?: Float64Array }> {
   const takes = vector ? [] : [requests, slots];
   const batch = new MsgpackStream().number(vector ? 2 : 1).string(key);
@@ -86,11 +88,28 @@ async function callV7(
   // The vector (its key's index among the call's keys): clear, px, ret, ops, no compaction.
   if (vector) batch.number(2).number(0).number(3_600_000).number(1).bytes(encodeOps(vector.ops)).bytes(Buffer.alloc(0)).number(0).bytes(Buffer.alloc(0));
   else batch.number(0);
-  const replies = (await client.callBuffer('EVAL', V7_LUA, 1, key, batch.done())) as Array<[Buffer, unknown, Buffer?]>;
+  const replies = (await client.callBuffer('EVAL', lua, 1, key, batch.done())) as Array<[Buffer, unknown, Buffer?]>;
   const numbers = replies[0]![0];
   const out: { status: string; consumed: number[]; vector?: Float64Array } = { status: STATUS[numbers.readDoubleLE(8)]!, consumed: takes.length ? [numbers.readDoubleLE(24), numbers.readDoubleLE(48)] : [] };
   if (vector) out.vector = readVectorKey(replies[0]![2] ?? null, SIZE).view;
   return out;
+}
+
+/**
+ * One call of the convention 8 script as it shipped before a call sent again was answered without
+ * taking again: a request count taken under `holdId` (so the script reads the row), and `settle`,
+ * each a hold's real tokens or -1 for a cancel.
+ */
+async function callV8(client: Redis, key: string, holdId: string, settle: Array<[id: string, tokens: number]>): Promise<string> {
+  const batch = new MsgpackStream().number(1).string(key).number(1);
+  batch.string(requests.policy).number(requests.kind).number(1_000).number(requests.windowMs);
+  // base; dl (none), id, lease, keep, flag (none), max_tokens, min grant, input tokens, input cost, output price, rows
+  batch.number(0).number(0).string(holdId).number(30_000).number(900_000).number(0).number(demand.maxTokens).number(demand.minGrant).number(demand.inputTokens).number(0).number(0).number(1);
+  batch.number(1).number(1).number(1).number(settle.length);
+  for (const [id, tokens] of settle) batch.string(id).number(tokens).number(0).number(0);
+  batch.number(0).number(0); // no renewals, no vector
+  const replies = (await client.callBuffer('EVAL', V8_LUA, 1, key, batch.done())) as Array<[Buffer, unknown]>;
+  return STATUS[replies[0]![0].readDoubleLE(8)]!;
 }
 
 describe('two app versions on one Redis (a rolling deploy)', () => {
@@ -108,7 +127,9 @@ describe('two app versions on one Redis (a rolling deploy)', () => {
 
   // The previous releases' scripts as shipped, each run against this one on the same rows.
   const previous: [string, typeof callV6][] = [
-    ['7 (the release before this one)', callV7],
+    // (Without a vector, a convention 8 call is laid out as a convention 7 one.)
+    ['8 (the release before this one)', (client, key, holdId, cancel) => callV7(client, key, holdId, cancel, undefined, V8_LUA)],
+    ['7', callV7],
     ['6', callV6],
     ['5', callV5],
   ];
@@ -138,7 +159,25 @@ describe('two app versions on one Redis (a rolling deploy)', () => {
     expect(await callPrevious(client, key, 'o4')).toMatchObject({ status: 'refused' });
   });
 
-  it("appends to the same detector vectors as calling convention 7 (the release before this one), each reading the other's ops", async () => {
+  it('settles and cancels, with convention 8 as it shipped before, a hold that remembers a partial grant', async () => {
+    const key = rowKey(unique('deploy-grant'));
+    const budget: RowTake = { policy: 'tokens-1h', kind: KIND_CODE.tokens, limit: 100, windowMs: 3_600_000 };
+    const take = (holdId: string) => store.rows([{ key, take: [budget], settle: [], renew: [] }], { holdId, demand });
+    // 20 input tokens and a budget of 100: 80 of the 100 max_tokens granted, the grant kept in the hold.
+    expect(await take('n1')).toMatchObject({ status: 'ok', grant: 80 });
+    // The same call sent again (its reply lost) is answered that grant, and takes nothing more.
+    expect(await take('n1')).toMatchObject({ status: 'ok', grant: 80 });
+    // The previous script settles it at 50 tokens: 50 of the 100 stay taken.
+    expect(await callV8(client, key, 'o1', [['n1', 50]])).toBe('ok');
+    const n2 = await take('n2');
+    expect([n2.status, n2.grant, n2.takes.get(key)![0]!.consumed]).toEqual(['ok', 30, 100]);
+    // And cancels the next one: its 50 come back.
+    expect(await callV8(client, key, 'o2', [['n2', -1]])).toBe('ok');
+    const n3 = await take('n3');
+    expect([n3.status, n3.grant, n3.takes.get(key)![0]!.consumed]).toEqual(['ok', 30, 100]);
+  });
+
+  it("appends to the same detector vectors as calling convention 7, each reading the other's ops", async () => {
     const id = unique('deploy-vector');
     const key = rowKey(id);
     const vkey = vectorKey(id, SIZE);

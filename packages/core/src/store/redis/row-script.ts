@@ -50,6 +50,16 @@ import { UNPACK_ALL_LUA } from './lua-stream.js';
  * given up on it and decided without it. Every number is computed in Redis time (`TIME`), so
  * instances with skewed clocks share windows.
  *
+ * A reservation runs once per request id: a call whose id already holds in its home row (its
+ * first row with takes) is one the script ran before, sent again because its reply was lost
+ * (ioredis resends what a dropped connection left unanswered, `autoResendUnfulfilledCommands`,
+ * on by default, and the app owns the client). It is answered as it came out (ok, its grant, the
+ * counts as they are now) and takes nothing again; its vectors' writes are skipped too (an op
+ * appended twice counts twice); its settlements and renewals are idempotent already. A partial
+ * grant is remembered in the home's hold as a take of kind DELEGATED naming no row, which every
+ * settlement of this protocol skips (earlier scripts' included): rows keep their format, so
+ * neither {@link ROW_PROTOCOL} nor {@link ROW_SCRIPT_VERSION} changes.
+ *
  * The protocol is versioned: the keys carry {@link ROW_PROTOCOL}, the command name {@link ROW_SCRIPT_VERSION}. A change
  * of the rows' or vectors' format is a new version, whose rows are new keys, so two versions of
  * an app in a rolling deploy never read each other's rows. How a call is laid out (its ARGV and
@@ -370,12 +380,43 @@ end
 -- the takes of the home's hold and of another row's.
 local states, befores, refused, outs, homeTakes, rowTakes = {}, {}, {}, {}, {}, {}
 
+-- A call sent again (its first run's reply lost): answered as its first run came out, from what
+-- its hold and rows keep: ok, the grant (a partial one is remembered in the home's hold), per
+-- take the count now (this request's take in it once) and its window's end.
+local function again(o, g0, nrows, hold)
+  local grant = B[o + 6]
+  if hold.p ~= '' then
+    local pl = { cmsgpack.unpack(hold.p) }
+    for j = 1, #pl, 5 do if pl[j + 3] == DELEGATED and pl[j] == '' then grant = pl[j + 1] end end
+  end
+  local out, no = outs, 3
+  out[1], out[2], out[3] = now, STATUS.ok, grant
+  for r = 1, nrows do
+    local g, st = g0 + r, states[r]
+    for i = RT[g], RT[g] + RNT[g] - 1 do
+      local s = B[i]
+      local policy, consumed, windowEnd = SP[s], 0, 0
+      if SK[s] == CONCURRENCY then
+        for _, h in pairs(st.h) do if h.s > now and holdsSlot(h.c, policy) then consumed = consumed + 1 end end
+      else
+        consumed, windowEnd = st.cc[policy] or 0, st.ce[policy] or now + SW[s]
+      end
+      out[no + 1], out[no + 2], out[no + 3] = consumed, windowEnd, 0
+      no = no + 3
+    end
+  end
+  return out, no, grant
+end
+
 -- One call: its settlements, renewals, what lapsed, then its reservation, all or nothing,
 -- lowering max_tokens to what the budgets still cover; then its vectors. Answers its reply.
 -- How many of the running call's rows have had their vectors written (see the calls' loop below).
 local vdone = 0
+-- Whether the running call is one sent again (see \`again\`).
+local dup = false
 local function run(ci)
   vdone = 0
+  dup = false
   local o, g0 = CO[ci], CR[ci] - 1
   local id, lease, keep, mt, nrows = B[o + 2], B[o + 3], B[o + 4], B[o + 6], B[o + 11]
   for r = 1, nrows do states[r] = byKey[B[RK[g0 + r]]] end
@@ -412,6 +453,19 @@ local function run(ci)
   if id ~= '' then
     status = 'ok'
     for r = 1, nrows do if states[r] and states[r].x[id] then status = 'cancelled' end end
+    -- A reservation whose id already holds in its home row ran before: its reply was lost and
+    -- the client sent the call again (ioredis resends a command unanswered when its connection
+    -- dropped). It is answered as it came out, and takes nothing again.
+    if status == 'ok' then
+      local home
+      for r = 1, nrows do if not home and RNT[g0 + r] > 0 then home = r end end
+      if home and states[home].h[id] then
+        dup = true
+        out, no, grant = again(o, g0, nrows, states[home].h[id])
+      end
+    end
+  end
+  if id ~= '' and not dup then
     -- Per take, in order: the count before it, whether it refused.
     local t = 0
     if status == 'ok' then
@@ -509,6 +563,12 @@ local function run(ci)
         st.dirty = true
       end
     end
+    -- A partial grant is remembered in the home's hold, for a call sent again (see \`again\`): as a
+    -- delegated take of no row, which every settlement (this script's and earlier versions') skips.
+    if home and status == 'ok' and grant < mt then
+      hpl[hnp + 1], hpl[hnp + 2], hpl[hnp + 3], hpl[hnp + 4], hpl[hnp + 5] = '', grant, 0, DELEGATED, 0
+      hnp = hnp + 5
+    end
     if home and (hnp > 0 or hslot > 0) then
       states[home].h[id] = { s = hslot, k = now + keep, c = hconc, p = packTakes(hpl, hnp) }
       states[home].dirty = true
@@ -529,6 +589,10 @@ local function run(ci)
     if RV[g] > 0 then
       local vkey = B[RV[g]]
       if B[RP[g] + 2] == 1 then reply[#reply + 1] = redis.call('GET', vkey) or '' end
+    end
+    -- A call sent again wrote its vectors the first time (an op appended twice counts twice).
+    if RV[g] > 0 and not dup then
+      local vkey = B[RV[g]]
       if B[RP[g]] == 1 then redis.call('DEL', vkey) end
       if B[RP[g] + 4] ~= '' and redis.call('GETRANGE', vkey, 0, ${VECTOR_HEADER_BYTES - 1}) == B[RP[g] + 4] then
         local gen, _, baseBytes = struct.unpack('<III', B[RP[g] + 4])
