@@ -1,5 +1,5 @@
 import { createServer, connect, type Server } from 'node:net';
-import Redis from 'ioredis';
+import Redis, { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { KIND_CODE, redisStore, rowKey, vectorKey, VectorOps, type RedisStore, type RowSection, type RowTake } from '../../src/internal.js';
 
@@ -69,11 +69,14 @@ class ReplyDropper {
   }
 }
 
-describe('a reservation whose script runs twice (its reply lost, the call sent again)', () => {
-  let client: Redis;
+describe.each([
+  ['standalone', () => new Redis(inject('redisUrl'))],
+  ['cluster', () => new Cluster(inject('redisClusterNodes'))],
+] as const)('a reservation whose script runs twice (its reply lost, the call sent again; %s)', (_kind, connect) => {
+  let client: Redis | Cluster;
   let store: RedisStore;
   beforeAll(async () => {
-    client = new Redis(inject('redisUrl'));
+    client = connect();
     await client.ping();
     store = redisStore(client);
   });
