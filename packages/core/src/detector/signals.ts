@@ -132,15 +132,18 @@ export function shapeCap(options: ResolvedDetectorOptions): number {
   return Math.log(p / (1 - p)) - BIAS;
 }
 
-/** A strength measured over the account's life and over its recent window: the stronger counts. */
-interface Windowed {
-  strength: number;
-  recent: boolean;
+/**
+ * A strength measured over the account's life and over its recent window: the stronger counts.
+ * Two numbers, not a `{ strength, recent }` record: scoreAccount runs twice for most requests and
+ * made five such records each time. `recentWins` says which window it was (for the sentence).
+ */
+function stronger(lifetime: number, recent: number): number {
+  return recent > lifetime ? recent : lifetime;
 }
-function stronger(lifetime: number, recent: number): Windowed {
-  return recent > lifetime ? { strength: recent, recent: true } : { strength: lifetime, recent: false };
+function recentWins(lifetime: number, recent: number): boolean {
+  return recent > lifetime;
 }
-const when = (w: Windowed) => (w.recent ? ' in the last day' : '');
+const when = (recent: boolean) => (recent ? ' in the last day' : '');
 
 /**
  * Scores an account's state: each named signal with its strength and explanation, fused into
@@ -188,19 +191,16 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
     const recentChecked = s[A.recentHistory]!;
     const lifetime = checked > 0 ? clamp01((bad / checked - 0.1) / 0.3) * reliability(bad, 1) : 0;
     const recent = recentChecked > 0 ? clamp01((recentBad / recentChecked - 0.1) / 0.3) * reliability(recentBad, 1) : 0;
-    const f = stronger(lifetime, recent);
-    forgedPart = add('forged-history', (v = f.strength), sentence(v) && (() => `${s[A.forged]} of ${checked} requests resent an assistant turn this account was never served, and ${s[A.recycled]} resent one it had already continued ${3} times or more${when(f)}: its history is invented or recycled, and the request counts as a fresh one.`));
+    forgedPart = add('forged-history', (v = stronger(lifetime, recent)), sentence(v) && (() => `${s[A.forged]} of ${checked} requests resent an assistant turn this account was never served, and ${s[A.recycled]} resent one it had already continued ${3} times or more${when(recentWins(lifetime, recent))}: its history is invented or recycled, and the request counts as a fresh one.`));
   }
   const reasonLife = clamp01((s[A.reasoning]! / Math.max(1, n) - 0.08) / 0.3) * reliability(n, 4);
   const reasonRecent = recentN > 0 ? clamp01((s[A.recentReasoning]! / recentN - 0.08) / 0.3) * reliability(recentN, 4) : 0;
-  const reasoning = stronger(reasonLife, reasonRecent);
-  add('reasoning-elicitation', (v = reasoning.strength), sentence(v) && (() => `${pct(reasoning.recent ? s[A.recentReasoning]! / recentN : s[A.reasoning]! / Math.max(1, n))} of the prompts${when(reasoning)} ask the model to expose its reasoning (step-by-step asks in any language, reasoning fields, thinking tags, rubric grading).`));
+  add('reasoning-elicitation', (v = stronger(reasonLife, reasonRecent)), sentence(v) && (() => `${pct(recentWins(reasonLife, reasonRecent) ? s[A.recentReasoning]! / recentN : s[A.reasoning]! / Math.max(1, n))} of the prompts${when(recentWins(reasonLife, reasonRecent))} ask the model to expose its reasoning (step-by-step asks in any language, reasoning fields, thinking tags, rubric grading).`));
   const answers = s[A.answers]!;
   const recentAnswers = s[A.recentAnswers]!;
   const answerLife = answers > 0 ? clamp01((s[A.answerReasoning]! / answers - 0.1) / 0.3) * reliability(answers, 6) : 0;
   const answerRecent = recentAnswers > 0 ? clamp01((s[A.recentAnswerReasoning]! / recentAnswers - 0.1) / 0.3) * reliability(recentAnswers, 6) : 0;
-  const answerReasoning = stronger(answerLife, answerRecent);
-  servedPart += add('answer-reasoning', (v = answerReasoning.strength), sentence(v) && (() => `${pct(answerReasoning.recent ? s[A.recentAnswerReasoning]! / recentAnswers : s[A.answerReasoning]! / Math.max(1, answers))} of the answers served${when(answerReasoning)} lay out step-by-step reasoning: what a distilled model is trained on.`));
+  servedPart += add('answer-reasoning', (v = stronger(answerLife, answerRecent)), sentence(v) && (() => `${pct(recentWins(answerLife, answerRecent) ? s[A.recentAnswerReasoning]! / recentAnswers : s[A.answerReasoning]! / Math.max(1, answers))} of the answers served${when(recentWins(answerLife, answerRecent))} lay out step-by-step reasoning: what a distilled model is trained on.`));
   const outN = s[A.outN]!;
   const outputShare = outN >= 5 ? s[A.outTok]! / Math.max(1, s[A.inTok]! + s[A.outTok]!) : 1;
   if (outN >= 5) {
@@ -244,15 +244,13 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
   // (short tasks, long answers), less when it sends documents and gets short results back.
   const instrLife = tasks > 0 ? clamp01((s[A.instruction]! / tasks - 0.45) / 0.25) * reliability(tasks, 6) * (1 + 0.5 * clamp01(Math.log2(Math.max(1, tasks) / 12) / 3)) : 0;
   const instrRecent = recentTasks > 0 ? clamp01((s[A.recentInstruction]! / recentTasks - 0.45) / 0.25) * reliability(recentTasks, 6) : 0;
-  const instruction = stronger(instrLife, instrRecent);
   const taken = clamp01((outputShare - 0.4) / 0.3);
-  add('instruction-style', (v = instruction.strength * taken), sentence(v) && (() => `${pct(instruction.recent ? s[A.recentInstruction]! / Math.max(1, recentTasks) : s[A.instruction]! / Math.max(1, tasks))} of ${Math.round(instruction.recent ? recentTasks : tasks)} tasks asked${when(instruction)} read like dataset instructions; answers are ${pct(outputShare)} of the tokens.`));
+  add('instruction-style', (v = stronger(instrLife, instrRecent) * taken), sentence(v) && (() => `${pct(recentWins(instrLife, instrRecent) ? s[A.recentInstruction]! / Math.max(1, recentTasks) : s[A.instruction]! / Math.max(1, tasks))} of ${Math.round(recentWins(instrLife, instrRecent) ? recentTasks : tasks)} tasks asked${when(recentWins(instrLife, instrRecent))} read like dataset instructions; answers are ${pct(outputShare)} of the tokens.`));
   add('capability-sweep', (v = breadth * clamp01((s[A.instruction]! / Math.max(1, tasks) - 0.4) / 0.4) * reliability(n, 20)), sentence(v) && (() => `The tasks asked cover ${caps} of ${CAP_BINS - 1} capability areas.`));
   add('dataset-scaffold', (v = clamp01((s[A.scaffold]! / Math.max(1, tasks) - 0.1) / 0.6) * reliability(tasks, 4)), sentence(v) && (() => `${pct(s[A.scaffold]! / Math.max(1, tasks))} of the tasks asked carry dataset format labels (Instruction/Response, ### Task, Q/A).`));
   const singleLife = clamp01((singles / Math.max(1, n) - 0.6) / 0.35) * reliability(n, 8);
   const singleRecent = recentN > 0 ? clamp01((recentSingles / recentN - 0.6) / 0.35) * reliability(recentN, 8) : 0;
-  const single = stronger(singleLife, singleRecent);
-  add('single-turn', (v = single.strength), sentence(v) && (() => `${pct(single.recent ? recentSingles / recentN : singles / Math.max(1, n))} of the requests${when(single)} start fresh (no history, or a history never served to this account).`));
+  add('single-turn', (v = stronger(singleLife, singleRecent)), sentence(v) && (() => `${pct(recentWins(singleLife, singleRecent) ? recentSingles / recentN : singles / Math.max(1, n))} of the requests${when(recentWins(singleLife, singleRecent))} start fresh (no history, or a history never served to this account).`));
   add('scripted-client', (v = clamp01((s[A.scripted]! / Math.max(1, n) - 0.3) / 0.6) * reliability(n, 4)), sentence(v) && (() => `${pct(s[A.scripted]! / Math.max(1, n))} of requests come from an HTTP library or a browser disguise, not a browser.`));
   const gapN = s[A.gapN]!;
   if (gapN >= 10) {
