@@ -88,14 +88,15 @@ abstract class BaseDetector implements Detector {
     return f;
   }
 
-  /** The cohort links of an account of behaviour class `bits` first seen at `first` (none when not eligible). */
-  protected cohorts(first: number, bits: number): GroupKey[] {
-    if (!this.options.clusters || bits < 0 || !(first > 0)) return [];
+  /**
+   * Adds the cohort links of an account of behaviour class `bits` first seen at `first` to
+   * `groups` (none when not eligible). In place: a returned array spread into the request's groups
+   * was two arrays a request for nothing.
+   */
+  protected addCohorts(groups: GroupKey[], first: number, bits: number): void {
+    if (!this.options.clusters || bits < 0 || !(first > 0)) return;
     const [a, b] = cohortHashes(first, bits);
-    return [
-      { hash: a, kind: 'cohort', when: 'always' },
-      { hash: b, kind: 'cohort', when: 'always' },
-    ];
+    groups.push({ hash: a, kind: 'cohort', when: 'always' }, { hash: b, kind: 'cohort', when: 'always' });
   }
 
   protected result(r: PostResult, input: DetectorInput, reasoningShare: number): DetectorResult {
@@ -197,7 +198,7 @@ class LocalDetector extends BaseDetector {
     }
     const f = this.facts(input);
     const view = this.state.account(id, f.ts);
-    f.groups.push(...this.cohorts(view[A.first]!, behaviourClass(view)));
+    this.addCohorts(f.groups, view[A.first]!, behaviourClass(view));
     const acct: Target = { view, key: id };
     const before = { n: view[A.n]!, last: view[A.last]!, verdict: view[A.verdict]!, suspicious: view[A.suspicious]! > 0 };
     const groups: Target[] = f.groups.map((g) => ({ view: this.state.group(g.hash), key: '' }));
@@ -258,7 +259,7 @@ class SharedDetector extends BaseDetector {
     if (isAllowed(this.options, id)) return this.allowed();
     const f = this.facts(input);
     const known = this.state.known(id);
-    if (known) f.groups.push(...this.cohorts(known.first, known.behaviour));
+    if (known) this.addCohorts(f.groups, known.first, known.behaviour);
     const { result, reasoningShare } = await this.state.observe(id, f, isIntegration(this.options, id), input.storeCall);
     return this.result(result, input, reasoningShare);
   }

@@ -113,10 +113,10 @@ export function requestFacts(fp: RequestFingerprint, timestampMs: number, newMod
     scaffold: p.style.scaffold,
     capability: p.style.capability,
     templated: p.templated,
-    templateBins: framesOf(p).map((frame) => frame % TEMPLATE_BINS),
+    templateBins: templateBinsOf(p),
     scripted: fp.client.scripted,
     maxTokens: fp.maxTokens,
-    model: (hash32(fp.model, 5) & 0xffff) + 1,
+    model: modelCode(fp.model),
     exact: p.exact,
     simhash: p.simhash,
     words: p.words,
@@ -145,6 +145,32 @@ function framesOf(p: { template: number; prefix: number; suffix: number }): numb
   if (p.prefix !== 0) frames.push(p.prefix);
   if (p.suffix !== 0 && p.suffix !== p.prefix) frames.push(p.suffix);
   return frames.length > 0 ? frames : [p.template];
+}
+
+/** The template bins of a prompt's frames: `framesOf(p).map((f) => f % TEMPLATE_BINS)` in one array rather than two. */
+function templateBinsOf(p: { template: number; prefix: number; suffix: number }): number[] {
+  if (p.prefix === 0 && (p.suffix === 0 || p.suffix === p.prefix)) return [p.template % TEMPLATE_BINS];
+  const bins: number[] = [];
+  if (p.prefix !== 0) bins.push(p.prefix % TEMPLATE_BINS);
+  if (p.suffix !== 0 && p.suffix !== p.prefix) bins.push(p.suffix % TEMPLATE_BINS);
+  return bins;
+}
+
+/**
+ * The small code of a model name (a hash of it, 1-65536). A service asks for a handful of models,
+ * so the codes are kept by name rather than the name hashed on every request; a client that sends
+ * many names only empties the memory, and a long one (no model is named so) is not kept.
+ */
+const modelCodes = new Map<string, number>();
+function modelCode(model: string): number {
+  if (model.length > 64) return (hash32(model, 5) & 0xffff) + 1;
+  let code = modelCodes.get(model);
+  if (code === undefined) {
+    code = (hash32(model, 5) & 0xffff) + 1;
+    if (modelCodes.size >= 256) modelCodes.clear();
+    modelCodes.set(model, code);
+  }
+  return code;
 }
 
 /** Counters that depend only on the request (its history's provenance is not known yet). */
