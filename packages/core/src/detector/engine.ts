@@ -10,7 +10,7 @@ import { reasoningAllowanceUsed } from './reasoning-allowance.js';
 import { servedAloneBlocks } from './served-evidence.js';
 import { addRecent, decayRecent } from './recent.js';
 import { A, CAP_BINS, G, P, RING_SLOTS, TEMPLATE_BINS } from './schema.js';
-import { BIAS, scoreAccount, scoreCohort, scoreGroup, scoreWave, withClusterLink, type Evidence, type PopulationView } from './signals.js';
+import { BIAS, scoreAccount, scoreCohort, scoreGroup, scoreWave, withClusterLink, withClusterSignal, type Evidence, type PopulationView } from './signals.js';
 
 /**
  * The detector's state transition, shared by the memory and the Redis backends. A request is
@@ -373,7 +373,11 @@ export function post(x: PostInput, w: Writer): PostResult {
   // count as far as the account itself behaves like a harvest, so a person who happens to share
   // a frame or a first day with a campaign does not inherit its verdict.
   const popView = withProvenance(x.popView, provenance);
-  const ownEvidence = scoreAccount(s, popView, 0, undefined, options, x.integration, false);
+  // With its signal parts when the account was explained on its last request (a score moves
+  // little from one request to the next, so it most likely is again): the parts are then ready for
+  // the explanation below, which only adds the cluster link, rather than scoring the account twice.
+  const collected = s[A.score]! >= EXPLAIN_FROM || before.verdict > 0;
+  const ownEvidence = scoreAccount(s, popView, 0, undefined, options, x.integration, collected);
   const fit = clamp01((ownEvidence.own - BIAS) / FIT_SPAN);
 
   // Groups: membership, variety, then the best group this request links to.
@@ -456,7 +460,9 @@ export function post(x: PostInput, w: Writer): PostResult {
   // Sentences only for accounts near or past an action (most traffic never needs them).
   const explained = score >= EXPLAIN_FROM || rank > 0;
   const clusterLabel = clustered && (explained || clusterEvidence >= 0.25) ? clusterName(s[A.cluster]!) : undefined;
-  if (explained) evidence = scoreAccount(s, popView, linked, clusterLabel, options, x.integration, true);
+  if (explained) evidence = collected ? withClusterSignal(ownEvidence, s, linked, clusterLabel, options) : scoreAccount(s, popView, linked, clusterLabel, options, x.integration, true);
+  // Not explained after all: no parts, as when they were not collected.
+  else if (evidence.parts.length > 0) evidence = { own: evidence.own, total: evidence.total, forged: evidence.forged, pace: evidence.pace, parts: [] };
 
   const newlySuspiciousIn: number[] = [];
   // Suspicious on its own, or already flagged or blocked (a confirmed member counts against every group it shares).

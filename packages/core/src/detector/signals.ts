@@ -286,12 +286,30 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
   const contribution = clusterContribution(clusterEvidence, options);
   if (contribution > 0) {
     total += contribution;
-    if (collect) {
-      parts.push({ name: 'cluster', value: round(clusterEvidence), contribution, explain: () => `Linked to cross-account cluster ${clusterLabel ?? ''} (${LINKS[s[A.clusterKind]!] ?? 'shared traits'}, ${s[A.clusterMembers]} accounts) whose members behave alike; ${pct(clusterEvidence)} of this account's traffic carries its traits.`.replace('  ', ' ') });
-    }
+    if (collect) parts.push(clusterPart(s, clusterEvidence, clusterLabel, contribution));
   }
   strongestFirst(parts);
   return { own, total, forged: forgedPart, pace: pacePart, served: servedPart, parts };
+}
+
+/** The signal part of a cluster link worth `contribution` (its sentence written on demand). */
+function clusterPart(s: Float64Array, clusterEvidence: number, clusterLabel: string | undefined, contribution: number): SignalPart {
+  return { name: 'cluster', value: round(clusterEvidence), contribution, explain: () => `Linked to cross-account cluster ${clusterLabel ?? ''} (${LINKS[s[A.clusterKind]!] ?? 'shared traits'}, ${s[A.clusterMembers]} accounts) whose members behave alike; ${pct(clusterEvidence)} of this account's traffic carries its traits.`.replace('  ', ' ') };
+}
+
+/**
+ * What `scoreAccount(s, pop, clusterEvidence, clusterLabel, options, integration, true)` gives, from
+ * `own`: the same account scored with its parts collected and no cluster link, when only the
+ * account's cluster fields changed since (the post step). The same sums, parts and order, without
+ * a second pass over the signals and their sentences. Takes over `own.parts`.
+ */
+export function withClusterSignal(own: Evidence, s: Float64Array, clusterEvidence: number, clusterLabel: string | undefined, options: ResolvedDetectorOptions): Evidence {
+  const contribution = clusterContribution(clusterEvidence, options);
+  if (!(contribution > 0)) return own;
+  const parts = own.parts;
+  parts.push(clusterPart(s, clusterEvidence, clusterLabel, contribution));
+  strongestFirst(parts);
+  return { own: own.own, total: own.own + contribution, forged: own.forged, pace: own.pace, parts };
 }
 
 /**
