@@ -462,7 +462,7 @@ export function post(x: PostInput, w: Writer): PostResult {
   const clusterLabel = clustered && (explained || clusterEvidence >= 0.25) ? clusterName(s[A.cluster]!) : undefined;
   if (explained) evidence = collected ? withClusterSignal(ownEvidence, s, linked, clusterLabel, options) : scoreAccount(s, popView, linked, clusterLabel, options, x.integration, true);
   // Not explained after all: no parts, as when they were not collected.
-  else if (evidence.parts.length > 0) evidence = { own: evidence.own, total: evidence.total, forged: evidence.forged, pace: evidence.pace, parts: [] };
+  else if (evidence.parts.length > 0) evidence = { own: evidence.own, total: evidence.total, forged: evidence.forged, pace: evidence.pace, served: evidence.served, parts: [] };
 
   const newlySuspiciousIn: number[] = [];
   // Suspicious on its own, or already flagged or blocked (a confirmed member counts against every group it shares).

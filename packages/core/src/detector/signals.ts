@@ -309,7 +309,7 @@ export function withClusterSignal(own: Evidence, s: Float64Array, clusterEvidenc
   const parts = own.parts;
   parts.push(clusterPart(s, clusterEvidence, clusterLabel, contribution));
   strongestFirst(parts);
-  return { own: own.own, total: own.own + contribution, forged: own.forged, pace: own.pace, parts };
+  return { own: own.own, total: own.own + contribution, forged: own.forged, pace: own.pace, served: own.served, parts };
 }
 
 /**
