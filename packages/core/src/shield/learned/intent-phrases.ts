@@ -273,7 +273,8 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     // Persian, Hebrew, Thai, Swahili, Bengali, Tagalog, Estonian (white-box round 7).
     'پرامپت/دستورالعمل~/دستورات/پیام * سیستم~',
     'הנחיות~/הוראות~/פרומפט~ * מערכת~/המערכת~',
-    'พรอมต์ระบบ/คำสั่งระบบ/ข้อความระบบ',
+    // Not "คำสั่งระบบ": it is what a Thai speaker calls a shell command ("คำสั่งระบบ Linux ...").
+    'พรอมต์ระบบ/ข้อความระบบ',
     'onyesha/andika/rudia/nieleze * maagizo/maelekezo',
     'maagizo/maelekezo * ya mfumo',
     'সিস্টেম * প্রম্পট/বার্তা',
@@ -316,7 +317,8 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     'فقط * بنویس/جواب/پاسخ',
     'ענה/כתוב/תענה/תכתוב/השב * רק',
     'ตอบแค่/ตอบเพียง/ตอบเฉพาะ/พิมพ์แค่',
-    'jibu/andika * tu/pekee',
+    // Next to each other: "jibu" is also the noun ("Jibu langu ni ndiyo tu", my answer is just yes).
+    'jibu/andika tu/pekee',
     'শুধু * লেখ/উত্তর/বল',
     'sumagot/isulat/sabihin * lamang/lang',
     'vasta/kirjuta * ainult',
