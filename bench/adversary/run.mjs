@@ -4,8 +4,8 @@
 // configuration; prints, per campaign, the accounts detected and the answers each account got,
 // next to the human baselines.
 //
-//   node bench/adversary/run.mjs [--phrasing dev|holdout] [--round 3|4|5|6|7|8|9|10] [--scale 0.25] [--seed 7] [--json out.json]
-//   (without --round: the first and second rounds, as measured since 2026-12-06; --round 3, 4, 5, 6, 7, 8, 9 or 10:
+//   node bench/adversary/run.mjs [--phrasing dev|holdout] [--round 3|4|5|6|7|8|9|10|11] [--scale 0.25] [--seed 7] [--json out.json] [--only a,b]
+//   (without --round: the first and second rounds, as measured since 2026-12-06; --round 3, 4, 5, 6, 7, 8, 9, 10 or 11:
 //   that round's campaigns alone, beside the same people, benign automation and stress cases)
 //   DG_DETECTION_DEV=<dir>  (default ../shared/data/detection-dev beside the repository)
 //   DG_REPLAY_CONFIG='{"shield":false}'  guard options as JSON
@@ -26,6 +26,7 @@ import { ROUND7, ROUND7_FAMILIES } from './round7.mjs';
 import { ROUND8, ROUND8_FAMILIES } from './round8.mjs';
 import { ROUND9, ROUND9_FAMILIES } from './round9.mjs';
 import { ROUND10, ROUND10_FAMILIES } from './round10.mjs';
+import { ROUND11, ROUND11_FAMILIES } from './round11.mjs';
 import { STRESS } from './stress.mjs';
 import { STRESS_HELDOUT } from './stress-heldout.mjs';
 import { answerer } from './traffic.mjs';
@@ -46,7 +47,7 @@ function args(argv) {
     else if (a === '--only') o.only = argv[++i].split(',');
     else throw new Error(`unknown argument ${a}`);
   }
-  if (o.round !== undefined && ![3, 4, 5, 6, 7, 8, 9, 10].includes(o.round)) throw new Error('--round must be 3, 4, 5, 6, 7, 8, 9 or 10 (rounds 1 and 2 run without --round)');
+  if (o.round !== undefined && ![3, 4, 5, 6, 7, 8, 9, 10, 11].includes(o.round)) throw new Error('--round must be 3, 4, 5, 6, 7, 8, 9, 10 or 11 (rounds 1 and 2 run without --round)');
   if (!PHRASING[o.phrasing]) throw new Error(`--phrasing must be one of ${Object.keys(PHRASING).join(', ')}`);
   return o;
 }
@@ -89,7 +90,9 @@ export async function buildTrace({ phrasing = 'dev', round, scale = 1, seed = 7,
                   ? Object.entries(ROUND9_FAMILIES).map(([family, f]) => [ROUND9[f.fn], family])
                   : round === 10
                     ? Object.entries(ROUND10_FAMILIES).map(([family, f]) => [ROUND10[f.fn], family])
-                    : [...Object.entries(FAMILY_OF).map(([fn, family]) => [CAMPAIGNS[fn], family]), ...Object.entries(ADAPTIVE_OF).map(([fn, family]) => [ADAPTIVE[fn], family])];
+                    : round === 11
+                      ? Object.entries(ROUND11_FAMILIES).map(([family, f]) => [ROUND11[f.fn], family])
+                      : [...Object.entries(FAMILY_OF).map(([fn, family]) => [CAMPAIGNS[fn], family]), ...Object.entries(ADAPTIVE_OF).map(([fn, family]) => [ADAPTIVE[fn], family])];
   for (const [make, family] of families) {
     if (only && !only.includes(family)) continue;
     for (const r of make(ctx, P, scale)) {
@@ -248,6 +251,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const s = score(trace, run);
   printScore(s, { title: `adversary (${o.round ? `round ${o.round}, ` : ''}phrasing ${o.phrasing}, scale ${o.scale}, seed ${o.seed}): ${trace.records.length} requests, built in ${built.toFixed(1)} s, replayed in ${run.seconds.toFixed(1)} s` });
   for (const [kind, c] of Object.entries(costOf)) if (c.derivation > 0) console.log(`attacker cost, ${kind}: ${(c.served / c.derivation).toFixed(2)}x the plain derivation's characters (over every answer written)`);
-  if (o.round === 8 || o.round === 9 || o.round === 10) for (const [kind, k] of Object.entries(s.kinds)) if (k.label === 'attacker') console.log(`harvest, ${kind}: ${k.served} answers in all over ${k.accounts} accounts (${k.requests} requests sent)${o.round === 10 ? `; answers with text ${k.withText} (${(k.withText / k.accounts).toFixed(1)} per account)` : ''}`);
+  if (o.round >= 8) for (const [kind, k] of Object.entries(s.kinds)) if (k.label === 'attacker') console.log(`harvest, ${kind}: ${k.served} answers in all over ${k.accounts} accounts (${k.requests} requests sent)${o.round >= 10 ? `; answers with text ${k.withText} (${(k.withText / k.accounts).toFixed(1)} per account)` : ''}`);
   if (o.json) await writeFile(o.json, JSON.stringify({ options: o, ...s }, null, 1));
 }
