@@ -447,7 +447,11 @@ export function post(x: PostInput, w: Writer): PostResult {
   if (computed === 3 && evidence.pace > 0 && sigmoid(evidence.total - evidence.pace) < t.block) computed = 2;
   // Nor does what a lone account was served (answers that read as reasoning, long answers, answers
   // not read): a content product is served the same (served-evidence.ts).
-  if (computed === 3 && servedAloneBlocks(evidence, linked, t.block)) computed = 2;
+  // It is held to the flagged allowance instead (below), as a weak link holds: otherwise a lone
+  // harvest of plain questions whose answers read as reasoning, blocked before, would be served
+  // without end once flagged.
+  const servedHeld = computed === 3 && !x.integration && servedAloneBlocks(evidence, linked, t.block);
+  if (servedHeld) computed = 2;
   // Templates and automation never block a declared integration: the operator reviews it.
   if (x.integration) computed = Math.min(computed, 2);
   const previousRank = before.verdict;
@@ -483,10 +487,11 @@ export function post(x: PostInput, w: Writer): PostResult {
   // An account that only a weak link keeps from a block is served within an allowance of answers
   // that halves with every day since it was first acted on: a flagged harvest that sizes itself
   // to the allowance is held to about twice the first day's in all.
-  // So is a flagged account that machine pace keeps flagged (without it, it would not be).
+  // So is a flagged account that machine pace keeps flagged (without it, it would not be), and a
+  // lone account that only what it was served would block (served-evidence.ts).
   const paceHeld = rank === 2 && evidence.pace > 0 && sigmoid(evidence.total - evidence.pace) < t.flag;
   const perDay = options.actions.flagAnswersPerDay;
-  if ((held || paceHeld) && rank === 2 && perDay > 0) {
+  if ((held || paceHeld || servedHeld) && rank === 2 && perDay > 0) {
     const limit = flaggedAllowance(perDay, s[A.firstAction]!, f.ts);
     const used = answersToday(s, f.ts);
     if (used >= limit) result.allowance = { retryAfter: secondsToNextDay(f.ts), used, limit };

@@ -47,10 +47,18 @@ describe.each(stores)('what a lone account is served never blocks it alone (%s)'
     const guard = guardWith(clock);
     const writer = await run(guard, clock, unique('writer'), 60, writerPrompt, writerAnswer);
     expect(writer.some((d) => d.verdict === 'block')).toBe(false);
-    // Refused only past the day's reasoning allowance (a third of its articles read as reasoning:
-    // whatever the verdict, 30 such answers a day; declaring the integration lifts it), never as a harvest.
-    expect(writer.filter((d) => !d.allowed).every((d) => d.reason === 'reasoning-allowance')).toBe(true);
-    expect(writer.filter((d) => d.allowed).length).toBeGreaterThan(200);
+    // Refused past the day's reasoning allowance (a third of its articles read as reasoning:
+    // whatever the verdict, 30 such answers a day), and, once what it was served alone would block
+    // it, past the flagged allowance (30 answers, then 15, 7...), as a weak link holds an account:
+    // flagged for review, never blocked; declaring the integration lifts both. Without the
+    // allowance a lone harvest of plain questions whose answers read as reasoning, blocked before
+    // served-evidence.ts, would be served without end.
+    const refusals = writer.filter((d) => !d.allowed);
+    expect(refusals.every((d) => d.reason === 'reasoning-allowance' || (d.reason === 'distillation' && d.verdict !== 'block'))).toBe(true);
+    expect(refusals.some((d) => d.reason === 'distillation')).toBe(true);
+    const served = writer.filter((d) => d.allowed).length;
+    expect(served).toBeGreaterThan(30);
+    expect(served).toBeLessThan(150);
     // The harvest the served evidence was meant for: the same client, prompts that ask for the
     // reasoning, answers that lay it out. Asking for it is what a content product does not do.
     const harvest = await run(guard, clock, unique('harvest'), 60, (i) => `Explain your reasoning step by step, showing every intermediate step, then answer.\n\nInstruction: Describe ${topic(i)}.\nResponse:`, (i) => explainer(topic(i)));
