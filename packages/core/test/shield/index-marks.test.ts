@@ -3,8 +3,9 @@ import { COUNTED, FeatureBuffer, hashFeatures, HASH_SIZE } from '../../src/shiel
 import { IndexMarks } from '../../src/shield/learned/index-marks.js';
 
 describe('IndexMarks', () => {
-  it('clears exactly the words of the indices it is given', () => {
-    const marks = new IndexMarks(1 << 10);
+  it('clears exactly the words of the indices it is given, when they are few', () => {
+    // 512 words: up to 8 indices are cleared one by one (more, and every word is zeroed at once).
+    const marks = new IndexMarks(1 << 14);
     const indices = Int32Array.from([0, 31, 32, 1023, 5 | (1 << 10)]);
     for (const i of indices) marks.words[(i & 1023) >>> 5]! |= 1 << (i & 31);
     marks.words[7] = 1;
@@ -12,6 +13,20 @@ describe('IndexMarks', () => {
     expect(marks.words[7]).toBe(1);
     marks.words[7] = 0;
     expect(marks.isClear()).toBe(true);
+  });
+
+  it('zeroes every word at once when it is given more indices than a sixty-fourth of its words', () => {
+    const marks = new IndexMarks(1 << 14);
+    // 9 indices for 512 words: past 512 / 64 = 8, so one fill, not a scattered write per index.
+    const indices = Int32Array.from({ length: 9 }, (_, i) => i * 32);
+    for (const i of indices) marks.words[i >>> 5]! |= 1 << (i & 31);
+    marks.words[400] = 1;
+    marks.clear(indices, indices.length, (1 << 14) - 1);
+    expect(marks.isClear()).toBe(true);
+    // Up to the limit, only the indices' own words.
+    marks.words[400] = 1;
+    marks.clear(indices, 8, (1 << 14) - 1);
+    expect(marks.words[400]).toBe(1);
   });
 });
 
