@@ -106,7 +106,7 @@ function findEscaped(raw: string, push: (kind: Payload['kind'], text: string) =>
   }
   UPSIDE_DOWN_LETTER.lastIndex = 0;
   let turned = 0;
-  while (UPSIDE_DOWN_LETTER.exec(raw) !== null && turned < 4) turned++;
+  while (UPSIDE_DOWN_LETTER.test(raw) && turned < 4) turned++;
   if (turned >= 4) push('upside-down', [...raw].reverse().map((c) => UPSIDE_DOWN[c] ?? c).join(''));
 }
 

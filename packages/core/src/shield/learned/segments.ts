@@ -24,7 +24,8 @@ function markupLines(text: string): string[] {
 function letters(s: string): number {
   LETTERS.lastIndex = 0;
   let n = 0;
-  while (LETTERS.exec(s) !== null && n < MIN_LETTERS) n++;
+  // `test` moves `lastIndex` as `exec` does, without making a match array per letter.
+  while (LETTERS.test(s) && n < MIN_LETTERS) n++;
   return n;
 }
 
