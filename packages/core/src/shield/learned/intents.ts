@@ -1,5 +1,6 @@
 import { foldText } from './fold.js';
 import { INTENT_PHRASES, type IntentId } from './intent-phrases.js';
+import { asksAboutOwnTurn, prescribesNothing } from './own-turn.js';
 import { headKeyAt, WORDS as words, type Words } from './words.js';
 
 /** The intents, in the order of the counts `countIntents` returns. */
@@ -271,8 +272,15 @@ export function countIntents(folded: string): number[] {
     }
   }
   if (CJK.test(folded)) countCjk(folded, counts);
+  // A user's ask about their own turns, or a reply format with nothing prescribed, is not the
+  // attack these intents stand for (`own-turn.ts`); checked only when one fired, so it costs nothing otherwise.
+  if (counts[EXTRACT]! > 0 && asksAboutOwnTurn(folded)) counts[EXTRACT] = 0;
+  if (counts[OPENING]! > 0 && prescribesNothing(folded)) counts[OPENING] = 0;
   return counts;
 }
+
+const EXTRACT = INTENT_IDS.indexOf('extract');
+const OPENING = INTENT_IDS.indexOf('opening');
 
 // The state of one `countIntents` call, kept between calls and reset at the start of each
 // (it never runs re-entrantly): two arrays, a set and a closure made for every text were a
