@@ -270,6 +270,23 @@ export const INTENT_PHRASES: Record<IntentId, readonly string[]> = {
     "texte/message/consigne~/instruction~ qu on t/vous a donne~/fourni~/ecrit~/transmis/envoye~",
     'lo que te * escribieron/dijeron/dieron/pusieron/ordenaron * antes',
     'was man dir * vorher/zuvor/anfangs/zuerst * gesagt/gegeben/geschrieben',
+    // What came before the conversation: the user has nothing there, only the assistant's setup
+    // does ("the text that came before this chat", "les consignes … avant le début de cette
+    // conversation"), so a reference to it is an ask for the instructions whatever the verb.
+    'text/words/message/messages/everything/anything/content/note/notes * came/come/comes/was/were/sent * before this/our/the chat/conversation/session',
+    'before this/our/the chat/conversation/session started/began/begun/opened',
+    'before the start/beginning of this/our/the chat/conversation/session',
+    'avant le debut de cette/la/notre conversation/discussion',
+    'antes del inicio/comienzo/principio de esta/la/nuestra conversacion/charla',
+    'antes do inicio/comeco desta/da/nossa conversa',
+    'prima dell inizio di questa/della/nostra conversazione/chat',
+    'vor beginn/anfang dieses/des/unseres gesprach~/chat~',
+    'vor dem beginn/anfang dieses/des/unseres gesprach~/chat~',
+    ru('do nachala etogo/nashego razgovora/dialoga/chata'),
+    '对话开始之前/对话开始前/聊天开始前/对话开始以前',
+    '会話が始まる前/会話の開始前/会話を始める前',
+    // The instructions named by who gave them, in the passive ("les consignes qui vous ont été fournies").
+    'consigne~/instruction~/regles/texte qui vous/t ont/a ete donne~/fourni~/transmis~/communique~/envoye~',
     // Persian, Hebrew, Thai, Swahili, Bengali, Tagalog, Estonian (white-box round 7).
     'پرامپت/دستورالعمل~/دستورات/پیام * سیستم~',
     'הנחיות~/הוראות~/פרומפט~ * מערכת~/המערכת~',
