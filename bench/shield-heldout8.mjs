@@ -13,7 +13,7 @@
 // None of these texts is in training and none may be added to it. The texts are not edited after
 // the first measurement.
 //
-//   pnpm --filter @distill-guard/core build && node bench/shield-heldout8.mjs [--all] [--final] [--json]
+//   pnpm --filter @distill-guard/core build && node bench/shield-heldout8.mjs [--all] [--final] [--json]   (pnpm bench heldout8)
 //
 // First measurement, on unchanged code (main 7628fb4), the honest estimate: 53/60 attacks caught
 // (88.3%), 1/50 look-alikes flagged (2.0%); guide half 26/30, 0/25; held-out half 27/30, 1/25.
