@@ -2,7 +2,7 @@
 // as a stream of deltas of N words (Claude's cut: each word with the space before it) or whole,
 // many rounds, with nothing else in the loop (no relay, no HTTP). After a build:
 //
-//   node --cpu-prof --cpu-prof-dir=/tmp/wm-prof bench/watermark/profile.mjs --words 1 --rounds 40
+//   node --cpu-prof --cpu-prof-dir=.prof/watermark bench/watermark/profile.mjs --words 1 --rounds 40
 //   node bench/watermark/profile.mjs --whole
 //
 // It prints the CPU time per KB of answer against a pass-through transform in the same rounds;
