@@ -1,4 +1,5 @@
 import type { GuardHeaders } from '../request/index.js';
+import { ClientFingerprintCache } from './client-cache.js';
 import { fnv1a, hex32, mix32 } from './hash.js';
 
 /** The client software behind a request, read from its headers. */
@@ -94,8 +95,12 @@ function primaryLanguage(header: string): string {
 
 const NO_UA: UserAgentInfo = { family: 'none', major: '', library: false, browser: false, hash: 0 };
 
+/** The fingerprints of clients seen before (see {@link ClientFingerprintCache}); as many user-agents as the user-agent cache. */
+const fingerprints = new ClientFingerprintCache(2000);
+
 /**
- * Fingerprints the client from its headers (names lower-case, in arrival order).
+ * Fingerprints the client from its headers (names lower-case, in arrival order). Requests with the
+ * same user-agent and header shape are handed the same (frozen) fingerprint.
  *
  * @example
  * ```ts
@@ -113,10 +118,17 @@ export function clientFingerprint(headers: GuardHeaders): ClientFingerprint {
     if (!fetchMetadata && name.startsWith('sec-fetch-')) fetchMetadata = true;
   }
   const ua = headers['user-agent'];
-  const info = ua ? parseUserAgent(ua) : NO_UA;
   const lang = headers['accept-language'];
   const language = lang ? primaryLanguage(lang) : undefined;
   const browserHeaders = (lang ? 1 : 0) + (fetchMetadata ? 1 : 0) + (headers['accept'] ? 1 : 0) + (headers['origin'] || headers['referer'] ? 1 : 0);
+  const order = names >>> 0;
+  const agent = ua || '';
+  return fingerprints.get(agent, order, count, fetchMetadata, language, browserHeaders) ?? fingerprints.put(agent, order, count, fetchMetadata, language, browserHeaders, makeClientFingerprint(ua, order, count, fetchMetadata, language, browserHeaders));
+}
+
+/** The fingerprint of a client of this user-agent and header shape (what {@link clientFingerprint} reads from the headers). */
+function makeClientFingerprint(ua: string | undefined, order: number, count: number, fetchMetadata: boolean, language: string | undefined, browserHeaders: number): ClientFingerprint {
+  const info = ua ? parseUserAgent(ua) : NO_UA;
 
   let scripted: number;
   let kind: ClientFingerprint['kind'];
@@ -140,7 +152,6 @@ export function clientFingerprint(headers: GuardHeaders): ClientFingerprint {
     scripted = browserHeaders >= 3 ? 0.3 : 0.7;
     kind = 'unknown';
   }
-  const order = names >>> 0;
   const id = mix32(order ^ Math.imul(info.hash, 0x9e3779b1) ^ (language ? fnv1a(language, 0x1234567) : 0) ^ (fetchMetadata ? 0x5bd1e995 : 0));
   // Two literals rather than a conditional spread of `language` (V8 adds the fields after a spread one by one); same fields, same order.
   if (language !== undefined) return { id: hex32(id), hash: id, family: info.family, kind, scripted, headerOrder: hex32(mix32(order)), headerCount: count, language, fetchMetadata };
