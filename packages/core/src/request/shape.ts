@@ -19,6 +19,44 @@ export const MAX_BODY_ENTRIES = 10_000;
  */
 export function checkBodyShape(body: unknown): void {
   if (body === null || typeof body !== 'object') return;
+  // Every request's body is within bounds: the walk that allocates nothing says so, and only a
+  // body it refuses is walked again to name the offending field.
+  if (withinBounds(body, 1)) return;
+  namedShapeError(body);
+}
+
+/**
+ * Whether `value`, at nesting `depth`, and everything in it are within the bounds. Recursive: the
+ * recursion stops at {@link MAX_BODY_DEPTH} levels, so a hostile body cannot overflow the stack,
+ * and it allocates nothing (the walk with paths made an object per nested object, for every
+ * message of every request).
+ */
+function withinBounds(value: object, depth: number): boolean {
+  if (depth > MAX_BODY_DEPTH) return false;
+  if (Array.isArray(value)) {
+    if (value.length > MAX_BODY_ENTRIES) return false;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v !== null && typeof v === 'object' && !withinBounds(v, depth + 1)) return false;
+    }
+    return true;
+  }
+  let entries = 0;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    if (++entries > MAX_BODY_ENTRIES) return false;
+    const v: unknown = (value as Record<string, unknown>)[key];
+    if (v !== null && typeof v === 'object' && !withinBounds(v, depth + 1)) return false;
+  }
+  return true;
+}
+
+/**
+ * Throws the 400 for a body out of bounds, naming the field. Walks the body with an explicit stack
+ * that keeps the way to each node, in the order the check always walked it, so a body with several
+ * faults is refused for the same one as before.
+ */
+function namedShapeError(body: object): void {
   // Paths are built only for an error: every request walks every message, and a path string per
   // nested object was most of what the check allocated.
   const stack: ShapeNode[] = [{ value: body, depth: 1, parent: undefined, key: '' }];
