@@ -6,6 +6,8 @@
  */
 export type CounterRow = number;
 
+import { RecencyList } from './recency-list.js';
+
 /** The end of a window that never began: no counter. */
 const NO_WINDOW = -Infinity;
 
@@ -48,8 +50,8 @@ export interface CounterTableOptions {
  * it necessary.
  *
  * With `maxRows`, a new row past the cap first evicts one, in a way that can never be a cheap
- * way to reset a limited identity. Among the oldest rows (the map's order is an approximate
- * least-recently-used order) it evicts the first that is cheap: no window live, or every live
+ * way to reset a limited identity. Among the oldest rows (the table keeps an approximate
+ * least-recently-used order, {@link RecencyList}) it evicts the first that is cheap: no window live, or every live
  * count below half its quota and nothing held. A row with any count at half its quota or more
  * (so every refused row), a row holding a concurrency slot, and the rows of the request being
  * answered are never evicted: when the oldest rows are all such, the table grows past the cap
@@ -61,6 +63,12 @@ export interface CounterTableOptions {
 export class CounterTable {
   /** Each key's row offset in {@link data}. */
   private readonly rows = new Map<string, CounterRow>();
+  /**
+   * The rows in least-recently-used order (approximately, see {@link row}), by row index (offset
+   * over width, which a relayout keeps), and each row's key by index.
+   */
+  private readonly order = new RecencyList();
+  private readonly keys: string[] = [];
   /** Every row, `width` numbers each; rows freed by a sweep or an eviction are reused. */
   private data = new Float64Array(0);
   private width = 1;
@@ -126,13 +134,15 @@ export class CounterTable {
       if (this.rows.size >= this.maxRows) this.evict(now);
       row = this.allocate();
       this.rows.set(key, row);
+      const index = row / this.width;
+      this.keys[index] = key;
+      this.order.append(index);
       this.created++;
     } else if (this.touches - this.data[row]! > this.rows.size / 4) {
-      // Map order is the LRU order. Moving a row costs a delete and an insert, so only rows that
-      // aged past a quarter of the table move: approximate LRU, O(1).
+      // Only rows that aged past a quarter of the table move to the young end: approximate LRU,
+      // O(1), and most touches of a busy row move nothing.
       this.data[row] = this.touches;
-      this.rows.delete(key);
-      this.rows.set(key, row);
+      this.order.moveToYoung(row / this.width);
     }
     this.recent[this.recentAt] = key;
     this.recentAt = (this.recentAt + 1) % this.recent.length;
@@ -184,6 +194,7 @@ export class CounterTable {
     data.set(this.data.subarray(0, this.used * this.width));
     this.data = data;
     this.capacity = capacity;
+    this.order.grow(capacity);
   }
 
   /** A counter was added: every row gets its columns (no counter yet), at new offsets. */
@@ -219,24 +230,23 @@ export class CounterTable {
       this.full = true;
       this.onFull?.({ maxRows: this.maxRows });
     }
-    const kept: [string, CounterRow][] = [];
+    const kept: number[] = [];
     let scanned = 0;
-    for (const [key, row] of this.rows) {
+    for (let index = this.order.oldest; index !== -1; index = this.order.after(index)) {
       if (++scanned > EVICTION_SCAN) break;
-      if (this.recent.includes(key)) continue;
+      if (this.recent.includes(this.keys[index]!)) continue;
+      const row = index * this.width;
       if (this.cheap(row, now)) {
-        this.rows.delete(key);
-        this.free.push(row);
+        this.drop(index);
         this.evicted++;
         break;
       }
-      kept.push([key, row]);
+      kept.push(index);
     }
     // Rows looked at and kept go to the young end, so the next eviction looks at others.
-    for (const [key, row] of kept) {
-      this.data[row] = this.touches;
-      this.rows.delete(key);
-      this.rows.set(key, row);
+    for (const index of kept) {
+      this.data[index * this.width] = this.touches;
+      this.order.moveToYoung(index);
     }
   }
 
@@ -244,18 +254,26 @@ export class CounterTable {
     this.nextSweep = now + this.sweepEveryMs;
     this.created = 0;
     const d = this.data;
-    // forEach, not for-of over entries: no [key, row] pair is allocated per row of the table.
-    this.rows.forEach((row, key) => {
+    // Oldest first, as the rows' order: nothing is allocated per row of the table.
+    for (let index = this.order.oldest; index !== -1; ) {
+      const after = this.order.after(index);
+      const row = index * this.width;
       let live = false;
       for (let at = row + 2; at < row + this.width; at += 2) {
         if (d[at]! > now) live = true;
         else d[at] = NO_WINDOW;
       }
       // The rows of the request being answered stay, even before their first count.
-      if (!live && !this.recent.includes(key)) {
-        this.rows.delete(key);
-        this.free.push(row);
-      }
-    });
+      if (!live && !this.recent.includes(this.keys[index]!)) this.drop(index);
+      index = after;
+    }
+  }
+
+  /** Takes the row at `index` out of the table; its numbers are reused by the next new row. */
+  private drop(index: number): void {
+    this.rows.delete(this.keys[index]!);
+    this.order.remove(index);
+    this.keys[index] = '';
+    this.free.push(index * this.width);
   }
 }
