@@ -102,22 +102,10 @@ export function textTokens(text: string): number {
         let cluster = 0;
         let longCluster = false;
         let caseBreak = false;
-        // Letter and digit segments, each a token per 7 letters or 3 digits at the least (how
-        // tokenizers split where digits and letters alternate, as in hex).
-        let segments = 0;
-        let segment = 0;
-        let segmentKind = 0;
         while (i < n) {
           const d = text.charCodeAt(i);
           if (d >= 128) break;
           const k = ASCII_KIND[d]!;
-          const letterOrDigit = k === K.Digit ? K.Digit : k === K.Lower || k === K.Upper ? K.Lower : 0;
-          if (letterOrDigit !== segmentKind) {
-            if (segment > 0) segments += Math.ceil(segment / (segmentKind === K.Digit ? 3 : 7));
-            segment = 0;
-            segmentKind = letterOrDigit;
-          }
-          if (letterOrDigit) segment++;
           if (k === K.Digit) digits++;
           else if (k === K.Lower || k === K.Upper) {
             letters++;
@@ -130,11 +118,10 @@ export function textTokens(text: string): number {
           } else break;
           i++;
         }
-        if (segment > 0) segments += Math.ceil(segment / (segmentKind === K.Digit ? 3 : 7));
         const length = i - start;
         if (letters === 0) tokens += digits;
         else if (digits === 0 && vowels > 0 && !longCluster && !caseBreak) tokens += wordTokens(letters);
-        else tokens += Math.max(Math.ceil(length / 2), segments);
+        else tokens += Math.max(Math.ceil(length / 2), runSegments(text, start, i));
       } else if (kind === K.Space) {
         const start = i;
         while (i < n && ASCII_KIND[text.charCodeAt(i)] === K.Space) i++;
@@ -164,6 +151,24 @@ export function textTokens(text: string): number {
     else tokens += 4;
   }
   return tokens;
+}
+
+/**
+ * Tokens of the letter and digit segments of the run `text[start, end)`, a token per 7 letters or
+ * 3 digits of each at the least (how tokenizers split where digits and letters alternate, as in
+ * hex). Counted apart, and only for a run that is not an ordinary word: most runs are, and the
+ * word loop then tracks nothing it does not use.
+ */
+function runSegments(text: string, start: number, end: number): number {
+  let segments = 0;
+  let i = start;
+  while (i < end) {
+    const digit = ASCII_KIND[text.charCodeAt(i)] === K.Digit;
+    const from = i;
+    while (i < end && (ASCII_KIND[text.charCodeAt(i)] === K.Digit) === digit) i++;
+    segments += Math.ceil((i - from) / (digit ? 3 : 7));
+  }
+  return segments;
 }
 
 /** Chinese, Japanese and Korean characters (ideographs, kana, hangul, their punctuation). */
