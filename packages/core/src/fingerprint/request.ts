@@ -108,10 +108,17 @@ export function promptFingerprint(text: string): PromptFingerprint {
   return keyedPromptFingerprint(text, textKey(text));
 }
 
-/** The fingerprint of `text` under `key`, from the cache or made and (if `admit`) cached. */
-function keyedPromptFingerprint(text: string, key: PromptKey, admit = true): PromptFingerprint {
+/** The fingerprint of `text` under `key`, from the cache or made and cached. */
+function keyedPromptFingerprint(text: string, key: PromptKey): PromptFingerprint {
   const hit = promptCache.get(key);
   if (hit) return hit;
+  const fp = makePromptFingerprint(text);
+  promptCache.put(key, fp);
+  return fp;
+}
+
+/** The fingerprint of `text`, made (the caches' work, without them). */
+function makePromptFingerprint(text: string): PromptFingerprint {
   const scan = scanTextLent(text);
   const r = reasoningElicitation(text, scan);
   const h = contentHashes(scan);
@@ -131,7 +138,6 @@ function keyedPromptFingerprint(text: string, key: PromptKey, admit = true): Pro
     reasoningCues: r.cues,
     style: instructionStyle(scan),
   };
-  if (admit) promptCache.put(key, fp);
   return fp;
 }
 
@@ -187,7 +193,7 @@ export function fingerprintRequest(input: { ip: string; headers: GuardHeaders; b
   const client = clientFingerprint(input.headers);
   const network = networkGroups(input.ip);
   const turns = body.messages.length;
-  // Two literals rather than a conditional spread of `opener` (see keyedPromptFingerprint); the
+  // Two literals rather than a conditional spread of `opener` (see makePromptFingerprint); the
   // same fields in the same order.
   if (turns > 1) {
     const opener = openerOf(body, digests);
@@ -234,7 +240,11 @@ function newestPromptFingerprint(body: MessagesBody, digests: MessageDigests | u
     if (m.role !== 'user') continue;
     if (digests !== undefined && typeof m.content === 'string' && digests.has(i)) {
       const key = digests.key(i);
-      return keyedPromptFingerprint(m.content, key, i === 0 || seenTurns.seen(key));
+      // A follow-up turn at its first sighting is made without a look in the cache: it is only
+      // cached from its second (see seenTurns), so the look (two map probes of a large cache) would
+      // almost always miss. The fingerprint is a function of the text alone, so it is the same.
+      if (i === 0 || seenTurns.seen(key)) return keyedPromptFingerprint(m.content, key);
+      return makePromptFingerprint(m.content);
     }
     break;
   }
