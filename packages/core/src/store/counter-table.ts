@@ -6,7 +6,7 @@
  */
 export type CounterRow = number;
 
-import { RecencyList } from './recency-list.js';
+import { RecencyList } from '../cache/index.js';
 
 /** The end of a window that never began: no counter. */
 const NO_WINDOW = -Infinity;

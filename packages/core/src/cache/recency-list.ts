@@ -22,6 +22,11 @@ export class RecencyList {
   private head = NONE;
   private tail = NONE;
 
+  /** Slots below this fit (see {@link grow}). */
+  get capacity(): number {
+    return this.prev.length;
+  }
+
   /** The oldest slot, or -1 when the list is empty. */
   get oldest(): number {
     return this.head;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RecencyList } from '../../src/store/recency-list.js';
+import { RecencyList } from '../../src/cache/recency-list.js';
 
 function walk(list: RecencyList): number[] {
   const out: number[] = [];
