@@ -1,13 +1,14 @@
 import { A, G, P } from './schema.js';
 import type { Target, Writer } from './engine.js';
+import { LruRows } from './lru-rows.js';
 import { RowSlab } from './slab.js';
 
 /** Oldest accounts looked at per eviction for one without a verdict. */
 const EVICTION_SCAN = 16;
 
 /**
- * Detector state in this process: one typed array per account and per group in maps kept in
- * least-recently-seen order, so memory stays bounded by `maxAccounts` and `maxGroups`. An evicted
+ * Detector state in this process: one typed array per account and per group, kept in
+ * least-recently-seen order ({@link LruRows}), so memory stays bounded by `maxAccounts` and `maxGroups`. An evicted
  * array is zeroed and given to the newcomer, so a full detector allocates nothing more.
  *
  * Eviction cannot wipe a suspect cheaply: among the oldest accounts it drops the first whose
@@ -17,9 +18,9 @@ const EVICTION_SCAN = 16;
  * request.
  */
 export class MemoryState {
-  readonly accounts = new Map<string, Float64Array>();
+  readonly accounts = new LruRows<string>();
   /** Keyed by the group hash folded to 30 bits (small integers hash fastest). */
-  readonly groups = new Map<number, Float64Array>();
+  readonly groups = new LruRows<number>();
   readonly pop = new Float64Array(P.size);
   private readonly accountRows = new RowSlab(A.size);
   private readonly groupRows = new RowSlab(G.size);
@@ -32,56 +33,47 @@ export class MemoryState {
 
   /** The account's state, created (or reset after `idleTtlSeconds` of silence) as needed. */
   account(id: string, now: number): Float64Array {
-    let s = this.accounts.get(id);
+    let s = this.accounts.touch(id);
     if (s) {
-      this.accounts.delete(id);
       if (s[A.n]! > 0 && now - s[A.last]! > this.idleTtlSeconds) s.fill(0);
-    } else {
-      s = this.accounts.size >= this.maxAccounts ? this.evictAccount() : undefined;
-      s ??= this.accountRows.next();
+      return s;
     }
-    this.accounts.set(id, s);
+    s = this.accounts.size >= this.maxAccounts ? this.evictAccount() : undefined;
+    s ??= this.accountRows.next();
+    this.accounts.add(id, s);
     return s;
   }
 
   group(hash: number): Float64Array {
     const id = hash & 0x3fffffff;
-    let g = this.groups.get(id);
-    if (g) this.groups.delete(id);
-    else {
-      if (this.groups.size >= this.maxGroups) {
-        const oldest = this.groups.entries().next().value;
-        if (oldest !== undefined) {
-          this.groups.delete(oldest[0]);
-          g = oldest[1].fill(0);
-        }
-      }
-      g ??= this.groupRows.next();
+    let g = this.groups.touch(id);
+    if (g) return g;
+    if (this.groups.size >= this.maxGroups) {
+      const oldest = this.groups.oldest;
+      if (oldest !== -1) g = this.groups.dropSlot(oldest).fill(0);
     }
-    this.groups.set(id, g);
+    g ??= this.groupRows.next();
+    this.groups.add(id, g);
     return g;
   }
 
   /** Drops one account (see the class) and returns its array, zeroed. */
   private evictAccount(): Float64Array | undefined {
-    const kept: [string, Float64Array][] = [];
-    let victim: [string, Float64Array] | undefined;
-    for (const entry of this.accounts) {
-      if (entry[1][A.verdict] === 0) {
-        victim = entry;
+    const accounts = this.accounts;
+    const kept: number[] = [];
+    let victim = -1;
+    for (let slot = accounts.oldest; slot !== -1; slot = accounts.after(slot)) {
+      if (accounts.rowAt(slot)[A.verdict] === 0) {
+        victim = slot;
         break;
       }
-      kept.push(entry);
+      kept.push(slot);
       if (kept.length >= EVICTION_SCAN) break;
     }
-    if (victim === undefined) victim = kept.shift();
-    for (const [id, s] of kept) {
-      this.accounts.delete(id);
-      this.accounts.set(id, s);
-    }
-    if (victim === undefined) return undefined;
-    this.accounts.delete(victim[0]);
-    return victim[1].fill(0);
+    if (victim === -1) victim = kept.shift() ?? -1;
+    for (const slot of kept) accounts.moveToYoung(slot);
+    if (victim === -1) return undefined;
+    return accounts.dropSlot(victim).fill(0);
   }
 
   peek(id: string): Float64Array | undefined {
