@@ -14,6 +14,7 @@ import { writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seedAnswerSampling } from '@distill-guard/core/detector';
 import { guardTarget, prng, replay } from '@distill-guard/core/replay';
 import { ADAPTIVE, CAMPAIGNS, FAMILIES } from './campaigns.mjs';
 import { loadCorpus } from './corpus.mjs';
@@ -146,6 +147,10 @@ function refuse(record, refused) {
  * `onDecision(record, decision)` sees each decision of a request that was sent (for probes).
  */
 export async function runTrace(trace, config = {}, { onDecision } = {}) {
+  // The windows read in the middle of long answers are drawn from a seed a deployment picks at
+  // random; a run fixes it (as `distill-guard replay` does), so two runs of one build give the same
+  // rows and two builds can be compared row for row.
+  seedAnswerSampling(0);
   // Streamed as log lines: a full-scale trace is larger than one string may be.
   const lines = Readable.from((function* logLines() {
     for (const { time, ...r } of trace.records) yield `${JSON.stringify({ ...r, ts: new Date(time).toISOString() })}\n`;
