@@ -4,7 +4,7 @@
 // configuration; prints, per campaign, the accounts detected and the answers each account got,
 // next to the human baselines.
 //
-//   node bench/adversary/run.mjs [--phrasing dev|holdout] [--round 3|4|5|6|7|8|9|10|11] [--scale 0.25] [--seed 7] [--json out.json] [--only a,b]
+//   node bench/adversary/run.mjs [--phrasing dev|holdout] [--round 3|4|5|6|7|8|9|10|11] [--scale 0.25] [--seed 7] [--json out.json] [--only a,b] [--b2b]
 //   (without --round: the first and second rounds, as measured since 2026-12-06; --round 3, 4, 5, 6, 7, 8, 9, 10 or 11:
 //   that round's campaigns alone, beside the same people, benign automation and stress cases)
 //   DG_DETECTION_DEV=<dir>  (default ../shared/data/detection-dev beside the repository)
@@ -30,6 +30,7 @@ import { ROUND10, ROUND10_FAMILIES } from './round10.mjs';
 import { ROUND11, ROUND11_FAMILIES } from './round11.mjs';
 import { STRESS } from './stress.mjs';
 import { STRESS_HELDOUT } from './stress-heldout.mjs';
+import { STRESS_FLEET } from './stress-fleet.mjs';
 import { answerer } from './traffic.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -37,7 +38,7 @@ const HUMAN_KINDS = ['casual', 'power', 'office'];
 const RANK = { allow: 0, throttle: 1, flag: 2, block: 3 };
 
 function args(argv) {
-  const o = { phrasing: 'dev', round: undefined, scale: 1, seed: 7, json: undefined, only: undefined };
+  const o = { phrasing: 'dev', round: undefined, scale: 1, seed: 7, json: undefined, only: undefined, b2b: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--phrasing') o.phrasing = argv[++i];
@@ -46,6 +47,7 @@ function args(argv) {
     else if (a === '--seed') o.seed = Number(argv[++i]);
     else if (a === '--json') o.json = argv[++i];
     else if (a === '--only') o.only = argv[++i].split(',');
+    else if (a === '--b2b') o.b2b = true;
     else throw new Error(`unknown argument ${a}`);
   }
   if (o.round !== undefined && ![3, 4, 5, 6, 7, 8, 9, 10, 11].includes(o.round)) throw new Error('--round must be 3, 4, 5, 6, 7, 8, 9, 10 or 11 (rounds 1 and 2 run without --round)');
@@ -64,7 +66,7 @@ const kindOfId = (id) => {
   return s ? `stress:${s[1] === 'student' ? 'students' : s[1]}` : undefined;
 };
 
-export async function buildTrace({ phrasing = 'dev', round, scale = 1, seed = 7, only } = {}) {
+export async function buildTrace({ phrasing = 'dev', round, scale = 1, seed = 7, only, b2b = false } = {}) {
   const dir = process.env.DG_DETECTION_DEV ?? resolve(HERE, '../../../shared/data/detection-dev');
   if (!existsSync(join(dir, 'requests.jsonl.gz'))) return undefined;
   const corpus = await loadCorpus(dir);
@@ -106,6 +108,16 @@ export async function buildTrace({ phrasing = 'dev', round, scale = 1, seed = 7,
       if (r.time > ctx.end) continue;
       records.push(r);
       truth[r.user] ??= { label: 'legit', kind: `stress:${name}` };
+    }
+  }
+  // Benign fleets of honest SDK accounts (./stress-fleet.mjs), on random streams of their own.
+  if (b2b) {
+    for (const [name, make] of Object.entries(STRESS_FLEET)) {
+      for (const r of make(ctx)) {
+        if (r.time > ctx.end) continue;
+        records.push(r);
+        truth[r.user] ??= { label: 'legit', kind: `stress:${name}` };
+      }
     }
   }
   records.sort((a, b) => a.time - b.time);
