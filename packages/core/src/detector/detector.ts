@@ -5,6 +5,7 @@ import { scanInjection } from '../shield/index.js';
 import type { DetectorInput, DetectorPlugin, DetectorResult, GuardContext } from '../contracts/index.js';
 import { servedAnswerEvidence, type AnswerEvidence } from './answer-evidence.js';
 import { behaviourClass, cohortHashes } from './cohort.js';
+import { fleetKeyOf } from './fleet.js';
 import { EXPLAIN_FROM, post, pre, requestFacts, waveHash, type GroupKey, type PostResult, type RequestFacts, type Target } from './engine.js';
 import { verdictKey } from './keys.js';
 import { directWriter, MemoryState, testAndSet, testBit } from './memory-state.js';
@@ -199,6 +200,9 @@ class LocalDetector extends BaseDetector {
     const f = this.facts(input);
     const view = this.state.account(id, f.ts);
     this.addCohorts(f.groups, view[A.first]!, behaviourClass(view));
+    const integration = isIntegration(this.options, id);
+    const fleetKey = this.options.clusters ? fleetKeyOf(view, f.ts, id, integration) : undefined;
+    const fleet = fleetKey && { target: { view: this.state.group(fleetKey.hash), key: '' }, key: fleetKey };
     const acct: Target = { view, key: id };
     const before = { n: view[A.n]!, last: view[A.last]!, verdict: view[A.verdict]!, suspicious: view[A.suspicious]! > 0 };
     // Per group, in one loop (four `map`s made a closure each, per request): its state, whether the
@@ -222,8 +226,7 @@ class LocalDetector extends BaseDetector {
       view[A.hourIdx] = f.hour;
       view[A.hourN] = 1;
     } else view[A.hourN] = view[A.hourN]! + 1;
-    const integration = isIntegration(this.options, id);
-    const r = post({ f, acct, before, groups, joined, suspJoined, groupNBefore, hourCount: view[A.hourN]!, pop: this.pop, popView: this.population(), options: this.options, integration }, directWriter);
+    const r = post({ f, acct, before, groups, joined, suspJoined, groupNBefore, hourCount: view[A.hourN]!, pop: this.pop, popView: this.population(), options: this.options, integration, ...(fleet && { fleet }) }, directWriter);
     for (const i of r.newlySuspiciousIn) testAndSet(view, A.suspJoined, f.groups[i]!.hash);
     const persisted = r.verdict !== r.previous ? this.persistVerdict(id, r, input.timestamp) : undefined;
     const result = this.result(r, input, view[A.reasoning]! / Math.max(1, view[A.n]!));

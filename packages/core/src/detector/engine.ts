@@ -3,6 +3,7 @@ import { hamming64, hash32, hex32, mix32, type RequestFingerprint } from '../fin
 import { cohortBreadth, mainCapability } from './cohort.js';
 import type { ResolvedDetectorOptions } from './options.js';
 import { flaggedAllowance } from './flag-allowance.js';
+import { fleetSize, joinFleet, type FleetKey } from './fleet.js';
 import { binOf } from './population.js';
 import { answersToday, probationQuota, secondsToNextDay, tokensToday } from './probation.js';
 import { checkHistory, type HistoryCheck } from './provenance.js';
@@ -40,7 +41,7 @@ export interface GroupKey {
   /** 32-bit hash of the shared trait: the cluster label, the membership bit, the memory map key. */
   hash: number;
   /** What the accounts share, for explanations and scoring. */
-  kind: 'network+client' | 'system-prompt+client' | 'template' | 'wave' | 'cohort';
+  kind: 'network+client' | 'system-prompt+client' | 'template' | 'wave' | 'cohort' | 'fleet';
   /**
    * When the link holds: always; only for a request that starts fresh (no genuine history: its
    * newest prompt is the task); only for a genuine follow-up (its opening prompt is the task).
@@ -49,7 +50,9 @@ export interface GroupKey {
 }
 
 /** Group kinds, in the order their codes are stored (`A.clusterKind` = index + 1). */
-export const GROUP_KINDS: ReadonlyArray<GroupKey['kind']> = ['network+client', 'system-prompt+client', 'template', 'wave', 'cohort'];
+export const GROUP_KINDS: ReadonlyArray<GroupKey['kind']> = ['network+client', 'system-prompt+client', 'template', 'wave', 'cohort', 'fleet'];
+/** `A.clusterKind` of a fleet link (fleet.ts): the account's fleet of the day, not one of the request's groups. */
+const FLEET_KIND = GROUP_KINDS.indexOf('fleet') + 1;
 
 /** What one request contributes, derived once from its fingerprint. */
 export interface RequestFacts {
@@ -254,6 +257,8 @@ export interface PostInput {
   options: ResolvedDetectorOptions;
   /** The identity is a declared integration (`detector.integrations`). */
   integration: boolean;
+  /** The account's fleet today and its group vector (fleet.ts), when it is a fleet member. */
+  fleet?: { target: Target; key: FleetKey };
 }
 
 export interface PostResult {
@@ -289,8 +294,8 @@ const WAVE_LINK = 0.3;
 const WAVE_MAX_REQUESTS = 40;
 /** Own score from which an account counts as a suspicious member of its groups. */
 const SUSPICIOUS_MEMBER = 0.5;
-/** Group kinds (`A.clusterKind` codes) whose link alone may flag but not block: template, wave, cohort. */
-const WEAK_LINKS: ReadonlySet<number> = new Set([3, 4, 5]);
+/** Group kinds (`A.clusterKind` codes) whose link alone may flag but not block: template, wave, cohort, fleet. */
+const WEAK_LINKS: ReadonlySet<number> = new Set([3, 4, 5, 6]);
 /** A link this strong acts on a member at once, from its first request: no smoothing. */
 const STRONG_LINK = 0.6;
 /** Own log-odds above the prior at which an account fits a campaign fully (weak links count in proportion). */
@@ -418,6 +423,15 @@ export function post(x: PostInput, w: Writer): PostResult {
     w.set(acct, A.clusterKind, GROUP_KINDS.indexOf(f.groups[bestIndex]!.kind) + 1);
     w.set(acct, A.clusterMembers, x.groups[bestIndex]!.view[G.members]!);
   }
+  // The account's fleet of the day (fleet.ts): its members take answers at machine pace, so the
+  // link acts at once, as shared infrastructure does; it is weak (it may flag, never block).
+  const fleet = x.fleet ? joinFleet(x.fleet.target, x.fleet.key, w) : 0;
+  if (fleet > 0 && fleet >= s[A.clusterScore]!) {
+    w.set(acct, A.cluster, x.fleet!.key.hash);
+    w.set(acct, A.clusterScore, fleet);
+    w.set(acct, A.clusterKind, FLEET_KIND);
+    w.set(acct, A.clusterMembers, Math.round(fleetSize(x.fleet!.target.view)));
+  }
   // A link must recur to count fully, except a strong link through shared infrastructure: that
   // counts in full at once, from a member's first request (a farm of throwaway accounts gets
   // nothing for its new accounts). So does a cohort for an account that already looks like its
@@ -425,6 +439,7 @@ export function post(x: PostInput, w: Writer): PostResult {
   // Over the account's life and over its recent window, so a harvest that begins after days of chat links at once.
   let clusterEvidence = Math.max(s[A.clusterSum]! / (n + CLUSTER_PRIOR), s[A.recentCluster]! / (s[A.recentN]! + CLUSTER_PRIOR + 1));
   if (immediate && best >= STRONG_LINK) clusterEvidence = Math.max(clusterEvidence, best);
+  clusterEvidence = Math.max(clusterEvidence, fleet);
   // The cluster's name is a string made from its hash: made only for a result or a sentence that shows it (below).
   const clustered = s[A.clusterScore]! > 0;
 
@@ -490,8 +505,11 @@ export function post(x: PostInput, w: Writer): PostResult {
   // So is a flagged account that machine pace keeps flagged (without it, it would not be), and a
   // lone account that only what it was served would block (served-evidence.ts).
   const paceHeld = rank === 2 && evidence.pace > 0 && sigmoid(evidence.total - evidence.pace) < t.flag;
+  // So is a flagged account whose strongest link is a fleet: the fleet re-forms each day only once
+  // its members pass the fleet's pace, which the allowance keeps them from.
+  const fleetHeld = rank === 2 && s[A.clusterKind] === FLEET_KIND && !x.integration;
   const perDay = options.actions.flagAnswersPerDay;
-  if ((held || paceHeld || servedHeld) && rank === 2 && perDay > 0) {
+  if ((held || paceHeld || servedHeld || fleetHeld) && rank === 2 && perDay > 0) {
     const limit = flaggedAllowance(perDay, s[A.firstAction]!, f.ts);
     const used = answersToday(s, f.ts);
     if (used >= limit) result.allowance = { retryAfter: secondsToNextDay(f.ts), used, limit };
@@ -569,7 +587,7 @@ export function waveHash(timestampMs: number): number {
 
 /** The store id of a group: its kind and hash. */
 export function groupId(g: GroupKey): string {
-  const prefix = g.kind === 'template' ? 't' : g.kind === 'network+client' ? 'nf' : g.kind === 'wave' ? 'w' : g.kind === 'cohort' ? 'co' : 'sf';
+  const prefix = g.kind === 'template' ? 't' : g.kind === 'network+client' ? 'nf' : g.kind === 'wave' ? 'w' : g.kind === 'cohort' ? 'co' : g.kind === 'fleet' ? 'fl' : 'sf';
   return `${prefix}-${hex32(g.hash)}`;
 }
 

@@ -2,6 +2,7 @@ import type { Outcome } from '../decision/index.js';
 import { applyVectorOps, rowKey, SharedCall, vectorKey, VectorOps, type RedisStore } from '../store/index.js';
 import type { AnswerEvidence } from './answer-evidence.js';
 import { behaviourClass } from './cohort.js';
+import { fleetGroupId, fleetKeyOf } from './fleet.js';
 import { groupId, post, pre, type PostResult, type RequestFacts, type Target, type Writer } from './engine.js';
 import { verdictKey } from './keys.js';
 import { testBit } from './memory-state.js';
@@ -99,6 +100,9 @@ export class SharedState {
 
     const reply = await (call ? call.reply : own.send());
     const view = reply.snapshots.get(key) ?? new Float64Array(A.size);
+    // The account's fleet of the day, from its state before this request (as the memory backend reads it).
+    const fleetKey = this.options.clusters ? fleetKeyOf(view, f.ts, id, integration) : undefined;
+    const fleet = fleetKey && { target: this.vectors.group(fleetGroupId(fleetKey)), key: fleetKey };
     const before = { n: view[A.n]!, last: view[A.last]!, verdict: view[A.verdict]!, suspicious: view[A.suspicious]! > 0 };
     const joined = f.groups.map((g) => testBit(view, A.joined, g.hash));
     const suspJoined = f.groups.map((g) => testBit(view, A.suspJoined, g.hash));
@@ -132,7 +136,7 @@ export class SharedState {
       this.popView = populationView(this.vectors.pop.view);
     }
     const result = post(
-      { f, acct, before, groups, joined, suspJoined, groupNBefore, hourCount: view[A.hourN]!, pop: this.vectors.pop, popView: this.popView, options: this.options, integration },
+      { f, acct, before, groups, joined, suspJoined, groupNBefore, hourCount: view[A.hourN]!, pop: this.vectors.pop, popView: this.popView, options: this.options, integration, ...(fleet && { fleet }) },
       writer,
     );
     for (const i of result.newlySuspiciousIn) {

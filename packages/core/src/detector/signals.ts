@@ -360,6 +360,7 @@ const LINKS: Record<number, string> = {
   3: 'one prompt template',
   4: 'the same busy hours',
   5: 'a cohort: first seen together, driven alike',
+  6: 'a fleet: accounts of one client class each taking answers to fresh questions at machine pace the same day',
 };
 
 function round(x: number): number {
