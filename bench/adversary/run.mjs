@@ -4,7 +4,7 @@
 // configuration; prints, per campaign, the accounts detected and the answers each account got,
 // next to the human baselines.
 //
-//   node bench/adversary/run.mjs [--phrasing dev|holdout] [--round 3|4|5|6|7|8|9|10|11] [--scale 0.25] [--seed 7] [--json out.json] [--only a,b] [--b2b]
+//   node bench/adversary/run.mjs [--phrasing dev|holdout] [--round 3|4|5|6|7|8|9|10|11|12f] [--scale 0.25] [--seed 7] [--json out.json] [--only a,b] [--b2b]
 //   (without --round: the first and second rounds, as measured since 2026-12-06; --round 3, 4, 5, 6, 7, 8, 9, 10 or 11:
 //   that round's campaigns alone, beside the same people, benign automation and stress cases)
 //   DG_DETECTION_DEV=<dir>  (default ../shared/data/detection-dev beside the repository)
@@ -28,6 +28,7 @@ import { ROUND8, ROUND8_FAMILIES } from './round8.mjs';
 import { ROUND9, ROUND9_FAMILIES } from './round9.mjs';
 import { ROUND10, ROUND10_FAMILIES } from './round10.mjs';
 import { ROUND11, ROUND11_FAMILIES } from './round11.mjs';
+import { ROUND12F, ROUND12F_FAMILIES } from './round12-fleet.mjs';
 import { STRESS } from './stress.mjs';
 import { STRESS_HELDOUT } from './stress-heldout.mjs';
 import { STRESS_FLEET } from './stress-fleet.mjs';
@@ -42,7 +43,10 @@ function args(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--phrasing') o.phrasing = argv[++i];
-    else if (a === '--round') o.round = Number(argv[++i]);
+    else if (a === '--round') {
+      const r = argv[++i];
+      o.round = r === '12f' ? r : Number(r);
+    }
     else if (a === '--scale') o.scale = Number(argv[++i]);
     else if (a === '--seed') o.seed = Number(argv[++i]);
     else if (a === '--json') o.json = argv[++i];
@@ -50,7 +54,7 @@ function args(argv) {
     else if (a === '--b2b') o.b2b = true;
     else throw new Error(`unknown argument ${a}`);
   }
-  if (o.round !== undefined && ![3, 4, 5, 6, 7, 8, 9, 10, 11].includes(o.round)) throw new Error('--round must be 3, 4, 5, 6, 7, 8, 9, 10 or 11 (rounds 1 and 2 run without --round)');
+  if (o.round !== undefined && ![3, 4, 5, 6, 7, 8, 9, 10, 11, '12f'].includes(o.round)) throw new Error('--round must be 3, 4, 5, 6, 7, 8, 9, 10, 11 or 12f (rounds 1 and 2 run without --round)');
   if (!PHRASING[o.phrasing]) throw new Error(`--phrasing must be one of ${Object.keys(PHRASING).join(', ')}`);
   return o;
 }
@@ -95,7 +99,9 @@ export async function buildTrace({ phrasing = 'dev', round, scale = 1, seed = 7,
                     ? Object.entries(ROUND10_FAMILIES).map(([family, f]) => [ROUND10[f.fn], family])
                     : round === 11
                       ? Object.entries(ROUND11_FAMILIES).map(([family, f]) => [ROUND11[f.fn], family])
-                      : [...Object.entries(FAMILY_OF).map(([fn, family]) => [CAMPAIGNS[fn], family]), ...Object.entries(ADAPTIVE_OF).map(([fn, family]) => [ADAPTIVE[fn], family])];
+                      : round === '12f'
+                        ? Object.entries(ROUND12F_FAMILIES).map(([family, f]) => [ROUND12F[f.fn], family])
+                        : [...Object.entries(FAMILY_OF).map(([fn, family]) => [CAMPAIGNS[fn], family]), ...Object.entries(ADAPTIVE_OF).map(([fn, family]) => [ADAPTIVE[fn], family])];
   for (const [make, family] of families) {
     if (only && !only.includes(family)) continue;
     for (const r of make(ctx, P, scale)) {
@@ -268,6 +274,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const s = score(trace, run);
   printScore(s, { title: `adversary (${o.round ? `round ${o.round}, ` : ''}phrasing ${o.phrasing}, scale ${o.scale}, seed ${o.seed}): ${trace.records.length} requests, built in ${built.toFixed(1)} s, replayed in ${run.seconds.toFixed(1)} s` });
   for (const [kind, c] of Object.entries(costOf)) if (c.derivation > 0) console.log(`attacker cost, ${kind}: ${(c.served / c.derivation).toFixed(2)}x the plain derivation's characters (over every answer written)`);
-  if (o.round >= 8) for (const [kind, k] of Object.entries(s.kinds)) if (k.label === 'attacker') console.log(`harvest, ${kind}: ${k.served} answers in all over ${k.accounts} accounts (${k.requests} requests sent)${o.round >= 10 ? `; answers with text ${k.withText} (${(k.withText / k.accounts).toFixed(1)} per account)` : ''}`);
+  if (o.round === '12f' || o.round >= 8) for (const [kind, k] of Object.entries(s.kinds)) if (k.label === 'attacker') console.log(`harvest, ${kind}: ${k.served} answers in all over ${k.accounts} accounts (${k.requests} requests sent)${o.round === '12f' || o.round >= 10 ? `; answers with text ${k.withText} (${(k.withText / k.accounts).toFixed(1)} per account)` : ''}`);
   if (o.json) await writeFile(o.json, JSON.stringify({ options: o, ...s }, null, 1));
 }
