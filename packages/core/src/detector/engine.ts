@@ -424,8 +424,10 @@ export function post(x: PostInput, w: Writer): PostResult {
     w.set(acct, A.clusterMembers, x.groups[bestIndex]!.view[G.members]!);
   }
   // The account's fleet of the day (fleet.ts): its members take answers at machine pace, so the
-  // link acts at once, as shared infrastructure does; it is weak (it may flag, never block).
-  const fleet = x.fleet ? joinFleet(x.fleet.target, x.fleet.key, w) : 0;
+  // link acts at once, as shared infrastructure does; it is weak (it may flag, never block), and,
+  // as a cohort, counts only as far as the account itself looks like a harvest: an honest
+  // integration that shares the day and the client class with a fleet does not inherit its verdict.
+  const fleet = x.fleet ? joinFleet(x.fleet.target, x.fleet.key, w) * fit : 0;
   if (fleet > 0 && fleet >= s[A.clusterScore]!) {
     w.set(acct, A.cluster, x.fleet!.key.hash);
     w.set(acct, A.clusterScore, fleet);
@@ -439,6 +441,7 @@ export function post(x: PostInput, w: Writer): PostResult {
   // Over the account's life and over its recent window, so a harvest that begins after days of chat links at once.
   let clusterEvidence = Math.max(s[A.clusterSum]! / (n + CLUSTER_PRIOR), s[A.recentCluster]! / (s[A.recentN]! + CLUSTER_PRIOR + 1));
   if (immediate && best >= STRONG_LINK) clusterEvidence = Math.max(clusterEvidence, best);
+  const withoutFleet = clusterEvidence;
   clusterEvidence = Math.max(clusterEvidence, fleet);
   // The cluster's name is a string made from its hash: made only for a result or a sentence that shows it (below).
   const clustered = s[A.clusterScore]! > 0;
@@ -458,6 +461,8 @@ export function post(x: PostInput, w: Writer): PostResult {
   // Instead, it is held to a daily allowance of answers (see below).
   const held = computed === 3 && WEAK_LINKS.has(s[A.clusterKind]!) && sigmoid(evidence.own - evidence.pace) < t.flag;
   if (held) computed = 2;
+  // Nor does a fleet, whatever the account's own evidence: without the fleet it would not be blocked.
+  if (computed === 3 && fleet > withoutFleet && sigmoid(withClusterLink(ownEvidence, withoutFleet >= 0.25 ? withoutFleet : 0, options).total) < t.block) computed = 2;
   // Machine pace (answers at a rate no person takes, behind a browser) never makes a block either.
   if (computed === 3 && evidence.pace > 0 && sigmoid(evidence.total - evidence.pace) < t.block) computed = 2;
   // Nor does what a lone account was served (answers that read as reasoning, long answers, answers
