@@ -461,8 +461,9 @@ export function post(x: PostInput, w: Writer): PostResult {
   // Instead, it is held to a daily allowance of answers (see below).
   const held = computed === 3 && WEAK_LINKS.has(s[A.clusterKind]!) && sigmoid(evidence.own - evidence.pace) < t.flag;
   if (held) computed = 2;
-  // Nor does a fleet, whatever the account's own evidence: without the fleet it would not be blocked.
-  if (computed === 3 && fleet > withoutFleet && sigmoid(withClusterLink(ownEvidence, withoutFleet >= 0.25 ? withoutFleet : 0, options).total) < t.block) computed = 2;
+  // Nor does a fleet, whatever the account's own evidence: an account the rules below would not
+  // block without its fleet (on its score, its machine pace or what it was served) is not blocked.
+  if (computed === 3 && fleet > withoutFleet && !blocksWithoutFleet(ownEvidence, withoutFleet >= 0.25 ? withoutFleet : 0, x.integration, options)) computed = 2;
   // Machine pace (answers at a rate no person takes, behind a browser) never makes a block either.
   if (computed === 3 && evidence.pace > 0 && sigmoid(evidence.total - evidence.pace) < t.block) computed = 2;
   // Nor does what a lone account was served (answers that read as reasoning, long answers, answers
@@ -532,6 +533,15 @@ export function post(x: PostInput, w: Writer): PostResult {
     if (used >= quota) result.probation = { retryAfter: secondsToNextDay(f.ts), used, quota };
   }
   return result;
+}
+
+/** Whether an account's evidence without its fleet link (`linked`: the other links) blocks it, by the rules of `post`. */
+function blocksWithoutFleet(own: Evidence, linked: number, integration: boolean, options: ResolvedDetectorOptions): boolean {
+  const e = withClusterLink(own, linked, options);
+  const block = options.thresholds.block;
+  if (sigmoid(e.total) < block) return false;
+  if (e.pace > 0 && sigmoid(e.total - e.pace) < block) return false;
+  return integration || !servedAloneBlocks(e, linked, block);
 }
 
 /**
