@@ -290,6 +290,8 @@ const CLUSTER_PRIOR = 0.5;
 const TEMPLATE_LINK = 0.8;
 /** How much sharing a busy hour counts: the weakest link. */
 const WAVE_LINK = 0.3;
+/** Cluster evidence below this does not count. */
+const LINK_COUNTS = 0.25;
 /** Only light accounts link through a busy hour (a campaign of many small accounts); heavier ones have their own record. */
 const WAVE_MAX_REQUESTS = 40;
 /** Own score from which an account counts as a suspicious member of its groups. */
@@ -428,7 +430,9 @@ export function post(x: PostInput, w: Writer): PostResult {
   // as a cohort, counts only as far as the account itself looks like a harvest: an honest
   // integration that shares the day and the client class with a fleet does not inherit its verdict.
   const fleet = x.fleet ? joinFleet(x.fleet.target, x.fleet.key, w) * fit : 0;
-  if (fleet > 0 && fleet >= s[A.clusterScore]!) {
+  // Recorded as the account's cluster (and so holding a flagged member to the allowance) only once
+  // it counts as a link: a service's handful of honest integrations at machine pace is no fleet.
+  if (fleet >= LINK_COUNTS && fleet >= s[A.clusterScore]!) {
     w.set(acct, A.cluster, x.fleet!.key.hash);
     w.set(acct, A.clusterScore, fleet);
     w.set(acct, A.clusterKind, FLEET_KIND);
@@ -447,7 +451,7 @@ export function post(x: PostInput, w: Writer): PostResult {
   const clustered = s[A.clusterScore]! > 0;
 
   // Score and verdict.
-  const linked = clusterEvidence >= 0.25 ? clusterEvidence : 0;
+  const linked = clusterEvidence >= LINK_COUNTS ? clusterEvidence : 0;
   // Only the account's cluster fields changed since its own evidence was scored: the link is added to it.
   let evidence = withClusterLink(ownEvidence, linked, options);
   const ownScore = sigmoid(evidence.own);
@@ -463,7 +467,7 @@ export function post(x: PostInput, w: Writer): PostResult {
   if (held) computed = 2;
   // Nor does a fleet, whatever the account's own evidence: an account the rules below would not
   // block without its fleet (on its score, its machine pace or what it was served) is not blocked.
-  if (computed === 3 && fleet > withoutFleet && !blocksWithoutFleet(ownEvidence, withoutFleet >= 0.25 ? withoutFleet : 0, x.integration, options)) computed = 2;
+  if (computed === 3 && fleet > withoutFleet && !blocksWithoutFleet(ownEvidence, withoutFleet >= LINK_COUNTS ? withoutFleet : 0, x.integration, options)) computed = 2;
   // Machine pace (answers at a rate no person takes, behind a browser) never makes a block either.
   if (computed === 3 && evidence.pace > 0 && sigmoid(evidence.total - evidence.pace) < t.block) computed = 2;
   // Nor does what a lone account was served (answers that read as reasoning, long answers, answers
