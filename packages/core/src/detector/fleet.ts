@@ -84,12 +84,15 @@ export function fleetLink(size: number): number {
 }
 
 /**
- * Counts the account in its fleet (sets its bucket, once) and answers the fleet's link.
+ * Counts the account in its fleet (sets its bucket) and answers the fleet's link.
  *
  * @example
  * const link = joinFleet(fleetGroup, key, writer); // 0 for a handful of accounts, 1 from about 18
  */
 export function joinFleet<T extends { view: Float64Array }>(g: T, key: FleetKey, w: { set(t: T, field: number, value: number): void }): number {
-  if (!(g.view[key.bucket]! > 0)) w.set(g, key.bucket, 1);
+  // Set on every request of a member, not only the first: on Redis an instance's copy of a shared
+  // vector is brought up to date when it has a change to send, so a member kept writing keeps its
+  // instance reading the buckets the other instances set (the changes of a flush fold into one).
+  w.set(g, key.bucket, 1);
   return fleetLink(fleetSize(g.view));
 }
