@@ -216,17 +216,17 @@ export function scoreAccount(s: Float64Array, pop: PopulationView, clusterEviden
   }
   // Machine pace behind a browser: answers at a rate no person takes (the development log's
   // heaviest person took 47 requests in a UTC day, 29 in its six-hour window), from a client that
-  // says it is a browser, and the answers are what it takes (most of the tokens). Benign
-  // automation says what it is (an HTTP library: `scripted-client`, shape) and mostly takes short
-  // results from long inputs; a harvest that disguises itself as a person cannot also take a
-  // machine's share of answers. Counted on the account's activity (answers this UTC day, the
-  // recent window), not its age, so an account first seen long ago counts as a new one does.
+  // is not honest automation, and the answers are what it takes. Benign automation says what it
+  // is (an HTTP library or SDK on every request: `scripted-client`, shape) and mostly takes short
+  // results from long inputs. Counted on the account's activity (answers this UTC day, the recent
+  // window), not its age, so an account first seen long ago counts as a new one does. See
+  // `machinePaceStrength` for how the client and what it takes are read.
   if (!integration) {
     const today = s[A.day] === Math.floor(s[A.last]! / 86_400) ? s[A.dayAnswers]! : 0;
     const pace = Math.max(clamp01((today - MACHINE_PACE.dayFrom) / MACHINE_PACE.dayFrom), clamp01((recentN - MACHINE_PACE.recentFrom) / MACHINE_PACE.recentFrom));
-    const browser = clamp01((0.3 - s[A.scripted]! / Math.max(1, n)) / 0.2);
-    const takenShare = clamp01((outputShare - 0.4) / 0.3);
-    pacePart = add('machine-pace', (v = pace * browser * takenShare), sentence(v) && (() => `${Math.round(today)} answers served this UTC day and about ${Math.round(recentN)} requests in the last six hours, from a browser, answers ${pct(outputShare)} of the tokens: no person takes answers at this rate.`));
+    const scriptedMean = s[A.scripted]! / Math.max(1, n);
+    const freshShare = Math.max(singles / Math.max(1, n), recentN > 0 ? recentSingles / recentN : 0);
+    pacePart = add('machine-pace', (v = pace > 0 ? pace * machinePaceStrength(scriptedMean, outputShare, freshShare) : 0), sentence(v) && (() => `${Math.round(today)} answers served this UTC day and about ${Math.round(recentN)} requests in the last six hours, from ${clientWords(scriptedMean)}; answers are ${pct(outputShare)} of the tokens and ${pct(freshShare)} of the requests start fresh: no person takes answers at this rate.`));
   }
 
   // Shape evidence.
@@ -351,6 +351,46 @@ export function withClusterLink(own: Evidence, clusterEvidence: number, options:
  * development log.
  */
 export const MACHINE_PACE = { dayFrom: 120, recentFrom: 60 } as const;
+
+/**
+ * How far an account at machine pace reads as a harvest in disguise rather than honest automation,
+ * in [0, 1], from its mean client `scripted` (see fingerprint/client.ts), the share of its tokens
+ * that are answers, and the share of its requests that start fresh (the stronger of lifetime and
+ * recent window).
+ *
+ * - **Honest automation** says what it is on (nearly) every request: an HTTP library or SDK reads
+ *   `scripted` 0.97, a request without a user agent 0.9. Only a mean from 0.75 (nothing) to 0.95
+ *   (fully) exempts an account, so a browser that sends a third of its requests from an SDK
+ *   (mean ~0.35), a browser user agent without the headers browsers send (0.3 or 0.8) or an
+ *   unknown client (0.7) is not "automation that says what it is": it is judged on what it takes.
+ * - **What it takes**: answers most of the tokens (output share 0.4 to 0.7). Input is cheap to
+ *   inflate (padding that asks nothing, a few huge prompts first), so for a client that claims a
+ *   browser (mean `scripted` up to 0.35 fully, nothing from 0.55) an account whose requests
+ *   nearly all start fresh (95%, from 80%) counts as taking its answers whatever its output share:
+ *   a person who reads at that volume converses (history that was served), and a harvest of
+ *   fresh questions cannot.
+ *
+ * @example
+ * ```ts
+ * machinePaceStrength(0.04, 0.8, 0.5); // 1: a browser, answers most of the tokens
+ * machinePaceStrength(0.3, 0.3, 1); // 1: half a browser, padded prompts, every request fresh
+ * machinePaceStrength(0.97, 0.9, 1); // 0: an HTTP library says what it is
+ * ```
+ */
+export function machinePaceStrength(scriptedMean: number, outputShare: number, freshShare: number): number {
+  const notAutomation = 1 - clamp01((scriptedMean - 0.75) / 0.2);
+  const browserClaim = clamp01((0.55 - scriptedMean) / 0.2);
+  const takenShare = clamp01((outputShare - 0.4) / 0.3);
+  const freshOnly = clamp01((freshShare - 0.8) / 0.15);
+  return Math.max(notAutomation * takenShare, browserClaim * freshOnly);
+}
+
+/** What machine pace's sentence calls the account's client, by its mean `scripted`. */
+function clientWords(scriptedMean: number): string {
+  if (scriptedMean < 0.1) return 'a browser';
+  if (scriptedMean < 0.55) return 'a client that claims a browser without being one throughout (missing browser headers, or mixed with an SDK)';
+  return 'a client that is neither a browser nor an HTTP library throughout';
+}
 
 const READ_HINT = 'about 120 characters a second';
 /** What a cluster's members share, by `A.clusterKind`. */

@@ -9,11 +9,19 @@ const DAY = 24 * HOUR;
 const start = Date.UTC(2026, 10, 2, 0, 0, 0);
 const BROWSER = { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36', accept: '*/*', 'accept-language': 'en-US,en;q=0.9', origin: 'https://chat.example.com', 'sec-fetch-mode': 'cors' };
 const LIBRARY = { 'user-agent': 'python-httpx/0.28.1', 'content-type': 'application/json' };
+/** A browser user agent with two of the four headers browsers send (`scripted` 0.3). */
+const HALF_BROWSER = { 'user-agent': BROWSER['user-agent'], accept: '*/*', 'accept-language': 'en-US,en;q=0.9' };
+const SDK = { 'user-agent': 'Anthropic/Python 0.75.0', accept: 'application/json', 'content-type': 'application/json', 'x-stainless-lang': 'python' };
+/** Text that asks nothing, to pad a prompt so that the answers are a small share of the tokens. */
+const PADDING = 'The weather report for the coast was unremarkable that week, with light winds and some cloud. '.repeat(30);
 const TOPICS = ['tide pools', 'sourdough starters', 'the Hanseatic League', 'heat pumps', 'jazz harmony', 'glacier retreat', 'ant colonies', 'medieval castles', 'solar sails', 'coffee roasting', 'bird migration', 'volcanic soil'];
 const ANGLES = ['what matters most about', 'how people first learned about', 'why anyone would care about', 'what is often misunderstood about', 'where to start reading on', 'what changed recently with'];
 /** A fresh question, worded as a question (below the instruction bar), never the same twice in a row. */
 const question = (i: number) => `I was wondering ${ANGLES[i % ANGLES.length]} ${TOPICS[Math.floor(i / ANGLES.length) % TOPICS.length]}, number ${i}?`;
 const ANSWER = (i: number) => `Good question. ${TOPICS[i % TOPICS.length]} are a broad subject, and the short version is that a few ideas carry most of it. `.repeat(4);
+
+/** A residential address of the account's own, from its name. */
+const ipOf = (user: string) => `73.${[...user].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 65_521, 7) % 250}.${user.length % 250}.9`;
 
 const stores: Array<[string, () => Store]> = [
   ['memory store', () => memoryStore()],
@@ -25,12 +33,15 @@ describe.each(stores)('machine pace behind a browser (%s)', (_name, makeStore) =
   const guardWith = (clock: ReturnType<typeof manualClock>) => createGuard({ clock, store: makeStore(), warnings: false, limits: false, detector: { probation: false } });
 
   /** Fresh questions every `gapMs` for `hours`, long plain answers; the decisions. */
-  const harvest = async (guard: ReturnType<typeof createGuard>, clock: ReturnType<typeof manualClock>, user: string, headers: Record<string, string>, gapMs: number, hours: number) => {
+  const harvest = async (guard: ReturnType<typeof createGuard>, clock: ReturnType<typeof manualClock>, user: string, headers: Record<string, string> | ((i: number) => Record<string, string>), gapMs: number, hours: number, padded = false) => {
     const out: Decision[] = [];
     for (let i = 0, at = start + 17_000; at < start + hours * HOUR; i++, at += gapMs + ((i * 7919) % 61) * 1000) {
       clock.set(at);
-      const d = await guard.check({ ip: '73.18.44.9', method: 'POST', path: '/', user, headers, body: { model: 'claude-sonnet-4-5', max_tokens: 2048, messages: [{ role: 'user', content: question(i) }] } });
-      if (d.allowed) await guard.record(d, { status: 200, usage: { input_tokens: 30, output_tokens: 320 }, outputText: ANSWER(i) });
+      const content = padded ? `${PADDING}\n\n${question(i)}` : question(i);
+      // An address of its own per account: on a shared Redis, accounts of earlier tests on one
+      // network and client would link as a cluster (cross-account evidence, which may block).
+      const d = await guard.check({ ip: ipOf(user), method: 'POST', path: '/', user, headers: typeof headers === 'function' ? headers(i) : headers, body: { model: 'claude-sonnet-4-5', max_tokens: 2048, messages: [{ role: 'user', content }] } });
+      if (d.allowed) await guard.record(d, { status: 200, usage: { input_tokens: padded ? 900 : 30, output_tokens: 320 }, outputText: ANSWER(i) });
       out.push(d);
     }
     return out;
@@ -66,6 +77,56 @@ describe.each(stores)('machine pace behind a browser (%s)', (_name, makeStore) =
     // A heavy person: about 60 questions in a day (the development log's heaviest took 47).
     const person = await harvest(guard, clock, unique('person'), BROWSER, 16 * 60_000, 16);
     expect(person.every((d) => d.allowed && d.verdict !== 'flag' && d.verdict !== 'block')).toBe(true);
+    await guard.close();
+  });
+  /** Whether a run was flagged by machine pace and never blocked. */
+  const flaggedByPace = (decisions: Decision[]) => {
+    const first = decisions.find((d) => d.verdict === 'flag');
+    return { flagged: first !== undefined && first.signals.some((s) => s.name === 'machine-pace'), blocked: decisions.some((d) => d.verdict === 'block'), served: decisions.filter((d) => d.allowed).length };
+  };
+
+  it('flags machine pace from a browser user agent that lacks the headers browsers send, and from a browser that sends a third of its requests from an SDK', async () => {
+    const clock = manualClock(start);
+    const guard = guardWith(clock);
+    // Before: a mean `scripted` of 0.3 or more read as "not a browser", and automation is not judged on pace.
+    const half = flaggedByPace(await harvest(guard, clock, unique('halfbrowser'), HALF_BROWSER, 150_000, 30));
+    const mixed = flaggedByPace(await harvest(guard, clock, unique('mixedua'), (i) => (i % 3 === 2 ? SDK : BROWSER), 150_000, 30));
+    for (const run of [half, mixed]) {
+      expect(run.flagged).toBe(true);
+      expect(run.blocked).toBe(false);
+      // Held to the flagged allowance: far fewer than the ~720 requests sent.
+      expect(run.served).toBeLessThan(450);
+    }
+    await guard.close();
+  });
+
+  it('flags machine pace from a browser whose prompts are padded so that answers are a small share of the tokens, when every request starts fresh', async () => {
+    const clock = manualClock(start);
+    const guard = guardWith(clock);
+    // Answers are about a quarter of the tokens: the lifetime output share alone read "takes short results".
+    const padded = flaggedByPace(await harvest(guard, clock, unique('shaped'), BROWSER, 150_000, 30, true));
+    expect(padded.flagged).toBe(true);
+    expect(padded.blocked).toBe(false);
+    expect(padded.served).toBeLessThan(450);
+    await guard.close();
+  });
+
+  it('does not flag a heavy reader in a browser who converses at that pace (history it was served, long inputs)', async () => {
+    const clock = manualClock(start);
+    const guard = guardWith(clock);
+    const user = unique('researcher');
+    const decisions: Decision[] = [];
+    // A question and a follow-up on the answer, every 2.5 minutes for 30 hours: machine pace, but
+    // half the requests continue a served answer, and the history makes answers a small share.
+    for (let i = 0, at = start + 17_000; at < start + 30 * HOUR; i++, at += 150_000 + ((i * 7919) % 61) * 1000) {
+      clock.set(at);
+      const k = Math.floor(i / 2);
+      const messages = i % 2 === 0 ? [{ role: 'user', content: question(k) }] : [{ role: 'user', content: question(k) }, { role: 'assistant', content: ANSWER(k) }, { role: 'user', content: 'Can you go deeper on the second point?' }];
+      const d = await guard.check({ ip: '73.18.44.9', method: 'POST', path: '/', user, headers: BROWSER, body: { model: 'claude-sonnet-4-5', max_tokens: 2048, messages } });
+      if (d.allowed) await guard.record(d, { status: 200, usage: { input_tokens: i % 2 === 0 ? 900 : 1400, output_tokens: 320 }, outputText: ANSWER(k) });
+      decisions.push(d);
+    }
+    expect(decisions.every((d) => d.allowed && d.verdict !== 'flag' && d.verdict !== 'block')).toBe(true);
     await guard.close();
   });
 });
