@@ -51,7 +51,7 @@ const SDK_UAS = ['Anthropic/Python 0.75.0', 'Anthropic/JS 0.71.0', 'OpenAI/Pytho
 const OTHER_UAS = ['Go-http-client/2.0', 'okhttp/4.12.0', 'curl/8.5.0', 'Faraday v2.12.2', 'Apache-HttpClient/5.4.1 (Java/21)', 'ruby', 'notes-sync/3.2 (+https://example.org/bot-free)', 'ktor-client', 'reqwest/0.12.9', 'Dart/3.5 (dart:io)'];
 
 /** SDK headers: what the official SDKs send beside the user agent. */
-function sdkHeaders(rnd, ua) {
+export function sdkHeaders(rnd, ua) {
   const h = scriptedHeaders(rnd, ua);
   if (/^(Anthropic|OpenAI)\//.test(ua)) {
     h.accept = 'application/json';
@@ -73,7 +73,7 @@ function halfBrowserHeaders(rnd) {
  * Request times at `perDay` a day within waking hours (Poisson), kept under a cap of answers per
  * UTC day and of requests in any `windowMs` (the attacker counts its own requests).
  */
-function pacedTimes(ctx, perDay, { from, to = ctx.end, wake = 0, sleep = 24, tz = 0, dayCap = Infinity, windowCap = Infinity, windowMs = 6 * HOUR }) {
+export function pacedTimes(ctx, perDay, { from, to = ctx.end, wake = 0, sleep = 24, tz = 0, dayCap = Infinity, windowCap = Infinity, windowMs = 6 * HOUR }) {
   const out = [];
   const perUtcDay = new Map();
   const window = [];
@@ -114,7 +114,7 @@ function padding(ctx, chars) {
  * first line is shared), checked with the exported classifier as the attacker would: the padded
  * prompt must still read as no task (below 0.45), no scaffold, no reasoning asked for.
  */
-function paddedPrompt(ctx, prompt, chars) {
+export function paddedPrompt(ctx, prompt, chars) {
   let best;
   for (let tries = 0; tries < 6; tries++) {
     let text = '';
@@ -135,7 +135,7 @@ function paddedPrompt(ctx, prompt, chars) {
  * `client(rnd, a)` gives an account's headers (or a function of the request index for a client
  * that changes); `shape(ctx, ask)` the request's messages and system prompt.
  */
-function plainHarvest(shared, P, scale, { name, salt, accounts, perDay, client, wake = 0, sleep = 24, dayCap, windowCap, startOver = 12 * HOUR, frame = false, shape, ballast }) {
+export function plainHarvest(shared, P, scale, { name, salt, accounts, perDay, client, wake = 0, sleep = 24, dayCap, windowCap, startOver = 12 * HOUR, frame = false, shape, ballast }) {
   const ctx = ownStream(shared, salt);
   const out = [];
   const count = Math.max(1, Math.round(accounts * scale));

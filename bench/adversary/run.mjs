@@ -4,8 +4,8 @@
 // configuration; prints, per campaign, the accounts detected and the answers each account got,
 // next to the human baselines.
 //
-//   node bench/adversary/run.mjs [--phrasing dev|holdout] [--round 3|4|5|6|7|8|9|10|11|12f] [--scale 0.25] [--seed 7] [--json out.json] [--only a,b] [--b2b]
-//   (without --round: the first and second rounds, as measured since 2026-12-06; --round 3, 4, 5, 6, 7, 8, 9, 10 or 11:
+//   node bench/adversary/run.mjs [--phrasing dev|holdout] [--round 3|4|5|6|7|8|9|10|11|12|12f] [--scale 0.25] [--seed 7] [--json out.json] [--only a,b] [--b2b]
+//   (without --round: the first and second rounds, as measured since 2026-12-06; --round 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 or 12f:
 //   that round's campaigns alone, beside the same people, benign automation and stress cases)
 //   DG_DETECTION_DEV=<dir>  (default ../shared/data/detection-dev beside the repository)
 //   DG_REPLAY_CONFIG='{"shield":false}'  guard options as JSON
@@ -29,6 +29,7 @@ import { ROUND9, ROUND9_FAMILIES } from './round9.mjs';
 import { ROUND10, ROUND10_FAMILIES } from './round10.mjs';
 import { ROUND11, ROUND11_FAMILIES } from './round11.mjs';
 import { ROUND12F, ROUND12F_FAMILIES } from './round12-fleet.mjs';
+import { ROUND12, ROUND12_FAMILIES } from './round12.mjs';
 import { STRESS } from './stress.mjs';
 import { STRESS_HELDOUT } from './stress-heldout.mjs';
 import { STRESS_FLEET } from './stress-fleet.mjs';
@@ -54,7 +55,7 @@ function args(argv) {
     else if (a === '--b2b') o.b2b = true;
     else throw new Error(`unknown argument ${a}`);
   }
-  if (o.round !== undefined && ![3, 4, 5, 6, 7, 8, 9, 10, 11, '12f'].includes(o.round)) throw new Error('--round must be 3, 4, 5, 6, 7, 8, 9, 10, 11 or 12f (rounds 1 and 2 run without --round)');
+  if (o.round !== undefined && ![3, 4, 5, 6, 7, 8, 9, 10, 11, 12, '12f'].includes(o.round)) throw new Error('--round must be 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 or 12f (rounds 1 and 2 run without --round)');
   if (!PHRASING[o.phrasing]) throw new Error(`--phrasing must be one of ${Object.keys(PHRASING).join(', ')}`);
   return o;
 }
@@ -101,7 +102,9 @@ export async function buildTrace({ phrasing = 'dev', round, scale = 1, seed = 7,
                       ? Object.entries(ROUND11_FAMILIES).map(([family, f]) => [ROUND11[f.fn], family])
                       : round === '12f'
                         ? Object.entries(ROUND12F_FAMILIES).map(([family, f]) => [ROUND12F[f.fn], family])
-                        : [...Object.entries(FAMILY_OF).map(([fn, family]) => [CAMPAIGNS[fn], family]), ...Object.entries(ADAPTIVE_OF).map(([fn, family]) => [ADAPTIVE[fn], family])];
+                        : round === 12
+                          ? Object.entries(ROUND12_FAMILIES).map(([family, f]) => [ROUND12[f.fn], family])
+                          : [...Object.entries(FAMILY_OF).map(([fn, family]) => [CAMPAIGNS[fn], family]), ...Object.entries(ADAPTIVE_OF).map(([fn, family]) => [ADAPTIVE[fn], family])];
   for (const [make, family] of families) {
     if (only && !only.includes(family)) continue;
     for (const r of make(ctx, P, scale)) {
