@@ -11,7 +11,7 @@
  * reasoning allowance's level), so people's explanations, which hold a few inferences and no
  * computed chain, add nothing to `answer-reasoning` or to the allowance.
  */
-import { answerDigest, answerReasoningScore, answerWorkingScore } from '../fingerprint/index.js';
+import { answerDigest, answerReasoningScore, answerWorkingScore, withAnswerReading } from '../fingerprint/index.js';
 import type { Outcome } from '../decision/index.js';
 import { REASONING_SHAPED } from './reasoning-allowance.js';
 
@@ -42,6 +42,11 @@ export interface AnswerEvidence {
  * ```
  */
 export function answerReasoningProbability(text: string): number {
+  // One reading for both readers: each word of the answer is hashed once.
+  return withAnswerReading(text, () => readersProbability(text));
+}
+
+function readersProbability(text: string): number {
   // The probabilities alone: the cues' names are for explanations, not for the count.
   const layout = answerReasoningScore(text);
   if (layout >= REASONING_SHAPED) return layout;

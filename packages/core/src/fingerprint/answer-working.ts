@@ -2,7 +2,8 @@ import { cjkMatch, isCjk } from './cjk.js';
 import { CJK_WORKING, MAX_WORKING_PHRASE, WK, WORKING_BY_LAST, WORKING_ENDS } from './answer-working-words.js';
 import { mayHold } from './lexicon.js';
 import { sigmoid } from './reasoning.js';
-import { isDigit, isLetter, isOtherSentenceEnd, lastWord, readWord } from './answer-chars.js';
+import { isDigit, isLetter, isOtherSentenceEnd } from './answer-chars.js';
+import { lastWord, readWord } from './answer-reading.js';
 import { cjkOperatorAt, isCjkNumeral, readCjkNumeral } from './answer-cjk-numerals.js';
 import { drawBucket, MARKER_BUCKET, markerWeights } from './answer-markers.js';
 

@@ -3,7 +3,8 @@ import { cjkAt, cjkMatch, isHanNumeral } from './cjk.js';
 import { ANSWER_LABELS, CJK_ANSWER_MARKS, CK, MAX_PHRASE, ORDINALS, P, PHRASE_ENDS, PHRASES_BY_LAST, STEP_WORDS, THINK_TAGS } from './answer-words.js';
 import { lexKey, mayHold } from './lexicon.js';
 import { markupEnd } from './text.js';
-import { isDigit, isLetter, lastWord, readWord } from './answer-chars.js';
+import { isDigit, isLetter } from './answer-chars.js';
+import { lastWord, readWord } from './answer-reading.js';
 
 /**
  * Answer reasoning: does a served answer expose reasoning, a derivation or a chain of steps

@@ -9,3 +9,4 @@ export { clientFingerprint, type ClientFingerprint } from './client.js';
 export { networkGroups, type NetworkGroups } from './network.js';
 export { fingerprintRequest, promptFingerprint, promptSkeleton, type OpenerFingerprint, type PromptFingerprint, type RequestFingerprint } from './request.js';
 export { answerDigest, continuedAnswer, DIGEST_CHARS } from './answer-digest.js';
+export { withAnswerReading } from './answer-reading.js';
