@@ -1,8 +1,8 @@
 // Cost of reading an answer for reasoning (`answerReasoningProbability`: the layout reader and the
 // content reader), this build against another build of @distill-guard/core in the same process:
 // rounds alternate between the two (A B B A ...) so that a shared, noisy machine weighs on both
-// alike. Reads every answer of a log (distinct answers, in log order). Compare the ratio, not the
-// absolute figures.
+// alike, and each is timed by the thread's CPU time. Reads every answer of a log (distinct answers,
+// in log order). Compare the ratio, not the absolute figures.
 //
 //   node bench/answer-reading-speed.mjs [--log <requests.jsonl.gz>] [--baseline <core dist directory>] [--rounds N]
 import { createReadStream } from 'node:fs';
@@ -33,11 +33,14 @@ async function answers(log) {
   return [...seen];
 }
 
+// CPU time of this thread, not wall time: on a shared machine another process's turn on the CPU
+// is not this build's cost.
 function time(read, texts) {
-  const t = process.hrtime.bigint();
+  const t = process.cpuUsage();
   let sum = 0;
   for (const text of texts) sum += read(text);
-  return { ns: Number(process.hrtime.bigint() - t) / texts.length, sum };
+  const used = process.cpuUsage(t);
+  return { ns: ((used.user + used.system) * 1000) / texts.length, sum };
 }
 
 const o = args(process.argv.slice(2));
@@ -54,5 +57,10 @@ for (let r = 0; r < o.rounds; r++) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const chars = texts.reduce((s, t) => s + t.length, 0) / texts.length;
 console.log(`${texts.length} distinct answers, ${Math.round(chars)} characters on average; ${o.rounds} rounds, alternating`);
-for (const n of names) console.log(`${n.padEnd(9)} median ${median(per[n]).toFixed(0)} ns an answer  (rounds: ${per[n].map((x) => x.toFixed(0)).join(' ')})`);
-if (builds.baseline) console.log(`current / baseline: ${(median(per.current) / median(per.baseline)).toFixed(2)}`);
+const kb = chars / 1024;
+for (const n of names) console.log(`${n.padEnd(9)} median ${median(per[n]).toFixed(0)} ns an answer, ${(median(per[n]) / kb).toFixed(0)} ns a KB  (rounds: ${per[n].map((x) => x.toFixed(0)).join(' ')})`);
+if (builds.baseline) {
+  // The ratio of each round's pair as well: a round's two halves ran under the same load.
+  const ratios = per.current.map((x, r) => x / per.baseline[r]);
+  console.log(`current / baseline: ${(median(per.current) / median(per.baseline)).toFixed(2)} (medians); median of the rounds' ratios ${median(ratios).toFixed(2)} (${ratios.map((x) => x.toFixed(2)).join(' ')})`);
+}
