@@ -31,7 +31,9 @@ let tailFrom = 0;
 
 /**
  * Reads `text` with every answer reader called inside `read`, each word of its head and tail hashed
- * once for all of them. Readings do not nest; outside one, the readers hash every word themselves.
+ * once for all of them. Outside a reading, the readers hash every word themselves; a reading of the
+ * same text inside one joins it, a reading of another text starts afresh (and the outer reading
+ * goes on without the words read so far).
  *
  * @example
  * ```ts
@@ -39,16 +41,24 @@ let tailFrom = 0;
  * ```
  */
 export function withAnswerReading<T>(text: string, read: () => T): T {
-  reading = reading === 0xffffffff ? 1 : reading + 1;
-  if (reading === 1) stamp.fill(0);
-  current = text;
-  tailFrom = Math.max(HEAD_CHARS, text.length - TAIL_CHARS);
+  if (text === current) return read();
+  const outer = current;
+  begin(text);
   try {
     return read();
   } finally {
     // The answer is not kept past its reading.
-    current = undefined;
+    if (outer === undefined) current = undefined;
+    else begin(outer);
   }
+}
+
+/** Starts a reading of `text`: a new stamp, so no word of an earlier reading is taken for one of this. */
+function begin(text: string): void {
+  reading = reading === 0xffffffff ? 1 : reading + 1;
+  if (reading === 1) stamp.fill(0);
+  current = text;
+  tailFrom = Math.max(HEAD_CHARS, text.length - TAIL_CHARS);
 }
 
 /** The slot of a word starting at `i`, or -1 outside the shared head and tail. */
