@@ -552,6 +552,11 @@ function sentences(text: string, p: number, e: number, computes: boolean): void 
   sentenceComputes = computes;
   for (let i = p; i < e; ) {
     const c = text.charCodeAt(i);
+    // A space, the commonest character after letters, is none of the marks tested below.
+    if (c === 32) {
+      i++;
+      continue;
+    }
     if (isLetter(c)) {
       const ws = i;
       i = readWord(text, i, e);

@@ -263,6 +263,12 @@ function line(text: string, s: number, e: number): void {
   lineEq = lineDigits = lineOps = 0;
   for (let i = p; i < e; ) {
     const c = text.charCodeAt(i);
+    // A space, the commonest character after letters, is none of the marks tested below.
+    if (c === 32) {
+      first = false;
+      i++;
+      continue;
+    }
     if (isLetter(c)) {
       const ws = i;
       i = readWord(text, i, e);
