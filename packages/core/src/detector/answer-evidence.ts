@@ -42,8 +42,8 @@ export interface AnswerEvidence {
  * ```
  */
 export function answerReasoningProbability(text: string): number {
-  // One reading for both readers: each word of the answer is hashed once.
-  return withAnswerReading(text, () => readersProbability(text));
+  // One reading for both readers: each word of the answer is hashed once (and no closure is made per answer).
+  return withAnswerReading(text, readersProbability);
 }
 
 function readersProbability(text: string): number {

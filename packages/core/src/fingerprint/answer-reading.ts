@@ -37,15 +37,15 @@ let tailFrom = 0;
  *
  * @example
  * ```ts
- * const p = withAnswerReading(text, () => Math.max(answerReasoningScore(text), answerWorkingScore(text)));
+ * const p = withAnswerReading(text, (t) => Math.max(answerReasoningScore(t), answerWorkingScore(t)));
  * ```
  */
-export function withAnswerReading<T>(text: string, read: () => T): T {
-  if (text === current) return read();
+export function withAnswerReading<T>(text: string, read: (text: string) => T): T {
+  if (text === current) return read(text);
   const outer = current;
   begin(text);
   try {
-    return read();
+    return read(text);
   } finally {
     // The answer is not kept past its reading.
     if (outer === undefined) current = undefined;
