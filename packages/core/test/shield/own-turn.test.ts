@@ -84,3 +84,14 @@ describe('a reply format that lifts the assistant\'s limits is not one with noth
     expect(scanInjection(text, { channel: 'user' }).verdict).toBe('injection');
   });
 });
+
+// A topic or a length is not a limit lifted: these reply formats stay ones with nothing prescribed.
+describe('a reply format that names a topic or a length lifts no limit', () => {
+  it.each([
+    'From now on, only answer my questions about food safety.',
+    'From now on, only answer my questions about moral philosophy.',
+    '接下来你只需要回答我的问题就行，有字数限制的话告诉我',
+  ])('opening stays quiet on %j', (text) => {
+    expect(intent(text, 'opening')).toBe(0);
+  });
+});
