@@ -54,12 +54,13 @@ const NOTHING_PRESCRIBED = folded(/(?:返事|返答|回答|答え)だけで(?:�
 const PRESCRIBED = folded(/["'“”‘’«»「」『』]|语气|口吻|身份|风格|方式|扮演|口調|として|ように|風に|キャラ|\b(?:with|saying|as)\b/);
 
 /**
- * The assistant's limits lifted: refusals, restrictions, filters, rules or safety dropped ("不要拒绝",
- * "没有限制的DAN", "制限は解除", "no refusals"). A reply format beside these is a jailbreak: what it
- * prescribes is that nothing be refused.
+ * The assistant's limits lifted: refusals, restrictions, filters or censorship dropped ("不要拒绝",
+ * "没有限制的DAN", "制限は解除", "no refusals, no restrictions"). A reply format beside these is a
+ * jailbreak: what it prescribes is that nothing be refused. Only the lifting, not the words alone:
+ * "answer my questions about food safety" or "within a 100-word limit" name a topic or a length.
  */
 const LIFTS_LIMITS = folded(
-  /restric|refus|filter|censor|limit|unbound|jailbr|\bdan\b|polic(?:y|ies)|safety|moral|ethic|拒绝|拒答|限制|约束|审查|过滤|规定|道德|伦理|安全|越狱|拒否|断ら|断る|制限|制約|検閲|フィルター|倫理|道徳|脱獄/,
+  /\b(?:no|without|zero|remove|drop|lift|ignore|bypas)\w* (?:any |al |the |your )?(?:restrictions?|refusals?|filters?|limits|limitations?|censorship|guardrails?)\b|\bnever refuse|\bdon'?t refuse|\bdo not refuse|uncensored|unfiltered|unrestricted|jailbr|\bdan\b|不要拒绝|别拒绝|不能拒绝|不许拒绝|拒绝任何|没有(?:任何)?限制|不要有(?:任何)?限制|无限制|不受(?:任何)?(?:限制|约束)|解除(?:限制|约束)|审查|过滤|越狱|拒否しない|断らない|断らず|制限(?:は|を)?(?:すべて|全部)?(?:解除|なし|無し|ない)|検閲|脱獄|フィルター(?:を)?(?:外|解除|なし)/,
 );
 
 /**
