@@ -68,6 +68,16 @@ describe.each(stores)('machine pace behind a browser (%s)', (_name, makeStore) =
     await guard.close();
   });
 
+  it('does not flag the same traffic from an in-house service that names itself in its own user agent (no browser in it)', async () => {
+    const clock = manualClock(start);
+    const guard = guardWith(clock);
+    // Automation that says what it is, in its own words rather than an HTTP library's: not a
+    // browser's costume, and nothing a harvest gains by it that "python-httpx/0.28.1" does not give.
+    const own = await harvest(guard, clock, unique('inhouse'), { 'user-agent': 'acme-shop-sync/3.2 (+https://shop.example)', 'content-type': 'application/json' }, 150_000, 30);
+    expect(own.every((d) => d.allowed && d.verdict !== 'flag' && d.verdict !== 'block')).toBe(true);
+    await guard.close();
+  });
+
   it('does not flag the same traffic from an HTTP library (benign automation looks like this), nor a heavy person in a browser', async () => {
     const clock = manualClock(start);
     const guard = guardWith(clock);
