@@ -93,6 +93,9 @@ function primaryLanguage(header: string): string {
   return tag;
 }
 
+/** A user agent that starts with a product token and a version ("acme-shop-sync/3.2 (+https://…)"), as clients that name themselves write it. */
+const SELF_NAMED = /^[A-Za-z][\w.+-]*\/\d/;
+
 const NO_UA: UserAgentInfo = { family: 'none', major: '', library: false, browser: false, hash: 0 };
 
 /** The fingerprints of clients seen before (see {@link ClientFingerprintCache}); as many user-agents as the user-agent cache. */
@@ -147,6 +150,14 @@ function makeClientFingerprint(ua: string | undefined, order: number, count: num
   } else if (info.browser) {
     // A browser user-agent without the headers every browser sends: a script wearing a costume.
     scripted = 0.8;
+    kind = 'scripted';
+  } else if (browserHeaders <= 1 && language === undefined && SELF_NAMED.test(ua)) {
+    // A client that names itself ("acme-shop-sync/3.2"), neither a browser nor dressed as one:
+    // automation that says what it is, in its own words rather than an HTTP library's. Read as
+    // unknown (0.7), machine pace judged an in-house service as a browser in disguise; and a
+    // harvest gains nothing by naming itself that "python-httpx/0.28.1" does not already give it.
+    // Not with a language: a native app that people use names itself too, and sends theirs.
+    scripted = 0.97;
     kind = 'scripted';
   } else {
     scripted = browserHeaders >= 3 ? 0.3 : 0.7;
