@@ -364,25 +364,32 @@ export const MACHINE_PACE = { dayFrom: 120, recentFrom: 60 } as const;
  *   (mean ~0.35), a browser user agent without the headers browsers send (0.3 or 0.8) or an
  *   unknown client (0.7) is not "automation that says what it is": it is judged on what it takes.
  * - **What it takes**: answers most of the tokens (output share 0.4 to 0.7). Input is cheap to
- *   inflate (padding that asks nothing, a few huge prompts first), so for a client that claims a
- *   browser (mean `scripted` up to 0.35 fully, nothing from 0.55) an account whose requests
- *   nearly all start fresh (95%, from 80%) counts as taking its answers whatever its output share:
- *   a person who reads at that volume converses (history that was served), and a harvest of
- *   fresh questions cannot.
+ *   inflate (padding that asks nothing, a few huge prompts first), so for a client that is not
+ *   automation throughout (mean `scripted` up to 0.8 fully, nothing from 0.9) an account whose
+ *   requests nearly all start fresh (95%, from 80%) counts as taking its answers whatever its
+ *   output share: a person who reads at that volume converses (history that was served), and a
+ *   harvest of fresh questions cannot. This covers a browser claim and a disguise alike (a
+ *   browser user agent without browser headers, 0.8; an SDK on two requests in three, ~0.66; an
+ *   unrecognised client, 0.7): honest automation says what it is on every request. The cost: an
+ *   undeclared integration with an unrecognised user agent that sends fresh prompts at machine
+ *   pace is flagged for review (declare it).
  *
  * @example
  * ```ts
  * machinePaceStrength(0.04, 0.8, 0.5); // 1: a browser, answers most of the tokens
  * machinePaceStrength(0.3, 0.3, 1); // 1: half a browser, padded prompts, every request fresh
+ * machinePaceStrength(0.66, 0.3, 1); // 1: an SDK on two requests in three, padded, every request fresh
  * machinePaceStrength(0.97, 0.9, 1); // 0: an HTTP library says what it is
  * ```
  */
 export function machinePaceStrength(scriptedMean: number, outputShare: number, freshShare: number): number {
   const notAutomation = 1 - clamp01((scriptedMean - 0.75) / 0.2);
-  const browserClaim = clamp01((0.55 - scriptedMean) / 0.2);
+  // Not automation throughout, read for fresh traffic: a request without a user agent (0.9) and
+  // an HTTP library or SDK on every request (0.97) are exempt; anything mixed or disguised is not.
+  const notScriptedThroughout = clamp01((0.9 - scriptedMean) / 0.1);
   const takenShare = clamp01((outputShare - 0.4) / 0.3);
   const freshOnly = clamp01((freshShare - 0.8) / 0.15);
-  return Math.max(notAutomation * takenShare, browserClaim * freshOnly);
+  return Math.max(notAutomation * takenShare, notScriptedThroughout * freshOnly);
 }
 
 /** What machine pace's sentence calls the account's client, by its mean `scripted`. */

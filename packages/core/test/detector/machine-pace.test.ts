@@ -12,6 +12,10 @@ const LIBRARY = { 'user-agent': 'python-httpx/0.28.1', 'content-type': 'applicat
 /** A browser user agent with two of the four headers browsers send (`scripted` 0.3). */
 const HALF_BROWSER = { 'user-agent': BROWSER['user-agent'], accept: '*/*', 'accept-language': 'en-US,en;q=0.9' };
 const SDK = { 'user-agent': 'Anthropic/Python 0.75.0', accept: 'application/json', 'content-type': 'application/json', 'x-stainless-lang': 'python' };
+/** A browser user agent without any of the headers browsers send: a script in a costume (`scripted` 0.8). */
+const COSTUME = { 'user-agent': BROWSER['user-agent'], 'content-type': 'application/json' };
+/** A user agent the guard does not recognise, without browser headers (`scripted` 0.7). */
+const UNKNOWN = { 'user-agent': 'AcmeReports/3.2 (internal)', 'content-type': 'application/json' };
 /** Text that asks nothing, to pad a prompt so that the answers are a small share of the tokens. */
 const PADDING = 'The weather report for the coast was unremarkable that week, with light winds and some cloud. '.repeat(30);
 const TOPICS = ['tide pools', 'sourdough starters', 'the Hanseatic League', 'heat pumps', 'jazz harmony', 'glacier retreat', 'ant colonies', 'medieval castles', 'solar sails', 'coffee roasting', 'bird migration', 'volcanic soil'];
@@ -118,6 +122,27 @@ describe.each(stores)('machine pace behind a browser (%s)', (_name, makeStore) =
     expect(padded.flagged).toBe(true);
     expect(padded.blocked).toBe(false);
     expect(padded.served).toBeLessThan(450);
+    await guard.close();
+  });
+
+  it('flags machine pace with padded fresh prompts from a browser user agent without browser headers, from an SDK on two requests in three, and from an unrecognised client; not from an SDK throughout', async () => {
+    const clock = manualClock(start);
+    const guard = guardWith(clock);
+    // Before: fresh traffic was read only for a browser claim (mean `scripted` up to 0.55), so
+    // padding (answers about a quarter of the tokens) hid a disguise between 0.55 and 0.95.
+    const costume = flaggedByPace(await harvest(guard, clock, unique('costume'), COSTUME, 150_000, 30, true));
+    const sdkMostly = flaggedByPace(await harvest(guard, clock, unique('sdkpad'), (i) => (i % 3 === 0 ? BROWSER : SDK), 150_000, 30, true));
+    const unknown = flaggedByPace(await harvest(guard, clock, unique('unknownpad'), UNKNOWN, 150_000, 30, true));
+    for (const run of [costume, sdkMostly, unknown]) {
+      expect(run.flagged).toBe(true);
+      expect(run.blocked).toBe(false);
+      expect(run.served).toBeLessThan(450);
+    }
+    // Automation that says what it is on every request is not read on fresh traffic.
+    const sdk = await harvest(guard, clock, unique('sdkonly'), SDK, 150_000, 30, true);
+    // (Its prompts share the others' padding, so it may be linked to them as a cluster: only
+    // machine pace is asserted here.)
+    expect(sdk.some((d) => d.signals.some((s) => s.name === 'machine-pace'))).toBe(false);
     await guard.close();
   });
 
