@@ -14,8 +14,8 @@ const HALF_BROWSER = { 'user-agent': BROWSER['user-agent'], accept: '*/*', 'acce
 const SDK = { 'user-agent': 'Anthropic/Python 0.75.0', accept: 'application/json', 'content-type': 'application/json', 'x-stainless-lang': 'python' };
 /** A browser user agent without any of the headers browsers send: a script in a costume (`scripted` 0.8). */
 const COSTUME = { 'user-agent': BROWSER['user-agent'], 'content-type': 'application/json' };
-/** A user agent the guard does not recognise, without browser headers (`scripted` 0.7). */
-const UNKNOWN = { 'user-agent': 'AcmeReports/3.2 (internal)', 'content-type': 'application/json' };
+/** A client the guard does not recognise and that does not name itself as automation (it sends a language, as an app people use does: `scripted` 0.7). */
+const UNKNOWN = { 'user-agent': 'AcmeReports/3.2 (internal)', 'accept-language': 'en-US,en;q=0.9', 'content-type': 'application/json' };
 /** Text that asks nothing, to pad a prompt so that the answers are a small share of the tokens. */
 const PADDING = 'The weather report for the coast was unremarkable that week, with light winds and some cloud. '.repeat(30);
 const TOPICS = ['tide pools', 'sourdough starters', 'the Hanseatic League', 'heat pumps', 'jazz harmony', 'glacier retreat', 'ant colonies', 'medieval castles', 'solar sails', 'coffee roasting', 'bird migration', 'volcanic soil'];
