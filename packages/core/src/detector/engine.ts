@@ -469,7 +469,7 @@ export function post(x: PostInput, w: Writer): PostResult {
   // block without its fleet (on its score, its machine pace or what it was served) is not blocked.
   if (computed === 3 && fleet > withoutFleet && !blocksWithoutFleet(ownEvidence, withoutFleet >= LINK_COUNTS ? withoutFleet : 0, x.integration, options)) computed = 2;
   // Machine pace (answers at a rate no person takes, behind a browser) never makes a block either.
-  if (computed === 3 && evidence.pace > 0 && sigmoid(evidence.total - evidence.pace) < t.block) computed = 2;
+  if (computed === 3 && paceAloneReaches(evidence, t.block)) computed = 2;
   // Nor does what a lone account was served (answers that read as reasoning, long answers, answers
   // not read): a content product is served the same (served-evidence.ts).
   // It is held to the flagged allowance instead (below), as a weak link holds: otherwise a lone
@@ -514,7 +514,7 @@ export function post(x: PostInput, w: Writer): PostResult {
   // to the allowance is held to about twice the first day's in all.
   // So is a flagged account that machine pace keeps flagged (without it, it would not be), and a
   // lone account that only what it was served would block (served-evidence.ts).
-  const paceHeld = rank === 2 && evidence.pace > 0 && sigmoid(evidence.total - evidence.pace) < t.flag;
+  const paceHeld = rank === 2 && paceAloneReaches(evidence, t.flag);
   // So is a flagged account whose strongest link is a fleet: the fleet re-forms each day only once
   // its members pass the fleet's pace, which the allowance keeps them from.
   const fleetHeld = rank === 2 && s[A.clusterKind] === FLEET_KIND && !x.integration;
@@ -539,12 +539,17 @@ export function post(x: PostInput, w: Writer): PostResult {
   return result;
 }
 
+/** Whether machine pace is what lifts `e` to `threshold`: without it the account would stay below. */
+function paceAloneReaches(e: Evidence, threshold: number): boolean {
+  return e.pace > 0 && sigmoid(e.total - e.pace) < threshold;
+}
+
 /** Whether an account's evidence without its fleet link (`linked`: the other links) blocks it, by the rules of `post`. */
 function blocksWithoutFleet(own: Evidence, linked: number, integration: boolean, options: ResolvedDetectorOptions): boolean {
   const e = withClusterLink(own, linked, options);
   const block = options.thresholds.block;
   if (sigmoid(e.total) < block) return false;
-  if (e.pace > 0 && sigmoid(e.total - e.pace) < block) return false;
+  if (paceAloneReaches(e, block)) return false;
   return integration || !servedAloneBlocks(e, linked, block);
 }
 
